@@ -1,0 +1,132 @@
+"""The Python API: the thin composer of corpus -> nlp -> extract -> rdf -> validate.
+
+>>> from helsekg.api import extract_paths          # doctest: +SKIP
+>>> result = extract_paths(["corpus/"])            # doctest: +SKIP
+>>> result.report.conforms, len(result.graph)      # doctest: +SKIP
+(True, 1234)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+from spacy.language import Language
+
+from helsekg.corpus import Document, iter_paths, read_document
+from helsekg.errors import HelsekgError
+from helsekg.extract import extract
+from helsekg.rdf import add_extraction, document_iri, new_graph
+from helsekg.records import Extraction
+from helsekg.validate import ValidationReport, validate
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be processed, and why."""
+
+    source: str
+    message: str
+    code: str | None = None
+
+    def __str__(self) -> str:
+        return self.message if self.message.startswith(self.source) else f"{self.source}: {self.message}"
+
+
+@dataclass
+class BatchResult:
+    """The graph of every document that could be read, the failures, and the validation report."""
+
+    graph: Graph
+    documents: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    report: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was read and the graph conforms."""
+        return not self.failures and self.report.conforms
+
+
+def process(document: Document, nlp: Language) -> Extraction:
+    """Run the pipeline on one document and extract its records."""
+    return extract(nlp(document.text), document)
+
+
+def document_graph(extraction: Extraction) -> Graph:
+    """The graph of one document's facts."""
+    return add_extraction(new_graph(), extraction)
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],
+                   max_bytes: int | None = None) -> Iterator[Document]:
+    """Read every file under ``paths``; unreadable inputs go to ``on_error`` and the batch goes on."""
+    for given in paths:
+        try:
+            files = list(iter_paths([given]))
+        except HelsekgError as err:
+            on_error(Failure(os.fspath(given), str(err), err.code))
+            continue
+        for path in files:
+            try:
+                yield read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
+            except HelsekgError as err:
+                on_error(Failure(str(path), str(err), err.code))
+
+
+def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | None = None, check: bool = True,
+                  progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+                  max_bytes: int | None = None) -> BatchResult:
+    """Extract every document under ``paths`` (files or folders) into one graph.
+
+    Each document is validated on its own graph (fast: SHACL cost grows with graph size), then
+    merged. A file that cannot be read or processed is reported in ``failures``; the others go on.
+
+    Args:
+        paths: files and folders.
+        nlp: a pipeline from :func:`helsekg.load`; loaded when not given.
+        check: validate each document's graph.
+        progress: wraps the document iterator (e.g. ``tqdm``).
+        max_bytes: size limit per file (the reader's default when None).
+    """
+    if nlp is None:
+        from helsekg.pipeline import load
+
+        nlp = load()
+    result = BatchResult(graph=new_graph())
+    documents: Iterable[Document] = iter_documents(paths, on_error=result.failures.append, max_bytes=max_bytes)
+    if progress is not None:
+        documents = progress(documents)
+    for document in documents:
+        try:
+            extraction = process(document, nlp)
+            graph = document_graph(extraction)
+        except Exception as err:  # one bad document must not stop the batch; it is reported
+            result.failures.append(Failure(document.metadata.source, f"internal error while extracting: {err!r}"))
+            continue
+        if check:
+            report = validate(graph, texts={str(document_iri(document.id)): document.text})
+            result.report = result.report.merge(report)
+        result.graph += graph
+        result.documents.append(document.metadata.source)
+    if not check:
+        result.report = ValidationReport(conforms=True, triples=len(result.graph))
+    return result
+
+
+def extract_text(text: str, *, source: str = "<text>", nlp: Language | None = None) -> Extraction:
+    """Extract records from a string (handy in notebooks and tests)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (Path(source).name if source != "<text>" else "text.txt")
+        path.write_text(text, encoding="utf-8")
+        document = read_document(path)
+    if nlp is None:
+        from helsekg.pipeline import load
+
+        nlp = load()
+    return process(document, nlp)

@@ -1,0 +1,155 @@
+"""The ``helsekg`` command line: a thin click layer over :mod:`helsekg.api`.
+
+Exit codes: 0 ok; 1 validation violations or input problems (reported); 2 usage or internal error.
+Heavy imports (spaCy, pySHACL) happen inside the commands, so ``helsekg --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from helsekg import __version__
+
+OK, PROBLEMS, ERROR = 0, 1, 2
+
+
+class Group(click.Group):
+    """Maps unexpected exceptions to exit code 2 with a one-line message instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - the CLI boundary
+            click.echo(f"helsekg: internal error: {err.__class__.__name__}: {err}", err=True)
+            ctx.exit(ERROR)
+
+
+def format_option(default: str):
+    return click.option("--format", "-f", "fmt", default=default, show_default=True,
+                        help="Output format.")
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="helsekg")
+def main() -> None:
+    """Turn Norwegian health- and care-policy documents into an RDF knowledge graph."""
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file to write (one graph for all inputs), written atomically.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["turtle", "ttl", "nt", "ntriples", "jsonld", "nquads"]),
+              default=None, help="RDF format; by default from the output suffix (.ttl, .nt, .jsonld, .nq).")
+@click.option("--model", default="default", show_default=True,
+              help="spaCy pipeline: 'default' (shipped model), 'blank', or a path.")
+@click.option("--validate/--no-validate", "check", default=True, show_default=True,
+              help="Validate each document's graph with the SHACL shapes and the anchor check.")
+@click.option("--summary", is_flag=True, help="Print a summary of what was found.")
+@click.option("--max-bytes", type=int, default=None, help="Reject files larger than this (default 5 MB).")
+def extract_cmd(paths: tuple[Path, ...], output: Path, fmt: str | None, model: str, check: bool, summary: bool,
+                max_bytes: int | None) -> None:
+    """Extract PATHS (files or folders) into one validated graph."""
+    from tqdm import tqdm
+
+    from helsekg.api import extract_paths
+    from helsekg.io import write_graph
+    from helsekg.pipeline import load
+
+    nlp = load(None if model == "blank" else model)
+    result = extract_paths(
+        paths, nlp=nlp, check=check, max_bytes=max_bytes,
+        progress=lambda docs: tqdm(docs, desc="extracting", unit="doc", file=sys.stderr, disable=None),
+    )
+    write_graph(result.graph, output, format=fmt)
+    click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
+    if summary:
+        from helsekg.summary import summarize
+
+        click.echo(summarize(result.graph))
+    if check:
+        click.echo(result.report.text(), err=True)
+    if result.failures:
+        click.echo(f"{len(result.failures)} input(s) failed:", err=True)
+        for failure in result.failures:
+            click.echo(f"  {failure}", err=True)
+    sys.exit(OK if result.ok else PROBLEMS)
+
+
+@main.command("validate")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Shapes graph (helsekg's own by default).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def validate_cmd(graph: Path, shapes: Path | None, as_json: bool) -> None:
+    """Validate GRAPH: exit 0 conforms, 1 violations, 2 error.
+
+    Anchors are checked against each document's source file when it is still there unchanged.
+    """
+    from helsekg.io import read_graph
+    from helsekg.validate import load_shapes, validate
+
+    try:
+        data = read_graph(graph)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise click.UsageError(f"{graph}: cannot parse the graph: {err}") from None
+    report = validate(data, shapes=load_shapes(shapes) if shapes else None, read_sources=True)
+    click.echo(report.to_json() if as_json else report.text())
+    sys.exit(OK if report.conforms else PROBLEMS)
+
+
+@main.command("query")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("--name", "-n", help="Run a named query shipped with helsekg (see --list).")
+@click.option("--list", "list_names", is_flag=True, help="List the named queries.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def query_cmd(graph: Path, sparql: str | None, name: str | None, list_names: bool, fmt: str) -> None:
+    """Run SPARQL against GRAPH (a query string, @file.rq, or --name NAME).
+
+    The prefixes hkg:, id:, schema:, dcterms:, prov:, org:, skos: and foaf: are predeclared.
+    """
+    from helsekg.query import named_queries, named_query, query
+
+    if list_names:
+        for qname, path in named_queries().items():
+            first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            click.echo(f"{qname:<32} {first}")
+        return
+    if bool(sparql) == bool(name):
+        raise click.UsageError("give either a SPARQL query or --name NAME")
+    if name:
+        try:
+            text = named_query(name)
+        except KeyError as err:
+            raise click.UsageError(str(err.args[0])) from None
+    elif sparql.startswith("@"):
+        text = Path(sparql[1:]).read_text(encoding="utf-8")
+    else:
+        text = sparql
+    try:
+        result = query(graph, text)
+    except SyntaxError as err:
+        raise click.UsageError(f"invalid SPARQL: {err}") from None
+    output = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[fmt]()
+    click.echo(output.rstrip("\n"))
+
+
+@main.command("summary")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def summary_cmd(graph: Path) -> None:
+    """Print what GRAPH holds: documents, actors, measures, amounts with totals."""
+    from helsekg.io import read_graph
+    from helsekg.summary import summarize
+
+    click.echo(summarize(read_graph(graph)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,23 @@
+"""Every custom ``Doc``/``Span`` attribute helsekg uses, declared once.
+
+>>> register()
+>>> from spacy.tokens import Span
+>>> Span.has_extension("amount")
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+#: ``doc.spans`` key holding amounts and quantities found by the ``helsekg_amounts`` component.
+AMOUNTS_KEY = "helsekg_amounts"
+
+
+def register() -> None:
+    """Declare helsekg's extensions; safe to call more than once."""
+    if not Span.has_extension("amount"):
+        # helsekg.amounts.Amount parsed from the span's text (offsets are document offsets).
+        Span.set_extension("amount", default=None)
+    if not Doc.has_extension("helsekg_doc_id"):
+        Doc.set_extension("helsekg_doc_id", default=None)

@@ -1,0 +1,371 @@
+"""Extraction: a processed spaCy ``Doc`` and its :class:`~helsekg.corpus.Document` -> records.
+
+Pure functions over the Doc; everything returned is a frozen record from :mod:`helsekg.records`
+with offsets into ``Document.text``. Facts inside non-body regions (metadata lines, captions, print
+boilerplate) are skipped; the title counts as body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from helsekg import amounts as amountlib
+from helsekg import extensions, resources
+from helsekg.corpus import Document, slugify
+from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure, Quote
+
+BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
+# A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
+STATED_YEAR_RE = re.compile(
+    r"\b(?:i|for|fra|frå|fra og med|frå og med)\s+(?:(?:[a-zæøå]+|\d{1,2}\.)\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+)
+ENTITY_KINDS = {"ORG": "organisation", "GPE_ORG": "organisation", "PER": "person"}
+GOVERNMENT_RE = re.compile(r"\b[Rr]egjering(?:en|a)\b")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists that drive the rule-based extraction (``helsekg/data/extraction_cues.json``)."""
+
+    role_heads: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    instrument_heads: tuple[str, ...]
+    budget_year_cues: tuple[str, ...]
+    articles: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> "Cues":
+        data = json.loads(resources.data_path("extraction_cues.json").read_text(encoding="utf-8"))
+        return cls(**{name: tuple(data[name]) for name in cls.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The shipped cues, loaded once."""
+    return Cues.load()
+
+
+@lru_cache(maxsize=8)
+def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
+    name = r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+){1,3}"
+    heads = "|".join(sorted(map(re.escape, cues.role_heads), key=len, reverse=True))
+    role = rf"(?:[a-zæøå]+-\s+og\s+)?[a-zæøå-]*(?:{heads})"
+    verbs = "|".join(map(re.escape, cues.speech_verbs))
+    years = "|".join(map(re.escape, cues.budget_year_cues))
+    return {
+        "person": re.compile(rf"\b(?P<role>{role})\s+(?P<name>{name})(?:\s+\((?P<party>[A-ZÆØÅa-zæøå]{{1,5}})\))?"),
+        "quote": re.compile(
+            rf"^[ \t]*[–—-][ \t]+(?P<quote>[^\n]+?),?[ \t]+(?:{verbs})[ \t]+"
+            rf"(?:(?P<role>{role})[ \t]+)?(?P<name>[A-ZÆØÅ][\w'’-]+(?:[ \t]+[A-ZÆØÅ][\w'’-]+){{0,3}})"
+            r"(?:[ \t]+\([A-ZÆØÅa-zæøå]{1,5}\))?\.?[ \t]*$",
+            re.MULTILINE,
+        ),
+        "budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b", re.IGNORECASE),
+    }
+
+
+def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extraction:
+    """Extract every record helsekg knows from one processed document.
+
+    Args:
+        doc: the spaCy Doc of ``document.text`` (made by :func:`helsekg.pipeline.load`).
+        document: the document as read by :func:`helsekg.corpus.read_document`.
+        cues: word lists; the shipped ones by default.
+
+    Returns:
+        An :class:`~helsekg.records.Extraction` with actors, amounts, measures and quotes.
+    """
+    cues = cues or default_cues()
+    if doc.text != document.text:
+        raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
+    body = _BodyFilter(document)
+    publisher = _publisher(document)
+    government = _government(document)
+    persons = tuple(find_persons(document, cues=cues, body=body))
+    amounts = tuple(find_amounts(doc, document, cues=cues, body=body))
+    quotes = tuple(find_quotes(document, persons, cues=cues, body=body))
+    actors = list(persons) + [q.speaker for q in quotes if q.speaker and q.speaker not in persons]
+    actors += list(_government_mentions(document, government, body))
+    actors += list(_entity_actors(doc, document, body, known=actors))
+    measures = tuple(find_measures(document, amounts, proposer=government or publisher, cues=cues))
+    meta = document.metadata
+    info = DocumentInfo(
+        doc_id=document.id,
+        source=meta.source,
+        language=meta.language,
+        content_hash=meta.content_hash,
+        title=meta.title,
+        issued=meta.issued,
+        publisher=publisher,
+        kind=meta.kind,
+    )
+    return Extraction(
+        document=info,
+        text=document.text,
+        actors=tuple(actors),
+        measures=measures,
+        amounts=amounts,
+        quotes=quotes,
+    )
+
+
+class _BodyFilter:
+    """Tells whether a span lies in body text (title included, metadata and boilerplate excluded)."""
+
+    def __init__(self, document: Document) -> None:
+        self.excluded = [(r.start, r.end) for r in document.regions if r.kind != "title"]
+
+    def __call__(self, start: int, end: int) -> bool:
+        return not any(start < r_end and r_start < end for r_start, r_end in self.excluded)
+
+
+def _header_actor(document: Document, label: str | None) -> Actor | None:
+    """An actor named in the document's metadata, anchored at its first occurrence in the text."""
+    if not label:
+        return None
+    start = document.text.find(label)
+    if start < 0:
+        return None
+    kind = "organisation"
+    return Actor(document.id, start, start + len(label), label, label=label, kind=kind, key=slugify(label))
+
+
+def _publisher(document: Document) -> Actor | None:
+    meta = document.metadata
+    return _header_actor(document, meta.publisher or getattr(meta, "author", None))
+
+
+def _government(document: Document) -> Actor | None:
+    return _header_actor(document, getattr(document.metadata, "government", None))
+
+
+def _government_mentions(document: Document, government: Actor | None, body: _BodyFilter) -> Iterator[Actor]:
+    """Each body mention of "regjeringen"/"regjeringa", resolved to the named government when known."""
+    if government is not None:
+        yield government
+    for match in GOVERNMENT_RE.finditer(document.text):
+        if not body(match.start(), match.end()):
+            continue
+        if government is not None and government.start <= match.start() < government.end:
+            continue
+        label = government.label if government else "Regjeringen"
+        key = government.key if government else "regjeringen"
+        yield Actor(document.id, match.start(), match.end(), match.group(), label=label, kind="organisation", key=key)
+
+
+def find_persons(document: Document, *, cues: Cues | None = None, body: _BodyFilter | None = None) -> Iterator[Actor]:
+    """Persons introduced with a role: "helse- og omsorgsminister Bent Høie", "helsebyråd Ola Nordmann (H)"."""
+    cues = cues or default_cues()
+    body = body or _BodyFilter(document)
+    for match in _patterns(cues)["person"].finditer(document.text):
+        start, end = match.start("name"), match.end("name")
+        if not body(start, end):
+            continue
+        name = match.group("name")
+        role = match.group("role")
+        yield Actor(document.id, start, end, name, label=name, kind="person", key=slugify(name), roles=(role,))
+
+
+def find_quotes(
+    document: Document, persons: Iterable[Actor], *, cues: Cues | None = None, body: _BodyFilter | None = None
+) -> Iterator[Quote]:
+    """Press-style quotes: "– Statement, sier helse- og omsorgsminister Bent Høie." (Nynorsk "seier").
+
+    A short "sier Høie" is resolved to the full name given earlier in the document.
+    """
+    cues = cues or default_cues()
+    body = body or _BodyFilter(document)
+    known = list(persons)
+    for match in _patterns(cues)["quote"].finditer(document.text):
+        start, end = match.span("quote")
+        if not body(start, end):
+            continue
+        name, name_start = match.group("name"), match.start("name")
+        full = _resolve_person(name, known)
+        if full is None:
+            role = (match.group("role"),) if match.group("role") else ()
+            speaker = Actor(document.id, name_start, match.end("name"), name, label=name, kind="person",
+                            key=slugify(name), roles=role)
+            known.append(speaker)
+        else:
+            speaker = Actor(document.id, name_start, match.end("name"), name, label=full.label, kind="person",
+                            key=full.key)
+        yield Quote(document.id, start, end, match.group("quote"), speaker=speaker)
+
+
+def _resolve_person(name: str, known: list[Actor]) -> Actor | None:
+    for person in known:
+        if person.kind == "person" and (person.label == name or person.label.split()[-1] == name.split()[-1]):
+            return person
+    return None
+
+
+def _entity_actors(doc: Doc, document: Document, body: _BodyFilter, *, known: list[Actor]) -> Iterator[Actor]:
+    """Organisations and persons from the trained model's named entities, not already found by rules."""
+    taken = {(a.start, a.end) for a in known}
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None or not body(ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in taken:
+            continue
+        text = ent.text.strip()
+        if len(text) < 2 or text.islower():
+            continue
+        if kind == "person":
+            resolved = _resolve_person(text, known)
+            key = resolved.key if resolved else slugify(text)
+            label = resolved.label if resolved else text
+        else:
+            key, label = slugify(text), text
+        yield Actor(document.id, ent.start_char, ent.end_char, ent.text, label=label, kind=kind, key=key)
+
+
+def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
+                 body: _BodyFilter | None = None) -> Iterator[Amount]:
+    """Amount and quantity records from the ``helsekg_amounts`` spans, in body text only.
+
+    A monetary amount without a year in its own clause takes the year stated in the introduction of
+    the list it stands in ("... i budsjettet for 2021, er følgende:"), else the document's budget
+    year ("Statsbudsjettet 2021", "Budsjett 2024").
+    """
+    cues = cues or default_cues()
+    body = body or _BodyFilter(document)
+    doc_year = _budget_year(document, cues)
+    for span in doc.spans[extensions.AMOUNTS_KEY]:
+        parsed: amountlib.Amount = span._.amount
+        if not body(parsed.start, parsed.end):
+            continue
+        year = parsed.fiscal_year
+        if year is None and parsed.is_money:
+            year = _list_intro_year(document.text, parsed.start) or doc_year
+        yield Amount(
+            document.id, parsed.start, parsed.end, parsed.text,
+            value=parsed.value,
+            is_money=parsed.is_money,
+            qualifier=parsed.qualifier.value,
+            kind=parsed.kind.value if parsed.is_money else amountlib.AmountKind.UNSPECIFIED.value,
+            currency=parsed.currency,
+            unit=parsed.unit,
+            fiscal_year=year,
+            value_max=parsed.value_max,
+        )
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _list_intro_year(text: str, pos: int) -> int | None:
+    """The year stated in the introduction of the bullet list holding ``pos``, if any."""
+    start, end = _line_bounds(text, pos)
+    if not BULLET_RE.match(text[start:end]):
+        return None
+    while start > 0:
+        start, end = _line_bounds(text, start - 1)
+        line = text[start:end]
+        if not line.strip() or BULLET_RE.match(line):
+            continue
+        years = STATED_YEAR_RE.findall(line)
+        return int(years[-1]) if years else None
+    return None
+
+
+def _budget_year(document: Document, cues: Cues) -> int | None:
+    """The budget year a document announces in its title or header ("Statsbudsjettet 2021")."""
+    head_end = max([r.end for r in document.regions if r.kind in ("title", "metadata")] or [0])
+    head = document.text[: max(head_end, 0)] or (document.metadata.title or "")
+    match = _patterns(cues)["budget_year"].search(head)
+    return int(match.group(1)) if match else None
+
+
+# --- measures -----------------------------------------------------------------------------------
+
+_SKIP_AFTER_AMOUNT = re.compile(
+    r"^\s*(?:(?:mer|meir|ekstra|årlig|årleg)\b|(?:i|fra|frå|for)\s+(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|"
+    r"i\s+(?:bevilgning|løyving|driftstilskudd|driftstilskot|tilskudd|tilskot|økning|auke)\b)\s*"
+)
+_PURPOSE = re.compile(r"^\s*(?:til|for å)\s+(?:å\s+)?")
+_PHRASE_END = re.compile(
+    r"(?<!-),|[.;:!?()\n]|\s(?:som|slik at|for å|til en samlet|til ei samla|til sammen|til saman|"
+    r"i\s+(?:19|20)\d\d|fra|frå|med mål om|der|hvor|kor)\b"
+)
+# A name starts with a capital ("Menn i helse", "Pilot Helse", "Kompetanseløft 2025") and runs to the
+# end of the phrase, but not into a purpose or target phrase ("... for helseinnovasjon").
+_NAMED = re.compile(r"(?:^|\s)(?P<name>[A-ZÆØÅ][\w-]*(?:\s+(?!(?:for|til|med|som|mot|innen|innenfor)\s)[\w-]+)*)")
+
+
+def find_measures(document: Document, amounts: Iterable[Amount], *, proposer: Actor | None = None,
+                  cues: Cues | None = None) -> Iterator[Measure]:
+    """Measures funded by a monetary amount: "53 millioner kroner til <measure>".
+
+    The measure is the phrase after "til"/"for å" that follows the amount in its clause; a named
+    instrument inside it ("rekrutteringsprosjektet Menn i helse", "tiltak i Kompetanseløft 2025")
+    gives the measure its name, so the same measure in two documents is one node. An amount with no
+    phrase of its own (the total in "..., til en samlet bevilgning på 102 millioner kroner") funds
+    the measure named earlier on the same line.
+    """
+    cues = cues or default_cues()
+    text = document.text
+    last: tuple[int, Measure] | None = None
+    for amount in amounts:
+        if not amount.is_money:
+            continue
+        line_start, _ = _line_bounds(text, amount.start)
+        phrase = _measure_phrase(text, amount.end, cues)
+        if phrase is None:
+            if last is not None and last[0] == line_start:
+                prev = last[1]
+                yield replace(prev, funding=(amount,), quantities=())
+            continue
+        start, end = phrase
+        label, key = _measure_name(text[start:end], cues)
+        measure = Measure(document.id, start, end, text[start:end], label=label, key=key,
+                          funding=(amount,), proposer=proposer)
+        last = (line_start, measure)
+        yield measure
+
+
+def _measure_phrase(text: str, pos: int, cues: Cues) -> tuple[int, int] | None:
+    rest = text[pos:pos + 400]
+    skipped = 0
+    while (m := _SKIP_AFTER_AMOUNT.match(rest[skipped:])) and m.end() > 0:
+        skipped += m.end()
+    purpose = _PURPOSE.match(rest[skipped:])
+    if not purpose:
+        return None
+    begin = skipped + purpose.end()
+    stop = _PHRASE_END.search(rest, begin)
+    end = stop.start() if stop else len(rest)
+    words = rest[begin:end].split()
+    while words and words[0].lower() in cues.articles:
+        begin = rest.index(words[0], begin) + len(words[0])
+        words = words[1:]
+    if not words:
+        return None
+    words = words[:12]
+    begin = rest.index(words[0], begin)
+    end = rest.index(words[-1], begin) + len(words[-1])
+    return pos + begin, pos + end
+
+
+def _measure_name(phrase: str, cues: Cues) -> tuple[str, str]:
+    """Label and identity key of a measure phrase; a capitalised name inside it wins."""
+    first = phrase.split()[0].lower()
+    named = _NAMED.search(phrase)
+    if named and (named.start("name") > 0 or len(phrase.split()) == len(named.group("name").split())):
+        prefix = phrase[: named.start("name")].split()
+        if not prefix or prefix[-1].lower() in {"i", "innenfor", "under"} or any(
+            prefix[-1].lower().endswith(h) for h in cues.instrument_heads
+        ):
+            name = named.group("name").rstrip()
+            name = re.sub(r"\s+(?:i|for|og|til|på)$", "", name)
+            return name, slugify(name)
+    del first
+    return phrase, slugify(phrase)

@@ -1,0 +1,115 @@
+"""Frozen records: the contract between the NLP stage and the RDF stage.
+
+Records carry document offsets and parsed values, never spaCy objects, so they outlive the ``Doc``,
+pickle across processes and serialise to JSON (:func:`to_dict`).
+
+>>> a = Actor(doc_id="d1", start=0, end=11, text="Regjeringen", label="Regjeringen", kind="organisation", key="regjeringen")
+>>> to_dict(a)["label"]
+'Regjeringen'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one document: ``text == document.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor(Span):
+    """An organisation or person as mentioned; ``key`` identifies the real-world actor across documents."""
+
+    label: str
+    kind: Literal["organisation", "person"]
+    key: str
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Amount(Span):
+    """A monetary amount (``is_money``) or a non-monetary quantity, with its parsed value."""
+
+    value: Decimal
+    is_money: bool
+    qualifier: str
+    kind: str
+    currency: str | None = None
+    unit: str | None = None
+    fiscal_year: int | None = None
+    value_max: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Measure(Span):
+    """A policy measure (tiltak); ``key`` identifies it across documents."""
+
+    label: str
+    key: str
+    is_programme: bool = False
+    funding: tuple[Amount, ...] = ()
+    quantities: tuple[Amount, ...] = ()
+    proposer: Actor | None = None
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote(Span):
+    """A statement attributed to a person: ``text`` is the quoted statement's span."""
+
+    speaker: Actor | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the graph records about one input document."""
+
+    doc_id: str
+    source: str
+    language: str
+    content_hash: str
+    title: str | None = None
+    issued: dt.date | None = None
+    publisher: Actor | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: DocumentInfo
+    text: str
+    actors: tuple[Actor, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record (Decimals and dates as strings)."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, (list, tuple)):
+            return [convert(v) for v in value]
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        return value
+
+    return convert(dataclasses.asdict(record))

@@ -1,0 +1,104 @@
+"""Extraction from realistic Norwegian text beyond the corpus (Bokmål and Nynorsk)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from helsekg.api import process
+from helsekg.corpus import read_document
+
+BOKMAL = """Statsbudsjettet 2025: Mer til psykisk helse
+
+Publisert: 07.10.2025
+
+Utgiver: Helse- og omsorgsdepartementet
+
+Regjeringen foreslår å bevilge 150 millioner kroner mer til Opptrappingsplanen for psykisk helse, til en samlet bevilgning på 450 millioner kroner i 2025.
+
+– Vi styrker tilbudet til barn og unge, sier helse- og omsorgsminister Jan Christian Vestre.
+
+Tiltakene i budsjettet for 2025 er blant annet:
+
+ • 40 millioner kroner til rekrutteringsprosjektet Unge hjelpere
+ • om lag 12 millioner kroner til et nasjonalt kompetansesenter for rusfeltet
+
+- Vi har lyttet til fagfolkene, sier Vestre.
+"""
+
+NYNORSK = """Kommunen styrkjer heimetenestene
+
+Publisert: 12.03.2024
+
+Kommunestyret har vedteke å løyve 4,5 millionar kroner til eit nytt prosjekt for velferdsteknologi i 2024. Kommunen vil òg opprette 12 nye stillingar i heimetenesta.
+
+– Dette er eit viktig steg for dei eldre i kommunen vår, seier ordførar Kari Nordmann (Sp).
+"""
+
+
+@pytest.fixture()
+def extracted(write_text, blank_nlp):
+    def run(name: str, text: str):
+        return process(read_document(write_text(name, text)), blank_nlp)
+
+    return run
+
+
+def test_extract_money_with_kind_and_year(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    money = [(a.text, a.value, a.kind, a.fiscal_year) for a in result.amounts if a.is_money]
+    assert money == [
+        ("150 millioner kroner", Decimal("150000000"), "Increase", 2025),
+        ("450 millioner kroner", Decimal("450000000"), "Total", 2025),
+        ("40 millioner kroner", Decimal("40000000"), "Unspecified", 2025),
+        ("om lag 12 millioner kroner", Decimal("12000000"), "Unspecified", 2025),
+    ]
+
+
+def test_extract_measure_named_in_phrase(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    labels = {m.label for m in result.measures}
+    assert "Unge hjelpere" in labels
+    assert "Opptrappingsplanen for psykisk helse" in labels
+
+
+def test_extract_total_funds_same_measure_as_increase(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    plan = [m for m in result.measures if m.label == "Opptrappingsplanen for psykisk helse"]
+    kinds = sorted(a.kind for m in plan for a in m.funding)
+    assert kinds == ["Increase", "Total"]
+
+
+def test_extract_person_with_role_and_short_quote_resolved(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    roles = {role for a in result.actors if a.key == "jan-christian-vestre" for role in a.roles}
+    assert roles == {"helse- og omsorgsminister"}
+    speakers = [q.speaker.key for q in result.quotes]
+    assert speakers == ["jan-christian-vestre", "jan-christian-vestre"]
+    assert result.quotes[0].text == "Vi styrker tilbudet til barn og unge"
+
+
+def test_extract_nynorsk_amounts_quote_and_role(extracted):
+    result = extracted("heimetenester.txt", NYNORSK)
+    money = [(a.value, a.fiscal_year) for a in result.amounts if a.is_money]
+    assert money == [(Decimal("4500000"), 2024)]
+    quantities = [(a.value, a.unit) for a in result.amounts if not a.is_money]
+    assert quantities == [(Decimal("12"), "stillingar")]
+    (quote,) = result.quotes
+    assert quote.speaker.label == "Kari Nordmann"
+    assert {role for a in result.actors if a.key == quote.speaker.key for role in a.roles} == {"ordførar"}
+
+
+def test_extract_skips_metadata_lines(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    text = result.text
+    for record in (*result.amounts, *result.actors, *result.measures):
+        assert "Publisert" not in text[record.start:record.end]
+        assert text[record.start:record.end] == record.text
+
+
+def test_extract_publisher_actor(extracted):
+    result = extracted("psykisk-helse.txt", BOKMAL)
+    assert result.document.publisher is not None
+    assert result.document.publisher.label == "Helse- og omsorgsdepartementet"

@@ -1,0 +1,62 @@
+"""The spaCy side: load(), the registered factories and the amount spans."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import spacy
+
+
+def test_pipeline_load_has_rule_component_last(nlp):
+    assert nlp.pipe_names[-1] == "helsekg_amounts"
+
+
+def test_pipeline_factory_is_registered_for_spacy():
+    import helsekg.pipeline  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("helsekg_amounts")
+    analysis = nlp.analyze_pipes()
+    assert analysis["summary"]["helsekg_amounts"]["assigns"] == ["doc.spans", "span._.amount"]
+
+
+def test_pipeline_entry_point_declares_factory():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert "helsekg_amounts" in names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Regjeringen foreslår 53 millioner kroner til tiltaket.", [("53 millioner kroner", Decimal("53000000"))]),
+        ("Regjeringa løyver 1,5 milliardar kroner meir til sjukehusa.", [("1,5 milliardar kroner", Decimal("1500000000"))]),
+        ("Kommunen oppretter 12 nye stillinger.", [("12 nye stillinger", Decimal("12"))]),
+        ("Publisert 14. juli 2024 klokka 15.06.", []),
+    ],
+    ids=["bokmal-money", "nynorsk-money", "quantity", "dates-not-amounts"],
+)
+def test_pipeline_amount_spans(blank_nlp, text, expected):
+    doc = blank_nlp(text)
+    assert [(s._.amount.text, s._.amount.value) for s in doc.spans["helsekg_amounts"]] == expected
+
+
+def test_pipeline_amount_span_offsets_cover_amount(blank_nlp):
+    text = "Fylkeskommunen får inntil 8,3 millioner kroner i 2025."
+    doc = blank_nlp(text)
+    (span,) = doc.spans["helsekg_amounts"]
+    amount = span._.amount
+    assert text[amount.start:amount.end] == amount.text == "inntil 8,3 millioner kroner"
+    assert span.start_char <= amount.start and amount.end <= span.end_char
+
+
+def test_pipeline_default_model_has_ner_when_shipped(nlp):
+    from helsekg import resources
+
+    if not resources.model_dir().is_dir():
+        pytest.skip("no trained model shipped in helsekg/models/nor_helsekg")
+    assert "ner" in nlp.pipe_names
+    doc = nlp("Helse- og omsorgsminister Bent Høie besøkte Helsedirektoratet i Oslo.")
+    assert any(ent.label_ == "PER" for ent in doc.ents)

@@ -1,0 +1,49 @@
+"""Validation returns data and never mutates the graph; the Python anchor check."""
+
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import RDF
+
+from helsekg.namespace import HKG
+from helsekg.validate import check_anchors, validate
+
+
+def test_validate_corpus_graph_conforms(corpus_result):
+    assert corpus_result.report.conforms, corpus_result.report.text()
+    assert corpus_result.report.anchors_checked > 50
+
+
+def test_validate_does_not_mutate(corpus_graph):
+    before = set(corpus_graph)
+    validate(corpus_graph)
+    assert set(corpus_graph) == before
+
+
+def test_validate_wrong_anchor_is_a_violation(corpus_graph, corpus_result):
+    graph = corpus_graph.__class__()
+    for triple in corpus_graph:
+        graph.add(triple)
+    mention = next(iter(graph.subjects(RDF.type, HKG.Mention)))
+    graph.set((mention, HKG.anchorText, Literal("feil tekst")))
+    violations, warnings, checked = check_anchors(graph, {}, read_sources=True)
+    assert len(violations) == 1 and violations[0].focus == str(mention)
+    assert "anchor text differs" in violations[0].message
+
+
+def test_validate_missing_text_is_a_warning_not_a_violation(corpus_graph):
+    violations, warnings, checked = check_anchors(corpus_graph, {}, read_sources=False)
+    assert violations == [] and checked == 0
+    documents_with_mentions = set(corpus_graph.objects(None, HKG.inDocument))
+    assert len(warnings) == len(documents_with_mentions) >= 4 and "not checked" in warnings[0]
+
+
+def test_validate_report_text_names_focus_and_message(corpus_graph):
+    graph = corpus_graph.__class__()
+    for triple in corpus_graph:
+        graph.add(triple)
+    amount = next(iter(graph.subjects(RDF.type, HKG.MonetaryAmount)))
+    graph.set((amount, HKG.amountKind, HKG.Exact))
+    report = validate(graph)
+    assert not report.conforms
+    assert str(amount) in report.text()
