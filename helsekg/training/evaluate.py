@@ -62,6 +62,8 @@ def evaluate_model(model_dir: str | Path, norne_dir: str | Path, *, split: str =
         seconds = time.perf_counter() - start
         n_words = sum(len(d) for d in docs)
         row = {key: scores.get(key) for key, _ in METRICS}
+        if not raw:
+            row["token_acc"] = None  # gold tokens: nothing to score
         row["ents_per_type"] = scores.get("ents_per_type") or {}
         row.update(words=n_words, sentences=sum(len(list(d.sents)) for d in docs),
                    words_per_second=n_words / seconds if seconds else None)
