@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -165,7 +165,7 @@ class _Lexicon:
 
     def __init__(self, data: dict) -> None:
         strip = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}  # noqa: E731
-        self.units = {k: v for k, v in strip(data["number_words"]).items()}
+        self.units = strip(data["number_words"])
         self.ones = strip(data["one_words"])
         self.tens = strip(data["tens_words"])
         self.compound_units = strip(data["compound_units"])
@@ -200,13 +200,13 @@ class _Lexicon:
 
         scale_alt = _alternation(self.scales)
         self.scale = re.compile(_H + r"*(" + scale_alt + r")")
-        self.scale_word = re.compile(r"(" + scale_alt + r")")
         cur_alt = _alternation(data["currency_words"])
         self.currency_after = re.compile(r"(?:,-)?" + _H + r"*(" + cur_alt + r")")
         self.scaled_currency_after = re.compile(_H + r"*(" + _alternation(self.scaled_currency) + r")")
-        self.currency_before = re.compile(
-            r"(?<![\w.])(" + _alternation([*data["currency_prefixes"], *self.scaled_currency]) + r")" + _H + r"*\Z"
-        )
+        self.currency_prefixes = {
+            w if any(c.isupper() for c in w) else w.lower(): self.scaled_currency.get(w, Decimal(1))
+            for w in [*data["currency_prefixes"], *self.scaled_currency]
+        }
         self.foreign = re.compile(
             _H + r"*(?:" + _alternation(data["foreign_currency_words"]) + "|"
             + _alternation(data["foreign_krone_adjectives"]) + _H + r"+(?i:kron))"
@@ -225,9 +225,7 @@ class _Lexicon:
         )
         self.range_opener = re.compile(r"(?<!\w)" + _alternation(_words(data["range_openers"])) + _H + r"+\Z")
         self.range_blocker = re.compile(r"(?<!\w)" + _alternation(_words(data["range_blockers"])) + _H + r"+\Z")
-        self.reference = re.compile(
-            r"(?:^|(?<=[\s(]))" + _alternation(_words(data["reference_prefixes"])) + _H + r"*\Z"
-        )
+        self.reference_words = {w.lower() for w in _words(data["reference_prefixes"])}
         self.hyphen_range = re.compile(_H + r"*[-–—]" + _H + r"*")
         self.word_range = re.compile(_H + r"+(?i:til|à|a)" + _H + r"+")
         self.and_range = re.compile(_H + r"+(?i:og)" + _H + r"+")
@@ -456,12 +454,30 @@ class _Raw(NamedTuple):
     qualifier: Qualifier
 
 
+# a period after "mill."/"kr." that also ends the sentence stays outside the span
+_SENTENCE_END = re.compile(r"[ \t]*(?:\Z|\n)|\s+[A-ZÆØÅ]")
 _WINDOW = 60  # characters looked back for qualifiers, currency prefixes and reference words
 _CONTEXT = 200  # characters of clause searched for kind cues and years
 
 
 def _is_cap_name(word: str, lex: _Lexicon) -> bool:
     return word[:1].isupper() and word.lower() not in lex.stop and word.lower() not in lex.adjective_like
+
+
+def _last_token(text: str, pos: int) -> tuple[str, int]:
+    """The whitespace-delimited token ending just before ``pos`` (spaces skipped) and its start."""
+    i = pos
+    while i > 0 and pos - i < 8 and text[i - 1] in " \t\u00a0\u2009\u202f":
+        i -= 1
+    j = i
+    while j > 0 and i - j < 30 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i], j
+
+
+def _is_reference(text: str, pos: int, lex: _Lexicon) -> bool:
+    token, _ = _last_token(text, pos)
+    return token.lstrip("([").lower() in lex.reference_words
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -514,8 +530,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
     core = _number_core(text, pos, lex)
     if core is None:
         return None, pos + 1
-    lookback = text[max(0, pos - _WINDOW):pos]
-    if lex.reference.search(lookback):
+    lookback = text[max(0, pos - _WINDOW):pos]  # for range openers/blockers ("mellom", "fra")
+    if _is_reference(text, pos, lex):
         return None, core.end
     if core.is_word and core.value < 2 and not lex.scale.match(text, core.end):
         return None, core.end
@@ -562,40 +578,40 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         money_scale = sm.group(1).lower() in lex.money_scales
         end = scale_end = sm.end()
     # a period of an abbreviation that also ends the sentence is left outside the span
-    if text[scale_end - 1:scale_end] == "." and re.match(r"\s*(?:\Z|\n|[A-ZÆØÅ])", text[scale_end:scale_end + 3]):
-        if re.match(r"[ \t]*(?:\Z|\n)|\s+[A-ZÆØÅ]", text[scale_end:scale_end + 3]):
-            scale_end -= 1
-            end = scale_end
+    if text[scale_end - 1:scale_end] == "." and _SENTENCE_END.match(text, scale_end):
+        scale_end -= 1
+        end = scale_end
 
     span_start = range_start
-    prefix = None if range_start != pos else lex.currency_before.search(lookback)
-    if prefix:
-        is_money = True
-        span_start = pos - (len(lookback) - prefix.start())
-        word = prefix.group(1)
-        if word in lex.scaled_currency and not sm:
-            value *= lex.scaled_currency[word]
-            value_max = value_max * lex.scaled_currency[word] if value_max is not None else None
+    prefix = None
+    if range_start == pos:
+        token, token_start = _last_token(text, pos)
+        key = token if token in lex.currency_prefixes else token.lower()
+        if key in lex.currency_prefixes and (token_start == 0 or not text[token_start - 1].isalnum()):
+            prefix = key
+            is_money, span_start = True, token_start
+            factor = lex.currency_prefixes[key]
+            if factor != 1 and not sm:
+                value *= factor
+                value_max = value_max * factor if value_max is not None else None
     if lex.foreign.match(text, end):
         return None, end
     cm = lex.currency_after.match(text, end)
     scm = None if (sm or prefix) else lex.scaled_currency_after.match(text, end)
     if scm:
-        factor = lex.scaled_currency[scm.group(1)] if scm.group(1) in lex.scaled_currency else (
-            lex.scaled_currency[scm.group(1).lower()])
+        word = scm.group(1)
+        factor = lex.scaled_currency.get(word) or lex.scaled_currency[word.lower()]
         value *= factor
         value_max = value_max * factor if value_max is not None else None
         is_money, end = True, scm.end()
     elif cm:
         is_money, end = True, cm.end()
-        if text[end - 1] == "." and re.match(r"[ \t]*(?:\Z|\n)|\s+[A-ZÆØÅ]", text[end:end + 3]):
+        if text[end - 1] == "." and _SENTENCE_END.match(text, end):
             end -= 1
     if not is_money:
         pm = lex.percent_after.match(text, end)
         if pm:
-            unit = "prosent" if pm.group(1) else lex.percent.get(pm.group(2).lower(), pm.group(2))
-            if pm.group(2):
-                unit = pm.group(2)
+            unit = pm.group(2) or "prosent"  # "%" is read as the word; words are kept as written
             end = pm.end()
         else:
             found = _find_unit(text, end, lex)
@@ -622,13 +638,11 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         if prev not in lex.year_lead:
             return None, end
     if not is_money:
-        if lex.reference.search(text[max(0, span_start - _WINDOW):span_start]):
+        if _is_reference(text, span_start, lex):
             return None, end
         prev = _prev_word(text, span_start)
         if prev and _is_cap_name(prev, lex) and not core.is_word:
             return None, end
-    if not is_money and lex.reference.search(text[max(0, span_start - _WINDOW):span_start]):
-        return None, end
     return (
         _Raw(span_start, end, num_start, scale_end, value, value_max, is_money, unit, qualifier),
         end,
