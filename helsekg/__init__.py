@@ -19,6 +19,7 @@ _LAZY = {
     "extract_paths": "helsekg.api",
     "extract_text": "helsekg.api",
     "read_document": "helsekg.corpus",
+    "document_from_text": "helsekg.corpus",
     "validate": "helsekg.validate",
     "query": "helsekg.query",
     "read_graph": "helsekg.io",

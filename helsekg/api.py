@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
@@ -117,16 +116,19 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
     return result
 
 
-def extract_text(text: str, *, source: str = "<text>", nlp: Language | None = None) -> Extraction:
-    """Extract records from a string (handy in notebooks and tests)."""
-    import tempfile
+def extract_text(text: str, *, source: str = "text.txt", language: str | None = None,
+                 nlp: Language | None = None) -> Extraction:
+    """Extract records from a string (handy in notebooks and tests).
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (Path(source).name if source != "<text>" else "text.txt")
-        path.write_text(text, encoding="utf-8")
-        document = read_document(path)
+    >>> from helsekg.pipeline import load
+    >>> result = extract_text("Kommunen får 2 millioner kroner i 2025.", nlp=load(model=None))
+    >>> [(a.text, a.fiscal_year) for a in result.amounts]
+    [('2 millioner kroner', 2025)]
+    """
+    from helsekg.corpus import document_from_text
+
     if nlp is None:
         from helsekg.pipeline import load
 
         nlp = load()
-    return process(document, nlp)
+    return process(document_from_text(text, source=source, language=language), nlp)
