@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 #: ``doc.spans`` key holding amounts and quantities found by the ``helsekg_amounts`` component.
 AMOUNTS_KEY = "helsekg_amounts"
+#: ``doc.spans`` key holding actor mentions found by the ``helsekg_actors`` component.
+ACTORS_KEY = "helsekg_actors"
 
 
 def register() -> None:
@@ -19,5 +21,8 @@ def register() -> None:
     if not Span.has_extension("amount"):
         # helsekg.amounts.Amount parsed from the span's text (offsets are document offsets).
         Span.set_extension("amount", default=None)
+    if not Span.has_extension("actor"):
+        # helsekg.actors.ActorRef: who the span names (key, label, kind, type, role, party).
+        Span.set_extension("actor", default=None)
     if not Doc.has_extension("helsekg_doc_id"):
         Doc.set_extension("helsekg_doc_id", default=None)

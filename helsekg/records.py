@@ -35,6 +35,12 @@ class Actor(Span):
     kind: Literal["organisation", "person"]
     key: str
     roles: tuple[str, ...] = ()
+    #: Party of a politician as written after the name: "H", "Ap", "Sp", "FrP", "SV", "KrF", "V", "R", "MDG".
+    party: str | None = None
+    #: ``key`` of the organisation a person's role is held in ("direktør i Helsedirektoratet").
+    affiliation: str | None = None
+    #: Gazetteer type of an organisation: ministry, directorate, agency, health_trust, municipality, ...
+    actor_type: str | None = None
 
 
 @dataclass(frozen=True)

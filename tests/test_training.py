@@ -280,3 +280,24 @@ def test_training_two_steps_then_resume(norne, tmp_path):
     nlp = spacy.load(out / "model-last")
     assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
     assert len(nlp("Helse Nord bygger sykehus i Bodø.")) == 7
+
+
+def test_training_resume_restores_lemmatizer_labels(tmp_path):
+    """A lemmatizer loaded from disk gets its tree -> label map back (spaCy 3.8 leaves it empty)."""
+    import spacy
+    from spacy.training import Example
+
+    from helsekg.training.train import restore_lemmatizer_labels
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("trainable_lemmatizer", config={"min_tree_freq": 1})
+    words = ["Kommunene", "fikk", "flere", "stillinger"]
+    lemmas = ["kommune", "få", "mange", "stilling"]
+    example = Example.from_dict(nlp.make_doc(" ".join(words)), {"words": words, "lemmas": lemmas})
+    nlp.initialize(lambda: [example])
+    trained = dict(nlp.get_pipe("trainable_lemmatizer").tree2label)
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    lemmatizer = loaded.get_pipe("trainable_lemmatizer")
+    restore_lemmatizer_labels(loaded)
+    assert trained and lemmatizer.tree2label == trained
