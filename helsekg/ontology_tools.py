@@ -28,26 +28,15 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, Namespace
 
+from helsekg.prefixes import VOCAB_PREFIXES
 from helsekg.resources import ontology_path, shapes_path
 
-HKG_IRI = "https://w3id.org/helsekg/ontology#"
+HKG_IRI = VOCAB_PREFIXES["hkg"]
 ONTOLOGY_IRI = URIRef("https://w3id.org/helsekg/ontology")
 VS = Namespace("http://www.w3.org/2003/06/sw-vocab-status/ns#")
 
 #: Prefixes used when printing IRIs in the docs (and listed there).
-PREFIXES: dict[str, str] = {
-    "hkg": HKG_IRI,
-    "schema": "https://schema.org/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+PREFIXES: dict[str, str] = VOCAB_PREFIXES
 
 #: Further prefixes used only for display (SHACL terms in the shapes tables).
 _DISPLAY_PREFIXES: dict[str, str] = {

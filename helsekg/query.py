@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from helsekg import io as hio
 from helsekg import resources
-from helsekg.rdf import PREFIXES
+from helsekg.prefixes import PREFIXES
 
 
 @dataclass(frozen=True)

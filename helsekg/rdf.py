@@ -15,22 +15,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from helsekg.namespace import DCTERMS, HKG, ID, SCHEMA
+from helsekg.prefixes import PREFIXES
 from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure, Quote, Span
 
-PREFIXES = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "hkg": str(HKG),
-    "id": str(ID),
-    "schema": "https://schema.org/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
 QUALIFIERS = {name: HKG[name] for name in ("Exact", "Approximately", "UpTo", "AtLeast", "MoreThan", "LessThan")}
 KINDS = {name: HKG[name] for name in ("Increase", "Reduction", "Total", "Unspecified")}
 
