@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from helsekg.namespace import DCTERMS, HKG, ID, SCHEMA
 from helsekg.prefixes import PREFIXES
-from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure, Quote, Span
+from helsekg.records import (
+    Actor, Amount, DocumentInfo, Extraction, Goal, Measure, Quote, Recommendation, Span, TargetGroup, Theme,
+)
 
 QUALIFIERS = {name: HKG[name] for name in ("Exact", "Approximately", "UpTo", "AtLeast", "MoreThan", "LessThan")}
 KINDS = {name: HKG[name] for name in ("Increase", "Reduction", "Total", "Unspecified")}
@@ -54,6 +56,16 @@ def amount_iri(amount: Amount) -> URIRef:
     return _local_iri("amount" if amount.is_money else "quantity", amount)
 
 
+def target_group_iri(group: TargetGroup) -> URIRef:
+    """IRI of a target group, shared by all documents that name it."""
+    return ID[f"target-group/{group.key}"]
+
+
+def theme_iri(theme: Theme) -> URIRef:
+    """IRI of a concept of the theme scheme."""
+    return ID[f"theme/{theme.key}"]
+
+
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
     """Add every extraction to ``graph`` (a new graph by default) and return it."""
     graph = new_graph() if graph is None else graph
@@ -74,6 +86,12 @@ def add_extraction(graph: Graph, extraction: Extraction) -> Graph:
         builder.measure(measure)
     for quote in extraction.quotes:
         builder.quote(quote)
+    for goal in extraction.goals:
+        builder.goal(goal)
+    for group in extraction.target_groups:
+        builder.target_group(group)
+    for recommendation in extraction.recommendations:
+        builder.recommendation(recommendation)
     return graph
 
 
@@ -160,6 +178,12 @@ class _Builder:
             g.add((node, HKG.hasQuantity, self.amount(quantity)))
         if measure.proposer is not None:
             g.add((node, HKG.proposedBy, self.actor(measure.proposer)))
+        for goal in measure.goals:
+            g.add((node, HKG.hasGoal, self.goal(goal)))
+        for group in measure.targets:
+            g.add((node, HKG.targets, self.target_group(group)))
+        for theme in measure.themes:
+            g.add((node, HKG.hasTheme, self.theme(theme)))
         if measure.part_of:
             # the programme is itself a Measure record of the same extraction, so it is typed and labelled
             g.add((node, HKG.partOf, ID[f"measure/{measure.part_of}"]))
@@ -175,6 +199,40 @@ class _Builder:
         if quote.speaker is not None:
             g.add((node, HKG.statedBy, self.actor(quote.speaker)))
         self.mention(node, quote)
+        return node
+
+
+    def goal(self, goal: Goal) -> URIRef:
+        node = _local_iri("goal", goal)
+        self.g.add((node, RDF.type, HKG.Goal))
+        self.g.add((node, RDFS.label, self.label(goal.label)))
+        self.mention(node, goal)
+        return node
+
+    def target_group(self, group: TargetGroup) -> URIRef:
+        node = target_group_iri(group)
+        self.g.add((node, RDF.type, HKG.TargetGroup))
+        self.g.add((node, RDFS.label, self.label(group.label)))
+        self.mention(node, group)
+        return node
+
+    def theme(self, theme: Theme) -> URIRef:
+        node = theme_iri(theme)
+        self.g.add((node, RDF.type, HKG.Theme))
+        self.g.add((node, RDF.type, SKOS.Concept))
+        self.g.add((node, SKOS.prefLabel, Literal(theme.label, lang="nb")))
+        return node
+
+    def recommendation(self, recommendation: Recommendation) -> URIRef:
+        node = _local_iri("recommendation", recommendation)
+        g = self.g
+        g.add((node, RDF.type, HKG.Recommendation))
+        g.add((node, RDFS.label, self.label(recommendation.label)))
+        if recommendation.by is not None:
+            g.add((node, HKG.recommendedBy, self.actor(recommendation.by)))
+        for theme in recommendation.themes:
+            g.add((node, HKG.hasTheme, self.theme(theme)))
+        self.mention(node, recommendation)
         return node
 
 

@@ -58,8 +58,35 @@ class Amount(Span):
 
 
 @dataclass(frozen=True)
+class Goal(Span):
+    """A stated purpose or objective ("for å styrke kompetansen i tjenestene"); ``label`` is the goal itself."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class TargetGroup(Span):
+    """Who a measure is for ("leger i spesialisering"); ``key`` identifies the group across documents."""
+
+    label: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A concept of helsekg's theme scheme (``ontology/themes.ttl``); not a span of text."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Measure(Span):
-    """A policy measure (tiltak); ``key`` identifies it across documents."""
+    """A policy measure (tiltak); ``key`` identifies it across documents.
+
+    ``part_of`` is the key of the programme measure it belongs to (that programme is itself a
+    Measure record of the same extraction, with ``is_programme=True``).
+    """
 
     label: str
     key: str
@@ -68,6 +95,19 @@ class Measure(Span):
     quantities: tuple[Amount, ...] = ()
     proposer: Actor | None = None
     part_of: str | None = None
+    goals: tuple[Goal, ...] = ()
+    targets: tuple[TargetGroup, ...] = ()
+    themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation(Span):
+    """A recommendation or proposal made by an actor; ``heading`` is the heading it stands under."""
+
+    label: str
+    by: Actor | None = None
+    heading: str | None = None
+    themes: tuple[Theme, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +141,9 @@ class Extraction:
     measures: tuple[Measure, ...] = ()
     amounts: tuple[Amount, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    target_groups: tuple[TargetGroup, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
 

@@ -7,6 +7,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from helsekg.api import extract_paths
+from helsekg.rdf import add_extraction
 from helsekg.namespace import HKG, ID
 
 EXTRACTED_CLASSES = [HKG.Actor, HKG.Measure, HKG.MonetaryAmount, HKG.Quantity, HKG.Quote]
@@ -66,3 +67,49 @@ def test_rdf_documents_have_metadata(corpus_graph):
         assert corpus_graph.value(doc, DCTERMS.title) is not None
         assert str(corpus_graph.value(doc, DCTERMS.language)) in ("nb", "nn")
         assert corpus_graph.value(doc, DCTERMS.source) is not None
+
+
+def test_rdf_goals_targets_recommendations_themes_conform():
+    from decimal import Decimal
+
+    from helsekg.corpus import document_from_text
+    from helsekg.rdf import document_iri, new_graph
+    from helsekg.records import (
+        Actor, Amount, DocumentInfo, Extraction, Goal, Measure, Recommendation, TargetGroup, Theme,
+    )
+    from helsekg.validate import validate
+
+    text = ("Rådet anbefaler økt rekruttering av sykepleiere.\n"
+            "Kommunen gir 2 millioner kroner til mentorordningen for nyutdannede sykepleiere "
+            "for å beholde flere i tjenesten.\n")
+    doc = document_from_text(text, source="rad.txt")
+    d = doc.id
+
+    def span(cls, needle, **kw):
+        start = text.index(needle)
+        return cls(d, start, start + len(needle), needle, **kw)
+
+    theme = Theme("rekruttering", "Rekruttering")
+    council = span(Actor, "Rådet", label="Rådet", kind="organisation", key="radet")
+    amount = span(Amount, "2 millioner kroner", value=Decimal(2_000_000), is_money=True, qualifier="Exact",
+                  kind="Unspecified", currency="NOK")
+    goal = span(Goal, "beholde flere i tjenesten", label="beholde flere i tjenesten")
+    group = span(TargetGroup, "nyutdannede sykepleiere", label="nyutdannede sykepleiere", key="nyutdannede-sykepleiere")
+    measure = span(Measure, "mentorordningen", label="mentorordningen", key="mentorordningen", funding=(amount,),
+                   goals=(goal,), targets=(group,), themes=(theme,))
+    rec = span(Recommendation, "økt rekruttering av sykepleiere", label="økt rekruttering av sykepleiere", by=council,
+               themes=(theme,))
+    extraction = Extraction(
+        document=DocumentInfo(doc_id=d, source="rad.txt", language="nb", content_hash=doc.metadata.content_hash,
+                              title="Rådet anbefaler"),
+        text=text, actors=(council,), amounts=(amount,), measures=(measure,), goals=(goal,),
+        target_groups=(group,), recommendations=(rec,),
+    )
+    graph = add_extraction(new_graph(), extraction)
+    report = validate(graph, texts={str(document_iri(d)): text})
+    assert report.conforms, report.text()
+    measure_node = ID["measure/mentorordningen"]
+    assert (measure_node, HKG.hasGoal, None) in graph
+    assert (measure_node, HKG.targets, ID["target-group/nyutdannede-sykepleiere"]) in graph
+    assert (None, HKG.recommendedBy, ID["actor/radet"]) in graph
+    assert (None, HKG.hasTheme, ID["theme/rekruttering"]) in graph
