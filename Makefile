@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NORNE  ?= ../shared/data/norne
 
-.PHONY: venv run test test-slow model docs clean
+.PHONY: venv run test test-slow model model-resume model-package docs clean
 
 venv: $(STAMP)
 
@@ -23,14 +23,25 @@ test: venv
 test-slow: venv
 	$(PY) -m pytest -q -m slow
 
+# Rebuild the shipped model from NorNE (hours on 2 cores; see MODEL.md). model-resume continues a run.
+TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 model: venv
 	$(PY) -m helsekg.training.convert --norne $(NORNE) --out training/corpus
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(PY) -m helsekg.training.train --corpus training/corpus --output training/output
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output
+	$(MAKE) model-package
+
+model-resume: venv
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output --resume
+	$(MAKE) model-package
+
+model-package: venv
 	$(PY) -m helsekg.training.package training/output/model-best helsekg/models/nor_helsekg
+	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE) --json > helsekg/models/nor_helsekg/scores.json
+	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE)
 
 docs: venv
-	$(PY) -m helsekg.ontology_tools namespace > helsekg/namespace.py
-	$(PY) -m helsekg.ontology_tools docs > docs/ontology.md
+	$(PY) -m helsekg.ontology_tools namespace > helsekg/namespace.py.tmp && mv helsekg/namespace.py.tmp helsekg/namespace.py
+	$(PY) -m helsekg.ontology_tools docs > docs/ontology.md.tmp && mv docs/ontology.md.tmp docs/ontology.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
