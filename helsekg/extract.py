@@ -16,25 +16,22 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from helsekg import amounts as amountlib
+from helsekg.actors import extract_actors, header_actors
 from helsekg import extensions, resources
 from helsekg.corpus import Document, slugify
-from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure, Quote
+from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
 # A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
 STATED_YEAR_RE = re.compile(
     r"\b(?:i|for|fra|frå|fra og med|frå og med)\s+(?:(?:[a-zæøå]+|\d{1,2}\.)\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
 )
-ENTITY_KINDS = {"ORG": "organisation", "GPE_ORG": "organisation", "PER": "person"}
-GOVERNMENT_RE = re.compile(r"\b[Rr]egjering(?:en|a)\b")
 
 
 @dataclass(frozen=True)
 class Cues:
     """Word lists that drive the rule-based extraction (``helsekg/data/extraction_cues.json``)."""
 
-    role_heads: tuple[str, ...]
-    speech_verbs: tuple[str, ...]
     instrument_heads: tuple[str, ...]
     budget_year_cues: tuple[str, ...]
     articles: tuple[str, ...]
@@ -53,21 +50,8 @@ def default_cues() -> Cues:
 
 @lru_cache(maxsize=8)
 def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
-    name = r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+){1,3}"
-    heads = "|".join(sorted(map(re.escape, cues.role_heads), key=len, reverse=True))
-    role = rf"(?:[a-zæøå]+-\s+og\s+)?[a-zæøå-]*(?:{heads})"
-    verbs = "|".join(map(re.escape, cues.speech_verbs))
     years = "|".join(map(re.escape, cues.budget_year_cues))
-    return {
-        "person": re.compile(rf"\b(?P<role>{role})\s+(?P<name>{name})(?:\s+\((?P<party>[A-ZÆØÅa-zæøå]{{1,5}})\))?"),
-        "quote": re.compile(
-            rf"^[ \t]*[–—-][ \t]+(?P<quote>[^\n]+?),?[ \t]+(?:{verbs})[ \t]+"
-            rf"(?:(?P<role>{role})[ \t]+)?(?P<name>[A-ZÆØÅ][\w'’-]+(?:[ \t]+[A-ZÆØÅ][\w'’-]+){{0,3}})"
-            r"(?:[ \t]+\([A-ZÆØÅa-zæøå]{1,5}\))?\.?[ \t]*$",
-            re.MULTILINE,
-        ),
-        "budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b", re.IGNORECASE),
-    }
+    return {"budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b", re.IGNORECASE)}
 
 
 def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extraction:
@@ -85,16 +69,15 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     if doc.text != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     body = _BodyFilter(document)
-    publisher = _publisher(document)
-    government = _government(document)
-    persons = tuple(find_persons(document, cues=cues, body=body))
-    amounts = tuple(find_amounts(doc, document, cues=cues, body=body))
-    quotes = tuple(find_quotes(document, persons, cues=cues, body=body))
-    actors = list(persons) + [q.speaker for q in quotes if q.speaker and q.speaker not in persons]
-    actors += list(_government_mentions(document, government, body))
-    actors += list(_entity_actors(doc, document, body, known=actors))
-    measures = tuple(find_measures(document, amounts, proposer=government or publisher, cues=cues))
     meta = document.metadata
+    header = header_actors(document)
+    publisher = next((a for a in header if a.text in (meta.publisher, meta.author)), None)
+    government = next((a for a in header if a.actor_type == "government"), None)
+    found, quotes = extract_actors(doc, document)
+    actors = header + found
+    actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
+    amounts = tuple(find_amounts(doc, document, cues=cues, body=body))
+    measures = tuple(find_measures(document, amounts, proposer=government or publisher, cues=cues))
     info = DocumentInfo(
         doc_id=document.id,
         source=meta.source,
@@ -111,7 +94,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         actors=tuple(actors),
         measures=measures,
         amounts=amounts,
-        quotes=quotes,
+        quotes=tuple(quotes),
     )
 
 
@@ -123,106 +106,6 @@ class _BodyFilter:
 
     def __call__(self, start: int, end: int) -> bool:
         return not any(start < r_end and r_start < end for r_start, r_end in self.excluded)
-
-
-def _header_actor(document: Document, label: str | None) -> Actor | None:
-    """An actor named in the document's metadata, anchored at its first occurrence in the text."""
-    if not label:
-        return None
-    start = document.text.find(label)
-    if start < 0:
-        return None
-    kind = "organisation"
-    return Actor(document.id, start, start + len(label), label, label=label, kind=kind, key=slugify(label))
-
-
-def _publisher(document: Document) -> Actor | None:
-    meta = document.metadata
-    return _header_actor(document, meta.publisher or getattr(meta, "author", None))
-
-
-def _government(document: Document) -> Actor | None:
-    return _header_actor(document, getattr(document.metadata, "government", None))
-
-
-def _government_mentions(document: Document, government: Actor | None, body: _BodyFilter) -> Iterator[Actor]:
-    """Each body mention of "regjeringen"/"regjeringa", resolved to the named government when known."""
-    if government is not None:
-        yield government
-    for match in GOVERNMENT_RE.finditer(document.text):
-        if not body(match.start(), match.end()):
-            continue
-        if government is not None and government.start <= match.start() < government.end:
-            continue
-        label = government.label if government else "Regjeringen"
-        key = government.key if government else "regjeringen"
-        yield Actor(document.id, match.start(), match.end(), match.group(), label=label, kind="organisation", key=key)
-
-
-def find_persons(document: Document, *, cues: Cues | None = None, body: _BodyFilter | None = None) -> Iterator[Actor]:
-    """Persons introduced with a role: "helse- og omsorgsminister Bent Høie", "helsebyråd Ola Nordmann (H)"."""
-    cues = cues or default_cues()
-    body = body or _BodyFilter(document)
-    for match in _patterns(cues)["person"].finditer(document.text):
-        start, end = match.start("name"), match.end("name")
-        if not body(start, end):
-            continue
-        name = match.group("name")
-        role = match.group("role")
-        yield Actor(document.id, start, end, name, label=name, kind="person", key=slugify(name), roles=(role,))
-
-
-def find_quotes(
-    document: Document, persons: Iterable[Actor], *, cues: Cues | None = None, body: _BodyFilter | None = None
-) -> Iterator[Quote]:
-    """Press-style quotes: "– Statement, sier helse- og omsorgsminister Bent Høie." (Nynorsk "seier").
-
-    A short "sier Høie" is resolved to the full name given earlier in the document.
-    """
-    cues = cues or default_cues()
-    body = body or _BodyFilter(document)
-    known = list(persons)
-    for match in _patterns(cues)["quote"].finditer(document.text):
-        start, end = match.span("quote")
-        if not body(start, end):
-            continue
-        name, name_start = match.group("name"), match.start("name")
-        full = _resolve_person(name, known)
-        if full is None:
-            role = (match.group("role"),) if match.group("role") else ()
-            speaker = Actor(document.id, name_start, match.end("name"), name, label=name, kind="person",
-                            key=slugify(name), roles=role)
-            known.append(speaker)
-        else:
-            speaker = Actor(document.id, name_start, match.end("name"), name, label=full.label, kind="person",
-                            key=full.key)
-        yield Quote(document.id, start, end, match.group("quote"), speaker=speaker)
-
-
-def _resolve_person(name: str, known: list[Actor]) -> Actor | None:
-    for person in known:
-        if person.kind == "person" and (person.label == name or person.label.split()[-1] == name.split()[-1]):
-            return person
-    return None
-
-
-def _entity_actors(doc: Doc, document: Document, body: _BodyFilter, *, known: list[Actor]) -> Iterator[Actor]:
-    """Organisations and persons from the trained model's named entities, not already found by rules."""
-    taken = {(a.start, a.end) for a in known}
-    for ent in doc.ents:
-        kind = ENTITY_KINDS.get(ent.label_)
-        if kind is None or not body(ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in taken:
-            continue
-        text = ent.text.strip()
-        if len(text) < 2 or text.islower():
-            continue
-        if kind == "person":
-            resolved = _resolve_person(text, known)
-            key = resolved.key if resolved else slugify(text)
-            label = resolved.label if resolved else text
-        else:
-            key, label = slugify(text), text
-        yield Actor(document.id, ent.start_char, ent.end_char, ent.text, label=label, kind=kind, key=key)
 
 
 def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,

@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import helsekg.actors  # noqa: F401  (registers the helsekg_actors factory)
 from helsekg import extensions, resources
 from helsekg.amounts import find_amounts
 
@@ -62,7 +63,7 @@ def load(model: str | Path | None = "default", *, lang: str = "nb") -> Language:
         lang: language code of the blank pipeline (``"nb"`` or ``"nn"``).
 
     Returns:
-        A spaCy ``Language`` whose last component is ``helsekg_amounts``.
+        A spaCy ``Language`` ending with the ``helsekg_actors`` and ``helsekg_amounts`` components.
     """
     nlp: Language
     if model == "default":
@@ -75,5 +76,6 @@ def load(model: str | Path | None = "default", *, lang: str = "nb") -> Language:
 
         use_numpy_gemm()
         nlp = spacy.load(model)
+    nlp.add_pipe("helsekg_actors", last=True)
     nlp.add_pipe("helsekg_amounts", last=True)
     return nlp

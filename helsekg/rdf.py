@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from helsekg.namespace import DCTERMS, HKG, ID, SCHEMA
+from helsekg.namespace import DCTERMS, HKG, ID, ORG, SCHEMA
 from helsekg.prefixes import PREFIXES
 from helsekg.records import (
     Actor, Amount, DocumentInfo, Extraction, Goal, Measure, Quote, Recommendation, Span, TargetGroup, Theme,
@@ -141,6 +141,8 @@ class _Builder:
         g.add((node, RDFS.label, self.label(actor.label)))
         for role in actor.roles:
             g.add((node, HKG.role, self.label(role)))
+        if actor.affiliation:  # "direktør i Helsedirektoratet": the organisation the role is held in
+            g.add((node, ORG.memberOf, ID[f"actor/{actor.affiliation}"]))
         self.mention(node, actor)
         return node
 

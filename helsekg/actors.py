@@ -1,0 +1,1008 @@
+"""Actors: organisations and persons with roles, their quotes, and one identity per actor.
+
+Two layers, like the rest of helsekg:
+
+* the spaCy component ``helsekg_actors`` marks actor mentions in ``doc.spans["helsekg_actors"]``; each
+  span carries an :class:`ActorRef` in ``span._.actor``. It combines a gazetteer of Norwegian public
+  actors (``helsekg/data/actors_gazetteer.json``), patterns for bodies not in it ("X-rådet",
+  "X kommune", "Helse X", "Statsforvalteren i X", "byrådet", "departementet", "regjeringen"), persons
+  introduced with a role ("helse- og omsorgsminister Bent Høie", "helsebyråd Ola Nordmann (H)",
+  "Kari Nordmann, direktør i Helsedirektoratet,") and, when the pipeline has a trained NER model, its
+  ORG/GPE_ORG/PER entities;
+* the pure functions :func:`find_actors` and :func:`find_quotes` turn the spans into
+  :class:`~helsekg.records.Actor` and :class:`~helsekg.records.Quote` records for one
+  :class:`~helsekg.corpus.Document`, skipping non-body regions and resolving what needs the document:
+  "regjeringen" to the government it names, "departementet" to the publishing ministry, "byrådet" to
+  the city, "sier Høie" to the full name given earlier.
+
+``Actor.key`` is the identity across documents: the gazetteer id for gazetteer actors, the slug of the
+full name for persons, the slug of the label for pattern actors; the IRI is
+``https://w3id.org/helsekg/id/actor/{key}`` (:func:`actor_iri`).
+
+>>> import spacy
+>>> nlp = spacy.blank("nb"); _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("helsekg_actors")
+>>> doc = nlp("Helsedirektoratet og HOD møtte helse- og omsorgsminister Bent Høie (H) i Bergen kommune.")
+>>> [(s.text, s._.actor.key) for s in doc.spans["helsekg_actors"]]
+[('Helsedirektoratet', 'helsedirektoratet'), ('HOD', 'helse-og-omsorgsdepartementet'), ('Bent Høie', 'bent-hoie'), ('H', 'hoyre'), ('Bergen kommune', 'bergen-kommune')]
+>>> doc.spans["helsekg_actors"][2]._.actor.role, doc.spans["helsekg_actors"][2]._.actor.party
+('helse- og omsorgsminister', 'H')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from helsekg import extensions, resources
+from helsekg.corpus import Document, slugify
+from helsekg.records import Actor, Quote
+
+extensions.register()
+
+__all__ = [
+    "ACTOR_IRI_BASE",
+    "ActorRef",
+    "ActorPatterns",
+    "ActorRecognizer",
+    "Gazetteer",
+    "GazetteerEntry",
+    "actor_iri",
+    "extract_actors",
+    "find_actors",
+    "find_quotes",
+    "header_actors",
+    "load_gazetteer",
+    "load_patterns",
+]
+
+ACTOR_IRI_BASE = "https://w3id.org/helsekg/id/actor/"
+GAZETTEER_FILE = "actors_gazetteer.json"
+PATTERNS_FILE = "actor_patterns.json"
+ENTITY_KINDS = {"ORG": "organisation", "GPE_ORG": "organisation", "PER": "person"}
+
+# Priority when candidate mentions overlap and are equally long.
+_PRIORITY = {"role": 5, "gazetteer": 4, "pattern": 3, "generic": 2, "model": 1}
+
+
+def actor_iri(key: str) -> str:
+    """The IRI of an actor from its key.
+
+    >>> actor_iri("helse-og-omsorgsdepartementet")
+    'https://w3id.org/helsekg/id/actor/helse-og-omsorgsdepartementet'
+    """
+    return ACTOR_IRI_BASE + key
+
+
+# --------------------------------------------------------------------------------------------
+# Data: the gazetteer and the pattern word lists
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One real-world actor of the gazetteer."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    label_nn: str | None = None
+    valid: str | None = None
+    successor: str | None = None
+    parent: str | None = None
+    exact: frozenset[str] = frozenset()
+    not_sentence_initial: bool = False
+    place: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Label, Nynorsk label and aliases, without repeats."""
+        return tuple(dict.fromkeys((self.label, *((self.label_nn,) if self.label_nn else ()), *self.aliases)))
+
+    def label_for(self, language: str) -> str:
+        """The label in ``language`` ("nb" or "nn")."""
+        return self.label_nn if language == "nn" and self.label_nn else self.label
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Norwegian public actors with canonical labels, aliases and stable ids (read-only once loaded)."""
+
+    entries: tuple[GazetteerEntry, ...]
+    source: str
+    licence: str
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Gazetteer":
+        """Read a gazetteer JSON file (``{"_source", "_licence", "actors": [...]}``)."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: cannot read the actor gazetteer ({exc}); check the file is valid JSON") from None
+        if "_source" not in data or "_licence" not in data:
+            raise ValueError(f"{path}: the actor gazetteer needs '_source' and '_licence' lines")
+        entries = []
+        for raw in data["actors"]:
+            entries.append(
+                GazetteerEntry(
+                    id=raw["id"],
+                    label=raw["label"],
+                    type=raw["type"],
+                    aliases=tuple(raw.get("aliases", ())),
+                    label_nn=raw.get("label_nn"),
+                    valid=raw.get("valid"),
+                    successor=raw.get("successor"),
+                    parent=raw.get("parent"),
+                    exact=frozenset(raw.get("exact", ())),
+                    not_sentence_initial=bool(raw.get("not_sentence_initial", False)),
+                    place=raw.get("place"),
+                )
+            )
+        ids = [e.id for e in entries]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"{path}: duplicate actor ids in the gazetteer")
+        return cls(tuple(entries), data["_source"], data["_licence"])
+
+    @property
+    def by_id(self) -> dict[str, GazetteerEntry]:
+        return _index(self)[0]
+
+    def get(self, actor_id: str) -> GazetteerEntry | None:
+        """The entry with id ``actor_id``."""
+        return self.by_id.get(actor_id)
+
+    def lookup(self, name: str | None) -> GazetteerEntry | None:
+        """The entry one of whose names is ``name`` (case-insensitive, genitive -s allowed); None if none or ambiguous.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.lookup("Regjeringa Solberg").id, gaz.lookup("hod").id, gaz.lookup("Helsepersonellkommisjonens").id
+        ('regjeringen-solberg', 'helse-og-omsorgsdepartementet', 'helsepersonellkommisjonen')
+        >>> gaz.lookup("Herøy kommune") is None
+        True
+        """
+        if not name:
+            return None
+        by_name = _index(self)[1]
+        folded = _fold(name)
+        ids = by_name.get(folded) or (by_name.get(folded[:-1]) if folded.endswith("s") else None)
+        return self.by_id[ids[0]] if ids and len(ids) == 1 else None
+
+    def municipality(self, place: str) -> GazetteerEntry | None:
+        """Today's municipality (or a former one) called ``place`` ("Bergen" -> Bergen kommune)."""
+        ids = _index(self)[2].get(_fold(place), ())
+        current = [i for i in ids if self.by_id[i].successor is None and "-2019" != self.by_id[i].valid]
+        chosen = current or list(ids)
+        return self.by_id[chosen[0]] if len(chosen) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _index(gaz: Gazetteer) -> tuple[dict[str, GazetteerEntry], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    by_id = {e.id: e for e in gaz.entries}
+    by_name: dict[str, list[str]] = {}
+    by_place: dict[str, list[str]] = {}
+    for e in gaz.entries:
+        for name in e.names:
+            ids = by_name.setdefault(_fold(name), [])
+            if e.id not in ids:
+                ids.append(e.id)
+        if e.place and e.type == "municipality":
+            by_place.setdefault(_fold(e.place), []).append(e.id)
+    return (
+        by_id,
+        {k: tuple(v) for k, v in by_name.items()},
+        {k: tuple(v) for k, v in by_place.items()},
+    )
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the shipped ``helsekg/data/actors_gazetteer.json``), read once."""
+    return Gazetteer.from_file(path or resources.data_path(GAZETTEER_FILE))
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """Word lists for roles, parties, speech verbs and pattern bodies (``helsekg/data/actor_patterns.json``)."""
+
+    role_heads: tuple[str, ...]
+    role_modifiers: tuple[str, ...]
+    affiliation_prepositions: tuple[str, ...]
+    parties: tuple[tuple[str, str | None], ...]
+    speech_verbs: tuple[str, ...]
+    indirect_speech_verbs: tuple[str, ...]
+    according_to: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    name_stopwords: frozenset[str]
+    suffix_bodies: tuple[tuple[str, tuple[str, ...]], ...]
+    suffix_body_exclusions: frozenset[str]
+    generic_bodies: tuple[tuple[str, tuple[str, ...]], ...]
+    entity_junk: frozenset[str]
+    institution_heads: tuple[str, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "ActorPatterns":
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: cannot read the actor patterns ({exc}); check the file is valid JSON") from None
+        missing = [name for name in cls.__dataclass_fields__ if name not in data]
+        if missing:
+            raise ValueError(f"{path}: the actor patterns lack {', '.join(missing)}")
+        return cls(
+            role_heads=tuple(data["role_heads"]),
+            role_modifiers=tuple(data["role_modifiers"]),
+            affiliation_prepositions=tuple(data["affiliation_prepositions"]),
+            parties=tuple(data["parties"].items()),
+            speech_verbs=tuple(data["speech_verbs"]),
+            indirect_speech_verbs=tuple(data["indirect_speech_verbs"]),
+            according_to=tuple(data["according_to"]),
+            pronouns=tuple(data["pronouns"]),
+            name_stopwords=frozenset(data["name_stopwords"]),
+            suffix_bodies=tuple((k, tuple(v)) for k, v in data["suffix_bodies"].items()),
+            suffix_body_exclusions=frozenset(data["suffix_body_exclusions"]),
+            generic_bodies=tuple((k, tuple(v)) for k, v in data["generic_bodies"].items()),
+            entity_junk=frozenset(data["entity_junk"]),
+            institution_heads=tuple(data.get("institution_heads", ())),
+        )
+
+    @property
+    def party_names(self) -> dict[str, str | None]:
+        """Party abbreviation -> gazetteer id of the party (None when the party is not in the gazetteer)."""
+        return dict(self.parties)
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str | None = None) -> ActorPatterns:
+    """The actor patterns at ``path`` (default: the shipped ``helsekg/data/actor_patterns.json``), read once."""
+    return ActorPatterns.from_file(path or resources.data_path(PATTERNS_FILE))
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_LOWER = "a-zæøåäöüéèáóç"
+_UPPER = "A-ZÆØÅÄÖÜÉÁ"
+_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
+_NAME_PART = rf"(?:{_NAME_TOKEN}|[{_UPPER}]\.)"
+
+
+@lru_cache(maxsize=8)
+def _regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
+    """Compiled regular expressions for one set of word lists."""
+    heads = _alt(patterns.role_heads)
+    mods = _alt(patterns.role_modifiers)
+    role = (
+        rf"(?i:(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
+        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?[{_LOWER}]*(?:{heads})(?:en)?"
+        rf"(?:[^\S\n]+for[^\S\n]+[{_LOWER}-]+(?:(?:,|[^\S\n]+og)[^\S\n]+[{_LOWER}-]+){{0,4}})?)"
+    )
+    full_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}[^\S\n]+{_NAME_TOKEN}"
+    any_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}(?:[^\S\n]+{_NAME_TOKEN})?"
+    party = r"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{1,4})\))?"
+    preps = _alt(patterns.affiliation_prepositions + ("av",))
+    verbs = _alt(patterns.speech_verbs)
+    indirect = _alt(patterns.indirect_speech_verbs)
+    pronouns = _alt(patterns.pronouns)
+    according = _alt(patterns.according_to)
+    org_comma = rf"(?:[^\S\n]+(?:{preps})[^\S\n]+[{_UPPER}][^,.;:\n]{{1,60}}?,)?"
+    speaker = (
+        rf"(?:(?P<role>{role}){org_comma}[^\S\n]+)?(?P<name>{any_name}|(?i:{pronouns})\b)"
+        rf"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\))?"
+        rf"(?:,[^\S\n]+(?P<approle>{role})(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?=[^\S\n]*[.,;:!?]|$))?"
+    )
+    speaker_start = (
+        rf"(?<![\w-])(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
+    )
+    suffix_all = _alt(w for _, words in patterns.suffix_bodies for w in words)
+    generic = _alt(w for _, words in patterns.generic_bodies for w in words)
+    return {
+        "role_name": re.compile(rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<name>{full_name}){party}"),
+        "role_org_name": re.compile(
+            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+(?P<org>[{_UPPER}][^,.;:\n]{{1,60}}?),"
+            rf"[^\S\n]+(?P<name>{full_name}){party}"
+        ),
+        "role_word": re.compile(role),
+        "name_party": re.compile(rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\)"),
+        "institution": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
+            rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
+        ),
+        "municipality_list": re.compile(
+            rf"(?<![\w-])(?i:kommunene|kommunane|kommunen)[^\S\n]+(?P<list>[{_UPPER}][\w-]+"
+            rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{0,8}})"
+        ),
+        "apposition": re.compile(
+            rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?P<role>{role})"
+            rf"(?=(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?:[^\S\n]*[,.;:)]|[^\S\n]+(?:og|sier|seier|mener|meiner)\b|$))",
+            re.MULTILINE,
+        ),
+        "affiliation": re.compile(rf"[^\S\n]+(?:{preps})[^\S\n]+"),
+        "suffix_body": re.compile(
+            rf"(?<![\w-])(?P<body>[{_UPPER}0-9][\w]*(?:-[\w]+)*?(?:-)?(?:{suffix_all}))(?![\w-])"
+        ),
+        "municipality": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
+            rf"(?P<kind>fylkeskommunes?|kommunes?|herads?))(?![\w-])"
+        ),
+        "helse": re.compile(
+            rf"(?<![\w-])(?P<body>Helse[^\S\n]+(?P<x>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?:[^\S\n]+(?:RHF|HF))?)(?![\w-])"
+        ),
+        "statsforvalter": re.compile(
+            rf"(?<![\w-])(?P<body>(?:Statsforvalteren|Fylkesmannen)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][\w-]+"
+            rf"(?:[^\S\n]+og[^\S\n]+[{_UPPER}][\w-]+)?))(?![\w-])"
+        ),
+        "city_body": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<kind>[Bb]yrådet|[Bb]ystyret)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][{_LOWER}]+))(?![\w-])"
+        ),
+        "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
+        "dash_quote": re.compile(
+            rf"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
+            re.MULTILINE,
+        ),
+        "dash_line": re.compile(r"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)[^\S\n]*$", re.MULTILINE),
+        "guillemet_after": re.compile(rf"«(?P<quote>[^»\n]{{2,}}?)»,?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
+        "guillemet_before": re.compile(
+            rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*«(?P<quote>[^»\n]{{2,}}?)»"
+        ),
+        "indirect": re.compile(
+            rf"{speaker_start}[^\S\n]+(?:{indirect})(?:[^\S\n]+til[^\S\n]+[{_UPPER}][\w-]*)?[^\S\n]+at[^\S\n]+"
+            rf"(?P<quote>[^\n]+?)(?=[.!?](?:\s|$)|\n|$)"
+        ),
+        "according": re.compile(
+            rf"(?<![\w-])(?i:{according})[^\S\n]+(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}){party}"
+        ),
+        "sentence_end": re.compile(r"[.!?](?=\s|$)|\n"),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The spaCy component
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """Who an actor span names; ``span._.actor``.
+
+    ``source`` tells how it was found: "gazetteer", "pattern", "role" (a person with a role), "generic"
+    (regjeringen, departementet, byrådet: resolved per document by :func:`find_actors`) or "model"
+    (a named entity of the trained model).
+    """
+
+    key: str
+    label: str
+    kind: str
+    type: str
+    source: str
+    role: str | None = None
+    party: str | None = None
+    affiliation: str | None = None
+    affiliation_text: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    ref: ActorRef
+
+
+@Language.factory(
+    "helsekg_actors",
+    assigns=["doc.spans", "span._.actor"],
+    requires=[],
+    default_config={
+        "spans_key": extensions.ACTORS_KEY,
+        "use_entities": True,
+        "gazetteer_path": None,
+        "patterns_path": None,
+    },
+)
+def make_actors(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    use_entities: bool,
+    gazetteer_path: str | None,
+    patterns_path: str | None,
+) -> "ActorRecognizer":
+    """spaCy factory for :class:`ActorRecognizer`."""
+    return ActorRecognizer(
+        nlp, spans_key=spans_key, use_entities=use_entities, gazetteer_path=gazetteer_path, patterns_path=patterns_path
+    )
+
+
+class ActorRecognizer:
+    """Mark actor mentions: gazetteer, patterns, persons with roles and (when present) model entities.
+
+    The data files are read in :meth:`initialize`, or on first use when the pipeline was not
+    initialised (``spacy.load`` + ``add_pipe``); the shipped files are read once per process.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        spans_key: str = extensions.ACTORS_KEY,
+        use_entities: bool = True,
+        gazetteer_path: str | None = None,
+        patterns_path: str | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.spans_key = spans_key
+        self.use_entities = use_entities
+        self.gazetteer_path = gazetteer_path
+        self.patterns_path = patterns_path
+        self.gazetteer: Gazetteer | None = None
+        self.patterns: ActorPatterns | None = None
+        self._lower: PhraseMatcher | None = None
+        self._exact: PhraseMatcher | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer_path: str | None = None,
+        patterns_path: str | None = None,
+    ) -> None:
+        """Read the gazetteer and patterns and build the phrase matchers."""
+        self.gazetteer_path = gazetteer_path or self.gazetteer_path
+        self.patterns_path = patterns_path or self.patterns_path
+        self.gazetteer = load_gazetteer(self.gazetteer_path)
+        self.patterns = load_patterns(self.patterns_path)
+        vocab = self.nlp.vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        make = self.nlp.make_doc
+        for entry in self.gazetteer.entries:
+            lower, exact = [], []
+            for name in entry.names:
+                forms = (name, _genitive(name))
+                target = exact if _is_exact(name, entry) else lower
+                target.extend(make(form) for form in forms if form)
+            if lower:
+                self._lower.add(entry.id, lower)
+            if exact:
+                self._exact.add(entry.id, exact)
+
+    def _ready(self) -> tuple[Gazetteer, ActorPatterns, PhraseMatcher, PhraseMatcher]:
+        if self._lower is None or self._exact is None or self.gazetteer is None or self.patterns is None:
+            self.initialize()
+        assert self.gazetteer and self.patterns and self._lower and self._exact
+        return self.gazetteer, self.patterns, self._lower, self._exact
+
+    def __call__(self, doc: Doc) -> Doc:
+        gazetteer, patterns, lower, exact = self._ready()
+        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact))
+        candidates += _pattern_candidates(doc.text, gazetteer, patterns)
+        orgs = [c for c in candidates if c.ref.kind == "organisation"]
+        candidates += _person_candidates(doc.text, patterns, orgs, gazetteer)
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            candidates += _entity_candidates(doc, gazetteer, patterns)
+        spans = []
+        for cand in _select(candidates):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:  # pragma: no cover - expand aligns on non-empty text
+                continue
+            span._.actor = cand.ref
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def _genitive(name: str) -> str | None:
+    """The s-genitive of a name ("Helsedirektoratet" -> "Helsedirektoratets"); None for abbreviations."""
+    if name.isupper() or name.endswith(("s", "x", "z")) or len(name) <= 3:
+        return None
+    return name + "s"
+
+
+def _is_exact(name: str, entry: GazetteerEntry) -> bool:
+    """Abbreviations and mixed-case names match case-sensitively ("KS", "Nav", "Mental Helse")."""
+    if name in entry.exact or len(name) <= 5:
+        return True
+    return any(ch.isupper() for word in name.split() for ch in word[1:]) and not name.islower()
+
+
+def _sentence_initial(doc: Doc, span: Span) -> bool:
+    if doc.has_annotation("SENT_START"):
+        return bool(doc[span.start].is_sent_start)
+    before = doc.text[: span.start_char].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—"))
+
+
+def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher) -> Iterator[_Candidate]:
+    seen: set[tuple[int, int, str]] = set()
+    for matcher in (exact, lower):
+        for match_id, start, end in matcher(doc):
+            actor_id = doc.vocab.strings[match_id]
+            entry = gaz.by_id[actor_id]
+            span = doc[start:end]
+            if (span.start_char, span.end_char, actor_id) in seen:
+                continue
+            seen.add((span.start_char, span.end_char, actor_id))
+            if entry.not_sentence_initial and _sentence_initial(doc, span):
+                continue
+            yield _Candidate(span.start_char, span.end_char, _entry_ref(entry, source="gazetteer"))
+
+
+def _entry_ref(entry: GazetteerEntry, *, source: str) -> ActorRef:
+    return ActorRef(entry.id, entry.label, "organisation", entry.type, source, place=entry.place)
+
+
+def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
+    rx = _regexes(patterns)
+    out: list[_Candidate] = []
+
+    def org(match: re.Match[str], label: str, type_: str) -> None:
+        entry = gaz.lookup(label)
+        ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", type_, "pattern")
+        out.append(_Candidate(match.start("body"), match.end("body"), ref))
+
+    kinds = {word: kind for kind, words in patterns.suffix_bodies for word in words}
+    for m in rx["suffix_body"].finditer(text):
+        body = m.group("body")
+        if body in patterns.suffix_body_exclusions or body.split("-")[0] in patterns.name_stopwords:
+            continue
+        suffix = next(w for w in sorted(kinds, key=len, reverse=True) if body.endswith(w))
+        if len(body) <= len(suffix) + 1:
+            continue
+        label = body[:-1] if suffix.endswith("s") else body
+        org(m, label, kinds[suffix] if not suffix.endswith("s") else kinds[suffix[:-1]] if suffix[:-1] in kinds else "council")
+    for m in rx["municipality"].finditer(text):
+        place = m.group("place")
+        if any(word in patterns.name_stopwords or word in _DETERMINERS for word in re.split(r"[- ]", place)):
+            continue
+        kind = m.group("kind").rstrip("s")
+        label = f"{place} {kind}"
+        entry = gaz.lookup(label) or (gaz.municipality(place) if kind in ("kommune", "herad") else None)
+        if entry is not None:
+            out.append(_Candidate(m.start("body"), m.end("body"), _entry_ref(entry, source="gazetteer")))
+        else:
+            ref = ActorRef(slugify(label), label, "organisation", "county" if kind == "fylkeskommune" else "municipality",
+                           "pattern", place=place)
+            out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    for m in rx["helse"].finditer(text):
+        if m.group("x") in patterns.name_stopwords:
+            continue
+        org(m, m.group("body"), "health_trust" if m.group("body").endswith(" HF") else "health_authority")
+    for m in rx["statsforvalter"].finditer(text):
+        label = "Statsforvalteren i " + m.group("place")
+        if m.group("body").startswith("Fylkesmannen"):
+            label = "Fylkesmannen i " + m.group("place")
+        org(m, label, "agency")
+    for m in rx["city_body"].finditer(text):
+        noun = m.group("kind").capitalize()
+        label = f"{noun} i {m.group('place')}"
+        ref = ActorRef(slugify(label), label, "organisation", "city_government" if noun == "Byrådet" else "city_council",
+                       "pattern", place=m.group("place"))
+        out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    for m in rx["institution"].finditer(text):
+        words = re.split(r"[- ]", m.group("place"))
+        if any(w in patterns.name_stopwords or w in _DETERMINERS for w in words):
+            continue
+        org(m, m.group("body"), "hospital")
+    for m in rx["municipality_list"].finditer(text):
+        position = m.start("list")
+        for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
+            entry = gaz.municipality(place) if place[:1].isupper() else None
+            if entry is not None:
+                out.append(_Candidate(position, position + len(place), _entry_ref(entry, source="gazetteer")))
+            position += len(place)
+    generic = {word.lower(): kind for kind, words in patterns.generic_bodies for word in words}
+    for m in rx["generic"].finditer(text):
+        kind = generic[m.group("body").lower()]
+        ref = ActorRef(kind, m.group("body"), "organisation", kind, "generic")
+        out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    return out
+
+
+_DETERMINERS = frozenset(
+    "Hver Kvar Hvilken Kva Kor Annen Anna Enhver Denne Dette Samme Ny Nye Vår Vår Din Min Egen Eigen Hele Heile "
+    "Én En Ei Ein Eit Et Alle Mange Flere Fleire Hvis Ingen Ingi Noen Nokon Vertskommune Hjemkommune".split()
+)
+
+
+def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """Persons with a role: "<role> <Name> (<party>)", "<Name>, <role> i <Org>", "direktør <Name> i <Org>",
+    "<role> i <Org>, <Name>", and "<Name> (<party>)"; the party in parentheses is an actor too."""
+    rx = _regexes(patterns)
+    parties = patterns.party_names
+    org_at = {c.start: c for c in orgs}
+    out: list[_Candidate] = []
+
+    def add(m: re.Match[str], role_text: str | None, *, org_span: tuple[int, int] | None = None) -> None:
+        name = _clean_name(m.group("name"), patterns)
+        if name is None:
+            return
+        start = m.start("name")
+        party = m.group("party") if m.group("party") in parties else None
+        role = _role_text(role_text, patterns) if role_text else None
+        affiliation = affiliation_text = None
+        if org_span is not None:  # "<role> i <Org>, <Name>"
+            org_cand = org_at.get(org_span[0])
+            org_text = text[org_span[0]:org_span[1]]
+            if org_cand is not None and org_cand.end == org_span[1]:
+                affiliation, affiliation_text = org_cand.ref.key, org_text
+            role = f"{role} {m.group('prep')} {org_text}"
+        elif role is not None:
+            after = m.end()
+            prep = rx["affiliation"].match(text, after)
+            politician = party is not None or re.search(r"minister|statsråd", role) is not None
+            if prep and prep.end() in org_at and not politician:
+                org_cand = org_at[prep.end()]
+                affiliation, affiliation_text = org_cand.ref.key, text[org_cand.start : org_cand.end]
+                role = re.sub(r"\s+", " ", f"{role}{text[after:prep.end()]}{affiliation_text}")
+        ref = ActorRef(slugify(name), name, "person", "person", "role", role=role, party=party,
+                       affiliation=affiliation, affiliation_text=affiliation_text)
+        out.append(_Candidate(start, start + len(name), ref))
+        party_id = parties.get(party) if party else None
+        entry = gaz.get(party_id) if party_id else None
+        if entry is not None:
+            out.append(_Candidate(m.start("party"), m.end("party"), _entry_ref(entry, source="gazetteer")))
+
+    for m in rx["role_org_name"].finditer(text):
+        add(m, m.group("role"), org_span=m.span("org"))
+    for m in rx["role_name"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["apposition"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["name_party"].finditer(text):
+        if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
+            add(m, None)
+    return out
+
+
+def _role_text(raw: str, patterns: ActorPatterns) -> str:
+    """A role as written, in lower case at the start and in its indefinite form ("Ordføraren" -> "ordførar")."""
+    role = re.sub(r"\s+", " ", raw.strip())
+    role = role[0].lower() + role[1:]
+    head, sep, rest = role.partition(" for ")
+    if head.endswith("en") and any(head.endswith(h + "en") for h in patterns.role_heads):
+        head = head[:-2]
+    return head + sep + rest
+
+
+def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
+    """Drop trailing stopwords/abbreviations from a captured name; None when no two-word name is left."""
+    words = name.split()
+    while words and (words[-1] in patterns.name_stopwords or words[-1].endswith(".")):
+        words.pop()
+    if len(words) < 2 or words[0] in patterns.name_stopwords:
+        return None
+    return name[: name.index(words[-1]) + len(words[-1])] if words else None
+
+
+def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
+    out = []
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        text = ent.text.strip()
+        if kind is None or len(text) < 2 or "\n" in text or text in patterns.entity_junk:
+            continue
+        if not text[0].isupper() or text.isdigit() or text.split()[0] in patterns.name_stopwords:
+            continue
+        if kind == "person":
+            ref = ActorRef(slugify(text), text, "person", "person", "model")
+        else:
+            entry = gaz.lookup(text) or gaz.municipality(text)
+            ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(text), text, "organisation", "organisation", "model")
+        out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref))
+    return out
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: longest first, then by source priority; in text order."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.ref.source], c.start))
+    taken: list[_Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction: spans -> records, resolved per document
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the document says about who "regjeringen", "departementet" and "byrådet" are."""
+
+    government: GazetteerEntry | None
+    ministry: GazetteerEntry | None
+    city: str | None
+
+
+def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
+    meta = document.metadata
+    government = gaz.lookup(meta.government)
+    if government is None or government.type != "government":
+        named = [s._.actor for s in spans if s._.actor.type == "government" and s._.actor.source == "gazetteer"]
+        government = gaz.get(named[0].key) if len({r.key for r in named}) == 1 else None
+    publisher = gaz.lookup(meta.publisher) or gaz.lookup(meta.author)
+    ministry = publisher if publisher is not None and publisher.type == "ministry" else None
+    city = None
+    if publisher is not None and publisher.type == "municipality":
+        city = publisher.place
+    else:
+        places = {s._.actor.place for s in spans
+                  if s._.actor.type in ("municipality", "city_government", "city_council") and s._.actor.place
+                  and (s._.actor.source != "gazetteer" or not s._.actor.key.endswith("-kommune")
+                       or s.text.lower().endswith(("kommune", "herad", "kommunes", "herads")))}
+        city = places.pop() if len(places) == 1 else None
+    return _Context(government, ministry, city)
+
+
+def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
+    """Actor records for the body mentions marked by ``helsekg_actors`` (in text order).
+
+    Resolves, per document: "regjeringen"/"regjeringa" to the government the document names
+    (``metadata.government`` or a "Regjeringen Solberg" in the text), else the generic "regjeringen";
+    "departementet" to the publishing ministry (dropped when the document does not make it clear);
+    "byrådet"/"bystyret" to "Byrådet i X" when the document names one municipality X, else the generic
+    "byradet"/"bystyret"; a one-word person mention to the full name given in the document.
+
+    Args:
+        doc: the Doc of ``document.text``, processed by a pipeline with ``helsekg_actors``.
+        document: the document as read by :func:`helsekg.corpus.read_document`.
+        gazetteer: the shipped gazetteer by default.
+
+    Raises:
+        ValueError: the Doc is not of this document, or lacks the ``helsekg_actors`` spans.
+    """
+    gaz = gazetteer or load_gazetteer()
+    spans = _actor_spans(doc, document)
+    ctx = _context(spans, document, gaz)
+    language = document.metadata.language
+    persons = _full_persons(spans)
+    actors: list[Actor] = []
+    for span in spans:
+        if not document.is_body(span.start_char, span.end_char):
+            continue
+        actor = _resolve(span, span._.actor, ctx, persons, gaz, document.id, language)
+        if actor is not None:
+            actors.append(actor)
+    return actors
+
+
+def _actor_spans(doc: Doc, document: Document) -> list[Span]:
+    if doc.text != document.text:
+        raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
+    if extensions.ACTORS_KEY not in doc.spans:
+        raise ValueError(
+            f"{document.metadata.source}: the Doc has no '{extensions.ACTORS_KEY}' spans; "
+            "add the component with nlp.add_pipe('helsekg_actors')"
+        )
+    return [s for s in doc.spans[extensions.ACTORS_KEY] if s._.actor is not None]
+
+
+def _full_persons(spans: list[Span]) -> list[tuple[int, ActorRef]]:
+    """Persons named with at least two words, with their offsets, in text order."""
+    return [(s.start_char, s._.actor) for s in spans if s._.actor.kind == "person" and len(s._.actor.label.split()) >= 2]
+
+
+def _resolve_name(name: str, position: int, persons: list[tuple[int, ActorRef]]) -> ActorRef | None:
+    """The full-named person a one-word mention stands for: the nearest earlier one, else a later one."""
+    word = name.strip()
+    matches = [(pos, ref) for pos, ref in persons
+               if word in (ref.label.split()[-1], *ref.label.split()[-1].split("-")) or ref.label == word]
+    earlier = [ref for pos, ref in matches if pos < position]
+    if earlier:
+        return earlier[-1]
+    return matches[0][1] if matches else None
+
+
+def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, ActorRef]], gaz: Gazetteer,
+             doc_id: str, language: str) -> Actor | None:
+    start, end, text = span.start_char, span.end_char, span.text
+    if ref.kind == "person":
+        label, key = ref.label, ref.key
+        if len(ref.label.split()) < 2:
+            full = _resolve_name(ref.label, start, persons)
+            if full is None:
+                return None  # a lone surname with no full name in the document is no identity
+            label, key = full.label, full.key
+        roles = (ref.role,) if ref.role else ()
+        return Actor(doc_id, start, end, text, label=label, kind="person", key=key, roles=roles, party=ref.party,
+                     affiliation=ref.affiliation)
+    if ref.source == "generic":
+        entry: GazetteerEntry | None = None
+        if ref.type == "government":
+            entry = ctx.government
+            if entry is None:
+                label = "Regjeringa" if language == "nn" else "Regjeringen"
+                return Actor(doc_id, start, end, text, label=label, kind="organisation", key="regjeringen",
+                             actor_type="government")
+        elif ref.type == "ministry":
+            entry = ctx.ministry
+            if entry is None:
+                return None
+        else:
+            noun = {"city_government": "Byrådet", "city_council": "Bystyret"}.get(ref.type, "Kommunestyret")
+            if ctx.city:
+                label = f"{noun} i {ctx.city}"
+                return Actor(doc_id, start, end, text, label=label, kind="organisation", key=slugify(label),
+                             actor_type=ref.type)
+            return Actor(doc_id, start, end, text, label=noun, kind="organisation", key=slugify(noun),
+                         actor_type=ref.type)
+        return Actor(doc_id, start, end, text, label=entry.label_for(language), kind="organisation", key=entry.id,
+                     actor_type=entry.type)
+    entry = gaz.get(ref.key) if ref.source == "gazetteer" else None
+    label = entry.label_for(language) if entry else ref.label
+    return Actor(doc_id, start, end, text, label=label, kind="organisation", key=ref.key, actor_type=ref.type)
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+
+def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None = None,
+                patterns: ActorPatterns | None = None, gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """Quotes in Norwegian press style, each with its resolved speaker (in text order).
+
+    Styles: "– <statement>, sier <Name>." (also "seier", "uttaler", a role before the name, a party
+    after it, several sentences in one paragraph, and dash paragraphs right after a quote continuing
+    it); «...», sier X; X sier: «...»; "X sier at ..." / "X seier at ..."; "Ifølge X ..." and
+    "..., ifølge X.". "sier Høie" and "sier han/ho" resolve to the person named earlier.
+
+    Args:
+        doc: the Doc of ``document.text``, processed by a pipeline with ``helsekg_actors``.
+        document: the document as read by :func:`helsekg.corpus.read_document`.
+        actors: the document's actors from :func:`find_actors` (computed when not given).
+    """
+    patterns = patterns or load_patterns()
+    gaz = gazetteer or load_gazetteer()
+    if actors is None:
+        actors = find_actors(doc, document, gazetteer=gaz)
+    actor_list = list(actors)
+    spans = _actor_spans(doc, document)
+    persons = _full_persons(spans)
+    by_offset = {(a.start, a.end): a for a in actor_list if a.kind == "person"}
+    rx = _regexes(patterns)
+    text = document.text
+    pronouns = {p.lower() for p in patterns.pronouns}
+    parties = patterns.party_names
+    found: dict[tuple[int, int], Quote] = {}
+    last_speaker: list[tuple[int, Actor]] = [(a.start, a) for a in actor_list if a.kind == "person"]
+
+    def speaker_for(m: re.Match[str]) -> Actor | None:
+        name, n_start, n_end = m.group("name"), m.start("name"), m.end("name")
+        if name.lower() in pronouns:
+            earlier = [a for pos, a in sorted(last_speaker, key=lambda x: x[0]) if pos < n_start]
+            return replace(earlier[-1], start=n_start, end=n_end, text=name, roles=()) if earlier else None
+        if (n_start, n_end) in by_offset:
+            return by_offset[(n_start, n_end)]
+        words = name.split()
+        if words[0] in patterns.name_stopwords or gaz.lookup(name) is not None:
+            return None
+        role = m.groupdict().get("role") or m.groupdict().get("approle")
+        roles = (re.sub(r"\s+", " ", role[0].lower() + role[1:]),) if role else ()
+        party = m.groupdict().get("party")
+        party = party if party in parties else None
+        if len(words) == 1:
+            full = _resolve_name(name, n_start, persons)
+            label, key = (full.label, full.key) if full else (name, slugify(name))
+        else:
+            label, key = name, slugify(name)
+        return Actor(document.id, n_start, n_end, name, label=label, kind="person", key=key, roles=roles, party=party)
+
+    def add(q_start: int, q_end: int, speaker: Actor | None) -> None:
+        while q_start < q_end and text[q_start] in " \t\xa0«\"":
+            q_start += 1
+        while q_end > q_start and text[q_end - 1] in " \t\xa0,»\"":
+            q_end -= 1
+        if q_end - q_start < 2 or speaker is None or not document.is_body(q_start, q_end):
+            return
+        if any(q_start < e and s < q_end for s, e in found):
+            return
+        found[(q_start, q_end)] = Quote(document.id, q_start, q_end, text[q_start:q_end], speaker=speaker)
+        last_speaker.append((speaker.start, speaker))
+
+    for m in rx["dash_quote"].finditer(text):
+        add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for name in ("guillemet_after", "guillemet_before"):
+        for m in rx[name].finditer(text):
+            add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for m in rx["indirect"].finditer(text):
+        add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for m in rx["according"].finditer(text):
+        speaker = speaker_for(m)
+        if speaker is None:
+            continue
+        sent_start = _sentence_start(text, m.start())
+        sent_end = _sentence_end(text, m.end())
+        after = text[m.end():sent_end].strip(" \t,")
+        if len(after.split()) >= 3:
+            add(sent_end - len(text[m.end():sent_end].lstrip(" \t,")), sent_end, speaker)
+        else:
+            add(sent_start, m.start(), speaker)
+    _continued_dash_quotes(text, rx, found, document)
+    return [found[k] for k in sorted(found)]
+
+
+def _continued_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],
+                           document: Document) -> None:
+    """A dash paragraph with no attribution right after a quote paragraph continues that quote's speaker."""
+    paragraphs = [m for m in rx["dash_line"].finditer(text)]
+    by_line = {}
+    for (start, _end), quote in found.items():
+        line_start = text.rfind("\n", 0, start) + 1
+        by_line[line_start] = quote
+    for m in paragraphs:
+        line_start = text.rfind("\n", 0, m.start("quote")) + 1
+        if line_start in by_line:
+            continue
+        prev_end = line_start - 1
+        while prev_end > 0 and text[prev_end - 1] in "\n \t":
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        previous = by_line.get(prev_start)
+        quote_text = m.group("quote")
+        if previous is None or not quote_text[:1].isupper() or not quote_text.endswith((".", "!", "?")):
+            continue
+        if not document.is_body(m.start("quote"), m.end("quote")):
+            continue
+        quote = Quote(document.id, m.start("quote"), m.end("quote"), quote_text, speaker=previous.speaker)
+        found[(m.start("quote"), m.end("quote"))] = quote
+        by_line[line_start] = quote
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind("\n", 0, pos), *(text.rfind(p, 0, pos) for p in (". ", "! ", "? ")))
+    if cut < 0:
+        return 0
+    return cut + (1 if text[cut] == "\n" else 2)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?=\s|$)|\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def header_actors(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
+    """The publisher, author and government the document's header names, as actors with gazetteer keys.
+
+    Each is anchored at the first occurrence of its name in the text (usually the header line);
+    :func:`find_actors` leaves header lines out, so use this for ``dcterms:publisher`` and the
+    government a document was published under.
+    """
+    gaz = gazetteer or load_gazetteer()
+    meta = document.metadata
+    out: list[Actor] = []
+    for name in (meta.publisher, meta.author, meta.government):
+        start = document.text.find(name) if name else -1
+        if not name or start < 0:
+            continue
+        entry = gaz.lookup(name)
+        label = entry.label_for(meta.language) if entry else name
+        key = entry.id if entry else slugify(name)
+        if key in {a.key for a in out}:
+            continue
+        out.append(Actor(document.id, start, start + len(name), name, label=label, kind="organisation", key=key,
+                         actor_type=entry.type if entry else None))
+    return out
+
+
+def extract_actors(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote]]:
+    """Actors and quotes of one document: :func:`find_actors` then :func:`find_quotes`."""
+    actors = find_actors(doc, document)
+    return actors, find_quotes(doc, document, actors=actors)

@@ -1,0 +1,423 @@
+"""Actors, persons with roles, quotes and cross-document identity (helsekg.actors).
+
+Sentences are written for these tests (Bokmål and Nynorsk), not taken from the corpus. Persons named
+here are invented unless their role is public record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from helsekg import actors as actorlib
+from helsekg.corpus import read_document, slugify
+
+
+@pytest.fixture(scope="module")
+def actor_nlp():
+    """A blank Norwegian pipeline with only the sentencizer and helsekg_actors: fast, no model."""
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("helsekg_actors")
+    return nlp
+
+
+@pytest.fixture()
+def run(actor_nlp, write_text):
+    """Read ``text`` as a document file and return (document, actors, quotes)."""
+    counter = Counter()
+
+    def run(text: str, *, language: str | None = None, name: str = "doc"):
+        counter[name] += 1
+        path = write_text(f"{name}-{counter[name]}.txt", text)
+        document = read_document(path, language=language)
+        doc = actor_nlp(document.text)
+        return document, *actorlib.extract_actors(doc, document)
+
+    return run
+
+
+def keys(actors) -> list[str]:
+    return [a.key for a in actors]
+
+
+# --- gazetteer --------------------------------------------------------------------------------------
+
+GAZETTEER_CASES = [
+    ("Helsedirektoratet har sendt saken til HOD for avklaring.", "nb",
+     [("Helsedirektoratet", "helsedirektoratet"), ("HOD", "helse-og-omsorgsdepartementet")]),
+    ("FHI anbefaler at flere eldre tar vaksinen.", "nb", [("FHI", "folkehelseinstituttet")]),
+    ("Folkehelseinstituttet har levert ein ny rapport om rusbruk.", "nn",
+     [("Folkehelseinstituttet", "folkehelseinstituttet")]),
+    ("Saka er send over til Helse Sør-Aust for vurdering.", "nn", [("Helse Sør-Aust", "helse-sor-ost-rhf")]),
+    ("Nav og KS har inngått en intensjonsavtale om arbeidsinkludering.", "nb",
+     [("Nav", "arbeids-og-velferdsdirektoratet"), ("KS", "ks")]),
+    ("Statens legemiddelverk godkjente legemiddelet i fjor.", "nb",
+     [("Statens legemiddelverk", "direktoratet-for-medisinske-produkter")]),
+    ("Forskningsrådet lyser ut 40 millioner kroner til helseinnovasjon.", "nb",
+     [("Forskningsrådet", "norges-forskningsrad")]),
+    ("Saken behandles i helse- og omsorgskomiteen før Stortinget stemmer over den.", "nb",
+     [("helse- og omsorgskomiteen", "helse-og-omsorgskomiteen"), ("Stortinget", "stortinget")]),
+    ("Bergen kommune og Vestland fylkeskommune samarbeider om tannhelse.", "nb",
+     [("Bergen kommune", "bergen-kommune"), ("Vestland fylkeskommune", "vestland-fylkeskommune")]),
+    ("Helsedirektoratets rapport viser at ventetidene øker.", "nb",
+     [("Helsedirektoratets", "helsedirektoratet")]),
+    ("Legeforeningen og Norsk Sykepleierforbund er kritiske til forslaget.", "nb",
+     [("Legeforeningen", "den-norske-legeforening"), ("Norsk Sykepleierforbund", "norsk-sykepleierforbund")]),
+    ("Viken fylkeskommune ble delt i tre fra 2024.", "nb", [("Viken fylkeskommune", "viken-fylkeskommune")]),
+    ("Guovdageaidnu kommune og Kautokeino kommune er samme kommune.", "nb",
+     [("Guovdageaidnu kommune", "kautokeino-kommune"), ("Kautokeino kommune", "kautokeino-kommune")]),
+    ("Pasientene ble overført fra OUS til St. Olavs hospital.", "nb",
+     [("OUS", "oslo-universitetssykehus-hf"), ("St. Olavs hospital", "st-olavs-hospital-hf")]),
+    ("Voss herad og Helse Bergen HF har inngått ein samarbeidsavtale.", "nn",
+     [("Voss herad", "voss-kommune"), ("Helse Bergen HF", "helse-bergen-hf")]),
+    ("Regjeringa Solberg la fram planen i 2019.", "nn", [("Regjeringa Solberg", "regjeringen-solberg")]),
+    ("Delta og Fagforbundet krever bedre lønn for helsefagarbeidere.", "nb",
+     [("Fagforbundet", "fagforbundet")]),
+    ("Kravet støttes av Delta og Fagforbundet.", "nb", [("Delta", "delta"), ("Fagforbundet", "fagforbundet")]),
+    ("Studenter ved OsloMet og NTNU får flere praksisplasser.", "nb",
+     [("OsloMet", "oslomet-storbyuniversitetet"), ("NTNU", "norges-teknisk-naturvitenskapelige-universitet")]),
+    ("Ski kommune og Oppegård kommune ble til Nordre Follo kommune.", "nb",
+     [("Ski kommune", "ski-kommune"), ("Oppegård kommune", "oppegard-kommune"),
+      ("Nordre Follo kommune", "nordre-follo-kommune")]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), GAZETTEER_CASES)
+def test_actors_gazetteer_hits(run, text, language, expected):
+    _, actors, _ = run(text, language=language)
+    assert [(a.text, a.key) for a in actors] == expected
+
+
+def test_actors_nynorsk_label(run):
+    _, actors, _ = run("Helsedirektoratet og Pasient- og brukarombodet har gitt innspel.", language="nn")
+    assert [(a.key, a.label) for a in actors] == [
+        ("helsedirektoratet", "Helsedirektoratet"),
+        ("pasient-og-brukerombudet", "Pasient- og brukerombudet"),
+    ]
+
+
+# --- patterns for actors not in the gazetteer ------------------------------------------------------------
+
+PATTERN_CASES = [
+    ("Eldrerådet i kommunen har uttalt seg om budsjettet.", "Eldrerådet", "eldreradet"),
+    ("Ungdomsrådet meiner tilbodet er for dårleg.", "Ungdomsrådet", "ungdomsradet"),
+    ("Sykehusutvalget leverte sin innstilling i mars.", "Sykehusutvalget", "sykehusutvalget"),
+    ("Ventetidskommisjonens forslag blir sendt på høring.", "Ventetidskommisjonens", "ventetidskommisjonen"),
+    ("Statsforvalteren i Vestland har fordelt skjønnsmidlene.", "Statsforvalteren i Vestland",
+     "statsforvalteren-i-vestland"),
+    ("Helse Finnmark HF ble en del av Helse Nord.", "Helse Finnmark HF", "helse-finnmark-hf"),
+    ("Byrådet i Bergen foreslår å styrke hjemmetjenesten.", "Byrådet i Bergen", "byradet-i-bergen"),
+    ("Tysfjord kommune ble delt i 2020.", "Tysfjord kommune", "tysfjord-kommune"),
+    ("Longyearbyen fylkeskommune finst ikkje.", "Longyearbyen fylkeskommune", "longyearbyen-fylkeskommune"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "key"), PATTERN_CASES)
+def test_actors_patterns(run, text, anchor, key):
+    _, actors, _ = run(text)
+    assert (anchor, key) in [(a.text, a.key) for a in actors]
+
+
+# --- persons with roles --------------------------------------------------------------------------------
+
+PERSON_CASES = [
+    ("Helse- og omsorgsminister Ingvild Kjerkol (Ap) la fram planen tirsdag.",
+     "Ingvild Kjerkol", "helse- og omsorgsminister", "Ap", None),
+    ("Planen ble lagt fram av statssekretær Karl Kristian Bekeng på et seminar.",
+     "Karl Kristian Bekeng", "statssekretær", None, None),
+    ("Helsebyråd Kari Nordmann (H) vil bygge flere sykehjemsplasser.", "Kari Nordmann", "helsebyråd", "H", None),
+    ("Ordførar Per Olav Lunde (Sp) opna det nye helsehuset.", "Per Olav Lunde", "ordførar", "Sp", None),
+    ("Tiltaket får støtte av Ola Hansen, direktør i Helsedirektoratet, som leder arbeidet.",
+     "Ola Hansen", "direktør i Helsedirektoratet", None, "helsedirektoratet"),
+    ("Saken ble presentert av administrerende direktør Anne Berg i Helse Sør-Øst RHF i går.",
+     "Anne Berg", "administrerende direktør i Helse Sør-Øst RHF", None, "helse-sor-ost-rhf"),
+    ("Fylkeslege Marit Dahl i Statsforvalteren i Nordland følger saken.",
+     "Marit Dahl", "fylkeslege i Statsforvalteren i Nordland", None, "statsforvalteren-i-nordland"),
+    ("Kommunalminister Sigbjørn Gjelsvik (Sp) møtte KS.", "Sigbjørn Gjelsvik", "kommunalminister", "Sp", None),
+    ("Stortingsrepresentant Tone Wilhelmsen Trøen (H) stilte spørsmålet.", "Tone Wilhelmsen Trøen",
+     "stortingsrepresentant", "H", None),
+    ("Arbeids- og inkluderingsminister Tonje Brenna (Ap) var til stede.", "Tonje Brenna",
+     "arbeids- og inkluderingsminister", "Ap", None),
+    ("Forslaget kom frå byråd for eldre, helse og frivilligheit Siri Lunde i går.", "Siri Lunde",
+     "byråd for eldre, helse og frivilligheit", None, None),
+    ("Styreleiar i Helse Vest, Anders Moe, ber om ei ny utgreiing.", "Anders Moe",
+     "styreleiar i Helse Vest", None, "helse-vest-rhf"),
+    ("Ordføraren Liv Haugen opna møtet.", "Liv Haugen", "ordførar", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "party", "affiliation"), PERSON_CASES)
+def test_actors_persons_with_roles(run, text, name, role, party, affiliation):
+    _, actors, _ = run(text)
+    persons = [a for a in actors if a.kind == "person"]
+    assert [(p.text, p.key, p.roles, p.party, p.affiliation) for p in persons] == [
+        (name, slugify(name), (role,), party, affiliation)
+    ]
+
+
+def test_actors_person_with_party_only(run):
+    _, actors, _ = run("Skriftleg spørsmål frå Ola Vik (KrF) til helse- og omsorgsministeren.", language="nn")
+    assert [(a.text, a.key, a.label, a.party) for a in actors] == [
+        ("Ola Vik", "ola-vik", "Ola Vik", "KrF"),
+        ("KrF", "kristelig-folkeparti", "Kristeleg Folkeparti", None),
+    ]
+
+
+def test_actors_municipality_list_and_institutions(run):
+    text = "Ordninga gjeld kommunane Fitjar, Stord og Bømlo. Fødeavdelinga ved Kristiansund sykehus held fram."
+    _, actors, _ = run(text, language="nn")
+    assert [(a.text, a.key) for a in actors] == [
+        ("Fitjar", "fitjar-kommune"), ("Stord", "stord-kommune"), ("Bømlo", "bomlo-kommune"),
+        ("Kristiansund sykehus", "kristiansund-sykehus"),
+    ]
+
+
+def test_actors_kommunestyret_resolved(run):
+    _, actors, _ = run("Kommunestyret i møte 12. mars. Volda kommune vil styrkje legevakta.", language="nn")
+    assert [(a.key, a.label) for a in actors] == [
+        ("kommunestyret-i-volda", "Kommunestyret i Volda"), ("volda-kommune", "Volda kommune")]
+
+
+def test_actors_header_actors(run):
+    text = ("Nytt tilskot\n\nPublisert under: Regjeringa Støre\nUtgjevar: Helse- og omsorgsdepartementet\n\n"
+            "Departementet vil fordele midlane.")
+    document, actors, _ = run(text, language="nn")
+    assert [(a.key, a.actor_type) for a in actorlib.header_actors(document)] == [
+        ("helse-og-omsorgsdepartementet", "ministry"), ("regjeringen-store", "government")]
+    assert keys(actors) == ["helse-og-omsorgsdepartementet"]
+
+
+# --- quotes --------------------------------------------------------------------------------------------
+
+QUOTE_CASES = [
+    ("– Dette er et viktig løft for pasientene, sier helse- og omsorgsminister Ingvild Kjerkol.",
+     "nb", "Dette er et viktig løft for pasientene", "ingvild-kjerkol"),
+    ("– Vi må gjere meir for dei eldre. Det hastar, seier helse- og omsorgsminister Jan Christian Vestre.",
+     "nn", "Vi må gjere meir for dei eldre. Det hastar", "jan-christian-vestre"),
+    ("«Vi trenger flere sykepleiere i kommunene», sier fylkeslege Marit Dahl.",
+     "nb", "Vi trenger flere sykepleiere i kommunene", "marit-dahl"),
+    ("Helsebyråd Kari Nordmann (H) sier: «Dette er en god dag for Oslo.»",
+     "nb", "Dette er en god dag for Oslo.", "kari-nordmann"),
+    ("Helsedirektør Ola Hansen sier at ventetidene skal ned i løpet av året.",
+     "nb", "ventetidene skal ned i løpet av året", "ola-hansen"),
+    ("Statsråd Anne Berg seier at kommunane får meir pengar.",
+     "nn", "kommunane får meir pengar", "anne-berg"),
+    ("Ifølge helseminister Per Lunde vil ventetidene gå ned i år.",
+     "nb", "vil ventetidene gå ned i år", "per-lunde"),
+    ("– Det er for lite, uttaler Kari Nordmann, leder i Norsk Pasientforening.",
+     "nb", "Det er for lite", "kari-nordmann"),
+    ("– Bygget er ikke egnet lenger, sier administrerende direktør i Helse Fonna, Ola Vik.",
+     "nb", "Bygget er ikke egnet lenger", "ola-vik"),
+    ("– Folk fell mellom to stolar, seier kommunalsjef for helse og omsorg Liv Haugen.",
+     "nn", "Folk fell mellom to stolar", "liv-haugen"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "quote", "speaker"), QUOTE_CASES)
+def test_actors_quotes(run, text, language, quote, speaker):
+    document, _, quotes = run(text, language=language)
+    assert [(q.text, q.speaker.key) for q in quotes] == [(quote, speaker)]
+    assert document.text[quotes[0].start:quotes[0].end] == quote
+
+
+def test_actors_quote_short_name_resolved(run):
+    text = (
+        "Helse- og omsorgsminister Bent Høie la fram planen i dag.\n\n"
+        "– Vi skal bygge fremtidens helsetjeneste sammen med kommunene, sier Høie.\n\n"
+        "Hansen er ikke enig. Høie sier at planen skal evalueres etter to år.\n\n"
+        "Tiltakene er godt begrunnet, ifølge Høie."
+    )
+    _, _, quotes = run(text)
+    assert [(q.text, q.speaker.text, q.speaker.label, q.speaker.key) for q in quotes] == [
+        ("Vi skal bygge fremtidens helsetjeneste sammen med kommunene", "Høie", "Bent Høie", "bent-hoie"),
+        ("planen skal evalueres etter to år", "Høie", "Bent Høie", "bent-hoie"),
+        ("Tiltakene er godt begrunnet", "Høie", "Bent Høie", "bent-hoie"),
+    ]
+
+
+def test_actors_quote_pronoun_and_continuation(run):
+    text = (
+        "Ordførar Per Olav Lunde (Sp) er nøgd med tilskotet.\n\n"
+        "– Dette gjer at vi kan tilsetje fleire sjukepleiarar, seier Lunde.\n\n"
+        "– Vi har venta lenge på dette. No kan vi endeleg starte.\n\n"
+        "Han seier at kommunen vil bruke pengane på heimetenesta."
+    )
+    _, _, quotes = run(text, language="nn")
+    assert [(q.text, q.speaker.key) for q in quotes] == [
+        ("Dette gjer at vi kan tilsetje fleire sjukepleiarar", "per-olav-lunde"),
+        ("Vi har venta lenge på dette. No kan vi endeleg starte.", "per-olav-lunde"),
+        ("kommunen vil bruke pengane på heimetenesta", "per-olav-lunde"),
+    ]
+
+
+def test_actors_bullet_list_is_not_a_quote(run):
+    text = "Regjeringen foreslår:\n\n- Flere fastleger.\n- Bedre legevakt.\n"
+    _, _, quotes = run(text)
+    assert quotes == []
+
+
+# --- resolution of regjeringen, departementet, byrådet -----------------------------------------------------
+
+def test_actors_government_from_metadata(run):
+    text = "Ny plan for eldreomsorga\n\nPublisert under: Regjeringen Støre\n\nRegjeringa vil styrkje eldreomsorga."
+    document, actors, _ = run(text, language="nn")
+    assert document.metadata.government == "Regjeringen Støre"
+    assert [(a.text, a.key) for a in actors] == [("Regjeringa", "regjeringen-store")]
+
+
+def test_actors_government_from_text(run):
+    _, actors, _ = run("Regjeringen Solberg la fram planen i 2019. Regjeringen vil følge opp i budsjettet.")
+    assert keys(actors) == ["regjeringen-solberg", "regjeringen-solberg"]
+
+
+def test_actors_government_generic(run):
+    _, actors, _ = run("Regjeringen vil styrke helsetjenesten i distriktene.")
+    assert [(a.key, a.label) for a in actors] == [("regjeringen", "Regjeringen")]
+
+
+def test_actors_departementet_resolved_to_publisher(run):
+    text = ("Nytt tilskudd til kommunene\n\nUtgiver: Helse- og omsorgsdepartementet\n\n"
+            "Departementet vil fordele midlene i løpet av våren.")
+    _, actors, _ = run(text)
+    assert [(a.text, a.key, a.actor_type) for a in actors] == [
+        ("Departementet", "helse-og-omsorgsdepartementet", "ministry")
+    ]
+
+
+def test_actors_departementet_unresolved_dropped(run):
+    _, actors, _ = run("Departementet vil fordele midlene i løpet av våren.")
+    assert actors == []
+
+
+def test_actors_byradet_resolved_to_city(run):
+    text = "Byrådet foreslår 70 millioner kroner til fondet. Oslo kommune skal forvalte det."
+    _, actors, _ = run(text)
+    assert keys(actors) == ["byradet-i-oslo", "oslo-kommune"]
+
+
+def test_actors_byradet_generic(run):
+    _, actors, _ = run("Byrådet foreslår 70 millioner kroner til fondet.")
+    assert keys(actors) == ["byradet"]
+
+
+# --- identity and regions -------------------------------------------------------------------------------
+
+def test_actors_same_key_across_documents(run):
+    _, first, first_quotes = run(
+        "– Vi må ta vare på fastlegene, sier helse- og omsorgsminister Jan Christian Vestre.\n\nKS er enig.",
+        name="a")
+    _, second, _ = run(
+        "Helse- og omsorgsminister Jan Christian Vestre møtte Kommunesektorens organisasjon i dag.",
+        language="nn", name="b")
+    assert first_quotes[0].speaker.key == "jan-christian-vestre"
+    assert {a.key for a in first} == {a.key for a in second} == {"jan-christian-vestre", "ks"}
+
+
+def test_actors_skip_metadata_regions(run):
+    text = ("Ny handlingsplan\n\nUtgiver: Helsedirektoratet\nPublisert: 03.05.2024\n\n"
+            "Planen skal følges opp av kommunene.")
+    document, actors, _ = run(text)
+    assert document.metadata.publisher == "Helsedirektoratet"
+    assert actors == []
+
+
+FALSE_HIT_CASES = [
+    "Vi må delta i arbeidet med planen.",
+    "Delta i arbeidet du også!",
+    "Prisen er 5 ks per enhet.",
+    "Helse er viktig for alle.",
+    "Helse og omsorg er et stort område.",
+    "Navnet på tiltaket er ikke bestemt.",
+    "Hver kommune må lage en plan.",
+    "Et bredt spekter av tiltak skal prøves ut.",
+    "Mental helse er en del av folkehelsen.",
+    "Rådet ga sine anbefalinger.",
+    "Tiltaket vil virke raskt.",
+    "Det tok lang tid før hun kom hjem.",
+]
+
+
+@pytest.mark.parametrize("text", FALSE_HIT_CASES)
+def test_actors_no_false_hits(run, text):
+    _, actors, quotes = run(text)
+    assert actors == [] and quotes == []
+
+
+# --- known failures --------------------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="a definite role noun ('helseministeren') is not resolved to the person")
+def test_actors_known_failure_definite_role_anaphora(run):
+    text = ("Helseminister Ola Hansen besøkte sykehuset.\n\n"
+            "Helseministeren sier at sykehuset skal få nye senger.")
+    _, _, quotes = run(text)
+    assert [q.speaker.key for q in quotes] == ["ola-hansen"]
+
+
+@pytest.mark.xfail(strict=True, reason="a surname without a role before it is not an actor without the NER model")
+def test_actors_known_failure_bare_surname_mention(run):
+    text = "Helseminister Ola Hansen besøkte sykehuset. Senere møtte Hansen de ansatte."
+    _, actors, _ = run(text)
+    assert keys(actors) == ["ola-hansen", "ola-hansen"]
+
+
+# --- model entities, pipeline and data ----------------------------------------------------------------------
+
+def test_actors_model_entities(actor_nlp, write_text):
+    """With a trained NER model: ORG/GPE_ORG/PER entities not otherwise found are added, junk dropped."""
+    text = "Helseminister Ola Hansen møtte Bergen og Vestlandslegen i Tromsø. Hansen var fornøyd. Telefon"
+    document = read_document(write_text("ents.txt", text), language="nb")
+    doc = actor_nlp.make_doc(document.text)
+    labels = [("Bergen", "GPE_ORG"), ("Vestlandslegen", "ORG"), ("Tromsø", "GPE_LOC"), ("Hansen", "PER"),
+              ("Telefon", "ORG")]
+    doc.ents = [doc.char_span(text.rindex(word), text.rindex(word) + len(word), label=label) for word, label in labels]
+    for _, proc in actor_nlp.pipeline:
+        doc = proc(doc)
+    found = [(a.text, a.key) for a in actorlib.find_actors(doc, document)]
+    assert found == [("Ola Hansen", "ola-hansen"), ("Bergen", "bergen-kommune"),
+                     ("Vestlandslegen", "vestlandslegen"), ("Hansen", "ola-hansen")]
+
+
+def test_actors_component_declares_flow():
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("helsekg_actors")
+    meta = nlp.get_pipe_meta("helsekg_actors")
+    assert meta.assigns == ["doc.spans", "span._.actor"]
+    assert Span.has_extension("actor")
+
+
+def test_actors_with_helsekg_pipeline(write_text, nlp):
+    assert "helsekg_actors" in nlp.pipe_names
+    text = "Helsedirektoratet får 20 millioner kroner, sier helse- og omsorgsminister Bent Høie."
+    document = read_document(write_text("pipe.txt", text), language="nb")
+    doc = nlp(document.text)
+    actors, quotes = actorlib.extract_actors(doc, document)
+    assert ("Helsedirektoratet", "helsedirektoratet") in [(a.text, a.key) for a in actors]
+    assert doc.spans["helsekg_amounts"]  # the amounts component still runs
+
+
+def test_actors_gazetteer_data():
+    gaz = actorlib.load_gazetteer()
+    assert gaz.source and gaz.licence
+    types = Counter(e.type for e in gaz.entries)
+    current_municipalities = [e for e in gaz.entries if e.type == "municipality" and e.valid != "-2019"]
+    assert len(current_municipalities) == 357
+    assert types["ministry"] >= 16 and types["health_authority"] == 4
+    current_counties = [e for e in gaz.entries if e.type == "county" and not re.search(r"-(2019|2023|2017)$", e.valid or "")]
+    assert len(current_counties) == 14  # Oslo is "Oslo kommune"
+    for entry in gaz.entries:
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entry.id), entry.id
+        assert entry.successor is None or gaz.get(entry.successor) is not None, entry.id
+        assert entry.parent is None or gaz.get(entry.parent) is not None, entry.id
+
+
+def test_actors_gazetteer_lookup_and_iri():
+    gaz = actorlib.load_gazetteer()
+    assert gaz.lookup("Helse Sør-Aust").id == "helse-sor-ost-rhf"
+    assert gaz.municipality("Bergen").id == "bergen-kommune"
+    assert gaz.lookup("Herøy kommune") is None  # two municipalities share the name
+    assert actorlib.actor_iri("ks") == "https://w3id.org/helsekg/id/actor/ks"
