@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 run: venv
 	$(VENV)/bin/helsekg extract corpus -o out/corpus.ttl --summary
+	$(VENV)/bin/helsekg query out/corpus.ttl --name measures-addressing-recommendations
 
 test: venv
 	$(PY) -m pytest -q -m "not slow"

@@ -523,10 +523,11 @@ def _is_exact(name: str, entry: GazetteerEntry) -> bool:
 
 
 def _sentence_initial(doc: Doc, span: Span) -> bool:
-    if doc.has_annotation("SENT_START"):
-        return bool(doc[span.start].is_sent_start)
+    """True when the span opens a sentence, a line or a dash-introduced quote."""
+    if doc.has_annotation("SENT_START") and doc[span.start].is_sent_start:
+        return True
     before = doc.text[: span.start_char].rstrip(" \t")
-    return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—"))
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—", "\n-", "«"))
 
 
 def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher) -> Iterator[_Candidate]:
@@ -700,6 +701,10 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns) -> lis
             continue
         if not text[0].isupper() or text.isdigit() or text.split()[0] in patterns.name_stopwords:
             continue
+        if doc.has_annotation("POS") and all(t.pos_ != "PROPN" for t in ent) and (
+            len(ent) > 1 or _sentence_initial(doc, ent)
+        ):
+            continue  # capitalised common nouns the model took for a name ("Koronautbruddet har ført til ...")
         if kind == "person":
             ref = ActorRef(slugify(text), text, "person", "person", "model")
         else:
@@ -731,6 +736,8 @@ class _Context:
     government: GazetteerEntry | None
     ministry: GazetteerEntry | None
     city: str | None
+    #: councils, commissions and committees the document names, by first mention ("rådet" -> the first "-rådet")
+    advisory: tuple[ActorRef, ...] = ()
 
 
 def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
@@ -750,7 +757,12 @@ def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
                   and (s._.actor.source != "gazetteer" or not s._.actor.key.endswith("-kommune")
                        or s.text.lower().endswith(("kommune", "herad", "kommunes", "herads")))}
         city = places.pop() if len(places) == 1 else None
-    return _Context(government, ministry, city)
+    advisory_types = ("council", "commission", "committee")
+    bodies = {s._.actor.key: s._.actor for s in spans
+              if s._.actor.type in advisory_types and s._.actor.source in ("gazetteer", "pattern")}
+    ordered = sorted((s for s in spans if s._.actor.key in bodies), key=lambda s: s.start_char)
+    advisory = tuple({s._.actor.key: s._.actor for s in reversed(ordered)}.values())[::-1]
+    return _Context(government, ministry, city, advisory)
 
 
 def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
@@ -812,6 +824,10 @@ def _resolve_name(name: str, position: int, persons: list[tuple[int, ActorRef]])
     return matches[0][1] if matches else None
 
 
+# generic advisory noun (genitive s stripped) -> the key ending of the body it can stand for
+_ADVISORY_SUFFIX = {"rådet": "radet", "utvalget": "utvalget", "utvalet": "utvalet", "kommisjonen": "kommisjonen"}
+
+
 def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, ActorRef]], gaz: Gazetteer,
              doc_id: str, language: str) -> Actor | None:
     start, end, text = span.start_char, span.end_char, span.text
@@ -837,6 +853,14 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             entry = ctx.ministry
             if entry is None:
                 return None
+        elif ref.type == "advisory_body":
+            suffix = _ADVISORY_SUFFIX[text.lower().removesuffix("s")]
+            body = next((b for b in ctx.advisory if b.key.endswith(suffix)), None)
+            if body is None:
+                return None  # "rådet" with no council named in the document: no identity
+            label = gaz.get(body.key).label_for(language) if gaz.get(body.key) else body.label
+            return Actor(doc_id, start, end, text, label=label, kind="organisation", key=body.key,
+                         actor_type=body.type)
         else:
             noun = {"city_government": "Byrådet", "city_council": "Bystyret"}.get(ref.type, "Kommunestyret")
             if ctx.city:

@@ -241,6 +241,9 @@ class _Lexicon:
         self.kind_before = grouped(cues["before_adjacent"], r"(?<!\w){}\s+\Z")
         self.kind_after = grouped(cues["after_adjacent"], r"\s+{}")
         self.kind_anywhere = grouped(cues["before_anywhere"], r"(?<!\w){}")
+        # "øke bevilgningen til X med 14 millioner": a change verb earlier in the clause, "med" adjacent
+        self.kind_change_verb = grouped(cues["change_verbs"], r"(?<!\w){}(?!\w)")
+        self.med_adjacent = re.compile(r"(?<!\w)(?i:med)\s+\Z")
         self.year_prep = re.compile(
             r"(?<!\w)(?:"
             + _alternation(data["year_prepositions"])
@@ -253,6 +256,10 @@ class _Lexicon:
             + r"+\Z"
         )
         self.year_suffix = re.compile(r"[-–](?:" + _alternation(data["year_compound_suffixes"]) + r")")
+        # "fra vedtatt budsjett for 2024": the year of the budget compared with, not the fiscal year
+        self.comparison_year = re.compile(
+            r"(?<!\w)" + _alternation(data["comparison_year_cues"]) + r"(?:" + _H + r"+\w+){0,3}" + _H + r"+\Z"
+        )
 
         abbreviations = sorted(_words(data["sentence_abbreviations"]), key=len, reverse=True)
         self.abbreviation_end = re.compile(
@@ -678,7 +685,7 @@ def _fiscal_year(text: str, lo: int, hi: int, lex: _Lexicon, *, last: bool) -> i
             years.append(int(m.group()))
             continue
         before = text[max(lo, m.start() - _WINDOW):m.start()]
-        if lex.year_prep.search(before):
+        if lex.year_prep.search(before) and not lex.comparison_year.search(before):
             years.append(int(m.group()))
     if not years:
         return None
@@ -697,6 +704,10 @@ def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon) -> A
     m = lex.kind_after.match(text, end, hi)
     if m:
         return AmountKind[m.lastgroup]
+    if lex.med_adjacent.search(text, lo, start):
+        verbs = list(lex.kind_change_verb.finditer(text, lo, start))
+        if verbs:
+            return AmountKind[verbs[-1].lastgroup]
     found = None
     for m in lex.kind_anywhere.finditer(text, lo, start):
         found = m

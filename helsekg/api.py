@@ -51,8 +51,13 @@ class BatchResult:
 
 
 def process(document: Document, nlp: Language) -> Extraction:
-    """Run the pipeline on one document and extract its records."""
-    return extract(nlp(document.text), document)
+    """Run the pipeline on one document and extract its records.
+
+    The Doc carries the document's language (``doc._.helsekg_language``) before any component runs.
+    """
+    doc = nlp.make_doc(document.text)
+    doc._.helsekg_language = document.metadata.language
+    return extract(nlp(doc), document)
 
 
 def document_graph(extraction: Extraction) -> Graph:

@@ -151,5 +151,88 @@ def summary_cmd(graph: Path) -> None:
     click.echo(summarize(read_graph(graph)))
 
 
+@main.command("evaluate")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score this extracted graph instead of running the pipeline on the gold documents.")
+@click.option("--model", default="default", show_default=True,
+              help="spaCy pipeline when extracting: 'default' (shipped model), 'blank', or a path.")
+@click.option("--floors", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="F1 floors per fact type (default: GOLD_DIR/floors.json when it exists).")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and every spurious fact.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def evaluate_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | None, model: str, floors: Path | None,
+                 show_errors: bool, as_json: bool) -> None:
+    """Score extraction against the gold in GOLD_DIR: precision, recall and F1 per fact type.
+
+    PATHS (files or folders) limit the evaluation to the gold documents of those text files.
+    Exit 0 ok, 1 when an F1 is below its floor or a gold document is missing from the graph, 2 usage.
+    """
+    from helsekg.evaluation import GoldError, evaluate, load_floors, load_gold
+
+    try:
+        documents = load_gold(gold_dir)
+        floor_file = floors or (gold_dir / "floors.json")
+        limits = load_floors(floor_file) if floors or floor_file.exists() else {}
+    except GoldError as err:
+        raise click.UsageError(str(err)) from None
+    if paths:
+        wanted = [p.resolve() for p in paths]
+        documents = [d for d in documents if any(d.path == w or w in d.path.parents for w in wanted)]
+        if not documents:
+            raise click.UsageError("none of PATHS is a document annotated in GOLD_DIR")
+    nlp = None
+    if graph_file is None:
+        from helsekg.pipeline import load
+
+        nlp = load(None if model == "blank" else model)
+    report = evaluate(gold_dir, graph_file, nlp=nlp, documents=documents)
+    below = report.below(limits) if limits and not paths else []
+    if as_json:
+        data = report.to_dict()
+        data["below_floors"] = below
+        import json
+
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.table(errors=show_errors))
+        if below:
+            click.echo("\nBelow the floors in " + str(floors or gold_dir / "floors.json") + ":", err=True)
+            for line in below:
+                click.echo(f"  {line}", err=True)
+    sys.exit(PROBLEMS if below or report.problems else OK)
+
+
+@main.command("network")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="GraphML file to write (opens in Gephi), written atomically.")
+@click.option("--documents", is_flag=True, help="Include the documents and hkg:mentionedIn edges.")
+@click.option("--no-co-mentions", "co_mentions", flag_value=False, default=True,
+              help="Leave out the actor co-mention edges (typed relations only).")
+@click.option("--centrality", is_flag=True, help="Print the actors ranked by centrality.")
+@click.option("--method", type=click.Choice(["degree", "betweenness", "pagerank"]), default="degree",
+              show_default=True, help="Centrality measure for --centrality.")
+@click.option("--top", type=int, default=10, show_default=True, help="How many actors --centrality prints.")
+def network_cmd(graph: Path, output: Path, documents: bool, co_mentions: bool, centrality: bool, method: str,
+                top: int) -> None:
+    """Export GRAPH's network of actors, measures, programmes and recommendations as GraphML."""
+    from helsekg.network import actor_centrality, to_networkx, write_graphml
+
+    try:
+        view = to_networkx(graph, include_documents=documents, co_mentions=co_mentions)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise click.UsageError(f"{graph}: cannot read the graph: {err}") from None
+    write_graphml(view, output)
+    click.echo(f"Wrote {view.number_of_nodes()} nodes and {view.number_of_edges()} edges to {output}", err=True)
+    if centrality:
+        ranked = actor_centrality(view, method=method)[:top]
+        width = max((len(label) for label, _ in ranked), default=5)
+        click.echo(f"{'actor':<{width}}  {method} centrality")
+        for label, score in ranked:
+            click.echo(f"{label:<{width}}  {score:.4f}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

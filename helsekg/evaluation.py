@@ -414,7 +414,7 @@ QUERIES: dict[str, str] = {
         OPTIONAL { ?m hkg:targets ?t ; rdfs:label ?measure ; hkg:mentionedIn $DOC . } }""",
     "quote": """SELECT DISTINCT ?q ?text ?speaker WHERE {
         ?q a hkg:Quote ; hkg:mentionedIn $DOC . OPTIONAL { ?q hkg:quoteText ?text }
-        OPTIONAL { ?q rdfs:label ?label } OPTIONAL { ?q hkg:statedBy/rdfs:label ?speaker } }""",
+        OPTIONAL { ?q hkg:statedBy/rdfs:label ?speaker } }""",
     "recommendation": """SELECT DISTINCT ?r ?label WHERE {
         ?r a hkg:Recommendation ; rdfs:label ?label ; hkg:mentionedIn $DOC . }""",
     "addresses": """SELECT DISTINCT ?m ?measure ?r ?label WHERE {
@@ -430,20 +430,22 @@ def _local(term: str | None) -> str | None:
 def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     """The facts the graph states about one document, per fact type (see ``QUERIES``).
 
-    A node with several labels (or a goal linked to several measures) yields one row per
-    combination; it counts as one prediction, represented by its best-matching row, so rows are
-    grouped by node and the first row in sorted order stands for the node.
+    A node with several labels (an actor named "Regjeringen"@nb in one document and "Regjeringa"@nn in
+    another, a goal linked to several measures) yields one row per combination; it counts as one
+    prediction (:class:`Alternatives`), scored by its best-matching row.
     """
     from helsekg.query import query
 
     def rows(name: str) -> list[dict[str, str | None]]:
         return query(store, QUERIES[name].replace("$DOC", f"<{doc_iri}>")).records()
 
-    def grouped(name: str, key: Callable[[dict], Any], fact: Callable[[dict], tuple]) -> list[tuple]:
-        seen: dict[Any, tuple] = {}
+    def grouped(name: str, key: Callable[[dict], Any], fact: Callable[[dict], tuple]) -> list[Alternatives]:
+        seen: dict[Any, list[tuple]] = {}
         for row in sorted(rows(name), key=lambda r: tuple(str(v) for v in r.values())):
-            seen.setdefault(key(row), fact(row))
-        return sorted(seen.values(), key=lambda f: tuple(str(v) for v in f))
+            alternatives = seen.setdefault(key(row), [])
+            if fact(row) not in alternatives:
+                alternatives.append(fact(row))
+        return sorted((Alternatives(a) for a in seen.values()), key=lambda f: tuple(str(v) for v in f))
 
     def dec(value: str | None) -> Decimal | None:
         try:
@@ -456,7 +458,7 @@ def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     facts["person_role"] = grouped("person_role", lambda r: (r["x"], r["role"]), lambda r: (r["label"], r["role"]))
     amount_rows = grouped("amount", lambda r: r["x"], lambda r: (
         dec(r["value"]), _local(r["qualifier"]), _local(r["kind"]), None if r["year"] is None else int(r["year"][:4])))
-    facts["amount"] = [(a[0],) for a in amount_rows]
+    facts["amount"] = [Alternatives([(f[0],) for f in a.alternatives]) for a in amount_rows]
     facts["amount_attributes"] = amount_rows
     facts["quantity"] = grouped("quantity", lambda r: r["x"], lambda r: (dec(r["value"]), r["unit"] or ""))
     facts["measure"] = grouped("measure", lambda r: r["x"], lambda r: (r["label"],))
@@ -469,6 +471,29 @@ def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     facts["recommendation"] = grouped("recommendation", lambda r: r["r"], lambda r: (r["label"],))
     facts["addresses"] = grouped("addresses", lambda r: (r["m"], r["r"]), lambda r: (r["measure"], r["label"]))
     return facts
+
+
+class Alternatives(tuple):
+    """One predicted node: its first fact tuple, plus every alternative reading in ``alternatives``.
+
+    >>> a = Alternatives([("Regjeringa",), ("Regjeringen",)])
+    >>> a, a.alternatives
+    (('Regjeringa',), (('Regjeringa',), ('Regjeringen',)))
+    """
+
+    alternatives: tuple[tuple, ...]
+
+    def __new__(cls, alternatives: Iterable[tuple]) -> Alternatives:
+        options = tuple(alternatives)
+        self = super().__new__(cls, options[0])
+        self.alternatives = options
+        return self
+
+
+def _best(scorer: Scorer, gold: tuple, predicted: tuple) -> float | None:
+    options = predicted.alternatives if isinstance(predicted, Alternatives) else (predicted,)
+    scores = [s for s in (scorer(gold, option) for option in options) if s is not None]
+    return max(scores) if scores else None
 
 
 def _normalise_gold(facts: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
@@ -609,7 +634,7 @@ def _fmt(x: float | None) -> str:
 def _show(fact: tuple) -> str:
     parts = []
     for v in fact:
-        text = "-" if v is None else str(v)
+        text = "-" if v is None else f"{v:f}" if isinstance(v, Decimal) else str(v)
         parts.append(text if len(text) <= 70 else text[:69] + "…")
     return " | ".join(parts)
 
@@ -620,7 +645,7 @@ def score_document(gold: dict[str, list[tuple]], predicted: dict[str, list[tuple
     scores, missed, spurious = {}, {}, {}
     for t in FACT_TYPES:
         g, p = gold.get(t, []), predicted.get(t, [])
-        pairs = match(g, p, SCORERS[t])
+        pairs = match(g, p, lambda gold_fact, predicted_fact, t=t: _best(SCORERS[t], gold_fact, predicted_fact))
         scores[t] = Score(len(g), len(p), len(pairs))
         matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
         missed[t] = [f for i, f in enumerate(g) if i not in matched_g]

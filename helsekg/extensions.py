@@ -26,3 +26,7 @@ def register() -> None:
         Span.set_extension("actor", default=None)
     if not Doc.has_extension("helsekg_doc_id"):
         Doc.set_extension("helsekg_doc_id", default=None)
+    if not Doc.has_extension("helsekg_language"):
+        # "nb" or "nn": the document's written standard, set by helsekg.api.process before the
+        # components run (the lemma lookup applies its Bokmål-only rule by it).
+        Doc.set_extension("helsekg_language", default=None)

@@ -51,7 +51,16 @@ def default_cues() -> Cues:
 @lru_cache(maxsize=8)
 def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
     years = "|".join(map(re.escape, cues.budget_year_cues))
-    return {"budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b", re.IGNORECASE)}
+    return {
+        "budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE),
+        # a heading that names a budget and ends with its year: "Budsjett for helse og omsorg 2025"
+        "budget_year_heading": re.compile(rf"\b(?:{years})\b[^\n.:]{{0,80}}?\b((?:19|20)\d\d)\s*:?\s*$",
+                                          re.IGNORECASE | re.MULTILINE),
+        "earlier_budget": re.compile(r"\b(?:vedtatt|vedteke|vedtekne|saldert|salderte|fjorårets|forrige|fra|frå)\s+\Z",
+                                     re.IGNORECASE),
+        # Prop. 1 S (2024–2025): the budget proposition for the second year of the session
+        "proposition": re.compile(r"\bProp\.\s*1\s*S\s*\((?:19|20)\d\d\s*[–-]\s*((?:19|20)\d\d)\)"),
+    }
 
 
 def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extraction:
@@ -109,24 +118,30 @@ class _BodyFilter:
 
 
 def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
-                 body: _BodyFilter | None = None) -> Iterator[Amount]:
+                 body: _BodyFilter | None = None) -> list[Amount]:
     """Amount and quantity records from the ``helsekg_amounts`` spans, in body text only.
 
-    A monetary amount without a year in its own clause takes the year stated in the introduction of
-    the list it stands in ("... i budsjettet for 2021, er følgende:"), else the document's budget
-    year ("Statsbudsjettet 2021", "Budsjett 2024").
+    A monetary amount without a year in its own clause takes, in this order: the year stated in the
+    introduction of the list it stands in ("... i budsjettet for 2021, er følgende:"); the
+    document's budget year ("Statsbudsjettet 2021", "Budsjett 2024", "budsjettet for 2025",
+    "Prop. 1 S (2024–2025)"); or, when every year the document states for its money is the same
+    year, that year. An amount of unspecified kind that is exactly the difference between a stated
+    total and another amount of the document ("fondet på 175 millioner ... 70 millioner ... blir
+    nå på til sammen 245 millioner") is an increase.
     """
     cues = cues or default_cues()
     body = body or _BodyFilter(document)
-    doc_year = _budget_year(document, cues)
-    for span in doc.spans[extensions.AMOUNTS_KEY]:
-        parsed: amountlib.Amount = span._.amount
-        if not body(parsed.start, parsed.end):
-            continue
+    parsed_amounts: list[amountlib.Amount] = [
+        span._.amount for span in doc.spans[extensions.AMOUNTS_KEY] if body(span._.amount.start, span._.amount.end)
+    ]
+    stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
+    doc_year = _budget_year(document, cues) or (stated.pop() if len(stated) == 1 else None)
+    records = []
+    for parsed in parsed_amounts:
         year = parsed.fiscal_year
         if year is None and parsed.is_money:
             year = _list_intro_year(document.text, parsed.start) or doc_year
-        yield Amount(
+        records.append(Amount(
             document.id, parsed.start, parsed.end, parsed.text,
             value=parsed.value,
             is_money=parsed.is_money,
@@ -136,7 +151,30 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
             unit=parsed.unit,
             fiscal_year=year,
             value_max=parsed.value_max,
-        )
+        ))
+    return _increases_by_difference(records)
+
+
+def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:
+    """Mark as increases the unspecified amounts that bridge an earlier year's amount and a stated total.
+
+    Both must precede the total, and the base must belong to an earlier fiscal year than the total
+    (the fund of 2023 plus this year's amount is this year's total); otherwise the roles are unclear.
+    """
+    money = [a for a in amounts if a.is_money and a.qualifier == "Exact"]
+    totals = [t for t in money if t.kind == "Total" and t.fiscal_year is not None]
+    result = []
+    for amount in amounts:
+        if amount in money and amount.kind == "Unspecified" and any(
+            base is not amount and base is not total and base.start < total.start
+            and amount.start < total.start and base.value + amount.value == total.value
+            and base.fiscal_year is not None and base.fiscal_year < total.fiscal_year
+            and amount.fiscal_year in (None, total.fiscal_year)
+            for total in totals for base in money
+        ):
+            amount = replace(amount, kind="Increase")
+        result.append(amount)
+    return result
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -161,11 +199,23 @@ def _list_intro_year(text: str, pos: int) -> int | None:
 
 
 def _budget_year(document: Document, cues: Cues) -> int | None:
-    """The budget year a document announces in its title or header ("Statsbudsjettet 2021")."""
+    """The budget year a document is about, when its title, header or body says so.
+
+    The title or header names it ("Statsbudsjettet 2021", "Budsjett 2024", "Bystyret vedtok budsjett
+    for helse og omsorg 2025"), else the body's budget references agree on one year ("budsjettet for
+    2025", "Prop. 1 S (2024–2025)"); references to earlier budgets ("vedtatt budsjett for 2024",
+    "saldert budsjett 2024") do not count.
+    """
+    patterns = _patterns(cues)
     head_end = max([r.end for r in document.regions if r.kind in ("title", "metadata")] or [0])
-    head = document.text[: max(head_end, 0)] or (document.metadata.title or "")
-    match = _patterns(cues)["budget_year"].search(head)
-    return int(match.group(1)) if match else None
+    head = document.text[:head_end] or (document.metadata.title or "")
+    match = patterns["budget_year"].search(head) or patterns["budget_year_heading"].search(head)
+    if match:
+        return int(match.group(1))
+    years = [int(m.group(1)) for m in patterns["budget_year"].finditer(document.text)
+             if not patterns["earlier_budget"].search(document.text, max(0, m.start() - 20), m.start())]
+    years += [int(m.group(1)) for m in patterns["proposition"].finditer(document.text)]
+    return years[0] if years and len(set(years)) == 1 else None
 
 
 # --- measures -----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class HKG(DefinedNamespace):
 
     # Classes
     Actor: URIRef  # actor / aktør
+    AddressLink: URIRef  # address link / oppfølgingslenke (helsekg extension)
     AmountKind: URIRef  # amount kind / beløpstype (helsekg extension)
     Goal: URIRef  # goal / mål
     Measure: URIRef  # measure / tiltak
@@ -61,11 +62,14 @@ class HKG(DefinedNamespace):
     hasQuantity: URIRef  # has quantity / har antall
     hasTheme: URIRef  # has theme / har tema
     inDocument: URIRef  # in document / i dokument
+    linkedMeasure: URIRef  # linked measure / koblet tiltak (helsekg extension)
+    linkedRecommendation: URIRef  # linked recommendation / koblet anbefaling (helsekg extension)
     mentionedIn: URIRef  # mentioned in / nevnt i
     partOf: URIRef  # part of / del av
     proposedBy: URIRef  # proposed by / foreslått av
     qualifier: URIRef  # has qualifier / har kvalifikator
     recommendedBy: URIRef  # recommended by / anbefalt av
+    sharedTheme: URIRef  # shared theme / felles tema (helsekg extension)
     statedBy: URIRef  # stated by / uttalt av
     targets: URIRef  # targets / rettet mot
 
@@ -74,7 +78,9 @@ class HKG(DefinedNamespace):
     contentHash: URIRef  # content hash / innholdshash (helsekg extension)
     documentKind: URIRef  # document kind / dokumenttype (helsekg extension)
     endOffset: URIRef  # end offset / sluttposisjon
+    evidenceTerm: URIRef  # evidence term / belegg-ord (helsekg extension)
     fiscalYear: URIRef  # fiscal year / budsjettår
+    linkScore: URIRef  # link score / koblingsstyrke (helsekg extension)
     quoteText: URIRef  # quote text / sitattekst
     role: URIRef  # role / rolle
     startOffset: URIRef  # start offset / startposisjon

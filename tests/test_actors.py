@@ -421,3 +421,24 @@ def test_actors_gazetteer_lookup_and_iri():
     assert gaz.municipality("Bergen").id == "bergen-kommune"
     assert gaz.lookup("Herøy kommune") is None  # two municipalities share the name
     assert actorlib.actor_iri("ks") == "https://w3id.org/helsekg/id/actor/ks"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HelseOmsorg21-rådet gir innspill til Helsepersonellkommisjonen. Rådets forslag er mange.",
+         {("Rådets", "helseomsorg21-radet")}),
+        ("Helsepersonellkommisjonen la fram rapporten. Eldrerådet meiner rapporten er god. "
+         "Rådet vil ha fleire tiltak, og kommisjonen svarer.",
+         {("Rådet", "eldreradet"), ("kommisjonen", "helsepersonellkommisjonen")}),
+        ("Rådet vil ha fleire tiltak for eldre.", set()),
+    ],
+    ids=["genitive-to-named-council", "each-noun-to-its-kind", "no-council-named"],
+)
+def test_actors_generic_advisory_body_resolved(text, expected):
+    from helsekg.api import extract_text
+    from helsekg.pipeline import load
+
+    actors = extract_text(text, nlp=load(model=None)).actors
+    generic = {(a.text, a.key) for a in actors if a.text.lower().startswith(("rådet", "kommisjonen"))}
+    assert generic == expected

@@ -24,7 +24,8 @@ MONEY = [
     (KOMPETANSE_2020, "53 millioner kroner", 53 * M, "Exact", "Unspecified", 2020),
     (KOMPETANSE_2020, "20 millioner kroner", 20 * M, "Exact", "Unspecified", 2020),
     (KOMPETANSE_2020, "20 millioner kroner", 20 * M, "Exact", "Unspecified", 2020),
-    (KOMPETANSE_2020, "40 millioner kroner", 40 * M, "Exact", "Unspecified", None),
+    # no year in its clause or list; every year the document states for money is 2020
+    (KOMPETANSE_2020, "40 millioner kroner", 40 * M, "Exact", "Unspecified", 2020),
     (KOMPETANSELOFT, "30 millioner kroner", 30 * M, "Exact", "Increase", 2021),
     (KOMPETANSELOFT, "102 millioner kroner", 102 * M, "Exact", "Total", 2021),
     (KOMPETANSELOFT, "20 millioner kroner", 20 * M, "Exact", "Increase", 2021),
@@ -42,7 +43,8 @@ MONEY = [
     (KOMPETANSELOFT, "om lag 44 millioner kroner", 44 * M, "Approximately", "Unspecified", 2021),
     (KOMPETANSELOFT, "inntil 8,3 millioner kroner", Decimal("8300000"), "UpTo", "Unspecified", 2021),
     (KOMPETANSELOFT, "om lag 2,2 milliarder kroner", Decimal("2200000000"), "Approximately", "Total", 2021),
-    (FOND, "70 millioner kroner", 70 * M, "Exact", "Unspecified", 2024),
+    # the 2023 fund of 175 million plus these 70 million make the stated total of 245 million
+    (FOND, "70 millioner kroner", 70 * M, "Exact", "Increase", 2024),
     (FOND, "175 millioner kroner", 175 * M, "Exact", "Unspecified", 2023),
     (FOND, "245 millioner kroner", 245 * M, "Exact", "Total", 2024),
     (TILSKUDD, "280 millioner kroner", 280 * M, "Exact", "Unspecified", 2024),

@@ -102,3 +102,37 @@ def test_extract_publisher_actor(extracted):
     result = extracted("psykisk-helse.txt", BOKMAL)
     assert result.document.publisher is not None
     assert result.document.publisher.label == "Helse- og omsorgsdepartementet"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bystyret vedtok budsjett for helse og omsorg 2025\n\nTil sykehjemsplasser bevilges 42,5 millioner kroner.\n",
+         [("42,5 millioner kroner", "Unspecified", 2025)]),
+        ("Prop. 1 S (2024–2025) Helse- og omsorgsdepartementet\n\nKap. 761 Omsorgstjeneste\n\n"
+         "Bevilgningen foreslås videreført med 45,3 mill. kroner.\n",
+         [("45,3 mill. kroner", "Unspecified", 2025)]),
+        ("Tilskudd til lindrende behandling\n\nRegjeringen foreslår å bevilge 45 millioner kroner i 2025 "
+         "til et nasjonalt løft.\n\n • 30 millioner kroner til regionale team.\n",
+         [("45 millioner kroner", "Unspecified", 2025), ("30 millioner kroner", "Unspecified", 2025)]),
+        ("Samlet ramme\n\nRammen blir på 9,8 milliarder kroner, en økning på om lag 410 millioner kroner "
+         "fra vedtatt budsjett for 2024. Budsjettet for 2025 ble vedtatt i går.\n",
+         [("9,8 milliarder kroner", "Total", 2025), ("om lag 410 millioner kroner", "Increase", 2025)]),
+        ("Nytt fond for helse\n\nBudsjett 2024\n\nByrådet foreslår 70 millioner kroner til et fond. "
+         "Det erstatter fondet på 175 millioner kroner som bystyret opprettet i 2023, og blir nå på til "
+         "sammen 245 millioner kroner.\n",
+         [("70 millioner kroner", "Increase", 2024), ("175 millioner kroner", "Unspecified", 2023),
+          ("245 millioner kroner", "Total", 2024)]),
+        ("To fond i kommunen\n\nFondet har 30 millioner kroner og får 20 millioner kroner, til sammen 50 millioner "
+         "kroner i 2025.\n",
+         [("30 millioner kroner", "Unspecified", 2025), ("20 millioner kroner", "Unspecified", 2025),
+          ("50 millioner kroner", "Total", 2025)]),
+    ],
+    ids=["heading-budget-year", "proposition-session-year", "single-stated-year", "comparison-year-ignored",
+         "difference-to-total-is-increase", "difference-roles-unclear"],
+)
+def test_extract_amount_year_and_kind_from_document_context(blank_nlp, text, expected):
+    from helsekg.api import extract_text
+
+    result = extract_text(text, nlp=blank_nlp)
+    assert [(a.text, a.kind, a.fiscal_year) for a in result.amounts if a.is_money] == expected

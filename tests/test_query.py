@@ -34,9 +34,9 @@ def test_query_outputs_csv_json_table(corpus_graph):
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
-def test_query_named_queries_run_on_corpus(corpus_graph, name):
+def test_query_named_queries_parse_and_run(corpus_graph, name):
     result = query(corpus_graph, named_query(name))
-    assert result.rows, f"named query {name} found nothing on the corpus"
+    assert result.columns  # content is asserted per query in tests/test_named_queries.py
 
 
 def test_query_unknown_name_lists_available():

@@ -1,0 +1,272 @@
+"""Linking measures to the recommendations they address (``hkg:addresses``), with an explainable score.
+
+Works on any helsekg graph, across documents: it reads every hkg:Measure (label, anchor texts, goal
+labels, hkg:hasTheme) and every hkg:Recommendation (label, anchor texts, hkg:hasTheme) with SPARQL
+(Oxigraph), and scores each measure–recommendation pair:
+
+``score = THEME_WEIGHT × theme overlap + TERM_WEIGHT × term overlap``, in [0, 1], where
+
+* **theme overlap** compares the two sets of theme-scheme concepts (hkg:hasTheme plus the concepts
+  :func:`helsekg.themes.concepts_in` finds in the texts): a soft Dice coefficient where a shared concept
+  counts 1 and a concept one skos:broader/narrower/related step away counts 0.5;
+* **term overlap** is the IDF-weighted Dice coefficient of the two sets of content terms (words and
+  their compound parts, :func:`helsekg.themes.term_stems`; "rekrutteringsprosjektet" gives
+  rekruttering and prosjekt), with IDF over all measure and recommendation texts in the graph, so a term
+  that every node shares counts little.
+
+Every pair at or above ``threshold`` is a :class:`Link` carrying its evidence; :func:`add_links` writes
+``?measure hkg:addresses ?recommendation`` and a qualified hkg:AddressLink node with hkg:linkScore,
+hkg:sharedTheme and hkg:evidenceTerm, so the graph says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from helsekg.namespace import HKG, ID
+from helsekg.query import query
+from helsekg.themes import THEME_BASE, ThemeScheme, term_stems
+
+__all__ = ["DEFAULT_THRESHOLD", "Link", "LinkNode", "add_links", "link_iri", "link_measures", "read_nodes", "score_pair"]
+
+DEFAULT_THRESHOLD = 0.25
+THEME_WEIGHT = 0.5
+TERM_WEIGHT = 0.5
+#: Credit for a concept one broader/narrower/related step away from a concept of the other side.
+NEAR_THEME = 0.5
+_PLACES = Decimal("0.001")
+
+_NODES_QUERY = """
+SELECT ?iri ?kind ?field ?text WHERE {
+  { ?n a hkg:Measure ; rdfs:label ?t . BIND("measure" AS ?kind) BIND("text" AS ?field) }
+  UNION { ?n a hkg:Measure ; hkg:hasMention/hkg:anchorText ?t . BIND("measure" AS ?kind) BIND("text" AS ?field) }
+  UNION { ?n a hkg:Measure ; hkg:hasGoal/rdfs:label ?t . BIND("measure" AS ?kind) BIND("text" AS ?field) }
+  UNION { ?n a hkg:Measure ; hkg:hasTheme ?th . BIND(STR(?th) AS ?t) BIND("measure" AS ?kind) BIND("theme" AS ?field) }
+  UNION { ?n a hkg:Recommendation ; rdfs:label ?t . BIND("recommendation" AS ?kind) BIND("text" AS ?field) }
+  UNION { ?n a hkg:Recommendation ; hkg:hasMention/hkg:anchorText ?t . BIND("recommendation" AS ?kind) BIND("text" AS ?field) }
+  UNION { ?n a hkg:Recommendation ; hkg:hasTheme ?th . BIND(STR(?th) AS ?t) BIND("recommendation" AS ?kind) BIND("theme" AS ?field) }
+  BIND(STR(?n) AS ?iri)
+  BIND(STR(?t) AS ?text)
+}
+"""
+
+
+@dataclass(frozen=True)
+class LinkNode:
+    """A measure or recommendation as the linker sees it: its texts, themes and content terms."""
+
+    iri: str
+    kind: str  # "measure" or "recommendation"
+    texts: tuple[str, ...]
+    themes: frozenset[str]
+    terms: frozenset[str]  # term stems
+
+
+@dataclass(frozen=True)
+class Link:
+    """A measure that addresses a recommendation, with the score and the evidence for it."""
+
+    measure: str
+    recommendation: str
+    score: Decimal
+    shared_themes: tuple[str, ...]
+    shared_terms: tuple[tuple[str, float], ...]  # (shown term, idf), highest idf first
+    near_themes: tuple[tuple[str, str], ...] = ()  # (measure concept, recommendation concept) one step apart
+    theme_score: float = 0.0
+    term_score: float = 0.0
+
+    def explain(self) -> str:
+        """The evidence in words.
+
+        >>> Link("m", "r", Decimal("0.612"), ("rekruttering",), (("rekruttering", 1.6), ("utdanning", 1.2))).explain()
+        'shared themes: rekruttering; shared terms: rekruttering (idf 1.6), utdanning (1.2)'
+        """
+        parts = [f"shared themes: {', '.join(self.shared_themes) or '-'}"]
+        if self.near_themes:
+            parts.append("near themes: " + ", ".join(f"{m}~{r}" for m, r in self.near_themes))
+        terms = [f"{term} ({'idf ' if i == 0 else ''}{idf:.1f})" for i, (term, idf) in enumerate(self.shared_terms)]
+        parts.append(f"shared terms: {', '.join(terms) or '-'}")
+        return "; ".join(parts)
+
+    def describe(self) -> str:
+        """The score, its two components and the evidence."""
+        return (f"{self.score} = {THEME_WEIGHT} × themes {self.theme_score:.3f} + {TERM_WEIGHT} × terms "
+                f"{self.term_score:.3f}; {self.explain()}")
+
+
+def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None) -> list[LinkNode]:
+    """Measures and recommendations of ``graph`` with their texts, themes and terms, sorted by IRI."""
+    scheme = scheme or ThemeScheme.load()
+    texts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    themes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri, kind, fieldname, text in query(graph, _NODES_QUERY).rows:
+        key = (iri, kind)
+        if fieldname == "theme":
+            if text.startswith(THEME_BASE):
+                themes[key].add(text[len(THEME_BASE):])
+        elif text not in texts[key]:
+            texts[key].append(text)
+    nodes = []
+    for key in sorted(set(texts) | set(themes)):
+        node_texts = tuple(sorted(texts[key]))
+        found = set(themes[key])
+        stems: set[str] = set()
+        for text in node_texts:
+            found.update(m.key for m in scheme.concepts_in(text))
+            stems.update(s for s, _ in term_stems(text, scheme=scheme))
+        nodes.append(LinkNode(key[0], key[1], node_texts, frozenset(found), frozenset(stems)))
+    return nodes
+
+
+def _idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for node in nodes:
+        for term in node.terms:
+            df[term] += 1
+    n = len(nodes)
+    return {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
+
+
+def _near(a: str, b: str, scheme: ThemeScheme) -> bool:
+    concept = scheme.concepts.get(a)
+    return concept is not None and b in (*concept.broader, *concept.narrower, *concept.related)
+
+
+def _theme_overlap(m: frozenset[str], r: frozenset[str], scheme: ThemeScheme) -> tuple[float, list[tuple[str, str]]]:
+    if not m or not r:
+        return 0.0, []
+    near: list[tuple[str, str]] = []
+
+    def best(key: str, others: frozenset[str], measure_side: bool) -> float:
+        if key in others:
+            return 1.0
+        close = sorted(o for o in others if _near(key, o, scheme))
+        if close:
+            pair = (key, close[0]) if measure_side else (close[0], key)
+            if pair not in near:
+                near.append(pair)
+            return NEAR_THEME
+        return 0.0
+
+    total = sum(best(k, r, True) for k in sorted(m)) + sum(best(k, m, False) for k in sorted(r))
+    return total / (len(m) + len(r)), sorted(near)
+
+
+def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float], scheme: ThemeScheme,
+               shown: dict[str, str] | None = None) -> Link:
+    """Score one pair; ``shown`` maps term stems to the form shown in the evidence."""
+    theme_score, near = _theme_overlap(measure.themes, recommendation.themes, scheme)
+    shared = measure.terms & recommendation.terms
+    weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
+    denominator = weight(measure.terms) + weight(recommendation.terms)
+    term_score = 2 * weight(shared) / denominator if denominator else 0.0
+    score = THEME_WEIGHT * theme_score + TERM_WEIGHT * term_score
+    shown = shown or {}
+    terms = sorted(((shown.get(t, t), round(idf.get(t, 1.0), 2)) for t in shared), key=lambda p: (-p[1], p[0]))
+    return Link(
+        measure=measure.iri,
+        recommendation=recommendation.iri,
+        score=Decimal(repr(min(max(score, 0.0), 1.0))).quantize(_PLACES, rounding=ROUND_HALF_UP),
+        shared_themes=tuple(sorted(measure.themes & recommendation.themes)),
+        shared_terms=tuple(terms),
+        near_themes=tuple(near),
+        theme_score=round(theme_score, 3),
+        term_score=round(term_score, 3),
+    )
+
+
+def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: ThemeScheme | None = None,
+                  max_per_measure: int | None = None) -> list[Link]:
+    """Measure → recommendation links of ``graph`` scoring at least ``threshold``.
+
+    Args:
+        graph: a helsekg graph (one document or a merged corpus).
+        threshold: the lowest score kept, in [0, 1].
+        scheme: the theme scheme; the shipped one by default.
+        max_per_measure: keep only the best links of each measure.
+
+    Returns:
+        Links sorted by score (highest first), then measure and recommendation IRI.
+    """
+    if not 0 <= threshold <= 1:
+        raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
+    scheme = scheme or ThemeScheme.load()
+    nodes = read_nodes(graph, scheme=scheme)
+    measures = [n for n in nodes if n.kind == "measure"]
+    recommendations = [n for n in nodes if n.kind == "recommendation"]
+    if not measures or not recommendations:
+        return []
+    idf = _idf(nodes)
+    shown = _shown_forms(nodes, scheme)
+    links = [
+        link for m in measures for r in recommendations
+        if (link := score_pair(m, r, idf, scheme, shown)).score >= Decimal(str(threshold)) and link.score > 0
+    ]
+    links.sort(key=lambda link: (-link.score, link.measure, link.recommendation))
+    if max_per_measure is not None:
+        kept: dict[str, int] = defaultdict(int)
+        out = []
+        for link in links:
+            if kept[link.measure] < max_per_measure:
+                kept[link.measure] += 1
+                out.append(link)
+        links = out
+    return links
+
+
+def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
+    shown: dict[str, str] = {}
+    for node in nodes:
+        for text in node.texts:
+            for term_stem, form in term_stems(text, scheme=scheme):
+                shown.setdefault(term_stem, form)
+    return shown
+
+
+def link_iri(measure: str, recommendation: str) -> URIRef:
+    """IRI of the hkg:AddressLink between a measure and a recommendation (deterministic).
+
+    >>> str(link_iri("https://w3id.org/helsekg/id/measure/a", "https://w3id.org/helsekg/id/recommendation/d/1-2"))
+    'https://w3id.org/helsekg/id/link/00d5c4ff6d4f7c1d'
+    """
+    digest = hashlib.sha1(f"{measure} {recommendation}".encode("utf-8")).hexdigest()[:16]
+    return ID[f"link/{digest}"]
+
+
+def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None = None) -> Graph:
+    """Write each link into ``graph`` and return it.
+
+    Writes ``?measure hkg:addresses ?recommendation`` and an hkg:AddressLink node with
+    hkg:linkedMeasure, hkg:linkedRecommendation, hkg:linkScore (xsd:decimal), one hkg:sharedTheme per
+    shared concept (typed hkg:Theme and skos:Concept with its Bokmål skos:prefLabel, as
+    :mod:`helsekg.rdf` writes themes), one hkg:evidenceTerm per shared term, and the explanation as
+    rdfs:comment @en.
+    """
+    scheme = scheme or ThemeScheme.load()
+    for link in links:
+        measure, recommendation = URIRef(link.measure), URIRef(link.recommendation)
+        node = link_iri(link.measure, link.recommendation)
+        graph.add((measure, HKG.addresses, recommendation))
+        graph.add((node, RDF.type, HKG.AddressLink))
+        graph.add((node, HKG.linkedMeasure, measure))
+        graph.add((node, HKG.linkedRecommendation, recommendation))
+        graph.add((node, HKG.linkScore, Literal(link.score, datatype=XSD.decimal)))
+        for key in link.shared_themes:
+            theme = URIRef(THEME_BASE + key)
+            graph.add((node, HKG.sharedTheme, theme))
+            graph.add((theme, RDF.type, HKG.Theme))
+            graph.add((theme, RDF.type, SKOS.Concept))
+            if key in scheme.concepts:
+                graph.add((theme, SKOS.prefLabel, Literal(scheme.label(key), lang="nb")))
+        for term, _ in link.shared_terms:
+            graph.add((node, HKG.evidenceTerm, Literal(term)))
+        graph.add((node, RDFS.comment, Literal(link.describe(), lang="en")))
+    return graph

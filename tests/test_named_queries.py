@@ -1,0 +1,245 @@
+"""The named SPARQL queries shipped in helsekg/queries: each on a small graph with known answers and on the corpus."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from helsekg.cli import main
+from helsekg.query import named_queries, named_query, query
+from helsekg.rdf import new_graph
+
+SHIPPED = {
+    "actors-by-documents": ("actor", "kind", "documents"),
+    "amounts": ("document", "amount", "value", "qualifier", "kind", "year", "measure"),
+    "documents": ("title", "publisher", "issued", "language", "kind", "source"),
+    "funding-by-actor": ("actor", "kind", "year", "total", "amounts"),
+    "funding-by-year": ("year", "kind", "total", "amounts"),
+    "measures-addressing-recommendations": ("measure", "recommendation", "council", "score", "themes", "terms"),
+    "measures-by-programme": ("programme", "measure", "funding", "increases", "amounts", "years"),
+    "measures-with-funding": ("measure", "proposer", "value", "qualifier", "kind", "year", "document"),
+    "recommendations-without-measures": ("recommendation", "council", "themes", "document"),
+    "who-said-what": ("speaker", "roles", "quote", "document"),
+}
+
+# A council's three recommendations, a programme with two measures, and the links a linker would add.
+LINKED = """
+@prefix hkg: <https://w3id.org/helsekg/ontology#> .
+@base <https://w3id.org/helsekg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<actor/rad> a hkg:Actor, hkg:Organisation ; rdfs:label "HelseOmsorg21-rådet"@nb .
+<actor/hod> a hkg:Actor, hkg:Organisation ; rdfs:label "Helse- og omsorgsdepartementet"@nb .
+<theme/rekruttering> a hkg:Theme ; skos:prefLabel "rekruttering"@nb, "recruitment"@en .
+<theme/kompetanse> a hkg:Theme ; skos:prefLabel "kompetanse"@nb, "competence"@en .
+
+<recommendation/d/10-40> a hkg:Recommendation ; rdfs:label "Styrk rekrutteringen til kommunene"@nb ;
+    hkg:recommendedBy <actor/rad> ; hkg:hasTheme <theme/rekruttering> .
+<recommendation/d/50-80> a hkg:Recommendation ; rdfs:label "Bygg kompetanse i tjenestene"@nb ;
+    hkg:recommendedBy <actor/rad> ; hkg:hasTheme <theme/kompetanse> .
+<recommendation/d/90-99> a hkg:Recommendation ; rdfs:label "Ta i bruk digitale verktøy"@nb ;
+    hkg:recommendedBy <actor/rad> ; hkg:hasTheme <theme/kompetanse> .
+
+<measure/kompetanseloft-2025> a hkg:Measure, hkg:Programme ; rdfs:label "Kompetanseløft 2025"@nb ;
+    hkg:proposedBy <actor/hod> .
+<measure/tilskudd> a hkg:Measure ; rdfs:label "rekrutteringstilskudd"@nb ; hkg:proposedBy <actor/hod> ;
+    hkg:partOf <measure/kompetanseloft-2025> ;
+    hkg:hasFunding <amount/d/1-2>, <amount/d/3-4> ;
+    hkg:addresses <recommendation/d/10-40>, <recommendation/d/50-80> .
+<measure/alis> a hkg:Measure ; rdfs:label "Alis-avtaler"@nb ; hkg:partOf <measure/kompetanseloft-2025> ;
+    hkg:addresses <recommendation/d/10-40> .
+
+<amount/d/1-2> a hkg:MonetaryAmount ; schema:value 30000000.0 ; hkg:amountKind hkg:Increase ;
+    hkg:fiscalYear "2021"^^xsd:gYear .
+<amount/d/3-4> a hkg:MonetaryAmount ; schema:value 102000000.0 ; hkg:amountKind hkg:Total ;
+    hkg:fiscalYear "2021"^^xsd:gYear .
+
+<link/1> a hkg:AddressLink ; hkg:linkedMeasure <measure/tilskudd> ;
+    hkg:linkedRecommendation <recommendation/d/10-40> ; hkg:linkScore 0.8 ;
+    hkg:sharedTheme <theme/rekruttering> ; hkg:evidenceTerm "rekruttering", "kommune" .
+<link/2> a hkg:AddressLink ; hkg:linkedMeasure <measure/tilskudd> ;
+    hkg:linkedRecommendation <recommendation/d/50-80> ; hkg:linkScore 0.35 ;
+    hkg:sharedTheme <theme/kompetanse> ; hkg:evidenceTerm "kompetanse" .
+<link/3> a hkg:AddressLink ; hkg:linkedMeasure <measure/alis> ;
+    hkg:linkedRecommendation <recommendation/d/10-40> ; hkg:linkScore 0.5 ; hkg:evidenceTerm "fastlege" .
+"""
+
+
+@pytest.fixture(scope="module")
+def linked_graph():
+    return new_graph().parse(data=LINKED, format="turtle")
+
+
+def run(graph, name: str) -> list[dict[str, str | None]]:
+    return query(graph, named_query(name)).records()
+
+
+def split(value: str | None) -> set[str]:
+    return set(value.split("; ")) if value else set()
+
+
+def test_named_queries_shipped_with_descriptions_and_order():
+    assert set(named_queries()) >= set(SHIPPED)
+    for name, path in named_queries().items():
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        assert first.startswith("# ") and len(first) > 20, f"{name}: first line must be a '# description'"
+        assert "ORDER BY" in text, f"{name}: results must have a deterministic order"
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_named_queries_run_with_their_columns(corpus_graph, name):
+    result = query(corpus_graph, named_query(name))
+    assert result.columns == SHIPPED[name]
+    assert result.rows == query(corpus_graph, named_query(name)).rows  # deterministic
+
+
+def test_named_queries_list_shows_every_query(tmp_path):
+    graph = tmp_path / "empty.ttl"
+    graph.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(graph), "--list"])
+    assert result.exit_code == 0, result.output
+    listed = {line.split()[0]: line for line in result.output.splitlines()}
+    assert set(listed) == set(named_queries())
+    assert "recommendation" in listed["measures-addressing-recommendations"]
+
+
+# --- measures-addressing-recommendations, the flagship ----------------------------------------------------
+
+def test_named_queries_flagship_on_links(linked_graph):
+    rows = run(linked_graph, "measures-addressing-recommendations")
+    assert [(r["measure"], r["recommendation"], r["council"], Decimal(r["score"])) for r in rows] == [
+        ("rekrutteringstilskudd", "Styrk rekrutteringen til kommunene", "HelseOmsorg21-rådet", Decimal("0.8")),
+        ("Alis-avtaler", "Styrk rekrutteringen til kommunene", "HelseOmsorg21-rådet", Decimal("0.5")),
+        ("rekrutteringstilskudd", "Bygg kompetanse i tjenestene", "HelseOmsorg21-rådet", Decimal("0.35")),
+    ]
+    assert [split(r["themes"]) for r in rows] == [{"rekruttering"}, set(), {"kompetanse"}]
+    assert [split(r["terms"]) for r in rows] == [{"rekruttering", "kommune"}, {"fastlege"}, {"kompetanse"}]
+
+
+def test_named_queries_flagship_without_link_node():
+    graph = new_graph().parse(data=LINKED, format="turtle")
+    graph.update("DELETE WHERE { ?link a hkg:AddressLink ; ?p ?o }",
+                 initNs={"hkg": "https://w3id.org/helsekg/ontology#"})
+    rows = run(graph, "measures-addressing-recommendations")
+    assert len(rows) == 3 and all(r["score"] is None and r["council"] == "HelseOmsorg21-rådet" for r in rows)
+
+
+def test_named_queries_flagship_on_corpus(corpus_graph):
+    if not query(corpus_graph, "ASK { ?m hkg:addresses ?r }").boolean:
+        pytest.skip("the corpus graph has no hkg:addresses links yet (measure -> recommendation linking, "
+                    "issue 7 items 1-3); the query is tested on a small linked graph above")
+    pairs = query(corpus_graph, "SELECT DISTINCT ?m ?r WHERE { ?m hkg:addresses ?r }").rows
+    rows = run(corpus_graph, "measures-addressing-recommendations")
+    assert len(rows) == len(pairs)
+    assert all(r["measure"] and r["recommendation"] for r in rows)
+    scores = [Decimal(r["score"]) for r in rows if r["score"] is not None]
+    assert scores == sorted(scores, reverse=True)
+    assert any(r["council"] for r in rows), "no linked recommendation names its council"
+
+
+# --- recommendations-without-measures -------------------------------------------------------------------
+
+def test_named_queries_recommendations_without_measures(linked_graph):
+    rows = run(linked_graph, "recommendations-without-measures")
+    assert [(r["recommendation"], r["council"], r["themes"]) for r in rows] == [
+        ("Ta i bruk digitale verktøy", "HelseOmsorg21-rådet", "kompetanse"),
+    ]
+
+
+def test_named_queries_recommendations_without_measures_on_corpus(corpus_graph):
+    total = int(query(corpus_graph, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a hkg:Recommendation }").rows[0][0])
+    if not total:
+        pytest.skip("the corpus graph has no recommendations yet (issue 7 item 1)")
+    addressed = int(query(corpus_graph, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?m hkg:addresses ?r }").rows[0][0])
+    rows = run(corpus_graph, "recommendations-without-measures")
+    assert len(rows) == total - addressed
+    assert all(r["recommendation"] for r in rows)
+
+
+# --- measures-by-programme ------------------------------------------------------------------------------
+
+def test_named_queries_measures_by_programme(linked_graph):
+    rows = run(linked_graph, "measures-by-programme")
+    assert [(r["programme"], r["measure"], Decimal(r["funding"]), Decimal(r["increases"]), r["amounts"], r["years"] or "")
+            for r in rows] == [
+        ("Kompetanseløft 2025", "rekrutteringstilskudd", Decimal(102000000), Decimal(30000000), "2", "2021"),
+        ("Kompetanseløft 2025", "Alis-avtaler", Decimal(0), Decimal(0), "0", ""),
+    ]
+
+
+def test_named_queries_measures_by_programme_on_corpus(corpus_graph):
+    members = query(corpus_graph, "SELECT DISTINCT ?m ?p WHERE { ?m hkg:partOf ?p }").rows
+    if not members:
+        pytest.skip("the corpus graph has no hkg:partOf (measures inside programmes) yet")
+    rows = run(corpus_graph, "measures-by-programme")
+    assert len(rows) == len(members)
+    assert all(r["programme"] and r["measure"] for r in rows)
+
+
+# --- funding, actors, documents and quotes on the corpus -------------------------------------------------
+
+def test_named_queries_funding_by_year(corpus_graph):
+    totals = {(r["year"], r["kind"]): (Decimal(r["total"]), int(r["amounts"]))
+              for r in run(corpus_graph, "funding-by-year")}
+    assert totals[("2021", "hkg:Total")] == (Decimal(2370000000), 5)  # 102 + 26 + 22 + 20 million and 2.2 billion
+    assert totals[("2021", "hkg:Increase")] == (Decimal(70000000), 4)
+    assert totals[("2024", "hkg:Total")] == (Decimal(245000000), 1)
+
+
+def test_named_queries_funding_by_actor(corpus_graph):
+    rows = run(corpus_graph, "funding-by-actor")
+    totals = {(r["actor"], r["kind"], r["year"]): Decimal(r["total"]) for r in rows}
+    assert totals[("Regjeringen Solberg", "hkg:Total", "2021")] == Decimal(2370000000)
+    assert [(r["actor"], r["year"] or "") for r in rows] == sorted((r["actor"], r["year"] or "") for r in rows)
+
+
+def test_named_queries_measures_with_funding(corpus_graph):
+    rows = run(corpus_graph, "measures-with-funding")
+    alis = [(r["proposer"], Decimal(r["value"]), r["kind"], r["year"])
+            for r in rows if r["measure"] == "Alis-avtaler for fastleger"]
+    assert alis == [("Regjeringen Solberg", Decimal(30000000), "hkg:Increase", "2021"),
+                    ("Regjeringen Solberg", Decimal(102000000), "hkg:Total", "2021")]
+    funded = query(corpus_graph, "SELECT (COUNT(*) AS ?n) WHERE { ?m a hkg:Measure ; hkg:hasFunding ?a }").rows
+    assert len(rows) == int(funded[0][0])
+
+
+def test_named_queries_who_said_what(corpus_graph):
+    rows = run(corpus_graph, "who-said-what")
+    hoie = [r for r in rows if r["speaker"] == "Bent Høie"]
+    assert len(hoie) >= 2
+    assert all(r["roles"] == "helse- og omsorgsminister" and r["quote"] and r["document"] for r in hoie)
+    assert [r["speaker"] for r in rows] == sorted(r["speaker"] for r in rows)
+
+
+def test_named_queries_actors_by_documents(corpus_graph):
+    rows = run(corpus_graph, "actors-by-documents")
+    by_actor = {r["actor"]: (r["kind"], int(r["documents"])) for r in rows}
+    assert by_actor["Bent Høie"] == ("hkg:Person", 2)
+    assert by_actor["Helse- og omsorgsdepartementet"][0] == "hkg:Organisation"
+    counts = [int(r["documents"]) for r in rows]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_named_queries_documents(corpus_graph):
+    rows = run(corpus_graph, "documents")
+    assert len(rows) == 5
+    titles = {r["title"] for r in rows}
+    assert "Regjeringen lanserer nytt kompetanseløft" in titles
+    assert all(r["language"] in {"nb", "nn"} and r["source"].endswith(".txt") for r in rows)
+    fund = next(r for r in rows if r["title"].startswith("Innovasjons- og kompetansefond"))
+    assert (fund["publisher"], fund["issued"]) == ("Byrådsavdeling for helse", "2024-05-23")
+
+
+def test_named_queries_cli_runs_flagship_by_name(tmp_path, corpus_graph):
+    from helsekg.io import write_graph
+
+    path = write_graph(corpus_graph, tmp_path / "corpus.ttl")
+    result = CliRunner().invoke(main, ["query", str(path), "--name", "measures-addressing-recommendations"])
+    assert result.exit_code == 0, result.output
+    assert result.output.split()[:6] == list(SHIPPED["measures-addressing-recommendations"])
