@@ -26,17 +26,23 @@ test-slow: venv
 
 # Rebuild the shipped model from NorNE (hours on 2 cores; see MODEL.md). model-resume continues a run.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# The base pipeline and the NER model train independently (one core each); model-package joins them.
 model: venv
 	$(PY) -m helsekg.training.convert --norne $(NORNE) --out training/corpus
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output & \
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/ner/output \
+		--config helsekg/training/config_ner.cfg; wait
 	$(MAKE) model-package
 
 model-resume: venv
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output --resume
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output --resume & \
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/ner/output \
+		--config helsekg/training/config_ner.cfg --resume; wait
 	$(MAKE) model-package
 
 model-package: venv
-	$(PY) -m helsekg.training.package training/output/model-best helsekg/models/nor_helsekg
+	$(PY) -m helsekg.training.compose training/output/model-best training/ner/output/model-best training/composed
+	$(PY) -m helsekg.training.package training/composed helsekg/models/nor_helsekg
 	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE) --json > helsekg/models/nor_helsekg/scores.json
 	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE)
 

@@ -4,7 +4,12 @@ The public API is imported lazily, so ``import helsekg`` (and ``helsekg --help``
 
 - :func:`load` returns the Norwegian spaCy pipeline with helsekg's components;
 - :func:`extract_paths` turns files and folders into one validated rdflib graph;
-- :func:`read_document`, :func:`validate`, :func:`query`, :func:`read_graph`, :func:`write_graph`.
+- :func:`read_document`, :func:`document_from_text`, :func:`read_graph`, :func:`write_graph`,
+  :func:`build_graph`, :func:`summarize`.
+
+SPARQL and validation live in their modules: ``from helsekg.query import query`` and
+``from helsekg.validate import validate`` (a package attribute of the same name as a submodule would
+be replaced by the submodule once it is imported).
 """
 
 from __future__ import annotations
@@ -20,8 +25,6 @@ _LAZY = {
     "extract_text": "helsekg.api",
     "read_document": "helsekg.corpus",
     "document_from_text": "helsekg.corpus",
-    "validate": "helsekg.validate",
-    "query": "helsekg.query",
     "read_graph": "helsekg.io",
     "write_graph": "helsekg.io",
     "build_graph": "helsekg.rdf",

@@ -83,7 +83,7 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callabl
 
 def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | None = None, check: bool = True,
                   progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
-                  max_bytes: int | None = None) -> BatchResult:
+                  max_bytes: int | None = None, link_threshold: float | None = 0.25) -> BatchResult:
     """Extract every document under ``paths`` (files or folders) into one graph.
 
     Each document is validated on its own graph (fast: SHACL cost grows with graph size), then
@@ -95,6 +95,8 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
         check: validate each document's graph.
         progress: wraps the document iterator (e.g. ``tqdm``).
         max_bytes: size limit per file (the reader's default when None).
+        link_threshold: after all documents, link measures to the recommendations they address
+            (``hkg:addresses`` with score and evidence) when the score reaches this; None: no links.
     """
     if nlp is None:
         from helsekg.pipeline import load
@@ -116,9 +118,22 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
             result.report = result.report.merge(report)
         result.graph += graph
         result.documents.append(document.metadata.source)
+    if link_threshold is not None:
+        link_graph(result, threshold=link_threshold, check=check)
     if not check:
         result.report = ValidationReport(conforms=True, triples=len(result.graph))
     return result
+
+
+def link_graph(result: BatchResult, *, threshold: float = 0.25, check: bool = True) -> None:
+    """Add measure -> recommendation links across all documents of ``result`` (and validate the link nodes)."""
+    from helsekg.linking import add_links, link_iri, link_measures
+
+    links = link_measures(result.graph, threshold=threshold)
+    add_links(result.graph, links)
+    if check and links:
+        focus = [link_iri(link.measure, link.recommendation) for link in links]
+        result.report = result.report.merge(validate(result.graph, focus_nodes=focus))
 
 
 def extract_text(text: str, *, source: str = "text.txt", language: str | None = None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -17,9 +16,12 @@ from spacy.tokens import Doc
 
 from helsekg import amounts as amountlib
 from helsekg.actors import extract_actors, header_actors
+from helsekg.measures import find_measures
+from helsekg.recommendations import find_recommendations
+from helsekg.themes import measure_themes
 from helsekg import extensions, resources
-from helsekg.corpus import Document, slugify
-from helsekg.records import Actor, Amount, DocumentInfo, Extraction, Measure
+from helsekg.corpus import Document
+from helsekg.records import Amount, DocumentInfo, Extraction
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
 # A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
@@ -32,9 +34,7 @@ STATED_YEAR_RE = re.compile(
 class Cues:
     """Word lists that drive the rule-based extraction (``helsekg/data/extraction_cues.json``)."""
 
-    instrument_heads: tuple[str, ...]
     budget_year_cues: tuple[str, ...]
-    articles: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "Cues":
@@ -72,12 +72,13 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         cues: word lists; the shipped ones by default.
 
     Returns:
-        An :class:`~helsekg.records.Extraction` with actors, amounts, measures and quotes.
+        An :class:`~helsekg.records.Extraction` with actors, quotes, amounts, measures (with their
+        funding, goals, target groups, programmes and themes), goals, target groups and
+        recommendations.
     """
     cues = cues or default_cues()
     if doc.text != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
-    body = _BodyFilter(document)
     meta = document.metadata
     header = header_actors(document)
     publisher = next((a for a in header if a.text in (meta.publisher, meta.author)), None)
@@ -85,8 +86,14 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     found, quotes = extract_actors(doc, document)
     actors = header + found
     actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
-    amounts = tuple(find_amounts(doc, document, cues=cues, body=body))
-    measures = tuple(find_measures(document, amounts, proposer=government or publisher, cues=cues))
+    amounts = tuple(find_amounts(doc, document, cues=cues))
+    findings = find_measures(doc, document, amounts=amounts, actors=actors, default_proposer=government or publisher)
+    measures = tuple(
+        replace(m, themes=measure_themes(m.label, document.text[slice(*_line_bounds(document.text, m.start))]))
+        for m in findings.measures
+    )
+    recommendations = find_recommendations(doc, document, actors=tuple(actors))
+    actors += [r.by for r in recommendations if r.by is not None and r.by not in actors]
     info = DocumentInfo(
         doc_id=document.id,
         source=meta.source,
@@ -104,21 +111,13 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         measures=measures,
         amounts=amounts,
         quotes=tuple(quotes),
+        goals=findings.goals,
+        target_groups=findings.target_groups,
+        recommendations=recommendations,
     )
 
 
-class _BodyFilter:
-    """Tells whether a span lies in body text (title included, metadata and boilerplate excluded)."""
-
-    def __init__(self, document: Document) -> None:
-        self.excluded = [(r.start, r.end) for r in document.regions if r.kind != "title"]
-
-    def __call__(self, start: int, end: int) -> bool:
-        return not any(start < r_end and r_start < end for r_start, r_end in self.excluded)
-
-
-def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
-                 body: _BodyFilter | None = None) -> list[Amount]:
+def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> list[Amount]:
     """Amount and quantity records from the ``helsekg_amounts`` spans, in body text only.
 
     A monetary amount without a year in its own clause takes, in this order: the year stated in the
@@ -130,9 +129,9 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
     nå på til sammen 245 millioner") is an increase.
     """
     cues = cues or default_cues()
-    body = body or _BodyFilter(document)
     parsed_amounts: list[amountlib.Amount] = [
-        span._.amount for span in doc.spans[extensions.AMOUNTS_KEY] if body(span._.amount.start, span._.amount.end)
+        span._.amount for span in doc.spans[extensions.AMOUNTS_KEY]
+        if document.is_body(span._.amount.start, span._.amount.end)
     ]
     stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
     doc_year = _budget_year(document, cues) or (stated.pop() if len(stated) == 1 else None)
@@ -216,89 +215,3 @@ def _budget_year(document: Document, cues: Cues) -> int | None:
              if not patterns["earlier_budget"].search(document.text, max(0, m.start() - 20), m.start())]
     years += [int(m.group(1)) for m in patterns["proposition"].finditer(document.text)]
     return years[0] if years and len(set(years)) == 1 else None
-
-
-# --- measures -----------------------------------------------------------------------------------
-
-_SKIP_AFTER_AMOUNT = re.compile(
-    r"^\s*(?:(?:mer|meir|ekstra|årlig|årleg)\b|(?:i|fra|frå|for)\s+(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|"
-    r"i\s+(?:bevilgning|løyving|driftstilskudd|driftstilskot|tilskudd|tilskot|økning|auke)\b)\s*"
-)
-_PURPOSE = re.compile(r"^\s*(?:til|for å)\s+(?:å\s+)?")
-_PHRASE_END = re.compile(
-    r"(?<!-),|[.;:!?()\n]|\s(?:som|slik at|for å|til en samlet|til ei samla|til sammen|til saman|"
-    r"i\s+(?:19|20)\d\d|fra|frå|med mål om|der|hvor|kor)\b"
-)
-# A name starts with a capital ("Menn i helse", "Pilot Helse", "Kompetanseløft 2025") and runs to the
-# end of the phrase, but not into a purpose or target phrase ("... for helseinnovasjon").
-_NAMED = re.compile(r"(?:^|\s)(?P<name>[A-ZÆØÅ][\w-]*(?:\s+(?!(?:for|til|med|som|mot|innen|innenfor)\s)[\w-]+)*)")
-
-
-def find_measures(document: Document, amounts: Iterable[Amount], *, proposer: Actor | None = None,
-                  cues: Cues | None = None) -> Iterator[Measure]:
-    """Measures funded by a monetary amount: "53 millioner kroner til <measure>".
-
-    The measure is the phrase after "til"/"for å" that follows the amount in its clause; a named
-    instrument inside it ("rekrutteringsprosjektet Menn i helse", "tiltak i Kompetanseløft 2025")
-    gives the measure its name, so the same measure in two documents is one node. An amount with no
-    phrase of its own (the total in "..., til en samlet bevilgning på 102 millioner kroner") funds
-    the measure named earlier on the same line.
-    """
-    cues = cues or default_cues()
-    text = document.text
-    last: tuple[int, Measure] | None = None
-    for amount in amounts:
-        if not amount.is_money:
-            continue
-        line_start, _ = _line_bounds(text, amount.start)
-        phrase = _measure_phrase(text, amount.end, cues)
-        if phrase is None:
-            if last is not None and last[0] == line_start:
-                prev = last[1]
-                yield replace(prev, funding=(amount,), quantities=())
-            continue
-        start, end = phrase
-        label, key = _measure_name(text[start:end], cues)
-        measure = Measure(document.id, start, end, text[start:end], label=label, key=key,
-                          funding=(amount,), proposer=proposer)
-        last = (line_start, measure)
-        yield measure
-
-
-def _measure_phrase(text: str, pos: int, cues: Cues) -> tuple[int, int] | None:
-    rest = text[pos:pos + 400]
-    skipped = 0
-    while (m := _SKIP_AFTER_AMOUNT.match(rest[skipped:])) and m.end() > 0:
-        skipped += m.end()
-    purpose = _PURPOSE.match(rest[skipped:])
-    if not purpose:
-        return None
-    begin = skipped + purpose.end()
-    stop = _PHRASE_END.search(rest, begin)
-    end = stop.start() if stop else len(rest)
-    words = rest[begin:end].split()
-    while words and words[0].lower() in cues.articles:
-        begin = rest.index(words[0], begin) + len(words[0])
-        words = words[1:]
-    if not words:
-        return None
-    words = words[:12]
-    begin = rest.index(words[0], begin)
-    end = rest.index(words[-1], begin) + len(words[-1])
-    return pos + begin, pos + end
-
-
-def _measure_name(phrase: str, cues: Cues) -> tuple[str, str]:
-    """Label and identity key of a measure phrase; a capitalised name inside it wins."""
-    first = phrase.split()[0].lower()
-    named = _NAMED.search(phrase)
-    if named and (named.start("name") > 0 or len(phrase.split()) == len(named.group("name").split())):
-        prefix = phrase[: named.start("name")].split()
-        if not prefix or prefix[-1].lower() in {"i", "innenfor", "under"} or any(
-            prefix[-1].lower().endswith(h) for h in cues.instrument_heads
-        ):
-            name = named.group("name").rstrip()
-            name = re.sub(r"\s+(?:i|for|og|til|på)$", "", name)
-            return name, slugify(name)
-    del first
-    return phrase, slugify(phrase)

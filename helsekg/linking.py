@@ -42,6 +42,10 @@ THEME_WEIGHT = 0.5
 TERM_WEIGHT = 0.5
 #: Credit for a concept one broader/narrower/related step away from a concept of the other side.
 NEAR_THEME = 0.5
+#: Weight of a theme the graph asserts (hkg:hasTheme) but the node's own texts do not speak of, such as
+#: the heading a recommendation stands under or the sentence around a measure; themes found in the
+#: node's label or anchor text weigh 1.
+ASSERTED_THEME = 0.5
 _PLACES = Decimal("0.001")
 
 _NODES_QUERY = """
@@ -68,6 +72,11 @@ class LinkNode:
     texts: tuple[str, ...]
     themes: frozenset[str]
     terms: frozenset[str]  # term stems
+    text_themes: frozenset[str] = frozenset()  # the themes found in ``texts`` themselves
+
+    def theme_weight(self, key: str) -> float:
+        """1 for a theme found in the node's texts, :data:`ASSERTED_THEME` for one only asserted."""
+        return 1.0 if key in self.text_themes else ASSERTED_THEME
 
 
 @dataclass(frozen=True)
@@ -117,12 +126,13 @@ def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None) -> list[LinkN
     nodes = []
     for key in sorted(set(texts) | set(themes)):
         node_texts = tuple(sorted(texts[key]))
-        found = set(themes[key])
+        in_text: set[str] = set()
         stems: set[str] = set()
         for text in node_texts:
-            found.update(m.key for m in scheme.concepts_in(text))
+            in_text.update(m.key for m in scheme.concepts_in(text))
             stems.update(s for s, _ in term_stems(text, scheme=scheme))
-        nodes.append(LinkNode(key[0], key[1], node_texts, frozenset(found), frozenset(stems)))
+        nodes.append(LinkNode(key[0], key[1], node_texts, frozenset(themes[key] | in_text), frozenset(stems),
+                              frozenset(in_text)))
     return nodes
 
 
@@ -140,30 +150,32 @@ def _near(a: str, b: str, scheme: ThemeScheme) -> bool:
     return concept is not None and b in (*concept.broader, *concept.narrower, *concept.related)
 
 
-def _theme_overlap(m: frozenset[str], r: frozenset[str], scheme: ThemeScheme) -> tuple[float, list[tuple[str, str]]]:
-    if not m or not r:
+def _theme_overlap(m: LinkNode, r: LinkNode, scheme: ThemeScheme) -> tuple[float, list[tuple[str, str]]]:
+    """Weighted soft Dice of two theme sets: each theme counts its weight times its best match's credit."""
+    if not m.themes or not r.themes:
         return 0.0, []
-    near: list[tuple[str, str]] = []
+    near: set[tuple[str, str]] = set()
 
-    def best(key: str, others: frozenset[str], measure_side: bool) -> float:
-        if key in others:
-            return 1.0
-        close = sorted(o for o in others if _near(key, o, scheme))
-        if close:
-            pair = (key, close[0]) if measure_side else (close[0], key)
-            if pair not in near:
-                near.append(pair)
-            return NEAR_THEME
-        return 0.0
+    def best(key: str, other: LinkNode, measure_side: bool) -> float:
+        if key in other.themes:
+            return other.theme_weight(key)
+        close = [o for o in sorted(other.themes) if _near(key, o, scheme)]
+        if not close:
+            return 0.0
+        top = max(close, key=other.theme_weight)
+        near.add((key, top) if measure_side else (top, key))
+        return NEAR_THEME * other.theme_weight(top)
 
-    total = sum(best(k, r, True) for k in sorted(m)) + sum(best(k, m, False) for k in sorted(r))
-    return total / (len(m) + len(r)), sorted(near)
+    total = sum(m.theme_weight(k) * best(k, r, True) for k in m.themes)
+    total += sum(r.theme_weight(k) * best(k, m, False) for k in r.themes)
+    mass = sum(m.theme_weight(k) for k in m.themes) + sum(r.theme_weight(k) for k in r.themes)
+    return total / mass, sorted(near)
 
 
 def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float], scheme: ThemeScheme,
                shown: dict[str, str] | None = None) -> Link:
     """Score one pair; ``shown`` maps term stems to the form shown in the evidence."""
-    theme_score, near = _theme_overlap(measure.themes, recommendation.themes, scheme)
+    theme_score, near = _theme_overlap(measure, recommendation, scheme)
     shared = measure.terms & recommendation.terms
     weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
     denominator = weight(measure.terms) + weight(recommendation.terms)
@@ -235,7 +247,7 @@ def link_iri(measure: str, recommendation: str) -> URIRef:
     """IRI of the hkg:AddressLink between a measure and a recommendation (deterministic).
 
     >>> str(link_iri("https://w3id.org/helsekg/id/measure/a", "https://w3id.org/helsekg/id/recommendation/d/1-2"))
-    'https://w3id.org/helsekg/id/link/00d5c4ff6d4f7c1d'
+    'https://w3id.org/helsekg/id/link/93e2af269f753e47'
     """
     digest = hashlib.sha1(f"{measure} {recommendation}".encode("utf-8")).hexdigest()[:16]
     return ID[f"link/{digest}"]
@@ -262,9 +274,9 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
         for key in link.shared_themes:
             theme = URIRef(THEME_BASE + key)
             graph.add((node, HKG.sharedTheme, theme))
-            graph.add((theme, RDF.type, HKG.Theme))
-            graph.add((theme, RDF.type, SKOS.Concept))
-            if key in scheme.concepts:
+            if key in scheme.concepts:  # a theme outside the scheme came from the graph, typed and named
+                graph.add((theme, RDF.type, HKG.Theme))
+                graph.add((theme, RDF.type, SKOS.Concept))
                 graph.add((theme, SKOS.prefLabel, Literal(scheme.label(key), lang="nb")))
         for term, _ in link.shared_terms:
             graph.add((node, HKG.evidenceTerm, Literal(term)))

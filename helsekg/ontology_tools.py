@@ -11,7 +11,7 @@ so the generated files can be compared byte for byte.
 
 >>> terms = ontology_terms(load_ontology())
 >>> [t.name for t in terms if t.kind == "class"][:3]
-['Actor', 'AmountKind', 'Goal']
+['Actor', 'AddressLink', 'AmountKind']
 >>> "class HKG(DefinedNamespace):" in render_namespace(load_ontology())
 True
 """

@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from helsekg import resources
 from helsekg.corpus import Document, slugify
-from helsekg.records import Actor, Recommendation, Theme
+from helsekg.records import Actor, Recommendation
 from helsekg.themes import ThemeScheme, theme_records
 
 __all__ = ["RecommendationCues", "advisory_author", "default_cues", "find_recommendations"]
@@ -67,6 +67,7 @@ class RecommendationCues:
     advisory_heads: tuple[str, ...]
     advisory_actor_types: tuple[str, ...]
     non_advisory_subjects: tuple[str, ...]
+    adverbs: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -99,9 +100,13 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
 
 def _prose_pattern(cues: RecommendationCues, subjects: Sequence[str]) -> re.Pattern[str]:
     verbs = _alt(cues.recommending_verbs)
-    subj = rf"(?:{_alt(subjects)}|[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}|(?i:{_alt(cues.advisory_heads)}))"
+    options = [rf"[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}", rf"(?i:{_alt(cues.advisory_heads)})"]
+    if subjects:
+        options.insert(0, _alt(subjects))
+    subj = "(?:" + "|".join(options) + ")"
     return re.compile(
-        rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))\s+(?i:at|å|om)\b"
+        rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
+        rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b"
     )
 
 
@@ -135,11 +140,17 @@ def _is_heading(lines: list[_Line], i: int) -> bool:
     return before and after
 
 
+_ADVISORY_WORDS = frozenset({"råd", "rådet", "utvalg", "utvalget", "utval", "utvalet", "kommisjon", "kommisjonen",
+                             "ombud", "ombudet", "ombod", "ombodet", "nemnd", "nemnda"})
+
+
 def _advisory_name(name: str, cues: RecommendationCues) -> bool:
+    """ "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Rådet for psykisk helse", "Nasjonalt råd for ..." """
     lower = name.lower()
     if lower in cues.non_advisory_subjects:
         return False
-    return any(lower.endswith(head) for head in cues.advisory_heads)
+    words = lower.split()
+    return any(words[-1].endswith(head) for head in cues.advisory_heads) or bool(_ADVISORY_WORDS.intersection(words))
 
 
 def advisory_author(document: Document, actors: Sequence[Actor] = (), *,

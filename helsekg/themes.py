@@ -193,13 +193,17 @@ class Vocabulary:
                     if nxt not in starts or follow[:2] < starts[nxt][:2]:
                         starts[nxt] = follow
         result = best[n]
-        return result[2] if result is not None and result[0] >= 2 else ()
+        if result is None or result[0] < 2:
+            return ()
+        # a segment may be a lemma ("helse") or a stem ("hels"): give the stem of its lemma
+        return tuple(stem(self.display(segment)) for segment in result[2])
 
     def parts(self, token_stem: str) -> list[str]:
         """Every part of a compound, recursively (stems), outermost first."""
         out: list[str] = []
         for part in self.split(token_stem):
-            out.append(part)
+            if part not in out:
+                out.append(part)
             out.extend(p for p in self.parts(part) if p not in out)
         return out
 
@@ -255,7 +259,8 @@ class ThemeScheme:
             raise ValueError(f"no skos:Concept in scheme {SCHEME_IRI} found; is this helsekg's themes.ttl?")
         self.concepts = concepts
         self.graph = graph
-        words = [label for c in concepts.values() for lang, label in self._labels(c)] + list(extra_words)
+        # policy nouns first: their lemma is the form shown for a stem ("teneste", not "tenester")
+        words = list(extra_words) + [label for c in concepts.values() for _, label in self._labels(c)]
         self.vocabulary = Vocabulary(words)
         # first stem -> [(stem sequence, concept key, label)], longest sequences first
         index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)

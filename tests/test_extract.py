@@ -65,7 +65,7 @@ def test_extract_measure_named_in_phrase(extracted):
 
 def test_extract_total_funds_same_measure_as_increase(extracted):
     result = extracted("psykisk-helse.txt", BOKMAL)
-    plan = [m for m in result.measures if m.label == "Opptrappingsplanen for psykisk helse"]
+    plan = [m for m in result.measures if m.key == "opptrappingsplanen-for-psykisk-helse"]
     kinds = sorted(a.kind for m in plan for a in m.funding)
     assert kinds == ["Increase", "Total"]
 

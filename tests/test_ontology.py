@@ -33,6 +33,9 @@ CONTRACT_INDIVIDUALS = [
 CONTRACT = CONTRACT_CLASSES + CONTRACT_PROPERTIES + CONTRACT_INDIVIDUALS
 # helsekg extensions beyond the contract (allowed; marked in the Turtle).
 EXTENSIONS = ["contentHash", "documentKind", "LessThan", "Qualifier", "AmountKind"]
+# helsekg.linking: the qualified form of hkg:addresses with its score and evidence.
+LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm"]
+EXTENSIONS += LINK_EXTENSIONS
 
 EXTRACTED = {"Actor", "Measure", "MonetaryAmount", "Quantity", "Goal", "TargetGroup", "Recommendation", "Theme", "Quote"}
 
@@ -61,6 +64,11 @@ SIGNATURES = {
     "quoteText": ("datatype", {"Quote"}, RDFS.Literal),
     "contentHash": ("datatype", {"PolicyDocument"}, XSD.string),
     "documentKind": ("datatype", {"PolicyDocument"}, XSD.string),
+    "linkedMeasure": ("object", {"AddressLink"}, HKG.Measure),
+    "linkedRecommendation": ("object", {"AddressLink"}, HKG.Recommendation),
+    "sharedTheme": ("object", {"AddressLink"}, HKG.Theme),
+    "linkScore": ("datatype", {"AddressLink"}, XSD.decimal),
+    "evidenceTerm": ("datatype", {"AddressLink"}, XSD.string),
 }
 
 # class: superclasses (vocabulary "aligned to" column plus the subclass rules)
@@ -135,7 +143,7 @@ def test_ontology_contract_terms_are_stable(onto: Graph, name: str) -> None:
     assert onto.value(HKG[name], VS_STATUS) == Literal("stable")
 
 
-@pytest.mark.parametrize("name", CONTRACT_CLASSES + ["Qualifier", "AmountKind"])
+@pytest.mark.parametrize("name", CONTRACT_CLASSES + ["Qualifier", "AmountKind", "AddressLink"])
 def test_ontology_classes_are_owl_classes(onto: Graph, name: str) -> None:
     assert (HKG[name], RDF.type, OWL.Class) in onto
 
@@ -219,7 +227,7 @@ def test_ontology_namespace_has_term(name: str) -> None:
     assert name in HKG
 
 
-@pytest.mark.parametrize("name", ["Nonsense", "measure", "Programe", "hasfunding", "linkScore"])
+@pytest.mark.parametrize("name", ["Nonsense", "measure", "Programe", "hasfunding", "linkscore", "AdressLink"])
 def test_ontology_closed_namespace_raises(name: str) -> None:
     with pytest.raises(AttributeError):
         getattr(HKG, name)
@@ -270,3 +278,9 @@ def test_ontology_files_parse_in_oxigraph(name: str) -> None:
     store = pyoxigraph.Store()
     store.load(path.read_bytes(), pyoxigraph.RdfFormat.TURTLE)
     assert len(store) > 300
+
+
+@pytest.mark.parametrize("name", ["linkedMeasure", "linkedRecommendation", "linkScore"])
+def test_ontology_link_properties_are_functional(onto: Graph, name: str) -> None:
+    """A link qualifies exactly one measure -> recommendation statement and has one score."""
+    assert (HKG[name], RDF.type, OWL.FunctionalProperty) in onto

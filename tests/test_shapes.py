@@ -34,6 +34,7 @@ PREFIXES = """\
 @prefix rec:     <https://w3id.org/helsekg/id/recommendation/kompetanseloft-1a2b3c4d/> .
 @prefix theme:   <https://w3id.org/helsekg/id/theme/> .
 @prefix quote:   <https://w3id.org/helsekg/id/quote/kompetanseloft-1a2b3c4d/> .
+@prefix link:    <https://w3id.org/helsekg/id/link/> .
 """
 
 # The document, its publisher and the publisher's mention: present in every case.
@@ -148,6 +149,14 @@ quote:540-584 a hkg:Quote ;
     hkg:mentionedIn doc:kompetanseloft-1a2b3c4d ;
     hkg:hasMention m:540-584 .
 """ + _mention("540-584", "Vi må sikre nok helsepersonell i hele landet"),
+    "link": """
+link:0123456789abcdef a hkg:AddressLink ;
+    hkg:linkedMeasure measure:tilskudd-til-utdanning-av-helsefagarbeidere ;
+    hkg:linkedRecommendation rec:330-369 ;
+    hkg:linkScore "0.412"^^xsd:decimal ;
+    hkg:sharedTheme theme:rekruttering ;
+    hkg:evidenceTerm "utdanning" , "helsefagarbeider" .
+""",
     "measure": """
 measure:tilskudd-til-utdanning-av-helsefagarbeidere a hkg:Measure ;
     rdfs:label "tilskudd til utdanning av helsefagarbeidere"@nb ;
@@ -180,6 +189,7 @@ GRAPHS = {
     "RecommendationShape": ["recommendation", "theme"],
     "ThemeShape": ["theme", "theme-preflabel"],
     "QuoteShape": ["quote", "person"],
+    "AddressLinkShape": ["link", "measure", "programme", "amount", "quantity", "goal", "target-group", "recommendation", "theme"],
 }
 
 DOC = "doc:kompetanseloft-1a2b3c4d"
@@ -196,6 +206,7 @@ REC = "rec:330-369"
 THEME = "theme:rekruttering"
 THEME2 = "theme:psykisk-helse"
 QUOTE = "quote:540-584"
+LINK = "link:0123456789abcdef"
 
 
 def _swap(subject: str, predicate: str, new: str | None) -> str:
@@ -281,6 +292,19 @@ VIOLATIONS = [
     ("QuoteShape", "no-speaker", _swap(QUOTE, "hkg:statedBy", None), {(QUOTE, "hkg:statedBy")}),
     ("QuoteShape", "no-text", _swap(QUOTE, "hkg:quoteText", None), {(QUOTE, "hkg:quoteText")}),
     ("QuoteShape", "no-label", _swap(QUOTE, "rdfs:label", None), {(QUOTE, "rdfs:label")}),
+    ("AddressLinkShape", "no-measure", _swap(LINK, "hkg:linkedMeasure", None), {(LINK, "hkg:linkedMeasure")}),
+    ("AddressLinkShape", "measure-is-goal", _swap(LINK, "hkg:linkedMeasure", GOAL), {(LINK, "hkg:linkedMeasure")}),
+    ("AddressLinkShape", "two-measures", _add(LINK, "hkg:linkedMeasure", PROGRAMME), {(LINK, "hkg:linkedMeasure")}),
+    ("AddressLinkShape", "no-recommendation", _swap(LINK, "hkg:linkedRecommendation", None), {(LINK, "hkg:linkedRecommendation")}),
+    ("AddressLinkShape", "recommendation-is-measure", _swap(LINK, "hkg:linkedRecommendation", MEASURE), {(LINK, "hkg:linkedRecommendation")}),
+    ("AddressLinkShape", "no-score", _swap(LINK, "hkg:linkScore", None), {(LINK, "hkg:linkScore")}),
+    ("AddressLinkShape", "score-above-one", _swap(LINK, "hkg:linkScore", '"1.2"^^xsd:decimal'), {(LINK, "hkg:linkScore")}),
+    ("AddressLinkShape", "score-negative", _swap(LINK, "hkg:linkScore", '"-0.1"^^xsd:decimal'), {(LINK, "hkg:linkScore")}),
+    ("AddressLinkShape", "score-string", _swap(LINK, "hkg:linkScore", '"0.4"'), {(LINK, "hkg:linkScore")}),
+    ("AddressLinkShape", "two-scores", _add(LINK, "hkg:linkScore", '"0.5"^^xsd:decimal'), {(LINK, "hkg:linkScore")}),
+    ("AddressLinkShape", "shared-theme-is-goal", _swap(LINK, "hkg:sharedTheme", GOAL), {(LINK, "hkg:sharedTheme")}),
+    ("AddressLinkShape", "evidence-tagged", _add(LINK, "hkg:evidenceTerm", '"rekruttering"@nb'), {(LINK, "hkg:evidenceTerm")}),
+    ("AddressLinkShape", "evidence-empty", _add(LINK, "hkg:evidenceTerm", '""'), {(LINK, "hkg:evidenceTerm")}),
 ]
 
 SHAPES_NS = "https://w3id.org/helsekg/shapes#"
@@ -288,6 +312,8 @@ VOCABULARY_CLASSES = [
     "PolicyDocument", "Actor", "Organisation", "Person", "Measure", "Programme", "MonetaryAmount",
     "Quantity", "Goal", "TargetGroup", "Recommendation", "Theme", "Quote", "Mention",
 ]
+# helsekg extensions with a shape of their own.
+EXTENSION_CLASSES = ["AddressLink"]
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +387,7 @@ def test_shapes_every_node_shape_has_cases() -> None:
 
 def test_shapes_target_every_vocabulary_class(shapes: Graph) -> None:
     targeted = set(shapes.objects(None, SH.targetClass))
-    assert targeted == {HKG[name] for name in VOCABULARY_CLASSES}
+    assert targeted == {HKG[name] for name in VOCABULARY_CLASSES + EXTENSION_CLASSES}
     assert {str(s)[len(SHAPES_NS):] for s in shapes.subjects(SH.targetClass, None)} == set(GRAPHS)
 
 

@@ -108,7 +108,8 @@ def restore_lemmatizer_labels(nlp) -> None:
 
 
 def train(corpus: Path, output: Path, *, resume: bool = False, max_steps: int | None = None,
-          eval_frequency: int | None = None, overrides: dict | None = None) -> Path:
+          eval_frequency: int | None = None, overrides: dict | None = None,
+          config_path: Path = CONFIG_PATH) -> Path:
     """Run spaCy training; returns the output folder holding ``model-last`` and ``model-best``."""
     from helsekg.fastops import use_numpy_gemm
     from helsekg.training import skip_broken_entry_points
@@ -122,7 +123,7 @@ def train(corpus: Path, output: Path, *, resume: bool = False, max_steps: int | 
     from thinc.api import fix_random_seed
 
     config, source = build_config(corpus, output, resume=resume, max_steps=max_steps,
-                                  eval_frequency=eval_frequency, overrides=overrides)
+                                  eval_frequency=eval_frequency, overrides=overrides, config_path=config_path)
     fix_random_seed(config["system"]["seed"])
     output.mkdir(parents=True, exist_ok=True)
     print(f"helsekg.training: corpus {corpus}, output {output}, "
@@ -142,9 +143,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--resume", action="store_true", help="continue from OUTPUT/model-last")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--eval-frequency", type=int, default=None, help="override training.eval_frequency")
+    ap.add_argument("--config", type=Path, default=CONFIG_PATH,
+                    help="training config (config.cfg: the base pipeline; config_ner.cfg: the NER model)")
     args = ap.parse_args(argv)
     train(args.corpus, args.output, resume=args.resume, max_steps=args.max_steps,
-          eval_frequency=args.eval_frequency)
+          eval_frequency=args.eval_frequency, config_path=args.config)
 
 
 if __name__ == "__main__":

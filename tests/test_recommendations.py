@@ -1,0 +1,200 @@
+"""Recommendations of advisory documents (helsekg.recommendations), on texts written for the tests and the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from helsekg.corpus import document_from_text, read_document
+from helsekg.records import Actor
+from helsekg.recommendations import advisory_author, find_recommendations
+
+COUNCIL = """\
+Prioriteringsrådet gir innspill til ny helse- og samhandlingsplan
+
+Prioriteringsrådet har behandlet utkastet og gir følgende innspill.
+
+Rekruttering og kompetanse
+
+Rådets forslag til tiltak:
+
+ • Vi må styrke rekrutteringen av sykepleiere i distriktene
+ • Vi trenger flere studieplasser i sykepleie
+ • Etter- og videreutdanning må finansieres av arbeidsgiver
+
+Teknologi og digitalisering
+
+Rådets forslag til tiltak:
+
+ • Vi bør ta i bruk velferdsteknologi i alle kommuner
+
+Rådet anbefaler at helsedata gjøres tilgjengelig for forskning. Dette er viktig.
+"""
+
+COMMISSION = """\
+Sammendrag av utredningen
+
+Helsepersonellkommisjonen la fram sin utredning i dag.
+
+Kommisjonens hovedanbefalinger er:
+
+1. Heltid skal være normen i helse- og omsorgstjenesten.
+2. Oppgavedeling mellom yrkesgruppene må prøves ut i større skala.
+
+I tillegg anbefaler kommisjonen å styrke ledelsen i sykehjemmene.
+"""
+
+NYNORSK = """\
+Rådet for psykisk helse gir innspel
+
+Rådet for psykisk helse meiner at tenestene må bli betre.
+
+Psykisk helse for barn og unge
+
+Rådet tilrår at kommunane får eit lovfesta krav om psykolog. Rådet tilrår òg å styrkje skulehelsetenesta.
+"""
+
+PRESS_RELEASE = """\
+Regjeringen styrker rekrutteringen
+
+Utgiver: Helse- og omsorgsdepartementet
+
+Regjeringen foreslår å bevilge 50 millioner kroner til rekruttering av sykepleiere.
+
+– Vi må sikre nok helsepersonell i hele landet, sier helse- og omsorgsministeren.
+
+Dette er tiltakene:
+
+ • Vi må ha flere sykepleiere
+ • Vi skal styrke fastlegeordningen
+
+Byrådet foreslår å utvide ordningen.
+"""
+
+
+def _doc(text: str, name: str = "t.txt", language: str | None = None):
+    return document_from_text(text, source=name, language=language)
+
+
+def _recs(text: str, **kwargs):
+    document = _doc(text, kwargs.pop("name", "t.txt"), kwargs.pop("language", None))
+    return document, find_recommendations(None, document, **kwargs)
+
+
+def test_recommendations_council_list_and_prose() -> None:
+    document, recs = _recs(COUNCIL)
+    assert [r.label for r in recs] == [
+        "Vi må styrke rekrutteringen av sykepleiere i distriktene",
+        "Vi trenger flere studieplasser i sykepleie",
+        "Etter- og videreutdanning må finansieres av arbeidsgiver",
+        "Vi bør ta i bruk velferdsteknologi i alle kommuner",
+        "Rådet anbefaler at helsedata gjøres tilgjengelig for forskning.",
+    ]
+    for r in recs:
+        assert document.text[r.start:r.end] == r.text
+        assert r.by is not None and r.by.key == "prioriteringsradet" and r.by.kind == "organisation"
+        assert document.text[r.by.start:r.by.end] == r.by.text == "Prioriteringsrådet"
+    assert [r.heading for r in recs] == ["Rekruttering og kompetanse"] * 3 + ["Teknologi og digitalisering"] * 2
+
+
+@pytest.mark.parametrize(("index", "themes"), [
+    (0, ["kompetanse", "rekruttering", "tilgjengelighet"]),  # heading themes first, then the text's
+    (1, ["kompetanse", "rekruttering", "utdanningskapasitet"]),
+    (2, ["kompetanse", "rekruttering", "etter-og-videreutdanning"]),
+    (3, ["digitalisering", "velferdsteknologi"]),
+    (4, ["digitalisering", "forskning", "helsedata"]),
+])
+def test_recommendations_headings_as_themes(index: int, themes: list[str]) -> None:
+    _, recs = _recs(COUNCIL)
+    assert [t.key for t in recs[index].themes] == themes
+
+
+def test_recommendations_commission_numbered_list_and_inverted_prose() -> None:
+    document, recs = _recs(COMMISSION)
+    assert [r.label for r in recs] == [
+        "Heltid skal være normen i helse- og omsorgstjenesten.",
+        "Oppgavedeling mellom yrkesgruppene må prøves ut i større skala.",
+        "I tillegg anbefaler kommisjonen å styrke ledelsen i sykehjemmene.",
+    ]
+    assert {r.by.key for r in recs} == {"helsepersonellkommisjonen"}
+    assert [t.key for t in recs[0].themes] == ["heltidskultur"]
+    assert "ledelse" in [t.key for t in recs[2].themes]
+
+
+def test_recommendations_nynorsk_tilrar() -> None:
+    document = _doc(NYNORSK, "nn.txt", "nn")
+    start = document.text.index("Rådet for psykisk helse meiner")
+    actor = Actor(document.id, start, start + 23, "Rådet for psykisk helse", label="Rådet for psykisk helse",
+                  kind="organisation", key="radet-for-psykisk-helse", actor_type="association")
+    recs = find_recommendations(None, document, actors=[actor])
+    assert [r.label for r in recs] == [
+        "Rådet tilrår at kommunane får eit lovfesta krav om psykolog.",
+        "Rådet tilrår òg å styrkje skulehelsetenesta.",
+    ]
+    assert all(r.heading == "Psykisk helse for barn og unge" for r in recs)
+    assert all(r.by == actor for r in recs)
+    assert [t.key for t in recs[0].themes] == ["psykisk-helse"]
+    assert [t.key for t in recs[1].themes] == ["psykisk-helse", "helsestasjon-og-skolehelsetjenesten"]
+
+
+def test_recommendations_press_release_has_none() -> None:
+    """A ministry's "Vi må ..." and the government's "foreslår" are not recommendations."""
+    _, recs = _recs(PRESS_RELEASE)
+    assert recs == ()
+
+
+def test_recommendations_opener_bullets_need_an_advisory_author() -> None:
+    text = "Innspill\n\nHelseutvalget mener mye.\n\nArbeid\n\n • Vi må ha flere sykepleiere\n • Sykehjem er viktige\n"
+    _, recs = _recs(text)
+    assert [r.label for r in recs] == ["Vi må ha flere sykepleiere"]
+    assert recs[0].by.key == "helseutvalget"
+
+
+def test_recommendations_addressee_is_not_the_author() -> None:
+    document = _doc("HelseOmsorg21-rådet gir innspill til Helsepersonellkommisjonen\n\nTekst om saken her.\n")
+    assert advisory_author(document).key == "helseomsorg21-radet"
+    document = _doc("Innspill til Helsepersonellkommisjonen\n\nTekst om saken her og mer tekst.\n")
+    assert advisory_author(document) is None
+
+
+def test_recommendations_prefers_given_actors() -> None:
+    document = _doc(COUNCIL)
+    start = document.text.index("Prioriteringsrådet har")
+    actor = Actor(document.id, start, start + 18, "Prioriteringsrådet", label="Nasjonalt råd for prioritering",
+                  kind="organisation", key="nasjonalt-rad-for-prioritering", actor_type="council")
+    recs = find_recommendations(None, document, actors=[actor])
+    assert {r.by for r in recs} == {actor}
+
+
+def test_recommendations_doc_must_match(blank_nlp) -> None:
+    document = _doc(COUNCIL)
+    with pytest.raises(ValueError):
+        find_recommendations(blank_nlp("annen tekst"), document)
+    assert find_recommendations(blank_nlp(document.text), document) == find_recommendations(None, document)
+
+
+def test_recommendations_corpus_helseomsorg21(corpus_dir, blank_nlp) -> None:
+    document = read_document(corpus_dir / "helseomsorg21-radet-gir-innspill-til-helsepersonellkommisjonen.txt")
+    recs = find_recommendations(blank_nlp(document.text), document)
+    assert len(recs) == 25
+    assert [h for h in dict.fromkeys(r.heading for r in recs)] == [
+        "Bærekraft i helsetjenesten", "Organisering, oppgavefordeling og samhandling",
+        "Rekruttering, utdanning og kompetanse", "Forskning og innovasjon", "Teknologi og digitalisering",
+    ]
+    assert {r.by.key for r in recs} == {"helseomsorg21-radet"}
+    assert all(r.themes for r in recs)
+    assert all(r.label.startswith("Vi ") for r in recs)
+    by_label = {r.label: [t.key for t in r.themes] for r in recs}
+    assert "velferdsteknologi" in by_label[
+        "Vi trenger en forsterket satsing på velferdsteknologi og e-helse for å bremse behovet for helsepersonell"]
+    assert "heltidskultur" in by_label["Vi trenger økt kunnskap om hvordan en fremmer en heltidskultur"]
+
+
+@pytest.mark.parametrize("name", [
+    "2020-regjeringen-lanserer-nytt-kompetanseloft.txt",
+    "2020-regjeringen-vil-styrke-kompetanse-og-innovasjon-i-helse-og-omsorgstjenesten.txt",
+    "2024-innovasjons-og-kompetansefond-for-helse-og-omsorgssektoren.txt",
+    "2024-nytt-rekrutterings-og-samhandlingstilskudd-for-helsetjenesten.txt",
+])
+def test_recommendations_corpus_press_releases_have_none(corpus_dir, name: str) -> None:
+    document = read_document(corpus_dir / name)
+    assert find_recommendations(None, document) == ()
