@@ -247,13 +247,20 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             body = document.text[start:end]
             if not body:
                 continue
-            if in_list or (author is not None and patterns["opener"].match(body)):
-                found.append(_record(document, start, end, heading, list_by or author, scheme))
+            prose_match = prose.search(body)
+            if in_list or (author is not None and patterns["opener"].match(body)) or prose_match:
+                by = list_by or author
+                if prose_match and not in_list:
+                    by = _named_actor(document, start + prose_match.start(), start + prose_match.end(),
+                                      actors, cues) or author
+                found.append(_record(document, start, end, heading, by, scheme))
             continue
         in_list = False
         if line.end <= title_end:
             continue
-        if patterns["intro"].match(text):
+        # the intro may close a paragraph: "... behandlet saken i møtet. Rådet ga tre anbefalinger:"
+        last_sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
+        if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
         if _is_heading(lines, i):

@@ -198,3 +198,19 @@ def test_recommendations_corpus_helseomsorg21(corpus_dir, blank_nlp) -> None:
 def test_recommendations_corpus_press_releases_have_none(corpus_dir, name: str) -> None:
     document = read_document(corpus_dir / name)
     assert find_recommendations(None, document) == ()
+
+
+def test_recommendations_prose_in_bullets_after_paragraph_intro():
+    from helsekg.api import extract_text
+    from helsekg.pipeline import load
+
+    text = (
+        "Eldrerådet anbefaler tiltak mot ensomhet\n\n"
+        "Eldrerådet i Bodø kommune behandlet saken i sitt møte tirsdag. Rådet ga to anbefalinger:\n\n"
+        " • Rådet anbefaler at kommunen oppretter flere dagaktivitetsplasser for hjemmeboende eldre.\n"
+        " • Rådet anbefaler at frivillige besøksvenner får opplæring og oppfølging.\n\n"
+        "Kommunedirektøren vil legge saken fram for formannskapet.\n"
+    )
+    recs = extract_text(text, nlp=load(model=None)).recommendations
+    assert [r.label.split()[3] for r in recs] == ["kommunen", "frivillige"]
+    assert {r.by.label for r in recs} == {"Eldrerådet"}
