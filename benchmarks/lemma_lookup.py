@@ -34,11 +34,9 @@ def predictions(model_dir: Path, norne: Path) -> tuple[dict, set[str]]:
     from spacy.tokens import Doc
 
     from helsekg.fastops import use_numpy_gemm
-    from helsekg.training import skip_broken_entry_points
     from helsekg.training.convert import group, load_norne, sentences_to_doc
 
     use_numpy_gemm()
-    skip_broken_entry_points()
     nlp = spacy.load(model_dir, exclude=["parser", "ner"])
     splits = load_norne(norne)
     train_forms = {t.form.lower() for sp in splits.values() for s in sp.train for t in s.tokens}

@@ -90,9 +90,7 @@ def main() -> None:
     import spacy
 
     from helsekg.fastops import restore_blis_gemm, use_numpy_gemm
-    from helsekg.training import skip_broken_entry_points
 
-    skip_broken_entry_points()
     if args.gemm:
         print(f"{'gemm shape':<30}{'BLIS ms':>10}{'numpy ms':>10}{'speed-up':>10}")
         for what, blis_ms, np_ms in gemm_table():

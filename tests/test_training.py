@@ -177,9 +177,6 @@ def test_training_tag_table_uses_tree_context(ndt_sents, norne):
 def test_training_doc_has_spans_sentences_and_heads(ndt_sents):
     import spacy
 
-    from helsekg.training import skip_broken_entry_points
-
-    skip_broken_entry_points()
     nlp = spacy.blank("nb")
     cv.apply_tag_table(ndt_sents, {"base": {}, "pos": {"subst|prop": "PROPN\t", "verb": "VERB\t"}})
     doc = cv.sentences_to_doc(nlp.vocab, ndt_sents)

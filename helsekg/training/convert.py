@@ -505,9 +505,6 @@ def convert(norne: Path, out: Path, *, table_path: Path = TABLE_PATH, rebuild_ta
     import spacy
     from spacy.tokens import DocBin
 
-    from helsekg.training import skip_broken_entry_points
-
-    skip_broken_entry_points()
     splits = load_norne(norne)
     if rebuild_table or not table_path.exists():
         table = build_tag_table(p for v in VARIETIES for p in splits[v].pairs_dev)

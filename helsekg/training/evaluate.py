@@ -45,10 +45,8 @@ def evaluate_model(model_dir: str | Path, norne_dir: str | Path, *, split: str =
     from spacy.training import Example
 
     from helsekg.fastops import use_numpy_gemm
-    from helsekg.training import skip_broken_entry_points
 
     use_numpy_gemm()
-    skip_broken_entry_points()
     nlp = spacy.load(model_dir)
     results = {}
     for variety, docs in gold_docs(nlp, Path(norne_dir), split).items():

@@ -14,6 +14,7 @@ when the dev score improves, so the job can be stopped at any time.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import time
@@ -112,10 +113,8 @@ def train(corpus: Path, output: Path, *, resume: bool = False, max_steps: int | 
           config_path: Path = CONFIG_PATH) -> Path:
     """Run spaCy training; returns the output folder holding ``model-last`` and ``model-best``."""
     from helsekg.fastops import use_numpy_gemm
-    from helsekg.training import skip_broken_entry_points
 
     use_numpy_gemm()
-    skip_broken_entry_points()
     _register_logger()
 
     from spacy.training.initialize import init_nlp
@@ -143,11 +142,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--resume", action="store_true", help="continue from OUTPUT/model-last")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--eval-frequency", type=int, default=None, help="override training.eval_frequency")
+    ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override, e.g. training.optimizer.learn_rate=0.0003 (value parsed as JSON)")
     ap.add_argument("--config", type=Path, default=CONFIG_PATH,
                     help="training config (config.cfg: the base pipeline; config_ner.cfg: the NER model)")
     args = ap.parse_args(argv)
+    overrides = {}
+    for item in args.overrides:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
     train(args.corpus, args.output, resume=args.resume, max_steps=args.max_steps,
-          eval_frequency=args.eval_frequency, config_path=args.config)
+          eval_frequency=args.eval_frequency, overrides=overrides, config_path=args.config)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,234 @@
+"""Streaming, parallel extraction: one document at a time, results handed on as they are made.
+
+:func:`extract_stream` never holds more than a few documents (per worker, a chunk) in memory: each
+worker process loads the pipeline once, then reads, extracts, builds, validates and serialises one
+document after the other and sends back a :class:`DocumentResult` (N-Triples bytes, the validation
+report, counts), never a spaCy Doc. Results come back in input order, so a run with ``jobs=4`` gives
+the same output as ``jobs=1``.
+
+>>> from helsekg.batch import extract_stream          # doctest: +SKIP
+>>> for result in extract_stream(["corpus/"], jobs=2):  # doctest: +SKIP
+...     print(result.source, result.triples, result.report.conforms)
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from helsekg.api import BatchResult, Failure, document_graph, link_graph, process
+from helsekg.corpus import iter_paths, read_document
+from helsekg.errors import HelsekgError
+from helsekg.validate import ValidationReport
+
+__all__ = ["DocumentResult", "collect", "expand_paths", "extract_stream", "graph_of", "ntriples_graph"]
+
+#: How many documents a worker takes at a time (small: results stay in order and memory stays flat).
+CHUNK_SIZE = 4
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What came out of one input file: its graph as N-Triples, or the failure.
+
+    Plain data, so it pickles across processes and outlives the pipeline.
+    """
+
+    source: str
+    doc_id: str | None = None
+    content_hash: str | None = None
+    ntriples: bytes = b""
+    triples: int = 0
+    words: int = 0
+    report: ValidationReport | None = None
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    def graph(self) -> Graph:
+        """The document's graph as an rdflib Graph (parsed by Oxigraph)."""
+        return ntriples_graph(self.ntriples)
+
+
+def ntriples_graph(data: bytes, graph: Graph | None = None) -> Graph:
+    """Add the triples of N-Triples ``data`` to ``graph`` (a new helsekg graph by default)."""
+    import pyoxigraph as ox
+
+    from helsekg.io import from_oxigraph
+    from helsekg.rdf import new_graph
+
+    graph = new_graph() if graph is None else graph
+    for triple in from_oxigraph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)):
+        graph.add(triple)
+    return graph
+
+
+def graph_of(results: Iterable[DocumentResult]) -> Graph:
+    """The union of the documents' graphs (failures skipped)."""
+    from helsekg.rdf import new_graph
+
+    graph = new_graph()
+    for result in results:
+        if result.ok:
+            ntriples_graph(result.ntriples, graph)
+    return graph
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None]) -> list[str]:
+    """The files under ``paths`` (files and folders), in the reader's order; missing inputs go to ``on_error``."""
+    files: list[str] = []
+    for given in paths:
+        try:
+            files.extend(str(p) for p in iter_paths([given]))
+        except HelsekgError as err:
+            on_error(Failure(os.fspath(given), str(err), err.code))
+    return files
+
+
+# --------------------------------------------------------------------------------------------
+# Worker side: the pipeline is loaded once per process by the pool's initializer.
+# --------------------------------------------------------------------------------------------
+
+_STATE: dict[str, object] = {}
+
+
+def _init_worker(model: str | None, check: bool, max_bytes: int | None) -> None:
+    from helsekg.pipeline import load
+
+    _STATE.update(nlp=load(None if model in (None, "blank") else model), check=check, max_bytes=max_bytes)
+
+
+def _process_file(path: str) -> DocumentResult:
+    """Read, extract, build, validate and serialise one file, in the worker."""
+    from helsekg.io import serialize
+    from helsekg.rdf import document_iri
+    from helsekg.validate import validate
+
+    import pyoxigraph as ox
+
+    max_bytes = _STATE.get("max_bytes")
+    try:
+        document = read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
+    except HelsekgError as err:
+        return DocumentResult(path, failure=Failure(path, str(err), err.code))
+    source = document.metadata.source
+    try:
+        graph = document_graph(process(document, _STATE["nlp"]))  # type: ignore[arg-type]
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
+        return DocumentResult(source, failure=Failure(source, f"internal error while extracting: {err!r}"))
+    report = None
+    if _STATE["check"]:
+        report = validate(graph, texts={str(document_iri(document.id)): document.text})
+    return DocumentResult(
+        source=source,
+        doc_id=document.id,
+        content_hash=document.metadata.content_hash,
+        ntriples=serialize(graph, ox.RdfFormat.N_TRIPLES),
+        triples=len(graph),
+        words=len(document.text.split()),
+        report=report,
+    )
+
+
+def _process_files(paths: Sequence[str]) -> list[DocumentResult]:
+    return [_process_file(p) for p in paths]
+
+
+def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
+                   check: bool = True, max_bytes: int | None = None, chunk_size: int = CHUNK_SIZE,
+                   files: Sequence[str] | None = None) -> Iterator[DocumentResult]:
+    """Extract every file under ``paths``, yielding one :class:`DocumentResult` per file in input order.
+
+    Args:
+        paths: files and folders (a missing path is yielded as a failure).
+        jobs: worker processes; 1 runs in this process.
+        model: the pipeline each worker loads: "default", "blank" (or None), or a path.
+        check: validate each document's graph (SHACL + anchors) in the worker.
+        max_bytes: size limit per file (the reader's default when None).
+        chunk_size: documents a worker takes at a time.
+        files: the files to process, already expanded (``paths`` is then ignored).
+
+    The cross-document links (:func:`helsekg.api.link_graph`) need every document, so they are not
+    made here; :func:`collect` or :meth:`helsekg.store.GraphStore.sync` add them.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if files is None:
+        missing: list[Failure] = []
+        files = expand_paths(paths, on_error=missing.append)
+        for failure in missing:
+            yield DocumentResult(failure.source, failure=failure)
+    if not files:
+        return
+    if jobs == 1:
+        saved = dict(_STATE)
+        _init_worker(model, check, max_bytes)
+        try:
+            for path in files:
+                yield _process_file(path)
+        finally:
+            _STATE.clear()
+            _STATE.update(saved)
+        return
+    chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
+    context = mp.get_context("spawn")
+    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker, initargs=(model, check, max_bytes)) as pool:
+        for batch in pool.imap(_process_files, chunks):
+            yield from batch
+
+
+def collect(results: Iterable[DocumentResult], *, check: bool = True,
+            link_threshold: float | None = 0.25) -> BatchResult:
+    """Merge streamed results into a :class:`helsekg.api.BatchResult`, like :func:`helsekg.api.extract_paths`.
+
+    Holds the merged graph (not the documents) in memory; use :class:`helsekg.store.GraphStore` for
+    corpora whose graph does not fit.
+    """
+    from helsekg.rdf import new_graph
+
+    result = BatchResult(graph=new_graph())
+    for item in results:
+        if item.failure is not None:
+            result.failures.append(item.failure)
+            continue
+        ntriples_graph(item.ntriples, result.graph)
+        result.documents.append(item.source)
+        if item.report is not None:
+            result.report = result.report.merge(item.report)
+    if link_threshold is not None:
+        link_graph(result, threshold=link_threshold, check=check)
+    if not check:
+        result.report = ValidationReport(conforms=True, triples=len(result.graph))
+    return result
+
+
+def progress_bar(results: Iterable[DocumentResult], *, total: int | None = None,
+                 disable: bool | None = None) -> Iterator[DocumentResult]:
+    """Wrap a result stream in a tqdm bar on stderr showing documents/s and words/s."""
+    import sys
+    import time
+
+    from tqdm import tqdm
+
+    words = 0
+    start = time.perf_counter()
+    with tqdm(total=total, desc="extracting", unit="doc", file=sys.stderr, disable=disable) as bar:
+        for result in results:
+            words += result.words
+            bar.update(1)
+            elapsed = max(time.perf_counter() - start, 1e-9)
+            bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
+            yield result
+
+
+def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many files :func:`extract_stream` will read under ``paths`` (for a progress total)."""
+    return len(expand_paths(paths, on_error=lambda failure: None))
+
