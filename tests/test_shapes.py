@@ -221,7 +221,8 @@ def _add(subject: str, predicate: str, obj: str) -> str:
 
 # (shape, case id, SPARQL update, expected {(focus, path)}); path None = node-level result.
 VIOLATIONS = [
-    ("PolicyDocumentShape", "no-title", _swap(DOC, "dcterms:title", None), {(DOC, "dcterms:title")}),
+    ("PolicyDocumentShape", "title-in-english", _swap(DOC, "dcterms:title", '"Competence lift 2025"@en'),
+     {(DOC, "dcterms:title")}),
     ("PolicyDocumentShape", "title-untagged", _swap(DOC, "dcterms:title", '"Kompetanseløft 2025"'), {(DOC, "dcterms:title")}),
     ("PolicyDocumentShape", "language-en", _swap(DOC, "dcterms:language", '"en"'), {(DOC, "dcterms:language")}),
     ("PolicyDocumentShape", "language-missing", _swap(DOC, "dcterms:language", None), {(DOC, "dcterms:language")}),

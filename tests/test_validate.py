@@ -47,3 +47,17 @@ def test_validate_report_text_names_focus_and_message(corpus_graph):
     report = validate(graph)
     assert not report.conforms
     assert str(amount) in report.text()
+
+
+def test_validate_document_without_heading_conforms(blank_nlp):
+    """A plain text with no heading line has no dcterms:title, and that is not a violation."""
+    from helsekg.api import document_graph, extract_text
+    from helsekg.rdf import document_iri
+
+    text = ("Kommunestyret i Volda vedtok å løyve 1,2 millionar kroner til ei ny ordning med akutthjelparar i 2025. "
+            "Formålet er å korte ned responstida i utkantane.\n")
+    extraction = extract_text(text, source="volda.txt", nlp=blank_nlp)
+    assert extraction.document.title is None
+    graph = document_graph(extraction)
+    report = validate(graph, texts={str(document_iri(extraction.document.doc_id)): text})
+    assert report.conforms, report.text()
