@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NORNE  ?= ../shared/data/norne
 
-.PHONY: venv run test test-slow model model-resume model-package docs clean
+.PHONY: venv run test test-slow model model-resume model-package model-ner-experiment docs clean
 
 venv: $(STAMP)
 
@@ -26,25 +26,27 @@ test-slow: venv
 
 # Rebuild the shipped model from NorNE (hours on 2 cores; see MODEL.md). model-resume continues a run.
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-# The base pipeline and the NER model train independently (one core each); model-package joins them.
 model: venv
 	$(PY) -m helsekg.training.convert --norne $(NORNE) --out training/corpus
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output & \
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/ner/output \
-		--config helsekg/training/config_ner.cfg; wait
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output
 	$(MAKE) model-package
 
+# continue an interrupted run; the second phase of the shipped model used a lower rate with averaging:
+#   make model-resume TRAIN_ARGS="--set training.optimizer.learn_rate=0.0003 --set training.optimizer.use_averages=true"
 model-resume: venv
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output --resume & \
-	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/ner/output \
-		--config helsekg/training/config_ner.cfg --resume; wait
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/output --resume $(TRAIN_ARGS)
 	$(MAKE) model-package
 
 model-package: venv
-	$(PY) -m helsekg.training.compose training/output/model-best training/ner/output/model-best training/composed
-	$(PY) -m helsekg.training.package training/composed helsekg/models/nor_helsekg
+	$(PY) -m helsekg.training.package training/output/model-best helsekg/models/nor_helsekg
 	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE) --json > helsekg/models/nor_helsekg/scores.json
 	$(TRAIN_ENV) $(PY) -m helsekg.training.evaluate helsekg/models/nor_helsekg --norne $(NORNE)
+
+# experiment (not shipped, see MODEL.md): a dedicated NER model composed into the base pipeline
+model-ner-experiment: venv
+	$(TRAIN_ENV) $(PY) -m helsekg.training.train --corpus training/corpus --output training/ner/output \
+		--config helsekg/training/config_ner.cfg
+	$(PY) -m helsekg.training.compose training/output/model-best training/ner/output/model-best training/composed
 
 docs: venv
 	$(PY) -m helsekg.ontology_tools namespace > helsekg/namespace.py.tmp && mv helsekg/namespace.py.tmp helsekg/namespace.py
