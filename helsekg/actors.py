@@ -232,6 +232,8 @@ class ActorPatterns:
     generic_bodies: tuple[tuple[str, tuple[str, ...]], ...]
     entity_junk: frozenset[str]
     institution_heads: tuple[str, ...] = ()
+    #: last-word endings of names the model tags as bodies but that are programmes, budgets or services
+    entity_measure_heads: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -258,6 +260,7 @@ class ActorPatterns:
             generic_bodies=tuple((k, tuple(v)) for k, v in data["generic_bodies"].items()),
             entity_junk=frozenset(data["entity_junk"]),
             institution_heads=tuple(data.get("institution_heads", ())),
+            entity_measure_heads=tuple(data.get("entity_measure_heads", ())),
         )
 
     @property
@@ -496,7 +499,8 @@ class ActorRecognizer:
         orgs = [c for c in candidates if c.ref.kind == "organisation"]
         candidates += _person_candidates(doc.text, patterns, orgs, gazetteer)
         if self.use_entities and doc.has_annotation("ENT_IOB"):
-            candidates += _entity_candidates(doc, gazetteer, patterns)
+            names = {c.ref.label.split()[-1] for c in candidates if c.ref.kind == "person"}
+            candidates += _entity_candidates(doc, gazetteer, patterns, person_names=names)
         spans = []
         for cand in _select(candidates):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -692,7 +696,8 @@ def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
     return name[: name.index(words[-1]) + len(words[-1])] if words else None
 
 
-def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
+def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
+                       person_names: set[str] = frozenset()) -> list[_Candidate]:
     out = []
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
@@ -705,6 +710,14 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns) -> lis
             len(ent) > 1 or _sentence_initial(doc, ent)
         ):
             continue  # capitalised common nouns the model took for a name ("Koronautbruddet har ført til ...")
+        last = text.split()[-1].lower()
+        if any(last.endswith(head) for head in patterns.entity_measure_heads):
+            continue  # a programme, budget or service named like a body ("Kompetanseløft", "Statsbudsjettet")
+        if kind != "person" and len(ent) == 1 and text not in person_names and _sentence_initial(doc, ent) \
+                and last.endswith(("et", "en", "a", "ene", "ane")):
+            continue  # a definite common noun opening a sentence ("Vedtaket", "Fondet")
+        if kind == "person" and not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in text.split()):
+            continue  # names of persons have no digits ("Kompetanseløft 2025" is not a person)
         if kind == "person":
             ref = ActorRef(slugify(text), text, "person", "person", "model")
         else:
@@ -715,8 +728,14 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns) -> lis
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Non-overlapping candidates: longest first, then by source priority; in text order."""
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -_PRIORITY[c.ref.source], c.start))
+    """Non-overlapping candidates, in text order.
+
+    Rule-based candidates (gazetteer, role, pattern, generic) win over the model's entities, whatever
+    their length (the model may swallow a title: "Ordføraren Anne Marit Sæbø"); then longest first,
+    then by source priority.
+    """
+    ranked = sorted(candidates, key=lambda c: (c.ref.source == "model", -(c.end - c.start),
+                                               -_PRIORITY[c.ref.source], c.start))
     taken: list[_Candidate] = []
     for cand in ranked:
         if all(cand.end <= t.start or t.end <= cand.start for t in taken):
@@ -841,6 +860,10 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
         roles = (ref.role,) if ref.role else ()
         return Actor(doc_id, start, end, text, label=label, kind="person", key=key, roles=roles, party=ref.party,
                      affiliation=ref.affiliation)
+    if ref.source == "model" and len(text.split()) == 1:
+        person = _resolve_name(text, start, persons)
+        if person is not None:  # the model took a known person's surname for a body ("sier Høie")
+            return Actor(doc_id, start, end, text, label=person.label, kind="person", key=person.key)
     if ref.source == "generic":
         entry: GazetteerEntry | None = None
         if ref.type == "government":

@@ -42,8 +42,9 @@ def main() -> None:
 
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph file to write (one graph for all inputs), written atomically.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Graph file to write (one graph for all inputs), written atomically; "
+                   "required unless --store is given.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["turtle", "ttl", "nt", "ntriples", "jsonld", "nquads"]),
               default=None, help="RDF format; by default from the output suffix (.ttl, .nt, .jsonld, .nq).")
 @click.option("--model", default="default", show_default=True,
@@ -52,20 +53,24 @@ def main() -> None:
               help="Validate each document's graph with the SHACL shapes and the anchor check.")
 @click.option("--summary", is_flag=True, help="Print a summary of what was found.")
 @click.option("--max-bytes", type=int, default=None, help="Reject files larger than this (default 5 MB).")
-def extract_cmd(paths: tuple[Path, ...], output: Path, fmt: str | None, model: str, check: bool, summary: bool,
-                max_bytes: int | None) -> None:
-    """Extract PATHS (files or folders) into one validated graph."""
-    from tqdm import tqdm
-
-    from helsekg.api import extract_paths
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads the pipeline once); documents stream through them.")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="On-disk Oxigraph store (one named graph per document): only new or changed documents are "
+                   "extracted, deleted ones removed; -o then exports the store.")
+def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str, check: bool,
+                summary: bool, max_bytes: int | None, jobs: int, store: Path | None) -> None:
+    """Extract PATHS (files or folders) into one validated graph (or sync them into --store)."""
+    if output is None and store is None:
+        raise click.UsageError("give -o FILE, --store DIR, or both")
+    if store is not None:
+        _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs)
+        return
+    from helsekg.batch import collect, count_files, extract_stream, progress_bar
     from helsekg.io import write_graph
-    from helsekg.pipeline import load
 
-    nlp = load(None if model == "blank" else model)
-    result = extract_paths(
-        paths, nlp=nlp, check=check, max_bytes=max_bytes,
-        progress=lambda docs: tqdm(docs, desc="extracting", unit="doc", file=sys.stderr, disable=None),
-    )
+    stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes)
+    result = collect(progress_bar(stream, total=count_files(paths), disable=None), check=check)
     write_graph(result.graph, output, format=fmt)
     click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
     if summary:
@@ -74,11 +79,37 @@ def extract_cmd(paths: tuple[Path, ...], output: Path, fmt: str | None, model: s
         click.echo(summarize(result.graph))
     if check:
         click.echo(result.report.text(), err=True)
-    if result.failures:
-        click.echo(f"{len(result.failures)} input(s) failed:", err=True)
-        for failure in result.failures:
-            click.echo(f"  {failure}", err=True)
+    _echo_failures(result.failures)
     sys.exit(OK if result.ok else PROBLEMS)
+
+
+def _echo_failures(failures) -> None:
+    if failures:
+        click.echo(f"{len(failures)} input(s) failed:", err=True)
+        for failure in failures:
+            click.echo(f"  {failure}", err=True)
+
+
+def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, model: str, check: bool,
+                      summary: bool, max_bytes: int | None, jobs: int) -> None:
+    from helsekg.batch import progress_bar
+    from helsekg.store import GraphStore
+
+    with GraphStore(store) as graphs:
+        report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes,
+                             progress=lambda stream, total: progress_bar(stream, total=total, disable=None))
+        click.echo(f"{store}: {report.text()}", err=True)
+        if output is not None:
+            graphs.export(output, fmt)
+            click.echo(f"Exported {graphs.count_triples()} triples to {output}", err=True)
+        if summary:
+            from helsekg.summary import summarize
+
+            click.echo(summarize(graphs.store))  # type: ignore[arg-type]
+    if check:
+        click.echo(report.report.text(), err=True)
+    _echo_failures(report.failures)
+    sys.exit(OK if report.ok else PROBLEMS)
 
 
 @main.command("validate")
@@ -104,16 +135,20 @@ def validate_cmd(graph: Path, shapes: Path | None, as_json: bool) -> None:
 
 
 @main.command("query")
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
 @click.argument("sparql", required=False)
 @click.option("--name", "-n", help="Run a named query shipped with helsekg (see --list).")
 @click.option("--list", "list_names", is_flag=True, help="List the named queries.")
+@click.option("--endpoint", "-e", metavar="URL", default=None,
+              help="Query this SPARQL 1.1 endpoint (helsekg serve, Fuseki, GraphDB, ...) instead of GRAPH.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
-def query_cmd(graph: Path, sparql: str | None, name: str | None, list_names: bool, fmt: str) -> None:
-    """Run SPARQL against GRAPH (a query string, @file.rq, or --name NAME).
+def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_names: bool, endpoint: str | None,
+              fmt: str) -> None:
+    """Run SPARQL against GRAPH (a file or a --store folder) or --endpoint URL.
 
-    The prefixes hkg:, id:, schema:, dcterms:, prov:, org:, skos: and foaf: are predeclared.
+    The query is a string, @file.rq, or --name NAME. The prefixes hkg:, id:, schema:, dcterms:,
+    prov:, org:, skos: and foaf: are predeclared.
     """
     from helsekg.query import named_queries, named_query, query
 
@@ -122,6 +157,12 @@ def query_cmd(graph: Path, sparql: str | None, name: str | None, list_names: boo
             first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             click.echo(f"{qname:<32} {first}")
         return
+    if endpoint is not None and graph is not None and sparql is None:
+        graph, sparql = None, str(graph)  # with --endpoint, the one argument is the query
+    if endpoint is None and graph is None:
+        raise click.UsageError("give GRAPH or --endpoint URL")
+    if endpoint is None and not graph.exists():
+        raise click.UsageError(f"Path '{graph}' does not exist.")
     if bool(sparql) == bool(name):
         raise click.UsageError("give either a SPARQL query or --name NAME")
     if name:
@@ -134,11 +175,68 @@ def query_cmd(graph: Path, sparql: str | None, name: str | None, list_names: boo
     else:
         text = sparql
     try:
-        result = query(graph, text)
+        if endpoint is not None:
+            from urllib.error import HTTPError, URLError
+
+            from helsekg.server import query_endpoint
+
+            try:
+                result = query_endpoint(endpoint, text)
+            except HTTPError as err:
+                raise click.UsageError(f"{endpoint}: {err.code} {err.read().decode('utf-8', 'replace').strip()}") from None
+            except (URLError, OSError) as err:
+                raise click.ClickException(f"{endpoint}: cannot query the endpoint: {err}") from None
+        elif graph.is_dir():
+            from helsekg.store import GraphStore
+
+            store = GraphStore(graph, read_only=True)
+            result = query(store.store, text)
+        else:
+            result = query(graph, text)
     except SyntaxError as err:
         raise click.UsageError(f"invalid SPARQL: {err}") from None
     output = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[fmt]()
     click.echo(output.rstrip("\n"))
+
+
+@main.command("serve")
+@click.argument("store", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--verbose", "-v", is_flag=True, help="Log every request.")
+def serve_cmd(store: Path, port: int, verbose: bool) -> None:
+    """Serve STORE (a folder made by extract --store) as a read-only SPARQL 1.1 endpoint on 127.0.0.1.
+
+    Queries: GET or POST http://127.0.0.1:PORT/query; stop with Ctrl-C.
+    """
+    import pyoxigraph as ox
+
+    from helsekg.server import make_server
+
+    server = make_server(ox.Store.read_only(str(store)), port=port, verbose=verbose)
+    click.echo(f"SPARQL endpoint: http://127.0.0.1:{server.server_port}/query", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command("export")
+@click.argument("store", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write atomically: .ttl, .nt, .jsonld (union of the graphs) or .nq (named graphs kept).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["turtle", "ttl", "nt", "ntriples", "jsonld", "nquads", "nq"]),
+              default=None, help="RDF format; by default from the output suffix.")
+def export_cmd(store: Path, output: Path, fmt: str | None) -> None:
+    """Export STORE (a folder made by extract --store) to one RDF file."""
+    from helsekg.store import GraphStore
+
+    graphs = GraphStore(store, read_only=True)
+    graphs.export(output, fmt)
+    click.echo(f"Exported {graphs.count_triples()} triples from {len(graphs.document_graphs())} document graph(s) "
+               f"to {output}", err=True)
 
 
 @main.command("summary")

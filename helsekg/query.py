@@ -96,7 +96,8 @@ def query(source: Graph | str | os.PathLike[str] | ox.Store, sparql: str) -> Que
     (('0',),)
     """
     store = load_store(source)
-    result = store.query(sparql, prefixes=PREFIXES)
+    # the default graph is the union of all graphs, so queries work the same on a store of named graphs
+    result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     if isinstance(result, ox.QueryBoolean):
         return QueryResult((), (), boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):

@@ -442,3 +442,24 @@ def test_actors_generic_advisory_body_resolved(text, expected):
     actors = extract_text(text, nlp=load(model=None)).actors
     generic = {(a.text, a.key) for a in actors if a.text.lower().startswith(("rådet", "kommisjonen"))}
     assert generic == expected
+
+
+@pytest.mark.parametrize(
+    "text, label, word, expected",
+    [
+        ("Vedtaket ble gjort i kommunestyret i går.", "ORG", "Vedtaket", []),
+        ("Kompetanseløft 2025 er regjeringens plan.", "PER", "Kompetanseløft 2025", []),
+        ("Regjeringen legger fram Statsbudsjettet i dag.", "ORG", "Statsbudsjettet", []),
+        ("Helseminister Ola Hansen kom. Hansen var fornøyd.", "ORG", "Hansen", ["ola-hansen"]),
+    ],
+    ids=["definite-noun-opening-sentence", "digits-not-a-person", "budget-not-a-body", "surname-tagged-org-is-person"],
+)
+def test_actors_model_entity_filters(actor_nlp, write_text, text, label, word, expected):
+    document = read_document(write_text("ents.txt", text), language="nb")
+    doc = actor_nlp.make_doc(document.text)
+    start = text.rindex(word)
+    doc.ents = [doc.char_span(start, start + len(word), label=label)]
+    for _, proc in actor_nlp.pipeline:
+        doc = proc(doc)
+    found = [a.key for a in actorlib.find_actors(doc, document) if a.start == start]
+    assert found == expected

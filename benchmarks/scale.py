@@ -1,0 +1,122 @@
+"""Scale benchmarks: words/s and peak memory of streaming extraction, store queries and SHACL.
+
+    python benchmarks/generate_corpus.py /tmp/scale --documents 2000
+    OMP_NUM_THREADS=1 python benchmarks/scale.py /tmp/scale [--model default|blank] [--jobs 1 2] [--limit N ...]
+
+Each measurement runs in a fresh Python process so its peak RSS (ru_maxrss of the process and, for
+jobs > 1, the largest worker) is its own. Stages:
+
+* ``pipeline``: the spaCy pipeline alone (``nlp.pipe`` over the texts, read beforehand, Docs dropped);
+* ``extract``: full streaming extraction to a validated graph in an on-disk store
+  (:meth:`helsekg.store.GraphStore.sync`, with links), for each ``--jobs`` and each ``--limit``;
+* ``novalidate``: the same without SHACL (the difference is the validation time);
+* ``queries``: each named query on the store the last ``extract`` made, median of 3 runs.
+Results and method are in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return round(own, 1), round(children, 1)
+
+
+def stage(args: argparse.Namespace) -> dict:
+    from helsekg.corpus import iter_paths, read_document
+
+    files = [str(p) for p in iter_paths([args.folder])][: args.limit]
+    words = sum(len(read_document(p).text.split()) for p in files)
+    out: dict = {"stage": args.stage, "documents": len(files), "words": words, "jobs": args.jobs}
+    if args.stage == "pipeline":
+        from helsekg.pipeline import load
+
+        nlp = load(None if args.model == "blank" else args.model)
+        texts = (read_document(p).text for p in files)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=8):
+            pass
+        out["seconds"] = time.perf_counter() - start
+    elif args.stage in ("extract", "novalidate"):
+        from helsekg.store import GraphStore
+
+        start = time.perf_counter()
+        with GraphStore(args.store) as store:
+            report = store.sync(files, jobs=args.jobs, model=args.model, check=args.stage == "extract")
+            out["seconds"] = time.perf_counter() - start
+            out["triples"] = store.count_triples()
+            out["conforms"] = report.report.conforms
+            out["failures"] = len(report.failures)
+            out["links"] = report.links
+    elif args.stage == "queries":
+        from helsekg.query import named_queries, query
+        from helsekg.store import GraphStore
+
+        store = GraphStore(args.store, read_only=True)
+        out["triples"] = store.count_triples()
+        out["latency"] = {}
+        for name, path in named_queries().items():
+            text = path.read_text(encoding="utf-8")
+            runs = []
+            for _ in range(3):
+                start = time.perf_counter()
+                query(store.store, text)
+                runs.append(time.perf_counter() - start)
+            out["latency"][name] = round(statistics.median(runs), 4)
+        out["seconds"] = sum(out["latency"].values())
+    out["peak_mb"], out["peak_worker_mb"] = _peak_mb()
+    if out.get("seconds"):
+        out["words_per_s"] = round(words / out["seconds"])
+        out["seconds"] = round(out["seconds"], 2)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--model", default="default")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--limit", type=int, nargs="+", default=[None], help="document counts to run extraction at")
+    ap.add_argument("--stage", help=argparse.SUPPRESS)
+    ap.add_argument("--store", help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args()
+    if args.stage:
+        args.jobs, args.limit = args.jobs[0], args.limit[0]
+        print(json.dumps(stage(args)))
+        return
+
+    def run(stage_name: str, jobs: int, limit: int | None, store: Path) -> dict:
+        cmd = [sys.executable, __file__, str(args.folder), "--stage", stage_name, "--model", args.model,
+               "--jobs", str(jobs), "--store", str(store)] + (["--limit", str(limit)] if limit else [])
+        result = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+        print(json.dumps(result), flush=True)
+        return result
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        biggest = max(args.limit, key=lambda n: n or 10**9)
+        results.append(run("pipeline", 1, biggest, Path(tmp) / "unused"))
+        for limit in args.limit:
+            for jobs in args.jobs:
+                store = Path(tmp) / f"store-{limit}-{jobs}"
+                results.append(run("extract", jobs, limit, store))
+        results.append(run("novalidate", 1, biggest, Path(tmp) / "store-novalidate"))
+        results.append(run("queries", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The on-disk store (helsekg.store): named graph per document, incremental sync, export."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from rdflib import Literal
+
+from helsekg.store import LINKS_GRAPH, GraphStore, doc_graph_iri
+
+
+def _canon(graph):
+    """Triples with typed literals compared by value (Oxigraph stores "0.250"^^xsd:decimal as "0.25")."""
+    return {(s, p, (o.datatype, o.value)) if isinstance(o, Literal) and o.datatype else (s, p, o) for s, p, o in graph}
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path, corpus_dir):
+    target = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, target, ignore=shutil.ignore_patterns("*.md", "*.csv"))
+    return target
+
+
+def test_store_sync_is_incremental(tmp_path, corpus_copy):
+    files = sorted(corpus_copy.glob("*.txt"))
+    with GraphStore(tmp_path / "store") as store:
+        first = store.sync([corpus_copy], model="blank")
+        assert len(first.added) == len(files) and first.ok and first.links > 0
+        assert len(store.document_graphs()) == len(files)
+        assert store.store.contains_named_graph(LINKS_GRAPH)
+
+        again = store.sync([corpus_copy], model="blank")
+        assert again.extracted == [] and len(again.unchanged) == len(files)
+
+        files[0].write_text(files[0].read_text(encoding="utf-8") + "\nKommunen får 2 millioner kroner i 2025.\n",
+                            encoding="utf-8")
+        gone = store.documents()[str(files[1])][0]
+        files[1].unlink()
+        third = store.sync([corpus_copy], model="blank")
+        assert third.changed == [str(files[0])] and third.added == []
+        assert third.removed == [str(files[1])]
+        assert len(third.unchanged) == len(files) - 2
+        assert not store.store.contains_named_graph(doc_graph_iri(gone.rsplit("/", 1)[-1]))
+        assert len(store.document_graphs()) == len(files) - 1
+        assert set(store.documents()) == {str(f) for f in files if f.exists()}
+
+
+def test_store_reopens_from_disk(tmp_path, corpus_copy):
+    with GraphStore(tmp_path / "store") as store:
+        store.sync([corpus_copy], model="blank", check=False, link_threshold=None)
+        count = store.count_triples()
+    with GraphStore(tmp_path / "store") as store:
+        assert store.count_triples() == count
+        assert store.sync([corpus_copy], model="blank", check=False, link_threshold=None).extracted == []
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "nq", "jsonld"])
+def test_store_export_round_trip_matches_extract_paths(tmp_path, corpus_dir, blank_nlp, suffix):
+    from helsekg.api import extract_paths
+    from helsekg.io import read_graph
+    from helsekg.validate import validate
+
+    expected = extract_paths([corpus_dir], nlp=blank_nlp, check=False)
+    with GraphStore(None) as store:
+        store.sync([corpus_dir], model="blank", check=False)
+        out = store.export(tmp_path / f"graph.{suffix}")
+    exported = read_graph(out)
+    assert _canon(exported) == _canon(expected.graph)
+    if suffix == "ttl":
+        assert validate(exported).conforms
+
+
+def test_store_nquads_keep_the_document_graphs(tmp_path, corpus_dir):
+    import pyoxigraph as ox
+
+    with GraphStore(None) as store:
+        store.sync([corpus_dir], model="blank", check=False)
+        graphs = {g.value for g in store.store.named_graphs()}
+        store.export(tmp_path / "g.nq")
+    assert {q.graph_name.value for q in ox.parse(path=str(tmp_path / "g.nq"), format=ox.RdfFormat.N_QUADS)} == graphs
+
+
+def test_store_as_rdflib_and_named_queries(corpus_dir):
+    from rdflib import URIRef
+
+    from helsekg.namespace import HKG
+    from helsekg.query import named_query
+    from rdflib.namespace import RDF
+
+    with GraphStore(None) as store:
+        store.sync([corpus_dir], model="blank", check=False)
+        dataset = store.as_rdflib()
+        documents = set(dataset.subjects(RDF.type, HKG.PolicyDocument))
+        assert len(documents) == 5
+        graph = dataset.graph(URIRef(store.document_graphs()[0].value))
+        assert len(set(graph.subjects(RDF.type, HKG.PolicyDocument))) == 1
+        assert store.query(named_query("amounts")).rows
