@@ -218,8 +218,9 @@ def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme:
         return []
     idf = _idf(nodes)
     shown = _shown_forms(nodes, scheme)
+    candidates = _candidate_pairs(measures, recommendations, scheme)
     links = [
-        link for m in measures for r in recommendations
+        link for m, r in candidates
         if (link := score_pair(m, r, idf, scheme, shown)).score >= Decimal(str(threshold)) and link.score > 0
     ]
     links.sort(key=lambda link: (-link.score, link.measure, link.recommendation))
@@ -232,6 +233,33 @@ def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme:
                 out.append(link)
         links = out
     return links
+
+
+def _candidate_pairs(measures: list[LinkNode], recommendations: list[LinkNode],
+                     scheme: ThemeScheme) -> list[tuple[LinkNode, LinkNode]]:
+    """The pairs that can score above 0: sharing a term, a theme, or a theme one step away.
+
+    An inverted index over the recommendations' terms and themes (with their broader, narrower and
+    related concepts) keeps the work near-linear in real corpora instead of measures × recommendations;
+    pairs left out would score exactly 0.
+    """
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, rec in enumerate(recommendations):
+        for term in rec.terms:
+            index["term", term].add(i)
+        for key in rec.themes:
+            concept = scheme.concepts.get(key)
+            for near in (key, *(concept.broader + concept.narrower + concept.related if concept else ())):
+                index["theme", near].add(i)
+    pairs = []
+    for measure in measures:
+        hits: set[int] = set()
+        for term in measure.terms:
+            hits |= index.get(("term", term), set())
+        for key in measure.themes:
+            hits |= index.get(("theme", key), set())
+        pairs += [(measure, recommendations[i]) for i in sorted(hits)]
+    return pairs
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
