@@ -65,6 +65,22 @@ def document_graph(extraction: Extraction) -> Graph:
     return add_extraction(new_graph(), extraction)
 
 
+def extract_document(document: Document, nlp: Language, *, check: bool = True
+                     ) -> tuple[Graph, ValidationReport | None] | Failure:
+    """One document's graph and, with ``check``, its validation report (SHACL + anchors).
+
+    An internal error while extracting is returned as a :class:`Failure` naming the document, so a
+    batch (in this process or a worker) goes on with the others.
+    """
+    source = document.metadata.source
+    try:
+        graph = document_graph(process(document, nlp))
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
+        return Failure(source, f"internal error while extracting: {err!r}")
+    report = validate(graph, texts={str(document_iri(document.id)): document.text}) if check else None
+    return graph, report
+
+
 def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],
                    max_bytes: int | None = None) -> Iterator[Document]:
     """Read every file under ``paths``; unreadable inputs go to ``on_error`` and the batch goes on."""
@@ -107,14 +123,12 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
     if progress is not None:
         documents = progress(documents)
     for document in documents:
-        try:
-            extraction = process(document, nlp)
-            graph = document_graph(extraction)
-        except Exception as err:  # one bad document must not stop the batch; it is reported
-            result.failures.append(Failure(document.metadata.source, f"internal error while extracting: {err!r}"))
+        outcome = extract_document(document, nlp, check=check)
+        if isinstance(outcome, Failure):
+            result.failures.append(outcome)
             continue
-        if check:
-            report = validate(graph, texts={str(document_iri(document.id)): document.text})
+        graph, report = outcome
+        if report is not None:
             result.report = result.report.merge(report)
         result.graph += graph
         result.documents.append(document.metadata.source)

@@ -17,11 +17,10 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import Graph
 
-from helsekg.api import BatchResult, Failure, document_graph, link_graph, process
+from helsekg.api import BatchResult, Failure, extract_document, link_graph
 from helsekg.corpus import iter_paths, read_document
 from helsekg.errors import HelsekgError
 from helsekg.validate import ValidationReport
@@ -108,8 +107,6 @@ def _init_worker(model: str | None, check: bool, max_bytes: int | None) -> None:
 def _process_file(path: str) -> DocumentResult:
     """Read, extract, build, validate and serialise one file, in the worker."""
     from helsekg.io import serialize
-    from helsekg.rdf import document_iri
-    from helsekg.validate import validate
 
     import pyoxigraph as ox
 
@@ -119,13 +116,10 @@ def _process_file(path: str) -> DocumentResult:
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
     source = document.metadata.source
-    try:
-        graph = document_graph(process(document, _STATE["nlp"]))  # type: ignore[arg-type]
-    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
-        return DocumentResult(source, failure=Failure(source, f"internal error while extracting: {err!r}"))
-    report = None
-    if _STATE["check"]:
-        report = validate(graph, texts={str(document_iri(document.id)): document.text})
+    outcome = extract_document(document, _STATE["nlp"], check=bool(_STATE["check"]))  # type: ignore[arg-type]
+    if isinstance(outcome, Failure):
+        return DocumentResult(source, failure=outcome)
+    graph, report = outcome
     return DocumentResult(
         source=source,
         doc_id=document.id,
