@@ -179,6 +179,10 @@ _EXAMPLE_META = DocumentMetadata(
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 
 
+#: A list item line: a bullet (•, ·, ▪, ◦, *, a dash) or "1." / "1)" followed by white space.
+BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII slug: æ→ae, ø→o, å→a, other accents dropped, non-alphanumerics → "-".
 

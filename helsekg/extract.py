@@ -20,10 +20,9 @@ from helsekg.measures import find_measures
 from helsekg.recommendations import find_recommendations
 from helsekg.themes import measure_themes
 from helsekg import extensions, resources
-from helsekg.corpus import Document
+from helsekg.corpus import BULLET_RE, Document
 from helsekg.records import Amount, DocumentInfo, Extraction
 
-BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
 # A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
 STATED_YEAR_RE = re.compile(
     r"\b(?:i|for|fra|frå|fra og med|frå og med)\s+(?:(?:[a-zæøå]+|\d{1,2}\.)\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"

@@ -38,13 +38,12 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from helsekg import resources
-from helsekg.corpus import Document, slugify
+from helsekg.corpus import BULLET_RE, Document, slugify
 from helsekg.records import Actor, Recommendation
 from helsekg.themes import ThemeScheme, theme_records
 
 __all__ = ["RecommendationCues", "advisory_author", "default_cues", "find_recommendations"]
 
-BULLET_RE = re.compile(r"^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+")
 CUES_FILE = "recommendation_cues.json"
 _HEAD_MAX_CHARS = 100
 _HEAD_MAX_WORDS = 12
