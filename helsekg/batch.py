@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -24,6 +25,12 @@ from helsekg.api import BatchResult, Failure, extract_document, link_graph
 from helsekg.corpus import iter_paths, read_document
 from helsekg.errors import HelsekgError
 from helsekg.validate import ValidationReport
+
+if TYPE_CHECKING:
+    from distributed import Client
+    from spacy.language import Language
+
+    from helsekg.corpus import Document
 
 __all__ = ["DocumentResult", "collect", "expand_paths", "extract_stream", "graph_of", "ntriples_graph"]
 
@@ -106,17 +113,22 @@ def _init_worker(model: str | None, check: bool, max_bytes: int | None) -> None:
 
 def _process_file(path: str) -> DocumentResult:
     """Read, extract, build, validate and serialise one file, in the worker."""
-    from helsekg.io import serialize
-
-    import pyoxigraph as ox
-
     max_bytes = _STATE.get("max_bytes")
     try:
         document = read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
+    return _document_result(document, _STATE["nlp"], check=bool(_STATE["check"]))  # type: ignore[arg-type]
+
+
+def _document_result(document: Document, nlp: Language, *, check: bool) -> DocumentResult:
+    """Extract, build, validate and serialise one document read by the caller."""
+    from helsekg.io import serialize
+
+    import pyoxigraph as ox
+
     source = document.metadata.source
-    outcome = extract_document(document, _STATE["nlp"], check=bool(_STATE["check"]))  # type: ignore[arg-type]
+    outcome = extract_document(document, nlp, check=check)
     if isinstance(outcome, Failure):
         return DocumentResult(source, failure=outcome)
     graph, report = outcome
@@ -137,7 +149,8 @@ def _process_files(paths: Sequence[str]) -> list[DocumentResult]:
 
 def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
                    check: bool = True, max_bytes: int | None = None, chunk_size: int = CHUNK_SIZE,
-                   files: Sequence[str] | None = None) -> Iterator[DocumentResult]:
+                   files: Sequence[str] | None = None, client: Client | None = None,
+                   scheduler: str | None = None) -> Iterator[DocumentResult]:
     """Extract every file under ``paths``, yielding one :class:`DocumentResult` per file in input order.
 
     Args:
@@ -148,18 +161,32 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
         max_bytes: size limit per file (the reader's default when None).
         chunk_size: documents a worker takes at a time.
         files: the files to process, already expanded (``paths`` is then ignored).
+        client: a ``distributed.Client``: run on its Dask cluster instead of local processes
+            (:func:`helsekg.distributed.extract_dask`; needs ``helsekg[dask]``).
+        scheduler: the address of a Dask scheduler to connect to instead (``tcp://HOST:PORT``).
 
     The cross-document links (:func:`helsekg.api.link_graph`) need every document, so they are not
     made here; :func:`collect` or :meth:`helsekg.store.GraphStore.sync` add them.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    on_cluster = client is not None or scheduler is not None
+    if on_cluster:
+        from helsekg.distributed import extract_dask, require_distributed
+
+        if jobs != 1:
+            raise ValueError("jobs is for local processes; with a Dask client or scheduler the cluster's workers run")
+        require_distributed()
     if files is None:
         missing: list[Failure] = []
         files = expand_paths(paths, on_error=missing.append)
         for failure in missing:
             yield DocumentResult(failure.source, failure=failure)
     if not files:
+        return
+    if on_cluster:
+        yield from extract_dask(files, client=client, scheduler=scheduler, model=model, check=check,
+                                max_bytes=max_bytes, chunk_size=chunk_size)
         return
     if jobs == 1:
         saved = dict(_STATE)

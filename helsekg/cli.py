@@ -1,11 +1,13 @@
 """The ``helsekg`` command line: a thin click layer over :mod:`helsekg.api`.
 
-Exit codes: 0 ok; 1 validation violations or input problems (reported); 2 usage or internal error.
+Exit codes: 0 ok; 1 validation violations or input problems (reported); 2 usage or internal error, or a
+Dask cluster (--scheduler) that cannot be used.
 Heavy imports (spaCy, pySHACL) happen inside the commands, so ``helsekg --help`` is instant.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -58,19 +60,25 @@ def main() -> None:
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="On-disk Oxigraph store (one named graph per document): only new or changed documents are "
                    "extracted, deleted ones removed; -o then exports the store.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the extraction on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of local "
+                   "processes; needs helsekg[dask] here and on the workers.")
 def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str, check: bool,
-                summary: bool, max_bytes: int | None, jobs: int, store: Path | None) -> None:
+                summary: bool, max_bytes: int | None, jobs: int, store: Path | None, scheduler: str | None) -> None:
     """Extract PATHS (files or folders) into one validated graph (or sync them into --store)."""
     if output is None and store is None:
         raise click.UsageError("give -o FILE, --store DIR, or both")
+    if scheduler is not None and jobs > 1:
+        raise click.UsageError("give --jobs or --scheduler, not both: with --scheduler the cluster's workers run")
     if store is not None:
-        _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs)
+        _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs, scheduler)
         return
     from helsekg.batch import collect, count_files, extract_stream, progress_bar
     from helsekg.io import write_graph
 
-    stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes)
-    result = collect(progress_bar(stream, total=count_files(paths), disable=None), check=check)
+    stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler)
+    with _cluster_errors():
+        result = collect(progress_bar(stream, total=count_files(paths), disable=None), check=check)
     write_graph(result.graph, output, format=fmt)
     click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
     if summary:
@@ -90,13 +98,30 @@ def _echo_failures(failures) -> None:
             click.echo(f"  {failure}", err=True)
 
 
+class ClusterError(click.ClickException):
+    """The Dask cluster is missing or out of reach: not an input problem, so exit 2."""
+
+    exit_code = ERROR
+
+
+@contextlib.contextmanager
+def _cluster_errors():
+    """Turn helsekg's Dask errors (E101-E103) into a one-line message and exit 2."""
+    from helsekg.errors import DistributedError
+
+    try:
+        yield
+    except DistributedError as err:
+        raise ClusterError(str(err)) from None
+
+
 def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, model: str, check: bool,
-                      summary: bool, max_bytes: int | None, jobs: int) -> None:
+                      summary: bool, max_bytes: int | None, jobs: int, scheduler: str | None) -> None:
     from helsekg.batch import progress_bar
     from helsekg.store import GraphStore
 
-    with GraphStore(store) as graphs:
-        report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes,
+    with GraphStore(store) as graphs, _cluster_errors():
+        report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
                              progress=lambda stream, total: progress_bar(stream, total=total, disable=None))
         click.echo(f"{store}: {report.text()}", err=True)
         if output is not None:

@@ -40,6 +40,8 @@ __all__ = [
     "DocumentMetadata",
     "Document",
     "read_document",
+    "read_bytes",
+    "document_from_bytes",
     "iter_paths",
     "detect_language",
     "document_id",
@@ -827,12 +829,44 @@ def read_document(
     """
     if language not in (None, "nb", "nn"):
         raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
-    file = Path(os.fspath(path))
-    data = _read_bytes(file, path, max_bytes)
+    return document_from_bytes(read_bytes(path, max_bytes=max_bytes), source=path, language=language)
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a document file, after the checks :func:`read_document` makes before decoding.
+
+    With :func:`document_from_bytes` this is :func:`read_document` in two steps, so the file can be
+    read on one machine and decoded on another (:mod:`helsekg.distributed`) with the same errors.
+
+    Raises:
+        InputError: E001 missing, E002 folder, E003 unsupported type, E007 too large, E009 unreadable.
+    """
+    return _read_bytes(Path(os.fspath(path)), path, max_bytes)
+
+
+def document_from_bytes(
+    data: bytes,
+    *,
+    source: str | os.PathLike[str],
+    language: str | None = None,
+) -> Document:
+    """Decode the bytes of a document file as :func:`read_document` does; ``source`` is the file's path.
+
+    >>> data = "Tilskudd til rusfeltet\\r\\n\\r\\nKommunen får 2 millioner kroner.".encode("cp1252")
+    >>> doc = document_from_bytes(data, source="notat.txt")
+    >>> doc.metadata.encoding, doc.metadata.source, doc.text.count("\\r")
+    ('cp1252', 'notat.txt', 0)
+
+    Raises:
+        InputError: E004 empty, E005 binary, E006 undecodable, E008 not Norwegian.
+        ValueError: ``language`` is not "nb", "nn" or None.
+    """
+    if language not in (None, "nb", "nn"):
+        raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
     if not data:
-        raise InputError("E004", path, detail="the file is empty")
-    text, encoding = _decode(data, path)
-    return document_from_text(text, source=path, language=language, encoding=encoding)
+        raise InputError("E004", source, detail="the file is empty")
+    text, encoding = _decode(data, source)
+    return document_from_text(text, source=source, language=language, encoding=encoding)
 
 
 def document_from_text(

@@ -83,3 +83,43 @@ class InputError(HelsekgError):
 
 def _rebuild_input_error(code: str, path: str, fields: dict[str, object]) -> InputError:
     return InputError(code, path, **fields)
+
+
+# code: (problem, what to do), for running extraction on a Dask cluster (helsekg.distributed).
+DISTRIBUTED_ERRORS: dict[str, tuple[str, str]] = {
+    "E101": (
+        "running on a Dask cluster needs the packages dask and distributed, which are not installed",
+        "Install them with: pip install 'helsekg[dask]' (on the client and on every worker).",
+    ),
+    "E102": (
+        "cannot reach the Dask scheduler at {address} ({detail})",
+        "Check the address (tcp://HOST:PORT, as printed by dask scheduler) and that the scheduler is running "
+        "and reachable from this machine.",
+    ),
+    "E103": (
+        "a Dask worker runs helsekg {worker}, this process runs helsekg {client}",
+        "Install the same helsekg version on the workers as here, so the output does not depend on where a "
+        "document ran.",
+    ),
+}
+
+
+class DistributedError(HelsekgError):
+    """A problem with the Dask cluster, not with an input: ``str()`` is "<problem> (<code>). <what to do>".
+
+    >>> err = DistributedError("E102", address="tcp://10.0.0.5:8786", detail="timed out after 10 s")
+    >>> err.code, str(err).split(". ")[0]
+    ('E102', 'cannot reach the Dask scheduler at tcp://10.0.0.5:8786 (timed out after 10 s) (E102)')
+    """
+
+    def __init__(self, code: str, **fields: object) -> None:
+        problem, todo = DISTRIBUTED_ERRORS[code]
+        self.fields = fields
+        super().__init__(code, f"{problem.format(**fields)} ({code}). {todo}")
+
+    def __reduce__(self):  # raised on a worker, re-raised on the client
+        return (_rebuild_distributed_error, (self.code, self.fields))
+
+
+def _rebuild_distributed_error(code: str, fields: dict[str, object]) -> DistributedError:
+    return DistributedError(code, **fields)

@@ -468,6 +468,24 @@ def test_corpus_rejects_bad_input_naming_file_and_problem(tmp_path, name, conten
     assert problem in str(error)
 
 
+TWO_STEP_INPUTS = [(row[0], row[1]) for row in BAD_INPUTS] + [("ok.txt", NB_PROSE.encode("cp1252"))]
+
+
+@pytest.mark.parametrize("name, content", TWO_STEP_INPUTS, ids=[row[0] for row in TWO_STEP_INPUTS])
+def test_corpus_read_bytes_then_document_from_bytes_is_read_document(tmp_path, name, content):
+    from helsekg.corpus import document_from_bytes, read_bytes
+
+    path = write(tmp_path, name, content)
+
+    def outcome(read):
+        try:
+            return read()
+        except InputError as error:
+            return str(error)
+
+    assert outcome(lambda: document_from_bytes(read_bytes(path), source=path)) == outcome(lambda: read_document(path))
+
+
 def test_corpus_rejects_too_large_file(tmp_path):
     path = write(tmp_path, "big.txt", NB_PROSE * 3)
     with pytest.raises(InputError, match=r"too large .*limit is 100\b") as caught:
