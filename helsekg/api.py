@@ -142,25 +142,18 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
 def link_graph(result: BatchResult, *, threshold: float = 0.25, check: bool = True) -> None:
     """Add measure -> recommendation links across all documents of ``result`` (and validate the link nodes).
 
-    The link nodes are validated on a small graph of their own triples plus the types of the nodes
-    they point to (what the shapes check), not on the whole corpus graph again.
+    The link nodes are validated batch by batch on a small graph of their own triples plus the types of
+    the nodes they point to (what the shapes check), not on the whole corpus graph again.
     """
     from rdflib.namespace import RDF
 
-    from helsekg.linking import add_links, link_iri, link_measures
+    from helsekg.linking import link_measures, write_links
 
-    links = link_measures(result.graph, threshold=threshold)
-    add_links(result.graph, links)
-    if check and links:
-        focus = [link_iri(link.measure, link.recommendation) for link in links]
-        sub = new_graph()
-        for node in focus:
-            for triple in result.graph.triples((node, None, None)):
-                sub.add(triple)
-                target = triple[2]
-                for type_triple in result.graph.triples((target, RDF.type, None)):
-                    sub.add(type_triple)
-        result.report = result.report.merge(validate(sub, focus_nodes=focus))
+    graph = result.graph
+    links = link_measures(graph, threshold=threshold)
+    _, report = write_links(links, lambda batch: graph.addN((s, p, o, graph) for s, p, o in batch), check=check,
+                            types=lambda node: graph.objects(node, RDF.type))
+    result.report = result.report.merge(report)
 
 
 def extract_text(text: str, *, source: str = "text.txt", language: str | None = None,

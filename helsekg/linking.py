@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -35,9 +35,14 @@ from helsekg.namespace import HKG, ID
 from helsekg.query import query
 from helsekg.themes import THEME_BASE, ThemeScheme, term_stems
 
-__all__ = ["DEFAULT_THRESHOLD", "Link", "LinkNode", "add_links", "link_iri", "link_measures", "read_nodes", "score_pair"]
+__all__ = ["DEFAULT_MAX_PER_MEASURE", "DEFAULT_THRESHOLD", "Link", "LinkNode", "add_links", "iter_links", "link_iri",
+           "link_measures", "read_nodes", "score_pair", "write_links"]
 
 DEFAULT_THRESHOLD = 0.25
+#: A measure links to at most this many recommendations, its best (on the shipped corpus no measure
+#: reaches more than 5 at the default threshold). It keeps the link count linear in the number of
+#: measures when many recommendations share vocabulary; None in :func:`link_measures` keeps all.
+DEFAULT_MAX_PER_MEASURE = 5
 THEME_WEIGHT = 0.5
 TERM_WEIGHT = 0.5
 #: Credit for a concept one broader/narrower/related step away from a concept of the other side.
@@ -47,6 +52,7 @@ NEAR_THEME = 0.5
 #: node's label or anchor text weigh 1.
 ASSERTED_THEME = 0.5
 _PLACES = Decimal("0.001")
+_MARGIN = 0.0015  # > rounding to _PLACES plus float noise, so the fast pre-selection never drops a link
 
 _NODES_QUERY = """
 SELECT ?iri ?kind ?field ?text WHERE {
@@ -123,14 +129,23 @@ def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None) -> list[LinkN
                 themes[key].add(text[len(THEME_BASE):])
         elif text not in texts[key]:
             texts[key].append(text)
+    analysed: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> (concepts, stems)
+
+    def analyse(text: str) -> tuple[frozenset[str], frozenset[str]]:
+        if text not in analysed:
+            analysed[text] = (frozenset(m.key for m in scheme.concepts_in(text)),
+                              frozenset(s for s, _ in term_stems(text, scheme=scheme)))
+        return analysed[text]
+
     nodes = []
     for key in sorted(set(texts) | set(themes)):
         node_texts = tuple(sorted(texts[key]))
         in_text: set[str] = set()
         stems: set[str] = set()
         for text in node_texts:
-            in_text.update(m.key for m in scheme.concepts_in(text))
-            stems.update(s for s, _ in term_stems(text, scheme=scheme))
+            concepts, text_stems = analyse(text)
+            in_text |= concepts
+            stems |= text_stems
         nodes.append(LinkNode(key[0], key[1], node_texts, frozenset(themes[key] | in_text), frozenset(stems),
                               frozenset(in_text)))
     return nodes
@@ -172,6 +187,11 @@ def _theme_overlap(m: LinkNode, r: LinkNode, scheme: ThemeScheme) -> tuple[float
     return total / mass, sorted(near)
 
 
+def _rounded(score: float) -> Decimal:
+    """A score clipped to [0, 1] and rounded half-up to three decimals, as links carry it."""
+    return Decimal(repr(min(max(score, 0.0), 1.0))).quantize(_PLACES, rounding=ROUND_HALF_UP)
+
+
 def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float], scheme: ThemeScheme,
                shown: dict[str, str] | None = None) -> Link:
     """Score one pair; ``shown`` maps term stems to the form shown in the evidence."""
@@ -186,7 +206,7 @@ def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float
     return Link(
         measure=measure.iri,
         recommendation=recommendation.iri,
-        score=Decimal(repr(min(max(score, 0.0), 1.0))).quantize(_PLACES, rounding=ROUND_HALF_UP),
+        score=_rounded(score),
         shared_themes=tuple(sorted(measure.themes & recommendation.themes)),
         shared_terms=tuple(terms),
         near_themes=tuple(near),
@@ -196,70 +216,122 @@ def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float
 
 
 def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: ThemeScheme | None = None,
-                  max_per_measure: int | None = None) -> list[Link]:
+                  max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE) -> list[Link]:
     """Measure → recommendation links of ``graph`` scoring at least ``threshold``.
 
     Args:
-        graph: a helsekg graph (one document or a merged corpus).
+        graph: a helsekg graph (one document or a merged corpus), or an Oxigraph store.
         threshold: the lowest score kept, in [0, 1].
         scheme: the theme scheme; the shipped one by default.
-        max_per_measure: keep only the best links of each measure.
+        max_per_measure: keep only this many best links per measure (ties on score broken by
+            recommendation IRI); None keeps every link at or above the threshold.
 
     Returns:
         Links sorted by score (highest first), then measure and recommendation IRI.
     """
+    links = list(iter_links(graph, threshold=threshold, scheme=scheme, max_per_measure=max_per_measure))
+    links.sort(key=lambda link: (-link.score, link.measure, link.recommendation))
+    return links
+
+
+def iter_links(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: ThemeScheme | None = None,
+               max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE) -> Iterator[Link]:
+    """The links of :func:`link_measures`, one measure at a time (by measure IRI), best first per measure.
+
+    Holds the nodes and an inverted index of the recommendations, never all links: a store can write
+    and validate them as they come.
+    """
     if not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
+    if max_per_measure is not None and max_per_measure < 1:
+        raise ValueError(f"max_per_measure must be at least 1 or None, not {max_per_measure}")
     scheme = scheme or ThemeScheme.load()
     nodes = read_nodes(graph, scheme=scheme)
     measures = [n for n in nodes if n.kind == "measure"]
     recommendations = [n for n in nodes if n.kind == "recommendation"]
     if not measures or not recommendations:
-        return []
+        return
     idf = _idf(nodes)
     shown = _shown_forms(nodes, scheme)
-    candidates = _candidate_pairs(measures, recommendations, scheme)
-    links = [
-        link for m, r in candidates
-        if (link := score_pair(m, r, idf, scheme, shown)).score >= Decimal(str(threshold)) and link.score > 0
-    ]
-    links.sort(key=lambda link: (-link.score, link.measure, link.recommendation))
-    if max_per_measure is not None:
-        kept: dict[str, int] = defaultdict(int)
-        out = []
-        for link in links:
-            if kept[link.measure] < max_per_measure:
-                kept[link.measure] += 1
-                out.append(link)
-        links = out
-    return links
-
-
-def _candidate_pairs(measures: list[LinkNode], recommendations: list[LinkNode],
-                     scheme: ThemeScheme) -> list[tuple[LinkNode, LinkNode]]:
-    """The pairs that can score above 0: sharing a term, a theme, or a theme one step away.
-
-    An inverted index over the recommendations' terms and themes (with their broader, narrower and
-    related concepts) keeps the work near-linear in real corpora instead of measures × recommendations;
-    pairs left out would score exactly 0.
-    """
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, rec in enumerate(recommendations):
-        for term in rec.terms:
-            index["term", term].add(i)
-        for key in rec.themes:
-            concept = scheme.concepts.get(key)
-            for near in (key, *(concept.broader + concept.narrower + concept.related if concept else ())):
-                index["theme", near].add(i)
-    pairs = []
+    scorer = _Scorer(recommendations, idf, scheme)
+    del nodes
+    floor = Decimal(str(threshold))
     for measure in measures:
-        hits: set[int] = set()
+        # a fast float score for every candidate, then the exact Link (score_pair) for those that can
+        # make the cut: the margin covers rounding to three decimals and float summation order
+        scored = [(score, i) for score, i in scorer.scores(measure) if score > 0 and score >= threshold - _MARGIN]
+        if max_per_measure is not None and len(scored) > max_per_measure:
+            scored.sort(key=lambda pair: -pair[0])
+            cut = scored[max_per_measure - 1][0] - _MARGIN
+            scored = [pair for pair in scored if pair[0] >= cut]
+        links = [score_pair(measure, recommendations[i], idf, scheme, shown) for _, i in scored]
+        links = [link for link in links if link.score >= floor and link.score > 0]
+        links.sort(key=lambda link: (-link.score, link.recommendation))
+        yield from links[:max_per_measure] if max_per_measure is not None else links
+
+
+class _Scorer:
+    """Scores one measure against every recommendation it shares a term or a theme with.
+
+    An inverted index over the recommendations' terms (with their IDF weights summed per pair) and
+    themes (with their broader, narrower and related concepts) keeps the work near-linear in real
+    corpora instead of measures × recommendations; pairs left out would score exactly 0.
+    """
+
+    def __init__(self, recommendations: list[LinkNode], idf: dict[str, float], scheme: ThemeScheme) -> None:
+        self.recommendations = recommendations
+        self.idf = idf
+        self.scheme = scheme
+        self.terms: dict[str, list[int]] = defaultdict(list)
+        self.themes: dict[str, set[int]] = defaultdict(set)
+        self.weights = [sum(idf.get(t, 1.0) for t in rec.terms) for rec in recommendations]
+        for i, rec in enumerate(recommendations):
+            for term in rec.terms:
+                self.terms[term].append(i)
+            for key in rec.themes:
+                concept = scheme.concepts.get(key)
+                for near in (key, *(concept.broader + concept.narrower + concept.related if concept else ())):
+                    self.themes[near].add(i)
+        self.neighbours = {key: frozenset(c.broader + c.narrower + c.related) for key, c in scheme.concepts.items()}
+        self.theme_weights = [_theme_weights(rec) for rec in recommendations]
+
+    def scores(self, measure: LinkNode) -> list[tuple[float, int]]:
+        """(score, recommendation index) for every recommendation that can score above 0."""
+        shared: dict[int, float] = defaultdict(float)
         for term in measure.terms:
-            hits |= index.get(("term", term), set())
+            weight = self.idf.get(term, 1.0)
+            for i in self.terms.get(term, ()):
+                shared[i] += weight
+        themed: set[int] = set()
         for key in measure.themes:
-            hits |= index.get(("theme", key), set())
-        pairs += [(measure, recommendations[i]) for i in sorted(hits)]
-    return pairs
+            themed |= self.themes.get(key, set())
+        own = sum(self.idf.get(t, 1.0) for t in measure.terms)
+        own_themes = _theme_weights(measure)
+        out = []
+        for i in shared.keys() | themed:
+            denominator = own + self.weights[i]
+            term_score = 2 * shared.get(i, 0.0) / denominator if denominator else 0.0
+            theme_score = self._theme(own_themes, self.theme_weights[i]) if i in themed else 0.0
+            out.append((THEME_WEIGHT * theme_score + TERM_WEIGHT * term_score, i))
+        return out
+
+    def _theme(self, a: dict[str, float], b: dict[str, float]) -> float:
+        """The theme overlap of :func:`_theme_overlap` from two {theme: weight} maps, without the evidence."""
+        if not a or not b:
+            return 0.0
+        total = 0.0
+        for one, other in ((a, b), (b, a)):
+            for key, weight in one.items():
+                credit = other.get(key)
+                if credit is None:
+                    close = [other[o] for o in self.neighbours.get(key, ()) if o in other]
+                    credit = NEAR_THEME * max(close) if close else 0.0
+                total += weight * credit
+        return total / (sum(a.values()) + sum(b.values()))
+
+
+def _theme_weights(node: LinkNode) -> dict[str, float]:
+    return {key: node.theme_weight(key) for key in node.themes}
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
@@ -310,3 +382,43 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
             graph.add((node, HKG.evidenceTerm, Literal(term)))
         graph.add((node, RDFS.comment, Literal(link.describe(), lang="en")))
     return graph
+
+
+def write_links(links: Iterable[Link], sink: Callable[[Graph], None], *, types: Callable[[URIRef], Iterable[URIRef]],
+                check: bool = True, batch_size: int = 1000, scheme: ThemeScheme | None = None
+                ) -> tuple[int, "ValidationReport"]:
+    """Write ``links`` batch by batch and validate their link nodes; returns (links written, report).
+
+    Each batch becomes a small graph (:func:`add_links`) handed to ``sink`` (which adds it to a graph or
+    a store). With ``check``, the batch's link nodes are validated on that graph plus the types of the
+    measures and recommendations they point to (``types(iri)``, what the shapes check), never on the
+    whole corpus again, so memory and time stay linear in the number of links.
+    """
+    from helsekg.rdf import new_graph
+    from helsekg.validate import ValidationReport, validate
+
+    scheme = scheme or ThemeScheme.load()
+    report = ValidationReport(conforms=True)
+    count = 0
+    batch: list[Link] = []
+
+    def flush() -> None:
+        nonlocal report, count
+        graph = add_links(new_graph(), batch, scheme=scheme)
+        sink(graph)
+        count += len(batch)
+        if check:
+            for endpoint in {URIRef(iri) for link in batch for iri in (link.measure, link.recommendation)}:
+                for kind in types(endpoint):
+                    graph.add((endpoint, RDF.type, kind))
+            focus = [link_iri(link.measure, link.recommendation) for link in batch]
+            report = report.merge(validate(graph, focus_nodes=focus))
+        batch.clear()
+
+    for link in links:
+        batch.append(link)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return count, report

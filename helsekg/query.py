@@ -88,6 +88,17 @@ def load_store(source: Graph | str | os.PathLike[str] | ox.Store) -> ox.Store:
     return store
 
 
+def needs_union(store: ox.Store) -> bool:
+    """Whether a query should see the union of the named graphs as its default graph.
+
+    A :class:`helsekg.store.GraphStore` keeps the set union of its document graphs in the default graph,
+    so queries read that (Oxigraph's ``use_default_graph_as_union`` is a bag: a triple held by k graphs
+    comes back k times, and a join of two such patterns k² times). A store with an empty default graph
+    (named graphs only, loaded by other tools) is queried over the union instead.
+    """
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+
+
 def query(source: Graph | str | os.PathLike[str] | ox.Store, sparql: str) -> QueryResult:
     """Run a SPARQL query; helsekg's prefixes (hkg:, id:, schema:, dcterms:, ...) are predeclared.
 
@@ -96,8 +107,7 @@ def query(source: Graph | str | os.PathLike[str] | ox.Store, sparql: str) -> Que
     (('0',),)
     """
     store = load_store(source)
-    # the default graph is the union of all graphs, so queries work the same on a store of named graphs
-    result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=needs_union(store))
     if isinstance(result, ox.QueryBoolean):
         return QueryResult((), (), boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):

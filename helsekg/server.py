@@ -8,7 +8,8 @@ is a small standard-library ``http.server`` over pyoxigraph, bound to 127.0.0.1:
 * SELECT/ASK results as ``application/sparql-results+json`` (default), ``text/csv`` or
   ``application/sparql-results+xml``, by the Accept header; CONSTRUCT/DESCRIBE as ``text/turtle``
   (default) or ``application/n-triples``;
-* the default graph is the union of the named graphs; helsekg's prefixes are predeclared;
+* the default graph is the union of the named graphs (the set union a GraphStore keeps, or Oxigraph's
+  union view for a store of named graphs only); helsekg's prefixes are predeclared;
 * updates are refused (405/400).
 
 :func:`query_endpoint` sends a query to any SPARQL 1.1 endpoint (Fuseki, GraphDB, this server) with
@@ -27,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from helsekg.prefixes import PREFIXES
-from helsekg.query import QueryResult
+from helsekg.query import QueryResult, needs_union
 
 __all__ = ["make_server", "query_endpoint", "serve"]
 
@@ -105,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         accept = self.headers.get("Accept") or ""
         try:
-            result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=needs_union(self.store))
             if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
                 media = _choose(accept, _SELECT_TYPES, "application/sparql-results+json")
                 body = result.serialize(format=_SELECT_TYPES[media])

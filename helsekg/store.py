@@ -6,8 +6,12 @@ the cross-document measure -> recommendation links in ``https://w3id.org/helsekg
 holds with the files given: only new or changed documents are extracted, the graphs of documents
 whose file is gone (or changed) are dropped, then the links are recomputed over the union.
 
-Queries see the union of all graphs as their default graph (:func:`helsekg.query.query` asks
-Oxigraph for that), so the named queries work unchanged.
+The default graph holds the set union of the named graphs, kept up to date by :meth:`GraphStore.put`
+and :meth:`GraphStore.remove` (a triple leaves it when the last graph holding it goes). Queries read
+that default graph, so the named queries work unchanged and a triple shared by many documents (an
+actor's type and name, a measure keyed across documents) is seen once, not once per graph: Oxigraph's
+``use_default_graph_as_union`` view is a bag, and a join of two patterns over k graphs gave k² rows.
+The price is the union stored once more (about twice the quads).
 
 >>> from helsekg.store import GraphStore, doc_graph_iri
 >>> doc_graph_iri("notat-1a2b3c4d").value
@@ -20,6 +24,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -27,7 +32,11 @@ from helsekg.api import Failure
 from helsekg.batch import DocumentResult, expand_paths, extract_stream
 from helsekg.corpus import read_document
 from helsekg.errors import HelsekgError
+from helsekg.linking import DEFAULT_MAX_PER_MEASURE
 from helsekg.validate import ValidationReport
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["GRAPH_BASE", "LINKS_GRAPH", "GraphStore", "SyncReport", "doc_graph_iri"]
 
@@ -108,6 +117,7 @@ class GraphStore:
         else:
             self.path.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))
+            self._ensure_union()
 
     def __enter__(self) -> "GraphStore":
         return self
@@ -125,7 +135,7 @@ class GraphStore:
             self.store = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
-        """Number of quads (a triple in two document graphs counts twice)."""
+        """Number of quads: the named graphs' plus the default graph's (their union)."""
         return len(self.store)
 
     # ----------------------------------------------------------------------------------------
@@ -142,22 +152,24 @@ class GraphStore:
                       key=lambda g: g.value)
 
     def triples(self) -> Iterator[ox.Triple]:
-        """The union of all graphs as distinct triples (held in a set while iterating).
+        """The union of all graphs (the default graph), each triple once.
 
         Literals come back in Oxigraph's canonical form ("0.250"^^xsd:decimal as "0.25"), the offsets
         typed xsd:nonNegativeInteger as the ontology declares.
         """
-        seen: set[ox.Triple] = set()
-        for quad in self.store.quads_for_pattern(None, None, None, None):
-            triple = _retype(quad.triple)
-            if triple not in seen:
-                seen.add(triple)
-                yield triple
+        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield _retype(quad.triple)
 
     def count_triples(self) -> int:
         """Distinct triples in the union of all graphs."""
-        result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
-        return int(next(iter(result))["n"].value)
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def _ensure_union(self) -> None:
+        """Fill an empty default graph from the named graphs (a store written before the union was kept)."""
+        if next(iter(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+            return
+        self.store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                               for q in self.store.quads_for_pattern(None, None, None, None))
 
     # ----------------------------------------------------------------------------------------
     # Writing
@@ -166,23 +178,33 @@ class GraphStore:
     def put(self, result: DocumentResult) -> ox.NamedNode:
         """Store one extracted document in its named graph (replacing what that graph held)."""
         graph = doc_graph_iri(result.doc_id or "")
-        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
-        self.store.bulk_extend(
-            ox.Quad(t.subject, t.predicate, t.object, graph)
-            for t in ox.parse(result.ntriples, format=ox.RdfFormat.N_TRIPLES)
-        )
+        self.remove(graph)
+        self._add(ox.parse(result.ntriples, format=ox.RdfFormat.N_TRIPLES), graph)
         return graph
 
+    def _add(self, triples: Iterable[ox.Triple], graph: ox.NamedNode) -> None:
+        """Add ``triples`` to the named ``graph`` and to the union in the default graph."""
+        triples = list(triples)
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+
     def remove(self, graph_iri: str | ox.NamedNode) -> None:
-        """Drop one named graph."""
+        """Drop one named graph, and from the union each of its triples no other named graph holds."""
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
-        if self.store.contains_named_graph(graph):
-            self.store.remove_graph(graph)
+        if not self.store.contains_named_graph(graph):
+            return
+        triples = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
+        self.store.remove_graph(graph)
+        default = ox.DefaultGraph()
+        for t in triples:
+            held = any(q.graph_name != default for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+            if not held:
+                self.store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
 
     def sync(self, paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
              check: bool = True, max_bytes: int | None = None, link_threshold: float | None = 0.25,
-             progress: Callable[[Iterator[DocumentResult], int], Iterable[DocumentResult]] | None = None
-             ) -> SyncReport:
+             progress: Callable[[Iterator[DocumentResult], int], Iterable[DocumentResult]] | None = None,
+             client: Client | None = None, scheduler: str | None = None) -> SyncReport:
         """Bring the store in line with the files under ``paths``.
 
         New and changed files (by the SHA-256 of their text) are extracted with
@@ -198,6 +220,8 @@ class GraphStore:
             max_bytes: size limit per file.
             link_threshold: score threshold of the measure -> recommendation links; None: no links.
             progress: wraps the result stream; called with the stream and the number of files to extract.
+            client: a ``distributed.Client``: extract on its Dask cluster (see :mod:`helsekg.distributed`).
+            scheduler: or the address of a Dask scheduler to connect to.
         """
         sync = SyncReport()
         stored = self.documents()
@@ -226,7 +250,7 @@ class GraphStore:
                 self.remove(graph)
                 sync.removed.append(source)
         stream: Iterable[DocumentResult] = extract_stream((), files=todo, jobs=jobs, model=model, check=check,
-                                                          max_bytes=max_bytes)
+                                                          max_bytes=max_bytes, client=client, scheduler=scheduler)
         if progress is not None:
             stream = progress(iter(stream), len(todo))
         for result in stream:
@@ -245,44 +269,42 @@ class GraphStore:
         self.store.flush()
         return sync
 
-    def relink(self, *, threshold: float = 0.25, check: bool = True) -> tuple[int, ValidationReport]:
-        """Recompute the links graph over the union of the document graphs; returns (links, report)."""
-        from helsekg.io import to_oxigraph
-        from helsekg.linking import add_links, link_iri, link_measures
-        from helsekg.rdf import new_graph
+    def relink(self, *, threshold: float = 0.25, check: bool = True,
+               max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE) -> tuple[int, ValidationReport]:
+        """Recompute the links graph over the union of the document graphs; returns (links, report).
+
+        Links stream from :func:`helsekg.linking.iter_links` into the store in batches, each batch
+        validated on its own, so memory does not grow with the number of links.
+        """
+        from helsekg.io import from_oxigraph, to_oxigraph
+        from helsekg.linking import iter_links, write_links
 
         self.remove(LINKS_GRAPH)
-        links = link_measures(self.store, threshold=threshold)  # type: ignore[arg-type]
-        graph = add_links(new_graph(), links)
-        self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, LINKS_GRAPH) for t in to_oxigraph(graph))
-        report = ValidationReport(conforms=True)
-        if check and links:
-            from helsekg.io import from_oxigraph
-            from helsekg.validate import validate
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        default = ox.DefaultGraph()
 
-            # the link nodes plus the types of the nodes they point to, which the shapes check
-            typed = self.store.query(
-                "CONSTRUCT { ?n a ?t } WHERE { GRAPH ?l { ?x <https://w3id.org/helsekg/ontology#linkedMeasure>|"
-                "<https://w3id.org/helsekg/ontology#linkedRecommendation> ?n } GRAPH ?g { ?n a ?t } }")
-            for triple in from_oxigraph(typed):
-                graph.add(triple)
-            focus = [link_iri(link.measure, link.recommendation) for link in links]
-            report = validate(graph, focus_nodes=focus)
-        return len(links), report
+        def types(node):
+            quads = self.store.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None, default)
+            return [term for _, _, term in from_oxigraph(q.triple for q in quads)]
+
+        links = iter_links(self.store, threshold=threshold, max_per_measure=max_per_measure)  # type: ignore[arg-type]
+        return write_links(links, lambda graph: self._add(to_oxigraph(graph), LINKS_GRAPH), check=check, types=types)
 
     # ----------------------------------------------------------------------------------------
     # Reading out
     # ----------------------------------------------------------------------------------------
 
     def export(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
-        """Write the store to ``path`` atomically: N-Quads keeps the named graphs, the triple formats
-        (Turtle, N-Triples, JSON-LD, ...) hold the union of all graphs, sorted."""
+        """Write the store to ``path`` atomically: N-Quads and TriG hold the named graphs (the union in
+        the default graph is derived from them and left out), the triple formats (Turtle, N-Triples,
+        JSON-LD, ...) the union of all graphs; sorted either way."""
         from helsekg.io import atomic_write, format_for
         from helsekg.prefixes import PREFIXES
 
         fmt = format_for(path, format)
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            data = ox.serialize(sorted(map(_retype, self.store.quads_for_pattern(None, None, None, None)), key=str), format=fmt)
+            quads = (q for q in self.store.quads_for_pattern(None, None, None, None) if q.graph_name != ox.DefaultGraph())
+            data = ox.serialize(sorted(map(_retype, quads), key=str), format=fmt)
         else:
             triples = sorted(self.triples(), key=str)
             data = (ox.serialize(triples, format=fmt, prefixes=dict(PREFIXES)) if fmt == ox.RdfFormat.TURTLE
@@ -293,15 +315,15 @@ class GraphStore:
     def as_rdflib(self):
         """The store as an rdflib :class:`~rdflib.Dataset` through oxrdflib (same Oxigraph store, no copy).
 
-        ``dataset.graph(IRI)`` is one document's graph; with ``default_union=True`` set (done here)
-        ``dataset.triples(...)`` sees every graph. Limitation: literals are Oxigraph's canonical forms,
-        so hkg:startOffset/endOffset read back as xsd:integer (use :meth:`export` for a graph that
-        validates) and a triple held in several document graphs is seen once per graph.
+        ``dataset.graph(IRI)`` is one document's graph; ``dataset.triples(...)`` and
+        ``dataset.default_graph`` see the union of all graphs (the store's default graph), each triple
+        once. Limitation: literals are Oxigraph's canonical forms, so hkg:startOffset/endOffset read
+        back as xsd:integer (use :meth:`export` for a graph that validates).
         """
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
-        dataset = Dataset(store=OxigraphStore(store=self.store), default_union=True)
+        dataset = Dataset(store=OxigraphStore(store=self.store), default_union=False)
         return dataset
 
     def query(self, sparql: str):

@@ -169,3 +169,96 @@ def test_linking_output_conforms(built) -> None:
 
 def test_linking_no_recommendations_no_links() -> None:
     assert link_measures(new_graph()) == []
+
+
+SEVEN_RECOMMENDATIONS = """\
+Rekrutteringsrådet gir råd
+
+Rekruttering og kompetanse
+
+Rådets forslag til tiltak:
+
+ • Vi må styrke rekrutteringen av helsepersonell til kommunene
+ • Vi må styrke rekrutteringen av sykepleiere til sykehjemmene
+ • Vi må styrke rekrutteringen av menn til helsefagene
+ • Vi må styrke rekrutteringen av leger til distriktene
+ • Vi må styrke rekrutteringen av helsefagarbeidere til hjemmetjenestene
+ • Vi må styrke rekrutteringen av jordmødre til fødeavdelingene
+ • Vi må styrke rekrutteringen av psykologer til skolehelsetjenesten
+"""
+
+
+@pytest.fixture(scope="module")
+def crowded(built) -> tuple[Graph, str]:
+    """The built graph plus an advisory document with seven recruitment recommendations."""
+    graph, iris, _ = built
+    doc = document_from_text(SEVEN_RECOMMENDATIONS, source="rekruttering.txt")
+    recs = find_recommendations(None, doc)
+    assert len(recs) == 7
+    crowded = Graph() + graph
+    add_extraction(crowded, Extraction(_info(doc), doc.text, actors=(recs[0].by,), recommendations=recs))
+    return crowded, iris["recruit"]
+
+
+def test_linking_keeps_the_best_five_per_measure_by_default(crowded) -> None:
+    from helsekg.linking import DEFAULT_MAX_PER_MEASURE
+
+    graph, recruit = crowded
+    every = [link for link in link_measures(graph, threshold=0.0, max_per_measure=None) if link.measure == recruit]
+    kept = [link for link in link_measures(graph, threshold=0.0) if link.measure == recruit]
+    assert DEFAULT_MAX_PER_MEASURE == 5 and len(every) >= 7 and len(kept) == 5
+    assert kept == every[:5]  # the best five, in the same order
+    with pytest.raises(ValueError):
+        link_measures(graph, max_per_measure=0)
+
+
+def test_linking_fast_scores_equal_score_pair(crowded) -> None:
+    """The inverted-index scorer finds every pair score_pair scores above 0, with the same score."""
+    from helsekg.linking import THEME_WEIGHT, TERM_WEIGHT, _idf, _Scorer, score_pair
+    from helsekg.themes import ThemeScheme
+
+    graph, _ = crowded
+    scheme = ThemeScheme.load()
+    nodes = read_nodes(graph, scheme=scheme)
+    measures = [n for n in nodes if n.kind == "measure"]
+    recs = [n for n in nodes if n.kind == "recommendation"]
+    idf = _idf(nodes)
+    scorer = _Scorer(recs, idf, scheme)
+    for measure in measures:
+        fast = {recs[i].iri: score for score, i in scorer.scores(measure) if score > 0}
+        exact = {}
+        for rec in recs:
+            link = score_pair(measure, rec, idf, scheme)
+            value = THEME_WEIGHT * link.theme_score + TERM_WEIGHT * link.term_score
+            if value > 0:
+                exact[rec.iri] = value
+        assert fast.keys() == exact.keys()
+        assert all(abs(fast[iri] - exact[iri]) < 0.001 for iri in fast)  # score_pair rounds its parts to 3 places
+
+
+def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:
+    from helsekg.linking import iter_links
+
+    graph, _ = crowded
+    streamed = list(iter_links(graph, threshold=0.1))
+    assert sorted(streamed, key=lambda l: (-l.score, l.measure, l.recommendation)) == link_measures(graph, threshold=0.1)
+    assert [l.measure for l in streamed] == sorted(l.measure for l in streamed)  # one measure at a time
+
+
+def test_linking_write_links_in_batches_validates_each(crowded) -> None:
+    from helsekg.linking import write_links
+
+    graph, _ = crowded
+    links = link_measures(graph, threshold=0.0)
+    outputs = []
+    for size in (2, 1000):
+        out = new_graph()
+        count, report = write_links(links, lambda batch: out.__iadd__(batch), batch_size=size,
+                                    types=lambda node: graph.objects(node, RDF.type))
+        assert count == len(links) and report.conforms
+        outputs.append(set(out))
+    assert outputs[0] == outputs[1] == set(add_links(new_graph(), links))
+    # without the endpoints' types, every link node breaks sh:class on linkedMeasure and linkedRecommendation
+    _, bad = write_links(links, lambda batch: None, batch_size=3, types=lambda node: ())
+    assert not bad.conforms
+    assert {v.focus for v in bad.violations} == {str(link_iri(l.measure, l.recommendation)) for l in links}

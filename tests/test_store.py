@@ -96,3 +96,49 @@ def test_store_as_rdflib_and_named_queries(corpus_dir):
         graph = dataset.graph(URIRef(store.document_graphs()[0].value))
         assert len(set(graph.subjects(RDF.type, HKG.PolicyDocument))) == 1
         assert store.query(named_query("amounts")).rows
+
+
+def _two_documents_sharing_an_actor(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Regjeringen styrker rusomsorgen\n\nHelsedirektoratet får 20 millioner kroner til et nytt program for "
+        "rusbehandling i 2025.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Nye tiltak for eldre\n\nHelsedirektoratet skal fordele 15 millioner kroner til kommuner som bygger "
+        "flere sykehjemsplasser i 2025.\n", encoding="utf-8")
+    return folder
+
+
+def test_store_default_graph_is_the_set_union(tmp_path):
+    """A triple two documents hold is seen once by queries; it leaves the union with the last graph holding it."""
+    import pyoxigraph as ox
+
+    folder = _two_documents_sharing_an_actor(tmp_path / "docs")
+    hdir = "SELECT ?label WHERE { ?a a hkg:Organisation ; rdfs:label ?label FILTER(STR(?label) = 'Helsedirektoratet') }"
+    with GraphStore(tmp_path / "store") as store:
+        store.sync([folder], model="blank", check=False, link_threshold=None)
+        assert store.query(hdir).rows == (("Helsedirektoratet",),)
+        union = set(store.triples())
+        named = {q.triple for q in store.store.quads_for_pattern(None, None, None, None) if q.graph_name != ox.DefaultGraph()}
+        assert {(t.subject, t.predicate) for t in union} == {(t.subject, t.predicate) for t in named}
+        assert store.count_triples() == len(union) < len(store)
+
+        (folder / "a.txt").unlink()
+        store.sync([folder], model="blank", check=False, link_threshold=None)
+        assert store.query(hdir).rows == (("Helsedirektoratet",),)
+        (folder / "b.txt").unlink()
+        store.sync([folder], model="blank", check=False, link_threshold=None)
+        assert store.query(hdir).rows == ()
+        assert store.count_triples() == 0
+
+
+def test_store_written_without_the_union_gets_it_on_open(tmp_path):
+    import pyoxigraph as ox
+
+    folder = _two_documents_sharing_an_actor(tmp_path / "docs")
+    with GraphStore(tmp_path / "store") as store:
+        store.sync([folder], model="blank", check=False, link_threshold=None)
+        expected = store.count_triples()
+        store.store.clear_graph(ox.DefaultGraph())  # as a store of named graphs only
+    with GraphStore(tmp_path / "store") as store:
+        assert store.count_triples() == expected
