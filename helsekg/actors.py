@@ -30,7 +30,6 @@ full name for persons, the slug of the label for pattern actors; the IRI is
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -124,13 +123,7 @@ class Gazetteer:
     @classmethod
     def from_file(cls, path: str | Path) -> "Gazetteer":
         """Read a gazetteer JSON file (``{"_source", "_licence", "actors": [...]}``)."""
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"{path}: cannot read the actor gazetteer ({exc}); check the file is valid JSON") from None
-        if "_source" not in data or "_licence" not in data:
-            raise ValueError(f"{path}: the actor gazetteer needs '_source' and '_licence' lines")
+        data = resources.read_json_data(path, what="actor gazetteer", fields=("_source", "_licence", "actors"))
         entries = []
         for raw in data["actors"]:
             entries.append(
@@ -237,14 +230,7 @@ class ActorPatterns:
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"{path}: cannot read the actor patterns ({exc}); check the file is valid JSON") from None
-        missing = [name for name in cls.__dataclass_fields__ if name not in data]
-        if missing:
-            raise ValueError(f"{path}: the actor patterns lack {', '.join(missing)}")
+        data = resources.read_json_data(path, what="actor patterns", fields=cls.__dataclass_fields__)
         return cls(
             role_heads=tuple(data["role_heads"]),
             role_modifiers=tuple(data["role_modifiers"]),

@@ -46,7 +46,6 @@ helsetjenesten") is folded into the shorter one.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -117,11 +116,9 @@ class MeasureCues:
     def load(cls, path: str | Path | None = None) -> MeasureCues:
         """Read the cue file (the shipped one by default)."""
         file = Path(path) if path is not None else resources.data_path(CUES_FILE)
-        data: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+        data = resources.read_json_data(file, what="measure cues", fields=cls.__dataclass_fields__)
         values: dict[str, Any] = {}
         for name in cls.__dataclass_fields__:
-            if name not in data:
-                raise KeyError(f"{file}: the measure cue list {name!r} is missing; add it to the file.")
             raw = data[name]
             if isinstance(raw, dict):
                 values[name] = tuple(sorted(raw.items()))

@@ -29,7 +29,6 @@ Word lists are data: ``helsekg/data/recommendation_cues.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -70,7 +69,8 @@ class RecommendationCues:
 
     @classmethod
     def load(cls) -> "RecommendationCues":
-        data = json.loads(resources.data_path(CUES_FILE).read_text(encoding="utf-8"))
+        data = resources.read_json_data(resources.data_path(CUES_FILE), what="recommendation cues",
+                                        fields=cls.__dataclass_fields__)
         return cls(**{name: tuple(data[name]) for name in cls.__dataclass_fields__})
 
 

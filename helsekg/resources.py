@@ -12,7 +12,10 @@ sees the top-level folders. Every other module asks this one, so both layouts wo
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -61,3 +64,23 @@ def queries_dir() -> Path:
 def model_dir() -> Path:
     """The trained Norwegian spaCy pipeline shipped in ``helsekg/models/nor_helsekg``."""
     return PACKAGE_DIR / "models" / "nor_helsekg"
+
+
+def read_json_data(path: str | Path, *, what: str, fields: Iterable[str] = ()) -> dict[str, Any]:
+    """A JSON data file (word lists, gazetteer) as a dict, with ``fields`` required.
+
+    Raises:
+        ValueError: naming the file and ``what`` it holds, when it cannot be read, is not a JSON
+            object, or lacks some of ``fields``.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{path}: cannot read the {what} ({exc}); check the file is valid JSON") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: the {what} must be a JSON object, not {type(data).__name__}")
+    missing = [name for name in fields if name not in data]
+    if missing:
+        raise ValueError(f"{path}: the {what} lacks {', '.join(missing)}; add them to the file")
+    return data

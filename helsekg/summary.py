@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from helsekg.query import load_store, named_query, query
@@ -43,10 +44,11 @@ def nok(value: str | Decimal | None) -> str:
     return f"{amount:,.0f}".replace(",", " ") + " kr"
 
 
-def summarize(graph: Graph) -> str:
-    """The summary ``make run`` prints."""
+def summarize(graph: Graph | ox.Store) -> str:
+    """The summary ``make run`` prints, of an rdflib graph or an Oxigraph store (its union, each triple once)."""
     store = load_store(graph)
     counts = query(store, COUNTS).records()[0]
+    triples = query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0]
     lines = [
         "helsekg graph summary",
         f"  documents:     {counts['documents']}",
@@ -56,7 +58,7 @@ def summarize(graph: Graph) -> str:
         f"  money amounts: {counts['amounts']}",
         f"  quantities:    {counts['quantities']}",
         f"  quotes:        {counts['quotes']}",
-        f"  triples:       {len(graph)}",
+        f"  triples:       {triples}",
         "",
         "Money by kind (summed as stated; increases and totals overlap, do not add them up):",
     ]

@@ -50,3 +50,30 @@ def test_resources_wheel_contains_ontology_shapes_and_data(tmp_path):
         "helsekg/queries/amounts.rq",
     ):
         assert required in names
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "cannot read the word lists"),
+    ("[1, 2]", "must be a JSON object, not list"),
+    ('{"a": []}', "lacks b, c; add them"),
+])
+def test_resources_read_json_data_names_the_file_and_the_problem(tmp_path, content, message):
+    from helsekg.resources import read_json_data
+
+    path = tmp_path / "cues.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        read_json_data(path, what="word lists", fields=("a", "b", "c"))
+    assert str(path) in str(err.value)
+
+
+def test_resources_shipped_cue_files_load_through_one_reader():
+    from helsekg.actors import ActorPatterns, Gazetteer
+    from helsekg.measures import MeasureCues
+    from helsekg.recommendations import RecommendationCues
+    from helsekg.resources import data_path
+
+    assert len(Gazetteer.from_file(data_path("actors_gazetteer.json")).entries) > 600
+    assert ActorPatterns.from_file(data_path("actor_patterns.json")).speech_verbs
+    assert MeasureCues.load().speech_verbs
+    assert RecommendationCues.load().openers

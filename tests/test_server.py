@@ -55,11 +55,13 @@ def test_server_refuses_updates_and_bad_queries(endpoint):
     with pytest.raises(HTTPError) as err:
         query_endpoint(endpoint, "SELEKT nothing")
     assert err.value.code == 400
+    err.value.close()
     request = urllib.request.Request(endpoint, data=b"update=CLEAR+ALL", method="POST",
                                      headers={"Content-Type": "application/x-www-form-urlencoded"})
     with pytest.raises(HTTPError) as err:
         urllib.request.urlopen(request, timeout=10)
     assert err.value.code == 405
+    err.value.close()  # an HTTPError holds the response (and its socket) open
 
 
 def test_server_cli_query_endpoint(endpoint):
