@@ -211,6 +211,10 @@ class Vocabulary:
 # --- the scheme ---------------------------------------------------------------------------------
 
 
+#: Texts whose concepts a scheme remembers (cleared when full, so memory stays bounded).
+_CONCEPTS_CACHE_SIZE = 20_000
+
+
 @dataclass(frozen=True)
 class ThemeMatch:
     """A concept found in a text: the words that matched it and the summed weight of the matches."""
@@ -246,6 +250,7 @@ class ThemeScheme:
     """The concept scheme, indexed for matching. Load the shipped one with :meth:`load`."""
 
     def __init__(self, graph: Graph, *, extra_words: Iterable[str] = ()) -> None:
+        self._concepts_cache: dict[str, tuple[ThemeMatch, ...]] = {}
         concepts: dict[str, Concept] = {}
         for node in sorted(graph.subjects(SKOS.inScheme, SCHEME_IRI), key=str):
             if (node, RDF.type, SKOS.Concept) not in graph:
@@ -291,7 +296,21 @@ class ThemeScheme:
         return frozenset(concept.broader + concept.narrower) if concept else frozenset()
 
     def concepts_in(self, text: str, *, lemmas: Sequence[str] | None = None) -> list[ThemeMatch]:
-        """Concepts spoken of in ``text``, heaviest first (see :func:`concepts_in`)."""
+        """Concepts spoken of in ``text``, heaviest first (see :func:`concepts_in`).
+
+        Results for plain texts are memoised per scheme (the same sentence is the context of every
+        measure in it, and labels repeat across documents).
+        """
+        if lemmas is not None:
+            return self._concepts_in(text, lemmas)
+        cache = self._concepts_cache
+        if text not in cache:
+            if len(cache) >= _CONCEPTS_CACHE_SIZE:
+                cache.clear()
+            cache[text] = tuple(self._concepts_in(text, None))
+        return list(cache[text])
+
+    def _concepts_in(self, text: str, lemmas: Sequence[str] | None) -> list[ThemeMatch]:
         tokens = tokenize(text, lemmas=lemmas)
         stems = [t.stem for t in tokens]
         found: dict[str, list[tuple[str, float]]] = defaultdict(list)
