@@ -13,7 +13,10 @@ jobs > 1, the largest worker) is its own. Stages:
   (:meth:`helsekg.store.GraphStore.sync`, then :meth:`~helsekg.store.GraphStore.relink` for the
   cross-document links, timed apart), for each ``--jobs`` and each ``--limit``;
 * ``novalidate``: the same without SHACL (the difference is the validation time);
-* ``queries``: each named query on the store the last ``extract`` made, median of 3 runs.
+* ``queries``: each named query on the store the last ``extract`` made, median of 3 runs
+  (``benchmarks/query_scale.py`` times them on a 10-million-triple store);
+* ``rdflib``: Turtle writing and the ``funding-by-year`` GROUP BY/SUM query over that store's union,
+  Oxigraph against rdflib (rdflib stopped after 120 s).
 Results and method are in docs/performance.md.
 """
 
@@ -36,6 +39,19 @@ def _peak_mb() -> tuple[float, float]:
     return round(own, 1), round(children, 1)
 
 
+_NLP: list = []
+
+
+def _load_pipeline(model: str) -> None:
+    from helsekg.pipeline import load
+
+    _NLP.append(load(None if model == "blank" else model))
+
+
+def _pipe(texts: list[str]) -> int:
+    return sum(len(doc) for doc in _NLP[0].pipe(texts, batch_size=8))
+
+
 def stage(args: argparse.Namespace) -> dict:
     from helsekg.corpus import iter_paths, read_document
 
@@ -45,13 +61,22 @@ def stage(args: argparse.Namespace) -> dict:
     if args.stage == "pipeline":
         from helsekg.pipeline import load
 
-        nlp = load(None if args.model == "blank" else args.model)
-        nlp(read_document(files[0]).text)  # warm-up: the lemma table loads on the first document
-        texts = (read_document(p).text for p in files)
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=8, n_process=args.jobs):
-            pass
-        out["seconds"] = time.perf_counter() - start
+        texts = [read_document(p).text for p in files]
+        if args.jobs == 1:
+            nlp = load(None if args.model == "blank" else args.model)
+            nlp(texts[0])  # warm-up: the lemma table loads on the first document
+            start = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=8):
+                pass
+            out["seconds"] = time.perf_counter() - start
+        else:  # spaCy's n_process cannot send helsekg's span extensions back, so a pool that returns nothing
+            import multiprocessing as mp
+
+            with mp.get_context("spawn").Pool(args.jobs, initializer=_load_pipeline, initargs=(args.model,)) as pool:
+                pool.map(_pipe, [texts[:1]] * args.jobs)  # every worker loaded and warm
+                start = time.perf_counter()
+                pool.map(_pipe, [texts[i : i + 8] for i in range(0, len(texts), 8)])
+                out["seconds"] = time.perf_counter() - start
     elif args.stage in ("extract", "novalidate"):
         from helsekg.store import GraphStore
 
@@ -84,10 +109,54 @@ def stage(args: argparse.Namespace) -> dict:
                 runs.append(time.perf_counter() - start)
             out["latency"][name] = round(statistics.median(runs), 4)
         out["seconds"] = sum(out["latency"].values())
+    elif args.stage == "rdflib":
+        out.update(_rdflib_vs_oxigraph(args.store))
     out["peak_mb"], out["peak_worker_mb"] = _peak_mb()
     if out.get("seconds"):
         out["words_per_s"] = round(words / out["seconds"])
         out["seconds"] = round(out["seconds"], 2)
+    return out
+
+
+def _rdflib_vs_oxigraph(folder: str, *, limit: int = 120) -> dict:
+    """Turtle writing and one GROUP BY/SUM named query over the store's union, by Oxigraph and by rdflib.
+
+    rdflib's runs stop after ``limit`` seconds (SIGALRM) and are then reported as "> limit".
+    """
+    import signal
+
+    import pyoxigraph as ox
+
+    from helsekg.io import from_oxigraph
+    from helsekg.prefixes import PREFIXES
+    from helsekg.query import named_query, query
+    from helsekg.rdf import new_graph
+    from helsekg.store import GraphStore
+
+    def timed(run) -> float | str:
+        def stop(*_):
+            raise TimeoutError
+
+        signal.signal(signal.SIGALRM, stop)
+        signal.alarm(limit)
+        start = time.perf_counter()
+        try:
+            run()
+            return round(time.perf_counter() - start, 2)
+        except TimeoutError:
+            return f"> {limit}"
+        finally:
+            signal.alarm(0)
+
+    store = GraphStore(folder, read_only=True)
+    triples = list(store.triples())
+    graph = new_graph()
+    out: dict = {"triples": len(triples), "rdflib_load_seconds": timed(lambda: graph.__iadd__(from_oxigraph(triples)))}
+    sparql = named_query("funding-by-year")
+    out["turtle_oxigraph_seconds"] = timed(lambda: ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES)))
+    out["turtle_rdflib_seconds"] = timed(lambda: graph.serialize(format="turtle"))
+    out["query_oxigraph_seconds"] = timed(lambda: query(store.store, sparql))
+    out["query_rdflib_seconds"] = timed(lambda: list(graph.query(sparql, initNs=dict(PREFIXES))))
     return out
 
 
@@ -124,6 +193,7 @@ def main() -> None:
                 results.append(run("extract", jobs, limit, store))
         results.append(run("novalidate", 1, biggest, Path(tmp) / "store-novalidate"))
         results.append(run("queries", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
+        results.append(run("rdflib", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
