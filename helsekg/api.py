@@ -20,7 +20,7 @@ from helsekg.errors import HelsekgError
 from helsekg.extract import extract
 from helsekg.rdf import add_extraction, document_iri, new_graph
 from helsekg.records import Extraction
-from helsekg.validate import ValidationReport, validate
+from helsekg.validate import EXTRACTION_ENGINE, ValidationReport, validate
 
 
 @dataclass(frozen=True)
@@ -70,14 +70,16 @@ def extract_document(document: Document, nlp: Language, *, check: bool = True
     """One document's graph and, with ``check``, its validation report (SHACL + anchors).
 
     An internal error while extracting is returned as a :class:`Failure` naming the document, so a
-    batch (in this process or a worker) goes on with the others.
+    batch (in this process or a worker) goes on with the others. The shapes run on the
+    :data:`~helsekg.validate.EXTRACTION_ENGINE`.
     """
     source = document.metadata.source
     try:
         graph = document_graph(process(document, nlp))
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
         return Failure(source, f"internal error while extracting: {err!r}")
-    report = validate(graph, texts={str(document_iri(document.id)): document.text}) if check else None
+    report = (validate(graph, texts={str(document_iri(document.id)): document.text}, engine=EXTRACTION_ENGINE)
+              if check else None)
     return graph, report
 
 

@@ -395,7 +395,7 @@ def write_links(links: Iterable[Link], sink: Callable[[Graph], None], *, types: 
     whole corpus again, so memory and time stay linear in the number of links.
     """
     from helsekg.rdf import new_graph
-    from helsekg.validate import ValidationReport, validate
+    from helsekg.validate import EXTRACTION_ENGINE, ValidationReport, validate
 
     scheme = scheme or ThemeScheme.load()
     report = ValidationReport(conforms=True)
@@ -412,7 +412,7 @@ def write_links(links: Iterable[Link], sink: Callable[[Graph], None], *, types: 
                 for kind in types(endpoint):
                     graph.add((endpoint, RDF.type, kind))
             focus = [link_iri(link.measure, link.recommendation) for link in batch]
-            report = report.merge(validate(graph, focus_nodes=focus))
+            report = report.merge(validate(graph, focus_nodes=focus, engine=EXTRACTION_ENGINE))
         batch.clear()
 
     for link in links:

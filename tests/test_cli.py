@@ -80,11 +80,12 @@ def test_cli_validate_conforms(runner, corpus_ttl):
     assert result.output.startswith("Conforms")
 
 
-def test_cli_validate_violation_exit_1(runner, corpus_ttl, tmp_path):
+@pytest.mark.parametrize("engine", ["pyshacl", "oxigraph"])
+def test_cli_validate_violation_exit_1(runner, corpus_ttl, tmp_path, engine):
     broken = tmp_path / "broken.ttl"
     broken.write_text(corpus_ttl.read_text(encoding="utf-8").replace('schema:currency "NOK"', 'schema:currency "SEK"', 1),
                       encoding="utf-8")
-    result = runner.invoke(main, ["validate", str(broken)])
+    result = runner.invoke(main, ["validate", str(broken), "--engine", engine])
     assert result.exit_code == 1
     assert "currency" in result.output.lower()
 
