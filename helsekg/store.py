@@ -130,7 +130,7 @@ class GraphStore:
         if getattr(self, "store", None) is not None:
             try:
                 self.store.flush()
-            except OSError:  # a read-only store has nothing to flush
+            except (OSError, RuntimeError):  # a read-only store has nothing to flush (pyoxigraph 0.5: RuntimeError)
                 pass
             self.store = None  # type: ignore[assignment]
 

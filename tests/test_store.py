@@ -158,3 +158,12 @@ def test_store_summary_counts_each_triple_once(tmp_path, corpus_dir):
     head = from_store.index("Monetary amounts:")  # rows tied on value and year may come in another order
     assert from_store[:head] == from_file[:head]
     assert sorted(from_store[head:].splitlines()) == sorted(from_file[head:].splitlines())
+
+
+def test_store_read_only_opens_and_closes(tmp_path):
+    folder = _two_documents_sharing_an_actor(tmp_path / "docs")
+    with GraphStore(tmp_path / "store") as store:
+        store.sync([folder], model="blank", check=False, link_threshold=None)
+        expected = store.count_triples()
+    with GraphStore(tmp_path / "store", read_only=True) as store:
+        assert store.count_triples() == expected
