@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -160,31 +161,44 @@ def _idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
     return {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
 
 
-def _near(a: str, b: str, scheme: ThemeScheme) -> bool:
-    concept = scheme.concepts.get(a)
-    return concept is not None and b in (*concept.broader, *concept.narrower, *concept.related)
+@lru_cache(maxsize=4)
+def _neighbours(scheme: ThemeScheme) -> dict[str, frozenset[str]]:
+    """Each concept's broader, narrower and related concepts: what counts as one step away."""
+    return {key: frozenset(c.broader + c.narrower + c.related) for key, c in scheme.concepts.items()}
 
 
-def _theme_overlap(m: LinkNode, r: LinkNode, scheme: ThemeScheme) -> tuple[float, list[tuple[str, str]]]:
-    """Weighted soft Dice of two theme sets: each theme counts its weight times its best match's credit."""
-    if not m.themes or not r.themes:
-        return 0.0, []
-    near: set[tuple[str, str]] = set()
+def _theme_weights(node: LinkNode) -> dict[str, float]:
+    return {key: node.theme_weight(key) for key in node.themes}
 
-    def best(key: str, other: LinkNode, measure_side: bool) -> float:
-        if key in other.themes:
-            return other.theme_weight(key)
-        close = [o for o in sorted(other.themes) if _near(key, o, scheme)]
-        if not close:
-            return 0.0
-        top = max(close, key=other.theme_weight)
-        near.add((key, top) if measure_side else (top, key))
-        return NEAR_THEME * other.theme_weight(top)
 
-    total = sum(m.theme_weight(k) * best(k, r, True) for k in m.themes)
-    total += sum(r.theme_weight(k) * best(k, m, False) for k in r.themes)
-    mass = sum(m.theme_weight(k) for k in m.themes) + sum(r.theme_weight(k) for k in r.themes)
-    return total / mass, sorted(near)
+def _theme_overlap(a: dict[str, float], b: dict[str, float], neighbours: dict[str, frozenset[str]],
+                   near: set[tuple[str, str]] | None = None) -> float:
+    """Weighted soft Dice of two {theme: weight} maps: each theme counts its weight times its best match's credit.
+
+    A shared theme is credited the other side's weight, a theme one step away :data:`NEAR_THEME` times
+    it. With ``near``, the credited pairs one step apart are collected there as (a concept, b concept).
+    """
+    if not a or not b:
+        return 0.0
+
+    def side(one: dict[str, float], other: dict[str, float], forward: bool) -> float:
+        total = 0.0
+        for key, weight in one.items():
+            credit = other.get(key)
+            if credit is None:
+                close = [o for o in neighbours.get(key, ()) if o in other]
+                if not close:
+                    credit = 0.0
+                elif near is None:
+                    credit = NEAR_THEME * max(other[o] for o in close)
+                else:
+                    top = max(sorted(close), key=other.__getitem__)
+                    near.add((key, top) if forward else (top, key))
+                    credit = NEAR_THEME * other[top]
+            total += weight * credit
+        return total
+
+    return (side(a, b, True) + side(b, a, False)) / (sum(a.values()) + sum(b.values()))
 
 
 def _rounded(score: float) -> Decimal:
@@ -195,7 +209,8 @@ def _rounded(score: float) -> Decimal:
 def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float], scheme: ThemeScheme,
                shown: dict[str, str] | None = None) -> Link:
     """Score one pair; ``shown`` maps term stems to the form shown in the evidence."""
-    theme_score, near = _theme_overlap(measure, recommendation, scheme)
+    near: set[tuple[str, str]] = set()
+    theme_score = _theme_overlap(_theme_weights(measure), _theme_weights(recommendation), _neighbours(scheme), near)
     shared = measure.terms & recommendation.terms
     weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
     denominator = weight(measure.terms) + weight(recommendation.terms)
@@ -209,7 +224,7 @@ def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float
         score=_rounded(score),
         shared_themes=tuple(sorted(measure.themes & recommendation.themes)),
         shared_terms=tuple(terms),
-        near_themes=tuple(near),
+        near_themes=tuple(sorted(near)),
         theme_score=round(theme_score, 3),
         term_score=round(term_score, 3),
     )
@@ -284,15 +299,14 @@ class _Scorer:
         self.scheme = scheme
         self.terms: dict[str, list[int]] = defaultdict(list)
         self.themes: dict[str, set[int]] = defaultdict(set)
+        self.neighbours = _neighbours(scheme)
         self.weights = [sum(idf.get(t, 1.0) for t in rec.terms) for rec in recommendations]
         for i, rec in enumerate(recommendations):
             for term in rec.terms:
                 self.terms[term].append(i)
             for key in rec.themes:
-                concept = scheme.concepts.get(key)
-                for near in (key, *(concept.broader + concept.narrower + concept.related if concept else ())):
+                for near in (key, *self.neighbours.get(key, ())):
                     self.themes[near].add(i)
-        self.neighbours = {key: frozenset(c.broader + c.narrower + c.related) for key, c in scheme.concepts.items()}
         self.theme_weights = [_theme_weights(rec) for rec in recommendations]
 
     def scores(self, measure: LinkNode) -> list[tuple[float, int]]:
@@ -311,27 +325,9 @@ class _Scorer:
         for i in shared.keys() | themed:
             denominator = own + self.weights[i]
             term_score = 2 * shared.get(i, 0.0) / denominator if denominator else 0.0
-            theme_score = self._theme(own_themes, self.theme_weights[i]) if i in themed else 0.0
+            theme_score = _theme_overlap(own_themes, self.theme_weights[i], self.neighbours) if i in themed else 0.0
             out.append((THEME_WEIGHT * theme_score + TERM_WEIGHT * term_score, i))
         return out
-
-    def _theme(self, a: dict[str, float], b: dict[str, float]) -> float:
-        """The theme overlap of :func:`_theme_overlap` from two {theme: weight} maps, without the evidence."""
-        if not a or not b:
-            return 0.0
-        total = 0.0
-        for one, other in ((a, b), (b, a)):
-            for key, weight in one.items():
-                credit = other.get(key)
-                if credit is None:
-                    close = [other[o] for o in self.neighbours.get(key, ()) if o in other]
-                    credit = NEAR_THEME * max(close) if close else 0.0
-                total += weight * credit
-        return total / (sum(a.values()) + sum(b.values()))
-
-
-def _theme_weights(node: LinkNode) -> dict[str, float]:
-    return {key: node.theme_weight(key) for key in node.themes}
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
