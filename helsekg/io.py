@@ -61,7 +61,8 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot convert {term!r} to Oxigraph")
 
 
-def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def term_from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """One Oxigraph term as an rdflib term (an xsd:string literal as a plain literal)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -81,7 +82,8 @@ def to_oxigraph(graph: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
 
 def from_oxigraph(triples: Iterable[ox.Triple | ox.Quad]) -> set[tuple[Node, Node, Node]]:
     """Oxigraph triples (or quads, graph name dropped) as rdflib triples."""
-    return {(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in triples}
+    convert = term_from_oxigraph
+    return {(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples}
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:

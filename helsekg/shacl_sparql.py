@@ -59,6 +59,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from helsekg.errors import HelsekgError
+from helsekg.io import term_from_oxigraph
 from helsekg.validate import Violation
 
 #: Typed literals are loaded into Oxigraph under this prefix + their datatype IRI. Oxigraph stores
@@ -155,18 +156,10 @@ def _to_ox(term: Any, originals: dict) -> Any:
 
 
 def _from_ox(term: Any) -> Any:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype.startswith(DATATYPE_PREFIX):
-        return Literal(term.value, datatype=URIRef(datatype[len(DATATYPE_PREFIX):]))
-    if datatype == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(datatype))
+    """An rdflib term, with a datatype wrapped by :func:`_to_ox` unwrapped."""
+    if isinstance(term, ox.Literal) and not term.language and term.datatype.value.startswith(DATATYPE_PREFIX):
+        return Literal(term.value, datatype=URIRef(term.datatype.value[len(DATATYPE_PREFIX):]))
+    return term_from_oxigraph(term)
 
 
 def _wrap(term: Any) -> Any:

@@ -169,7 +169,9 @@ class GraphStore:
 
     def _ensure_union(self) -> None:
         """Fill an empty default graph from the named graphs (a store written before the union was kept)."""
-        if next(iter(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        from helsekg.query import needs_union
+
+        if not needs_union(self.store):
             return
         self.store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
                                for q in self.store.quads_for_pattern(None, None, None, None))
