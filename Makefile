@@ -49,8 +49,8 @@ model-ner-experiment: venv
 	$(PY) -m helsekg.training.compose training/output/model-best training/ner/output/model-best training/composed
 
 docs: venv
-	$(PY) -m helsekg.ontology_tools namespace > helsekg/namespace.py.tmp && mv helsekg/namespace.py.tmp helsekg/namespace.py
-	$(PY) -m helsekg.ontology_tools docs > docs/ontology.md.tmp && mv docs/ontology.md.tmp docs/ontology.md
+	$(PY) -m helsekg.graph.ontology namespace > helsekg/graph/namespace.py.tmp && mv helsekg/graph/namespace.py.tmp helsekg/graph/namespace.py
+	$(PY) -m helsekg.graph.ontology docs > docs/ontology.md.tmp && mv docs/ontology.md.tmp docs/ontology.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -24,12 +24,12 @@ def main() -> None:
     args = ap.parse_args()
 
     from helsekg.api import document_graph
-    from helsekg.corpus import iter_paths, read_document
-    from helsekg.extract import extract
-    from helsekg.io import serialize
-    from helsekg.pipeline import load
-    from helsekg.rdf import document_iri, new_graph
-    from helsekg.validate import validate
+    from helsekg.extract.extractor import extract
+    from helsekg.graph.build import document_iri, new_graph
+    from helsekg.graph.io import serialize
+    from helsekg.nlp.pipeline import load
+    from helsekg.text import iter_paths, read_document
+    from helsekg.validate.core import validate
 
     nlp = load(None if args.model == "blank" else "default")
     paths = list(iter_paths([args.folder])) * args.repeat

@@ -22,7 +22,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«])")
 
 
 def corpus_sentences(folder: Path) -> list[str]:
-    from helsekg.corpus import iter_paths, read_document
+    from helsekg.text import iter_paths, read_document
 
     sentences: list[str] = []
     for path in iter_paths([folder]):

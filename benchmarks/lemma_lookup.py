@@ -33,7 +33,7 @@ def predictions(model_dir: Path, norne: Path) -> tuple[dict, set[str]]:
     import spacy
     from spacy.tokens import Doc
 
-    from helsekg.fastops import use_numpy_gemm
+    from helsekg.nlp.fastops import use_numpy_gemm
     from helsekg.training.convert import group, load_norne, sentences_to_doc
 
     use_numpy_gemm()
@@ -68,7 +68,7 @@ def score(rows, train_forms: set[str], apply) -> dict:
 
 def run(model_dir: Path, norne: Path) -> dict:
     """Every variant's scores: ``{variant: {"nob dev": {...}, ...}}``."""
-    from helsekg.lemmas import UNSEEN_POS, LemmaLookup, load_table
+    from helsekg.nlp.lemmas import UNSEEN_POS, LemmaLookup, load_table
 
     preds, train_forms = predictions(model_dir, norne)
     table = load_table()

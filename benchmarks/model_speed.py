@@ -60,7 +60,7 @@ def gemm_table(seconds: float = 0.5) -> list[tuple[str, float, float]]:
     import numpy
     from thinc.api import NumpyOps
 
-    from helsekg.fastops import restore_blis_gemm, use_numpy_gemm
+    from helsekg.nlp.fastops import restore_blis_gemm, use_numpy_gemm
 
     ops, rng, rows = NumpyOps(), numpy.random.default_rng(0), []
     for sa, sb, t1, t2, what in GEMM_SHAPES:
@@ -89,7 +89,7 @@ def main() -> None:
 
     import spacy
 
-    from helsekg.fastops import restore_blis_gemm, use_numpy_gemm
+    from helsekg.nlp.fastops import restore_blis_gemm, use_numpy_gemm
 
     if args.gemm:
         print(f"{'gemm shape':<30}{'BLIS ms':>10}{'numpy ms':>10}{'speed-up':>10}")

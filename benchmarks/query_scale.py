@@ -14,22 +14,22 @@ list of quads; the loader's buffer is bounded by one copy). Copy 0 is the base a
 * copied (suffixed) under ``https://w3id.org/helsekg/id/``: ``doc/``, ``mention/``, ``measure/``,
   ``amount/``, ``quantity/``, ``recommendation/``, ``quote/``, ``goal/``, ``target-group/``,
   ``link/``, and the document graph names ``graph/doc/``; also the ``dcterms:source`` literal (so
-  each copy is a distinct file to :meth:`helsekg.store.GraphStore.documents`);
+  each copy is a distinct file to :meth:`helsekg.scale.store.GraphStore.documents`);
 * shared by all copies, as in a real corpus where the same organisations, people and themes recur:
   ``actor/`` (organisations and persons; roles are literals on them) and ``theme/`` (the concept
   scheme), and the one links graph ``graph/links``, which holds every copy's links as
-  :meth:`helsekg.store.GraphStore.relink` would.
+  :meth:`helsekg.scale.store.GraphStore.relink` would.
 
 Measures (``measure/{key}``) are shared by the documents of one corpus, but a corpus 50 times larger
 names many more measures, so they are copied: shared, a few measures would get thousands of amounts
-each. Target groups likewise. Like :class:`helsekg.store.GraphStore`, the store also keeps the set
+each. Target groups likewise. Like :class:`helsekg.scale.store.GraphStore`, the store also keeps the set
 union of the named graphs in its default graph (``--no-union`` leaves it out, the older layout): each
 copy adds its local triples, the shared ones are written once. K is the smallest number of copies
 whose union has at least ``--triples`` distinct triples, computed from the base (shared + K x local).
 The store is compacted with ``Store.optimize()`` at the end (timed apart).
 
 Timing. Each query (``helsekg/queries/*.rq``, or ``--queries DIR``) runs in a fresh Python process
-that opens the store read-only and calls :func:`helsekg.query.query` (Oxigraph; the default graph,
+that opens the store read-only and calls :func:`helsekg.query.sparql.query` (Oxigraph; the default graph,
 i.e. the union, as a store made by GraphStore is queried; every row converted to Python strings as
 the CLI and API do): the first run is "cold" (new process and Oxigraph caches; the OS page cache is
 not dropped), then the median of ``--warm`` runs; with the row count and the process's peak RSS
@@ -203,7 +203,7 @@ def time_query(store_path: Path, query_file: Path, warm: int) -> dict:
     """Cold and warm latency of one query on a freshly opened store (run in its own process)."""
     import pyoxigraph as ox
 
-    from helsekg.query import query
+    from helsekg.query.sparql import query
 
     text = query_file.read_text(encoding="utf-8")
     opened = time.perf_counter()
@@ -254,7 +254,7 @@ def main() -> None:
     if args.queries:
         files = sorted(args.queries.glob("*.rq"))
     else:
-        from helsekg.query import named_queries
+        from helsekg.query.sparql import named_queries
 
         files = list(named_queries().values())
     if args.only:

@@ -10,7 +10,7 @@ jobs > 1, the largest worker) is its own. Stages:
   components; ``nlp.pipe`` over the texts, Docs dropped, after one warm-up document), with
   ``n_process`` = each ``--jobs``;
 * ``extract``: full streaming extraction to a validated graph in an on-disk store
-  (:meth:`helsekg.store.GraphStore.sync`, then :meth:`~helsekg.store.GraphStore.relink` for the
+  (:meth:`helsekg.scale.store.GraphStore.sync`, then :meth:`~helsekg.scale.store.GraphStore.relink` for the
   cross-document links, timed apart), for each ``--jobs`` and each ``--limit``;
 * ``novalidate``: the same without SHACL (the difference is the validation time);
 * ``queries``: each named query on the store the last ``extract`` made, median of 3 runs
@@ -43,7 +43,7 @@ _NLP: list = []
 
 
 def _load_pipeline(model: str) -> None:
-    from helsekg.pipeline import load
+    from helsekg.nlp.pipeline import load
 
     _NLP.append(load(None if model == "blank" else model))
 
@@ -53,13 +53,13 @@ def _pipe(texts: list[str]) -> int:
 
 
 def stage(args: argparse.Namespace) -> dict:
-    from helsekg.corpus import iter_paths, read_document
+    from helsekg.text import iter_paths, read_document
 
     files = [str(p) for p in iter_paths([args.folder])][: args.limit]
     words = sum(len(read_document(p).text.split()) for p in files)
     out: dict = {"stage": args.stage, "documents": len(files), "words": words, "jobs": args.jobs}
     if args.stage == "pipeline":
-        from helsekg.pipeline import load
+        from helsekg.nlp.pipeline import load
 
         texts = [read_document(p).text for p in files]
         if args.jobs == 1:
@@ -78,7 +78,7 @@ def stage(args: argparse.Namespace) -> dict:
                 pool.map(_pipe, [texts[i : i + 8] for i in range(0, len(texts), 8)])
                 out["seconds"] = time.perf_counter() - start
     elif args.stage in ("extract", "novalidate"):
-        from helsekg.store import GraphStore
+        from helsekg.scale.store import GraphStore
 
         check = args.stage == "extract"
         start = time.perf_counter()
@@ -94,8 +94,8 @@ def stage(args: argparse.Namespace) -> dict:
             out["failures"] = len(report.failures)
             out["links"] = links
     elif args.stage == "queries":
-        from helsekg.query import named_queries, query
-        from helsekg.store import GraphStore
+        from helsekg.query.sparql import named_queries, query
+        from helsekg.scale.store import GraphStore
 
         store = GraphStore(args.store, read_only=True)
         out["triples"] = store.count_triples()
@@ -127,11 +127,11 @@ def _rdflib_vs_oxigraph(folder: str, *, limit: int = 120) -> dict:
 
     import pyoxigraph as ox
 
-    from helsekg.io import from_oxigraph
-    from helsekg.prefixes import PREFIXES
-    from helsekg.query import named_query, query
-    from helsekg.rdf import new_graph
-    from helsekg.store import GraphStore
+    from helsekg.graph.build import new_graph
+    from helsekg.graph.io import from_oxigraph
+    from helsekg.graph.prefixes import PREFIXES
+    from helsekg.query.sparql import named_query, query
+    from helsekg.scale.store import GraphStore
 
     def timed(run) -> float | str:
         def stop(*_):

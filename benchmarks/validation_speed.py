@@ -1,12 +1,12 @@
-"""Milliseconds per document of SHACL validation: pySHACL against the oxigraph engine (helsekg.shacl_sparql).
+"""Milliseconds per document of SHACL validation: pySHACL against the oxigraph engine (helsekg.validate.shacl_sparql).
 
     OMP_NUM_THREADS=1 python benchmarks/validation_speed.py [FOLDER] [--documents 200] [--model blank|default]
 
 A generated corpus (benchmarks/generate_corpus.py) makes a good FOLDER. The documents are extracted
 first (``check=False``); then only the SHACL part of validation is timed, one document graph at a time,
-run as ``helsekg.validate.validate(graph, engine=...)`` runs it (the Python anchor check, the same for
+run as ``helsekg.validate.core.validate(graph, engine=...)`` runs it (the Python anchor check, the same for
 both engines, is left out). Last, the link nodes of all the documents are validated as focus nodes, as
-``helsekg.linking.write_links`` does, on the link graph alone and on the whole merged graph. Both
+``helsekg.link.linking.write_links`` does, on the link graph alone and on the whole merged graph. Both
 engines must report the same violations; a mismatch is printed. Wall and CPU time are shown, as the
 machine may be shared.
 """
@@ -40,12 +40,12 @@ def main() -> None:
     from rdflib.namespace import RDF
 
     from helsekg.api import extract_document
-    from helsekg.corpus import iter_paths, read_document
-    from helsekg.linking import add_links, link_iri, link_measures
-    from helsekg.pipeline import load
-    from helsekg.rdf import new_graph
-    from helsekg.shacl_sparql import compile_shapes
-    from helsekg.validate import _violations, load_shapes
+    from helsekg.graph.build import new_graph
+    from helsekg.link.linking import add_links, link_iri, link_measures
+    from helsekg.nlp.pipeline import load
+    from helsekg.text import iter_paths, read_document
+    from helsekg.validate.core import _violations, load_shapes
+    from helsekg.validate.shacl_sparql import compile_shapes
 
     nlp = load(None if args.model == "blank" else "default")
     paths = list(iter_paths([args.folder]))[: args.documents]
@@ -62,7 +62,7 @@ def main() -> None:
     compiled = compile_shapes(shapes)
 
     def shacl(graph, engine, focus_nodes=None):
-        """The violations, as helsekg.validate.validate gets them from each engine."""
+        """The violations, as helsekg.validate.core.validate gets them from each engine."""
         if engine == "oxigraph":
             return compiled.validate(graph, focus_nodes=focus_nodes)
         options = {"focus_nodes": focus_nodes} if focus_nodes is not None else {}

@@ -7,9 +7,13 @@ The public API is imported lazily, so ``import helsekg`` (and ``helsekg --help``
 - :func:`read_document`, :func:`document_from_text`, :func:`read_graph`, :func:`write_graph`,
   :func:`build_graph`, :func:`summarize`.
 
-SPARQL and validation live in their modules: ``from helsekg.query import query`` and
-``from helsekg.validate import validate`` (a package attribute of the same name as a submodule would
-be replaced by the submodule once it is imported).
+The package is laid out by stage, data flowing one way (``docs/architecture.md``)::
+
+    text -> nlp -> extract -> graph -> validate -> query -> link -> api -> scale -> cli
+
+SPARQL and validation live in their stage packages: ``from helsekg.query import query`` and
+``from helsekg.validate import validate``. The module paths of helsekg 0.1 (``helsekg.corpus``,
+``helsekg.amounts``, ``helsekg.network``, ...) still import (:mod:`helsekg._compat`).
 """
 
 from __future__ import annotations
@@ -17,21 +21,25 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from helsekg import _compat
+
+__version__ = "0.2.0"
 
 _LAZY = {
-    "load": "helsekg.pipeline",
+    "load": "helsekg.nlp.pipeline",
     "extract_paths": "helsekg.api",
     "extract_text": "helsekg.api",
-    "read_document": "helsekg.corpus",
-    "document_from_text": "helsekg.corpus",
-    "read_graph": "helsekg.io",
-    "write_graph": "helsekg.io",
-    "build_graph": "helsekg.rdf",
-    "summarize": "helsekg.summary",
+    "read_document": "helsekg.text.reading",
+    "document_from_text": "helsekg.text.reading",
+    "read_graph": "helsekg.graph.io",
+    "write_graph": "helsekg.graph.io",
+    "build_graph": "helsekg.graph.build",
+    "summarize": "helsekg.query.summary",
 }
 
 __all__ = ["__version__", *_LAZY]
+
+_compat.install()  # the module paths of helsekg 0.1 (helsekg.corpus, helsekg.amounts, ...) still import
 
 
 def __getattr__(name: str) -> Any:

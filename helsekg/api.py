@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 from spacy.language import Language
 
-from helsekg.corpus import Document, iter_paths, read_document
 from helsekg.errors import HelsekgError
-from helsekg.extract import extract
-from helsekg.rdf import add_extraction, document_iri, new_graph
-from helsekg.records import Extraction
-from helsekg.validate import EXTRACTION_ENGINE, ValidationReport, validate
+from helsekg.extract.extractor import extract
+from helsekg.extract.records import Extraction
+from helsekg.graph.build import add_extraction, document_iri, new_graph
+from helsekg.text.document import Document
+from helsekg.text.reading import iter_paths, read_document
+from helsekg.validate.core import EXTRACTION_ENGINE, ValidationReport, validate
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def extract_document(document: Document, nlp: Language, *, check: bool = True
 
     An internal error while extracting is returned as a :class:`Failure` naming the document, so a
     batch (in this process or a worker) goes on with the others. The shapes run on the
-    :data:`~helsekg.validate.EXTRACTION_ENGINE`.
+    :data:`~helsekg.validate.core.EXTRACTION_ENGINE`.
     """
     source = document.metadata.source
     try:
@@ -117,7 +118,7 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
             (``hkg:addresses`` with score and evidence) when the score reaches this; None: no links.
     """
     if nlp is None:
-        from helsekg.pipeline import load
+        from helsekg.nlp.pipeline import load
 
         nlp = load()
     result = BatchResult(graph=new_graph())
@@ -149,7 +150,7 @@ def link_graph(result: BatchResult, *, threshold: float = 0.25, check: bool = Tr
     """
     from rdflib.namespace import RDF
 
-    from helsekg.linking import link_measures, write_links
+    from helsekg.link.linking import link_measures, write_links
 
     graph = result.graph
     links = link_measures(graph, threshold=threshold)
@@ -162,15 +163,15 @@ def extract_text(text: str, *, source: str = "text.txt", language: str | None = 
                  nlp: Language | None = None) -> Extraction:
     """Extract records from a string (handy in notebooks and tests).
 
-    >>> from helsekg.pipeline import load
+    >>> from helsekg.nlp.pipeline import load
     >>> result = extract_text("Kommunen får 2 millioner kroner i 2025.", nlp=load(model=None))
     >>> [(a.text, a.fiscal_year) for a in result.amounts]
     [('2 millioner kroner', 2025)]
     """
-    from helsekg.corpus import document_from_text
+    from helsekg.text.reading import document_from_text
 
     if nlp is None:
-        from helsekg.pipeline import load
+        from helsekg.nlp.pipeline import load
 
         nlp = load()
     return process(document_from_text(text, source=source, language=language), nlp)

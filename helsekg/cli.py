@@ -73,8 +73,8 @@ def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, m
     if store is not None:
         _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs, scheduler)
         return
-    from helsekg.batch import collect, count_files, extract_stream, progress_bar
-    from helsekg.io import write_graph
+    from helsekg.graph.io import write_graph
+    from helsekg.scale.batch import collect, count_files, extract_stream, progress_bar
 
     stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler)
     with _cluster_errors():
@@ -82,7 +82,7 @@ def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, m
     write_graph(result.graph, output, format=fmt)
     click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
     if summary:
-        from helsekg.summary import summarize
+        from helsekg.query.summary import summarize
 
         click.echo(summarize(result.graph))
     if check:
@@ -117,8 +117,8 @@ def _cluster_errors():
 
 def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, model: str, check: bool,
                       summary: bool, max_bytes: int | None, jobs: int, scheduler: str | None) -> None:
-    from helsekg.batch import progress_bar
-    from helsekg.store import GraphStore
+    from helsekg.scale.batch import progress_bar
+    from helsekg.scale.store import GraphStore
 
     with GraphStore(store) as graphs, _cluster_errors():
         report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
@@ -128,7 +128,7 @@ def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, 
             graphs.export(output, fmt)
             click.echo(f"Exported {graphs.count_triples()} triples to {output}", err=True)
         if summary:
-            from helsekg.summary import summarize
+            from helsekg.query.summary import summarize
 
             click.echo(summarize(graphs.store))  # type: ignore[arg-type]
     if check:
@@ -149,8 +149,8 @@ def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, engine: str) -
 
     Anchors are checked against each document's source file when it is still there unchanged.
     """
-    from helsekg.io import read_graph
-    from helsekg.validate import load_shapes, validate
+    from helsekg.graph.io import read_graph
+    from helsekg.validate.core import load_shapes, validate
 
     try:
         data = read_graph(graph)
@@ -177,7 +177,7 @@ def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_nam
     The query is a string, @file.rq, or --name NAME. The prefixes hkg:, id:, schema:, dcterms:,
     prov:, org:, skos: and foaf: are predeclared.
     """
-    from helsekg.query import named_queries, named_query, query
+    from helsekg.query.sparql import named_queries, named_query, query
 
     if list_names:
         for qname, path in named_queries().items():
@@ -205,7 +205,7 @@ def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_nam
         if endpoint is not None:
             from urllib.error import HTTPError, URLError
 
-            from helsekg.server import query_endpoint
+            from helsekg.query.server import query_endpoint
 
             try:
                 result = query_endpoint(endpoint, text)
@@ -214,7 +214,7 @@ def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_nam
             except (URLError, OSError) as err:
                 raise click.ClickException(f"{endpoint}: cannot query the endpoint: {err}") from None
         elif graph.is_dir():
-            from helsekg.store import GraphStore
+            from helsekg.scale.store import GraphStore
 
             store = GraphStore(graph, read_only=True)
             result = query(store.store, text)
@@ -238,7 +238,7 @@ def serve_cmd(store: Path, port: int, verbose: bool) -> None:
     """
     import pyoxigraph as ox
 
-    from helsekg.server import make_server
+    from helsekg.query.server import make_server
 
     server = make_server(ox.Store.read_only(str(store)), port=port, verbose=verbose)
     click.echo(f"SPARQL endpoint: http://127.0.0.1:{server.server_port}/query", err=True)
@@ -258,7 +258,7 @@ def serve_cmd(store: Path, port: int, verbose: bool) -> None:
               default=None, help="RDF format; by default from the output suffix.")
 def export_cmd(store: Path, output: Path, fmt: str | None) -> None:
     """Export STORE (a folder made by extract --store) to one RDF file."""
-    from helsekg.store import GraphStore
+    from helsekg.scale.store import GraphStore
 
     graphs = GraphStore(store, read_only=True)
     graphs.export(output, fmt)
@@ -270,8 +270,8 @@ def export_cmd(store: Path, output: Path, fmt: str | None) -> None:
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def summary_cmd(graph: Path) -> None:
     """Print what GRAPH holds: documents, actors, measures, amounts with totals."""
-    from helsekg.io import read_graph
-    from helsekg.summary import summarize
+    from helsekg.graph.io import read_graph
+    from helsekg.query.summary import summarize
 
     click.echo(summarize(read_graph(graph)))
 
@@ -294,7 +294,7 @@ def evaluate_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | Non
     PATHS (files or folders) limit the evaluation to the gold documents of those text files.
     Exit 0 ok, 1 when an F1 is below its floor or a gold document is missing from the graph, 2 usage.
     """
-    from helsekg.evaluation import GoldError, evaluate, load_floors, load_gold
+    from helsekg.evaluation.scoring import GoldError, evaluate, load_floors, load_gold
 
     try:
         documents = load_gold(gold_dir)
@@ -309,7 +309,7 @@ def evaluate_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | Non
             raise click.UsageError("none of PATHS is a document annotated in GOLD_DIR")
     nlp = None
     if graph_file is None:
-        from helsekg.pipeline import load
+        from helsekg.nlp.pipeline import load
 
         nlp = load(None if model == "blank" else model)
     report = evaluate(gold_dir, graph_file, nlp=nlp, documents=documents)
@@ -343,7 +343,7 @@ def evaluate_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | Non
 def network_cmd(graph: Path, output: Path, documents: bool, co_mentions: bool, centrality: bool, method: str,
                 top: int) -> None:
     """Export GRAPH's network of actors, measures, programmes and recommendations as GraphML."""
-    from helsekg.network import actor_centrality, to_networkx, write_graphml
+    from helsekg.query.network import actor_centrality, to_networkx, write_graphml
 
     try:
         view = to_networkx(graph, include_documents=documents, co_mentions=co_mentions)

@@ -1,8 +1,10 @@
-"""Coded, actionable errors.
+"""Coded, actionable errors: one table (:data:`ERRORS`) for every code helsekg raises.
 
 Every error helsekg raises on purpose is a :class:`HelsekgError` with a stable ``code``, so tests,
-logs and users can tell problems apart without parsing prose. Errors about an input file are
-:class:`InputError`, whose message names the file, the problem and what to do about it:
+logs and users can tell problems apart without parsing prose. Codes by range: E0xx a problem with an
+input file (:class:`InputError`), E1xx the Dask cluster (:class:`DistributedError`), E2xx the SHACL
+shapes or data the compiled engine cannot validate (:class:`UnsupportedShapeError`,
+:class:`ShapeEvaluationError`). Errors about an input file name the file, the problem and what to do:
 
 >>> err = InputError("E004", "notes.txt", detail="only whitespace")
 >>> str(err)
@@ -18,7 +20,7 @@ from __future__ import annotations
 import os
 
 # code: (problem, what to do). ``{...}`` fields are filled from the keyword arguments.
-INPUT_ERRORS: dict[str, tuple[str, str]] = {
+ERRORS: dict[str, tuple[str, str]] = {
     "E001": ("no such file or folder", "Check the path and the current working directory."),
     "E002": (
         "is a folder, not a file",
@@ -46,6 +48,45 @@ INPUT_ERRORS: dict[str, tuple[str, str]] = {
         "helsekg reads Bokmål and Nynorsk only; if the text is Norwegian, pass language='nb' or 'nn'.",
     ),
     "E009": ("cannot be read ({detail})", "Check the file permissions and that the file is not locked."),
+    "E010": (
+        "cannot extract text from this {format} file ({detail})",
+        "Check that the file opens in a viewer; save or export it again (without a password), "
+        "or give the document as plain text.",
+    ),
+    "E011": (
+        "the {format} file has no extractable text ({detail})",
+        "If it is a scanned PDF, run OCR first (for example ocrmypdf --language nor); otherwise "
+        "give the document's text as a plain-text file.",
+    ),
+    # running extraction on a Dask cluster (helsekg.scale.distributed)
+    "E101": (
+        "running on a Dask cluster needs the packages dask and distributed, which are not installed",
+        "Install them with: pip install 'helsekg[dask]' (on the client and on every worker).",
+    ),
+    "E102": (
+        "cannot reach the Dask scheduler at {address} ({detail})",
+        "Check the address (tcp://HOST:PORT, as printed by dask scheduler) and that the scheduler is running "
+        "and reachable from this machine.",
+    ),
+    "E103": (
+        "a Dask worker runs helsekg {worker}, this process runs helsekg {client}",
+        "Install the same helsekg version on the workers as here, so the output does not depend on where a "
+        "document ran.",
+    ),
+    # the SHACL shapes compiled to SPARQL (helsekg.validate.shacl_sparql)
+    "E201": (
+        "shape {node}: {detail}",
+        "The oxigraph engine compiles only the SHACL Core it lists in helsekg.validate.shacl_sparql.SUPPORTED; "
+        "validate with engine='pyshacl'.",
+    ),
+    "E202": ("{detail}", "pySHACL stops on this too; fix the data."),
+}
+
+#: The input-file codes (E0xx) of :data:`ERRORS`.
+INPUT_ERRORS: dict[str, tuple[str, str]] = {code: entry for code, entry in ERRORS.items() if code < "E100"}
+#: The Dask codes (E1xx) of :data:`ERRORS`.
+DISTRIBUTED_ERRORS: dict[str, tuple[str, str]] = {
+    code: entry for code, entry in ERRORS.items() if "E100" <= code < "E200"
 }
 
 
@@ -85,25 +126,6 @@ def _rebuild_input_error(code: str, path: str, fields: dict[str, object]) -> Inp
     return InputError(code, path, **fields)
 
 
-# code: (problem, what to do), for running extraction on a Dask cluster (helsekg.distributed).
-DISTRIBUTED_ERRORS: dict[str, tuple[str, str]] = {
-    "E101": (
-        "running on a Dask cluster needs the packages dask and distributed, which are not installed",
-        "Install them with: pip install 'helsekg[dask]' (on the client and on every worker).",
-    ),
-    "E102": (
-        "cannot reach the Dask scheduler at {address} ({detail})",
-        "Check the address (tcp://HOST:PORT, as printed by dask scheduler) and that the scheduler is running "
-        "and reachable from this machine.",
-    ),
-    "E103": (
-        "a Dask worker runs helsekg {worker}, this process runs helsekg {client}",
-        "Install the same helsekg version on the workers as here, so the output does not depend on where a "
-        "document ran.",
-    ),
-}
-
-
 class DistributedError(HelsekgError):
     """A problem with the Dask cluster, not with an input: ``str()`` is "<problem> (<code>). <what to do>".
 
@@ -123,3 +145,20 @@ class DistributedError(HelsekgError):
 
 def _rebuild_distributed_error(code: str, fields: dict[str, object]) -> DistributedError:
     return DistributedError(code, **fields)
+
+
+class UnsupportedShapeError(HelsekgError):
+    """The shapes graph uses something the compiled SHACL engine does not compile (code E201)."""
+
+    def __init__(self, node: object, detail: str) -> None:
+        self.node = str(node)
+        problem, todo = ERRORS["E201"]
+        super().__init__("E201", f"{problem.format(node=node, detail=detail)} (E201). {todo}")
+
+
+class ShapeEvaluationError(HelsekgError):
+    """The data cannot be validated, where pySHACL raises too (code E202): sh:lessThan on a blank node."""
+
+    def __init__(self, detail: str) -> None:
+        problem, todo = ERRORS["E202"]
+        super().__init__("E202", f"{problem.format(detail=detail)} (E202). {todo}")

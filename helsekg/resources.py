@@ -12,8 +12,10 @@ sees the top-level folders. Every other module asks this one, so both layouts wo
 
 from __future__ import annotations
 
+import gzip
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +59,8 @@ def data_path(name: str) -> Path:
 
 
 def queries_dir() -> Path:
-    """Named SPARQL queries shipped in ``helsekg/queries/``."""
-    return PACKAGE_DIR / "queries"
+    """Named SPARQL queries shipped in ``helsekg/query/queries/``."""
+    return PACKAGE_DIR / "query" / "queries"
 
 
 def model_dir() -> Path:
@@ -67,7 +69,9 @@ def model_dir() -> Path:
 
 
 def read_json_data(path: str | Path, *, what: str, fields: Iterable[str] = ()) -> dict[str, Any]:
-    """A JSON data file (word lists, gazetteer) as a dict, with ``fields`` required.
+    """A JSON data file (word lists, gazetteer; gzip-compressed when it ends in ``.gz``) as a dict.
+
+    ``fields`` are required.
 
     Raises:
         ValueError: naming the file and ``what`` it holds, when it cannot be read, is not a JSON
@@ -75,12 +79,60 @@ def read_json_data(path: str | Path, *, what: str, fields: Iterable[str] = ()) -
     """
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise ValueError(f"{path}: cannot read the {what} ({exc}); check the file is valid JSON") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the {what} must be a JSON object, not {type(data).__name__}")
+    require_fields(data, fields, source=path, what=what)
+    return data
+
+
+def require_fields(data: Mapping[str, Any], fields: Iterable[str], *, source: str | Path, what: str) -> None:
+    """Raise a ValueError naming ``source`` and ``what`` it holds when ``data`` lacks some of ``fields``."""
     missing = [name for name in fields if name not in data]
     if missing:
-        raise ValueError(f"{path}: the {what} lacks {', '.join(missing)}; add them to the file")
-    return data
+        raise ValueError(f"{source}: the {what} lacks {', '.join(missing)}; add them to the file")
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """The shipped JSON data file ``helsekg/data/<name>`` (word lists, patterns, lexicon, gazetteer), read once.
+
+    This is the one loader every stage uses for its cue words; callers build their own frozen views
+    (see :func:`cue_tuples`) and never mutate the returned dict, which is shared.
+
+    >>> load_data("extraction_cues.json") is load_data("extraction_cues.json")
+    True
+    >>> sorted(load_data("extraction_cues.json"))[:2]
+    ['_licence', '_source']
+    """
+    return read_json_data(data_path(name), what=f"helsekg data file {name}")
+
+
+def cue_tuples(data: Mapping[str, Any], fields: Iterable[str], *, source: str | Path,
+               what: str = "cue file") -> dict[str, tuple]:
+    """``fields`` of a cue file as immutable tuples, for a frozen dataclass of word lists.
+
+    A list becomes a tuple, a list of lists a tuple of tuples, an object its sorted ``(key, value)`` pairs.
+
+    >>> cue_tuples({"verbs": ["gi", "få"], "pairs": [["a", "b"]], "map": {"y": 1, "x": 2}},
+    ...            ["verbs", "pairs", "map"], source="cues.json")
+    {'verbs': ('gi', 'få'), 'pairs': (('a', 'b'),), 'map': (('x', 2), ('y', 1))}
+
+    Raises:
+        ValueError: naming ``source`` when some of ``fields`` are missing.
+    """
+    fields = list(fields)
+    require_fields(data, fields, source=source, what=what)
+    values: dict[str, tuple] = {}
+    for name in fields:
+        raw = data[name]
+        if isinstance(raw, dict):
+            values[name] = tuple(sorted(raw.items()))
+        elif raw and isinstance(raw[0], list):
+            values[name] = tuple(tuple(item) for item in raw)
+        else:
+            values[name] = tuple(raw)
+    return values

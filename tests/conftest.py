@@ -19,7 +19,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """helsekg's default pipeline (the shipped model when present)."""
-    from helsekg.pipeline import load
+    from helsekg.nlp.pipeline import load
 
     return load()
 
@@ -27,7 +27,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def blank_nlp():
     """Rule components on a blank Norwegian pipeline (no trained model)."""
-    from helsekg.pipeline import load
+    from helsekg.nlp.pipeline import load
 
     return load(model=None)
 

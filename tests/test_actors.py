@@ -1,4 +1,4 @@
-"""Actors, persons with roles, quotes and cross-document identity (helsekg.actors).
+"""Actors, persons with roles, quotes and cross-document identity (helsekg.nlp.actors).
 
 Sentences are written for these tests (Bokmål and Nynorsk), not taken from the corpus. Persons named
 here are invented unless their role is public record.
@@ -13,8 +13,9 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from helsekg import actors as actorlib
-from helsekg.corpus import read_document, slugify
+from helsekg.extract import actors as actorlib
+from helsekg.nlp import actors as nlp_actors
+from helsekg.text import read_document, slugify
 
 
 @pytest.fixture(scope="module")
@@ -401,7 +402,7 @@ def test_actors_with_helsekg_pipeline(write_text, nlp):
 
 
 def test_actors_gazetteer_data():
-    gaz = actorlib.load_gazetteer()
+    gaz = nlp_actors.load_gazetteer()
     assert gaz.source and gaz.licence
     types = Counter(e.type for e in gaz.entries)
     current_municipalities = [e for e in gaz.entries if e.type == "municipality" and e.valid != "-2019"]
@@ -416,11 +417,11 @@ def test_actors_gazetteer_data():
 
 
 def test_actors_gazetteer_lookup_and_iri():
-    gaz = actorlib.load_gazetteer()
+    gaz = nlp_actors.load_gazetteer()
     assert gaz.lookup("Helse Sør-Aust").id == "helse-sor-ost-rhf"
     assert gaz.municipality("Bergen").id == "bergen-kommune"
     assert gaz.lookup("Herøy kommune") is None  # two municipalities share the name
-    assert actorlib.actor_iri("ks") == "https://w3id.org/helsekg/id/actor/ks"
+    assert nlp_actors.actor_iri("ks") == "https://w3id.org/helsekg/id/actor/ks"
 
 
 @pytest.mark.parametrize(
@@ -437,7 +438,7 @@ def test_actors_gazetteer_lookup_and_iri():
 )
 def test_actors_generic_advisory_body_resolved(text, expected):
     from helsekg.api import extract_text
-    from helsekg.pipeline import load
+    from helsekg.nlp.pipeline import load
 
     actors = extract_text(text, nlp=load(model=None)).actors
     generic = {(a.text, a.key) for a in actors if a.text.lower().startswith(("rådet", "kommisjonen"))}

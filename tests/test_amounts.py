@@ -1,4 +1,4 @@
-"""Example tables for helsekg.amounts: Norwegian (Bokmål and Nynorsk) money and counts.
+"""Example tables for helsekg.nlp.amounts: Norwegian (Bokmål and Nynorsk) money and counts.
 
 Each row is a sentence written in the style of a budget text, a municipal decision, a directorate
 grant announcement or hospital-trust news, with every amount expected in it (all fields).
@@ -15,7 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helsekg.amounts import Amount, AmountKind, Qualifier, find_amounts, parse_number
+from helsekg.nlp.amounts import (
+    AmountKind,
+    ParsedAmount,
+    Qualifier,
+    find_amounts,
+    parse_number,
+)
 
 
 class Exp(NamedTuple):
@@ -39,7 +45,7 @@ def Q(text, value, unit, q="Exact", k="Unspecified", y=None, vmax=None) -> Exp: 
     return Exp(text, Decimal(value), False, unit, q, k, y, Decimal(vmax) if vmax is not None else None)
 
 
-def observed(a: Amount) -> Exp:
+def observed(a: ParsedAmount) -> Exp:
     return Exp(a.text, a.value, a.is_money, a.unit, a.qualifier.value, a.kind.value, a.fiscal_year, a.value_max)
 
 
@@ -666,7 +672,7 @@ def test_amounts_parse_number(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), FROMSTRING, ids=[t for t, _ in FROMSTRING])
 def test_amounts_fromstring(text, expected):
-    got = Amount.fromstring(text)
+    got = ParsedAmount.fromstring(text)
     assert (observed(got) if got else None) == expected
 
 
@@ -728,7 +734,7 @@ def _check_invariants(text: str) -> None:
 def test_amounts_never_raise_and_offsets_hold(text):
     _check_invariants(text)
     parse_number(text)
-    got = Amount.fromstring(text)
+    got = ParsedAmount.fromstring(text)
     assert got is None or text[got.start:got.end] == got.text
 
 
@@ -737,7 +743,7 @@ def test_amounts_never_raise_and_offsets_hold(text):
 def test_amounts_never_raise_on_any_unicode(text):
     _check_invariants(text)
     parse_number(text)
-    Amount.fromstring(text)
+    ParsedAmount.fromstring(text)
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in ALL_FIND + NEGATIVE], ids=_ids(ALL_FIND + NEGATIVE))

@@ -1,10 +1,10 @@
-"""Streaming and parallel extraction (helsekg.batch): same graph with 1 and 2 worker processes."""
+"""Streaming and parallel extraction (helsekg.scale.batch): same graph with 1 and 2 worker processes."""
 
 from __future__ import annotations
 
 import pytest
 
-from helsekg.batch import collect, extract_stream, graph_of
+from helsekg.scale.batch import collect, extract_stream, graph_of
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def serial(corpus_dir):
 
 
 def test_batch_streams_one_result_per_file_in_order(serial, corpus_dir):
-    from helsekg.corpus import iter_paths
+    from helsekg.text import iter_paths
 
     assert [r.source for r in serial] == [str(p) for p in iter_paths([corpus_dir])]
     assert all(r.ok and r.triples > 0 and r.words > 0 and r.report.conforms for r in serial)

@@ -1,4 +1,4 @@
-"""Tests for helsekg.corpus: decoding, language, header metadata, regions, ids, folders."""
+"""Tests for helsekg.text.reading: decoding, language, header metadata, regions, ids, folders."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helsekg.corpus import (
+from helsekg.errors import HelsekgError, InputError
+from helsekg.resources import data_path
+from helsekg.text import (
     REGION_KINDS,
     Document,
     detect_language,
@@ -22,8 +24,6 @@ from helsekg.corpus import (
     read_document,
     slugify,
 )
-from helsekg.errors import HelsekgError, InputError
-from helsekg.resources import data_path
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "data" / "corpus"
@@ -473,7 +473,7 @@ TWO_STEP_INPUTS = [(row[0], row[1]) for row in BAD_INPUTS] + [("ok.txt", NB_PROS
 
 @pytest.mark.parametrize("name, content", TWO_STEP_INPUTS, ids=[row[0] for row in TWO_STEP_INPUTS])
 def test_corpus_read_bytes_then_document_from_bytes_is_read_document(tmp_path, name, content):
-    from helsekg.corpus import document_from_bytes, read_bytes
+    from helsekg.text import document_from_bytes, read_bytes
 
     path = write(tmp_path, name, content)
 

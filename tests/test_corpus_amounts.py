@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from helsekg.query import query
+from helsekg.query.sparql import query
 
 KOMPETANSE_2020 = "2020-regjeringen-vil-styrke-kompetanse-og-innovasjon-i-helse-og-omsorgstjenesten.txt"
 KOMPETANSELOFT = "2020-regjeringen-lanserer-nytt-kompetanseloft.txt"

@@ -1,4 +1,4 @@
-"""Extraction on a Dask cluster (helsekg.distributed): the same output as a single-process run.
+"""Extraction on a Dask cluster (helsekg.scale.distributed): the same output as a single-process run.
 
 One loopback LocalCluster (2 worker processes, 1 thread each) serves the whole module.
 """
@@ -15,10 +15,10 @@ from click.testing import CliRunner
 
 pytest.importorskip("distributed")
 
-from helsekg.batch import collect, extract_stream  # noqa: E402
 from helsekg.cli import main  # noqa: E402
-from helsekg.distributed import extract_dask  # noqa: E402
 from helsekg.errors import DistributedError  # noqa: E402
+from helsekg.scale.batch import collect, extract_stream  # noqa: E402
+from helsekg.scale.distributed import extract_dask  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def _wait_until(condition, seconds: float = 10):
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory, corpus_dir):
     """The corpus with bad files between its documents: two the client refuses (E003), one a worker does (E004)."""
-    from helsekg.corpus import iter_paths
+    from helsekg.text import iter_paths
 
     bad = tmp_path_factory.mktemp("bad")
     (bad / "notat.pdf").write_bytes(b"%PDF-1.7\n")
@@ -66,7 +66,7 @@ def serial(inputs):
 def _ntriples(graph) -> bytes:
     import pyoxigraph as ox
 
-    from helsekg.io import serialize
+    from helsekg.graph.io import serialize
 
     return serialize(graph, ox.RdfFormat.N_TRIPLES)
 
@@ -114,7 +114,7 @@ def test_distributed_cli_scheduler_with_store(client, corpus_dir, tmp_path):
 
 
 def test_distributed_store_sync_with_a_client(client, corpus_dir, tmp_path):
-    from helsekg.store import GraphStore
+    from helsekg.scale.store import GraphStore
 
     exported = {}
     for name, options in (("local", {}), ("dask", {"client": client})):
@@ -147,7 +147,7 @@ def test_distributed_unreachable_scheduler_is_a_clear_error(corpus_dir):
 
 
 def test_distributed_cli_unreachable_scheduler_exits_2(corpus_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr("helsekg.distributed.CONNECT_TIMEOUT", 0.5)
+    monkeypatch.setattr("helsekg.scale.distributed.CONNECT_TIMEOUT", 0.5)
     address = f"tcp://127.0.0.1:{_closed_port()}"
     result = CliRunner().invoke(main, ["extract", str(corpus_dir), "-o", str(tmp_path / "x.nt"),
                                        "--scheduler", address])
@@ -167,7 +167,7 @@ def test_distributed_missing_dask_names_the_extra(corpus_dir, tmp_path, monkeypa
 
 
 def test_distributed_worker_refuses_another_helsekg_version():
-    from helsekg.distributed import _extract_chunk
+    from helsekg.scale.distributed import _extract_chunk
 
     with pytest.raises(DistributedError) as caught:
         _extract_chunk([("a.txt", b"Tekst")], model="blank", check=False, version="0.0.0-other")

@@ -12,11 +12,19 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from helsekg.cli import main
-from helsekg.evaluation import (
-    FACT_TYPES, GoldError, evaluate, label_score, load_annotation, load_floors, load_gold, match, units_match,
+from helsekg.evaluation.scoring import (
+    FACT_TYPES,
+    GoldError,
+    evaluate,
+    label_score,
+    load_annotation,
+    load_floors,
+    load_gold,
+    match,
+    units_match,
 )
-from helsekg.namespace import DCTERMS, HKG, ID, SCHEMA
-from helsekg.rdf import new_graph
+from helsekg.graph.build import new_graph
+from helsekg.graph.namespace import DCTERMS, HKG, ID, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from helsekg.api import process
-from helsekg.corpus import read_document
+from helsekg.text import read_document
 
 BOKMAL = """Statsbudsjettet 2025: Mer til psykisk helse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib.compare import isomorphic
 
-from helsekg.io import atomic_write, format_for, read_graph, write_graph
+from helsekg.graph.io import atomic_write, format_for, read_graph, write_graph
 
 
 @pytest.mark.parametrize("suffix", ["ttl", "nt", "jsonld", "nq"])

@@ -9,7 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from helsekg.lemmas import TABLE_PATH, LemmaLookup, build_table, load_table
+from helsekg.nlp.lemmas import TABLE_PATH, LemmaLookup, load_table
+from helsekg.training.lemma_table import build_table
 
 
 def _nlp(**config):
@@ -45,7 +46,7 @@ def test_lemmas_bokmal_rule_off_for_nynorsk_and_unknown_language():
 
 
 def test_lemmas_doc_extension_language_wins_over_config():
-    from helsekg import extensions
+    from helsekg.nlp import extensions
 
     extensions.register()  # declares doc._.helsekg_language (set by helsekg.api.process)
     nlp = _nlp(language="nb")

@@ -1,4 +1,4 @@
-"""Linking measures to recommendations (helsekg.linking) on a small graph built from records."""
+"""Linking measures to recommendations (helsekg.link.linking) on a small graph built from records."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from helsekg.corpus import document_from_text
-from helsekg.linking import add_links, link_iri, link_measures, read_nodes
-from helsekg.namespace import HKG
-from helsekg.query import query
-from helsekg.rdf import add_extraction, document_iri, measure_iri, new_graph
-from helsekg.records import DocumentInfo, Extraction, Measure
-from helsekg.recommendations import find_recommendations
-from helsekg.themes import measure_themes
+from helsekg.extract.recommendations import find_recommendations
+from helsekg.extract.records import DocumentInfo, Extraction, Measure
+from helsekg.extract.themes import measure_themes
+from helsekg.graph.build import add_extraction, document_iri, measure_iri, new_graph
+from helsekg.graph.namespace import HKG
+from helsekg.link.linking import add_links, link_iri, link_measures, read_nodes
+from helsekg.query.sparql import query
+from helsekg.text import document_from_text
 
 MEASURES = """\
 Regjeringen styrker helsetjenesten
@@ -159,7 +159,7 @@ def test_linking_add_links_writes_qualified_links(built) -> None:
 
 
 def test_linking_output_conforms(built) -> None:
-    from helsekg.validate import validate
+    from helsekg.validate.core import validate
 
     graph, _, texts = built
     linked = add_links(Graph() + graph, link_measures(graph, threshold=0.0))
@@ -201,7 +201,7 @@ def crowded(built) -> tuple[Graph, str]:
 
 
 def test_linking_keeps_the_best_five_per_measure_by_default(crowded) -> None:
-    from helsekg.linking import DEFAULT_MAX_PER_MEASURE
+    from helsekg.link.linking import DEFAULT_MAX_PER_MEASURE
 
     graph, recruit = crowded
     every = [link for link in link_measures(graph, threshold=0.0, max_per_measure=None) if link.measure == recruit]
@@ -214,8 +214,14 @@ def test_linking_keeps_the_best_five_per_measure_by_default(crowded) -> None:
 
 def test_linking_fast_scores_equal_score_pair(crowded) -> None:
     """The inverted-index scorer finds every pair score_pair scores above 0, with the same score."""
-    from helsekg.linking import THEME_WEIGHT, TERM_WEIGHT, _idf, _Scorer, score_pair
-    from helsekg.themes import ThemeScheme
+    from helsekg.extract.themes import ThemeScheme
+    from helsekg.link.linking import (
+        TERM_WEIGHT,
+        THEME_WEIGHT,
+        _idf,
+        _Scorer,
+        score_pair,
+    )
 
     graph, _ = crowded
     scheme = ThemeScheme.load()
@@ -237,7 +243,7 @@ def test_linking_fast_scores_equal_score_pair(crowded) -> None:
 
 
 def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:
-    from helsekg.linking import iter_links
+    from helsekg.link.linking import iter_links
 
     graph, _ = crowded
     streamed = list(iter_links(graph, threshold=0.1))
@@ -246,7 +252,7 @@ def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:
 
 
 def test_linking_write_links_in_batches_validates_each(crowded) -> None:
-    from helsekg.linking import write_links
+    from helsekg.link.linking import write_links
 
     graph, _ = crowded
     links = link_measures(graph, threshold=0.0)

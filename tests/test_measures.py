@@ -1,4 +1,4 @@
-"""Measures with funding, goals, target groups, quantities, proposer and programme (helsekg.measures).
+"""Measures with funding, goals, target groups, quantities, proposer and programme (helsekg.extract.measures).
 
 Passages are written for these tests in the style of budget press releases, grant announcements and
 municipal decisions (Bokmål and Nynorsk); none is taken from the corpus.
@@ -10,10 +10,16 @@ from decimal import Decimal
 
 import pytest
 
-from helsekg.actors import extract_actors, header_actors
-from helsekg.corpus import document_from_text
-from helsekg.extract import find_amounts
-from helsekg.measures import MeasureCues, MeasureFindings, default_cues, find_measures, measure_key
+from helsekg.extract.actors import extract_actors, header_actors
+from helsekg.extract.extractor import find_amounts
+from helsekg.extract.measures import (
+    MeasureCues,
+    MeasureFindings,
+    default_cues,
+    find_measures,
+    measure_key,
+)
+from helsekg.text import document_from_text
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The named SPARQL queries shipped in helsekg/queries: each on a small graph with known answers and on the corpus."""
+"""The named SPARQL queries shipped in helsekg/query/queries: each on a small graph with known answers and on the corpus."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from helsekg.cli import main
-from helsekg.query import named_queries, named_query, query
-from helsekg.rdf import new_graph
+from helsekg.graph.build import new_graph
+from helsekg.query.sparql import named_queries, named_query, query
 
 SHIPPED = {
     "actors-by-documents": ("actor", "kind", "documents"),
@@ -237,7 +237,7 @@ def test_named_queries_documents(corpus_graph):
 
 
 def test_named_queries_cli_runs_flagship_by_name(tmp_path, corpus_graph):
-    from helsekg.io import write_graph
+    from helsekg.graph.io import write_graph
 
     path = write_graph(corpus_graph, tmp_path / "corpus.ttl")
     result = CliRunner().invoke(main, ["query", str(path), "--name", "measures-addressing-recommendations"])

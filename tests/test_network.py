@@ -7,8 +7,14 @@ import pytest
 from click.testing import CliRunner
 
 from helsekg.cli import main
-from helsekg.network import actor_centrality, centrality, pagerank, to_networkx, write_graphml
-from helsekg.rdf import new_graph
+from helsekg.graph.build import new_graph
+from helsekg.query.network import (
+    actor_centrality,
+    centrality,
+    pagerank,
+    to_networkx,
+    write_graphml,
+)
 
 ID = "https://w3id.org/helsekg/id/"
 
@@ -165,7 +171,7 @@ def test_network_graphml_keeps_scores(tmp_path, tiny):
 
 
 def test_network_cli(tmp_path, corpus_graph):
-    from helsekg.io import write_graph
+    from helsekg.graph.io import write_graph
 
     graph = write_graph(corpus_graph, tmp_path / "corpus.ttl")
     out = tmp_path / "corpus.graphml"

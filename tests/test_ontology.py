@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from helsekg import ontology_tools
-from helsekg.namespace import DCTERMS, FOAF, HKG, ORG, PROV, SCHEMA
+from helsekg.graph import ontology as ontology_tools
+from helsekg.graph.namespace import DCTERMS, FOAF, HKG, ORG, PROV, SCHEMA
 from helsekg.resources import ontology_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ CONTRACT_INDIVIDUALS = [
 CONTRACT = CONTRACT_CLASSES + CONTRACT_PROPERTIES + CONTRACT_INDIVIDUALS
 # helsekg extensions beyond the contract (allowed; marked in the Turtle).
 EXTENSIONS = ["contentHash", "documentKind", "LessThan", "Qualifier", "AmountKind"]
-# helsekg.linking: the qualified form of hkg:addresses with its score and evidence.
+# helsekg.link.linking: the qualified form of hkg:addresses with its score and evidence.
 LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm"]
 EXTENSIONS += LINK_EXTENSIONS
 
@@ -198,10 +198,10 @@ def test_ontology_references_resolve(onto: Graph) -> None:
 
 def test_ontology_namespace_in_sync() -> None:
     generated = ontology_tools.render_namespace(ontology_tools.load_ontology())
-    on_disk = (ROOT / "helsekg" / "namespace.py").read_text(encoding="utf-8")
+    on_disk = (ROOT / "helsekg" / "graph" / "namespace.py").read_text(encoding="utf-8")
     assert on_disk == generated, (
-        "helsekg/namespace.py is out of date with ontology/helsekg.ttl; regenerate it with\n"
-        "    python -m helsekg.ontology_tools namespace > helsekg/namespace.py"
+        "helsekg/graph/namespace.py is out of date with ontology/helsekg.ttl; regenerate it with\n"
+        "    python -m helsekg.graph.ontology namespace > helsekg/graph/namespace.py"
     )
 
 
@@ -210,14 +210,14 @@ def test_ontology_docs_in_sync() -> None:
     on_disk = (ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
     assert on_disk == generated, (
         "docs/ontology.md is out of date with ontology/helsekg.ttl or shapes/helsekg-shapes.ttl; regenerate it with\n"
-        "    python -m helsekg.ontology_tools docs > docs/ontology.md"
+        "    python -m helsekg.graph.ontology docs > docs/ontology.md"
     )
 
 
 @pytest.mark.parametrize("target", ["namespace", "docs"])
 def test_ontology_tools_cli_prints_generated_file(capsys: pytest.CaptureFixture[str], target: str) -> None:
     assert ontology_tools.main([target]) == 0
-    path = ROOT / ("helsekg/namespace.py" if target == "namespace" else "docs/ontology.md")
+    path = ROOT / ("helsekg/graph/namespace.py" if target == "namespace" else "docs/ontology.md")
     assert capsys.readouterr().out == path.read_text(encoding="utf-8")
 
 

@@ -13,7 +13,7 @@ def test_pipeline_load_has_rule_component_last(nlp):
 
 
 def test_pipeline_factory_is_registered_for_spacy():
-    import helsekg.pipeline  # noqa: F401  (registers the factory)
+    import helsekg.nlp.pipeline  # noqa: F401  (registers the factory)
 
     nlp = spacy.blank("nb")
     nlp.add_pipe("helsekg_amounts")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from helsekg.query import named_queries, named_query, query
+from helsekg.query.sparql import named_queries, named_query, query
 
 
 def test_query_group_by_sum_over_corpus(corpus_graph):

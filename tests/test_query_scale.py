@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from helsekg.query import named_query, query
+from helsekg.query.sparql import named_query, query
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "query_scale.py"
 ID = "https://w3id.org/helsekg/id/"

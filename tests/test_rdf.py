@@ -7,8 +7,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from helsekg.api import extract_paths
-from helsekg.rdf import add_extraction
-from helsekg.namespace import HKG, ID
+from helsekg.graph.build import add_extraction
+from helsekg.graph.namespace import HKG, ID
 
 EXTRACTED_CLASSES = [HKG.Actor, HKG.Measure, HKG.MonetaryAmount, HKG.Quantity, HKG.Quote]
 
@@ -24,7 +24,7 @@ def test_rdf_every_extracted_node_has_label_and_provenance(corpus_graph):
 
 
 def test_rdf_mentions_point_at_exact_text(corpus_graph, corpus_result):
-    from helsekg.validate import check_anchors
+    from helsekg.validate.core import check_anchors
 
     violations, warnings, checked = check_anchors(corpus_graph, {}, read_sources=True)
     assert violations == [] and warnings == []
@@ -61,7 +61,7 @@ def test_rdf_superclasses_are_materialised(corpus_graph):
 def test_rdf_documents_have_metadata(corpus_graph):
     docs = set(corpus_graph.subjects(RDF.type, HKG.PolicyDocument))
     assert len(docs) == 5
-    from helsekg.namespace import DCTERMS
+    from helsekg.graph.namespace import DCTERMS
 
     for doc in docs:
         assert corpus_graph.value(doc, DCTERMS.title) is not None
@@ -72,12 +72,20 @@ def test_rdf_documents_have_metadata(corpus_graph):
 def test_rdf_goals_targets_recommendations_themes_conform():
     from decimal import Decimal
 
-    from helsekg.corpus import document_from_text
-    from helsekg.rdf import document_iri, new_graph
-    from helsekg.records import (
-        Actor, Amount, DocumentInfo, Extraction, Goal, Measure, Recommendation, TargetGroup, Theme,
+    from helsekg.extract.records import (
+        Actor,
+        Amount,
+        DocumentInfo,
+        Extraction,
+        Goal,
+        Measure,
+        Recommendation,
+        TargetGroup,
+        Theme,
     )
-    from helsekg.validate import validate
+    from helsekg.graph.build import document_iri, new_graph
+    from helsekg.text import document_from_text
+    from helsekg.validate.core import validate
 
     text = ("Rådet anbefaler økt rekruttering av sykepleiere.\n"
             "Kommunen gir 2 millioner kroner til mentorordningen for nyutdannede sykepleiere "

@@ -1,12 +1,12 @@
-"""Recommendations of advisory documents (helsekg.recommendations), on texts written for the tests and the corpus."""
+"""Recommendations of advisory documents (helsekg.extract.recommendations), on texts written for the tests and the corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from helsekg.corpus import document_from_text, read_document
-from helsekg.records import Actor
-from helsekg.recommendations import advisory_author, find_recommendations
+from helsekg.extract.recommendations import advisory_author, find_recommendations
+from helsekg.extract.records import Actor
+from helsekg.text import document_from_text, read_document
 
 COUNCIL = """\
 Prioriteringsrådet gir innspill til ny helse- og samhandlingsplan
@@ -202,7 +202,7 @@ def test_recommendations_corpus_press_releases_have_none(corpus_dir, name: str) 
 
 def test_recommendations_prose_in_bullets_after_paragraph_intro():
     from helsekg.api import extract_text
-    from helsekg.pipeline import load
+    from helsekg.nlp.pipeline import load
 
     text = (
         "Eldrerådet anbefaler tiltak mot ensomhet\n\n"

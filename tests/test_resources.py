@@ -47,7 +47,7 @@ def test_resources_wheel_contains_ontology_shapes_and_data(tmp_path):
         "helsekg/_resources/ontology/helsekg.ttl",
         "helsekg/_resources/shapes/helsekg-shapes.ttl",
         "helsekg/data/amount_lexicon.json",
-        "helsekg/queries/amounts.rq",
+        "helsekg/query/queries/amounts.rq",
     ):
         assert required in names
 
@@ -68,9 +68,9 @@ def test_resources_read_json_data_names_the_file_and_the_problem(tmp_path, conte
 
 
 def test_resources_shipped_cue_files_load_through_one_reader():
-    from helsekg.actors import ActorPatterns, Gazetteer
-    from helsekg.measures import MeasureCues
-    from helsekg.recommendations import RecommendationCues
+    from helsekg.extract.measures import MeasureCues
+    from helsekg.extract.recommendations import RecommendationCues
+    from helsekg.nlp.actors import ActorPatterns, Gazetteer
     from helsekg.resources import data_path
 
     assert len(Gazetteer.from_file(data_path("actors_gazetteer.json")).entries) > 600

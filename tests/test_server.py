@@ -1,4 +1,4 @@
-"""The SPARQL endpoint (helsekg.server) on loopback, queried with helsekg query --endpoint."""
+"""The SPARQL endpoint (helsekg.query.server) on loopback, queried with helsekg query --endpoint."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from helsekg.cli import main
-from helsekg.server import make_server, query_endpoint
-from helsekg.store import GraphStore
+from helsekg.query.server import make_server, query_endpoint
+from helsekg.scale.store import GraphStore
 
 
 @pytest.fixture(scope="module")

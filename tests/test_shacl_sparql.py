@@ -1,6 +1,6 @@
-"""The oxigraph engine (helsekg.shacl_sparql) against pySHACL: the same results on every graph.
+"""The oxigraph engine (helsekg.validate.shacl_sparql) against pySHACL: the same results on every graph.
 
-Differential tests: each graph is validated by both engines through :func:`helsekg.validate.validate`,
+Differential tests: each graph is validated by both engines through :func:`helsekg.validate.core.validate`,
 which must agree on ``conforms`` and on the multiset of results, compared in full (focus node, path,
 value, severity, source shape, message). The graphs: every case of tests/test_shapes.py and
 tests/test_validate.py, the corpus (per document and merged, with its link nodes), and seeded mutants
@@ -17,11 +17,15 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
-
-from helsekg.namespace import HKG
-from helsekg.shacl_sparql import ShapeEvaluationError, UnsupportedShapeError, compile_shapes
-from helsekg.validate import load_shapes, validate
 from test_shapes import CONTEXT, GRAPHS, PREFIXES, SNIPPETS, VIOLATIONS, _bind, _graph
+
+from helsekg.graph.namespace import HKG
+from helsekg.validate.core import load_shapes, validate
+from helsekg.validate.shacl_sparql import (
+    ShapeEvaluationError,
+    UnsupportedShapeError,
+    compile_shapes,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore:Serializing weird numerical:UserWarning")
 
@@ -106,8 +110,8 @@ def test_shacl_sparql_document_without_heading_agrees(blank_nlp) -> None:
 
 def test_shacl_sparql_report_keeps_anchor_check(corpus_result) -> None:
     """The engine changes only the SHACL part: anchors are still checked against the texts."""
-    from helsekg.corpus import iter_paths, read_document
-    from helsekg.rdf import document_iri
+    from helsekg.graph.build import document_iri
+    from helsekg.text import iter_paths, read_document
 
     texts = {str(document_iri(d.id)): d.text for d in map(read_document, iter_paths(["corpus"]))}
     report = validate(corpus_result.graph, texts=texts, engine="oxigraph")
@@ -135,9 +139,9 @@ def _copy(graph: Graph) -> Graph:
 @pytest.fixture(scope="module")
 def corpus_graphs(blank_nlp, corpus_dir) -> list[Graph]:
     """One graph per corpus document, and last a graph of the link nodes with the types they point to
-    (validated with the link nodes as focus nodes, as helsekg.linking.write_links does)."""
+    (validated with the link nodes as focus nodes, as helsekg.link.linking.write_links does)."""
     from helsekg.api import extract_document, extract_paths
-    from helsekg.corpus import iter_paths, read_document
+    from helsekg.text import iter_paths, read_document
 
     graphs = [extract_document(read_document(path), blank_nlp, check=False)[0] for path in iter_paths([corpus_dir])]
     merged = extract_paths([corpus_dir], nlp=blank_nlp, check=False).graph
@@ -188,7 +192,7 @@ def test_shacl_sparql_accepts_oxigraph_data(corpus_graphs: list[Graph]) -> None:
     A Store holds literals by value (an xsd:nonNegativeInteger comes back as xsd:integer), so only
     graphs without such datatypes validate the same from a Store.
     """
-    from helsekg.io import to_oxigraph
+    from helsekg.graph.io import to_oxigraph
 
     compiled = compile_shapes(load_shapes())
     graph = _copy(corpus_graphs[0])

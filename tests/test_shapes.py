@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from helsekg.namespace import HKG
+from helsekg.graph.namespace import HKG
 from helsekg.resources import shapes_path
 
 PREFIXES = """\

@@ -1,4 +1,4 @@
-"""The on-disk store (helsekg.store): named graph per document, incremental sync, export."""
+"""The on-disk store (helsekg.scale.store): named graph per document, incremental sync, export."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import pytest
 from rdflib import Literal
 
-from helsekg.store import LINKS_GRAPH, GraphStore, doc_graph_iri
+from helsekg.scale.store import LINKS_GRAPH, GraphStore, doc_graph_iri
 
 
 def _canon(graph):
@@ -58,8 +58,8 @@ def test_store_reopens_from_disk(tmp_path, corpus_copy):
 @pytest.mark.parametrize("suffix", ["ttl", "nt", "nq", "jsonld"])
 def test_store_export_round_trip_matches_extract_paths(tmp_path, corpus_dir, blank_nlp, suffix):
     from helsekg.api import extract_paths
-    from helsekg.io import read_graph
-    from helsekg.validate import validate
+    from helsekg.graph.io import read_graph
+    from helsekg.validate.core import validate
 
     expected = extract_paths([corpus_dir], nlp=blank_nlp, check=False)
     with GraphStore(None) as store:
@@ -83,10 +83,10 @@ def test_store_nquads_keep_the_document_graphs(tmp_path, corpus_dir):
 
 def test_store_as_rdflib_and_named_queries(corpus_dir):
     from rdflib import URIRef
-
-    from helsekg.namespace import HKG
-    from helsekg.query import named_query
     from rdflib.namespace import RDF
+
+    from helsekg.graph.namespace import HKG
+    from helsekg.query.sparql import named_query
 
     with GraphStore(None) as store:
         store.sync([corpus_dir], model="blank", check=False)
@@ -146,8 +146,8 @@ def test_store_written_without_the_union_gets_it_on_open(tmp_path):
 
 def test_store_summary_counts_each_triple_once(tmp_path, corpus_dir):
     """The summary of a store (union of named graphs) equals the summary of the same graph read from a file."""
-    from helsekg.io import read_graph
-    from helsekg.summary import summarize
+    from helsekg.graph.io import read_graph
+    from helsekg.query.summary import summarize
 
     with GraphStore(None) as store:
         store.sync([corpus_dir], model="blank", check=False)

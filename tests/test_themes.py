@@ -1,4 +1,4 @@
-"""The theme scheme (ontology/themes.ttl) and Norwegian matching against it (helsekg.themes)."""
+"""The theme scheme (ontology/themes.ttl) and Norwegian matching against it (helsekg.extract.themes)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,18 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from helsekg.namespace import HKG
+from helsekg.extract.themes import (
+    SCHEME_IRI,
+    THEME_BASE,
+    ThemeScheme,
+    concepts_in,
+    measure_themes,
+    split_compound,
+    stem,
+    terms,
+)
+from helsekg.graph.namespace import HKG
 from helsekg.resources import ontology_dir, shapes_path
-from helsekg.themes import SCHEME_IRI, THEME_BASE, ThemeScheme, concepts_in, measure_themes, split_compound, stem, terms
 
 THEMES = ontology_dir() / "themes.ttl"
 REQUIRED = [

@@ -1,4 +1,4 @@
-"""Tests for helsekg.training (NorNE conversion, training smoke run) and helsekg.fastops.
+"""Tests for helsekg.training (NorNE conversion, training smoke run) and helsekg.nlp.fastops.
 
 The CoNLL fixtures are sentences written for these tests, not NorNE text.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from helsekg import fastops
+from helsekg.nlp import fastops
 from helsekg.training import convert as cv
 
 

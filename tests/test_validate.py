@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Literal
 from rdflib.namespace import RDF
 
-from helsekg.namespace import HKG
-from helsekg.validate import check_anchors, validate
+from helsekg.graph.namespace import HKG
+from helsekg.validate.core import check_anchors, validate
 
 
 def test_validate_corpus_graph_conforms(corpus_result):
@@ -52,7 +52,7 @@ def test_validate_report_text_names_focus_and_message(corpus_graph):
 def test_validate_document_without_heading_conforms(blank_nlp):
     """A plain text with no heading line has no dcterms:title, and that is not a violation."""
     from helsekg.api import document_graph, extract_text
-    from helsekg.rdf import document_iri
+    from helsekg.graph.build import document_iri
 
     text = ("Kommunestyret i Volda vedtok å løyve 1,2 millionar kroner til ei ny ordning med akutthjelparar i 2025. "
             "Formålet er å korte ned responstida i utkantane.\n")

@@ -18,7 +18,7 @@ def compose(base_dir: Path, ner_dir: Path, out_dir: Path) -> Path:
     """Write the base pipeline with the NER model's ``ner`` to ``out_dir``."""
     import spacy
 
-    from helsekg.fastops import use_numpy_gemm
+    from helsekg.nlp.fastops import use_numpy_gemm
 
     use_numpy_gemm()
     base = spacy.load(base_dir)

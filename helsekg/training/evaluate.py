@@ -44,7 +44,7 @@ def evaluate_model(model_dir: str | Path, norne_dir: str | Path, *, split: str =
     from spacy.tokens import Doc
     from spacy.training import Example
 
-    from helsekg.fastops import use_numpy_gemm
+    from helsekg.nlp.fastops import use_numpy_gemm
 
     use_numpy_gemm()
     nlp = spacy.load(model_dir)

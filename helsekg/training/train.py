@@ -112,7 +112,7 @@ def train(corpus: Path, output: Path, *, resume: bool = False, max_steps: int | 
           eval_frequency: int | None = None, overrides: dict | None = None,
           config_path: Path = CONFIG_PATH) -> Path:
     """Run spaCy training; returns the output folder holding ``model-last`` and ``model-best``."""
-    from helsekg.fastops import use_numpy_gemm
+    from helsekg.nlp.fastops import use_numpy_gemm
 
     use_numpy_gemm()
     _register_logger()

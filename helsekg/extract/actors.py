@@ -1,0 +1,343 @@
+"""Actor and quote records for one document, from the spans the ``helsekg_actors`` component marked.
+
+The pure functions :func:`find_actors` and :func:`find_quotes` turn the spans of
+:mod:`helsekg.nlp.actors` into :class:`~helsekg.extract.records.Actor` and
+:class:`~helsekg.extract.records.Quote` records for one :class:`~helsekg.text.Document`, skipping
+non-body regions and resolving what needs the document: "regjeringen" to the government it names,
+"departementet" to the publishing ministry, "byrådet" to the city, "sier Høie" to the full name given earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from helsekg.extract.records import Actor, Quote
+from helsekg.nlp import extensions
+from helsekg.nlp.actors import (
+    ActorPatterns,
+    ActorRef,
+    Gazetteer,
+    GazetteerEntry,
+    actor_regexes,
+    load_gazetteer,
+    load_patterns,
+)
+from helsekg.text.document import Document, slugify
+
+__all__ = ["extract_actors", "find_actors", "find_quotes", "header_actors"]
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction: spans -> records, resolved per document
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the document says about who "regjeringen", "departementet" and "byrådet" are."""
+
+    government: GazetteerEntry | None
+    ministry: GazetteerEntry | None
+    city: str | None
+    #: councils, commissions and committees the document names, by first mention ("rådet" -> the first "-rådet")
+    advisory: tuple[ActorRef, ...] = ()
+
+
+def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
+    meta = document.metadata
+    government = gaz.lookup(meta.government)
+    if government is None or government.type != "government":
+        named = [s._.actor for s in spans if s._.actor.type == "government" and s._.actor.source == "gazetteer"]
+        government = gaz.get(named[0].key) if len({r.key for r in named}) == 1 else None
+    publisher = gaz.lookup(meta.publisher) or gaz.lookup(meta.author)
+    ministry = publisher if publisher is not None and publisher.type == "ministry" else None
+    city = None
+    if publisher is not None and publisher.type == "municipality":
+        city = publisher.place
+    else:
+        places = {s._.actor.place for s in spans
+                  if s._.actor.type in ("municipality", "city_government", "city_council") and s._.actor.place
+                  and (s._.actor.source != "gazetteer" or not s._.actor.key.endswith("-kommune")
+                       or s.text.lower().endswith(("kommune", "herad", "kommunes", "herads")))}
+        city = places.pop() if len(places) == 1 else None
+    advisory_types = ("council", "commission", "committee")
+    bodies = {s._.actor.key: s._.actor for s in spans
+              if s._.actor.type in advisory_types and s._.actor.source in ("gazetteer", "pattern")}
+    ordered = sorted((s for s in spans if s._.actor.key in bodies), key=lambda s: s.start_char)
+    advisory = tuple({s._.actor.key: s._.actor for s in reversed(ordered)}.values())[::-1]
+    return _Context(government, ministry, city, advisory)
+
+
+def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
+    """Actor records for the body mentions marked by ``helsekg_actors`` (in text order).
+
+    Resolves, per document: "regjeringen"/"regjeringa" to the government the document names
+    (``metadata.government`` or a "Regjeringen Solberg" in the text), else the generic "regjeringen";
+    "departementet" to the publishing ministry (dropped when the document does not make it clear);
+    "byrådet"/"bystyret" to "Byrådet i X" when the document names one municipality X, else the generic
+    "byradet"/"bystyret"; a one-word person mention to the full name given in the document.
+
+    Args:
+        doc: the Doc of ``document.text``, processed by a pipeline with ``helsekg_actors``.
+        document: the document as read by :func:`helsekg.text.reading.read_document`.
+        gazetteer: the shipped gazetteer by default.
+
+    Raises:
+        ValueError: the Doc is not of this document, or lacks the ``helsekg_actors`` spans.
+    """
+    gaz = gazetteer or load_gazetteer()
+    spans = _actor_spans(doc, document)
+    ctx = _context(spans, document, gaz)
+    language = document.metadata.language
+    persons = _full_persons(spans)
+    actors: list[Actor] = []
+    for span in spans:
+        if not document.is_body(span.start_char, span.end_char):
+            continue
+        actor = _resolve(span, span._.actor, ctx, persons, gaz, document.id, language)
+        if actor is not None:
+            actors.append(actor)
+    return actors
+
+
+def _actor_spans(doc: Doc, document: Document) -> list[Span]:
+    if doc.text != document.text:
+        raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
+    if extensions.ACTORS_KEY not in doc.spans:
+        raise ValueError(
+            f"{document.metadata.source}: the Doc has no '{extensions.ACTORS_KEY}' spans; "
+            "add the component with nlp.add_pipe('helsekg_actors')"
+        )
+    return [s for s in doc.spans[extensions.ACTORS_KEY] if s._.actor is not None]
+
+
+def _full_persons(spans: list[Span]) -> list[tuple[int, ActorRef]]:
+    """Persons named with at least two words, with their offsets, in text order."""
+    return [(s.start_char, s._.actor) for s in spans if s._.actor.kind == "person" and len(s._.actor.label.split()) >= 2]
+
+
+def _resolve_name(name: str, position: int, persons: list[tuple[int, ActorRef]]) -> ActorRef | None:
+    """The full-named person a one-word mention stands for: the nearest earlier one, else a later one."""
+    word = name.strip()
+    matches = [(pos, ref) for pos, ref in persons
+               if word in (ref.label.split()[-1], *ref.label.split()[-1].split("-")) or ref.label == word]
+    earlier = [ref for pos, ref in matches if pos < position]
+    if earlier:
+        return earlier[-1]
+    return matches[0][1] if matches else None
+
+
+# generic advisory noun (genitive s stripped) -> the key ending of the body it can stand for
+_ADVISORY_SUFFIX = {"rådet": "radet", "utvalget": "utvalget", "utvalet": "utvalet", "kommisjonen": "kommisjonen"}
+
+
+def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, ActorRef]], gaz: Gazetteer,
+             doc_id: str, language: str) -> Actor | None:
+    start, end, text = span.start_char, span.end_char, span.text
+    if ref.kind == "person":
+        label, key = ref.label, ref.key
+        if len(ref.label.split()) < 2:
+            full = _resolve_name(ref.label, start, persons)
+            if full is None:
+                return None  # a lone surname with no full name in the document is no identity
+            label, key = full.label, full.key
+        roles = (ref.role,) if ref.role else ()
+        return Actor(doc_id, start, end, text, label=label, kind="person", key=key, roles=roles, party=ref.party,
+                     affiliation=ref.affiliation)
+    if ref.source == "model" and len(text.split()) == 1:
+        person = _resolve_name(text, start, persons)
+        if person is not None:  # the model took a known person's surname for a body ("sier Høie")
+            return Actor(doc_id, start, end, text, label=person.label, kind="person", key=person.key)
+    if ref.source == "generic":
+        entry: GazetteerEntry | None = None
+        if ref.type == "government":
+            entry = ctx.government
+            if entry is None:
+                label = "Regjeringa" if language == "nn" else "Regjeringen"
+                return Actor(doc_id, start, end, text, label=label, kind="organisation", key="regjeringen",
+                             actor_type="government")
+        elif ref.type == "ministry":
+            entry = ctx.ministry
+            if entry is None:
+                return None
+        elif ref.type == "advisory_body":
+            suffix = _ADVISORY_SUFFIX[text.lower().removesuffix("s")]
+            body = next((b for b in ctx.advisory if b.key.endswith(suffix)), None)
+            if body is None:
+                return None  # "rådet" with no council named in the document: no identity
+            label = gaz.get(body.key).label_for(language) if gaz.get(body.key) else body.label
+            return Actor(doc_id, start, end, text, label=label, kind="organisation", key=body.key,
+                         actor_type=body.type)
+        else:
+            noun = {"city_government": "Byrådet", "city_council": "Bystyret"}.get(ref.type, "Kommunestyret")
+            if ctx.city:
+                label = f"{noun} i {ctx.city}"
+                return Actor(doc_id, start, end, text, label=label, kind="organisation", key=slugify(label),
+                             actor_type=ref.type)
+            return Actor(doc_id, start, end, text, label=noun, kind="organisation", key=slugify(noun),
+                         actor_type=ref.type)
+        return Actor(doc_id, start, end, text, label=entry.label_for(language), kind="organisation", key=entry.id,
+                     actor_type=entry.type)
+    entry = gaz.get(ref.key) if ref.source == "gazetteer" else None
+    label = entry.label_for(language) if entry else ref.label
+    return Actor(doc_id, start, end, text, label=label, kind="organisation", key=ref.key, actor_type=ref.type)
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+
+def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None = None,
+                patterns: ActorPatterns | None = None, gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """Quotes in Norwegian press style, each with its resolved speaker (in text order).
+
+    Styles: "– <statement>, sier <Name>." (also "seier", "uttaler", a role before the name, a party
+    after it, several sentences in one paragraph, and dash paragraphs right after a quote continuing
+    it); «...», sier X; X sier: «...»; "X sier at ..." / "X seier at ..."; "Ifølge X ..." and
+    "..., ifølge X.". "sier Høie" and "sier han/ho" resolve to the person named earlier.
+
+    Args:
+        doc: the Doc of ``document.text``, processed by a pipeline with ``helsekg_actors``.
+        document: the document as read by :func:`helsekg.text.reading.read_document`.
+        actors: the document's actors from :func:`find_actors` (computed when not given).
+    """
+    patterns = patterns or load_patterns()
+    gaz = gazetteer or load_gazetteer()
+    if actors is None:
+        actors = find_actors(doc, document, gazetteer=gaz)
+    actor_list = list(actors)
+    spans = _actor_spans(doc, document)
+    persons = _full_persons(spans)
+    by_offset = {(a.start, a.end): a for a in actor_list if a.kind == "person"}
+    rx = actor_regexes(patterns)
+    text = document.text
+    pronouns = {p.lower() for p in patterns.pronouns}
+    parties = patterns.party_names
+    found: dict[tuple[int, int], Quote] = {}
+    last_speaker: list[tuple[int, Actor]] = [(a.start, a) for a in actor_list if a.kind == "person"]
+
+    def speaker_for(m: re.Match[str]) -> Actor | None:
+        name, n_start, n_end = m.group("name"), m.start("name"), m.end("name")
+        if name.lower() in pronouns:
+            earlier = [a for pos, a in sorted(last_speaker, key=lambda x: x[0]) if pos < n_start]
+            return replace(earlier[-1], start=n_start, end=n_end, text=name, roles=()) if earlier else None
+        if (n_start, n_end) in by_offset:
+            return by_offset[(n_start, n_end)]
+        words = name.split()
+        if words[0] in patterns.name_stopwords or gaz.lookup(name) is not None:
+            return None
+        role = m.groupdict().get("role") or m.groupdict().get("approle")
+        roles = (re.sub(r"\s+", " ", role[0].lower() + role[1:]),) if role else ()
+        party = m.groupdict().get("party")
+        party = party if party in parties else None
+        if len(words) == 1:
+            full = _resolve_name(name, n_start, persons)
+            label, key = (full.label, full.key) if full else (name, slugify(name))
+        else:
+            label, key = name, slugify(name)
+        return Actor(document.id, n_start, n_end, name, label=label, kind="person", key=key, roles=roles, party=party)
+
+    def add(q_start: int, q_end: int, speaker: Actor | None) -> None:
+        while q_start < q_end and text[q_start] in " \t\xa0«\"":
+            q_start += 1
+        while q_end > q_start and text[q_end - 1] in " \t\xa0,»\"":
+            q_end -= 1
+        if q_end - q_start < 2 or speaker is None or not document.is_body(q_start, q_end):
+            return
+        if any(q_start < e and s < q_end for s, e in found):
+            return
+        found[(q_start, q_end)] = Quote(document.id, q_start, q_end, text[q_start:q_end], speaker=speaker)
+        last_speaker.append((speaker.start, speaker))
+
+    for m in rx["dash_quote"].finditer(text):
+        add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for name in ("guillemet_after", "guillemet_before"):
+        for m in rx[name].finditer(text):
+            add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for m in rx["indirect"].finditer(text):
+        add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for m in rx["according"].finditer(text):
+        speaker = speaker_for(m)
+        if speaker is None:
+            continue
+        sent_start = _sentence_start(text, m.start())
+        sent_end = _sentence_end(text, m.end())
+        after = text[m.end():sent_end].strip(" \t,")
+        if len(after.split()) >= 3:
+            add(sent_end - len(text[m.end():sent_end].lstrip(" \t,")), sent_end, speaker)
+        else:
+            add(sent_start, m.start(), speaker)
+    _continued_dash_quotes(text, rx, found, document)
+    return [found[k] for k in sorted(found)]
+
+
+def _continued_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],
+                           document: Document) -> None:
+    """A dash paragraph with no attribution right after a quote paragraph continues that quote's speaker."""
+    paragraphs = [m for m in rx["dash_line"].finditer(text)]
+    by_line = {}
+    for (start, _end), quote in found.items():
+        line_start = text.rfind("\n", 0, start) + 1
+        by_line[line_start] = quote
+    for m in paragraphs:
+        line_start = text.rfind("\n", 0, m.start("quote")) + 1
+        if line_start in by_line:
+            continue
+        prev_end = line_start - 1
+        while prev_end > 0 and text[prev_end - 1] in "\n \t":
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        previous = by_line.get(prev_start)
+        quote_text = m.group("quote")
+        if previous is None or not quote_text[:1].isupper() or not quote_text.endswith((".", "!", "?")):
+            continue
+        if not document.is_body(m.start("quote"), m.end("quote")):
+            continue
+        quote = Quote(document.id, m.start("quote"), m.end("quote"), quote_text, speaker=previous.speaker)
+        found[(m.start("quote"), m.end("quote"))] = quote
+        by_line[line_start] = quote
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = max(text.rfind("\n", 0, pos), *(text.rfind(p, 0, pos) for p in (". ", "! ", "? ")))
+    if cut < 0:
+        return 0
+    return cut + (1 if text[cut] == "\n" else 2)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?=\s|$)|\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def header_actors(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
+    """The publisher, author and government the document's header names, as actors with gazetteer keys.
+
+    Each is anchored at the first occurrence of its name in the text (usually the header line);
+    :func:`find_actors` leaves header lines out, so use this for ``dcterms:publisher`` and the
+    government a document was published under.
+    """
+    gaz = gazetteer or load_gazetteer()
+    meta = document.metadata
+    out: list[Actor] = []
+    for name in (meta.publisher, meta.author, meta.government):
+        start = document.text.find(name) if name else -1
+        if not name or start < 0:
+            continue
+        entry = gaz.lookup(name)
+        label = entry.label_for(meta.language) if entry else name
+        key = entry.id if entry else slugify(name)
+        if key in {a.key for a in out}:
+            continue
+        out.append(Actor(document.id, start, start + len(name), name, label=label, kind="organisation", key=key,
+                         actor_type=entry.type if entry else None))
+    return out
+
+
+def extract_actors(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote]]:
+    """Actors and quotes of one document: :func:`find_actors` then :func:`find_quotes`."""
+    actors = find_actors(doc, document)
+    return actors, find_quotes(doc, document, actors=actors)

@@ -1,0 +1,213 @@
+"""Extraction: a processed spaCy ``Doc`` and its :class:`~helsekg.text.reading.Document` -> records.
+
+Pure functions over the Doc; everything returned is a frozen record from :mod:`helsekg.extract.records`
+with offsets into ``Document.text``. Facts inside non-body regions (metadata lines, captions, print
+boilerplate) are skipped; the title counts as body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from helsekg import resources
+from helsekg.extract.actors import extract_actors, header_actors
+from helsekg.extract.measures import find_measures
+from helsekg.extract.recommendations import find_recommendations
+from helsekg.extract.records import Amount, DocumentInfo, Extraction
+from helsekg.extract.themes import measure_themes
+from helsekg.nlp import amounts as amountlib
+from helsekg.nlp import extensions
+from helsekg.text.document import Document
+from helsekg.text.layout import BULLET_RE, line_bounds
+
+# A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
+CUES_FILE = "extraction_cues.json"
+STATED_YEAR_RE = re.compile(
+    r"\b(?:i|for|fra|frå|fra og med|frå og med)\s+(?:(?:[a-zæøå]+|\d{1,2}\.)\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists that drive the rule-based extraction (``helsekg/data/extraction_cues.json``)."""
+
+    budget_year_cues: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> "Cues":
+        fields = cls.__dataclass_fields__
+        return cls(**resources.cue_tuples(resources.load_data(CUES_FILE), fields, source=resources.data_path(CUES_FILE),
+                                           what="extraction cues"))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """The shipped cues, loaded once."""
+    return Cues.load()
+
+
+@lru_cache(maxsize=8)
+def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
+    years = "|".join(map(re.escape, cues.budget_year_cues))
+    return {
+        "budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE),
+        # a heading that names a budget and ends with its year: "Budsjett for helse og omsorg 2025"
+        "budget_year_heading": re.compile(rf"\b(?:{years})\b[^\n.:]{{0,80}}?\b((?:19|20)\d\d)\s*:?\s*$",
+                                          re.IGNORECASE | re.MULTILINE),
+        "earlier_budget": re.compile(r"\b(?:vedtatt|vedteke|vedtekne|saldert|salderte|fjorårets|forrige|fra|frå)\s+\Z",
+                                     re.IGNORECASE),
+        # Prop. 1 S (2024–2025): the budget proposition for the second year of the session
+        "proposition": re.compile(r"\bProp\.\s*1\s*S\s*\((?:19|20)\d\d\s*[–-]\s*((?:19|20)\d\d)\)"),
+    }
+
+
+def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extraction:
+    """Extract every record helsekg knows from one processed document.
+
+    Args:
+        doc: the spaCy Doc of ``document.text`` (made by :func:`helsekg.nlp.pipeline.load`).
+        document: the document as read by :func:`helsekg.text.reading.read_document`.
+        cues: word lists; the shipped ones by default.
+
+    Returns:
+        An :class:`~helsekg.extract.records.Extraction` with actors, quotes, amounts, measures (with their
+        funding, goals, target groups, programmes and themes), goals, target groups and
+        recommendations.
+    """
+    cues = cues or default_cues()
+    if doc.text != document.text:
+        raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
+    meta = document.metadata
+    header = header_actors(document)
+    publisher = next((a for a in header if a.text in (meta.publisher, meta.author)), None)
+    government = next((a for a in header if a.actor_type == "government"), None)
+    found, quotes = extract_actors(doc, document)
+    actors = header + found
+    actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
+    amounts = tuple(find_amounts(doc, document, cues=cues))
+    findings = find_measures(doc, document, amounts=amounts, actors=actors, default_proposer=government or publisher)
+    measures = tuple(
+        replace(m, themes=measure_themes(m.label, document.text[slice(*line_bounds(document.text, m.start))]))
+        for m in findings.measures
+    )
+    recommendations = find_recommendations(doc, document, actors=tuple(actors))
+    actors += [r.by for r in recommendations if r.by is not None and r.by not in actors]
+    info = DocumentInfo(
+        doc_id=document.id,
+        source=meta.source,
+        language=meta.language,
+        content_hash=meta.content_hash,
+        title=meta.title,
+        issued=meta.issued,
+        publisher=publisher,
+        kind=meta.kind,
+    )
+    return Extraction(
+        document=info,
+        text=document.text,
+        actors=tuple(actors),
+        measures=measures,
+        amounts=amounts,
+        quotes=tuple(quotes),
+        goals=findings.goals,
+        target_groups=findings.target_groups,
+        recommendations=recommendations,
+    )
+
+
+def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> list[Amount]:
+    """Amount and quantity records from the ``helsekg_amounts`` spans, in body text only.
+
+    A monetary amount without a year in its own clause takes, in this order: the year stated in the
+    introduction of the list it stands in ("... i budsjettet for 2021, er følgende:"); the
+    document's budget year ("Statsbudsjettet 2021", "Budsjett 2024", "budsjettet for 2025",
+    "Prop. 1 S (2024–2025)"); or, when every year the document states for its money is the same
+    year, that year. An amount of unspecified kind that is exactly the difference between a stated
+    total and another amount of the document ("fondet på 175 millioner ... 70 millioner ... blir
+    nå på til sammen 245 millioner") is an increase.
+    """
+    cues = cues or default_cues()
+    parsed_amounts: list[amountlib.ParsedAmount] = [
+        span._.amount for span in doc.spans[extensions.AMOUNTS_KEY]
+        if document.is_body(span._.amount.start, span._.amount.end)
+    ]
+    stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
+    doc_year = _budget_year(document, cues) or (stated.pop() if len(stated) == 1 else None)
+    records = []
+    for parsed in parsed_amounts:
+        year = parsed.fiscal_year
+        if year is None and parsed.is_money:
+            year = _list_intro_year(document.text, parsed.start) or doc_year
+        records.append(Amount(
+            document.id, parsed.start, parsed.end, parsed.text,
+            value=parsed.value,
+            is_money=parsed.is_money,
+            qualifier=parsed.qualifier.value,
+            kind=parsed.kind.value if parsed.is_money else amountlib.AmountKind.UNSPECIFIED.value,
+            currency=parsed.currency,
+            unit=parsed.unit,
+            fiscal_year=year,
+            value_max=parsed.value_max,
+        ))
+    return _increases_by_difference(records)
+
+
+def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:
+    """Mark as increases the unspecified amounts that bridge an earlier year's amount and a stated total.
+
+    Both must precede the total, and the base must belong to an earlier fiscal year than the total
+    (the fund of 2023 plus this year's amount is this year's total); otherwise the roles are unclear.
+    """
+    money = [a for a in amounts if a.is_money and a.qualifier == "Exact"]
+    totals = [t for t in money if t.kind == "Total" and t.fiscal_year is not None]
+    result = []
+    for amount in amounts:
+        if amount in money and amount.kind == "Unspecified" and any(
+            base is not amount and base is not total and base.start < total.start
+            and amount.start < total.start and base.value + amount.value == total.value
+            and base.fiscal_year is not None and base.fiscal_year < total.fiscal_year
+            and amount.fiscal_year in (None, total.fiscal_year)
+            for total in totals for base in money
+        ):
+            amount = replace(amount, kind="Increase")
+        result.append(amount)
+    return result
+
+
+def _list_intro_year(text: str, pos: int) -> int | None:
+    """The year stated in the introduction of the bullet list holding ``pos``, if any."""
+    start, end = line_bounds(text, pos)
+    if not BULLET_RE.match(text[start:end]):
+        return None
+    while start > 0:
+        start, end = line_bounds(text, start - 1)
+        line = text[start:end]
+        if not line.strip() or BULLET_RE.match(line):
+            continue
+        years = STATED_YEAR_RE.findall(line)
+        return int(years[-1]) if years else None
+    return None
+
+
+def _budget_year(document: Document, cues: Cues) -> int | None:
+    """The budget year a document is about, when its title, header or body says so.
+
+    The title or header names it ("Statsbudsjettet 2021", "Budsjett 2024", "Bystyret vedtok budsjett
+    for helse og omsorg 2025"), else the body's budget references agree on one year ("budsjettet for
+    2025", "Prop. 1 S (2024–2025)"); references to earlier budgets ("vedtatt budsjett for 2024",
+    "saldert budsjett 2024") do not count.
+    """
+    patterns = _patterns(cues)
+    head_end = max([r.end for r in document.regions if r.kind in ("title", "metadata")] or [0])
+    head = document.text[:head_end] or (document.metadata.title or "")
+    match = patterns["budget_year"].search(head) or patterns["budget_year_heading"].search(head)
+    if match:
+        return int(match.group(1))
+    years = [int(m.group(1)) for m in patterns["budget_year"].finditer(document.text)
+             if not patterns["earlier_budget"].search(document.text, max(0, m.start() - 20), m.start())]
+    years += [int(m.group(1)) for m in patterns["proposition"].finditer(document.text)]
+    return years[0] if years and len(set(years)) == 1 else None

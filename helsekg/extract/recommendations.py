@@ -1,0 +1,317 @@
+"""Recommendations: the proposals of councils, commissions and committees, with who made them and their themes.
+
+Advisory documents state their proposals in two ways, both found here:
+
+* **lists** introduced by a cue line ("Rådets forslag til tiltak:", "Vi anbefaler:", "Utvalget
+  foreslår følgende:", "Rådet tilrår:"), each bullet one recommendation; in a document whose author is
+  an advisory body, bullets that open with "Vi må/trenger/bør ..." count without a cue line;
+* **prose** sentences whose subject is an advisory body, or "vi" in its document, and whose verb
+  recommends: "Rådet anbefaler at ...", "Utvalget foreslår å ...", "Kommisjonen tilrår at ...",
+  "I tillegg tilrår rådet at ...". Governments propose measures, not recommendations: "Regjeringen
+  foreslår ..." and "Byrådet foreslår ..." are left out, as are "Vi må ..." bullets of a press release.
+
+Each recommendation is a :class:`~helsekg.extract.records.Recommendation` whose span is the bullet text
+(without its marker) or the sentence. **Its label is the text as written**, opener included ("Vi må
+sikre ..."): the opener carries the strength of the proposal (må/bør/trenger), the label equals the
+anchor text, and the linker ignores the opener words anyway. ``heading`` is the nearest heading line
+above it (a short stand-alone line without final punctuation); ``themes`` are the concepts of the
+theme scheme found in the heading first, then in the text (:mod:`helsekg.extract.themes`); headings that
+match no concept stay in ``heading`` only, so every hkg:hasTheme points into the scheme.
+
+``by`` is the recommending actor: the actor named as the sentence's subject, or else the document's
+advisory author: an actor of the ``actors`` given (typically those of :func:`helsekg.nlp.actors.extract_actors`)
+of an advisory type (council, commission, committee, ombud) or named "X-rådet", "X-utvalget",
+"X-kommisjonen", that is not the addressee ("innspill *til* Helsepersonellkommisjonen"); failing that,
+such a name found in the text, built as an organisation anchored at its first body mention.
+
+Word lists are data: ``helsekg/data/recommendation_cues.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from helsekg import resources
+from helsekg.extract.records import Actor, Recommendation
+from helsekg.extract.themes import ThemeScheme, theme_records
+from helsekg.text.document import Document, slugify
+from helsekg.text.layout import BULLET_RE, Line, split_lines
+
+__all__ = ["RecommendationCues", "advisory_author", "default_cues", "find_recommendations"]
+
+CUES_FILE = "recommendation_cues.json"
+_HEAD_MAX_CHARS = 100
+_HEAD_MAX_WORDS = 12
+_NAME_HEADS = r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|panelet)"
+# "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Prioriteringsutvalget" (capitalised, one word)
+_NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
+_RECIPIENT_BEFORE = re.compile(r"\b(?:til|for|overfor|mot)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RecommendationCues:
+    """Word lists that find recommendations (``helsekg/data/recommendation_cues.json``)."""
+
+    intro_nouns: tuple[str, ...]
+    intro_owners: tuple[str, ...]
+    list_verbs: tuple[str, ...]
+    recommending_verbs: tuple[str, ...]
+    openers: tuple[str, ...]
+    advisory_heads: tuple[str, ...]
+    advisory_actor_types: tuple[str, ...]
+    non_advisory_subjects: tuple[str, ...]
+    adverbs: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> "RecommendationCues":
+        fields = cls.__dataclass_fields__
+        return cls(**resources.cue_tuples(resources.load_data(CUES_FILE), fields, source=resources.data_path(CUES_FILE),
+                                           what="recommendation cues"))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> RecommendationCues:
+    """The shipped cues, loaded once."""
+    return RecommendationCues.load()
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=8)
+def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
+    owners, nouns, list_verbs = _alt(cues.intro_owners), _alt(cues.intro_nouns), _alt(cues.list_verbs)
+    return {
+        # "Rådets forslag til tiltak:", "Våre anbefalinger:", "Rådet anbefaler følgende:", "Vi tilrår:"
+        "intro": re.compile(
+            rf"^(?:.*\b(?:{owners})\s+(?:\w+\s+){{0,2}}(?:{nouns})\b.*|.*\b(?:{list_verbs})\b(?:\s+\w+){{0,4}}\s*):\s*$",
+            re.IGNORECASE,
+        ),
+        "opener": re.compile(rf"^(?:{_alt(cues.openers)})\b", re.IGNORECASE),
+    }
+
+
+def _prose_pattern(cues: RecommendationCues, subjects: Sequence[str]) -> re.Pattern[str]:
+    verbs = _alt(cues.recommending_verbs)
+    options = [rf"[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}", rf"(?i:{_alt(cues.advisory_heads)})"]
+    if subjects:
+        options.insert(0, _alt(subjects))
+    subj = "(?:" + "|".join(options) + ")"
+    return re.compile(
+        rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
+        rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b"
+    )
+
+
+def _is_heading(lines: Sequence[Line], i: int) -> bool:
+    line = lines[i].content
+    if not line or BULLET_RE.match(lines[i].text) or len(line) > _HEAD_MAX_CHARS or len(line.split()) > _HEAD_MAX_WORDS:
+        return False
+    if line[-1] in ".:;,!?" or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    before = i == 0 or not lines[i - 1].content
+    after = i + 1 >= len(lines) or not lines[i + 1].content
+    return before and after
+
+
+_ADVISORY_WORDS = frozenset({"råd", "rådet", "utvalg", "utvalget", "utval", "utvalet", "kommisjon", "kommisjonen",
+                             "ombud", "ombudet", "ombod", "ombodet", "nemnd", "nemnda"})
+
+
+def _advisory_name(name: str, cues: RecommendationCues) -> bool:
+    """ "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Rådet for psykisk helse", "Nasjonalt råd for ..." """
+    lower = name.lower()
+    if lower in cues.non_advisory_subjects:
+        return False
+    words = lower.split()
+    return any(words[-1].endswith(head) for head in cues.advisory_heads) or bool(_ADVISORY_WORDS.intersection(words))
+
+
+def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
+                    cues: RecommendationCues | None = None) -> Actor | None:
+    """The advisory body that wrote ``document`` (council, commission, committee, ombud), if any.
+
+    Candidates are the ``actors`` of an advisory type or name, else capitalised "X-rådet",
+    "X-utvalget", "X-kommisjonen" names in the body; an addressee ("innspill til X") is skipped;
+    the earliest remaining mention wins.
+
+    >>> from helsekg.text import document_from_text
+    >>> d = document_from_text("HelseOmsorg21-rådet gir innspill til Helsepersonellkommisjonen\\n\\nRådet har gitt innspill.", source="ho21.txt")
+    >>> a = advisory_author(d)
+    >>> a.label, a.key, str(a.kind), (a.start, a.end)
+    ('HelseOmsorg21-rådet', 'helseomsorg21-radet', 'organisation', (0, 19))
+    """
+    cues = cues or default_cues()
+    text = document.text
+    candidates = [
+        a for a in actors
+        if a.kind == "organisation" and document.is_body(a.start, a.end)
+        and (a.actor_type in cues.advisory_actor_types or _advisory_name(a.label, cues))
+    ]
+    if not candidates:
+        for match in _NAMED_BODY.finditer(text):
+            name = match.group()
+            if document.is_body(match.start(), match.end()) and _advisory_name(name, cues):
+                candidates.append(Actor(document.id, match.start(), match.end(), name, label=name,
+                                        kind="organisation", key=slugify(name), actor_type=_type_of(name)))
+    authors = [a for a in candidates if not _RECIPIENT_BEFORE.search(text[max(0, a.start - 12):a.start])]
+    if not authors:
+        return None
+    first = min(authors, key=lambda a: (a.start, -a.end))
+    return min((a for a in authors if a.key == first.key), key=lambda a: a.start)
+
+
+def _type_of(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith("kommisjonen"):
+        return "commission"
+    if lower.endswith(("utvalget", "utvalet", "nemnda", "panelet")):
+        return "committee"
+    if lower.endswith(("ombudet", "ombodet")):
+        return "ombud"
+    return "council"
+
+
+def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequence[Actor] = (),
+                         cues: RecommendationCues | None = None,
+                         scheme: ThemeScheme | None = None) -> tuple[Recommendation, ...]:
+    """Recommendations stated in ``document``, in text order.
+
+    Args:
+        doc: the spaCy Doc of ``document.text`` (its sentences are used for prose when it has them),
+            or None.
+        document: the document as read by :func:`helsekg.text.reading.read_document`.
+        actors: actor records of the document (to name who recommends; see :func:`advisory_author`).
+        cues: word lists; the shipped ones by default.
+        scheme: the theme scheme; the shipped one by default.
+
+    >>> from helsekg.text import document_from_text
+    >>> text = ("Helseutvalget gir råd om rekruttering\\n\\nRekruttering og kompetanse\\n\\n"
+    ...         "Utvalgets forslag til tiltak:\\n\\n • Vi må styrke rekrutteringen av sykepleiere i distriktene\\n")
+    >>> [(r.text, r.heading, r.by.label, [t.key for t in r.themes])
+    ...  for r in find_recommendations(None, document_from_text(text, source="u.txt"))]
+    [('Vi må styrke rekrutteringen av sykepleiere i distriktene', 'Rekruttering og kompetanse', 'Helseutvalget', ['kompetanse', 'rekruttering', 'tilgjengelighet'])]
+    """
+    cues = cues or default_cues()
+    scheme = scheme or ThemeScheme.load()
+    if doc is not None and doc.text != document.text:
+        raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
+    patterns = _patterns(cues)
+    author = advisory_author(document, actors, cues=cues)
+    title_end = max([r.end for r in document.regions if r.kind == "title"] or [0])
+    known = [a for a in actors if a.kind == "organisation" and a.actor_type not in ("government", "ministry")
+             and a.label.lower() not in cues.non_advisory_subjects]
+    subjects = [a.label for a in known] + (["vi"] if author is not None else [])
+    prose = _prose_pattern(cues, subjects)
+    sentences = _doc_sentences(doc)
+
+    found: list[Recommendation] = []
+    lines = split_lines(document.text)
+    heading: str | None = None
+    in_list = False
+    list_by: Actor | None = None
+    for i, line in enumerate(lines):
+        text = line.content
+        if not text or not document.is_body(line.start, line.end):
+            continue
+        bullet = BULLET_RE.match(line.text)
+        if bullet:
+            start = line.start + bullet.end()
+            end = line.start + len(line.text.rstrip())
+            body = document.text[start:end]
+            if not body:
+                continue
+            prose_match = prose.search(body)
+            if in_list or (author is not None and patterns["opener"].match(body)) or prose_match:
+                by = list_by or author
+                if prose_match and not in_list:
+                    by = _named_actor(document, start + prose_match.start(), start + prose_match.end(),
+                                      actors, cues) or author
+                found.append(_record(document, start, end, heading, by, scheme))
+            continue
+        in_list = False
+        if line.end <= title_end:
+            continue
+        # the intro may close a paragraph: "... behandlet saken i møtet. Rådet ga tre anbefalinger:"
+        last_sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
+        if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
+            in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
+            continue
+        if _is_heading(lines, i):
+            heading = text
+            continue
+        for s_start, s_end in _sentences(document.text, line, sentences):
+            sentence = document.text[s_start:s_end]
+            match = prose.search(sentence)
+            if match is None:
+                continue
+            subject = match.group("s1") or match.group("s2")
+            if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
+                continue
+            by = _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author
+            found.append(_record(document, s_start, s_end, heading, by, scheme))
+    return tuple(found)
+
+
+def _record(document: Document, start: int, end: int, heading: str | None, by: Actor | None,
+            scheme: ThemeScheme) -> Recommendation:
+    text = document.text[start:end]
+    matches = (scheme.concepts_in(heading) if heading else []) + scheme.concepts_in(text)
+    return Recommendation(document.id, start, end, text, label=" ".join(text.split()), by=by,
+                          heading=heading, themes=theme_records(matches))
+
+
+def _subject_actor(document: Document, start: int, end: int, actors: Sequence[Actor], author: Actor | None,
+                   cues: RecommendationCues) -> Actor | None:
+    """Who an intro line speaks for: an advisory actor named in it, else the document's advisory author."""
+    return _named_actor(document, start, end, actors, cues) or author
+
+
+def _named_actor(document: Document, start: int, end: int, actors: Sequence[Actor],
+                 cues: RecommendationCues) -> Actor | None:
+    inside = [a for a in actors if start <= a.start and a.end <= end and a.kind == "organisation"
+              and a.actor_type not in ("government", "ministry") and a.label.lower() not in cues.non_advisory_subjects]
+    if inside:
+        return min(inside, key=lambda a: a.start)
+    match = _NAMED_BODY.search(document.text, start, end)
+    if match and _advisory_name(match.group(), cues):
+        name = match.group()
+        return Actor(document.id, match.start(), match.end(), name, label=name, kind="organisation",
+                     key=slugify(name), actor_type=_type_of(name))
+    return None
+
+
+def _doc_sentences(doc: Doc | None) -> list[tuple[int, int]] | None:
+    if doc is None or not doc.has_annotation("SENT_START"):
+        return None
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _sentences(text: str, line: Line, sentences: list[tuple[int, int]] | None) -> Iterator[tuple[int, int]]:
+    """Sentences of one line: the Doc's sentences clipped to the line, or a punctuation split."""
+    if sentences is not None:
+        for s, e in sentences:
+            s, e = max(s, line.start), min(e, line.end)
+            if s < e:
+                yield from _trimmed(text, s, e)
+        return
+    pos = line.start
+    for part in _SENTENCE_SPLIT.split(line.text):
+        offset = text.index(part, pos) if part else pos
+        yield from _trimmed(text, offset, offset + len(part))
+        pos = offset + len(part)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk.rstrip())
+    if trail > lead:
+        yield start + lead, start + trail

@@ -1,0 +1,744 @@
+"""Actor mentions: the ``helsekg_actors`` component, its gazetteer and patterns (NLP stage).
+
+Two layers, like the rest of helsekg:
+
+* the spaCy component ``helsekg_actors`` marks actor mentions in ``doc.spans["helsekg_actors"]``; each
+  span carries an :class:`ActorRef` in ``span._.actor``. It combines a gazetteer of Norwegian public
+  actors (``helsekg/data/actors_gazetteer.json``), patterns for bodies not in it ("X-rådet",
+  "X kommune", "Helse X", "Statsforvalteren i X", "byrådet", "departementet", "regjeringen"), persons
+  introduced with a role ("helse- og omsorgsminister Bent Høie", "helsebyråd Ola Nordmann (H)",
+  "Kari Nordmann, direktør i Helsedirektoratet,") and, when the pipeline has a trained NER model, its
+  ORG/GPE_ORG/PER entities;
+* the pure functions of :mod:`helsekg.extract.actors` turn the spans into records (extraction stage).
+
+``Actor.key`` is the identity across documents: the gazetteer id for gazetteer actors, the slug of the
+full name for persons, the slug of the label for pattern actors; the IRI is
+``https://w3id.org/helsekg/id/actor/{key}`` (:func:`actor_iri`).
+
+>>> import spacy
+>>> nlp = spacy.blank("nb"); _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("helsekg_actors")
+>>> doc = nlp("Helsedirektoratet og HOD møtte helse- og omsorgsminister Bent Høie (H) i Bergen kommune.")
+>>> [(s.text, s._.actor.key) for s in doc.spans["helsekg_actors"]]
+[('Helsedirektoratet', 'helsedirektoratet'), ('HOD', 'helse-og-omsorgsdepartementet'), ('Bent Høie', 'bent-hoie'), ('H', 'hoyre'), ('Bergen kommune', 'bergen-kommune')]
+>>> doc.spans["helsekg_actors"][2]._.actor.role, doc.spans["helsekg_actors"][2]._.actor.party
+('helse- og omsorgsminister', 'H')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from helsekg import resources
+from helsekg.nlp import extensions
+from helsekg.text.document import slugify
+
+extensions.register()
+
+__all__ = [
+    "ACTOR_IRI_BASE",
+    "ActorKind",
+    "ActorRef",
+    "ActorPatterns",
+    "ActorRecognizer",
+    "Gazetteer",
+    "GazetteerEntry",
+    "actor_iri",
+    "load_gazetteer",
+    "load_patterns",
+]
+
+class ActorKind(StrEnum):
+    """What an actor is."""
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+ACTOR_IRI_BASE = "https://w3id.org/helsekg/id/actor/"
+GAZETTEER_FILE = "actors_gazetteer.json"
+PATTERNS_FILE = "actor_patterns.json"
+ENTITY_KINDS = {"ORG": ActorKind.ORGANISATION, "GPE_ORG": ActorKind.ORGANISATION, "PER": ActorKind.PERSON}
+
+# Priority when candidate mentions overlap and are equally long.
+_PRIORITY = {"role": 5, "gazetteer": 4, "pattern": 3, "generic": 2, "model": 1}
+
+
+def actor_iri(key: str) -> str:
+    """The IRI of an actor from its key.
+
+    >>> actor_iri("helse-og-omsorgsdepartementet")
+    'https://w3id.org/helsekg/id/actor/helse-og-omsorgsdepartementet'
+    """
+    return ACTOR_IRI_BASE + key
+
+
+# --------------------------------------------------------------------------------------------
+# Data: the gazetteer and the pattern word lists
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One real-world actor of the gazetteer."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    label_nn: str | None = None
+    valid: str | None = None
+    successor: str | None = None
+    parent: str | None = None
+    exact: frozenset[str] = frozenset()
+    not_sentence_initial: bool = False
+    place: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Label, Nynorsk label and aliases, without repeats."""
+        return tuple(dict.fromkeys((self.label, *((self.label_nn,) if self.label_nn else ()), *self.aliases)))
+
+    def label_for(self, language: str) -> str:
+        """The label in ``language`` ("nb" or "nn")."""
+        return self.label_nn if language == "nn" and self.label_nn else self.label
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Norwegian public actors with canonical labels, aliases and stable ids (read-only once loaded)."""
+
+    entries: tuple[GazetteerEntry, ...]
+    source: str
+    licence: str
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Gazetteer":
+        """Read a gazetteer JSON file (``{"_source", "_licence", "actors": [...]}``)."""
+        return cls.from_data(resources.read_json_data(path, what="actor gazetteer"), source=path)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], *, source: str | Path) -> "Gazetteer":
+        """A gazetteer from the parsed JSON of a gazetteer file (``source`` names it in errors)."""
+        resources.require_fields(data, ("_source", "_licence", "actors"), source=source, what="actor gazetteer")
+        entries = []
+        for raw in data["actors"]:
+            entries.append(
+                GazetteerEntry(
+                    id=raw["id"],
+                    label=raw["label"],
+                    type=raw["type"],
+                    aliases=tuple(raw.get("aliases", ())),
+                    label_nn=raw.get("label_nn"),
+                    valid=raw.get("valid"),
+                    successor=raw.get("successor"),
+                    parent=raw.get("parent"),
+                    exact=frozenset(raw.get("exact", ())),
+                    not_sentence_initial=bool(raw.get("not_sentence_initial", False)),
+                    place=raw.get("place"),
+                )
+            )
+        ids = [e.id for e in entries]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"{source}: duplicate actor ids in the gazetteer")
+        return cls(tuple(entries), data["_source"], data["_licence"])
+
+    @property
+    def by_id(self) -> dict[str, GazetteerEntry]:
+        return _index(self)[0]
+
+    def get(self, actor_id: str) -> GazetteerEntry | None:
+        """The entry with id ``actor_id``."""
+        return self.by_id.get(actor_id)
+
+    def lookup(self, name: str | None) -> GazetteerEntry | None:
+        """The entry one of whose names is ``name`` (case-insensitive, genitive -s allowed); None if none or ambiguous.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.lookup("Regjeringa Solberg").id, gaz.lookup("hod").id, gaz.lookup("Helsepersonellkommisjonens").id
+        ('regjeringen-solberg', 'helse-og-omsorgsdepartementet', 'helsepersonellkommisjonen')
+        >>> gaz.lookup("Herøy kommune") is None
+        True
+        """
+        if not name:
+            return None
+        by_name = _index(self)[1]
+        folded = _fold(name)
+        ids = by_name.get(folded) or (by_name.get(folded[:-1]) if folded.endswith("s") else None)
+        return self.by_id[ids[0]] if ids and len(ids) == 1 else None
+
+    def municipality(self, place: str) -> GazetteerEntry | None:
+        """Today's municipality (or a former one) called ``place`` ("Bergen" -> Bergen kommune)."""
+        ids = _index(self)[2].get(_fold(place), ())
+        current = [i for i in ids if self.by_id[i].successor is None and "-2019" != self.by_id[i].valid]
+        chosen = current or list(ids)
+        return self.by_id[chosen[0]] if len(chosen) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _index(gaz: Gazetteer) -> tuple[dict[str, GazetteerEntry], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    by_id = {e.id: e for e in gaz.entries}
+    by_name: dict[str, list[str]] = {}
+    by_place: dict[str, list[str]] = {}
+    for e in gaz.entries:
+        for name in e.names:
+            ids = by_name.setdefault(_fold(name), [])
+            if e.id not in ids:
+                ids.append(e.id)
+        if e.place and e.type == "municipality":
+            by_place.setdefault(_fold(e.place), []).append(e.id)
+    return (
+        by_id,
+        {k: tuple(v) for k, v in by_name.items()},
+        {k: tuple(v) for k, v in by_place.items()},
+    )
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the shipped ``helsekg/data/actors_gazetteer.json``), read once."""
+    if path is None:
+        return Gazetteer.from_data(resources.load_data(GAZETTEER_FILE), source=resources.data_path(GAZETTEER_FILE))
+    return Gazetteer.from_file(path)
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """Word lists for roles, parties, speech verbs and pattern bodies (``helsekg/data/actor_patterns.json``)."""
+
+    role_heads: tuple[str, ...]
+    role_modifiers: tuple[str, ...]
+    affiliation_prepositions: tuple[str, ...]
+    parties: tuple[tuple[str, str | None], ...]
+    speech_verbs: tuple[str, ...]
+    indirect_speech_verbs: tuple[str, ...]
+    according_to: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    name_stopwords: frozenset[str]
+    suffix_bodies: tuple[tuple[str, tuple[str, ...]], ...]
+    suffix_body_exclusions: frozenset[str]
+    generic_bodies: tuple[tuple[str, tuple[str, ...]], ...]
+    entity_junk: frozenset[str]
+    institution_heads: tuple[str, ...] = ()
+    #: last-word endings of names the model tags as bodies but that are programmes, budgets or services
+    entity_measure_heads: tuple[str, ...] = ()
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "ActorPatterns":
+        return cls.from_data(resources.read_json_data(path, what="actor patterns"), source=path)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], *, source: str | Path) -> "ActorPatterns":
+        """Patterns from the parsed JSON of a pattern file (``source`` names it in errors)."""
+        resources.require_fields(data, cls.__dataclass_fields__, source=source, what="actor patterns")
+        return cls(
+            role_heads=tuple(data["role_heads"]),
+            role_modifiers=tuple(data["role_modifiers"]),
+            affiliation_prepositions=tuple(data["affiliation_prepositions"]),
+            parties=tuple(data["parties"].items()),
+            speech_verbs=tuple(data["speech_verbs"]),
+            indirect_speech_verbs=tuple(data["indirect_speech_verbs"]),
+            according_to=tuple(data["according_to"]),
+            pronouns=tuple(data["pronouns"]),
+            name_stopwords=frozenset(data["name_stopwords"]),
+            suffix_bodies=tuple((k, tuple(v)) for k, v in data["suffix_bodies"].items()),
+            suffix_body_exclusions=frozenset(data["suffix_body_exclusions"]),
+            generic_bodies=tuple((k, tuple(v)) for k, v in data["generic_bodies"].items()),
+            entity_junk=frozenset(data["entity_junk"]),
+            institution_heads=tuple(data.get("institution_heads", ())),
+            entity_measure_heads=tuple(data.get("entity_measure_heads", ())),
+        )
+
+    @property
+    def party_names(self) -> dict[str, str | None]:
+        """Party abbreviation -> gazetteer id of the party (None when the party is not in the gazetteer)."""
+        return dict(self.parties)
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str | None = None) -> ActorPatterns:
+    """The actor patterns at ``path`` (default: the shipped ``helsekg/data/actor_patterns.json``), read once."""
+    if path is None:
+        return ActorPatterns.from_data(resources.load_data(PATTERNS_FILE), source=resources.data_path(PATTERNS_FILE))
+    return ActorPatterns.from_file(path)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_LOWER = "a-zæøåäöüéèáóç"
+_UPPER = "A-ZÆØÅÄÖÜÉÁ"
+_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
+_NAME_PART = rf"(?:{_NAME_TOKEN}|[{_UPPER}]\.)"
+
+
+@lru_cache(maxsize=8)
+def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
+    """Compiled regular expressions for one set of word lists."""
+    heads = _alt(patterns.role_heads)
+    mods = _alt(patterns.role_modifiers)
+    role = (
+        rf"(?i:(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
+        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?[{_LOWER}]*(?:{heads})(?:en)?"
+        rf"(?:[^\S\n]+for[^\S\n]+[{_LOWER}-]+(?:(?:,|[^\S\n]+og)[^\S\n]+[{_LOWER}-]+){{0,4}})?)"
+    )
+    full_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}[^\S\n]+{_NAME_TOKEN}"
+    any_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}(?:[^\S\n]+{_NAME_TOKEN})?"
+    party = r"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{1,4})\))?"
+    preps = _alt(patterns.affiliation_prepositions + ("av",))
+    verbs = _alt(patterns.speech_verbs)
+    indirect = _alt(patterns.indirect_speech_verbs)
+    pronouns = _alt(patterns.pronouns)
+    according = _alt(patterns.according_to)
+    org_comma = rf"(?:[^\S\n]+(?:{preps})[^\S\n]+[{_UPPER}][^,.;:\n]{{1,60}}?,)?"
+    speaker = (
+        rf"(?:(?P<role>{role}){org_comma}[^\S\n]+)?(?P<name>{any_name}|(?i:{pronouns})\b)"
+        rf"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\))?"
+        rf"(?:,[^\S\n]+(?P<approle>{role})(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?=[^\S\n]*[.,;:!?]|$))?"
+    )
+    speaker_start = (
+        rf"(?<![\w-])(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
+    )
+    suffix_all = _alt(w for _, words in patterns.suffix_bodies for w in words)
+    generic = _alt(w for _, words in patterns.generic_bodies for w in words)
+    return {
+        "role_name": re.compile(rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<name>{full_name}){party}"),
+        "role_org_name": re.compile(
+            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+(?P<org>[{_UPPER}][^,.;:\n]{{1,60}}?),"
+            rf"[^\S\n]+(?P<name>{full_name}){party}"
+        ),
+        "role_word": re.compile(role),
+        "name_party": re.compile(rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\)"),
+        "institution": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
+            rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
+        ),
+        "municipality_list": re.compile(
+            rf"(?<![\w-])(?i:kommunene|kommunane|kommunen)[^\S\n]+(?P<list>[{_UPPER}][\w-]+"
+            rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{0,8}})"
+        ),
+        "apposition": re.compile(
+            rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?P<role>{role})"
+            rf"(?=(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?:[^\S\n]*[,.;:)]|[^\S\n]+(?:og|sier|seier|mener|meiner)\b|$))",
+            re.MULTILINE,
+        ),
+        "affiliation": re.compile(rf"[^\S\n]+(?:{preps})[^\S\n]+"),
+        "suffix_body": re.compile(
+            rf"(?<![\w-])(?P<body>[{_UPPER}0-9][\w]*(?:-[\w]+)*?(?:-)?(?:{suffix_all}))(?![\w-])"
+        ),
+        "municipality": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
+            rf"(?P<kind>fylkeskommunes?|kommunes?|herads?))(?![\w-])"
+        ),
+        "helse": re.compile(
+            rf"(?<![\w-])(?P<body>Helse[^\S\n]+(?P<x>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?:[^\S\n]+(?:RHF|HF))?)(?![\w-])"
+        ),
+        "statsforvalter": re.compile(
+            rf"(?<![\w-])(?P<body>(?:Statsforvalteren|Fylkesmannen)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][\w-]+"
+            rf"(?:[^\S\n]+og[^\S\n]+[{_UPPER}][\w-]+)?))(?![\w-])"
+        ),
+        "city_body": re.compile(
+            rf"(?<![\w-])(?P<body>(?P<kind>[Bb]yrådet|[Bb]ystyret)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][{_LOWER}]+))(?![\w-])"
+        ),
+        "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
+        "dash_quote": re.compile(
+            rf"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
+            re.MULTILINE,
+        ),
+        "dash_line": re.compile(r"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)[^\S\n]*$", re.MULTILINE),
+        "guillemet_after": re.compile(rf"«(?P<quote>[^»\n]{{2,}}?)»,?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
+        "guillemet_before": re.compile(
+            rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*«(?P<quote>[^»\n]{{2,}}?)»"
+        ),
+        "indirect": re.compile(
+            rf"{speaker_start}[^\S\n]+(?:{indirect})(?:[^\S\n]+til[^\S\n]+[{_UPPER}][\w-]*)?[^\S\n]+at[^\S\n]+"
+            rf"(?P<quote>[^\n]+?)(?=[.!?](?:\s|$)|\n|$)"
+        ),
+        "according": re.compile(
+            rf"(?<![\w-])(?i:{according})[^\S\n]+(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}){party}"
+        ),
+        "sentence_end": re.compile(r"[.!?](?=\s|$)|\n"),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The spaCy component
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """Who an actor span names; ``span._.actor``.
+
+    ``source`` tells how it was found: "gazetteer", "pattern", "role" (a person with a role), "generic"
+    (regjeringen, departementet, byrådet: resolved per document by :func:`find_actors`) or "model"
+    (a named entity of the trained model).
+    """
+
+    key: str
+    label: str
+    kind: ActorKind
+    type: str
+    source: str
+    role: str | None = None
+    party: str | None = None
+    affiliation: str | None = None
+    affiliation_text: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    ref: ActorRef
+
+
+@Language.factory(
+    "helsekg_actors",
+    assigns=["doc.spans", "span._.actor"],
+    requires=[],
+    default_config={
+        "spans_key": extensions.ACTORS_KEY,
+        "use_entities": True,
+        "gazetteer_path": None,
+        "patterns_path": None,
+    },
+)
+def make_actors(
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    use_entities: bool,
+    gazetteer_path: str | None,
+    patterns_path: str | None,
+) -> "ActorRecognizer":
+    """spaCy factory for :class:`ActorRecognizer`."""
+    return ActorRecognizer(
+        nlp, spans_key=spans_key, use_entities=use_entities, gazetteer_path=gazetteer_path, patterns_path=patterns_path
+    )
+
+
+class ActorRecognizer:
+    """Mark actor mentions: gazetteer, patterns, persons with roles and (when present) model entities.
+
+    The data files are read in :meth:`initialize`, or on first use when the pipeline was not
+    initialised (``spacy.load`` + ``add_pipe``); the shipped files are read once per process.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        spans_key: str = extensions.ACTORS_KEY,
+        use_entities: bool = True,
+        gazetteer_path: str | None = None,
+        patterns_path: str | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.spans_key = spans_key
+        self.use_entities = use_entities
+        self.gazetteer_path = gazetteer_path
+        self.patterns_path = patterns_path
+        self.gazetteer: Gazetteer | None = None
+        self.patterns: ActorPatterns | None = None
+        self._lower: PhraseMatcher | None = None
+        self._exact: PhraseMatcher | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        gazetteer_path: str | None = None,
+        patterns_path: str | None = None,
+    ) -> None:
+        """Read the gazetteer and patterns and build the phrase matchers."""
+        self.gazetteer_path = gazetteer_path or self.gazetteer_path
+        self.patterns_path = patterns_path or self.patterns_path
+        self.gazetteer = load_gazetteer(self.gazetteer_path)
+        self.patterns = load_patterns(self.patterns_path)
+        vocab = self.nlp.vocab
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        make = self.nlp.make_doc
+        for entry in self.gazetteer.entries:
+            lower, exact = [], []
+            for name in entry.names:
+                forms = (name, _genitive(name))
+                target = exact if _is_exact(name, entry) else lower
+                target.extend(make(form) for form in forms if form)
+            if lower:
+                self._lower.add(entry.id, lower)
+            if exact:
+                self._exact.add(entry.id, exact)
+
+    def _ready(self) -> tuple[Gazetteer, ActorPatterns, PhraseMatcher, PhraseMatcher]:
+        if self._lower is None or self._exact is None or self.gazetteer is None or self.patterns is None:
+            self.initialize()
+        assert self.gazetteer and self.patterns and self._lower and self._exact
+        return self.gazetteer, self.patterns, self._lower, self._exact
+
+    def __call__(self, doc: Doc) -> Doc:
+        gazetteer, patterns, lower, exact = self._ready()
+        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact))
+        candidates += _pattern_candidates(doc.text, gazetteer, patterns)
+        orgs = [c for c in candidates if c.ref.kind == "organisation"]
+        candidates += _person_candidates(doc.text, patterns, orgs, gazetteer)
+        if self.use_entities and doc.has_annotation("ENT_IOB"):
+            names = {c.ref.label.split()[-1] for c in candidates if c.ref.kind == "person"}
+            candidates += _entity_candidates(doc, gazetteer, patterns, person_names=names)
+        spans = []
+        for cand in _select(candidates):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:  # pragma: no cover - expand aligns on non-empty text
+                continue
+            span._.actor = cand.ref
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def _genitive(name: str) -> str | None:
+    """The s-genitive of a name ("Helsedirektoratet" -> "Helsedirektoratets"); None for abbreviations."""
+    if name.isupper() or name.endswith(("s", "x", "z")) or len(name) <= 3:
+        return None
+    return name + "s"
+
+
+def _is_exact(name: str, entry: GazetteerEntry) -> bool:
+    """Abbreviations and mixed-case names match case-sensitively ("KS", "Nav", "Mental Helse")."""
+    if name in entry.exact or len(name) <= 5:
+        return True
+    return any(ch.isupper() for word in name.split() for ch in word[1:]) and not name.islower()
+
+
+def _sentence_initial(doc: Doc, span: Span) -> bool:
+    """True when the span opens a sentence, a line or a dash-introduced quote."""
+    if doc.has_annotation("SENT_START") and doc[span.start].is_sent_start:
+        return True
+    before = doc.text[: span.start_char].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—", "\n-", "«"))
+
+
+def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher) -> Iterator[_Candidate]:
+    seen: set[tuple[int, int, str]] = set()
+    for matcher in (exact, lower):
+        for match_id, start, end in matcher(doc):
+            actor_id = doc.vocab.strings[match_id]
+            entry = gaz.by_id[actor_id]
+            span = doc[start:end]
+            if (span.start_char, span.end_char, actor_id) in seen:
+                continue
+            seen.add((span.start_char, span.end_char, actor_id))
+            if entry.not_sentence_initial and _sentence_initial(doc, span):
+                continue
+            yield _Candidate(span.start_char, span.end_char, _entry_ref(entry, source="gazetteer"))
+
+
+def _entry_ref(entry: GazetteerEntry, *, source: str) -> ActorRef:
+    return ActorRef(entry.id, entry.label, "organisation", entry.type, source, place=entry.place)
+
+
+def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
+    rx = actor_regexes(patterns)
+    out: list[_Candidate] = []
+
+    def org(match: re.Match[str], label: str, type_: str) -> None:
+        entry = gaz.lookup(label)
+        ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", type_, "pattern")
+        out.append(_Candidate(match.start("body"), match.end("body"), ref))
+
+    kinds = {word: kind for kind, words in patterns.suffix_bodies for word in words}
+    for m in rx["suffix_body"].finditer(text):
+        body = m.group("body")
+        if body in patterns.suffix_body_exclusions or body.split("-")[0] in patterns.name_stopwords:
+            continue
+        suffix = next(w for w in sorted(kinds, key=len, reverse=True) if body.endswith(w))
+        if len(body) <= len(suffix) + 1:
+            continue
+        label = body[:-1] if suffix.endswith("s") else body
+        org(m, label, kinds[suffix] if not suffix.endswith("s") else kinds[suffix[:-1]] if suffix[:-1] in kinds else "council")
+    for m in rx["municipality"].finditer(text):
+        place = m.group("place")
+        if any(word in patterns.name_stopwords or word in _DETERMINERS for word in re.split(r"[- ]", place)):
+            continue
+        kind = m.group("kind").rstrip("s")
+        label = f"{place} {kind}"
+        entry = gaz.lookup(label) or (gaz.municipality(place) if kind in ("kommune", "herad") else None)
+        if entry is not None:
+            out.append(_Candidate(m.start("body"), m.end("body"), _entry_ref(entry, source="gazetteer")))
+        else:
+            ref = ActorRef(slugify(label), label, "organisation", "county" if kind == "fylkeskommune" else "municipality",
+                           "pattern", place=place)
+            out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    for m in rx["helse"].finditer(text):
+        if m.group("x") in patterns.name_stopwords:
+            continue
+        org(m, m.group("body"), "health_trust" if m.group("body").endswith(" HF") else "health_authority")
+    for m in rx["statsforvalter"].finditer(text):
+        label = "Statsforvalteren i " + m.group("place")
+        if m.group("body").startswith("Fylkesmannen"):
+            label = "Fylkesmannen i " + m.group("place")
+        org(m, label, "agency")
+    for m in rx["city_body"].finditer(text):
+        noun = m.group("kind").capitalize()
+        label = f"{noun} i {m.group('place')}"
+        ref = ActorRef(slugify(label), label, "organisation", "city_government" if noun == "Byrådet" else "city_council",
+                       "pattern", place=m.group("place"))
+        out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    for m in rx["institution"].finditer(text):
+        words = re.split(r"[- ]", m.group("place"))
+        if any(w in patterns.name_stopwords or w in _DETERMINERS for w in words):
+            continue
+        org(m, m.group("body"), "hospital")
+    for m in rx["municipality_list"].finditer(text):
+        position = m.start("list")
+        for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
+            entry = gaz.municipality(place) if place[:1].isupper() else None
+            if entry is not None:
+                out.append(_Candidate(position, position + len(place), _entry_ref(entry, source="gazetteer")))
+            position += len(place)
+    generic = {word.lower(): kind for kind, words in patterns.generic_bodies for word in words}
+    for m in rx["generic"].finditer(text):
+        kind = generic[m.group("body").lower()]
+        ref = ActorRef(kind, m.group("body"), "organisation", kind, "generic")
+        out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    return out
+
+
+_DETERMINERS = frozenset(
+    "Hver Kvar Hvilken Kva Kor Annen Anna Enhver Denne Dette Samme Ny Nye Vår Vår Din Min Egen Eigen Hele Heile "
+    "Én En Ei Ein Eit Et Alle Mange Flere Fleire Hvis Ingen Ingi Noen Nokon Vertskommune Hjemkommune".split()
+)
+
+
+def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate], gaz: Gazetteer) -> list[_Candidate]:
+    """Persons with a role: "<role> <Name> (<party>)", "<Name>, <role> i <Org>", "direktør <Name> i <Org>",
+    "<role> i <Org>, <Name>", and "<Name> (<party>)"; the party in parentheses is an actor too."""
+    rx = actor_regexes(patterns)
+    parties = patterns.party_names
+    org_at = {c.start: c for c in orgs}
+    out: list[_Candidate] = []
+
+    def add(m: re.Match[str], role_text: str | None, *, org_span: tuple[int, int] | None = None) -> None:
+        name = _clean_name(m.group("name"), patterns)
+        if name is None:
+            return
+        start = m.start("name")
+        party = m.group("party") if m.group("party") in parties else None
+        role = _role_text(role_text, patterns) if role_text else None
+        affiliation = affiliation_text = None
+        if org_span is not None:  # "<role> i <Org>, <Name>"
+            org_cand = org_at.get(org_span[0])
+            org_text = text[org_span[0]:org_span[1]]
+            if org_cand is not None and org_cand.end == org_span[1]:
+                affiliation, affiliation_text = org_cand.ref.key, org_text
+            role = f"{role} {m.group('prep')} {org_text}"
+        elif role is not None:
+            after = m.end()
+            prep = rx["affiliation"].match(text, after)
+            politician = party is not None or re.search(r"minister|statsråd", role) is not None
+            if prep and prep.end() in org_at and not politician:
+                org_cand = org_at[prep.end()]
+                affiliation, affiliation_text = org_cand.ref.key, text[org_cand.start : org_cand.end]
+                role = re.sub(r"\s+", " ", f"{role}{text[after:prep.end()]}{affiliation_text}")
+        ref = ActorRef(slugify(name), name, "person", "person", "role", role=role, party=party,
+                       affiliation=affiliation, affiliation_text=affiliation_text)
+        out.append(_Candidate(start, start + len(name), ref))
+        party_id = parties.get(party) if party else None
+        entry = gaz.get(party_id) if party_id else None
+        if entry is not None:
+            out.append(_Candidate(m.start("party"), m.end("party"), _entry_ref(entry, source="gazetteer")))
+
+    for m in rx["role_org_name"].finditer(text):
+        add(m, m.group("role"), org_span=m.span("org"))
+    for m in rx["role_name"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["apposition"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["name_party"].finditer(text):
+        if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
+            add(m, None)
+    return out
+
+
+def _role_text(raw: str, patterns: ActorPatterns) -> str:
+    """A role as written, in lower case at the start and in its indefinite form ("Ordføraren" -> "ordførar")."""
+    role = re.sub(r"\s+", " ", raw.strip())
+    role = role[0].lower() + role[1:]
+    head, sep, rest = role.partition(" for ")
+    if head.endswith("en") and any(head.endswith(h + "en") for h in patterns.role_heads):
+        head = head[:-2]
+    return head + sep + rest
+
+
+def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
+    """Drop trailing stopwords/abbreviations from a captured name; None when no two-word name is left."""
+    words = name.split()
+    while words and (words[-1] in patterns.name_stopwords or words[-1].endswith(".")):
+        words.pop()
+    if len(words) < 2 or words[0] in patterns.name_stopwords:
+        return None
+    return name[: name.index(words[-1]) + len(words[-1])] if words else None
+
+
+def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
+                       person_names: set[str] = frozenset()) -> list[_Candidate]:
+    out = []
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        text = ent.text.strip()
+        if kind is None or len(text) < 2 or "\n" in text or text in patterns.entity_junk:
+            continue
+        if not text[0].isupper() or text.isdigit() or text.split()[0] in patterns.name_stopwords:
+            continue
+        if doc.has_annotation("POS") and all(t.pos_ != "PROPN" for t in ent) and (
+            len(ent) > 1 or _sentence_initial(doc, ent)
+        ):
+            continue  # capitalised common nouns the model took for a name ("Koronautbruddet har ført til ...")
+        last = text.split()[-1].lower()
+        if any(last.endswith(head) for head in patterns.entity_measure_heads):
+            continue  # a programme, budget or service named like a body ("Kompetanseløft", "Statsbudsjettet")
+        if kind != "person" and len(ent) == 1 and text not in person_names and _sentence_initial(doc, ent) \
+                and last.endswith(("et", "en", "a", "ene", "ane")):
+            continue  # a definite common noun opening a sentence ("Vedtaket", "Fondet")
+        if kind == "person" and not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in text.split()):
+            continue  # names of persons have no digits ("Kompetanseløft 2025" is not a person)
+        if kind == "person":
+            ref = ActorRef(slugify(text), text, "person", "person", "model")
+        else:
+            entry = gaz.lookup(text) or gaz.municipality(text)
+            ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(text), text, "organisation", "organisation", "model")
+        out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref))
+    return out
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, in text order.
+
+    Rule-based candidates (gazetteer, role, pattern, generic) win over the model's entities, whatever
+    their length (the model may swallow a title: "Ordføraren Anne Marit Sæbø"); then longest first,
+    then by source priority.
+    """
+    ranked = sorted(candidates, key=lambda c: (c.ref.source == "model", -(c.end - c.start),
+                                               -_PRIORITY[c.ref.source], c.start))
+    taken: list[_Candidate] = []
+    for cand in ranked:
+        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)

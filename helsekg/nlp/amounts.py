@@ -1,0 +1,778 @@
+"""Norwegian monetary amounts and counted quantities, parsed from plain policy text.
+
+A pure module (no spaCy): :func:`find_amounts` scans a string and returns :class:`ParsedAmount` value
+objects with code-point offsets, :func:`parse_number` reads one number phrase, and
+:meth:`ParsedAmount.fromstring` parses one amount phrase. Bokmål and Nynorsk are both covered; every
+word list (number words, scale words, currencies, qualifiers, kind cues, time units, stop words)
+lives in ``helsekg/data/amount_lexicon.json``.
+
+>>> a = ParsedAmount.fromstring("Samlet foreslås om lag 2,2 milliarder kroner i 2021.")
+>>> a.text, a.value, a.qualifier.value, a.kind.value, a.fiscal_year
+('om lag 2,2 milliarder kroner', Decimal('2200000000'), 'Approximately', 'Total', 2021)
+>>> [(x.text, x.unit) for x in find_amounts("De 100 nye stillingene varer i 12 måneder.")]
+[('100 nye stillingene', 'stillingene')]
+
+Decisions (see also ``tests/test_amounts.py``):
+
+* Qualifiers stand directly before the number. ``nesten``, ``knapt``, ``drøyt``, ``nær(mere)``
+  and ``snaut`` are :attr:`Qualifier.APPROXIMATELY`: the text gives a value near the number, not a
+  bound. ``over``/``mer enn`` are strict (:attr:`Qualifier.MORE_THAN`), ``inntil``/``høyst`` and
+  ``ikke over`` are :attr:`Qualifier.UP_TO`. A range ("3-4 prosjekter") is ``AT_LEAST`` with
+  ``value_max`` unless another qualifier is written.
+* Kind cues are searched only inside the amount's clause, which ends at a sentence end, a line
+  break, a bullet, a spaced dash, a semicolon or a comma followed by space, and never reaches into
+  the neighbouring amount. Priority: a cue right before the amount ("økes med", "til en samlet
+  bevilgning på"), then right after it ("mer", "meir", "mindre"), then a cue word earlier in the
+  clause ("Samlet foreslås ...").
+* Fiscal year: a year 1900-2100 in the same clause after a preposition or a budget noun ("i 2021",
+  "fra september 2020", "i statsbudsjettet for 2024") or before "-budsjettet"; a year right after a
+  capitalised name ("Kompetanseløft 2025") or in a range ("2021-2025") is not one. The first year
+  after the amount wins, else the last one before it.
+* A bare scale amount ("10 millioner mer til ...") is money unless a counted noun follows
+  ("10 millioner innbyggere"). Counts need a counted noun: a bare number is never returned.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from helsekg.resources import load_data
+
+__all__ = ["ParsedAmount", "AmountKind", "Qualifier", "find_amounts", "parse_number"]
+
+
+def __getattr__(name: str):
+    if name == "Amount":  # the name before 0.2; the record of a located amount is helsekg.extract.records.Amount
+        import warnings
+
+        warnings.warn("helsekg.nlp.amounts.Amount is now ParsedAmount", DeprecationWarning, stacklevel=2)
+        return ParsedAmount
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+LEXICON_FILE = "amount_lexicon.json"
+
+
+class Qualifier(StrEnum):
+    """How the stated number relates to the true value."""
+
+    EXACT = "Exact"
+    APPROXIMATELY = "Approximately"
+    UP_TO = "UpTo"
+    AT_LEAST = "AtLeast"
+    MORE_THAN = "MoreThan"
+    LESS_THAN = "LessThan"
+
+
+class AmountKind(StrEnum):
+    """What a monetary amount is: a change, a new total, or just an amount."""
+
+    INCREASE = "Increase"
+    REDUCTION = "Reduction"
+    TOTAL = "Total"
+    UNSPECIFIED = "Unspecified"
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    """One monetary amount or counted quantity stated in a text.
+
+    Attributes:
+        text: exact surface text, ``input[start:end]`` (qualifier + number + scale + currency/noun).
+        start: code-point offset of the first character.
+        end: code-point offset after the last character.
+        value: whole NOK for money, the count for quantities; the lower bound of a range.
+        is_money: True for NOK amounts.
+        currency: ``"NOK"`` for money, else None.
+        unit: the counted noun as written for quantities ("stillinger", "prosent"); None for money.
+        qualifier: Exact, Approximately, UpTo, AtLeast, MoreThan or LessThan.
+        kind: Increase, Reduction, Total or Unspecified (from cues in the same clause).
+        fiscal_year: a year stated for this amount in its own clause.
+        value_max: upper bound of a range ("3-4 prosjekter"), else None.
+        number_text: the number part as written ("2,2 milliarder", "3-4").
+
+    >>> ParsedAmount.fromstring("inntil 8,3 mill. kr til læringsnettverk")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ParsedAmount(text='inntil 8,3 mill. kr', start=0, end=19, value=Decimal('8300000'), is_money=True,
+           currency='NOK', unit=None, qualifier=<Qualifier.UP_TO: 'UpTo'>,
+           kind=<AmountKind.UNSPECIFIED: 'Unspecified'>, fiscal_year=None, value_max=None,
+           number_text='8,3 mill.')
+    >>> ParsedAmount.fromstring("en gang i året") is None
+    True
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    is_money: bool
+    currency: str | None
+    unit: str | None
+    qualifier: Qualifier
+    kind: AmountKind
+    fiscal_year: int | None
+    value_max: Decimal | None = None
+    number_text: str = ""
+
+    @classmethod
+    def fromstring(cls, text: str) -> ParsedAmount | None:
+        """Parse one amount phrase: the first amount or quantity in ``text``, None if there is none.
+
+        >>> ParsedAmount.fromstring("ein halv milliard kroner").value
+        Decimal('500000000')
+        >>> q = ParsedAmount.fromstring("3–4 store behovsdrevne prosjekter")
+        >>> q.value, q.value_max, q.unit, q.qualifier.value, q.is_money
+        (Decimal('3'), Decimal('4'), 'prosjekter', 'AtLeast', False)
+        >>> ParsedAmount.fromstring("1250") is None   # a bare number is neither money nor a count
+        True
+        """
+        found = find_amounts(text)
+        return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- lexicon and regexes
+
+_H = r"[ \t\u00a0\u2009\u202f]"  # horizontal space, incl. no-break and thin spaces
+_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(_H + r"+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w\-])")
+_DIGITS = (
+    r"(?>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
+    r"(?:,\d+)?(?!\w|[.,]\d)"
+)
+_DIGIT_NUMBER = re.compile(_DIGITS)
+_YEAR = re.compile(r"(?<![\w.\-–/])(19\d\d|20\d\d|2100)(?!\w|[.,]\d)")
+
+
+def _alternation(phrases, *, end_lookahead: bool = True) -> str:
+    """Regex alternation of phrases, longest first; spaces match any horizontal space run.
+
+    Phrases containing a capital letter match case-sensitively, all others case-insensitively
+    (the regex using it must not be compiled with re.IGNORECASE).
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = _H.join(re.escape(w) for w in phrase.split(" ")).replace(_H, _H + "+")
+        body = body if any(c.isupper() for c in phrase) else f"(?i:{body})"
+        if end_lookahead and phrase[-1].isalnum():
+            body += r"(?!\w)"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _words(section) -> list[str]:
+    return [w for w in (section["words"] if isinstance(section, dict) else section)]
+
+
+class _Lexicon:
+    """Word lists from the JSON data file and the regexes built from them (built once)."""
+
+    def __init__(self, data: dict) -> None:
+        strip = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}  # noqa: E731
+        self.units = strip(data["number_words"])
+        self.ones = strip(data["one_words"])
+        self.tens = strip(data["tens_words"])
+        self.compound_units = strip(data["compound_units"])
+        self.hundreds = set(data["hundred_words"])
+        self.thousands = set(data["thousand_words"])
+        self.fractions = {k: Decimal(str(v)) for k, v in strip(data["fraction_words"]).items()}
+        self.halves = set(data["half_words"])
+        self.scales = {k: Decimal(v) for k, v in data["scale_words"].items()}
+        self.money_scales = set(_words(data["money_scale_words"]))
+        self.scaled_currency = {k: Decimal(v) for k, v in strip(data["scaled_currency_words"]).items()}
+        self.percent = data["percent_words"]
+        self.time_units = set(data["time_units"])
+        self.stop = set(data["stop_words"])
+        self.adjective_like = set(_words(data["adjective_like"]))
+        self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
+        self.months = set(data["months"])
+        self.year_lead = set(_words(data["year_like_count_lead_words"]))
+        self.morphemes = {"og": ("og", 0)}
+        for table, kind in ((self.units, "u"), (self.tens, "t")):
+            for w, v in table.items():
+                self.morphemes[w] = (kind, v)
+        for w in self.hundreds:
+            self.morphemes[w] = ("h", 100)
+        for w in self.thousands:
+            self.morphemes[w] = ("k", 1000)
+        self.starters = re.compile(
+            r"(?<![\w\-])(?=[^\W\d_])(?i:"
+            + "|".join(sorted({*self.morphemes, *self.ones, *self.fractions} - {"og"}, key=len, reverse=True))
+            + ")"
+        )
+        self.candidate = re.compile(r"(?<![\w.,\-–—/+])\d|" + self.starters.pattern)
+
+        scale_alt = _alternation(self.scales)
+        self.scale = re.compile(_H + r"*(" + scale_alt + r")")
+        cur_alt = _alternation(data["currency_words"])
+        self.currency_after = re.compile(r"(?:,-)?" + _H + r"*(" + cur_alt + r")")
+        self.scaled_currency_after = re.compile(_H + r"*(" + _alternation(self.scaled_currency) + r")")
+        self.currency_prefixes = {
+            w if any(c.isupper() for c in w) else w.lower(): self.scaled_currency.get(w, Decimal(1))
+            for w in [*data["currency_prefixes"], *self.scaled_currency]
+        }
+        self.foreign = re.compile(
+            _H + r"*(?:" + _alternation(data["foreign_currency_words"]) + "|"
+            + _alternation(data["foreign_krone_adjectives"]) + _H + r"+(?i:kron))"
+        )
+        self.percent_after = re.compile(r"(?:" + _H + r"*(%)|" + _H + r"+(" + _alternation(self.percent) + r"))")
+        self.qualifier = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(
+                f"(?P<{q.name}>{_alternation(data['qualifiers'][q.value])})"
+                for q in Qualifier
+                if q.value in data["qualifiers"]
+            )
+            + r")"
+            + _H
+            + r"*\Z"
+        )
+        self.range_opener = re.compile(r"(?<!\w)" + _alternation(_words(data["range_openers"])) + _H + r"+\Z")
+        self.range_blocker = re.compile(r"(?<!\w)" + _alternation(_words(data["range_blockers"])) + _H + r"+\Z")
+        self.reference_words = {w.lower() for w in _words(data["reference_prefixes"])}
+        self.hyphen_range = re.compile(_H + r"*[-–—]" + _H + r"*")
+        self.word_range = re.compile(_H + r"+(?i:til|à|a)" + _H + r"+")
+        self.and_range = re.compile(_H + r"+(?i:og)" + _H + r"+")
+
+        cues = data["kind_cues"]
+
+        def grouped(section: dict, fmt: str) -> re.Pattern:
+            groups = [
+                f"(?P<{k.name}>{_alternation(section[k.value])})" for k in AmountKind if k.value in section
+            ]
+            return re.compile(fmt.format("(?:" + "|".join(groups) + ")"))
+
+        self.kind_before = grouped(cues["before_adjacent"], r"(?<!\w){}\s+\Z")
+        self.kind_after = grouped(cues["after_adjacent"], r"\s+{}")
+        self.kind_anywhere = grouped(cues["before_anywhere"], r"(?<!\w){}")
+        # "øke bevilgningen til X med 14 millioner": a change verb earlier in the clause, "med" adjacent
+        self.kind_change_verb = grouped(cues["change_verbs"], r"(?<!\w){}(?!\w)")
+        self.med_adjacent = re.compile(r"(?<!\w)(?i:med)\s+\Z")
+        self.year_prep = re.compile(
+            r"(?<!\w)(?:"
+            + _alternation(data["year_prepositions"])
+            + r"|(?:\d{1,2}\.)?"
+            + _H
+            + r"*"
+            + _alternation(self.months)
+            + r")"
+            + _H
+            + r"+\Z"
+        )
+        self.year_suffix = re.compile(r"[-–](?:" + _alternation(data["year_compound_suffixes"]) + r")")
+        # "fra vedtatt budsjett for 2024": the year of the budget compared with, not the fiscal year
+        self.comparison_year = re.compile(
+            r"(?<!\w)" + _alternation(data["comparison_year_cues"]) + r"(?:" + _H + r"+\w+){0,3}" + _H + r"+\Z"
+        )
+
+        abbreviations = sorted(_words(data["sentence_abbreviations"]), key=len, reverse=True)
+        self.abbreviation_end = re.compile(
+            r"(?<![\w.])(?i:" + "|".join(re.escape(a) for a in abbreviations) + r")\Z"
+        )
+
+    @lru_cache(maxsize=4096)  # noqa: B019  (one lexicon per process)
+    def segment(self, word: str) -> tuple[tuple[str, int], ...] | None:
+        """Split one lower-case word into number morphemes ("femtifem" -> tens 50, unit 5), or None."""
+        n = len(word)
+        if n > 40:  # no Norwegian cardinal word is longer; keeps the table small on garbage input
+            return None
+        best: list[tuple | None] = [None] * (n + 1)
+        best[0] = ()
+        for i in range(n):
+            if best[i] is None:
+                continue
+            for j in range(i + 1, min(n, i + 8) + 1):
+                piece = word[i:j]
+                m = self.morphemes.get(piece)
+                if m is None and best[i] and best[i][-1][0] == "t":
+                    m = ("u", self.compound_units[piece]) if piece in self.compound_units else None
+                if m is not None and best[j] is None:
+                    best[j] = best[i] + (m,)
+        return best[n]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon(load_data(LEXICON_FILE))
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _normalise(value: Decimal) -> Decimal:
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _digits_value(raw: str) -> Decimal:
+    cleaned = re.sub(r"[ \u00a0\u2009\u202f.]", "", raw).replace(",", ".")
+    return Decimal(cleaned)
+
+
+def _evaluate(morphs: list[tuple[str, int]]) -> int | None:
+    """Value of a morpheme sequence if it is a well-formed cardinal below a million, else None."""
+    total = cur = 0
+    prev = prev2 = None
+    for kind, v in morphs:
+        if kind == "og":
+            if prev not in ("u", "h", "k"):
+                return None
+        elif kind == "u":
+            if prev == "u" or (prev == "t" and v > 9) or (prev == "og" and prev2 == "u"):
+                return None
+            cur += v
+        elif kind == "t":
+            if prev in ("t", "u"):
+                return None
+            cur += v
+        elif kind == "h":
+            if prev not in (None, "u") or cur >= 10:
+                return None
+            cur = (cur or 1) * 100
+        else:  # thousand
+            if prev in ("k", "og") or total:
+                return None
+            total = (cur or 1) * 1000
+            cur = 0
+        prev2, prev = prev, kind
+    if prev in ("og", None):
+        return None
+    return total + cur
+
+
+class _Core(NamedTuple):
+    value: Decimal
+    end: int
+    is_word: bool
+    year_like: bool
+
+
+def _word_number(text: str, pos: int, lex: _Lexicon) -> _Core | None:
+    """A number written in words at ``pos`` ("to hundre og femti", "femtifem", "en million")."""
+    m = _WORD.match(text, pos)
+    if not m:
+        return None
+    first = m.group().lower()
+    if first in lex.fractions:  # "halvannen" only with a scale word
+        return _Core(lex.fractions[first], m.end(), True, False) if lex.scale.match(text, m.end()) else None
+    morphs: list[tuple[str, int]] = []
+    end = pos
+    if first in lex.ones:
+        nxt = _TOKEN.match(text, m.end())
+        if nxt and nxt.group(1).lower() in lex.halves:
+            return _Core(Decimal("0.5"), nxt.end(), True, False) if lex.scale.match(text, nxt.end()) else None
+        if lex.scale.match(text, m.end()) and not (nxt and nxt.group(1).lower() in lex.thousands):
+            return _Core(Decimal(1), m.end(), True, False)
+        if not (nxt and lex.morphemes.get(nxt.group(1).lower(), ("",))[0] in ("h", "k")):
+            return None
+        morphs.append(("u", 1))
+        end = m.end()
+        cursor = m.end()
+    else:
+        seg = lex.segment(first)
+        if seg is None or _evaluate(list(seg)) is None:
+            return None
+        morphs.extend(seg)
+        end = cursor = m.end()
+    while True:
+        nxt = _TOKEN.match(text, cursor)
+        if not nxt:
+            break
+        word = nxt.group(1).lower()
+        extra: list[tuple[str, int]] = []
+        after = nxt.end()
+        if word == "og":
+            if morphs[-1][0] not in ("h", "k"):
+                break
+            nxt2 = _TOKEN.match(text, nxt.end())
+            if not nxt2:
+                break
+            extra.append(("og", 0))
+            word, after = nxt2.group(1).lower(), nxt2.end()
+        seg = lex.segment(word)
+        if seg is None or _evaluate(morphs + extra + list(seg)) is None:
+            break
+        morphs.extend(extra + list(seg))
+        end = cursor = after
+    value = _evaluate(morphs)
+    return None if value is None else _Core(Decimal(value), end, True, False)
+
+
+def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
+    m = _DIGIT_NUMBER.match(text, pos)
+    if m:
+        raw = m.group()
+        value = _digits_value(raw)
+        year_like = raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
+        return _Core(value, m.end(), False, year_like)
+    return _word_number(text, pos, lex)
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a Norwegian number phrase (digits or words, optional scale word) to a Decimal.
+
+    Digits take Norwegian grouping (space, no-break or thin space, or ".") and a decimal comma.
+    "en"/"ein"/"ett"/"eitt" are numbers only before a scale word (otherwise they are articles).
+
+    >>> [parse_number(s) for s in ["1 250 000", "1\\u00a0250\\u00a0000", "1.500.000", "2,2", "tre"]]
+    [Decimal('1250000'), Decimal('1250000'), Decimal('1500000'), Decimal('2.2'), Decimal('3')]
+    >>> [parse_number(s) for s in ["femti", "femtifem", "to hundre og femti", "tusen", "tjueein"]]
+    [Decimal('50'), Decimal('55'), Decimal('250'), Decimal('1000'), Decimal('21')]
+    >>> [parse_number(s) for s in ["2,2 milliarder", "8,3 mill.", "1,5 mrd.", "en million", "ein milliard"]]
+    [Decimal('2200000000'), Decimal('8300000'), Decimal('1500000000'), Decimal('1000000'), Decimal('1000000000')]
+    >>> [parse_number(s) for s in ["en", "to to", "1.5", "23.05.2024", "kroner", "", "femtito millionar"]]
+    [None, None, None, None, None, None, Decimal('52000000')]
+    """
+    lex = _lexicon()
+    stripped = text.strip()
+    core = _number_core(stripped, 0, lex)
+    if core is None:
+        return None
+    value, end = core.value, core.end
+    sm = lex.scale.match(stripped, end)
+    if sm:
+        value *= lex.scales[sm.group(1).lower()]
+        end = sm.end()
+    if end != len(stripped):
+        return None
+    try:
+        return _normalise(value)
+    except InvalidOperation:  # pragma: no cover - absurdly long digit strings
+        return None
+
+
+# --------------------------------------------------------------------------- amounts
+
+
+class _Raw(NamedTuple):
+    start: int  # span start (qualifier or currency prefix)
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal
+    value_max: Decimal | None
+    is_money: bool
+    unit: str | None
+    qualifier: Qualifier
+
+
+# a period after "mill."/"kr." that also ends the sentence stays outside the span
+_SENTENCE_END = re.compile(r"[ \t]*(?:\Z|\n)|\s+[A-ZÆØÅ]")
+_WINDOW = 60  # characters looked back for qualifiers, currency prefixes and reference words
+_CONTEXT = 200  # characters of clause searched for kind cues and years
+
+
+def _is_cap_name(word: str, lex: _Lexicon) -> bool:
+    return word[:1].isupper() and word.lower() not in lex.stop and word.lower() not in lex.adjective_like
+
+
+def _last_token(text: str, pos: int) -> tuple[str, int]:
+    """The whitespace-delimited token ending just before ``pos`` (spaces skipped) and its start."""
+    i = pos
+    while i > 0 and pos - i < 8 and text[i - 1] in " \t\u00a0\u2009\u202f":
+        i -= 1
+    j = i
+    while j > 0 and i - j < 30 and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i], j
+
+
+def _is_reference(text: str, pos: int, lex: _Lexicon) -> bool:
+    token, _ = _last_token(text, pos)
+    return token.lstrip("([").lower() in lex.reference_words
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)" + _H + r"+\Z", text[max(0, pos - _WINDOW):pos])
+    return m.group(1) if m else ""
+
+
+def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """The counted noun after a number: up to three lower-case non-stop words, adjectives first."""
+    run: list[re.Match] = []
+    cursor = pos
+    while len(run) < 3:
+        m = _TOKEN.match(text, cursor)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not word[0].islower() or low in lex.stop or low in lex.scales or lex.segment(low) is not None:
+            break
+        run.append(m)
+        cursor = m.end()
+    for i, m in enumerate(run):
+        low = m.group(1).lower()
+        last = i == len(run) - 1
+        if last:
+            if low in lex.adjective_like:
+                return None
+            return m.group(1), m.end()
+        if low in lex.nominal_adjectives:
+            nxt = run[i + 1].group(1).lower()
+            if not nxt.endswith(("er", "ar", "ene", "ane")) or nxt in lex.time_units:
+                return m.group(1), m.end()
+        # -ene/-ane (definite plural) and -ere (agent nouns: sykepleiere) are nouns, other -e adjectives
+        if low in lex.adjective_like or (low.endswith("e") and not low.endswith(("ene", "ane", "ere"))):
+            continue
+        return m.group(1), m.end()
+    return None
+
+
+def _looks_counted_after_scale(word: str, lex: _Lexicon) -> bool:
+    """After "millioner" without currency, only a plural indefinite noun makes a count."""
+    low = word.lower()
+    if low in lex.time_units:
+        return False
+    return not low.endswith(("ene", "ane", "en", "et", "a", "t", "d", "de", "te", "es", "ast"))
+
+
+def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
+    """Try to read an amount whose number starts at ``pos``; return it and where to go on scanning."""
+    core = _number_core(text, pos, lex)
+    if core is None:
+        return None, pos + 1
+    lookback = text[max(0, pos - _WINDOW):pos]  # for range openers/blockers ("mellom", "fra")
+    if _is_reference(text, pos, lex):
+        return None, core.end
+    if core.is_word and core.value < 2 and not lex.scale.match(text, core.end):
+        return None, core.end
+
+    value, value_max, end = core.value, None, core.end
+    ranged = False
+    range_start = pos
+    rm = lex.hyphen_range.match(text, end)
+    if rm and not core.is_word:
+        second = _DIGIT_NUMBER.match(text, rm.end())
+        if not second:
+            return None, end
+        hi = _digits_value(second.group())
+        hi_year = second.group().isdigit() and len(second.group()) == 4
+        if (core.year_like and hi_year) or hi <= value:
+            return None, second.end()
+        value_max, end, ranged = hi, second.end(), True
+    else:
+        rm = lex.word_range.match(text, end)
+        connector_ok = bool(rm) and not lex.range_blocker.search(lookback)
+        if not rm:
+            rm = lex.and_range.match(text, end)
+            connector_ok = bool(rm) and bool(lex.range_opener.search(lookback))
+        if connector_ok:
+            second = _number_core(text, rm.end(), lex)
+            if second and not (core.year_like or second.year_like) and second.value > value:
+                value_max, end, ranged = second.value, second.end, True
+                opener = lex.range_opener.search(lookback)
+                if opener and not lex.word_range.match(text, core.end):
+                    range_start = pos - (len(lookback) - opener.start())
+    if core.year_like and lex.hyphen_range.match(text, core.end):
+        return None, end
+
+    num_start = pos
+    scale_end = end
+    is_money = False
+    unit: str | None = None
+    money_scale = False
+    sm = lex.scale.match(text, end)
+    if sm:
+        factor = lex.scales[sm.group(1).lower()]
+        value *= factor
+        value_max = value_max * factor if value_max is not None else None
+        money_scale = sm.group(1).lower() in lex.money_scales
+        end = scale_end = sm.end()
+    # a period of an abbreviation that also ends the sentence is left outside the span
+    if text[scale_end - 1:scale_end] == "." and _SENTENCE_END.match(text, scale_end):
+        scale_end -= 1
+        end = scale_end
+
+    span_start = range_start
+    prefix = None
+    if range_start == pos:
+        token, token_start = _last_token(text, pos)
+        key = token if token in lex.currency_prefixes else token.lower()
+        if key in lex.currency_prefixes and (token_start == 0 or not text[token_start - 1].isalnum()):
+            prefix = key
+            is_money, span_start = True, token_start
+            factor = lex.currency_prefixes[key]
+            if factor != 1 and not sm:
+                value *= factor
+                value_max = value_max * factor if value_max is not None else None
+    if lex.foreign.match(text, end):
+        return None, end
+    cm = lex.currency_after.match(text, end)
+    scm = None if (sm or prefix) else lex.scaled_currency_after.match(text, end)
+    if scm:
+        word = scm.group(1)
+        factor = lex.scaled_currency.get(word) or lex.scaled_currency[word.lower()]
+        value *= factor
+        value_max = value_max * factor if value_max is not None else None
+        is_money, end = True, scm.end()
+    elif cm:
+        is_money, end = True, cm.end()
+        if text[end - 1] == "." and _SENTENCE_END.match(text, end):
+            end -= 1
+    if not is_money:
+        pm = lex.percent_after.match(text, end)
+        if pm:
+            unit = pm.group(2) or "prosent"  # "%" is read as the word; words are kept as written
+            end = pm.end()
+        else:
+            found = _find_unit(text, end, lex)
+            if money_scale:
+                if found and _looks_counted_after_scale(found[0], lex):
+                    unit, end = found
+                else:
+                    is_money = True
+            elif found:
+                word, unit_end = found
+                if word.lower() in lex.time_units:
+                    return None, unit_end
+                unit, end = word, unit_end
+            else:
+                return None, end
+
+    qm = lex.qualifier.search(text[max(0, span_start - _WINDOW):span_start])
+    qualifier = Qualifier.AT_LEAST if ranged else Qualifier.EXACT
+    if qm:
+        qualifier = Qualifier[qm.lastgroup]
+        span_start -= len(qm.group())
+    elif core.year_like and not is_money:
+        prev = _prev_word(text, pos).lower()
+        if prev not in lex.year_lead:
+            return None, end
+    if not is_money:
+        if _is_reference(text, span_start, lex):
+            return None, end
+        prev = _prev_word(text, span_start)
+        if prev and _is_cap_name(prev, lex) and not core.is_word:
+            return None, end
+    return (
+        _Raw(span_start, end, num_start, scale_end, value, value_max, is_money, unit, qualifier),
+        end,
+    )
+
+
+_BOUNDARY = re.compile(
+    r"\n|[;!?•·▪●◦■►\u2022]|(?:(?<=\s)|^)[-–—*](?=\s)|,(?=\s)|\.(?=\s|\Z)"
+)
+
+
+def _boundaries(text: str, lex: _Lexicon) -> list[int]:
+    """Positions of clause ends: line breaks, bullets, semicolons, commas + space, sentence ends."""
+    out = []
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == ".":
+            before = text[max(0, m.start() - 12):m.start()]
+            following = text[m.end():m.end() + 3].lstrip(" \t\u00a0")
+            if lex.abbreviation_end.search(before) or before[-1:].isdigit() and following[:1].islower():
+                continue
+            if following[:1].islower():
+                continue
+        out.append(m.start())
+    return out
+
+
+def _fiscal_year(text: str, lo: int, hi: int, lex: _Lexicon, *, last: bool) -> int | None:
+    years = []
+    for m in _YEAR.finditer(text, lo, hi):
+        if text[m.end():m.end() + 1] in "-–" and not lex.year_suffix.match(text, m.end()):
+            continue
+        if lex.year_suffix.match(text, m.end()):
+            years.append(int(m.group()))
+            continue
+        before = text[max(lo, m.start() - _WINDOW):m.start()]
+        if lex.year_prep.search(before) and not lex.comparison_year.search(before):
+            years.append(int(m.group()))
+    if not years:
+        return None
+    return years[-1] if last else years[0]
+
+
+_FROM_TO = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\d[\d ,.]*" + _H + r"+(?i:til)\s+\Z")
+
+
+def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon) -> AmountKind:
+    m = lex.kind_before.search(text, lo, start)
+    if m:
+        return AmountKind[m.lastgroup]
+    if _FROM_TO.search(text, lo, start):  # "økes fra 30 til 40 millioner": the new level
+        return AmountKind.TOTAL
+    m = lex.kind_after.match(text, end, hi)
+    if m:
+        return AmountKind[m.lastgroup]
+    if lex.med_adjacent.search(text, lo, start):
+        verbs = list(lex.kind_change_verb.finditer(text, lo, start))
+        if verbs:
+            return AmountKind[verbs[-1].lastgroup]
+    found = None
+    for m in lex.kind_anywhere.finditer(text, lo, start):
+        found = m
+    return AmountKind[found.lastgroup] if found else AmountKind.UNSPECIFIED
+
+
+def find_amounts(text: str) -> list[ParsedAmount]:
+    """Every monetary amount and counted quantity in ``text``, in order and non-overlapping.
+
+    >>> [(a.text, a.kind.value) for a in find_amounts(
+    ...     "30 millioner kroner mer til Alis-avtaler, til en samlet bevilgning på 102 millioner kroner.")]
+    [('30 millioner kroner', 'Increase'), ('102 millioner kroner', 'Total')]
+    >>> [(a.value, a.fiscal_year) for a in find_amounts(
+    ...     "Fondet erstatter fondet på 175 millioner kroner som bystyret opprettet i 2023, "
+    ...     "og blir nå på til sammen 245 millioner kroner.")]
+    [(Decimal('175000000'), 2023), (Decimal('245000000'), None)]
+    >>> find_amounts("Publisert 14. juli 2024, kl. 15.06. Telefon 22 24 90 90. § 3-2 i planperioden 2021-2025.")
+    []
+    >>> [(a.value, a.unit) for a in find_amounts("10 millioner innbyggere og 30 %")]
+    [(Decimal('10000000'), 'innbyggere'), (Decimal('30'), 'prosent')]
+    """
+    lex = _lexicon()
+    raws: list[_Raw] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = lex.candidate.search(text, pos)
+        if not m:
+            break
+        raw, nxt = _scan_one(text, m.start(), lex)
+        if raw is not None and (not raws or raw.start >= raws[-1].end):
+            raws.append(raw)
+        pos = max(nxt, m.start() + 1)
+    if not raws:
+        return []
+    bounds = _boundaries(text, lex)
+    out = []
+    for i, r in enumerate(raws):
+        b = bisect_left(bounds, r.start)
+        clause_start = bounds[b - 1] + 1 if b else 0
+        e = bisect_left(bounds, r.end)
+        clause_end = bounds[e] if e < len(bounds) else n
+        lo = max(clause_start, raws[i - 1].end if i else 0, r.start - _CONTEXT)
+        hi = min(clause_end, raws[i + 1].start if i + 1 < len(raws) else n, r.end + _CONTEXT)
+        hi = max(hi, r.end)
+        lo = min(lo, r.start)
+        kind = _kind(text, lo, r.start, r.end, hi, lex)
+        year = _fiscal_year(text, r.end, hi, lex, last=False)
+        if year is None:
+            year = _fiscal_year(text, lo, r.start, lex, last=True)
+        value = _normalise(r.value)
+        out.append(
+            ParsedAmount(
+                text=text[r.start:r.end],
+                start=r.start,
+                end=r.end,
+                value=value,
+                is_money=r.is_money,
+                currency="NOK" if r.is_money else None,
+                unit=None if r.is_money else r.unit,
+                qualifier=r.qualifier,
+                kind=kind,
+                fiscal_year=year,
+                value_max=_normalise(r.value_max) if r.value_max is not None else None,
+                number_text=text[r.num_start:r.num_end],
+            )
+        )
+    return out

@@ -1,0 +1,81 @@
+"""The per-document unit of work shared by local worker processes and Dask workers.
+
+:func:`document_result` extracts, builds, validates and serialises one document; what it returns, a
+:class:`DocumentResult`, is plain data that pickles across processes and outlives the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from helsekg.api import Failure, extract_document
+from helsekg.graph.build import new_graph
+from helsekg.graph.io import from_oxigraph, serialize
+from helsekg.validate.report import ValidationReport
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from helsekg.text.document import Document
+
+__all__ = ["CHUNK_SIZE", "DocumentResult", "document_result", "ntriples_graph"]
+
+#: How many documents a worker takes at a time (small: results stay in order and memory stays flat).
+CHUNK_SIZE = 4
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What came out of one input file: its graph as N-Triples, or the failure.
+
+    Plain data, so it pickles across processes and outlives the pipeline.
+    """
+
+    source: str
+    doc_id: str | None = None
+    content_hash: str | None = None
+    ntriples: bytes = b""
+    triples: int = 0
+    words: int = 0
+    report: ValidationReport | None = None
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    def graph(self) -> Graph:
+        """The document's graph as an rdflib Graph (parsed by Oxigraph)."""
+        return ntriples_graph(self.ntriples)
+
+
+def document_result(document: Document, nlp: Language, *, check: bool) -> DocumentResult:
+    """Extract, build, validate and serialise one document read by the caller."""
+    source = document.metadata.source
+    outcome = extract_document(document, nlp, check=check)
+    if isinstance(outcome, Failure):
+        return DocumentResult(source, failure=outcome)
+    graph, report = outcome
+    return DocumentResult(
+        source=source,
+        doc_id=document.id,
+        content_hash=document.metadata.content_hash,
+        ntriples=serialize(graph, ox.RdfFormat.N_TRIPLES),
+        triples=len(graph),
+        words=len(document.text.split()),
+        report=report,
+    )
+
+
+def ntriples_graph(data: bytes, graph: Graph | None = None) -> Graph:
+    """Add the triples of N-Triples ``data`` to ``graph`` (a new helsekg graph by default)."""
+    import pyoxigraph as ox
+
+    graph = new_graph() if graph is None else graph
+    for triple in from_oxigraph(ox.parse(data, format=ox.RdfFormat.N_TRIPLES)):
+        graph.add(triple)
+    return graph
