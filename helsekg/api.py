@@ -20,7 +20,7 @@ from helsekg.extract.extractor import extract
 from helsekg.extract.records import Extraction
 from helsekg.graph.build import add_extraction, document_iri, new_graph
 from helsekg.text.document import Document
-from helsekg.text.reading import iter_paths, read_document
+from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.core import EXTRACTION_ENGINE, ValidationReport, validate
 
 
@@ -44,11 +44,13 @@ class BatchResult:
     documents: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     report: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
+    #: files found in folders and left out by design (a folder's README or licence, hidden files)
+    ignored: list[Skipped] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when every input was read and the graph conforms."""
-        return not self.failures and self.report.conforms
+        """True when every input was read, at least one document was extracted and the graph conforms."""
+        return not self.failures and self.report.conforms and bool(self.documents)
 
 
 def process(document: Document, nlp: Language) -> Extraction:
@@ -85,24 +87,38 @@ def extract_document(document: Document, nlp: Language, *, check: bool = True
 
 
 def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],
-                   max_bytes: int | None = None) -> Iterator[Document]:
-    """Read every file under ``paths``; unreadable inputs go to ``on_error`` and the batch goes on."""
+                   max_bytes: int | None = None, language: str | None = None,
+                   on_ignored: Callable[[Skipped], None] | None = None) -> Iterator[Document]:
+    """Read every file under ``paths``; unreadable inputs go to ``on_error`` and the batch goes on.
+
+    Files in folders of a type helsekg does not read go to ``on_error`` too (E003); files left out by
+    design (a folder's README or licence, hidden files) to ``on_ignored``.
+    """
+    def skipped(item: Skipped) -> None:
+        if item.expected:
+            if on_ignored is not None:
+                on_ignored(item)
+        else:
+            on_error(Failure(item.path, str(item), "E003"))
+
+    options = {} if max_bytes is None else {"max_bytes": max_bytes}
     for given in paths:
         try:
-            files = list(iter_paths([given]))
+            files = list(iter_paths([given], on_skip=skipped))
         except HelsekgError as err:
             on_error(Failure(os.fspath(given), str(err), err.code))
             continue
         for path in files:
             try:
-                yield read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
+                yield read_document(path, language=language, **options)
             except HelsekgError as err:
                 on_error(Failure(str(path), str(err), err.code))
 
 
 def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | None = None, check: bool = True,
                   progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
-                  max_bytes: int | None = None, link_threshold: float | None = 0.25) -> BatchResult:
+                  max_bytes: int | None = None, link_threshold: float | None = 0.25,
+                  language: str | None = None) -> BatchResult:
     """Extract every document under ``paths`` (files or folders) into one graph.
 
     Each document is validated on its own graph (fast: SHACL cost grows with graph size), then
@@ -116,13 +132,15 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
         max_bytes: size limit per file (the reader's default when None).
         link_threshold: after all documents, link measures to the recommendations they address
             (``hkg:addresses`` with score and evidence) when the score reaches this; None: no links.
+        language: "nb" or "nn" for every document (no language detection); None detects it per document.
     """
     if nlp is None:
         from helsekg.nlp.pipeline import load
 
         nlp = load()
     result = BatchResult(graph=new_graph())
-    documents: Iterable[Document] = iter_documents(paths, on_error=result.failures.append, max_bytes=max_bytes)
+    documents: Iterable[Document] = iter_documents(paths, on_error=result.failures.append, max_bytes=max_bytes,
+                                                   language=language, on_ignored=result.ignored.append)
     if progress is not None:
         documents = progress(documents)
     for document in documents:

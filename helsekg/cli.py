@@ -63,22 +63,34 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the extraction on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of local "
                    "processes; needs helsekg[dask] here and on the workers.")
+@click.option("--language", type=click.Choice(["nb", "nn"]), default=None,
+              help="The written standard of every input (Bokmål or Nynorsk): skips language detection, and "
+                   "with it the refusal of texts that look Danish, Swedish or English.")
 def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str, check: bool,
-                summary: bool, max_bytes: int | None, jobs: int, store: Path | None, scheduler: str | None) -> None:
-    """Extract PATHS (files or folders) into one validated graph (or sync them into --store)."""
+                summary: bool, max_bytes: int | None, jobs: int, store: Path | None, scheduler: str | None,
+                language: str | None) -> None:
+    """Extract PATHS (files or folders: .txt, .html, .pdf, .docx) into one validated graph (or sync them
+    into --store).
+
+    Every input that cannot be read, and every file in a folder of a type helsekg does not read, is
+    named with the reason; the exit code is then 1, as it is when no document was extracted.
+    """
     if output is None and store is None:
         raise click.UsageError("give -o FILE, --store DIR, or both")
     if scheduler is not None and jobs > 1:
         raise click.UsageError("give --jobs or --scheduler, not both: with --scheduler the cluster's workers run")
     if store is not None:
-        _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs, scheduler)
+        _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs, scheduler, language)
         return
     from helsekg.graph.io import write_graph
     from helsekg.scale.batch import collect, count_files, extract_stream, progress_bar
 
-    stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler)
+    ignored: list = []
+    stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
+                            language=language, on_ignored=ignored.append)
     with _cluster_errors():
         result = collect(progress_bar(stream, total=count_files(paths), disable=None), check=check)
+    result.ignored = ignored
     write_graph(result.graph, output, format=fmt)
     click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
     if summary:
@@ -87,7 +99,10 @@ def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, m
         click.echo(summarize(result.graph))
     if check:
         click.echo(result.report.text(), err=True)
+    _echo_ignored(result.ignored)
     _echo_failures(result.failures)
+    if not result.documents:
+        _echo_nothing(paths)
     sys.exit(OK if result.ok else PROBLEMS)
 
 
@@ -96,6 +111,18 @@ def _echo_failures(failures) -> None:
         click.echo(f"{len(failures)} input(s) failed:", err=True)
         for failure in failures:
             click.echo(f"  {failure}", err=True)
+
+
+def _echo_ignored(ignored) -> None:
+    if ignored:
+        click.echo(f"{len(ignored)} file(s) left out by design:", err=True)
+        for item in ignored:
+            click.echo(f"  {item}", err=True)
+
+
+def _echo_nothing(paths) -> None:
+    click.echo(f"No document was extracted from {', '.join(str(p) for p in paths)}: nothing helsekg reads "
+               "(.txt, .html, .pdf, .docx) was found, or every file failed.", err=True)
 
 
 class ClusterError(click.ClickException):
@@ -116,12 +143,14 @@ def _cluster_errors():
 
 
 def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, model: str, check: bool,
-                      summary: bool, max_bytes: int | None, jobs: int, scheduler: str | None) -> None:
+                      summary: bool, max_bytes: int | None, jobs: int, scheduler: str | None,
+                      language: str | None) -> None:
     from helsekg.scale.batch import progress_bar
     from helsekg.scale.store import GraphStore
 
     with GraphStore(store) as graphs, _cluster_errors():
         report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
+                             language=language,
                              progress=lambda stream, total: progress_bar(stream, total=total, disable=None))
         click.echo(f"{store}: {report.text()}", err=True)
         if output is not None:
@@ -133,7 +162,10 @@ def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, 
             click.echo(summarize(graphs.store))  # type: ignore[arg-type]
     if check:
         click.echo(report.report.text(), err=True)
+    _echo_ignored(report.ignored)
     _echo_failures(report.failures)
+    if not (report.added or report.changed or report.unchanged):
+        _echo_nothing(paths)
     sys.exit(OK if report.ok else PROBLEMS)
 
 

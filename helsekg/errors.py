@@ -28,7 +28,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "E003": (
         "unsupported file type {suffix!r}",
-        "Give a plain-text file ({supported}); convert PDF, Word or HTML to text first.",
+        "Give a document in one of the formats helsekg reads ({supported}); convert other formats to one of them.",
     ),
     "E004": ("the file has no text ({detail})", "Give a file that contains the document text."),
     "E005": (
@@ -52,6 +52,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "cannot extract text from this {format} file ({detail})",
         "Check that the file opens in a viewer; save or export it again (without a password), "
         "or give the document as plain text.",
+    ),
+    "E012": (
+        "is {kind}, not a regular file",
+        "Give a regular file; helsekg does not read from FIFOs, devices or sockets, so a batch never blocks on one.",
     ),
     "E011": (
         "the {format} file has no extractable text ({detail})",

@@ -450,8 +450,10 @@ BAD_INPUTS = [
         "E008",
         "looks like English"
     ),
-    ("report.pdf", b"%PDF-1.7\n", "E003", "unsupported file type '.pdf'"),
-    ("disguised.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "E005", "PDF"),
+    ("report.pdf", b"%PDF-1.7\n", "E010", "cannot extract text from this PDF file"),
+    ("disguised.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "E010", "PDF"),
+    ("sheet.xlsx", b"PK\x03\x04 not a document", "E003", "unsupported file type '.xlsx'"),
+    ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00" + bytes(range(256)), "E005", "binary"),
 ]
 
 

@@ -50,12 +50,12 @@ def inputs(tmp_path_factory, corpus_dir):
     from helsekg.text import iter_paths
 
     bad = tmp_path_factory.mktemp("bad")
-    (bad / "notat.pdf").write_bytes(b"%PDF-1.7\n")
-    (bad / "notat.docx").write_bytes(b"PK\x03\x04")
+    (bad / "notat.xlsx").write_bytes(b"PK\x03\x04")
+    (bad / "notat.odt").write_bytes(b"PK\x03\x04")
     (bad / "tom.txt").write_bytes(b"")
     files = [str(p) for p in iter_paths([corpus_dir])]
-    # chunk_size=2: [doc, doc], [pdf, docx] (nothing to submit), [doc, empty], [doc, doc]
-    return files[:2] + [str(bad / "notat.pdf"), str(bad / "notat.docx"), files[2], str(bad / "tom.txt")] + files[3:]
+    # chunk_size=2: [doc, doc], [xlsx, odt] (nothing to submit), [doc, empty], [doc, doc]
+    return files[:2] + [str(bad / "notat.xlsx"), str(bad / "notat.odt"), files[2], str(bad / "tom.txt")] + files[3:]
 
 
 @pytest.fixture(scope="module")

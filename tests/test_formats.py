@@ -15,11 +15,10 @@ from helsekg.text.formats import (
     docx_to_text,
     extract_file_text,
     html_to_text,
-    identify_language,
-    language_gate,
     pdf_to_text,
     sniff_format,
 )
+from helsekg.text.language import identify_language, language_gate
 
 # ---------------------------------------------------------------------------------------------
 # Text: plausible health-policy press releases
@@ -294,7 +293,7 @@ def test_formats_html_without_main_text_is_e011(page):
     assert "tom.html" in message and "HTML" in message
 
 
-def test_formats_html_lists_and_tables_one_line_per_item():
+def test_formats_html_lists_and_tables_one_line_per_item_with_a_list_marker():
     page = (
         "<html><body><article><h1>Tiltak i statsbudsjettet</h1>"
         f"<p>{NB_PARAGRAPHS[0]}</p>"
@@ -304,8 +303,8 @@ def test_formats_html_lists_and_tables_one_line_per_item():
         "</article></body></html>"
     ).encode()
     lines = html_to_text(page, path="tiltak.html").text.split("\n")
-    assert "Tilskudd til fastleger i distriktene" in lines
-    assert "Flere helsesykepleiere i skolene" in lines
+    assert "• Tilskudd til fastleger i distriktene" in lines
+    assert "• Flere helsesykepleiere i skolene" in lines
     assert "Fastleger\t50 millioner kroner" in lines
 
 
@@ -594,12 +593,12 @@ def test_formats_language_gate_refuses_other_languages(text, name):
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
 def test_formats_language_gate_override_skips_detection(monkeypatch, language):
-    import helsekg.text.formats as formats
+    import helsekg.text.language as language_module
 
     def fail(text):
         raise AssertionError("detection ran")
 
-    monkeypatch.setattr(formats, "identify_language", fail)
+    monkeypatch.setattr(language_module, "guess_language", fail)
     assert language_gate(DA, path="dansk.txt", language=language) == language
 
 
@@ -674,3 +673,17 @@ def test_formats_pdf_and_docx_raise_only_input_errors(data):
             reader(data, path="tilfeldig")
         except InputError as exc:
             assert getattr(exc, "code", None) in ("E010", "E011")
+
+
+def test_formats_docx_list_paragraphs_keep_a_list_marker():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Rådets forslag til tiltak:")
+    document.add_paragraph("Vi må sikre rekruttering av sykepleiere til kommunene.", style="List Bullet")
+    document.add_paragraph("Vi må styrke samhandlingen mellom sykehus og kommuner.", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = docx_to_text(buffer.getvalue(), path="forslag.docx").text
+    assert text == ("Rådets forslag til tiltak:\n\n• Vi må sikre rekruttering av sykepleiere til kommunene.\n"
+                    "• Vi må styrke samhandlingen mellom sykehus og kommuner.")

@@ -32,7 +32,7 @@ CONTRACT_INDIVIDUALS = [
 ]
 CONTRACT = CONTRACT_CLASSES + CONTRACT_PROPERTIES + CONTRACT_INDIVIDUALS
 # helsekg extensions beyond the contract (allowed; marked in the Turtle).
-EXTENSIONS = ["contentHash", "documentKind", "LessThan", "Qualifier", "AmountKind"]
+EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "LessThan", "Qualifier", "AmountKind"]
 # helsekg.link.linking: the qualified form of hkg:addresses with its score and evidence.
 LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm"]
 EXTENSIONS += LINK_EXTENSIONS
@@ -64,6 +64,8 @@ SIGNATURES = {
     "quoteText": ("datatype", {"Quote"}, RDFS.Literal),
     "contentHash": ("datatype", {"PolicyDocument"}, XSD.string),
     "documentKind": ("datatype", {"PolicyDocument"}, XSD.string),
+    "page": ("datatype", {"Mention"}, XSD.positiveInteger),
+    "heading": ("datatype", {"Mention"}, XSD.string),
     "linkedMeasure": ("object", {"AddressLink"}, HKG.Measure),
     "linkedRecommendation": ("object", {"AddressLink"}, HKG.Recommendation),
     "sharedTheme": ("object", {"AddressLink"}, HKG.Theme),

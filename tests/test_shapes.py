@@ -46,7 +46,8 @@ doc:kompetanseloft-1a2b3c4d a hkg:PolicyDocument ;
     dcterms:source "corpus/kompetanseloft.txt" ;
     dcterms:publisher actor:helse-og-omsorgsdepartementet ;
     hkg:contentHash "1a2b3c4d26b04401627ca9fbac32f5c8530fb1903cc4db02258717921a48810a" ;
-    hkg:documentKind "pressemelding" .
+    hkg:documentKind "pressemelding" ;
+    dcterms:format "application/pdf" .
 
 actor:helse-og-omsorgsdepartementet a hkg:Organisation , hkg:Actor ;
     rdfs:label "Helse- og omsorgsdepartementet"@nb ;
@@ -57,7 +58,9 @@ m:41-71 a hkg:Mention ;
     hkg:inDocument doc:kompetanseloft-1a2b3c4d ;
     hkg:startOffset "41"^^xsd:nonNegativeInteger ;
     hkg:endOffset "71"^^xsd:nonNegativeInteger ;
-    hkg:anchorText "Helse- og omsorgsdepartementet" .
+    hkg:anchorText "Helse- og omsorgsdepartementet" ;
+    hkg:page "1"^^xsd:positiveInteger ;
+    hkg:heading "Regjeringen styrker Kompetanseløft 2025" .
 """
 
 
@@ -241,6 +244,12 @@ VIOLATIONS = [
     ("MentionShape", "document-not-document", _swap(MENTION, "hkg:inDocument", HOD), {(MENTION, "hkg:inDocument")}),
     ("MentionShape", "no-anchor", _swap(MENTION, "hkg:anchorText", None), {(MENTION, "hkg:anchorText")}),
     ("MentionShape", "anchor-tagged", _swap(MENTION, "hkg:anchorText", '"Helse- og omsorgsdepartementet"@nb'), {(MENTION, "hkg:anchorText")}),
+    ("MentionShape", "page-as-integer", _swap(MENTION, "hkg:page", '"-1"^^xsd:integer'), {(MENTION, "hkg:page")}),
+    ("MentionShape", "page-as-int", _swap(MENTION, "hkg:page", "3"), {(MENTION, "hkg:page")}),
+    ("MentionShape", "two-pages", _add(MENTION, "hkg:page", '"2"^^xsd:positiveInteger'), {(MENTION, "hkg:page")}),
+    ("MentionShape", "two-headings", _add(MENTION, "hkg:heading", '"Tiltak"'), {(MENTION, "hkg:heading")}),
+    ("MentionShape", "heading-empty", _swap(MENTION, "hkg:heading", '""'), {(MENTION, "hkg:heading")}),
+    ("PolicyDocumentShape", "format-tagged", _swap(DOC, "dcterms:format", '"application/pdf"@en'), {(DOC, "dcterms:format")}),
     ("ActorShape", "label-untagged", _swap(HOD, "rdfs:label", '"Helse- og omsorgsdepartementet"'), {(HOD, "rdfs:label")}),
     ("ActorShape", "label-en", _swap(HOD, "rdfs:label", '"Ministry of Health and Care Services"@en'), {(HOD, "rdfs:label")}),
     ("ActorShape", "no-label", _swap(HOD, "rdfs:label", None), {(HOD, "rdfs:label")}),

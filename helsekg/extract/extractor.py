@@ -105,6 +105,9 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         issued=meta.issued,
         publisher=publisher,
         kind=meta.kind,
+        format=meta.format,
+        headings=document.headings,
+        page_starts=document.page_starts,
     )
     return Extraction(
         document=info,

@@ -10,6 +10,7 @@ pickle across processes and serialise to JSON (:func:`to_dict`).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 
 from helsekg.nlp.actors import ActorKind
 from helsekg.nlp.amounts import AmountKind, Qualifier
-from helsekg.text.document import LanguageCode
+from helsekg.text.document import FileFormat, Heading, LanguageCode, heading_at
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,25 @@ class DocumentInfo:
     issued: dt.date | None = None
     publisher: Actor | None = None
     kind: str | None = None
+    format: FileFormat = FileFormat.TEXT
+    #: the document's headings, in text order (see :attr:`helsekg.text.document.Document.headings`)
+    headings: tuple[Heading, ...] = ()
+    #: PDF only: where each page starts
+    page_starts: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", LanguageCode(self.language))
+        object.__setattr__(self, "format", FileFormat(self.format))
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page ``offset`` falls on, or None when the document is not paged."""
+        if not self.page_starts or offset < 0:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+    def heading_at(self, offset: int) -> Heading | None:
+        """The heading ``offset`` stands under, or None before the first heading."""
+        return heading_at(self.headings, offset)
 
 
 @dataclass(frozen=True)

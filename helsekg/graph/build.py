@@ -29,9 +29,19 @@ from helsekg.extract.records import (
 )
 from helsekg.graph.namespace import DCTERMS, HKG, ID, ORG, SCHEMA
 from helsekg.graph.prefixes import PREFIXES
+from helsekg.text.document import FileFormat
 
 QUALIFIERS = {name: HKG[name] for name in ("Exact", "Approximately", "UpTo", "AtLeast", "MoreThan", "LessThan")}
 KINDS = {name: HKG[name] for name in ("Increase", "Reduction", "Total", "Unspecified")}
+
+
+#: ``dcterms:format`` of a document: the media type of the file its text was read from.
+MEDIA_TYPES = {
+    FileFormat.TEXT: "text/plain",
+    FileFormat.HTML: "text/html",
+    FileFormat.PDF: "application/pdf",
+    FileFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def new_graph() -> Graph:
@@ -111,6 +121,7 @@ class _Builder:
         self.doc = document_iri(extraction.document.doc_id)
         self.lang = extraction.document.language
         self.text = extraction.text
+        self.info = extraction.document
 
     def label(self, text: str) -> Literal:
         return Literal(" ".join(text.split()), lang=self.lang)
@@ -125,6 +136,12 @@ class _Builder:
         g.add((mention, HKG.startOffset, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((mention, HKG.endOffset, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((mention, HKG.anchorText, Literal(span.text)))
+        page = self.info.page_at(span.start)
+        if page is not None:
+            g.add((mention, HKG.page, Literal(page, datatype=XSD.positiveInteger)))
+        heading = self.info.heading_at(span.start)
+        if heading is not None and heading.text.strip():
+            g.add((mention, HKG.heading, Literal(" ".join(heading.text.split()))))
         g.add((node, HKG.hasMention, mention))
         g.add((node, HKG.mentionedIn, self.doc))
 
@@ -140,6 +157,7 @@ class _Builder:
         g.add((doc, HKG.contentHash, Literal(info.content_hash)))
         if info.kind:
             g.add((doc, HKG.documentKind, Literal(info.kind)))
+        g.add((doc, DCTERMS.format, Literal(MEDIA_TYPES[info.format])))
         if info.publisher:
             g.add((doc, DCTERMS.publisher, self.actor(info.publisher)))
 

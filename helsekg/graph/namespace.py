@@ -80,7 +80,9 @@ class HKG(DefinedNamespace):
     endOffset: URIRef  # end offset / sluttposisjon
     evidenceTerm: URIRef  # evidence term / belegg-ord (helsekg extension)
     fiscalYear: URIRef  # fiscal year / budsjettår
+    heading: URIRef  # heading / overskrift (helsekg extension)
     linkScore: URIRef  # link score / koblingsstyrke (helsekg extension)
+    page: URIRef  # page / side (helsekg extension)
     quoteText: URIRef  # quote text / sitattekst
     role: URIRef  # role / rolle
     startOffset: URIRef  # start offset / startposisjon

@@ -28,7 +28,7 @@ from helsekg.scale.worker import (
     document_result,
     ntriples_graph,
 )
-from helsekg.text.reading import iter_paths, read_document
+from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.report import ValidationReport
 
 if TYPE_CHECKING:
@@ -47,12 +47,24 @@ def graph_of(results: Iterable[DocumentResult]) -> Graph:
     return graph
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None]) -> list[str]:
-    """The files under ``paths`` (files and folders), in the reader's order; missing inputs go to ``on_error``."""
+def expand_paths(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],
+                 on_ignored: Callable[[Skipped], None] | None = None) -> list[str]:
+    """The files under ``paths`` (files and folders), in the reader's order.
+
+    Missing inputs and files of a type helsekg does not read go to ``on_error`` (nothing is dropped
+    silently); files left out by design (a folder's README or licence, hidden files) to ``on_ignored``.
+    """
+    def skipped(item: Skipped) -> None:
+        if item.expected:
+            if on_ignored is not None:
+                on_ignored(item)
+        else:
+            on_error(Failure(item.path, str(item), "E003"))
+
     files: list[str] = []
     for given in paths:
         try:
-            files.extend(str(p) for p in iter_paths([given]))
+            files.extend(str(p) for p in iter_paths([given], on_skip=skipped))
         except HelsekgError as err:
             on_error(Failure(os.fspath(given), str(err), err.code))
     return files
@@ -65,17 +77,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[
 _STATE: dict[str, object] = {}
 
 
-def _init_worker(model: str | None, check: bool, max_bytes: int | None) -> None:
+def _init_worker(model: str | None, check: bool, max_bytes: int | None, language: str | None = None) -> None:
     from helsekg.nlp.pipeline import load
 
-    _STATE.update(nlp=load(None if model in (None, "blank") else model), check=check, max_bytes=max_bytes)
+    _STATE.update(nlp=load(None if model in (None, "blank") else model), check=check, max_bytes=max_bytes,
+                  language=language)
 
 
 def _process_file(path: str) -> DocumentResult:
     """Read, extract, build, validate and serialise one file, in the worker."""
     max_bytes = _STATE.get("max_bytes")
+    options = {} if max_bytes is None else {"max_bytes": max_bytes}
     try:
-        document = read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
+        document = read_document(path, language=_STATE.get("language"), **options)  # type: ignore[arg-type]
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
     return document_result(document, _STATE["nlp"], check=bool(_STATE["check"]))  # type: ignore[arg-type]
@@ -88,7 +102,8 @@ def _process_files(paths: Sequence[str]) -> list[DocumentResult]:
 def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
                    check: bool = True, max_bytes: int | None = None, chunk_size: int = CHUNK_SIZE,
                    files: Sequence[str] | None = None, client: Client | None = None,
-                   scheduler: str | None = None) -> Iterator[DocumentResult]:
+                   scheduler: str | None = None, language: str | None = None,
+                   on_ignored: Callable[[Skipped], None] | None = None) -> Iterator[DocumentResult]:
     """Extract every file under ``paths``, yielding one :class:`DocumentResult` per file in input order.
 
     Args:
@@ -102,6 +117,10 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
         client: a ``distributed.Client``: run on its Dask cluster instead of local processes
             (:func:`helsekg.scale.distributed.extract_dask`; needs ``helsekg[dask]``).
         scheduler: the address of a Dask scheduler to connect to instead (``tcp://HOST:PORT``).
+        language: "nb" or "nn" for every document (no language detection); None detects it per document.
+
+        on_ignored: called with each file under ``paths`` left out by design (a folder's README or
+            licence, hidden files). Files of a type helsekg does not read are yielded as failures (E003).
 
     The cross-document links (:func:`helsekg.api.link_graph`) need every document, so they are not
     made here; :func:`collect` or :meth:`helsekg.scale.store.GraphStore.sync` add them.
@@ -117,18 +136,18 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
         require_distributed()
     if files is None:
         missing: list[Failure] = []
-        files = expand_paths(paths, on_error=missing.append)
+        files = expand_paths(paths, on_error=missing.append, on_ignored=on_ignored)
         for failure in missing:
             yield DocumentResult(failure.source, failure=failure)
     if not files:
         return
     if on_cluster:
         yield from extract_dask(files, client=client, scheduler=scheduler, model=model, check=check,
-                                max_bytes=max_bytes, chunk_size=chunk_size)
+                                max_bytes=max_bytes, chunk_size=chunk_size, language=language)
         return
     if jobs == 1:
         saved = dict(_STATE)
-        _init_worker(model, check, max_bytes)
+        _init_worker(model, check, max_bytes, language)
         try:
             for path in files:
                 yield _process_file(path)
@@ -138,7 +157,8 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
         return
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
     context = mp.get_context("spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker, initargs=(model, check, max_bytes)) as pool:
+    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker,
+                      initargs=(model, check, max_bytes, language)) as pool:
         for batch in pool.imap(_process_files, chunks):
             yield from batch
 

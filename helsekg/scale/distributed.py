@@ -76,7 +76,7 @@ def connect(scheduler: str, *, timeout: float | None = None) -> Client:
 def extract_dask(files: Iterable[str], *, client: Client | None = None, scheduler: str | None = None,
                  model: str | None = "default", check: bool = True, max_bytes: int | None = None,
                  chunk_size: int = CHUNK_SIZE, max_in_flight: int | None = None,
-                 timeout: float | None = None) -> Iterator[DocumentResult]:
+                 timeout: float | None = None, language: str | None = None) -> Iterator[DocumentResult]:
     """Extract ``files`` on a Dask cluster, yielding one :class:`DocumentResult` per file in input order.
 
     The results are those of ``helsekg.scale.batch.extract_stream(files=files, jobs=1)``.
@@ -92,6 +92,7 @@ def extract_dask(files: Iterable[str], *, client: Client | None = None, schedule
         max_in_flight: tasks submitted but not yet yielded (default: twice the cluster's threads, at least 2);
             bounds the memory used here and on the workers.
         timeout: seconds to wait for ``scheduler`` (:data:`CONNECT_TIMEOUT` by default).
+        language: "nb" or "nn" for every document; None detects it per document.
 
     Raises:
         DistributedError: E101 dask is not installed, E102 the scheduler cannot be reached,
@@ -119,7 +120,7 @@ def extract_dask(files: Iterable[str], *, client: Client | None = None, schedule
             if not batch:
                 break
             pending.append(_submit(client, batch, key=f"helsekg-extract-{run}-{index}", model=model, check=check,
-                                   max_bytes=limit_bytes, version=__version__))
+                                   max_bytes=limit_bytes, version=__version__, language=language))
             if len(pending) >= limit:
                 yield from pending.popleft().results()
         while pending:
@@ -152,7 +153,7 @@ class _Chunk:
 
 
 def _submit(client: Client, paths: list[str], *, key: str, model: str | None, check: bool, max_bytes: int,
-            version: str) -> _Chunk:
+            version: str, language: str | None = None) -> _Chunk:
     slots: list[DocumentResult | None] = []
     items: list[tuple[str, bytes]] = []
     for path in paths:
@@ -163,7 +164,8 @@ def _submit(client: Client, paths: list[str], *, key: str, model: str | None, ch
             slots.append(DocumentResult(path, failure=Failure(path, str(err), err.code)))
     if not items:
         return _Chunk(slots, None)
-    future = client.submit(_extract_chunk, items, model=model, check=check, version=version, key=key)
+    future = client.submit(_extract_chunk, items, model=model, check=check, version=version, key=key,
+                           language=language)
     return _Chunk(slots, future)
 
 
@@ -185,7 +187,7 @@ def _pipeline(model: str | None) -> Language:
 
 
 def _extract_chunk(items: list[tuple[str, bytes]], *, model: str | None, check: bool,
-                   version: str) -> list[DocumentResult]:
+                   version: str, language: str | None = None) -> list[DocumentResult]:
     """Decode and extract the files of one chunk (runs on a Dask worker)."""
     from helsekg import __version__
 
@@ -193,12 +195,13 @@ def _extract_chunk(items: list[tuple[str, bytes]], *, model: str | None, check: 
         raise DistributedError("E103", worker=__version__, client=version)
     with _LOCK:  # a pipeline is not made for concurrent calls: threads of one worker process take turns
         nlp = _pipeline(model)
-        return [_extract_bytes(path, data, nlp, check=check) for path, data in items]
+        return [_extract_bytes(path, data, nlp, check=check, language=language) for path, data in items]
 
 
-def _extract_bytes(path: str, data: bytes, nlp: Language, *, check: bool) -> DocumentResult:
+def _extract_bytes(path: str, data: bytes, nlp: Language, *, check: bool,
+                   language: str | None = None) -> DocumentResult:
     try:
-        document = document_from_bytes(data, source=path)
+        document = document_from_bytes(data, source=path, language=language)
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
     return document_result(document, nlp, check=check)

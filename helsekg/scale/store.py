@@ -32,7 +32,7 @@ from helsekg.api import Failure
 from helsekg.errors import HelsekgError
 from helsekg.link.linking import DEFAULT_MAX_PER_MEASURE
 from helsekg.scale.batch import DocumentResult, expand_paths, extract_stream
-from helsekg.text.reading import read_document
+from helsekg.text.reading import Skipped, read_document
 from helsekg.validate.core import ValidationReport
 
 if TYPE_CHECKING:
@@ -88,6 +88,8 @@ class SyncReport:
     failures: list[Failure] = field(default_factory=list)
     report: ValidationReport = field(default_factory=lambda: ValidationReport(conforms=True))
     links: int = 0
+    #: files left out by design (a folder's README, hidden files)
+    ignored: list[Skipped] = field(default_factory=list)
 
     @property
     def extracted(self) -> list[str]:
@@ -95,7 +97,8 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failures and self.report.conforms
+        """No failure, the graphs conform, and the corpus holds at least one document."""
+        return not self.failures and self.report.conforms and bool(self.added + self.changed + self.unchanged)
 
     def text(self) -> str:
         return (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
@@ -218,7 +221,8 @@ class GraphStore:
     def sync(self, paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
              check: bool = True, max_bytes: int | None = None, link_threshold: float | None = 0.25,
              progress: Callable[[Iterator[DocumentResult], int], Iterable[DocumentResult]] | None = None,
-             client: Client | None = None, scheduler: str | None = None) -> SyncReport:
+             client: Client | None = None, scheduler: str | None = None,
+             language: str | None = None) -> SyncReport:
         """Bring the store in line with the files under ``paths``.
 
         New and changed files (by the SHA-256 of their text) are extracted with
@@ -236,16 +240,18 @@ class GraphStore:
             progress: wraps the result stream; called with the stream and the number of files to extract.
             client: a ``distributed.Client``: extract on its Dask cluster (see :mod:`helsekg.scale.distributed`).
             scheduler: or the address of a Dask scheduler to connect to.
+            language: "nb" or "nn" for every document; None detects it per document.
         """
         sync = SyncReport()
         stored = self.documents()
-        files = expand_paths(paths, on_error=sync.failures.append)
+        files = expand_paths(paths, on_error=sync.failures.append, on_ignored=sync.ignored.append)
         todo: list[str] = []
         seen: set[str] = set()
         for path in files:
             seen.add(path)
             try:
-                document = read_document(path) if max_bytes is None else read_document(path, max_bytes=max_bytes)
+                options = {} if max_bytes is None else {"max_bytes": max_bytes}
+                document = read_document(path, language=language, **options)
             except HelsekgError as err:
                 sync.failures.append(Failure(path, str(err), err.code))
                 continue
@@ -264,7 +270,8 @@ class GraphStore:
                 self.remove(graph)
                 sync.removed.append(source)
         stream: Iterable[DocumentResult] = extract_stream((), files=todo, jobs=jobs, model=model, check=check,
-                                                          max_bytes=max_bytes, client=client, scheduler=scheduler)
+                                                          max_bytes=max_bytes, client=client, scheduler=scheduler,
+                                                          language=language)
         if progress is not None:
             stream = progress(iter(stream), len(todo))
         for result in stream:

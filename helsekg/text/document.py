@@ -6,6 +6,7 @@ slugs minted here are the ones the graph uses.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import os
@@ -16,6 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 
 __all__ = [
+    "FileFormat",
+    "Heading",
     "Region",
     "RegionKind",
     "LanguageCode",
@@ -23,6 +26,7 @@ __all__ = [
     "Document",
     "REGION_KINDS",
     "content_hash",
+    "heading_at",
     "document_id",
     "slugify",
 ]
@@ -53,6 +57,32 @@ class LanguageCode(StrEnum):
 
 #: Kinds of :class:`Region` found in a text (``RegionKind.BODY`` is what is left).
 REGION_KINDS = (RegionKind.TITLE, RegionKind.METADATA, RegionKind.CAPTION, RegionKind.BOILERPLATE)
+
+
+class FileFormat(StrEnum):
+    """The file formats helsekg reads."""
+
+    TEXT = "text"
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the document: ``text == ExtractedText.text[start:end]``.
+
+    Attributes:
+        start: offset of the heading's first character.
+        end: offset after its last character.
+        level: 1 for a chapter (Heading 1, ``<h1>``, a top-level PDF bookmark), 2 below it, ...
+        text: the heading as it appears in the text.
+    """
+
+    start: int
+    end: int
+    level: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -106,9 +136,12 @@ class DocumentMetadata:
     content_hash: str
     kicker: str | None = None
     updated: dt.date | None = None
+    #: the format the text was read from
+    format: FileFormat = FileFormat.TEXT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", LanguageCode(self.language))
+        object.__setattr__(self, "format", FileFormat(self.format))
 
 
 @dataclass(frozen=True)
@@ -119,6 +152,30 @@ class Document:
     text: str
     metadata: DocumentMetadata
     regions: tuple[Region, ...]
+    #: headings in text order: from the file's structure (HTML, DOCX, PDF bookmarks) or, for plain
+    #: text, the title and the heading-like lines (:func:`helsekg.text.layout.find_headings`)
+    headings: tuple[Heading, ...] = ()
+    #: PDF only: ``page_starts[i]`` is the offset where page ``i + 1`` starts
+    page_starts: tuple[int, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page ``offset`` falls on, or None when the document is not paged.
+
+        >>> Document("d", "en\\n\\nto", _EXAMPLE_META, (), page_starts=(0, 4)).page_at(5)
+        2
+        """
+        if not self.page_starts or offset < 0:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+    def heading_at(self, offset: int) -> Heading | None:
+        """The heading ``offset`` stands under: the last heading that starts at or before it.
+
+        >>> doc = Document("d", "Tiltak\\n\\nTekst.", _EXAMPLE_META, (), headings=(Heading(0, 6, 1, "Tiltak"),))
+        >>> doc.heading_at(10).text, doc.heading_at(0).text
+        ('Tiltak', 'Tiltak')
+        """
+        return heading_at(self.headings, offset)
 
     def is_body(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` overlaps no non-body region (the title counts as body).
@@ -195,6 +252,12 @@ def document_id(path: str | os.PathLike[str], text: str) -> str:
     """
     stem = slugify(Path(os.fspath(path)).stem) or "document"
     return f"{stem}-{content_hash(text)[:8]}"
+
+
+def heading_at(headings: tuple[Heading, ...], offset: int) -> Heading | None:
+    """The last of ``headings`` (in text order) that starts at or before ``offset``."""
+    index = bisect.bisect_right([h.start for h in headings], offset)
+    return headings[index - 1] if index else None
 
 
 def content_hash(text: str) -> str:

@@ -27,56 +27,26 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import functools
 import io
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import PurePath
 
 from helsekg.errors import InputError
+from helsekg.text.document import FileFormat, Heading
 
 __all__ = [
     "ExtractedText",
     "FileFormat",
     "Heading",
-    "LanguageIdentity",
-    "identify_language",
     "docx_to_text",
     "extract_file_text",
     "html_to_text",
-    "language_gate",
     "pdf_to_text",
     "sniff_format",
 ]
-
-class FileFormat(StrEnum):
-    """The file formats helsekg reads."""
-
-    TEXT = "text"
-    HTML = "html"
-    PDF = "pdf"
-    DOCX = "docx"
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading of the document: ``text == ExtractedText.text[start:end]``.
-
-    Attributes:
-        start: offset of the heading's first character.
-        end: offset after its last character.
-        level: 1 for a chapter (Heading 1, ``<h1>``, a top-level PDF bookmark), 2 below it, ...
-        text: the heading as it appears in the text.
-    """
-
-    start: int
-    end: int
-    level: int
-    text: str
-
 
 @dataclass(frozen=True)
 class ExtractedText:
@@ -122,30 +92,6 @@ class ExtractedText:
         if not self.page_starts or offset < 0:
             return None
         return bisect.bisect_right(self.page_starts, offset)
-
-
-@dataclass(frozen=True)
-class LanguageIdentity:
-    """The language :func:`identify_language` finds.
-
-    Attributes:
-        code: ISO 639-1 code of the most likely language ("nb", "nn", "da", "sv", "en", "de"), or
-            ``None`` when the text has too little language to tell (no letters).
-        name: the language's English name ("Norwegian Bokmål", "Danish", ...), ``None`` with ``code``.
-        confidence: the share of the text in ``code``, 0-1 (pieces of the text vote, weighted by
-            their length and the detector's confidence).
-        scores: ``(code, share)`` for every candidate language, most likely first.
-    """
-
-    code: str | None
-    name: str | None
-    confidence: float
-    scores: tuple[tuple[str, float], ...] = ()
-
-    @property
-    def norwegian(self) -> float:
-        """Bokmål and Nynorsk together: the confidence that the text is Norwegian."""
-        return sum(value for code, value in self.scores if code in ("nb", "nn"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,13 +187,17 @@ class _Builder:
         self.parts: list[str] = []
         self.length = 0
         self.headings: list[Heading] = []
+        self.in_list = False
 
-    def add(self, block: str, *, level: int | None = None) -> None:
+    def add(self, block: str, *, level: int | None = None, list_item: bool = False) -> None:
+        """Add a block; consecutive list items are joined by one line break, other blocks by a blank line."""
         if not block:
             return
         if self.parts:
-            self.parts.append("\n\n")
-            self.length += 2
+            separator = "\n" if list_item and self.in_list else "\n\n"
+            self.parts.append(separator)
+            self.length += len(separator)
+        self.in_list = list_item
         if level is not None:
             self.headings.append(Heading(self.length, self.length + len(block), level, block))
         self.parts.append(block)
@@ -364,9 +314,11 @@ def _html_blocks(body) -> Iterator[tuple[str, int | None]]:  # noqa: ANN001 (an 
             match = re.fullmatch(r"h([1-6])", element.get("rend") or "")
             level = int(match.group(1)) if match else 2
             yield " ".join(_inline(element).split()), level
-        elif tag == "list":
-            items = (_clean_block(_inline(item, skip="list")).replace("\n", " ") for item in element.iter("item"))
-            yield "\n".join(item for item in items if item), None
+        elif tag == "list":  # items keep a list marker, so they read as the list items they are
+            items = [_clean_block(_inline(item, skip="list")).replace("\n", " ") for item in element.iter("item")]
+            numbered = element.get("rend") == "ol"
+            yield "\n".join(f"{n}. {item}" if numbered else f"• {item}"
+                            for n, item in enumerate((i for i in items if i), start=1)), None
         elif tag == "table":
             rows = []
             for row in element.iter("row"):
@@ -399,9 +351,8 @@ def pdf_to_text(data: bytes, *, path: str) -> ExtractedText:
     """The text layer of a PDF, page by page, with the offset where each page starts.
 
     Uses pypdfium2. Pages are joined by a blank line and recorded in
-    :attr:`ExtractedText.page_starts`. Lines are kept as the PDF lays them out (PDFs do not mark
-    paragraphs), and hyphens at line ends are left alone: in Norwegian "helse-\\nog omsorgstjenesten"
-    is a real hyphen that joining would destroy. Title, author (as publisher) and creation date
+    :attr:`ExtractedText.page_starts`. PDFs do not mark paragraphs: the visual lines of each page are
+    joined back into sentences and paragraphs by :func:`reflow_pdf_page`. Title, author (as publisher) and creation date
     come from the document information; bookmarks become headings when their title is found on
     their destination page.
 
@@ -436,7 +387,7 @@ def pdf_to_text(data: bytes, *, path: str) -> ExtractedText:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            pages.append(_clean_pdf_page(textpage.get_text_range()))
+            pages.append(reflow_pdf_page(_clean_pdf_page(textpage.get_text_range())))
             textpage.close()
             page.close()
         metadata = pdf.get_metadata_dict(skip_empty=True)
@@ -477,6 +428,88 @@ def _clean_pdf_page(text: str) -> str:
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s")
+# words after a line-end hyphen that show a suspended compound ("helse- og omsorg"), not a broken word
+_AFTER_SUSPENDED = frozenset({"og", "eller", "til", "samt", "som", "and", "or"})
+# a line at least this share of the page's longest line was wrapped by the layout, not ended by the writer
+_WRAPPED_SHARE = 0.85
+# a line shorter than this share, without a full stop, before a capitalised line is a heading
+_HEADING_SHARE = 0.6
+# a line ending a sentence that is shorter than this share of the longest line ends its paragraph
+_PARAGRAPH_END_SHARE = 0.8
+
+
+def reflow_pdf_page(text: str) -> str:
+    """Sentences and paragraphs from the visual lines of a PDF page.
+
+    A line wrapped by the layout is joined to the next (a hyphenated word is rejoined unless the hyphen
+    is a Norwegian suspended compound, "helse- og omsorg"); a short line that ends a sentence ends its
+    paragraph (a blank line follows); a short line without a full stop before a capitalised line is a
+    heading and stands between blank lines; list items start new lines. The page's longest line is the
+    measure of a full line, so the rules hold for any page width and font size.
+
+    >>> page = ("Nytt tilskudd til kommunene\\n"
+    ...         "Regjeringen foreslår å bevilge 50 millioner kroner til et nytt tilskudd for\\n"
+    ...         "rekruttering av fastleger i distriktene, sier helse- og\\n"
+    ...         "omsorgsminister Jan Christian Vestre. Kompetanse-\\n"
+    ...         "løftet fortsetter.\\n"
+    ...         "• Tiltaket gjelder fra 2025.")
+    >>> print(reflow_pdf_page(page))
+    Nytt tilskudd til kommunene
+    <BLANKLINE>
+    Regjeringen foreslår å bevilge 50 millioner kroner til et nytt tilskudd for rekruttering av fastleger i distriktene, sier helse- og omsorgsminister Jan Christian Vestre. Kompetanseløftet fortsetter.
+    • Tiltaket gjelder fra 2025.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    widths = [len(line) for line in lines if line]
+    if not widths:
+        return text
+    full = max(widths)
+    blocks: list[list[str]] = []
+    current: list[str] = []  # lines of the current block
+    last = ""  # the previous visual line
+    for line in lines:
+        if not line:
+            if current:
+                blocks.append(current)
+                current, last = [], ""
+            continue
+        if not current:
+            current, last = [line], line
+            continue
+        ends_sentence = last.endswith((".", "!", "?"))
+        heading_like = (len(last) < _HEADING_SHARE * full and not last.endswith((".", "!", "?", ":", ";", ","))
+                        and not _LIST_ITEM.match(last) and (line[:1].isupper() or _LIST_ITEM.match(line)))
+        if _LIST_ITEM.match(line):
+            if heading_like and len(current) == 1:
+                blocks.append(current)
+                current = [line]
+            else:
+                current.append(line)
+        elif last.endswith("-") and last[-2:-1].isalpha() and line[:1].islower():
+            first_word = line.split()[0].strip(",.;:").lower()
+            if first_word in _AFTER_SUSPENDED:
+                current[-1] = current[-1] + " " + line
+            else:
+                current[-1] = current[-1][:-1] + line
+        elif line[:1].islower() or line[:1].isdigit() or (
+            not ends_sentence and not heading_like and len(last) >= _WRAPPED_SHARE * full
+            and not last.endswith(":")
+        ):
+            current[-1] = current[-1] + " " + line
+        elif heading_like or (ends_sentence and len(last) < _PARAGRAPH_END_SHARE * full):
+            blocks.append(current)
+            current = [line]
+        elif ends_sentence:
+            current[-1] = current[-1] + " " + line
+        else:
+            current.append(line)
+        last = line
+    if current:
+        blocks.append(current)
+    return "\n\n".join("\n".join(block) for block in blocks)
 
 
 def _bookmarks(pdf) -> list[tuple[int, str, int]]:  # noqa: ANN001 (a PdfDocument)
@@ -549,11 +582,14 @@ def docx_to_text(data: bytes, *, path: str) -> ExtractedText:
             block = _clean_block(item.text)
             style = item.style
             level = _heading_level(style)
+            listed = level is None and _is_list_paragraph(item)
             if level is not None:
                 block = " ".join(block.split())
             elif style is not None and style.name == "Title" and style_title is None and block:
                 style_title = " ".join(block.split())
-            builder.add(block, level=level)
+            if listed and block:
+                block = "• " + " ".join(block.split())
+            builder.add(block, level=level, list_item=listed)
         properties = document.core_properties
         title = _meta(properties.title) or style_title
         publisher = _meta(properties.author)
@@ -590,6 +626,17 @@ def _docx_blocks(element, parent) -> Iterator:  # noqa: ANN001 (lxml element, py
         elif child.tag == qn("w:sdt"):
             for content in child.iterchildren(qn("w:sdtContent")):
                 yield from _docx_blocks(content, parent)
+
+
+def _is_list_paragraph(paragraph) -> bool:  # noqa: ANN001 (a python-docx Paragraph)
+    """A list item: numbering properties on the paragraph or a list style ("List Bullet", "Listeavsnitt")."""
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.pPr
+    if properties is not None and properties.find(qn("w:numPr")) is not None:
+        return True
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return name.startswith(("List", "Liste"))
 
 
 def _heading_level(style) -> int | None:  # noqa: ANN001 (a python-docx style)
@@ -654,137 +701,3 @@ def extract_file_text(data: bytes, *, path: str, suffix: str | None = None) -> E
     if fmt is FileFormat.DOCX:
         return docx_to_text(data, path=path)
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-# language
-
-_LANGUAGES = {
-    "nb": "Norwegian Bokmål",
-    "nn": "Norwegian Nynorsk",
-    "da": "Danish",
-    "sv": "Swedish",
-    "en": "English",
-    "de": "German",
-}
-_SAMPLE_CHARS = 20_000
-_CHUNK_CHARS = 1_000
-# Texts with fewer words are never refused as foreign (as in helsekg.text.language): too short to be sure.
-_MIN_WORDS_TO_JUDGE = 25
-
-
-@functools.lru_cache(maxsize=1)
-def _detector():  # noqa: ANN202 (a lingua LanguageDetector)
-    """lingua's detector for the six candidates, built once.
-
-    Low-accuracy mode (trigrams only) is enough for the ~1 000-character pieces judged here and
-    keeps the loaded models at ~15 MB instead of ~170 MB per process (a 300-page report: 0.1 s
-    instead of 1.8 s for the first call).
-    """
-    from lingua import Language, LanguageDetectorBuilder
-
-    languages = [Language.BOKMAL, Language.NYNORSK, Language.DANISH, Language.SWEDISH, Language.ENGLISH, Language.GERMAN]
-    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
-
-
-def _sample(text: str, limit: int = _SAMPLE_CHARS) -> str:
-    """At most ``limit`` characters: the beginning, middle and end of a long text, cut at spaces."""
-    if len(text) <= limit:
-        return text
-    size = limit // 3
-    pieces = []
-    for start in (0, (len(text) - size) // 2, len(text) - size):
-        piece = text[start : start + size]
-        if start:  # drop the partial first word
-            piece = piece.partition(" ")[2] or piece
-        if start + size < len(text):  # and the partial last word
-            piece = piece.rpartition(" ")[0] or piece
-        pieces.append(piece)
-    return "\n\n".join(pieces)
-
-
-def _chunks(text: str, size: int = _CHUNK_CHARS) -> Iterator[str]:
-    """Pieces of about ``size`` characters, cut at whitespace."""
-    position = 0
-    while position < len(text):
-        end = position + size
-        if end < len(text):
-            space = max(text.rfind(" ", position, end), text.rfind("\n", position, end))
-            end = space if space > position + size // 2 else end
-        yield text[position:end]
-        position = end
-
-
-def identify_language(text: str) -> LanguageIdentity:
-    """The language of a text, among Bokmål, Nynorsk, Danish, Swedish, English and German.
-
-    Uses lingua (its detector is built once, on first use). The text is judged in pieces of about
-    1 000 characters and the pieces vote, weighted by their length and lingua's confidence: judged
-    in one go, a Bokmål report quoting some Nynorsk looks like Nynorsk, because Nynorsk-only letter
-    sequences weigh more than the many shared ones. Texts longer than 20 000 characters are judged on
-    a sample from their beginning, middle and end, so long reports stay fast.
-
-    Args:
-        text: the text.
-
-    Returns:
-        The language most of the text is in, with its share of the vote as confidence; ``code`` is
-        ``None`` if the text has no letters to judge.
-
-    >>> identify_language("Regjeringa føreslår å løyve 40 millionar kroner til nye sjukeheimsplassar.").code
-    'nn'
-    >>> identify_language("1 250 000").code is None
-    True
-    """
-    detector = _detector()
-    votes = dict.fromkeys(_LANGUAGES, 0.0)
-    for chunk in _chunks(_sample(text)):
-        for value in detector.compute_language_confidence_values(chunk):
-            code = value.language.iso_code_639_1.name.lower()
-            votes[code] = votes.get(code, 0.0) + len(chunk) * float(value.value)
-    total = sum(votes.values())
-    if total <= 0.0:
-        return LanguageIdentity(None, None, 0.0, tuple(votes.items()))
-    scores = tuple(sorted(((code, vote / total) for code, vote in votes.items()), key=lambda pair: -pair[1]))
-    code, confidence = scores[0]
-    return LanguageIdentity(code, _LANGUAGES.get(code, code), confidence, scores)
-
-
-def language_gate(text: str, *, path: str, language: str | None = None) -> str:
-    """Bokmål or Nynorsk, or refuse a text in another language.
-
-    The text is Norwegian when Bokmål and Nynorsk together are at least as likely as the most
-    likely other language (Bokmål and Danish are close; the sum keeps a Norwegian text whose
-    confidence is split between nb and nn). A text without letters to judge is taken as Bokmål,
-    helsekg's default; empty files are refused elsewhere (E004).
-
-    Args:
-        text: the document's text.
-        path: the file's path, for the error message.
-        language: "nb" or "nn" given by the user; skips detection.
-
-    Returns:
-        "nb" or "nn".
-
-    Raises:
-        InputError: E008 if the text is in Danish, Swedish, English or German.
-        ValueError: if ``language`` is not "nb" or "nn".
-
-    >>> language_gate("Helsedirektoratet skal lage en ny veileder for fastleger.", path="x.txt")
-    'nb'
-    >>> language_gate("anything", path="x.txt", language="nn")
-    'nn'
-    """
-    if language is not None:
-        if language not in ("nb", "nn"):
-            raise ValueError(f"language must be 'nb' or 'nn', not {language!r}")
-        return language
-    guess = identify_language(text)
-    if guess.code is None:
-        return "nb"
-    if guess.code in ("nb", "nn"):
-        return guess.code
-    if guess.norwegian >= guess.confidence or len(text.split()) < _MIN_WORDS_TO_JUDGE:
-        scores = dict(guess.scores)
-        return "nn" if scores.get("nn", 0.0) > scores.get("nb", 0.0) else "nb"
-    raise _input_error("E008", path, language=guess.name)

@@ -14,14 +14,18 @@ the one list-item pattern :data:`BULLET_RE`, so "what is a line, a heading or a 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from helsekg.text.document import Heading
 
 __all__ = [
     "BULLET_RE",
     "UNAMBIGUOUS_BULLET_RE",
     "Line",
     "bullet_body_start",
+    "find_headings",
     "is_bullet",
     "line_bounds",
     "nonblank_lines",
@@ -113,3 +117,49 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
+
+
+#: A heading line is at most this long (characters, words).
+HEADING_MAX_CHARS = 100
+HEADING_MAX_WORDS = 12
+
+
+def is_heading_line(lines: tuple[Line, ...], index: int) -> bool:
+    """A plain-text heading: a short line on its own (blank lines around it), capitalised, not a sentence
+    or a list item.
+
+    >>> lines = split_lines("Økt bevilgning\\n\\nKommunene får mer.\\n")
+    >>> is_heading_line(lines, 0), is_heading_line(lines, 2)
+    (True, False)
+    """
+    line = lines[index]
+    content = line.content
+    if line.is_blank or len(content) > HEADING_MAX_CHARS or len(content.split()) > HEADING_MAX_WORDS:
+        return False
+    if content[-1] in ".:;,!?" or not (content[0].isupper() or content[0].isdigit()) or is_bullet(content):
+        return False
+    after = index + 1 >= len(lines) or lines[index + 1].is_blank
+    return line.blank_before and after
+
+
+def find_headings(text: str, *, skip: Callable[[int, int], bool] | None = None,
+                  title: tuple[int, int] | None = None) -> tuple[Heading, ...]:
+    """The headings of a plain text: the title (level 1) and heading-like lines (level 2), in order.
+
+    Args:
+        text: the document text.
+        skip: ``skip(start, end)`` is True for lines that are not body text (metadata, captions).
+        title: the title's (start, end), when the document has one.
+
+    >>> find_headings("Tittel\\n\\nTekst her.\\n\\nNye tiltak\\n\\nMer tekst.", title=(0, 6))
+    (Heading(start=0, end=6, level=1, text='Tittel'), Heading(start=20, end=30, level=2, text='Nye tiltak'))
+    """
+    lines = split_lines(text)
+    found = []
+    for index, line in enumerate(lines):
+        start, end = line.content_start, line.content_end
+        if title is not None and (start, end) == title:
+            found.append(Heading(start, end, 1, text[start:end]))
+        elif is_heading_line(lines, index) and not (skip is not None and skip(start, end)):
+            found.append(Heading(start, end, 2, text[start:end]))
+    return tuple(found)

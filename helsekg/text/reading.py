@@ -17,15 +17,30 @@ import codecs
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from helsekg.errors import InputError
-from helsekg.text.document import Document, DocumentMetadata, content_hash, document_id
+from helsekg.text.document import (
+    Document,
+    DocumentMetadata,
+    FileFormat,
+    Heading,
+    RegionKind,
+    content_hash,
+    document_id,
+)
+from helsekg.text.formats import ExtractedText, extract_file_text
 from helsekg.text.header import scan_page
-from helsekg.text.language import guess_language
+from helsekg.text.language import language_gate
+from helsekg.text.layout import find_headings
 
 __all__ = [
+    "FORMAT_SUFFIXES",
+    "READ_SUFFIXES",
+    "Skipped",
     "read_document",
     "read_bytes",
     "document_from_bytes",
@@ -35,11 +50,34 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
 ]
 
-#: File suffixes read_document accepts ("" is a file without suffix).
+#: Plain-text file suffixes ("" is a file without suffix).
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
-#: File names iter_paths skips inside folders (compared on the lower-case stem).
+#: Suffixes of the formats read through :mod:`helsekg.text.formats`.
+FORMAT_SUFFIXES = (".html", ".htm", ".xhtml", ".pdf", ".docx")
+#: File suffixes read_document accepts.
+READ_SUFFIXES = TEXT_SUFFIXES + FORMAT_SUFFIXES
+#: Suffixes iter_paths reads inside folders by default.
+FOLDER_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+#: File names iter_paths leaves out inside folders (compared on the lower-case stem): a folder's own
+#: documentation, not documents of the corpus.
 _SKIPPED_STEMS = frozenset({"readme", "manifest", "license", "licence", "changelog", "notice"})
+#: PDF and DOCX files are compressed: their limit is this many times the plain-text limit.
+_BINARY_FORMAT_FACTOR = 10
 DEFAULT_MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file :func:`iter_paths` found in a folder and did not yield, and why."""
+
+    path: str
+    reason: str
+    #: True for a folder's own documentation and hidden files (README, manifest, licence, ".x"), which
+    #: are left out by design; False for a file of a type helsekg does not read.
+    expected: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -208,23 +246,25 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     language: str | None = None,
 ) -> Document:
-    """Read a Norwegian plain-text document.
+    """Read a Norwegian document: plain text, HTML, PDF or DOCX.
 
     Args:
         path: the file; its POSIX form is kept as ``metadata.source``.
-        max_bytes: larger files are refused (E007).
+        max_bytes: larger files are refused (E007); PDF and DOCX files, which are compressed, may be
+            ten times as large.
         language: "nb" or "nn" to skip language detection (and the check for other languages).
 
     Returns:
-        The :class:`Document`, with header lines, title, captions and boilerplate as regions.
+        The :class:`Document`, with header lines, title, captions and boilerplate as regions, its
+        headings and, for a PDF, where each page starts.
 
     Raises:
         InputError: E001 missing, E002 folder, E003 unsupported type, E004 empty, E005 binary,
-            E006 undecodable, E007 too large, E008 not Norwegian, E009 unreadable.
+            E006 undecodable, E007 too large, E008 not Norwegian, E009 unreadable, E010 the HTML, PDF
+            or DOCX cannot be read, E011 it has no text, E012 not a regular file (a FIFO, a device).
         ValueError: ``language`` is not "nb", "nn" or None.
     """
-    if language not in (None, "nb", "nn"):
-        raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
+    _check_language(language)
     return document_from_bytes(read_bytes(path, max_bytes=max_bytes), source=path, language=language)
 
 
@@ -233,9 +273,11 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
 
     With :func:`document_from_bytes` this is :func:`read_document` in two steps, so the file can be
     read on one machine and decoded on another (:mod:`helsekg.scale.distributed`) with the same errors.
+    A FIFO, a device or a socket is refused before it is opened, so reading never blocks.
 
     Raises:
-        InputError: E001 missing, E002 folder, E003 unsupported type, E007 too large, E009 unreadable.
+        InputError: E001 missing, E002 folder, E003 unsupported type, E007 too large, E009 unreadable,
+            E012 not a regular file.
     """
     return _read_bytes(Path(os.fspath(path)), path, max_bytes)
 
@@ -248,19 +290,31 @@ def document_from_bytes(
 ) -> Document:
     """Decode the bytes of a document file as :func:`read_document` does; ``source`` is the file's path.
 
+    HTML, PDF and DOCX are recognised by their first bytes before their suffix (an HTML page saved as
+    ``.txt`` is read as HTML, so its scripts and ``<meta>`` numbers never become facts) and read
+    through :mod:`helsekg.text.formats`; anything else is decoded as plain text.
+
     >>> data = "Tilskudd til rusfeltet\\r\\n\\r\\nKommunen får 2 millioner kroner.".encode("cp1252")
     >>> doc = document_from_bytes(data, source="notat.txt")
     >>> doc.metadata.encoding, doc.metadata.source, doc.text.count("\\r")
     ('cp1252', 'notat.txt', 0)
+    >>> page = b"<html><head><title>Nytt tilskudd</title></head><body><p>Kommunen far 2 millioner kroner.</p></body></html>"
+    >>> doc = document_from_bytes(page, source="side.txt", language="nb")
+    >>> str(doc.metadata.format), doc.text
+    ('html', 'Kommunen far 2 millioner kroner.')
 
     Raises:
-        InputError: E004 empty, E005 binary, E006 undecodable, E008 not Norwegian.
+        InputError: E004 empty, E005 binary, E006 undecodable, E008 not Norwegian, E010 unreadable
+            HTML/PDF/DOCX, E011 no text in it.
         ValueError: ``language`` is not "nb", "nn" or None.
     """
-    if language not in (None, "nb", "nn"):
-        raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
+    _check_language(language)
     if not data:
         raise InputError("E004", source, detail="the file is empty")
+    extracted = extract_file_text(data, path=os.fspath(source), suffix=Path(os.fspath(source)).suffix)
+    if extracted is not None:
+        return document_from_text(extracted.text, source=source, language=language, encoding="utf-8",
+                                  extracted=extracted)
     text, encoding = _decode(data, source)
     return document_from_text(text, source=source, language=language, encoding=encoding)
 
@@ -271,6 +325,7 @@ def document_from_text(
     source: str | os.PathLike[str],
     language: str | None = None,
     encoding: str = "utf-8",
+    extracted: ExtractedText | None = None,
 ) -> Document:
     """Make a :class:`Document` from text already in memory (a notebook cell, a web page, a test).
 
@@ -281,27 +336,39 @@ def document_from_text(
     >>> doc.metadata.title, str(doc.metadata.language), doc.id.startswith("notat-")
     ('Tilskudd til rusfeltet', 'nb', True)
 
+    Args:
+        text: the document text.
+        source: the file or name of the text.
+        language: "nb" or "nn" to skip language detection.
+        encoding: what the bytes were decoded with (recorded in the metadata).
+        extracted: the text's HTML, PDF or DOCX structure (title, date, publisher, headings, pages), when
+            it came from :mod:`helsekg.text.formats`; ``text`` is then ``extracted.text``.
+
     Raises:
         InputError: E004 no text, E008 not Norwegian.
         ValueError: ``language`` is not "nb", "nn" or None.
     """
-    if language not in (None, "nb", "nn"):
-        raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
+    _check_language(language)
     file = Path(os.fspath(source))
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    normalised = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if extracted is not None and normalised != text:  # offsets of pages and headings would be off
+        extracted = ExtractedText(normalised, extracted.format, extracted.title, extracted.issued, extracted.publisher)
+    text = normalised
     if not text.strip():
         raise InputError("E004", source, detail="only whitespace" if text else "the text is empty")
-    if language is None:
-        guess = guess_language(text)
-        if guess.language is None:
-            raise InputError("E008", source, language=guess.foreign)
-        language = guess.language
+    language = language_gate(text, path=source, language=language)
 
     header, regions = scan_page(text)
+    title = next(((r.start, r.end) for r in regions if r.kind is RegionKind.TITLE), None)
+    non_body = [(r.start, r.end) for r in regions if r.kind is not RegionKind.TITLE]
+    headings: tuple[Heading, ...] = extracted.headings if extracted is not None else ()
+    if not headings:
+        headings = find_headings(text, title=title,
+                                 skip=lambda start, end: any(s < end and start < e for s, e in non_body))
     metadata = DocumentMetadata(
-        title=header.title,
-        publisher=header.publisher,
-        issued=header.issued,
+        title=header.title or (extracted.title if extracted is not None else None),
+        publisher=header.publisher or (extracted.publisher if extracted is not None else None),
+        issued=header.issued or (extracted.issued if extracted is not None else None),
         language=language,
         source=file.as_posix(),
         kind=header.kind,
@@ -312,8 +379,23 @@ def document_from_text(
         content_hash=content_hash(text),
         kicker=header.kicker,
         updated=header.updated,
+        format=extracted.format if extracted is not None else FileFormat.TEXT,
     )
-    return Document(id=document_id(file, text), text=text, metadata=metadata, regions=tuple(regions))
+    return Document(id=document_id(file, text), text=text, metadata=metadata, regions=tuple(regions),
+                    headings=headings, page_starts=extracted.page_starts if extracted is not None else ())
+
+
+def _check_language(language: str | None) -> None:
+    if language not in (None, "nb", "nn"):
+        raise ValueError(f"language must be 'nb', 'nn' or None, not {language!r}")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def _read_bytes(file: Path, path: str | os.PathLike[str], max_bytes: int) -> bytes:
@@ -322,31 +404,35 @@ def _read_bytes(file: Path, path: str | os.PathLike[str], max_bytes: int) -> byt
             raise InputError("E002", path)
         if not file.exists():
             raise InputError("E001", path)
-        if file.suffix.lower() not in TEXT_SUFFIXES:
-            supported = ", ".join(s for s in TEXT_SUFFIXES if s)
-            raise InputError("E003", path, suffix=file.suffix, supported=supported)
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError("E007", path, size=size, limit=max_bytes)
+        if file.suffix.lower() not in READ_SUFFIXES:
+            raise InputError("E003", path, suffix=file.suffix, supported=", ".join(s for s in READ_SUFFIXES if s))
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("E012", path, kind=_file_kind(info.st_mode))
+        limit = max_bytes * _BINARY_FORMAT_FACTOR if file.suffix.lower() in (".pdf", ".docx") else max_bytes
+        if info.st_size > limit:
+            raise InputError("E007", path, size=info.st_size, limit=limit)
         with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError("E009", path, detail=exc.strerror or type(exc).__name__) from None
-    if len(data) > max_bytes:  # the file grew after stat()
-        raise InputError("E007", path, size=len(data), limit=max_bytes)
+    if len(data) > limit:  # the file grew after stat()
+        raise InputError("E007", path, size=len(data), limit=limit)
     return data
 
 
 def iter_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    suffixes: Iterable[str] = (".txt",),
+    suffixes: Iterable[str] = FOLDER_SUFFIXES,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Path]:
     """Files to read: files as given, and folders searched recursively in sorted order.
 
     Inside folders, hidden files and folders, README/manifest/licence files and files whose
-    suffix is not in ``suffixes`` (case-insensitive) are skipped. A file named explicitly is
-    yielded whatever its suffix (read_document judges it). Each path is yielded once.
+    suffix is not in ``suffixes`` (case-insensitive) are not yielded; each of them is handed to
+    ``on_skip`` with the reason, so nothing is dropped silently. A file named explicitly is yielded
+    whatever its suffix (read_document judges it). Each path is yielded once.
 
     Raises:
         InputError: E001 when a path does not exist.
@@ -356,8 +442,8 @@ def iter_paths(
     for given in paths:
         root = Path(os.fspath(given))
         if root.is_dir():
-            found = _walk(root, wanted)
-        elif root.exists():
+            found = _walk(root, wanted, on_skip)
+        elif root.exists() or root.is_symlink():
             found = iter((root,))
         else:
             raise InputError("E001", given)
@@ -367,17 +453,26 @@ def iter_paths(
                 yield file
 
 
-def _walk(root: Path, suffixes: set[str]) -> Iterator[Path]:
+def _walk(root: Path, suffixes: set[str], on_skip: Callable[[Skipped], None] | None) -> Iterator[Path]:
     """Files under ``root`` sorted by their path components, so the order is platform-independent."""
-    files = []
+    files, skipped = [], []
+    supported = ", ".join(sorted(suffixes))
     for folder, dirnames, filenames in os.walk(root):
+        for name in sorted(d for d in dirnames if d.startswith(".")):
+            skipped.append(Skipped(str(Path(folder, name)), "a hidden folder", expected=True))
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             file = Path(folder, name)
-            if (
-                not name.startswith(".")
-                and file.suffix.lower() in suffixes
-                and file.stem.lower() not in _SKIPPED_STEMS
-            ):
+            if name.startswith("."):
+                skipped.append(Skipped(str(file), "a hidden file", expected=True))
+            elif file.stem.lower() in _SKIPPED_STEMS:
+                skipped.append(Skipped(str(file), "the folder's own documentation, not a document", expected=True))
+            elif file.suffix.lower() not in suffixes:
+                skipped.append(Skipped(str(file), f"unsupported file type {file.suffix!r} (E003); "
+                                                  f"helsekg reads {supported} in folders"))
+            else:
                 files.append(file)
+    if on_skip is not None:
+        for item in sorted(skipped, key=lambda s: Path(s.path).relative_to(root).parts):
+            on_skip(item)
     return iter(sorted(files, key=lambda file: file.relative_to(root).parts))

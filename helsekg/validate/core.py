@@ -144,8 +144,9 @@ def _source_text(graph: Graph, doc: URIRef) -> str | None:
     source, digest = graph.value(doc, DCTERMS.source), graph.value(doc, HKG.contentHash)
     if source is None or not Path(str(source)).is_file():
         return None
-    try:
-        text = read_document(str(source)).text
+    language = graph.value(doc, DCTERMS.language)
+    try:  # HTML, PDF and DOCX are read again the same way: offsets refer to the text extracted from them
+        text = read_document(str(source), language=str(language) if str(language) in ("nb", "nn") else None).text
     except Exception:  # a changed or now unreadable source just cannot be checked
         return None
     if digest is not None and hashlib.sha256(text.encode("utf-8")).hexdigest() != str(digest):
