@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NORNE  ?= ../shared/data/norne
 
-.PHONY: venv run test test-slow model model-resume model-package model-ner-experiment docs clean
+.PHONY: venv browser run test test-slow model model-resume model-package model-ner-experiment docs clean
 
 venv: $(STAMP)
 
@@ -18,7 +18,11 @@ run: venv
 	$(VENV)/bin/helsekg extract corpus -o out/corpus.ttl --summary
 	$(VENV)/bin/helsekg query out/corpus.ttl --name measures-addressing-recommendations
 
-test: venv
+# Debian's chromium for the review page's headless-browser test (skipped without it); only as root, only when missing
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium; } || true
+
+test: venv browser
 	$(PY) -m pytest -q -m "not slow"
 
 test-slow: venv
@@ -51,6 +55,7 @@ model-ner-experiment: venv
 docs: venv
 	$(PY) -m helsekg.graph.ontology namespace > helsekg/graph/namespace.py.tmp && mv helsekg/graph/namespace.py.tmp helsekg/graph/namespace.py
 	$(PY) -m helsekg.graph.ontology docs > docs/ontology.md.tmp && mv docs/ontology.md.tmp docs/ontology.md
+	$(PY) -m helsekg.graph.jsonld > helsekg/data/context.jsonld.tmp && mv helsekg/data/context.jsonld.tmp helsekg/data/context.jsonld
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

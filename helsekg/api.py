@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from helsekg.errors import HelsekgError
 from helsekg.extract.extractor import extract
-from helsekg.extract.records import Extraction
+from helsekg.extract.records import Extraction, Span, map_spans
 from helsekg.graph.build import add_extraction, document_iri, new_graph
-from helsekg.text.document import Document
+from helsekg.graph.labels import canonical_labels
+from helsekg.nlp.sections import parse
+from helsekg.text.document import Document, Heading, Region
+from helsekg.text.normalize import visible_text
 from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.core import EXTRACTION_ENGINE, ValidationReport, validate
 
@@ -53,14 +58,59 @@ class BatchResult:
         return not self.failures and self.report.conforms and bool(self.documents)
 
 
-def process(document: Document, nlp: Language) -> Extraction:
-    """Run the pipeline on one document and extract its records.
+def parse_document(document: Document, nlp: Language, *,
+                   progress: Callable[[int, int], None] | None = None) -> Doc:
+    """The spaCy Doc of one document: long texts run through the pipeline section by section
+    (:func:`helsekg.nlp.sections.parse`: bounded memory, no 1 M-character limit), ``progress(done, total)``
+    in characters after each section.
 
     The Doc carries the document's language (``doc._.helsekg_language``) before any component runs.
     """
-    doc = nlp.make_doc(document.text)
-    doc._.helsekg_language = document.metadata.language
-    return extract(nlp(doc), document)
+    return parse(nlp, document.text, language=document.metadata.language, progress=progress)
+
+
+def process(document: Document, nlp: Language, *,
+            progress: Callable[[int, int], None] | None = None) -> Extraction:
+    """Run the pipeline on one document (:func:`parse_document`) and extract its records.
+
+    Invisible characters (a soft hyphen, a zero-width space, a stray U+FEFF: :mod:`helsekg.text.normalize`)
+    are hidden from the pipeline and the finders, which see the text without them, and every record is
+    moved back to the offsets of the text as read: anchors keep them, labels and keys do not.
+
+    >>> from helsekg.nlp.pipeline import load
+    >>> from helsekg.text import document_from_text
+    >>> document = document_from_text("Helse\u00adtjenesten får 2\u200b millioner kroner.", source="x.txt")
+    >>> [(a.start, a.end, a.text == document.text[a.start:a.end]) for a in process(document, load(None)).amounts]
+    [(20, 39, True)]
+    """
+    clean, back = visible_text(document.text)
+    if len(clean) == len(document.text):
+        return extract(parse_document(document, nlp, progress=progress), document)
+    visible = _without_invisible(document, clean, back)
+    extraction = extract(parse_document(visible, nlp, progress=progress), visible)
+    original = document.text
+
+    def restore(span: Span) -> Span:
+        start, end = back[span.start], back[span.end - 1] + 1 if span.end > span.start else back[span.start]
+        return replace(span, start=start, end=end, text=original[start:end])
+
+    moved = map_spans(extraction, restore)
+    info = replace(moved.document, headings=document.headings, page_starts=document.page_starts)
+    return replace(moved, document=info, text=original)
+
+
+def _without_invisible(document: Document, clean: str, back: list[int]) -> Document:
+    """``document`` with its text ``clean`` (invisible characters removed) and its offsets moved to it."""
+    kept = back[:-1]
+
+    def forward(offset: int) -> int:  # the clean offset of an original offset
+        return bisect_left(kept, offset)
+
+    regions = tuple(Region(forward(r.start), forward(r.end), r.kind) for r in document.regions)
+    headings = tuple(Heading(forward(h.start), forward(h.end), h.level, clean[forward(h.start):forward(h.end)])
+                     for h in document.headings)
+    return replace(document, text=clean, regions=regions, headings=headings,
+                   page_starts=tuple(forward(p) for p in document.page_starts))
 
 
 def document_graph(extraction: Extraction) -> Graph:
@@ -155,6 +205,7 @@ def extract_paths(paths: Iterable[str | os.PathLike[str]], *, nlp: Language | No
         result.documents.append(document.metadata.source)
     if link_threshold is not None:
         link_graph(result, threshold=link_threshold, check=check)
+    canonical_labels(result.graph)
     if not check:
         result.report = ValidationReport(conforms=True, triples=len(result.graph))
     return result
@@ -193,3 +244,27 @@ def extract_text(text: str, *, source: str = "text.txt", language: str | None = 
 
         nlp = load()
     return process(document_from_text(text, source=source, language=language), nlp)
+
+
+def annotate(text: str, *, source: str = "text.txt", language: str | None = None,
+             nlp: Language | None = None) -> Doc:
+    """The spaCy Doc of ``text`` with every extracted fact as a labelled span in ``doc.spans["helsekg"]``.
+
+    Render it with displaCy: ``spacy.displacy.render(doc, style="span", options={"spans_key": "helsekg"})``.
+    Span labels: :data:`helsekg.extract.spans.LABELS`.
+
+    >>> from helsekg.nlp.pipeline import load
+    >>> doc = annotate("Regjeringen gir 2 millioner kroner til tiltaket.", nlp=load(model=None))
+    >>> [(s.text, s.label_) for s in doc.spans["helsekg"]]
+    [('Regjeringen', 'ORG'), ('2 millioner kroner', 'AMOUNT'), ('tiltaket', 'MEASURE')]
+    """
+    from helsekg.extract.spans import add_spans
+    from helsekg.text.reading import document_from_text
+
+    if nlp is None:
+        from helsekg.nlp.pipeline import load
+
+        nlp = load()
+    document = document_from_text(text, source=source, language=language)
+    doc = parse_document(document, nlp)
+    return add_spans(doc, extract(doc, document))

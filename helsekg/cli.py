@@ -8,7 +8,9 @@ Heavy imports (spaCy, pySHACL) happen inside the commands, so ``helsekg --help``
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -16,19 +18,69 @@ import click
 from helsekg import __version__
 
 OK, PROBLEMS, ERROR = 0, 1, 2
+#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
 
 
 class Group(click.Group):
-    """Maps unexpected exceptions to exit code 2 with a one-line message instead of a traceback."""
+    """Maps unexpected exceptions to exit code 2 with a one-line message instead of a traceback.
+
+    Ctrl-C exits 130 with one line (outputs are written atomically, so no partial file is left); a
+    helsekg error (a coded one, such as E401 for an output that cannot be written) exits 2 with its
+    message; a file named on the command line that cannot be opened is a usage error (exit 2).
+    """
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
+        from helsekg.errors import HelsekgError
+
+        previous = _catch_sigint()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo("helsekg: interrupted (Ctrl-C); output files are left as they were", err=True)
+            ctx.exit(INTERRUPTED)
+        except HelsekgError as err:
+            click.echo(f"helsekg: error: {err}", err=True)
+            ctx.exit(ERROR)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
+            raise click.UsageError(f"{err.filename or ''}: {err.strerror or err}".lstrip(": ")) from None
         except Exception as err:  # noqa: BLE001 - the CLI boundary
             click.echo(f"helsekg: internal error: {err.__class__.__name__}: {err}", err=True)
             ctx.exit(ERROR)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+                _SIGINT.clear()
+
+
+#: Set by Ctrl-C. Python can swallow the KeyboardInterrupt a signal raises (inside an import lock's
+#: callback, a __del__), so long loops also check this flag (:func:`interruptible`).
+_SIGINT = threading.Event()
+
+
+def _on_sigint(signum, frame) -> None:  # noqa: ANN001
+    _SIGINT.set()
+    raise KeyboardInterrupt
+
+
+def _catch_sigint():
+    """Install the Ctrl-C handler (main thread only); returns the previous handler, or None."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _SIGINT.clear()
+    return signal.signal(signal.SIGINT, _on_sigint)
+
+
+def interruptible(items):
+    """``items``, stopping with KeyboardInterrupt as soon as Ctrl-C was pressed, even if it was swallowed."""
+    for item in items:
+        if _SIGINT.is_set():
+            raise KeyboardInterrupt
+        yield item
+    if _SIGINT.is_set():
+        raise KeyboardInterrupt
 
 
 def format_option(default: str):
@@ -89,7 +141,7 @@ def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, m
     stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
                             language=language, on_ignored=ignored.append)
     with _cluster_errors():
-        result = collect(progress_bar(stream, total=count_files(paths), disable=None), check=check)
+        result = collect(interruptible(progress_bar(stream, total=count_files(paths), disable=None)), check=check)
     result.ignored = ignored
     write_graph(result.graph, output, format=fmt)
     click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
@@ -151,7 +203,8 @@ def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, 
     with GraphStore(store) as graphs, _cluster_errors():
         report = graphs.sync(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
                              language=language,
-                             progress=lambda stream, total: progress_bar(stream, total=total, disable=None))
+                             progress=lambda stream, total: interruptible(progress_bar(stream, total=total,
+                                                                                     disable=None)))
         click.echo(f"{store}: {report.text()}", err=True)
         if output is not None:
             graphs.export(output, fmt)
@@ -173,10 +226,13 @@ def _extract_to_store(paths, store: Path, output: Path | None, fmt: str | None, 
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Shapes graph (helsekg's own by default).")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (same as --format json).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text", show_default=True,
+              help="text; json; ttl: a SHACL sh:ValidationReport in Turtle (anchor-check results with "
+                   "sh:sourceConstraintComponent hkg:AnchorTextConstraint).")
 @click.option("--engine", type=click.Choice(["pyshacl", "oxigraph"]), default="pyshacl", show_default=True,
               help="SHACL engine: pySHACL (the reference) or the shapes compiled to SPARQL (same verdict, faster).")
-def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, engine: str) -> None:
+def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, fmt: str, engine: str) -> None:
     """Validate GRAPH: exit 0 conforms, 1 violations, 2 error.
 
     Anchors are checked against each document's source file when it is still there unchanged.
@@ -189,7 +245,8 @@ def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, engine: str) -
     except (SyntaxError, ValueError, OSError) as err:
         raise click.UsageError(f"{graph}: cannot parse the graph: {err}") from None
     report = validate(data, shapes=load_shapes(shapes) if shapes else None, read_sources=True, engine=engine)
-    click.echo(report.to_json() if as_json else report.text())
+    fmt = "json" if as_json else fmt
+    click.echo({"text": report.text, "json": report.to_json, "ttl": report.to_turtle}[fmt]().rstrip("\n"))
     sys.exit(OK if report.conforms else PROBLEMS)
 
 
@@ -200,8 +257,10 @@ def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, engine: str) -
 @click.option("--list", "list_names", is_flag=True, help="List the named queries.")
 @click.option("--endpoint", "-e", metavar="URL", default=None,
               help="Query this SPARQL 1.1 endpoint (helsekg serve, Fuseki, GraphDB, ...) instead of GRAPH.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "srj", "ttl"]),
+              default="table", show_default=True,
+              help="table; csv (helsekg's: prefixed IRIs); tsv (W3C SPARQL TSV); json (helsekg's: columns and "
+                   "rows of strings); srj (W3C SPARQL 1.1 Results JSON); ttl (Turtle, for CONSTRUCT/DESCRIBE).")
 def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_names: bool, endpoint: str | None,
               fmt: str) -> None:
     """Run SPARQL against GRAPH (a file or a --store folder) or --endpoint URL.
@@ -254,32 +313,43 @@ def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_nam
             result = query(graph, text)
     except SyntaxError as err:
         raise click.UsageError(f"invalid SPARQL: {err}") from None
-    output = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[fmt]()
+    if fmt == "ttl" and result.triples is None:
+        raise click.UsageError("-f ttl is for CONSTRUCT and DESCRIBE queries; use srj, csv or tsv for a SELECT or ASK")
+    output = {"table": result.to_table, "csv": result.to_csv, "tsv": result.to_sparql_tsv, "json": result.to_json,
+              "srj": result.to_sparql_json, "ttl": result.to_turtle}[fmt]()
     click.echo(output.rstrip("\n"))
 
 
 @main.command("serve")
-@click.argument("store", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the data to the network.")
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True,
-              help="Port on 127.0.0.1 (0: any free port).")
+              help="Port (0: any free port).")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=30, show_default=True,
+              help="Seconds a query may run (then 504).")
+@click.option("--cors", metavar="ORIGIN", default=None,
+              help="Let pages of this origin read answers (Access-Control-Allow-Origin); none by default.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Accept this Host header name too (besides the bound address and loopback names).")
 @click.option("--verbose", "-v", is_flag=True, help="Log every request.")
-def serve_cmd(store: Path, port: int, verbose: bool) -> None:
-    """Serve STORE (a folder made by extract --store) as a read-only SPARQL 1.1 endpoint on 127.0.0.1.
+def serve_cmd(source: Path, host: str, port: int, timeout: float, cors: str | None, allowed_hosts: tuple[str, ...],
+              verbose: bool) -> None:
+    """Serve SOURCE read-only with the Oxigraph server: a folder made by extract --store, or an RDF file.
 
-    Queries: GET or POST http://127.0.0.1:PORT/query; stop with Ctrl-C.
+    Queries: GET or POST http://127.0.0.1:PORT/query; the query UI: http://127.0.0.1:PORT/. SERVICE clauses,
+    other Host headers, bodies over 1 MiB and cross-origin reads are refused. Stop with Ctrl-C.
     """
-    import pyoxigraph as ox
+    from helsekg.query.server import serve
 
-    from helsekg.query.server import make_server
+    def ready(endpoint) -> None:
+        click.echo(f"SPARQL endpoint: {endpoint.url} (query UI: {endpoint.url[:-len('query')]})", err=True)
 
-    server = make_server(ox.Store.read_only(str(store)), port=port, verbose=verbose)
-    click.echo(f"SPARQL endpoint: http://127.0.0.1:{server.server_port}/query", err=True)
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+        serve(source, host=host, port=port, timeout=timeout, cors=cors, allowed_hosts=allowed_hosts,
+              verbose=verbose, ready=ready)
+    except (FileNotFoundError, ValueError, RuntimeError) as err:
+        raise click.ClickException(str(err)) from None
 
 
 @main.command("export")
@@ -298,6 +368,40 @@ def export_cmd(store: Path, output: Path, fmt: str | None) -> None:
                f"to {output}", err=True)
 
 
+@main.group("store")
+def store_group() -> None:
+    """Check or repair an on-disk store (a folder made by extract --store)."""
+
+
+@store_group.command("check")
+@click.argument("store", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def store_check_cmd(store: Path) -> None:
+    """Check that STORE's default graph is the union of its named graphs and every document graph is
+    complete: exit 0 consistent, 1 mismatches found (fix them with helsekg store repair)."""
+    from helsekg.scale.store import GraphStore
+
+    with GraphStore(store, read_only=True) as graphs:
+        found = graphs.check()
+    click.echo(f"{store}: {found.text()}")
+    sys.exit(OK if found.clean else PROBLEMS)
+
+
+@store_group.command("repair")
+@click.argument("store", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def store_repair_cmd(store: Path) -> None:
+    """Repair STORE: make its default graph the union of the named graphs again and drop incomplete
+    document graphs (the next extract --store extracts those documents again)."""
+    from helsekg.scale.store import GraphStore
+
+    with GraphStore(store) as graphs:
+        found = graphs.repair()
+        after = graphs.check()
+    click.echo(f"{store}: found {found.text()}" if not found.clean else f"{store}: {found.text()}; nothing to repair")
+    if not found.clean:
+        click.echo(f"{store}: now {after.text()}")
+    sys.exit(OK if after.clean else PROBLEMS)
+
+
 @main.command("summary")
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def summary_cmd(graph: Path) -> None:
@@ -306,6 +410,26 @@ def summary_cmd(graph: Path) -> None:
     from helsekg.query.summary import summarize
 
     click.echo(summarize(read_graph(graph)))
+
+
+@main.command("review")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (self-contained, written atomically).")
+def review_cmd(graph: Path, output: Path) -> None:
+    """Write a review page of GRAPH: each document's text with every fact highlighted, its relations and links.
+
+    The texts are read again from each document's source file (when it is unchanged); open the page in a browser.
+    """
+    from helsekg.graph.io import atomic_write, read_graph
+    from helsekg.query.review import render_review
+
+    try:
+        data = read_graph(graph)
+    except (SyntaxError, ValueError, OSError) as err:
+        raise click.UsageError(f"{graph}: cannot parse the graph: {err}") from None
+    atomic_write(output, render_review(data, title=f"helsekg review: {graph.name}").encode("utf-8"))
+    click.echo(f"Wrote the review page of {graph} to {output}", err=True)
 
 
 @main.command("evaluate")

@@ -4,7 +4,7 @@ Every error helsekg raises on purpose is a :class:`HelsekgError` with a stable `
 logs and users can tell problems apart without parsing prose. Codes by range: E0xx a problem with an
 input file (:class:`InputError`), E1xx the Dask cluster (:class:`DistributedError`), E2xx the SHACL
 shapes or data the compiled engine cannot validate (:class:`UnsupportedShapeError`,
-:class:`ShapeEvaluationError`). Errors about an input file name the file, the problem and what to do:
+:class:`ShapeEvaluationError`), E3xx an optional extra that is not installed (:class:`MissingExtraError`). Errors about an input file name the file, the problem and what to do:
 
 >>> err = InputError("E004", "notes.txt", detail="only whitespace")
 >>> str(err)
@@ -62,6 +62,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "If it is a scanned PDF, run OCR first (for example ocrmypdf --language nor); otherwise "
         "give the document's text as a plain-text file.",
     ),
+    "E013": (
+        "the worker process died while extracting it ({detail})",
+        "The document may need more memory than there is: split it, run with fewer --jobs, or give the machine "
+        "more memory; the other documents of the batch were extracted.",
+    ),
     # running extraction on a Dask cluster (helsekg.scale.distributed)
     "E101": (
         "running on a Dask cluster needs the packages dask and distributed, which are not installed",
@@ -84,6 +89,16 @@ ERRORS: dict[str, tuple[str, str]] = {
         "validate with engine='pyshacl'.",
     ),
     "E202": ("{detail}", "pySHACL stops on this too; fix the data."),
+    # optional extras (pyproject.toml [project.optional-dependencies])
+    "E301": (
+        "{feature} needs {package}, which is not installed",
+        "Install the optional extra with: pip install 'helsekg[{extra}]'.",
+    ),
+    # writing an output file (helsekg.graph.io.atomic_write)
+    "E401": (
+        "cannot write {path} ({detail}); the previous file, if any, is unchanged",
+        "Free disk space or write elsewhere; {kept}",
+    ),
 }
 
 #: The input-file codes (E0xx) of :data:`ERRORS`.
@@ -160,9 +175,36 @@ class UnsupportedShapeError(HelsekgError):
         super().__init__("E201", f"{problem.format(node=node, detail=detail)} (E201). {todo}")
 
 
+class OutputError(HelsekgError, OSError):
+    """An output file could not be written (code E401): names the file and where the data was kept; an OSError.
+
+    >>> err = OutputError("out.ttl", detail="No space left on device", kept="nothing was kept.")
+    >>> err.code, str(err).split(" (E401)")[0]
+    ('E401', 'cannot write out.ttl (No space left on device); the previous file, if any, is unchanged')
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, detail: str, kept: str, fallback: str | None = None) -> None:
+        problem, todo = ERRORS["E401"]
+        self.path = os.fspath(path)
+        self.fallback = fallback
+        super().__init__("E401", f"{problem.format(path=self.path, detail=detail)} (E401). {todo.format(kept=kept)}")
+
+
 class ShapeEvaluationError(HelsekgError):
     """The data cannot be validated, where pySHACL raises too (code E202): sh:lessThan on a blank node."""
 
     def __init__(self, detail: str) -> None:
         problem, todo = ERRORS["E202"]
         super().__init__("E202", f"{problem.format(detail=detail)} (E202). {todo}")
+
+
+class MissingExtraError(HelsekgError, ImportError):
+    """A feature needs an optional extra that is not installed (code E301).
+
+    >>> str(MissingExtraError("QueryResult.to_dataframe()", "pandas", "pandas"))
+    "QueryResult.to_dataframe() needs pandas, which is not installed (E301). Install the optional extra with: pip install 'helsekg[pandas]'."
+    """
+
+    def __init__(self, feature: str, package: str, extra: str) -> None:
+        problem, todo = ERRORS["E301"]
+        super().__init__("E301", f"{problem.format(feature=feature, package=package)} (E301). {todo.format(extra=extra)}")

@@ -36,3 +36,47 @@ def test_io_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
         atomic_write(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_io_atomic_write_honours_the_umask(tmp_path, umask, mode):
+    import os
+    import stat
+
+    from helsekg.graph.io import atomic_write
+
+    old = os.umask(umask)
+    try:
+        atomic_write(tmp_path / "graph.ttl", b"")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "graph.ttl").stat().st_mode) == mode
+
+
+def test_io_atomic_write_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    import os
+    import stat
+
+    from helsekg.graph.io import atomic_write
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_io_jsonld_is_compacted_with_the_shipped_context(tmp_path, corpus_graph):
+    import json
+
+    from rdflib import Graph
+
+    from helsekg.graph.jsonld import build_context, load_context
+
+    assert load_context() == build_context(), "helsekg/data/context.jsonld is stale: run make docs"
+    path = write_graph(corpus_graph, tmp_path / "corpus.jsonld")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["@context"]["hkg"] == "https://w3id.org/helsekg/ontology#"
+    assert any("startOffset" in node for node in data["@graph"])  # properties by their context names
+    assert isomorphic(Graph().parse(path, format="json-ld"), corpus_graph)
+    assert isomorphic(read_graph(path), corpus_graph)

@@ -49,6 +49,8 @@ MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "_resour
 def stage_of(module: str) -> str:
     if module in BASE:
         return "base"
+    if module == "helsekg.__main__":  # python -m helsekg: the command line
+        return "cli"
     stage = module.split(".")[1]
     assert stage in STAGES, f"{module} is in no stage: put it in a stage package (tests/test_layout.py STAGES)"
     return stage
@@ -87,7 +89,7 @@ def test_layout_every_module_is_in_a_stage():
         stage_of(module)
     top_level = sorted(m for m, p in MODULES.items() if p.parent == PACKAGE and p.name != "__init__.py"
                        and stage_of(m) != "base")
-    assert top_level == ["helsekg.api", "helsekg.cli"], "new modules belong in a stage package"
+    assert top_level == ["helsekg.__main__", "helsekg.api", "helsekg.cli"], "new modules belong in a stage package"
 
 
 def test_layout_imports_flow_one_way():

@@ -243,3 +243,63 @@ def test_named_queries_cli_runs_flagship_by_name(tmp_path, corpus_graph):
     result = CliRunner().invoke(main, ["query", str(path), "--name", "measures-addressing-recommendations"])
     assert result.exit_code == 0, result.output
     assert result.output.split()[:6] == list(SHIPPED["measures-addressing-recommendations"])
+
+
+# --- one row per fact (issue 15) ------------------------------------------------------------------------
+
+def test_named_queries_amounts_sum_to_the_distinct_amounts(corpus_graph):
+    """Summing the value column gives the total of the distinct hkg:MonetaryAmount nodes, once each."""
+    rows = run(corpus_graph, "amounts")
+    distinct = query(corpus_graph, """SELECT (COUNT(?a) AS ?n) (SUM(?v) AS ?total)
+        WHERE { { SELECT DISTINCT ?a ?v WHERE { ?a a hkg:MonetaryAmount ; schema:value ?v } } }""").records()[0]
+    assert len(rows) == int(distinct["n"])
+    assert sum(Decimal(r["value"]) for r in rows) == Decimal(distinct["total"])
+
+
+def test_named_queries_amounts_one_row_with_several_labels_and_measures():
+    graph = new_graph().parse(data=LINKED, format="turtle")
+    graph.parse(format="turtle", data="""
+        @prefix hkg: <https://w3id.org/helsekg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @base <https://w3id.org/helsekg/id/> .
+        <measure/tilskudd> rdfs:label "Rekrutteringstilskudd"@nb, "rekrutteringstilskot"@nn .
+        <measure/alis> hkg:hasFunding <amount/d/1-2> .
+        <amount/d/1-2> rdfs:label "30 millioner kroner mer"@nb, "30 mill. kroner mer"@nb ;
+            hkg:qualifier hkg:Exact ; hkg:mentionedIn <doc/d> ; hkg:hasMention <mention/d/1-2> .
+        <mention/d/1-2> hkg:startOffset 1 .""")
+    from helsekg.graph.labels import canonical_labels
+
+    for labelled in (graph, canonical_labels(graph)):  # rdfs:label only, then skos:prefLabel
+        rows = [r for r in run(labelled, "amounts") if r["amount"]]
+        assert len(rows) == 1 and split(rows[0]["measure"]) == {"Alis-avtaler", "Rekrutteringstilskudd"}
+
+
+# the distinct facts each named query promises one row for
+FACTS = {
+    "actors-by-documents": "SELECT DISTINCT ?x WHERE { ?x a hkg:Actor ; rdfs:label ?l }",
+    "amounts": "SELECT DISTINCT ?a WHERE { ?a a hkg:MonetaryAmount ; rdfs:label ?l ; hkg:mentionedIn ?d }",
+    "documents": "SELECT DISTINCT ?d WHERE { ?d a hkg:PolicyDocument ; dcterms:title ?t }",
+    "measures-addressing-recommendations": "SELECT DISTINCT ?m ?r WHERE { ?m hkg:addresses ?r }",
+    "measures-by-programme": "SELECT DISTINCT ?m ?p WHERE { ?m hkg:partOf ?p }",
+    "measures-with-funding": "SELECT DISTINCT ?m ?a WHERE { ?m a hkg:Measure ; hkg:hasFunding ?a }",
+    "who-said-what": "SELECT DISTINCT ?q ?p WHERE { ?q a hkg:Quote ; hkg:statedBy ?p }",
+}
+# the columns that identify a row, where a name is enough
+KEYS = {
+    "actors-by-documents": ("actor", "kind"),
+    "documents": ("source",),
+    "funding-by-actor": ("actor", "kind", "year"),
+    "funding-by-year": ("year", "kind"),
+    "measures-addressing-recommendations": ("measure", "recommendation"),
+    "measures-by-programme": ("programme", "measure"),
+    "who-said-what": ("speaker", "quote", "document"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(set(FACTS) | set(KEYS)))
+def test_named_queries_one_row_per_fact(corpus_graph, name):
+    rows = run(corpus_graph, name)
+    if name in FACTS:
+        assert len(rows) == len(query(corpus_graph, FACTS[name]).rows)
+    if name in KEYS:
+        keys = [tuple(r[c] for c in KEYS[name]) for r in rows]
+        assert len(keys) == len(set(keys)), f"{name}: duplicate {KEYS[name]}"

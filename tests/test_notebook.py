@@ -36,4 +36,7 @@ def test_notebook_quickstart_runs(tmp_path, monkeypatch):
     images = [output for cell in nb.cells for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
     assert images, "the network picture was not displayed"
     assert (tmp_path / "network.png").stat().st_size > 10_000
+    assert (tmp_path / "links.png").stat().st_size > 10_000  # the measure-recommendation picture
+    assert (tmp_path / "funding-by-year.png").stat().st_size > 5_000
+    assert any("text/html" in output.get("data", {}) for cell in nb.cells for output in cell.get("outputs", []))
     assert (tmp_path / "corpus.graphml").read_text(encoding="utf-8").startswith("<?xml")

@@ -36,6 +36,8 @@ EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "LessThan", "Qua
 # helsekg.link.linking: the qualified form of hkg:addresses with its score and evidence.
 LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm"]
 EXTENSIONS += LINK_EXTENSIONS
+# helsekg validate --format ttl: the sh:sourceConstraintComponent of the anchor check's results (issue 15).
+EXTENSIONS += ["AnchorTextConstraint"]
 
 EXTRACTED = {"Actor", "Measure", "MonetaryAmount", "Quantity", "Goal", "TargetGroup", "Recommendation", "Theme", "Quote"}
 

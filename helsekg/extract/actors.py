@@ -27,6 +27,7 @@ from helsekg.nlp.actors import (
     load_patterns,
 )
 from helsekg.text.document import Document, slugify
+from helsekg.text.normalize import visible
 
 __all__ = ["extract_actors", "find_actors", "find_quotes", "header_actors"]
 
@@ -165,8 +166,10 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             if entry is None:
                 return None
         elif ref.type == "advisory_body":
-            suffix = _ADVISORY_SUFFIX[text.lower().removesuffix("s")]
-            body = next((b for b in ctx.advisory if b.key.endswith(suffix)), None)
+            # the span may carry an invisible character the tokenizer glued on ("rådet\u00ad", issue 17)
+            word = visible(text).strip().lower().removesuffix("s")
+            suffix = next((v for k, v in _ADVISORY_SUFFIX.items() if word.endswith(k)), None)
+            body = None if suffix is None else next((b for b in ctx.advisory if b.key.endswith(suffix)), None)
             if body is None:
                 return None  # "rådet" with no council named in the document: no identity
             label = gaz.get(body.key).label_for(language) if gaz.get(body.key) else body.label

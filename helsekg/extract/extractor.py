@@ -8,6 +8,9 @@ boilerplate) are skipped; the title counts as body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
+from decimal import Decimal
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -166,16 +169,27 @@ def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:
     (the fund of 2023 plus this year's amount is this year's total); otherwise the roles are unclear.
     """
     money = [a for a in amounts if a.is_money and a.qualifier == "Exact"]
-    totals = [t for t in money if t.kind == "Total" and t.fiscal_year is not None]
+    money_ids = {id(a) for a in money}
+    totals = sorted((t for t in money if t.kind == "Total" and t.fiscal_year is not None), key=lambda t: t.start)
+    total_starts = [t.start for t in totals]
+    by_value: dict[Decimal, list[Amount]] = defaultdict(list)  # the bases, by value: no scan over all pairs
+    for base in money:
+        if base.fiscal_year is not None:
+            by_value[base.value].append(base)
+
+    def bridges(amount: Amount) -> bool:
+        for total in totals[bisect_right(total_starts, amount.start):]:  # totals after the amount
+            if amount.fiscal_year not in (None, total.fiscal_year):
+                continue
+            for base in by_value.get(total.value - amount.value, ()):
+                if (base is not amount and base is not total and base.start < total.start
+                        and base.fiscal_year < total.fiscal_year):
+                    return True
+        return False
+
     result = []
     for amount in amounts:
-        if amount in money and amount.kind == "Unspecified" and any(
-            base is not amount and base is not total and base.start < total.start
-            and amount.start < total.start and base.value + amount.value == total.value
-            and base.fiscal_year is not None and base.fiscal_year < total.fiscal_year
-            and amount.fiscal_year in (None, total.fiscal_year)
-            for total in totals for base in money
-        ):
+        if id(amount) in money_ids and amount.kind == "Unspecified" and bridges(amount):
             amount = replace(amount, kind="Increase")
         result.append(amount)
     return result

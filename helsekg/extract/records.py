@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Callable
 from typing import Any
 
 from helsekg.nlp.actors import ActorKind
@@ -176,6 +177,25 @@ class Extraction:
     target_groups: tuple[TargetGroup, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     notes: tuple[str, ...] = field(default=())
+
+
+def map_spans(record: Any, change: Callable[[Span], Span]) -> Any:
+    """``record`` with every :class:`Span` in it (nested ones included) replaced by ``change(span)``.
+
+    Used to move a whole extraction from one text's offsets to another's.
+
+    >>> a = Actor("d", 0, 2, "KS", label="KS", kind="organisation", key="ks")
+    >>> map_spans((a,), lambda s: dataclasses.replace(s, start=s.start + 1, end=s.end + 1))[0].start
+    1
+    """
+    if isinstance(record, tuple):
+        return tuple(map_spans(item, change) for item in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        return record
+    values = {f.name: map_spans(getattr(record, f.name), change) for f in dataclasses.fields(record)}
+    updated = dataclasses.replace(record, **values) if any(
+        values[name] is not getattr(record, name) for name in values) else record
+    return change(updated) if isinstance(updated, Span) else updated
 
 
 def to_dict(record: Any) -> dict[str, Any]:

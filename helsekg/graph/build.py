@@ -27,6 +27,7 @@ from helsekg.extract.records import (
     TargetGroup,
     Theme,
 )
+from helsekg.graph.labels import canonical_labels
 from helsekg.graph.namespace import DCTERMS, HKG, ID, ORG, SCHEMA
 from helsekg.graph.prefixes import PREFIXES
 from helsekg.text.document import FileFormat
@@ -87,11 +88,16 @@ def theme_iri(theme: Theme) -> URIRef:
 
 
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
-    """Add every extraction to ``graph`` (a new graph by default) and return it."""
+    """Add every extraction to ``graph`` (a new graph by default) and return it.
+
+    The merged graph then gets one ``skos:prefLabel`` per node and language (the other forms as
+    ``skos:altLabel``, see :func:`helsekg.graph.labels.canonical_labels`); :func:`add_extraction` alone
+    adds none.
+    """
     graph = new_graph() if graph is None else graph
     for extraction in extractions:
         add_extraction(graph, extraction)
-    return graph
+    return canonical_labels(graph)
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> Graph:

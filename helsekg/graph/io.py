@@ -86,24 +86,75 @@ def from_oxigraph(triples: Iterable[ox.Triple | ox.Quad]) -> set[tuple[Node, Nod
     return {(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples}
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _umask() -> int:
+    """The process umask (read by setting it and back: there is no getter before Python 3.13 on Linux)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _set_mode(tmp: str | os.PathLike[str], target: Path) -> None:
+    """Give the temporary file (made 0600 by mkstemp) the mode of the file it replaces, or for a new file
+    0666 minus the umask, like ``open()`` would."""
     try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    os.chmod(tmp, mode)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
+
+    The file gets the mode of the file it replaces, or ``0666 & ~umask`` when new (not mkstemp's 0600).
+
+    ``path`` then holds all of ``data`` or, whatever fails (a full disk, a kill), what it held before:
+    never a partial file. When the write fails with an OS error, ``data`` is kept in a file in the system
+    temp folder and :class:`~helsekg.errors.OutputError` (E401) names ``path``, the reason and that copy
+    (``err.fallback``), so the work that made ``data`` is not lost (issue 17).
+    """
+    from helsekg.errors import OutputError
+
+    target = Path(path)
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        _set_mode(tmp, target)
         os.replace(tmp, target)
+    except OSError as err:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        fallback = None
+        try:
+            fd, fallback = tempfile.mkstemp(prefix=f"helsekg-{target.stem}-", suffix=target.suffix)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            kept = f"the data was kept in {fallback}: copy it from there."
+        except OSError:
+            if fallback is not None:
+                Path(fallback).unlink(missing_ok=True)
+            fallback, kept = None, "the data could not be kept elsewhere either."
+        raise OutputError(target, detail=err.strerror or str(err), kept=kept, fallback=fallback) from err
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
 def serialize(graph: Graph, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes:
-    """Serialise an rdflib graph with Oxigraph, using the graph's bound prefixes, sorted for stable output."""
+    """Serialise an rdflib graph with Oxigraph, using the graph's bound prefixes, sorted for stable output.
+
+    JSON-LD is written compacted with helsekg's shipped ``@context`` (:func:`helsekg.graph.jsonld.to_jsonld`).
+    """
+    if fmt == ox.RdfFormat.JSON_LD:
+        from helsekg.graph.jsonld import to_jsonld
+
+        return to_jsonld(graph)
     triples = sorted(to_oxigraph(graph), key=str)
     prefixes = {p: str(ns) for p, ns in graph.namespaces() if p} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if fmt == ox.RdfFormat.N_QUADS:

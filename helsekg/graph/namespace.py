@@ -88,6 +88,7 @@ class HKG(DefinedNamespace):
     startOffset: URIRef  # start offset / startposisjon
 
     # Individuals
+    AnchorTextConstraint: URIRef  # anchor text constraint / ankertekstkontroll (helsekg extension)
     Approximately: URIRef  # approximately / om lag
     AtLeast: URIRef  # at least / minst
     Exact: URIRef  # exact / eksakt

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from helsekg import resources
 from helsekg.nlp import extensions
 from helsekg.text.document import slugify
+from helsekg.text.normalize import mask_invisible, visible
 
 extensions.register()
 
@@ -204,7 +205,8 @@ def _index(gaz: Gazetteer) -> tuple[dict[str, GazetteerEntry], dict[str, tuple[s
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip()).lower()
+    """A name as looked up: invisible characters dropped, spaces collapsed, lower case."""
+    return re.sub(r"\s+", " ", visible(text).strip()).lower()
 
 
 @lru_cache(maxsize=4)
@@ -496,9 +498,11 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         gazetteer, patterns, lower, exact = self._ready()
         candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact))
-        candidates += _pattern_candidates(doc.text, gazetteer, patterns)
+        # same length as doc.text: offsets hold, but "rådet\u00ad" ends at "t" for the patterns (issue 17)
+        text = mask_invisible(doc.text)
+        candidates += _pattern_candidates(text, gazetteer, patterns)
         orgs = [c for c in candidates if c.ref.kind == "organisation"]
-        candidates += _person_candidates(doc.text, patterns, orgs, gazetteer)
+        candidates += _person_candidates(text, patterns, orgs, gazetteer)
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             names = {c.ref.label.split()[-1] for c in candidates if c.ref.kind == "person"}
             candidates += _entity_candidates(doc, gazetteer, patterns, person_names=names)
@@ -719,11 +723,12 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             continue  # a definite common noun opening a sentence ("Vedtaket", "Fondet")
         if kind == "person" and not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in text.split()):
             continue  # names of persons have no digits ("Kompetanseløft 2025" is not a person)
+        label = visible(text)  # the name as read, without a soft hyphen or zero-width space in it
         if kind == "person":
-            ref = ActorRef(slugify(text), text, "person", "person", "model")
+            ref = ActorRef(slugify(label), label, "person", "person", "model")
         else:
             entry = gaz.lookup(text) or gaz.municipality(text)
-            ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(text), text, "organisation", "organisation", "model")
+            ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", "organisation", "model")
         out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref))
     return out
 

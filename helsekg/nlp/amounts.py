@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -304,9 +304,20 @@ def _lexicon() -> _Lexicon:
 
 
 def _normalise(value: Decimal) -> Decimal:
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """A whole value with exponent 0, a fraction without trailing zeros; exact for any number of digits.
+
+    >>> _normalise(Decimal("2.50")), _normalise(Decimal("2.2E+9"))
+    (Decimal('2.5'), Decimal('2200000000'))
+    >>> _normalise(Decimal("12345678901234567890123456789"))  # more digits than the default context holds
+    Decimal('12345678901234567890123456789')
+    """
+    if not value.is_finite():
+        raise InvalidOperation(f"not a finite number: {value}")
+    digits = max(28, value.adjusted() + 2, len(value.as_tuple().digits) + 1)
+    context = Context(prec=digits, Emax=max(MAX_EMAX // 2, digits), Emin=min(MIN_EMIN // 2, -digits))
+    if value == value.to_integral_value(context=context):
+        return value.quantize(Decimal(1), context=context)
+    return value.normalize(context=context)
 
 
 def _digits_value(raw: str) -> Decimal:

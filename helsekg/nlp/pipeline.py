@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 import helsekg.nlp.actors  # noqa: F401  (registers the helsekg_actors factory)
 import helsekg.nlp.lemmas  # noqa: F401  (registers the helsekg_lemma_lookup factory)
 from helsekg import resources
-from helsekg.nlp import extensions
+from helsekg.nlp import codec, extensions
 from helsekg.nlp.amounts import find_amounts
 
 extensions.register()
+codec.register()  # span._.amount and span._.actor values serialise (nlp.pipe(n_process=2), Doc.to_bytes)
 
 
 @Language.factory(

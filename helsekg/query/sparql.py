@@ -10,8 +10,9 @@ import csv
 import io
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -19,15 +20,64 @@ from rdflib import Graph
 from helsekg import resources
 from helsekg.graph import io as hio
 from helsekg.graph.prefixes import PREFIXES
+from helsekg.query import results as fmt
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """A SELECT result as plain strings (``None`` for unbound), an ASK boolean, or CONSTRUCT triples."""
+    """A SELECT result as plain strings (``None`` for unbound), an ASK boolean, or CONSTRUCT triples.
+
+    ``rows`` are display strings (IRIs with helsekg's prefixes); ``terms`` keeps the RDF terms behind
+    them (``None`` for a result built from strings only), which the standard formats
+    (:meth:`to_sparql_json`, :meth:`to_sparql_csv`, :meth:`to_sparql_tsv`), :meth:`to_turtle` and the
+    typed :meth:`to_dataframe` read. See :mod:`helsekg.query.results`.
+    """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
     boolean: bool | None = None
+    terms: tuple[tuple[fmt.Term | None, ...], ...] | None = field(default=None, compare=False, repr=False)
+    #: the triples of a CONSTRUCT or DESCRIBE (``rows`` then holds subject, predicate, object strings)
+    triples: tuple[ox.Triple, ...] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_sparql_json(cls, data: dict[str, Any]) -> QueryResult:
+        """A result from parsed SPARQL 1.1 Query Results JSON (what an endpoint answers)."""
+        if "boolean" in data:
+            return cls((), (), boolean=bool(data["boolean"]))
+        columns = tuple(data.get("head", {}).get("vars", ()))
+        terms = tuple(tuple(fmt.from_binding(b.get(c)) for c in columns) for b in data["results"]["bindings"])
+        return cls(columns, tuple(tuple(term_text(t) for t in row) for row in terms), terms=terms)
+
+    def _terms(self) -> tuple[tuple[fmt.Term | None, ...], ...]:
+        if self.terms is not None:
+            return self.terms
+        return tuple(tuple(None if v is None else ox.Literal(v) for v in row) for row in self.rows)
+
+    def to_sparql_json(self) -> str:
+        """W3C SPARQL 1.1 Query Results JSON (``application/sparql-results+json``)."""
+        return fmt.to_sparql_json(self.columns, self._terms(), self.boolean)
+
+    def to_sparql_csv(self) -> str:
+        """W3C SPARQL 1.1 CSV (values only, full IRIs, CRLF line ends)."""
+        return fmt.to_sparql_csv(self.columns, self._terms())
+
+    def to_sparql_tsv(self) -> str:
+        """W3C SPARQL 1.1 TSV (terms in SPARQL syntax: language tags and datatypes kept)."""
+        return fmt.to_sparql_tsv(self.columns, self._terms())
+
+    def to_turtle(self) -> str:
+        """The triples of a CONSTRUCT or DESCRIBE as Turtle with helsekg's prefixes."""
+        if self.triples is None:
+            raise ValueError("only a CONSTRUCT or DESCRIBE result is a graph; use to_sparql_json() or to_csv()")
+        return fmt.to_turtle(self.triples, PREFIXES)
+
+    def to_dataframe(self, *, exact: bool = False) -> Any:
+        """A pandas ``DataFrame`` with typed columns: integers ``Int64``, xsd:decimal ``float64`` (``Decimal``
+        objects with ``exact=True``), dates ``datetime64``, text ``str`` (needs ``helsekg[pandas]``)."""
+        if self.boolean is not None:
+            raise ValueError("an ASK result is a boolean, not a table")
+        return fmt.to_dataframe(self.columns, self._terms(), self.rows, exact=exact)
 
     def records(self) -> list[dict[str, str | None]]:
         """Rows as dicts keyed by column name."""
@@ -112,10 +162,12 @@ def query(source: Graph | str | os.PathLike[str] | ox.Store, sparql: str) -> Que
         return QueryResult((), (), boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(term_text(solution[c]) for c in columns) for solution in result)
-        return QueryResult(columns, rows)
-    triples = [(term_text(t.subject), term_text(t.predicate), term_text(t.object)) for t in result]
-    return QueryResult(("subject", "predicate", "object"), tuple(triples))
+        terms = tuple(tuple(solution[c] for c in columns) for solution in result)
+        return QueryResult(columns, tuple(tuple(term_text(t) for t in row) for row in terms), terms=terms)
+    graph = tuple(result)
+    triples = [(term_text(t.subject), term_text(t.predicate), term_text(t.object)) for t in graph]
+    return QueryResult(("subject", "predicate", "object"), tuple(triples), triples=graph,
+                       terms=tuple((t.subject, t.predicate, t.object) for t in graph))
 
 
 def named_queries() -> dict[str, Path]:

@@ -80,12 +80,25 @@ _STATE: dict[str, object] = {}
 def _init_worker(model: str | None, check: bool, max_bytes: int | None, language: str | None = None) -> None:
     from helsekg.nlp.pipeline import load
 
+    if mp.parent_process() is not None:  # a pool worker: Ctrl-C is for the main process, which stops the pool
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _STATE.update(nlp=load(None if model in (None, "blank") else model), check=check, max_bytes=max_bytes,
-                  language=language)
+                  language=language, worker=mp.parent_process() is not None)
+
+
+#: Fault injection for tests (issue 17): a worker kills itself with SIGKILL on a file whose name ends with this.
+FAULT_KILL_ENV = "HELSEKG_FAULT_KILL_WORKER"
 
 
 def _process_file(path: str) -> DocumentResult:
     """Read, extract, build, validate and serialise one file, in the worker."""
+    fault = os.environ.get(FAULT_KILL_ENV)
+    if fault and path.endswith(fault) and _STATE.get("worker"):
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
     max_bytes = _STATE.get("max_bytes")
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     try:
@@ -155,12 +168,108 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
             _STATE.clear()
             _STATE.update(saved)
         return
-    chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
-    context = mp.get_context("spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_init_worker,
-                      initargs=(model, check, max_bytes, language)) as pool:
-        for batch in pool.imap(_process_files, chunks):
+    chunks = [list(files[i : i + chunk_size]) for i in range(0, len(files), chunk_size)]
+    yield from _pool_results(chunks, min(jobs, len(chunks)), (model, check, max_bytes, language))
+
+
+class _Pool:
+    """A spawn ProcessPoolExecutor that remembers its worker processes, to say how one died."""
+
+    def __init__(self, workers: int, initargs: tuple) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                                            initargs=initargs)
+        self.processes: dict[int, mp.process.BaseProcess] = {}
+
+    def submit(self, chunk: list[str]):
+        future = self.executor.submit(_process_files, chunk)
+        self.processes.update(getattr(self.executor, "_processes", None) or {})  # spawned on submit
+        return future
+
+    def death(self) -> str:
+        """Why a worker died, from its exit code: "signal 9, e.g. out of memory", "exit code 3"."""
+        import signal
+
+        for process in self.processes.values():
+            process.join(timeout=1)
+            code = process.exitcode
+            if code is not None and code < 0:
+                name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else "?"
+                hint = ", e.g. out of memory" if -code == signal.SIGKILL else ""
+                return f"signal {-code} ({name}{hint})"
+            if code not in (None, 0):
+                return f"exit code {code}"
+        return "it was terminated abruptly"
+
+    def close(self, *, wait: bool = True) -> None:
+        self.executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def _died(path: str, reason: str) -> DocumentResult:
+    from helsekg.errors import InputError
+
+    err = InputError("E013", path, detail=reason)
+    return DocumentResult(path, failure=Failure(path, str(err), err.code))
+
+
+def _pool_results(chunks: list[list[str]], workers: int, initargs: tuple) -> Iterator[DocumentResult]:
+    """The results of ``chunks`` run on ``workers`` processes, in input order, surviving dead workers.
+
+    A worker that dies (killed by the out-of-memory killer, a segfault in a native library) breaks the
+    pool: every chunk in flight is lost. Those done are kept; the others run again one document at a time
+    in a fresh one-worker pool, so the document that kills its worker again is named as a failure (E013)
+    with the reason, and the batch goes on in a fresh pool with the rest (issue 17).
+    """
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = deque(chunks)
+    window: deque = deque()
+    pool: _Pool | None = None
+    try:
+        while todo or window:
+            if pool is None:
+                pool = _Pool(workers, initargs)
+            while todo and len(window) < 2 * workers:
+                chunk = todo.popleft()
+                window.append((chunk, pool.submit(chunk)))
+            chunk, future = window.popleft()
+            try:
+                batch = future.result()
+            except BrokenProcessPool:
+                reason = pool.death()
+                lost = [(chunk, future), *window]
+                window.clear()
+                pool.close()
+                pool = None
+                for lost_chunk, lost_future in lost:
+                    if lost_future.done() and not lost_future.cancelled() and lost_future.exception() is None:
+                        yield from lost_future.result()
+                    else:
+                        yield from _isolated(lost_chunk, initargs, reason)
+                continue
             yield from batch
+    finally:
+        if pool is not None:
+            pool.close(wait=False)
+
+
+def _isolated(files: list[str], initargs: tuple, reason: str) -> Iterator[DocumentResult]:
+    """Run ``files`` one at a time in a one-worker pool; a file whose worker dies is a failure."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _Pool(1, initargs)
+    try:
+        for path in files:
+            try:
+                yield from pool.submit([path]).result()
+            except BrokenProcessPool:
+                yield _died(path, pool.death() or reason)
+                pool.close()
+                pool = _Pool(1, initargs)
+    finally:
+        pool.close(wait=False)
 
 
 def collect(results: Iterable[DocumentResult], *, check: bool = True,
@@ -183,6 +292,9 @@ def collect(results: Iterable[DocumentResult], *, check: bool = True,
             result.report = result.report.merge(item.report)
     if link_threshold is not None:
         link_graph(result, threshold=link_threshold, check=check)
+    from helsekg.graph.labels import canonical_labels  # one skos:prefLabel per node and language (issue 15)
+
+    canonical_labels(result.graph)
     if not check:
         result.report = ValidationReport(conforms=True, triples=len(result.graph))
     return result

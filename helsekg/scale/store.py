@@ -38,10 +38,12 @@ from helsekg.validate.core import ValidationReport
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["GRAPH_BASE", "LINKS_GRAPH", "GraphStore", "SyncReport", "doc_graph_iri"]
+__all__ = ["GRAPH_BASE", "LABELS_GRAPH", "LINKS_GRAPH", "GraphStore", "StoreCheck", "SyncReport", "doc_graph_iri"]
 
 GRAPH_BASE = "https://w3id.org/helsekg/id/graph/"
 LINKS_GRAPH = ox.NamedNode(GRAPH_BASE + "links")
+#: skos:prefLabel/altLabel of the union (one preferred label per node and language), recomputed by sync.
+LABELS_GRAPH = ox.NamedNode(GRAPH_BASE + "labels")
 #: Documents written between two flushes of the store (keeps memory flat in long syncs).
 FLUSH_EVERY = 100
 _HKG = "https://w3id.org/helsekg/ontology#"
@@ -72,9 +74,78 @@ def _retype(triple: ox.Triple | ox.Quad) -> ox.Triple | ox.Quad:
     return ox.Triple(triple.subject, triple.predicate, literal)
 
 
+#: A file in the store folder while a sync writes; found at the next sync, the store is repaired first.
+SYNC_MARKER = "helsekg-sync-in-progress"
+_ORPHANS_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }"
+_MISSING_QUERY = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"
+_REPAIR_UPDATE = """
+DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
+INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }
+"""
+
+#: Drops a named graph <G> and, from the union, each of its triples no other named graph holds.
+_REMOVE_UPDATE = """
+DELETE { ?s ?p ?o } WHERE {
+  GRAPH <G> { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <G>) }
+} ;
+DROP SILENT GRAPH <G>
+"""
+
+
+def _with_union(ntriples: bytes, graph: ox.NamedNode) -> bytes:
+    """N-Quads holding each N-Triples line twice: in ``graph`` and in the default graph.
+
+    >>> _with_union(b'<http://x/s> <http://x/p> "a b ." .\\n', ox.NamedNode("http://x/g")).decode()
+    '<http://x/s> <http://x/p> "a b ." <http://x/g> .\\n<http://x/s> <http://x/p> "a b ." .\\n'
+    """
+    name = str(graph).encode()
+    out = []
+    for line in ntriples.splitlines():
+        body = line.rstrip()
+        if not body or body.startswith(b"#"):
+            continue
+        if not body.endswith(b"."):
+            raise ValueError(f"not an N-Triples line: {line[:80]!r}")
+        triple = body[:-1].rstrip()
+        out.append(triple + b" " + name + b" .\n")
+        out.append(triple + b" .\n")
+    return b"".join(out)
+
+
 def doc_graph_iri(doc_id: str) -> ox.NamedNode:
     """The named graph holding one document's facts."""
     return ox.NamedNode(f"{GRAPH_BASE}doc/{doc_id}")
+
+
+@dataclass
+class StoreCheck:
+    """Mismatches between the named graphs and their union (:meth:`GraphStore.check`).
+
+    >>> StoreCheck().clean, StoreCheck().text()
+    (True, 'store consistent: the default graph is the union of the named graphs')
+    """
+
+    #: triples in the union (default graph) that no named graph holds
+    orphans: list[ox.Triple] = field(default_factory=list)
+    #: named-graph triples missing from the union
+    missing: list[ox.Quad] = field(default_factory=list)
+    #: document graphs without their hkg:PolicyDocument and hkg:contentHash
+    incomplete: list[ox.NamedNode] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.orphans or self.missing or self.incomplete)
+
+    def text(self, *, limit: int = 10) -> str:
+        if self.clean:
+            return "store consistent: the default graph is the union of the named graphs"
+        lines = [f"{len(self.orphans)} union triple(s) in no named graph, {len(self.missing)} named-graph triple(s) "
+                 f"missing from the union, {len(self.incomplete)} incomplete document graph(s)"]
+        lines += [f"  not in any named graph: {t}" for t in self.orphans[:limit]]
+        lines += [f"  missing from the union: {q}" for q in self.missing[:limit]]
+        lines += [f"  incomplete: {g.value}" for g in self.incomplete[:limit]]
+        return "\n".join(lines)
 
 
 @dataclass
@@ -90,6 +161,8 @@ class SyncReport:
     links: int = 0
     #: files left out by design (a folder's README, hidden files)
     ignored: list[Skipped] = field(default_factory=list)
+    #: what an interrupted earlier sync had left, repaired before this one (None: nothing to repair)
+    repaired: StoreCheck | None = None
 
     @property
     def extracted(self) -> list[str]:
@@ -154,7 +227,8 @@ class GraphStore:
 
     def document_graphs(self) -> list[ox.NamedNode]:
         """The named graphs of the documents (the links graph left out)."""
-        return sorted((g for g in self.store.named_graphs() if g != LINKS_GRAPH and isinstance(g, ox.NamedNode)),
+        return sorted((g for g in self.store.named_graphs() if g not in (LINKS_GRAPH, LABELS_GRAPH)
+                       and isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
 
     def triples(self) -> Iterator[ox.Triple]:
@@ -184,13 +258,16 @@ class GraphStore:
     # ----------------------------------------------------------------------------------------
 
     def put(self, result: DocumentResult) -> ox.NamedNode:
-        """Store one extracted document in its named graph (replacing what that graph held)."""
+        """Store one extracted document in its named graph (replacing what that graph held).
+
+        Two transactions, each all-or-nothing (issue 17): :meth:`remove` drops the old version, then one
+        load writes the named graph and the union together. Whatever fails in between, every state the
+        store can be left in is consistent: the document is there whole, or not at all (and the next
+        :meth:`sync` extracts it again as new).
+        """
         graph = doc_graph_iri(result.doc_id or "")
         self.remove(graph)
-        # parsed by Oxigraph straight into the store: ~3x faster than building quads in Python and
-        # bulk_extend, which is made for large loads, not one document at a time
-        for target in (graph, ox.DefaultGraph()):
-            self.store.load(result.ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        self._insert(result.ntriples, graph)
         # transactional writes pile up in memory until flushed (2 000 documents: 1.3 GB unflushed,
         # 155 MB flushed every 100)
         self._unflushed += 1
@@ -199,24 +276,63 @@ class GraphStore:
             self._unflushed = 0
         return graph
 
+    def _insert(self, ntriples: bytes, graph: ox.NamedNode) -> None:
+        """Write N-Triples into the named ``graph`` and the union in one transactional load."""
+        # parsed by Oxigraph straight into the store: ~3x faster than building quads in Python; one load of
+        # N-Quads (each triple twice) so the named graph and the union are written together or not at all
+        self.store.load(_with_union(ntriples, graph), format=ox.RdfFormat.N_QUADS)
+
     def _add(self, triples: Iterable[ox.Triple], graph: ox.NamedNode) -> None:
-        """Add ``triples`` to the named ``graph`` and to the union in the default graph."""
+        """Add ``triples`` to the named ``graph`` and to the union in the default graph (one transaction)."""
         triples = list(triples)
-        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-        self.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        self.store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+                          + [ox.Quad(t.subject, t.predicate, t.object) for t in triples])
 
     def remove(self, graph_iri: str | ox.NamedNode) -> None:
-        """Drop one named graph, and from the union each of its triples no other named graph holds."""
+        """Drop one named graph, and from the union each of its triples no other named graph holds.
+
+        One SPARQL update, so one transaction: a crash or a full disk leaves the old version whole.
+        """
         graph = graph_iri if isinstance(graph_iri, ox.NamedNode) else ox.NamedNode(graph_iri)
         if not self.store.contains_named_graph(graph):
             return
-        triples = [q.triple for q in self.store.quads_for_pattern(None, None, None, graph)]
-        self.store.remove_graph(graph)
-        default = ox.DefaultGraph()
-        for t in triples:
-            held = any(q.graph_name != default for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None))
-            if not held:
-                self.store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+        self.store.update(_REMOVE_UPDATE.replace("<G>", str(graph)))
+
+    # ----------------------------------------------------------------------------------------
+    # Consistency: named graphs against the union (issue 17)
+    # ----------------------------------------------------------------------------------------
+
+    def check(self) -> StoreCheck:
+        """Compare the named graphs with their union in the default graph; never writes.
+
+        Finds union triples no named graph holds (a stale old version), named-graph triples missing
+        from the union (a fact queries do not see), and document graphs without their
+        ``hkg:PolicyDocument`` and ``hkg:contentHash`` (an incomplete document).
+        """
+        orphans = [ox.Triple(r["s"], r["p"], r["o"]) for r in self.store.query(_ORPHANS_QUERY)]
+        missing = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.store.query(_MISSING_QUERY)]
+        hash_predicate = ox.NamedNode(_HKG + "contentHash")
+        incomplete = [g for g in self.document_graphs() if g.value.startswith(GRAPH_BASE + "doc/")
+                      and next(self.store.quads_for_pattern(None, hash_predicate, None, g), None) is None]
+        return StoreCheck(orphans=orphans, missing=missing, incomplete=incomplete)
+
+    def repair(self) -> StoreCheck:
+        """Fix what :meth:`check` finds; returns what was found (check again: it is clean).
+
+        Incomplete document graphs are dropped, so the next :meth:`sync` extracts those documents again;
+        then the union is made the union of the named graphs again, in one transaction.
+        """
+        found = self.check()
+        for graph in found.incomplete:
+            self.remove(graph)
+        if found.orphans or found.missing or found.incomplete:
+            self.store.update(_REPAIR_UPDATE)
+            self.store.flush()
+        return found
+
+    def _marker(self) -> Path | None:
+        """The file that says a sync is writing to this store (left behind when it was killed)."""
+        return None if self.path is None else self.path / SYNC_MARKER
 
     def sync(self, paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
              check: bool = True, max_bytes: int | None = None, link_threshold: float | None = 0.25,
@@ -243,6 +359,11 @@ class GraphStore:
             language: "nb" or "nn" for every document; None detects it per document.
         """
         sync = SyncReport()
+        marker = self._marker()
+        if marker is not None:
+            if marker.exists():  # the last sync did not finish: make the store consistent first
+                sync.repaired = self.repair()
+            marker.write_text(f"helsekg sync started by process {os.getpid()}\n", encoding="utf-8")
         stored = self.documents()
         files = expand_paths(paths, on_error=sync.failures.append, on_ignored=sync.ignored.append)
         todo: list[str] = []
@@ -287,8 +408,20 @@ class GraphStore:
         if link_threshold is not None:
             sync.links, links_report = self.relink(threshold=link_threshold, check=check)
             sync.report = sync.report.merge(links_report)
+        self.relabel()
         self.store.flush()
+        if marker is not None:
+            marker.unlink(missing_ok=True)
         return sync
+
+    def relabel(self) -> None:
+        """Recompute the labels graph: one skos:prefLabel per node and language over the union
+        (:func:`helsekg.graph.labels.store_label_triples`)."""
+        from helsekg.graph.io import to_oxigraph
+        from helsekg.graph.labels import store_label_triples
+
+        self.remove(LABELS_GRAPH)
+        self._add(to_oxigraph(store_label_triples(self.store)), LABELS_GRAPH)
 
     def relink(self, *, threshold: float = 0.25, check: bool = True,
                max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE) -> tuple[int, ValidationReport]:

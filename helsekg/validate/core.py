@@ -97,6 +97,7 @@ def _violations(results: Graph) -> list[Violation]:
                 value=one(SH.value),
                 severity=severity.rsplit("#", 1)[-1],
                 shape=one(SH.sourceShape),
+                component=one(SH.sourceConstraintComponent),
             )
         )
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
@@ -132,6 +133,7 @@ def check_anchors(graph: Graph, texts: Mapping[str, str], *, read_sources: bool 
             actual = text[s:e] if 0 <= s < e <= len(text) else "<out of range>"
             violations.append(
                 Violation(focus=str(mention), path=str(HKG.anchorText), value=str(anchor),
+                          component=str(HKG.AnchorTextConstraint),
                           message=f"anchor text differs from the document text at {s}-{e}: {actual!r}")
             )
     warnings = [f"{doc}: {n} anchor(s) not checked: document text not available" for doc, n in unchecked.items()]

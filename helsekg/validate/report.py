@@ -6,6 +6,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
+
 __all__ = ["ENGINES", "EXTRACTION_ENGINE", "Engine", "ValidationReport", "Violation"]
 
 
@@ -26,6 +29,8 @@ class Violation:
     value: str | None = None
     severity: str = "Violation"
     shape: str | None = None
+    #: the sh:sourceConstraintComponent (an IRI, or the name of a SHACL Core parameter such as "minCount")
+    component: str | None = None
 
     def __str__(self) -> str:
         where = f" [{self.path}]" if self.path else ""
@@ -56,6 +61,36 @@ class ValidationReport:
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
+    def to_graph(self) -> Graph:
+        """The report as a SHACL ``sh:ValidationReport`` graph (one ``sh:ValidationResult`` per violation,
+        the anchor check's with ``sh:sourceConstraintComponent hkg:AnchorTextConstraint``)."""
+        graph = Graph()
+        for prefix, namespace in (("sh", str(SH)), ("hkg", _HKG), ("xsd", str(XSD))):
+            graph.bind(prefix, namespace)
+        report = BNode("report")
+        graph.add((report, RDF.type, SH.ValidationReport))
+        graph.add((report, SH.conforms, Literal(self.conforms)))
+        for n, violation in enumerate(self.violations):
+            result = BNode(f"result{n}")
+            graph.add((report, SH.result, result))
+            graph.add((result, RDF.type, SH.ValidationResult))
+            graph.add((result, SH.focusNode, _node(violation.focus)))
+            graph.add((result, SH.resultSeverity, SH[violation.severity]))
+            graph.add((result, SH.resultMessage, Literal(violation.message)))
+            if violation.path:
+                graph.add((result, SH.resultPath, _node(violation.path)))
+            if violation.value is not None:
+                graph.add((result, SH.value, Literal(violation.value)))
+            if violation.shape:
+                graph.add((result, SH.sourceShape, _node(violation.shape)))
+            if violation.component:
+                graph.add((result, SH.sourceConstraintComponent, _component(violation.component)))
+        return graph
+
+    def to_turtle(self) -> str:
+        """:meth:`to_graph` as Turtle."""
+        return self.to_graph().serialize(format="turtle")
+
     def merge(self, other: "ValidationReport") -> "ValidationReport":
         """The report of two graphs validated apart."""
         return ValidationReport(
@@ -75,4 +110,18 @@ ENGINES = tuple(Engine)
 #: the reference, unless told otherwise.
 EXTRACTION_ENGINE = Engine.OXIGRAPH
 
+_HKG = "https://w3id.org/helsekg/ontology#"
 
+
+def _node(text: str) -> URIRef | BNode:
+    """A focus node, path or shape as reported (an IRI, or ``_:id`` / a bare id for a blank node)."""
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    return URIRef(text) if ":" in text else BNode(text)
+
+
+def _component(name: str) -> URIRef:
+    """``"minCount"`` -> sh:MinCountConstraintComponent; an IRI as it is."""
+    if ":" in name:
+        return URIRef(name)
+    return SH[f"{name[0].upper()}{name[1:]}ConstraintComponent"]

@@ -500,7 +500,8 @@ def _violation(check: _Check, focus: Any, value: Any, data: _Data) -> Violation:
     if message is None:
         message = check.generic(data.term(focus), None if value is None else data.term(value), data)
     return Violation(focus=data.text(focus), message=message, path=check.path,
-                     value=None if value is None else data.text(value), severity=check.severity, shape=check.shape)
+                     value=None if value is None else data.text(value), severity=check.severity, shape=check.shape,
+                     component=check.component)
 
 
 def _focus_values(focus_nodes: Sequence[Any] | None, graph: Graph | None) -> str:
