@@ -145,7 +145,8 @@ def main() -> None:
     args = ap.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from helsekg.text.formats import identify_language, pdf_to_text
+    from helsekg.text.formats import pdf_to_text
+    from helsekg.text.language import identify_language
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rapport.pdf"

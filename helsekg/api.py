@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+import pyoxigraph as ox
 from rdflib import Graph
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,13 +21,14 @@ from spacy.tokens import Doc
 from helsekg.errors import HelsekgError
 from helsekg.extract.extractor import extract
 from helsekg.extract.records import Extraction, Span, map_spans
-from helsekg.graph.build import add_extraction, document_iri, new_graph
+from helsekg.graph.build import add_extraction, document_iri, document_triples, new_graph
 from helsekg.graph.labels import canonical_labels
 from helsekg.nlp.sections import parse
 from helsekg.text.document import Document, Heading, Region
 from helsekg.text.normalize import visible_text
 from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.core import EXTRACTION_ENGINE, ValidationReport, validate
+from helsekg.validate.report import Engine
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,12 @@ def document_graph(extraction: Extraction) -> Graph:
     return add_extraction(new_graph(), extraction)
 
 
-def extract_document(document: Document, nlp: Language, *, check: bool = True
+def extract_document(document: Document, nlp: Language, *, check: bool = True,
+                     progress: Callable[[int, int], None] | None = None
                      ) -> tuple[Graph, ValidationReport | None] | Failure:
     """One document's graph and, with ``check``, its validation report (SHACL + anchors).
+
+    ``progress(done, total)`` is called in characters as the pipeline gets through a long document.
 
     An internal error while extracting is returned as a :class:`Failure` naming the document, so a
     batch (in this process or a worker) goes on with the others. The shapes run on the
@@ -128,12 +133,31 @@ def extract_document(document: Document, nlp: Language, *, check: bool = True
     """
     source = document.metadata.source
     try:
-        graph = document_graph(process(document, nlp))
+        graph = document_graph(process(document, nlp, progress=progress))
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
         return Failure(source, f"internal error while extracting: {err!r}")
     report = (validate(graph, texts={str(document_iri(document.id)): document.text}, engine=EXTRACTION_ENGINE)
               if check else None)
     return graph, report
+
+
+def extract_document_triples(document: Document, nlp: Language, *, check: bool = True,
+                              progress: Callable[[int, int], None] | None = None
+                              ) -> tuple[list[ox.Triple], ValidationReport | None] | Failure:
+    """:func:`extract_document` as Oxigraph triples (:func:`helsekg.graph.build.document_triples`), the
+    graph of the extraction workers: the same triples and verdict, without an rdflib Graph (issue 18).
+
+    The compiled shapes run on the triples; the :data:`~helsekg.validate.core.EXTRACTION_ENGINE` is
+    ``"oxigraph"``, so the report is the one :func:`extract_document` gives.
+    """
+    source = document.metadata.source
+    try:
+        triples = document_triples(process(document, nlp, progress=progress))
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
+        return Failure(source, f"internal error while extracting: {err!r}")
+    report = (validate(triples, texts={str(document_iri(document.id)): document.text}, engine=Engine.OXIGRAPH)
+              if check else None)
+    return triples, report
 
 
 def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],

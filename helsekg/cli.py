@@ -261,8 +261,11 @@ def validate_cmd(graph: Path, shapes: Path | None, as_json: bool, fmt: str, engi
               default="table", show_default=True,
               help="table; csv (helsekg's: prefixed IRIs); tsv (W3C SPARQL TSV); json (helsekg's: columns and "
                    "rows of strings); srj (W3C SPARQL 1.1 Results JSON); ttl (Turtle, for CONSTRUCT/DESCRIBE).")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help="Return at most this many rows (replaces the query's own LIMIT; the *-top queries are made for it).")
+@click.option("--offset", type=click.IntRange(min=0), default=None, help="Skip this many rows first (paging).")
 def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_names: bool, endpoint: str | None,
-              fmt: str) -> None:
+              fmt: str, limit: int | None, offset: int | None) -> None:
     """Run SPARQL against GRAPH (a file or a --store folder) or --endpoint URL.
 
     The query is a string, @file.rq, or --name NAME. The prefixes hkg:, id:, schema:, dcterms:,
@@ -292,6 +295,10 @@ def query_cmd(graph: Path | None, sparql: str | None, name: str | None, list_nam
         text = Path(sparql[1:]).read_text(encoding="utf-8")
     else:
         text = sparql
+    if limit is not None or offset is not None:
+        from helsekg.query.sparql import paged
+
+        text = paged(text, limit=limit, offset=offset)
     try:
         if endpoint is not None:
             from urllib.error import HTTPError, URLError

@@ -303,3 +303,33 @@ def test_named_queries_one_row_per_fact(corpus_graph, name):
     if name in KEYS:
         keys = [tuple(r[c] for c in KEYS[name]) for r in rows]
         assert len(keys) == len(set(keys)), f"{name}: duplicate {KEYS[name]}"
+
+
+TOP = {  # issue 18: the paged companions of the queries that return every row, and the column they rank by
+    "amounts-top": ("amounts", "value"),
+    "measures-with-funding-top": ("measures-with-funding", "value"),
+    "measures-addressing-recommendations-top": ("measures-addressing-recommendations", "score"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOP))
+def test_named_queries_top_variants_rank_the_full_rows(corpus_graph, name):
+    full_name, column = TOP[name]
+    full, top = query(corpus_graph, named_query(full_name)), query(corpus_graph, named_query(name))
+    assert top.columns == full.columns and top.rows
+    rank = full.columns.index(column)
+    values = [Decimal(row[rank]) for row in top.rows]
+    assert values == sorted(values, reverse=True)
+    assert values == sorted((Decimal(row[rank]) for row in full.rows), reverse=True)[:100]
+
+
+def test_named_queries_top_pages_with_limit_and_offset(tmp_path, corpus_graph):
+    from helsekg.graph.io import write_graph
+
+    path = write_graph(corpus_graph, tmp_path / "g.nt")
+    runner = CliRunner()
+    whole = runner.invoke(main, ["query", str(path), "--name", "amounts-top", "-f", "csv"])
+    page = runner.invoke(main, ["query", str(path), "--name", "amounts-top", "-f", "csv", "--limit", "2", "--offset", "3"])
+    assert whole.exit_code == 0 and page.exit_code == 0, page.output
+    lines = whole.output.splitlines()
+    assert page.output.splitlines() == [lines[0], *lines[4:6]]

@@ -121,3 +121,47 @@ def test_rdf_goals_targets_recommendations_themes_conform():
     assert (measure_node, HKG.targets, ID["target-group/nyutdannede-sykepleiere"]) in graph
     assert (None, HKG.recommendedBy, ID["actor/radet"]) in graph
     assert (None, HKG.hasTheme, ID["theme/rekruttering"]) in graph
+
+
+def test_rdf_document_triples_equal_the_rdflib_graph(corpus_dir, nlp):
+    """Issue 18: the workers' Oxigraph triples are the rdflib graph's, N-Triples byte for byte, same verdict."""
+    import pyoxigraph as ox
+
+    from helsekg.api import Failure, extract_document, extract_document_triples
+    from helsekg.graph.io import serialize
+    from helsekg.text.reading import iter_paths, read_document
+
+    documents = [read_document(p) for p in iter_paths([corpus_dir])]
+    assert documents
+    for document in documents:
+        via_rdflib, via_oxigraph = extract_document(document, nlp), extract_document_triples(document, nlp)
+        assert not isinstance(via_rdflib, Failure) and not isinstance(via_oxigraph, Failure)
+        (graph, report), (triples, ox_report) = via_rdflib, via_oxigraph
+        assert ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) == serialize(graph, ox.RdfFormat.N_TRIPLES)
+        assert len(triples) == len(graph)
+        assert report == ox_report and report.anchors_checked > 0
+
+
+def test_rdf_document_triples_report_broken_anchors_like_the_graph(corpus_dir, blank_nlp):
+    import pyoxigraph as ox
+
+    from helsekg.api import process
+    from helsekg.graph.build import document_iri, document_triples, new_graph
+    from helsekg.graph.io import from_oxigraph
+    from helsekg.text.reading import iter_paths, read_document
+    from helsekg.validate.core import validate
+
+    document = read_document(next(iter(iter_paths([corpus_dir]))))
+    triples = document_triples(process(document, blank_nlp))
+    anchor = str(HKG.anchorText)
+    broken = [ox.Triple(t.subject, t.predicate, ox.Literal("x" + t.object.value)) if t.predicate.value == anchor else t
+              for t in triples]
+    graph = add_extraction(new_graph(), process(document, blank_nlp))
+    graph.remove((None, HKG.anchorText, None))
+    for triple in from_oxigraph(t for t in broken if t.predicate.value == anchor):
+        graph.add(triple)
+    texts = {str(document_iri(document.id)): document.text}
+    expected = validate(graph, texts=texts, engine="oxigraph")
+    got = validate(broken, texts=texts, engine="oxigraph")
+    assert not got.conforms and got.anchors_checked == expected.anchors_checked
+    assert sorted(got.violations, key=str) == sorted(expected.violations, key=str)

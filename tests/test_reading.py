@@ -241,3 +241,21 @@ def test_reading_broken_files_name_the_file_and_problem(tmp_path, data, code):
     with pytest.raises(InputError) as caught:
         read_document(path)
     assert caught.value.code == code and str(caught.value).startswith(f"{path}: ")
+
+
+@pytest.mark.slow
+def test_reading_cli_extracts_a_text_over_a_million_characters(tmp_path):
+    """Over spaCy's 1 000 000-character limit, through the CLI (about 100 s with the blank pipeline)."""
+    paragraphs = [b.strip() for p in CORPUS for b in p.read_text(encoding="utf-8").split("\n\n") if len(b.strip()) > 80]
+    blocks, size, number = ["Statsbudsjettet 2025: helse og omsorg"], 0, 0
+    while size < 1_050_000:
+        paragraph = paragraphs[number % len(paragraphs)].replace("280 millioner", f"{number % 900 + 2} millioner")
+        blocks.append(paragraph)
+        size += len(paragraph) + 2
+        number += 1
+    path = tmp_path / "lang.txt"
+    path.write_text("\n\n".join(blocks), encoding="utf-8")
+    assert path.stat().st_size > 1_000_000
+    result = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "out.ttl"), "--model", "blank"])
+    assert result.exit_code == 0, result.output
+    assert "from 1 document(s)" in result.output and "Conforms" in result.output

@@ -106,7 +106,7 @@ def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = N
 
 
 def _actor_spans(doc: Doc, document: Document) -> list[Span]:
-    if doc.text != document.text:
+    if extensions.doc_text(doc) != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     if extensions.ACTORS_KEY not in doc.spans:
         raise ValueError(

@@ -82,7 +82,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         recommendations.
     """
     cues = cues or default_cues()
-    if doc.text != document.text:
+    if extensions.doc_text(doc) != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     meta = document.metadata
     header = header_actors(document)

@@ -47,6 +47,7 @@ helsetjenesten") is folded into the shorter one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,6 +57,7 @@ from spacy.tokens import Doc
 
 from helsekg import resources
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
+from helsekg.nlp.extensions import doc_text
 from helsekg.text.document import Document, slugify
 from helsekg.text.layout import BULLET_RE, UNAMBIGUOUS_BULLET_RE, split_lines
 
@@ -538,6 +540,9 @@ class _Finder:
         self.cues = cues
         self.layout = _layout(document, self.rx)
         self.sentences = self.layout.sentences
+        # sentence_of by bisection when the sentences are in order and apart (they are: one line layout)
+        self._starts = [s.start for s in self.sentences]
+        self._ordered = all(a.end <= b.start for a, b in zip(self.sentences, self.sentences[1:]))
         self.amounts = sorted(amounts, key=lambda a: a.start)
         self.actors = sorted((a for a in actors if document.is_body(a.start, a.end) or True), key=lambda a: a.start)
         fallback = (default_proposer
@@ -554,6 +559,9 @@ class _Finder:
     # -- helpers ------------------------------------------------------------------------------
 
     def sentence_of(self, pos: int) -> int | None:
+        if self._ordered:
+            i = bisect_right(self._starts, pos) - 1
+            return i if i >= 0 and pos < self.sentences[i].end else None
         for i, s in enumerate(self.sentences):
             if s.start <= pos < s.end:
                 return i
@@ -1363,7 +1371,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
         record's ``funding``.
     """
     cues = cues or default_cues()
-    if doc.text != document.text:
+    if doc_text(doc) != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     finder = _Finder(doc, document, amounts, actors, default_proposer, cues)
     finder.find_title_and_headings()

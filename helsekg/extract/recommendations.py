@@ -29,7 +29,10 @@ Word lists are data: ``helsekg/data/recommendation_cues.json``.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +42,7 @@ from spacy.tokens import Doc
 from helsekg import resources
 from helsekg.extract.records import Actor, Recommendation
 from helsekg.extract.themes import ThemeScheme, theme_records
+from helsekg.nlp.extensions import doc_text
 from helsekg.text.document import Document, slugify
 from helsekg.text.layout import BULLET_RE, Line, split_lines
 
@@ -201,7 +205,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     """
     cues = cues or default_cues()
     scheme = scheme or ThemeScheme.load()
-    if doc is not None and doc.text != document.text:
+    if doc is not None and doc_text(doc) != document.text:
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     patterns = _patterns(cues)
     author = advisory_author(document, actors, cues=cues)
@@ -297,7 +301,11 @@ def _doc_sentences(doc: Doc | None) -> list[tuple[int, int]] | None:
 def _sentences(text: str, line: Line, sentences: list[tuple[int, int]] | None) -> Iterator[tuple[int, int]]:
     """Sentences of one line: the Doc's sentences clipped to the line, or a punctuation split."""
     if sentences is not None:
-        for s, e in sentences:
+        # the Doc's sentences are in order and apart: start at the first one ending after the line starts
+        first = bisect_right(sentences, line.start, key=itemgetter(1))
+        for s, e in itertools.islice(sentences, first, None):
+            if s >= line.end:
+                break
             s, e = max(s, line.start), min(e, line.end)
             if s < e:
                 yield from _trimmed(text, s, e)

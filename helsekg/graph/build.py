@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -27,6 +28,7 @@ from helsekg.extract.records import (
     TargetGroup,
     Theme,
 )
+from helsekg.graph.io import to_oxigraph
 from helsekg.graph.labels import canonical_labels
 from helsekg.graph.namespace import DCTERMS, HKG, ID, ORG, SCHEMA
 from helsekg.graph.prefixes import PREFIXES
@@ -98,6 +100,29 @@ def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -
     for extraction in extractions:
         add_extraction(graph, extraction)
     return canonical_labels(graph)
+
+
+def document_triples(extraction: Extraction) -> list[ox.Triple]:
+    """The facts of one document as Oxigraph triples, without an rdflib Graph (issue 18).
+
+    The same triples as :func:`add_extraction` adds to an empty graph (the same code mints the terms), each
+    once, sorted as :func:`helsekg.graph.io.serialize` sorts them, so their N-Triples are byte for byte that
+    graph's. Extraction workers build, validate and serialise these; rdflib's in-memory store cost about
+    as much as every other step after the pipeline together.
+    """
+    sink = _TripleSink()
+    add_extraction(sink, extraction)  # type: ignore[arg-type]
+    return sorted(dict.fromkeys(to_oxigraph(sink.triples)), key=str)
+
+
+class _TripleSink:
+    """What :class:`_Builder` needs of a Graph: ``add``, collecting the rdflib triples in a list."""
+
+    def __init__(self) -> None:
+        self.triples: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.triples.append(triple)
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> Graph:

@@ -174,10 +174,12 @@ def read_triples(path: str | os.PathLike[str], *, format: str | None = None) -> 
 
 
 def read_graph(path: str | os.PathLike[str], *, format: str | None = None) -> Graph:
-    """Read an RDF file into an rdflib Graph (parsed by Oxigraph)."""
-    from helsekg.graph.build import new_graph
+    """Read an RDF file into an rdflib Graph (parsed by Oxigraph), with helsekg's prefixes bound."""
+    from helsekg.graph.prefixes import PREFIXES
 
-    graph = new_graph()
+    graph = Graph(bind_namespaces="core")  # as helsekg.graph.build.new_graph, which imports this module
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
     for triple in from_oxigraph(read_triples(path, format=format)):
         graph.add(triple)
     return graph

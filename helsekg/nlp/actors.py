@@ -499,7 +499,7 @@ class ActorRecognizer:
         gazetteer, patterns, lower, exact = self._ready()
         candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact))
         # same length as doc.text: offsets hold, but "rådet\u00ad" ends at "t" for the patterns (issue 17)
-        text = mask_invisible(doc.text)
+        text = mask_invisible(extensions.doc_text(doc))
         candidates += _pattern_candidates(text, gazetteer, patterns)
         orgs = [c for c in candidates if c.ref.kind == "organisation"]
         candidates += _person_candidates(text, patterns, orgs, gazetteer)
@@ -535,7 +535,7 @@ def _sentence_initial(doc: Doc, span: Span) -> bool:
     """True when the span opens a sentence, a line or a dash-introduced quote."""
     if doc.has_annotation("SENT_START") and doc[span.start].is_sent_start:
         return True
-    before = doc.text[: span.start_char].rstrip(" \t")
+    before = extensions.doc_text(doc)[: span.start_char].rstrip(" \t")
     return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—", "\n-", "«"))
 
 

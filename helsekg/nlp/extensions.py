@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span
 AMOUNTS_KEY = "helsekg_amounts"
 #: ``doc.spans`` key holding actor mentions found by the ``helsekg_actors`` component.
 ACTORS_KEY = "helsekg_actors"
+#: ``doc.user_data`` key of the cached text (see :func:`doc_text`).
+TEXT_CACHE_KEY = _TEXT_KEY = ("helsekg", "text")
 
 
 def register() -> None:
@@ -30,3 +32,23 @@ def register() -> None:
         # "nb" or "nn": the document's written standard, set by helsekg.api.process before the
         # components run (the lemma lookup applies its Bokmål-only rule by it).
         Doc.set_extension("helsekg_language", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each ``doc.text``; issue 18).
+
+    A Doc's text never changes (retokenizing keeps it), so the first result is kept in ``doc.user_data``,
+    with the token count and end offset it was made for, so a Doc built from another's user data is not fooled.
+
+    >>> import spacy
+    >>> doc = spacy.blank("nb")("Helse i hele landet.")
+    >>> doc_text(doc) == doc.text, doc_text(doc) is doc_text(doc)
+    (True, True)
+    """
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is not None and cached[0] == len(doc) and cached[1] == end:
+        return cached[2]
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = (len(doc), end, text)
+    return text

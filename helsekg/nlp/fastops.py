@@ -95,3 +95,46 @@ def numpy_gemm_active() -> bool:
     import blis.py
 
     return blis.py.gemm is numpy_gemm
+
+
+#: Symbols that set OpenBLAS's thread count, by build (plain, 64-bit ints, numpy's scipy-openblas wheels).
+_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                "openblas_set_num_threads64_", "openblas_set_num_threads")
+
+
+def pin_blas_threads(threads: int = 1) -> bool:
+    """Limit numpy's BLAS to ``threads`` threads in this process (issue 18); returns whether it was set.
+
+    A spaCy pipeline multiplies small matrices, one document at a time: a second BLAS thread only spins
+    (about 30 % of a core measured) and competes with the other worker. Uses ``threadpoolctl`` when
+    installed, else the ``openblas_set_num_threads`` of the OpenBLAS library numpy loaded.
+
+    >>> pin_blas_threads(1) in (True, False)
+    True
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        pass
+    else:
+        threadpool_limits(limits=threads, user_api="blas")
+        return True
+    import ctypes
+
+    numpy.ones(1) @ numpy.ones(1)  # numpy loads its BLAS lazily on some builds
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            libraries = {line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line}
+    except OSError:  # not Linux: leave it to OPENBLAS_NUM_THREADS
+        return False
+    for path in sorted(libraries):
+        try:
+            library = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _SET_THREADS:
+            setter = getattr(library, name, None)
+            if setter is not None:
+                setter(ctypes.c_int(threads))
+                return True
+    return False

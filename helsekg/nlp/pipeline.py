@@ -47,7 +47,7 @@ class AmountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for amount in find_amounts(doc.text):
+        for amount in find_amounts(extensions.doc_text(doc)):
             span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is None:  # pragma: no cover - expand always aligns on non-empty text
                 continue
@@ -57,13 +57,15 @@ class AmountRecognizer:
         return doc
 
 
-def load(model: str | Path | None = "default", *, lang: str = "nb") -> Language:
+def load(model: str | Path | None = "default", *, lang: str = "nb", blas_threads: int | None = 1) -> Language:
     """Load helsekg's Norwegian pipeline.
 
     Args:
         model: ``"default"`` for the model shipped with helsekg (falls back to a blank pipeline when
             it is absent), a path to another spaCy pipeline, or ``None`` for a blank pipeline.
         lang: language code of the blank pipeline (``"nb"`` or ``"nn"``).
+        blas_threads: limit numpy's BLAS to this many threads in this process (one: a second thread
+            only spins on the pipeline's small matrices, issue 18); None leaves it as it is.
 
     Returns:
         A spaCy ``Language`` ending with the ``helsekg_actors`` and ``helsekg_amounts`` components.
@@ -75,9 +77,11 @@ def load(model: str | Path | None = "default", *, lang: str = "nb") -> Language:
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
     else:
-        from helsekg.nlp.fastops import use_numpy_gemm
+        from helsekg.nlp.fastops import pin_blas_threads, use_numpy_gemm
 
         use_numpy_gemm()
+        if blas_threads is not None:
+            pin_blas_threads(blas_threads)
         nlp = spacy.load(model)
         if "trainable_lemmatizer" in nlp.pipe_names:
             # Norsk Ordbank lemmas where they beat the trained lemmatizer (measured: MODEL.md)

@@ -202,5 +202,6 @@ def _detach(section: Doc, *, offset: int) -> Doc:
                 span._.amount = dataclasses.replace(amount, start=amount.start + offset, end=amount.end + offset)
     for name in _DOC_EXTENSIONS:
         section.user_data.pop(("._.", name, None, None), None)
+    section.user_data.pop(extensions.TEXT_CACHE_KEY, None)  # doc_text's cache: not joinable, rebuilt on demand
     section.tensor = numpy.zeros((0, 0), dtype="float32")
     return section

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,30 @@ def named_query(name: str) -> str:
     if name not in queries:
         raise KeyError(f"no named query {name!r}; available: {', '.join(queries) or 'none'}")
     return queries[name].read_text(encoding="utf-8")
+
+
+#: The inner selection of a ``*-top`` named query: the window ``paged`` widens to ``offset + limit`` rows.
+_TOP_WINDOW = re.compile(r"\bLIMIT\s+\d+(?=\s*# top\b)", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:LIMIT|OFFSET)\s+\d+)+\s*\Z", re.IGNORECASE)
+
+
+def paged(sparql: str, *, limit: int | None = None, offset: int | None = None) -> str:
+    """``sparql`` returning rows ``offset`` to ``offset + limit`` (issue 18: ``helsekg query --limit/--offset``).
+
+    The query's own trailing LIMIT/OFFSET are replaced. In a ``*-top`` query, whose rows are picked by an
+    inner selection marked ``# top``, that selection is widened to the rows the page needs (100 per page
+    without ``limit``), so the lookups stay bounded.
+
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", limit=2, offset=4)
+    'SELECT ?s WHERE { ?s ?p ?o } LIMIT 2 OFFSET 4'
+    >>> paged("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 100  # top\\n } }", offset=200)
+    'SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 300  # top\\n } } OFFSET 200'
+    """
+    text = _TRAILING.sub("", sparql.rstrip())
+    window = (offset or 0) + (100 if limit is None else limit)
+    text = _TOP_WINDOW.sub(f"LIMIT {window}", text)
+    if limit is not None:
+        text += f" LIMIT {limit}"
+    if offset:
+        text += f" OFFSET {offset}"
+    return text

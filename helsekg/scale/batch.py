@@ -105,7 +105,34 @@ def _process_file(path: str) -> DocumentResult:
         document = read_document(path, language=_STATE.get("language"), **options)  # type: ignore[arg-type]
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
-    return document_result(document, _STATE["nlp"], check=bool(_STATE["check"]))  # type: ignore[arg-type]
+    return document_result(document, _STATE["nlp"], check=bool(_STATE["check"]),  # type: ignore[arg-type]
+                           progress=section_progress(path))
+
+
+def section_progress(source: str) -> Callable[[int, int], None]:
+    """A progress callback that shows a bar (characters) for a document long enough to be parsed in sections.
+
+    The bar appears only on a terminal (``tqdm(disable=None)``) and only for documents of more than one
+    section; it is removed when the document is done. Short documents cost one comparison.
+    """
+    from helsekg.nlp.sections import DEFAULT_SECTION_CHARS
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if total <= DEFAULT_SECTION_CHARS:
+            return
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="char", unit_scale=True, desc=os.path.basename(source), leave=False,
+                       disable=None)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
 
 
 def _process_files(paths: Sequence[str]) -> list[DocumentResult]:

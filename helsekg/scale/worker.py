@@ -7,14 +7,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from helsekg.api import Failure, extract_document
+from helsekg.api import Failure, extract_document_triples
 from helsekg.graph.build import new_graph
-from helsekg.graph.io import from_oxigraph, serialize
+from helsekg.graph.io import from_oxigraph
 from helsekg.validate.report import ValidationReport
 
 if TYPE_CHECKING:
@@ -53,19 +54,23 @@ class DocumentResult:
         return ntriples_graph(self.ntriples)
 
 
-def document_result(document: Document, nlp: Language, *, check: bool) -> DocumentResult:
-    """Extract, build, validate and serialise one document read by the caller."""
+def document_result(document: Document, nlp: Language, *, check: bool,
+                    progress: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """Extract, build, validate and serialise one document read by the caller.
+
+    ``progress(done, total)``: characters through the pipeline, for a progress bar within a long document.
+    """
     source = document.metadata.source
-    outcome = extract_document(document, nlp, check=check)
+    outcome = extract_document_triples(document, nlp, check=check, progress=progress)
     if isinstance(outcome, Failure):
         return DocumentResult(source, failure=outcome)
-    graph, report = outcome
+    triples, report = outcome  # sorted as serialize sorts: the same bytes as the rdflib graph's (issue 18)
     return DocumentResult(
         source=source,
         doc_id=document.id,
         content_hash=document.metadata.content_hash,
-        ntriples=serialize(graph, ox.RdfFormat.N_TRIPLES),
-        triples=len(graph),
+        ntriples=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+        triples=len(triples),
         words=len(document.text.split()),
         report=report,
     )

@@ -12,9 +12,10 @@ The shapes are run by one of two engines with the same verdict: ``"pyshacl"`` (t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
@@ -33,14 +34,15 @@ from helsekg.validate.shapes import load_shapes
 __all__ = ["ENGINES", "EXTRACTION_ENGINE", "check_anchors", "load_shapes", "validate", "ValidationReport", "Violation"]
 
 
-def validate(graph: Graph, *, texts: Mapping[str, str] | None = None, shapes: Graph | None = None,
+def validate(graph: Graph | Sequence[ox.Triple], *, texts: Mapping[str, str] | None = None, shapes: Graph | None = None,
              read_sources: bool = False, focus_nodes: list | None = None,
              engine: Engine | str = Engine.PYSHACL
              ) -> ValidationReport:
     """Validate ``graph`` against the shapes and check its anchors against the document texts.
 
     Args:
-        graph: the data graph; left unchanged.
+        graph: the data graph; left unchanged. With the ``"oxigraph"`` engine it may also be a list of
+            Oxigraph triples (:func:`helsekg.graph.build.document_triples`: no rdflib Graph on the way).
         texts: document text by document IRI, for the anchor check.
         shapes: a shapes graph; helsekg's own by default.
         read_sources: when a document's text is not in ``texts``, read it from its ``dcterms:source``
@@ -55,6 +57,8 @@ def validate(graph: Graph, *, texts: Mapping[str, str] | None = None, shapes: Gr
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}")
     shapes = shapes if shapes is not None else load_shapes()
+    if not isinstance(graph, Graph) and engine != Engine.OXIGRAPH:
+        raise ValueError("Oxigraph triples are validated by the 'oxigraph' engine only")
     if engine == Engine.OXIGRAPH:
         violations = compile_shapes(shapes).validate(graph, focus_nodes=focus_nodes)
     else:
@@ -68,8 +72,10 @@ def validate(graph: Graph, *, texts: Mapping[str, str] | None = None, shapes: Gr
         violations = list(_violations(results))
     if focus_nodes is not None:
         anchor_violations, warnings, checked = [], [], 0
-    else:
+    elif isinstance(graph, Graph):
         anchor_violations, warnings, checked = check_anchors(graph, texts or {}, read_sources=read_sources)
+    else:  # Oxigraph triples: the texts come with them (no source files read back)
+        anchor_violations, warnings, checked = _check_anchor_rows(_anchor_rows(graph), dict(texts or {}))
     violations += anchor_violations
     serious = [v for v in violations if v.severity == "Violation"]
     return ValidationReport(
@@ -110,29 +116,55 @@ def check_anchors(graph: Graph, texts: Mapping[str, str], *, read_sources: bool 
     Returns:
         ``(violations, warnings, anchors_checked)``.
     """
-    texts = dict(texts)
-    violations: list[Violation] = []
-    unchecked: dict[str, int] = {}
-    checked = 0
+    rows = []
     for mention in graph.subjects(RDF.type, HKG.Mention):
         doc = graph.value(mention, HKG.inDocument)
         start, end = graph.value(mention, HKG.startOffset), graph.value(mention, HKG.endOffset)
         anchor = graph.value(mention, HKG.anchorText)
         if doc is None or start is None or end is None or anchor is None:
             continue  # the shapes report missing parts
-        key = str(doc)
-        if key not in texts and read_sources:
-            texts[key] = _source_text(graph, doc)
+        rows.append((str(mention), str(doc), start, end, str(anchor)))
+    read = (lambda key: _source_text(graph, URIRef(key))) if read_sources else None
+    return _check_anchor_rows(rows, dict(texts), read)
+
+
+_MENTION, _TYPE = str(HKG.Mention), str(RDF.type)
+_ANCHOR_PARTS = {str(HKG.inDocument): 0, str(HKG.startOffset): 1, str(HKG.endOffset): 2, str(HKG.anchorText): 3}
+
+
+def _anchor_rows(triples: Sequence[ox.Triple]) -> list[tuple[str, str, str, str, str]]:
+    """``(mention, document, start, end, anchor)`` of every complete mention among Oxigraph triples.
+
+    Like :func:`check_anchors` (``graph.value``), a part given twice counts once, whichever comes first.
+    """
+    mentions, parts = set(), {}
+    for t in triples:
+        predicate = t.predicate.value
+        if predicate == _TYPE:
+            if t.object.value == _MENTION:
+                mentions.add(t.subject.value)
+        elif predicate in _ANCHOR_PARTS:
+            parts.setdefault(t.subject.value, [None] * 4)[_ANCHOR_PARTS[predicate]] = t.object.value
+    return [(m, *parts[m]) for m in sorted(mentions) if m in parts and None not in parts[m]]
+
+
+def _check_anchor_rows(rows, texts: dict[str, str | None], read=None) -> tuple[list[Violation], list[str], int]:
+    violations: list[Violation] = []
+    unchecked: dict[str, int] = {}
+    checked = 0
+    for mention, key, start, end, anchor in rows:
+        if key not in texts and read is not None:
+            texts[key] = read(key)
         text = texts.get(key)
         if text is None:
             unchecked[key] = unchecked.get(key, 0) + 1
             continue
         checked += 1
         s, e = int(start), int(end)
-        if not 0 <= s < e <= len(text) or text[s:e] != str(anchor):
+        if not 0 <= s < e <= len(text) or text[s:e] != anchor:
             actual = text[s:e] if 0 <= s < e <= len(text) else "<out of range>"
             violations.append(
-                Violation(focus=str(mention), path=str(HKG.anchorText), value=str(anchor),
+                Violation(focus=mention, path=str(HKG.anchorText), value=anchor,
                           component=str(HKG.AnchorTextConstraint),
                           message=f"anchor text differs from the document text at {s}-{e}: {actual!r}")
             )
