@@ -160,6 +160,21 @@ def extract_document_triples(document: Document, nlp: Language, *, check: bool =
     return triples, report
 
 
+def skip_handler(on_error: Callable[[Failure], None],
+                 on_ignored: Callable[[Skipped], None] | None = None) -> Callable[[Skipped], None]:
+    """The ``on_skip`` for :func:`helsekg.text.reading.iter_paths`: a file of a type helsekg does not read is
+    a failure (E003) for ``on_error``; a file left out by design goes to ``on_ignored``."""
+
+    def skipped(item: Skipped) -> None:
+        if item.expected:
+            if on_ignored is not None:
+                on_ignored(item)
+        else:
+            on_error(Failure(item.path, str(item), "E003"))
+
+    return skipped
+
+
 def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[[Failure], None],
                    max_bytes: int | None = None, language: str | None = None,
                    on_ignored: Callable[[Skipped], None] | None = None) -> Iterator[Document]:
@@ -168,12 +183,7 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], *, on_error: Callabl
     Files in folders of a type helsekg does not read go to ``on_error`` too (E003); files left out by
     design (a folder's README or licence, hidden files) to ``on_ignored``.
     """
-    def skipped(item: Skipped) -> None:
-        if item.expected:
-            if on_ignored is not None:
-                on_ignored(item)
-        else:
-            on_error(Failure(item.path, str(item), "E003"))
+    skipped = skip_handler(on_error, on_ignored)
 
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     for given in paths:

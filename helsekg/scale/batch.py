@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from helsekg.api import BatchResult, Failure, link_graph
+from helsekg.api import BatchResult, Failure, link_graph, skip_handler
 from helsekg.errors import HelsekgError
 from helsekg.scale.worker import (
     CHUNK_SIZE,
@@ -54,12 +54,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], *, on_error: Callable[
     Missing inputs and files of a type helsekg does not read go to ``on_error`` (nothing is dropped
     silently); files left out by design (a folder's README or licence, hidden files) to ``on_ignored``.
     """
-    def skipped(item: Skipped) -> None:
-        if item.expected:
-            if on_ignored is not None:
-                on_ignored(item)
-        else:
-            on_error(Failure(item.path, str(item), "E003"))
+    skipped = skip_handler(on_error, on_ignored)
 
     files: list[str] = []
     for given in paths:
