@@ -16,7 +16,14 @@ jobs > 1, the largest worker) is its own. Stages:
 * ``queries``: each named query on the store the last ``extract`` made, median of 3 runs
   (``benchmarks/query_scale.py`` times them on a 10-million-triple store);
 * ``rdflib``: Turtle writing and the ``funding-by-year`` GROUP BY/SUM query over that store's union,
-  Oxigraph against rdflib (rdflib stopped after 120 s).
+  Oxigraph against rdflib (rdflib stopped after 120 s);
+* ``output``: ``helsekg extract ... -o FILE.nt`` as the CLI runs it (:func:`helsekg.scale.batch.collect_to_file`:
+  an on-disk Oxigraph store and merge sort), and ``output-rdflib``, the way before issue 18
+  (:func:`~helsekg.scale.batch.collect` into one rdflib Graph, then :func:`helsekg.graph.io.write_graph`), for
+  each ``--jobs``: the peak RSS of the main process is what merging costs (with jobs > 1 the pipeline runs in
+  the workers).
+
+``--stages`` picks stages (default: all), e.g. ``--stages pipeline extract`` for a long run.
 Results and method are in docs/performance.md.
 """
 
@@ -111,6 +118,23 @@ def stage(args: argparse.Namespace) -> dict:
         out["seconds"] = sum(out["latency"].values())
     elif args.stage == "rdflib":
         out.update(_rdflib_vs_oxigraph(args.store))
+    elif args.stage in ("output", "output-rdflib"):
+        from helsekg.graph.io import write_graph
+        from helsekg.scale.batch import collect, collect_to_file, extract_stream
+
+        target = Path(args.store).with_suffix(".nt")
+        stream = extract_stream(files, jobs=args.jobs, model=args.model)
+        start = time.perf_counter()
+        if args.stage == "output":
+            result = collect_to_file(stream, target)
+            out["triples"] = result.triples
+        else:
+            result = collect(stream)
+            write_graph(result.graph, target)
+            out["triples"] = len(result.graph)
+        out["seconds"] = time.perf_counter() - start
+        out["conforms"] = result.report.conforms
+        out["failures"] = len(result.failures)
     out["peak_mb"], out["peak_worker_mb"] = _peak_mb()
     if out.get("seconds"):
         out["words_per_s"] = round(words / out["seconds"])
@@ -169,6 +193,8 @@ def main() -> None:
     ap.add_argument("--stage", help=argparse.SUPPRESS)
     ap.add_argument("--store", help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--stages", nargs="+", default=["pipeline", "extract", "novalidate", "queries", "rdflib", "output"],
+                    help="stages to run (output runs output and output-rdflib)")
     args = ap.parse_args()
     if args.stage:
         args.jobs, args.limit = args.jobs[0], args.limit[0]
@@ -183,17 +209,27 @@ def main() -> None:
         return result
 
     results = []
+    stages = set(args.stages)
     with tempfile.TemporaryDirectory() as tmp:
         biggest = max(args.limit, key=lambda n: n or 10**9)
-        for jobs in args.jobs:
-            results.append(run("pipeline", jobs, biggest, Path(tmp) / "unused"))
-        for limit in args.limit:
+        if "pipeline" in stages:
             for jobs in args.jobs:
-                store = Path(tmp) / f"store-{limit}-{jobs}"
-                results.append(run("extract", jobs, limit, store))
-        results.append(run("novalidate", 1, biggest, Path(tmp) / "store-novalidate"))
-        results.append(run("queries", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
-        results.append(run("rdflib", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
+                results.append(run("pipeline", jobs, biggest, Path(tmp) / "unused"))
+        if "extract" in stages:
+            for limit in args.limit:
+                for jobs in args.jobs:
+                    store = Path(tmp) / f"store-{limit}-{jobs}"
+                    results.append(run("extract", jobs, limit, store))
+        if "novalidate" in stages:
+            results.append(run("novalidate", 1, biggest, Path(tmp) / "store-novalidate"))
+        if "queries" in stages:
+            results.append(run("queries", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
+        if "rdflib" in stages:
+            results.append(run("rdflib", 1, biggest, Path(tmp) / f"store-{biggest}-{args.jobs[-1]}"))
+        if "output" in stages:
+            for jobs in args.jobs:
+                for name in ("output-rdflib", "output"):
+                    results.append(run(name, jobs, biggest, Path(tmp) / f"{name}-{jobs}"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

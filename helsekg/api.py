@@ -288,9 +288,9 @@ def annotate(text: str, *, source: str = "text.txt", language: str | None = None
     Span labels: :data:`helsekg.extract.spans.LABELS`.
 
     >>> from helsekg.nlp.pipeline import load
-    >>> doc = annotate("Regjeringen gir 2 millioner kroner til tiltaket.", nlp=load(model=None))
+    >>> doc = annotate("Regjeringen gir 2 millioner kroner til rekrutteringsprosjektet Menn i helse.", nlp=load(model=None))
     >>> [(s.text, s.label_) for s in doc.spans["helsekg"]]
-    [('Regjeringen', 'ORG'), ('2 millioner kroner', 'AMOUNT'), ('tiltaket', 'MEASURE')]
+    [('Regjeringen', 'ORG'), ('2 millioner kroner', 'AMOUNT'), ('Menn i helse', 'MEASURE')]
     """
     from helsekg.extract.spans import add_spans
     from helsekg.text.reading import document_from_text

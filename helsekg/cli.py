@@ -134,17 +134,16 @@ def extract_cmd(paths: tuple[Path, ...], output: Path | None, fmt: str | None, m
     if store is not None:
         _extract_to_store(paths, store, output, fmt, model, check, summary, max_bytes, jobs, scheduler, language)
         return
-    from helsekg.graph.io import write_graph
-    from helsekg.scale.batch import collect, count_files, extract_stream, progress_bar
+    from helsekg.scale.batch import collect_to_file, count_files, extract_stream, progress_bar
 
     ignored: list = []
     stream = extract_stream(paths, jobs=jobs, model=model, check=check, max_bytes=max_bytes, scheduler=scheduler,
                             language=language, on_ignored=ignored.append)
-    with _cluster_errors():
-        result = collect(interruptible(progress_bar(stream, total=count_files(paths), disable=None)), check=check)
+    with _cluster_errors():  # written through an on-disk store and sort: memory flat in the corpus (issue 18)
+        result = collect_to_file(interruptible(progress_bar(stream, total=count_files(paths), disable=None)),
+                                 output, format=fmt, check=check)
     result.ignored = ignored
-    write_graph(result.graph, output, format=fmt)
-    click.echo(f"Wrote {len(result.graph)} triples from {len(result.documents)} document(s) to {output}", err=True)
+    click.echo(f"Wrote {result.triples} triples from {len(result.documents)} document(s) to {output}", err=True)
     if summary:
         from helsekg.query.summary import summarize
 
@@ -490,6 +489,77 @@ def evaluate_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | Non
             for line in below:
                 click.echo(f"  {line}", err=True)
     sys.exit(PROBLEMS if below or report.problems else OK)
+
+
+@main.command("evaluate-links")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="gold/links",
+                required=False)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score the links of this extracted graph instead of extracting PATHS.")
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None, help="Only this split (default: both).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.25, show_default=True,
+              help="The link score a pair needs to count as linked.")
+@click.option("--model", default="default", show_default=True,
+              help="spaCy pipeline when extracting: 'default' (shipped model), 'blank', or a path.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_links_cmd(gold_dir: Path, paths: tuple[Path, ...], graph_file: Path | None, split: str | None,
+                       threshold: float, model: str, as_json: bool) -> None:
+    """Score the measure -> recommendation links against the link gold in GOLD_DIR (default gold/links).
+
+    PATHS are the documents the gold was judged on (default: corpus/ and GOLD_DIR/texts/); they are extracted
+    together and every pair is re-scored with the linker. Prints precision and recall of strong links
+    (judged "addresses") per recommendation, the lenient figures ("partly" counts too) and a precision-recall
+    curve over thresholds. Exit 0 ok, 2 usage (no or invalid gold).
+    """
+    from helsekg.evaluation.links import evaluate_links, load_link_gold
+    from helsekg.evaluation.scoring import GoldError
+
+    try:
+        gold = load_link_gold(gold_dir)
+    except GoldError as err:
+        raise click.UsageError(str(err)) from None
+    if graph_file is not None:
+        from helsekg.graph.io import read_graph
+
+        graph = read_graph(graph_file)
+    else:
+        from helsekg.api import extract_paths
+        from helsekg.nlp.pipeline import load
+
+        inputs = list(paths) or [p for p in (Path("corpus"), gold_dir / "texts") if p.is_dir()]
+        result = extract_paths(inputs, nlp=load(None if model == "blank" else model), check=False,
+                               link_threshold=None)
+        graph = result.graph
+    evaluation = evaluate_links(graph, gold, split=split, threshold=threshold, rescore=graph_file is None or None)
+
+    def fmt(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
+    if as_json:
+        import json
+
+        def score(s):
+            return {"tp": s.true_positives, "fp": s.false_positives, "fn": s.false_negatives,
+                    "precision": s.precision, "recall": s.recall, "f1": s.f1}
+
+        click.echo(json.dumps({
+            "split": split, "threshold": threshold, "source": evaluation.source,
+            "strict": score(evaluation.strict), "lenient": score(evaluation.lenient),
+            "curve": [{"threshold": t, "strict": score(a), "lenient": score(b)} for t, a, b in evaluation.curve],
+            "per_recommendation": [{"label": r.label, "split": r.split, "gold": sorted(r.gold),
+                                    "predicted": sorted(r.predicted), **score(r.score)}
+                                   for r in evaluation.per_recommendation],
+        }, ensure_ascii=False, indent=2))
+        sys.exit(OK)
+    click.echo(evaluation.table())
+    s, le = evaluation.strict, evaluation.lenient
+    click.echo(f"\nstrong links (addresses): P {fmt(s.precision)}  R {fmt(s.recall)}  F1 {fmt(s.f1)}"
+               f"   lenient (partly too): P {fmt(le.precision)}  R {fmt(le.recall)}  F1 {fmt(le.f1)}")
+    click.echo("\nthreshold   P strict  R strict   P lenient R lenient")
+    for t, a, b in evaluation.curve:
+        click.echo(f"{t:9.2f}   {fmt(a.precision):>8}  {fmt(a.recall):>8}   {fmt(b.precision):>9} {fmt(b.recall):>9}")
+    sys.exit(OK)
 
 
 @main.command("network")

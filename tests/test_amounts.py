@@ -323,7 +323,8 @@ BOKMAL_MONEY = [
      [M("1 482 mill. kroner", 1_482_000_000, k="Total")]),
     ("nb-millioner-fordelt",
      "Om lag 60 millioner fordelt på fire regioner.",
-     [M("Om lag 60 millioner", 60_000_000, q="Approximately"), Q("fire regioner", 4, "regioner")]),
+     # distributed over parts: their total (gold/README.md "a sum of listed parts")
+     [M("Om lag 60 millioner", 60_000_000, q="Approximately", k="Total"), Q("fire regioner", 4, "regioner")]),
     ("nb-words-to-hundre-millioner",
      "Staten bidrar med to hundre millioner kroner.",
      [M("to hundre millioner kroner", 200_000_000)]),

@@ -585,7 +585,9 @@ def test_corpus_regions_stay_sorted_and_in_bounds(tmp_path, lines):
     try:
         doc = read_document(path)
     except InputError as error:
-        assert error.code == "E004"
+        # nothing left after the page furniture (E004), or too little Norwegian to pass the language gate
+        # (E008: lingua reads many lines of "Historisk arkiv" as Danish)
+        assert error.code in ("E004", "E008")
         return
     assert doc.text == text.replace("\r\n", "\n").replace("\r", "\n")
     assert_regions_valid(doc)

@@ -198,6 +198,37 @@ def test_evaluation_is_deterministic(gold_report, nlp):
     assert evaluate(GOLD, nlp=nlp).to_dict() == gold_report.to_dict()
 
 
+REAL = GOLD / "real"
+
+
+def test_evaluation_real_gold_is_large_split_and_documented():
+    """Issue 13: at least 60 real texts (20 Nynorsk), a dev and a frozen test split, each with its manifest row."""
+    import csv
+
+    with (REAL / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    splits = {split: load_gold(REAL / split) for split in ("dev", "test")}
+    documents = [d for docs in splits.values() for d in docs]
+    assert len(documents) >= 60 and sum(d.language == "nn" for d in documents) >= 20
+    for split, docs in splits.items():
+        assert sum(d.language == "nn" for d in docs) >= 10, split
+        for doc in docs:
+            row = rows[Path(doc.name).stem]
+            assert row["split"] == split and row["language"] == doc.language, doc.name
+            assert row["url"].startswith("https://") or row["url"].startswith("http://"), doc.name
+    assert {Path(d.name).stem for d in documents} == set(rows)
+    assert len({row["publisher"] for row in rows.values()}) >= 20
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_evaluation_real_scores_at_or_above_floors(split, nlp):
+    """The real-text splits keep their committed floors (current scores rounded down to 0.05)."""
+    report = evaluate(REAL / split, nlp=nlp)
+    below = report.below(load_floors(REAL / split / "floors.json"))
+    assert not below, f"gold/real/{split}: F1 fell below the floors:\n  " + "\n  ".join(below)
+    assert not report.problems
+
+
 # ------------------------------------------------------------------------------------ CLI
 
 

@@ -241,8 +241,10 @@ def test_layout_records_coerce_strings_to_enums():
 
 def test_layout_one_line_layout_for_every_stage():
     """The page scanner, the recommendation finder and the measure finder share helsekg.text.layout."""
-    for name in ("helsekg/text/header.py", "helsekg/extract/recommendations.py", "helsekg/extract/measures.py"):
-        source = (PACKAGE.parent / name).read_text(encoding="utf-8")
+    for name in ("helsekg/text/header.py", "helsekg/extract/recommendations.py", "helsekg/extract/measures"):
+        path = PACKAGE.parent / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]  # a package: its modules together
+        source = "\n".join(f.read_text(encoding="utf-8") for f in files)
         assert "helsekg.text.layout import" in source, name
         assert not re.search(r"^_?BULLET\w* = re\.compile", source, re.M), f"{name} defines its own list-item pattern"
         assert 'text.split("\\n")' not in source, f"{name} splits lines itself"

@@ -108,7 +108,9 @@ def test_linking_evidence(built) -> None:
     assert [t for t, _ in link.shared_terms] == ["rekruttering"]
     assert link.explain().startswith("shared themes: ")
     assert "rekruttering (idf " in link.explain()
-    assert link.describe().startswith(f"{link.score} = 0.5 × themes")
+    assert link.describe().startswith(f"{link.score} = σ(")
+    assert [name for name, _, _ in link.contributions] == ["theme_coverage", "ask_coverage", "theme_focus",
+                                                           "term_coverage", "specific"]
     assert link.score == link.score.quantize(Decimal("0.001")) and Decimal(0) < link.score <= Decimal(1)
 
 
@@ -213,15 +215,10 @@ def test_linking_keeps_the_best_five_per_measure_by_default(crowded) -> None:
 
 
 def test_linking_fast_scores_equal_score_pair(crowded) -> None:
-    """The inverted-index scorer finds every pair score_pair scores above 0, with the same score."""
+    """The inverted-index scorer scores every pair that shares a term or a theme, as score_pair does; a pair it
+    leaves out is never a link."""
     from helsekg.extract.themes import ThemeScheme
-    from helsekg.link.linking import (
-        TERM_WEIGHT,
-        THEME_WEIGHT,
-        _idf,
-        _Scorer,
-        score_pair,
-    )
+    from helsekg.link.linking import DEFAULT_THRESHOLD, LinkModel, _idf, _Scorer, score_pair
 
     graph, _ = crowded
     scheme = ThemeScheme.load()
@@ -229,17 +226,15 @@ def test_linking_fast_scores_equal_score_pair(crowded) -> None:
     measures = [n for n in nodes if n.kind == "measure"]
     recs = [n for n in nodes if n.kind == "recommendation"]
     idf = _idf(nodes)
-    scorer = _Scorer(recs, idf, scheme)
+    scorer = _Scorer(recs, idf, scheme, LinkModel.load())
     for measure in measures:
-        fast = {recs[i].iri: score for score, i in scorer.scores(measure) if score > 0}
-        exact = {}
+        fast = {recs[i].iri: score for score, i in scorer.scores(measure)}
         for rec in recs:
             link = score_pair(measure, rec, idf, scheme)
-            value = THEME_WEIGHT * link.theme_score + TERM_WEIGHT * link.term_score
-            if value > 0:
-                exact[rec.iri] = value
-        assert fast.keys() == exact.keys()
-        assert all(abs(fast[iri] - exact[iri]) < 0.001 for iri in fast)  # score_pair rounds its parts to 3 places
+            if rec.iri in fast:
+                assert abs(float(link.score) - fast[rec.iri]) <= 0.0005
+            else:
+                assert link.score < Decimal(str(DEFAULT_THRESHOLD))
 
 
 def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:

@@ -34,7 +34,10 @@ CONTRACT = CONTRACT_CLASSES + CONTRACT_PROPERTIES + CONTRACT_INDIVIDUALS
 # helsekg extensions beyond the contract (allowed; marked in the Turtle).
 EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "LessThan", "Qualifier", "AmountKind"]
 # helsekg.link.linking: the qualified form of hkg:addresses with its score and evidence.
-LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm"]
+LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm",
+                   # issue 16: the relation named for what it measures, the model's contributions, rank and dates
+                   "addressesThematically", "followsUp", "featureContribution", "rank", "measureIssued",
+                   "recommendationIssued"]
 EXTENSIONS += LINK_EXTENSIONS
 # helsekg validate --format ttl: the sh:sourceConstraintComponent of the anchor check's results (issue 15).
 EXTENSIONS += ["AnchorTextConstraint"]
@@ -73,6 +76,12 @@ SIGNATURES = {
     "sharedTheme": ("object", {"AddressLink"}, HKG.Theme),
     "linkScore": ("datatype", {"AddressLink"}, XSD.decimal),
     "evidenceTerm": ("datatype", {"AddressLink"}, XSD.string),
+    "addressesThematically": ("object", {"Measure"}, HKG.Recommendation),
+    "followsUp": ("object", {"Measure"}, HKG.Recommendation),
+    "featureContribution": ("datatype", {"AddressLink"}, XSD.string),
+    "rank": ("datatype", {"AddressLink"}, XSD.positiveInteger),
+    "measureIssued": ("datatype", {"AddressLink"}, XSD.date),
+    "recommendationIssued": ("datatype", {"AddressLink"}, XSD.date),
 }
 
 # class: superclasses (vocabulary "aligned to" column plus the subclass rules)
@@ -96,6 +105,8 @@ SUPERPROPERTIES = {
     "inDocument": {DCTERMS.isPartOf},
     "partOf": {DCTERMS.isPartOf},
     "hasTheme": {DCTERMS.subject},
+    "addressesThematically": {HKG.addresses},
+    "followsUp": {HKG.addresses},
 }
 
 

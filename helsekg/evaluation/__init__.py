@@ -1,6 +1,7 @@
 """Evaluation against gold annotations (``gold/``, ``docs/evaluation.md``).
 
 - :mod:`helsekg.evaluation.scoring`: loading gold, matching facts, scores and floors.
+- :mod:`helsekg.evaluation.links`: the link gold (``gold/links/``) and scoring measure → recommendation links.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ __getattr__, __dir__ = lazy_exports(
         "load_floors": "helsekg.evaluation.scoring",
         "GoldError": "helsekg.evaluation.scoring",
         "EvaluationReport": "helsekg.evaluation.scoring",
+        "load_link_gold": "helsekg.evaluation.links",
+        "evaluate_links": "helsekg.evaluation.links",
+        "LinkGold": "helsekg.evaluation.links",
+        "LinkEvaluation": "helsekg.evaluation.links",
     },
 )
-__all__ = ['EvaluationReport', 'GoldError', 'evaluate', 'load_floors', 'load_gold']
+__all__ = ['EvaluationReport', 'GoldError', 'LinkEvaluation', 'LinkGold', 'evaluate', 'evaluate_links', 'load_floors',
+           'load_gold', 'load_link_gold']

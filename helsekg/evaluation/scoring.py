@@ -403,7 +403,7 @@ QUERIES: dict[str, str] = {
     "funding": """SELECT DISTINCT ?m ?label ?a ?value WHERE {
         ?m a hkg:Measure ; rdfs:label ?label ; hkg:mentionedIn $DOC ; hkg:hasFunding ?a .
         ?a schema:value ?value . """ + _NODE_IN_DOC.format(v="a") + " }",
-    "proposer": """SELECT DISTINCT ?m ?label ?actor WHERE {
+    "proposer": """SELECT DISTINCT ?m ?label ?p ?actor WHERE {
         ?m a hkg:Measure ; rdfs:label ?label ; hkg:mentionedIn $DOC ; hkg:proposedBy ?p .
         ?p rdfs:label ?actor ; hkg:mentionedIn $DOC . }""",
     "goal": """SELECT DISTINCT ?g ?label ?measure WHERE {
@@ -463,7 +463,7 @@ def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     facts["quantity"] = grouped("quantity", lambda r: r["x"], lambda r: (dec(r["value"]), r["unit"] or ""))
     facts["measure"] = grouped("measure", lambda r: r["x"], lambda r: (r["label"],))
     facts["funding"] = grouped("funding", lambda r: (r["m"], r["a"]), lambda r: (r["label"], dec(r["value"])))
-    facts["proposer"] = grouped("proposer", lambda r: (r["m"], r["actor"]), lambda r: (r["label"], r["actor"]))
+    facts["proposer"] = grouped("proposer", lambda r: (r["m"], r["p"]), lambda r: (r["label"], r["actor"]))
     facts["goal"] = grouped("goal", lambda r: (r["g"], r["measure"]), lambda r: (r["measure"], r["label"]))
     facts["target_group"] = grouped("target_group", lambda r: (r["t"], r["measure"]),
                                     lambda r: (r["measure"], r["label"]))

@@ -10,8 +10,9 @@ non-body regions and resolving what needs the document: "regjeringen" to the gov
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -46,6 +47,8 @@ class _Context:
     city: str | None
     #: councils, commissions and committees the document names, by first mention ("rådet" -> the first "-rådet")
     advisory: tuple[ActorRef, ...] = ()
+    #: a national body with regional offices -> its one office the document names ("Statsforvaltaren" -> "i Vestland")
+    offices: tuple[tuple[str, str], ...] = ()
 
 
 def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
@@ -70,7 +73,13 @@ def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
               if s._.actor.type in advisory_types and s._.actor.source in ("gazetteer", "pattern")}
     ordered = sorted((s for s in spans if s._.actor.key in bodies), key=lambda s: s.start_char)
     advisory = tuple({s._.actor.key: s._.actor for s in reversed(ordered)}.values())[::-1]
-    return _Context(government, ministry, city, advisory)
+    named_offices: dict[str, set[str]] = {}
+    for s in spans:
+        entry = gaz.get(s._.actor.key) if s._.actor.source == "gazetteer" else None
+        if entry is not None and entry.parent and entry.place and entry.type == "agency":
+            named_offices.setdefault(entry.parent, set()).add(entry.id)
+    offices = tuple((parent, ids.pop()) for parent, ids in named_offices.items() if len(ids) == 1)
+    return _Context(government, ministry, city, advisory, offices)
 
 
 def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
@@ -102,7 +111,26 @@ def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = N
         actor = _resolve(span, span._.actor, ctx, persons, gaz, document.id, language)
         if actor is not None:
             actors.append(actor)
-    return actors
+    return _with_company_forms(actors, load_patterns().company_suffixes)
+
+
+def _with_company_forms(actors: list[Actor], suffixes: Iterable[str]) -> list[Actor]:
+    """"X" and "X IKS" (or "X HF", "X AS") in one document are one body: the short mentions take the full name.
+
+    >>> a = Actor("d", 0, 10, "Legevakta IKS", label="Legevakta IKS", kind="organisation", key="legevakta-iks")
+    >>> b = Actor("d", 20, 29, "Legevakta", label="Legevakta", kind="organisation", key="legevakta")
+    >>> [x.label for x in _with_company_forms([a, b], ["IKS"])]
+    ['Legevakta IKS', 'Legevakta IKS']
+    """
+    full = {}
+    for a in actors:
+        head, _, form = a.label.rpartition(" ")
+        if a.kind == "organisation" and head and form in suffixes:
+            full.setdefault(head, a)
+    if not full:
+        return actors
+    return [replace(a, label=full[a.label].label, key=full[a.label].key, actor_type=full[a.label].actor_type)
+            if a.kind == "organisation" and a.label in full else a for a in actors]
 
 
 def _actor_spans(doc: Doc, document: Document) -> list[Span]:
@@ -176,8 +204,8 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             return Actor(doc_id, start, end, text, label=label, kind="organisation", key=body.key,
                          actor_type=body.type)
         else:
-            noun = {"city_government": "Byrådet", "city_council": "Bystyret"}.get(ref.type, "Kommunestyret")
-            if ctx.city:
+            noun = _BODY_NOUNS.get(ref.type) or _body_noun(text)
+            if ctx.city and ref.type in _MUNICIPAL_BODIES:
                 label = f"{noun} i {ctx.city}"
                 return Actor(doc_id, start, end, text, label=label, kind="organisation", key=slugify(label),
                              actor_type=ref.type)
@@ -186,8 +214,32 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
         return Actor(doc_id, start, end, text, label=entry.label_for(language), kind="organisation", key=entry.id,
                      actor_type=entry.type)
     entry = gaz.get(ref.key) if ref.source == "gazetteer" else None
+    office = dict(ctx.offices).get(entry.id) if entry is not None else None
+    if office is not None:  # "Statsforvaltaren" in a text that names one office: that office
+        entry = gaz.get(office)
+        ref = replace(ref, key=entry.id, type=entry.type)
     label = entry.label_for(language) if entry else ref.label
+    if entry is not None and entry.type == "municipality":
+        written = _body_noun(text, capitalise=False)
+        if written.lower().endswith(" herad"):  # "Voss herad": the municipality's name as it calls itself
+            label = written
     return Actor(doc_id, start, end, text, label=label, kind="organisation", key=ref.key, actor_type=ref.type)
+
+
+_BODY_NOUNS = {"city_government": "Byrådet", "city_council": "Bystyret", "municipal_council": "Kommunestyret"}
+_MUNICIPAL_BODIES = frozenset({"city_government", "city_council", "municipal_council", "municipal_executive"})
+
+
+def _body_noun(text: str, *, capitalise: bool = True) -> str:
+    """A body's name as written, without a genitive -s ("formannskapets" -> "Formannskapet").
+
+    >>> _body_noun("formannskapets"), _body_noun("Voss herads", capitalise=False)
+    ('Formannskapet', 'Voss herad')
+    """
+    word = " ".join(visible(text).split())
+    if word.endswith(("ets", "ens", "ads", "as")) and len(word) > 4:
+        word = word[:-1]
+    return word[:1].upper() + word[1:] if capitalise else word
 
 
 # --- quotes --------------------------------------------------------------------------------------
@@ -252,16 +304,27 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             return
         if any(q_start < e and s < q_end for s, e in found):
             return
+        said = " ".join(text[q_start:q_end].split())
+        if any(q.speaker.key == speaker.key and " ".join(q.text.split()) == said and q_start - q.end < _REPEAT_WINDOW
+               for q in found.values()):
+            return  # the lead paragraph repeated right below it on the page: one statement, one quote
         found[(q_start, q_end)] = Quote(document.id, q_start, q_end, text[q_start:q_end], speaker=speaker)
         last_speaker.append((speaker.start, speaker))
 
+    anchors = _quote_anchors(patterns.indirect_speech_verbs)
     for m in rx["dash_quote"].finditer(text):
         add(m.start("quote"), m.end("quote"), speaker_for(m))
-    for name in ("guillemet_after", "guillemet_before"):
-        for m in rx[name].finditer(text):
-            add(m.start("quote"), m.end("quote"), speaker_for(m))
-    for m in rx["indirect"].finditer(text):
+    for m in rx["dash_quote_bare"].finditer(text):
         add(m.start("quote"), m.end("quote"), speaker_for(m))
+    speech_lemmas = frozenset(patterns.speech_verb_lemmas)
+    for m in rx["dash_quote_any_verb"].finditer(text):
+        if _lemma_at(doc, m.start("verb"), m.end("verb")) in speech_lemmas:
+            add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for m in rx["guillemet_after"].finditer(text):
+        add(m.start("quote"), m.end("quote"), speaker_for(m))
+    for name in ("guillemet_before", "indirect"):
+        for m in _line_matches(rx[name], anchors[name], text):
+            add(m.start("quote"), m.end("quote"), speaker_for(m))
     for m in rx["according"].finditer(text):
         speaker = speaker_for(m)
         if speaker is None:
@@ -275,6 +338,52 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             add(sent_start, m.start(), speaker)
     _continued_dash_quotes(text, rx, found, document)
     return [found[k] for k in sorted(found)]
+
+
+#: how far (in characters) a verbatim repeat of a quote counts as the page repeating it, not a new statement
+_REPEAT_WINDOW = 2000
+
+
+def _lemma_at(doc: Doc, start: int, end: int) -> str | None:
+    """The lemma of the one token at ``start:end`` (None without a lemmatizer or off a token boundary)."""
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1 or not doc.has_annotation("LEMMA"):
+        return None
+    return span[0].lemma_.lower() or None
+
+
+@lru_cache(maxsize=8)
+def _quote_anchors(indirect_verbs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """For the quote patterns that begin with a speaker, a pattern every match of theirs contains.
+
+    Those patterns try a role or a name at every position of the text, which made them most of the
+    time of :func:`find_quotes`; they run only on the lines where their anchor occurs instead
+    (:func:`_line_matches`): the colon and guillemet of "X sier: «...»", the verb and "at" of "X sier at ...".
+    """
+    verbs = "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(indirect_verbs), key=len, reverse=True))
+    return {
+        "guillemet_before": re.compile(r":[^\S\n]*«"),
+        "indirect": re.compile(rf"(?:{verbs})(?:[^\S\n]+til[^\S\n]+\S+)?[^\S\n]+at[^\S\n]"),
+    }
+
+
+def _line_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, for a pattern whose matches stay within one line and contain ``anchor``.
+
+    Only the lines where ``anchor`` occurs are scanned, each from its start (the look-behinds still
+    see the text before it) to just after its newline, so the matches are those of the whole text.
+
+    >>> [m.span() for m in _line_matches(re.compile(r"(?<!x)b+"), re.compile("a"), "xbb ab\\nbb\\nab")]
+    [(2, 3), (5, 6), (11, 12)]
+    """
+    end = 0
+    for hit in anchor.finditer(text):
+        if hit.start() < end:
+            continue  # a second anchor on a line already scanned
+        start = text.rfind("\n", 0, hit.start()) + 1
+        newline = text.find("\n", hit.end())
+        end = len(text) if newline < 0 else newline + 1
+        yield from pattern.finditer(text, start, end)
 
 
 def _continued_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],
@@ -297,6 +406,9 @@ def _continued_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dic
         quote_text = m.group("quote")
         if previous is None or not quote_text[:1].isupper() or not quote_text.endswith((".", "!", "?")):
             continue
+        said = " ".join(quote_text.split())
+        if any(said.startswith(" ".join(q.text.split())) for q in found.values()):
+            continue  # a repeated quote paragraph (with its attribution), not a continuation
         if not document.is_body(m.start("quote"), m.end("quote")):
             continue
         quote = Quote(document.id, m.start("quote"), m.end("quote"), quote_text, speaker=previous.speaker)

@@ -24,6 +24,7 @@ from helsekg.extract.records import Amount, DocumentInfo, Extraction
 from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
+from helsekg.nlp.amount_context import context_kind, has_cue, yearless_context
 from helsekg.text.document import Document
 from helsekg.text.layout import BULLET_RE, line_bounds
 
@@ -131,10 +132,20 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     A monetary amount without a year in its own clause takes, in this order: the year stated in the
     introduction of the list it stands in ("... i budsjettet for 2021, er følgende:"); the
     document's budget year ("Statsbudsjettet 2021", "Budsjett 2024", "budsjettet for 2025",
-    "Prop. 1 S (2024–2025)"); or, when every year the document states for its money is the same
-    year, that year. An amount of unspecified kind that is exactly the difference between a stated
-    total and another amount of the document ("fondet på 175 millioner ... 70 millioner ... blir
-    nå på til sammen 245 millioner") is an increase.
+    "Prop. 1 S (2024–2025)", "tilskuddsrapporten for 2019", a grant title "Tilskot til
+    folkehelsearbeid 2019"); when every year the document states for its money is the same year,
+    that year; the year the document was published, for an amount "for dette året" or in a grant
+    text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i skjønsmidlar ..."); else
+    the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
+    a multi-year frame (``ParsedAmount.year_scope == "none"``) or a cost, loan or investment frame
+    (:func:`~helsekg.nlp.amount_context.yearless_context`) that does not state one.
+
+    The kind of an amount its own clause leaves unspecified may come from the lemmas around it
+    (:func:`~helsekg.nlp.amount_context.context_kind`: "Ordninga har eit budsjett på ..." Total). An
+    amount in the title that restates a body amount ("38 millioner til ..." over "gir 38,4 millioner
+    kroner til ...") takes that amount's kind and year. An amount of unspecified kind that is exactly
+    the difference between a stated total and another amount of the document ("fondet på 175
+    millioner ... 70 millioner ... blir nå på til sammen 245 millioner") is an increase.
     """
     cues = cues or default_cues()
     parsed_amounts: list[amountlib.ParsedAmount] = [
@@ -142,24 +153,87 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         if document.is_body(span._.amount.start, span._.amount.end)
     ]
     stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
-    doc_year = _budget_year(document, cues) or (stated.pop() if len(stated) == 1 else None)
+    title = next((r for r in document.regions if r.kind == "title"), None)
+    grant_title = title is not None and has_cue(doc, title.start, title.end, "grant_heads")
+    doc_year = (_budget_year(document, cues) or (_title_year(document.text[title.start:title.end]) if grant_title
+                                                 else None)
+                or (stated.pop() if len(stated) == 1 else None))
+    issued = document.metadata.issued.year if document.metadata.issued else None
+    body_year = _single_body_year(document) if doc_year is None else None
     records = []
     for parsed in parsed_amounts:
         year = parsed.fiscal_year
-        if year is None and parsed.is_money:
+        kind = parsed.kind
+        if parsed.is_money and kind is amountlib.AmountKind.UNSPECIFIED:
+            kind = context_kind(doc, parsed.start, parsed.end) or kind
+        if (year is None and parsed.is_money and parsed.year_scope != "none"
+                and not yearless_context(doc, parsed.start, parsed.end)):
             year = _list_intro_year(document.text, parsed.start) or doc_year
+            if year is None and issued is not None and (
+                    parsed.year_scope == "current" or grant_title
+                    or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")):
+                year = issued
+            year = year or body_year
         records.append(Amount(
             document.id, parsed.start, parsed.end, parsed.text,
             value=parsed.value,
             is_money=parsed.is_money,
             qualifier=parsed.qualifier.value,
-            kind=parsed.kind.value if parsed.is_money else amountlib.AmountKind.UNSPECIFIED.value,
+            kind=kind.value if parsed.is_money else amountlib.AmountKind.UNSPECIFIED.value,
             currency=parsed.currency,
             unit=parsed.unit,
             fiscal_year=year,
             value_max=parsed.value_max,
         ))
+    if title is not None:
+        records = _title_restatements(records, title.end)
     return _increases_by_difference(records)
+
+
+def _significant(value: Decimal, digits: int) -> Decimal:
+    """``value`` rounded to ``digits`` significant digits."""
+    if not value:
+        return value
+    return value.scaleb(-value.adjusted()).quantize(Decimal(1).scaleb(1 - digits)).scaleb(value.adjusted())
+
+
+def _title_restatements(amounts: list[Amount], title_end: int) -> list[Amount]:
+    """A title amount that restates a body amount takes its kind (when its own is unspecified) and year.
+
+    The body amount is the first with the same value, else the first the title's value rounds
+    ("38 millioner til barn og unge" restates "38,4 millioner kroner til Program for ...").
+    """
+    body = [a for a in amounts if a.is_money and a.start >= title_end]
+    result = []
+    for amount in amounts:
+        if amount.is_money and amount.end <= title_end and body:
+            digits = max(2, len(str(amount.value.normalize()).split("E")[0].rstrip("0").replace(".", "")))
+            match = next((b for b in body if b.value == amount.value), None) or next(
+                (b for b in body if _significant(b.value, digits) == amount.value), None)
+            if match is not None:
+                kind = match.kind if amount.kind == "Unspecified" else amount.kind
+                amount = replace(amount, kind=kind, fiscal_year=match.fiscal_year)
+        result.append(amount)
+    return result
+
+
+_BODY_YEAR_RE = re.compile(
+    r"(?<![\w.])(?:i|for)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|til|og)\s*\d)",
+    re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(r"(?<![\w.\-–/])((?:19|20)\d\d)(?![\w\-–/]|\s*[-–]\s*\d)")
+
+
+def _title_year(title: str) -> int | None:
+    """The one year a grant title names outside a range ("Tilskot til folkehelsearbeid i kommunane 2019")."""
+    years = set(_TITLE_YEAR_RE.findall(title))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _single_body_year(document: Document) -> int | None:
+    """The year the body names, when it names one only ("I 2014 startet et prosjekt ...")."""
+    text = document.text
+    years = {int(m.group(1)) for m in _BODY_YEAR_RE.finditer(text) if document.is_body(m.start(), m.end())}
+    return years.pop() if len(years) == 1 else None
 
 
 def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:

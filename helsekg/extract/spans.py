@@ -13,9 +13,9 @@ Doc's text with :func:`helsekg.text.document_from_text`)::
 >>> from helsekg.nlp.pipeline import load
 >>> nlp = load(None)
 >>> _ = nlp.add_pipe("helsekg_extract")
->>> doc = nlp("Regjeringen foreslår 53 millioner kroner til tiltaket i 2021.")
+>>> doc = nlp("Regjeringen foreslår 53 millioner kroner til ordningen Pilot Helse.")
 >>> [(s.text, s.label_) for s in doc.spans[SPANS_KEY]]
-[('Regjeringen', 'ORG'), ('53 millioner kroner', 'AMOUNT'), ('tiltaket', 'MEASURE')]
+[('Regjeringen', 'ORG'), ('53 millioner kroner', 'AMOUNT'), ('Pilot Helse', 'MEASURE')]
 """
 
 from __future__ import annotations

@@ -79,10 +79,12 @@ _MIN_STEM = 3
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem of a Norwegian (Bokmål or Nynorsk) word: lower-case, inflection stripped.
 
     The same function normalises labels and texts, so matching needs consistency, not linguistics.
+    Memoised: words repeat across texts, and stemming was most of the linker's time reading its nodes.
 
     >>> [stem(w) for w in ("tjenestene", "tenesta", "rekrutteringen", "ulikheter", "innovasjonen", "Helse")]
     ['tjenest', 'tenest', 'rekruttering', 'ulikhet', 'innovasjon', 'hels']
@@ -209,7 +211,8 @@ class Vocabulary:
 # --- the scheme ---------------------------------------------------------------------------------
 
 
-#: Texts whose concepts a scheme remembers (cleared when full, so memory stays bounded).
+#: Texts whose concepts (and, apart, whose term stems) a scheme remembers (cleared when full, so memory
+#: stays bounded).
 _CONCEPTS_CACHE_SIZE = 20_000
 
 
@@ -249,6 +252,7 @@ class ThemeScheme:
 
     def __init__(self, graph: Graph, *, extra_words: Iterable[str] = ()) -> None:
         self._concepts_cache: dict[str, tuple[ThemeMatch, ...]] = {}
+        self._terms_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         concepts: dict[str, Concept] = {}
         for node in sorted(graph.subjects(SKOS.inScheme, SCHEME_IRI), key=str):
             if (node, RDF.type, SKOS.Concept) not in graph:
@@ -282,7 +286,7 @@ class ThemeScheme:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ThemeScheme":
         """The scheme in ``path`` (the shipped ``ontology/themes.ttl`` by default), parsed once per path."""
-        return _load(str(path or resources.ontology_dir() / "themes.ttl"))
+        return _load(str(path)) if path else _load(_default_path())
 
     def label(self, key: str) -> str:
         """Bokmål preferred label of a concept."""
@@ -345,6 +349,12 @@ class ThemeScheme:
             else:
                 keys.extend(k for k in self._part_matches(part) if k not in keys)
         return list(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=1)
+def _default_path() -> str:
+    """The shipped scheme's path, found once (finding it costs more than a memoised match)."""
+    return str(resources.ontology_dir() / "themes.ttl")
 
 
 @lru_cache(maxsize=4)
@@ -415,10 +425,24 @@ def term_stems(text: str, *, lemmas: Sequence[str] | None = None,
     vocabulary lemma, or the word as written when the vocabulary does not know it. Stop words
     (function words, modal verbs, generic policy words such as "tiltak") are left out.
 
+    Results for plain texts are memoised per scheme, like :meth:`ThemeScheme.concepts_in`.
+
     >>> term_stems("Rekrutteringsprosjektene")
     [('rekrutteringsprosjekt', 'rekrutteringsprosjektene'), ('rekruttering', 'rekruttering'), ('prosjekt', 'prosjekt')]
     """
-    vocabulary = (scheme or ThemeScheme.load()).vocabulary
+    scheme = scheme or ThemeScheme.load()
+    if lemmas is not None:
+        return _term_stems(text, lemmas, scheme)
+    cache = scheme._terms_cache
+    if text not in cache:
+        if len(cache) >= _CONCEPTS_CACHE_SIZE:
+            cache.clear()
+        cache[text] = tuple(_term_stems(text, None, scheme))
+    return list(cache[text])
+
+
+def _term_stems(text: str, lemmas: Sequence[str] | None, scheme: ThemeScheme) -> list[tuple[str, str]]:
+    vocabulary = scheme.vocabulary
     stop = stopwords()
     out: list[tuple[str, str]] = []
     for token in tokenize(text, lemmas=lemmas):

@@ -146,6 +146,38 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+def atomic_write_from(path: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
+    """:func:`atomic_write` of the contents of the file ``source``, copied in blocks (memory stays flat).
+
+    When the write fails with an OS error, ``source`` is left where it is: :class:`~helsekg.errors.OutputError`
+    (E401) names it as the copy of the data (``err.fallback``).
+    """
+    import shutil
+
+    from helsekg.errors import OutputError
+
+    target = Path(path)
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle, open(source, "rb") as data:
+            shutil.copyfileobj(data, handle, 1 << 20)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _set_mode(tmp, target)
+        os.replace(tmp, target)
+    except OSError as err:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(target, detail=err.strerror or str(err),
+                          kept=f"the data was kept in {source}: copy it from there.", fallback=str(source)) from err
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def serialize(graph: Graph, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes:
     """Serialise an rdflib graph with Oxigraph, using the graph's bound prefixes, sorted for stable output.
 

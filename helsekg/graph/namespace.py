@@ -36,7 +36,7 @@ class HKG(DefinedNamespace):
 
     # Classes
     Actor: URIRef  # actor / aktør
-    AddressLink: URIRef  # address link / oppfølgingslenke (helsekg extension)
+    AddressLink: URIRef  # address link / svarlenke (helsekg extension)
     AmountKind: URIRef  # amount kind / beløpstype (helsekg extension)
     Goal: URIRef  # goal / mål
     Measure: URIRef  # measure / tiltak
@@ -54,8 +54,10 @@ class HKG(DefinedNamespace):
     Theme: URIRef  # theme / tema
 
     # Object properties
-    addresses: URIRef  # addresses / følger opp
+    addresses: URIRef  # addresses / svarer på
+    addressesThematically: URIRef  # addresses thematically / svarer tematisk på (helsekg extension)
     amountKind: URIRef  # has amount kind / har beløpstype
+    followsUp: URIRef  # follows up / følger opp (helsekg extension)
     hasFunding: URIRef  # has funding / har finansiering
     hasGoal: URIRef  # has goal / har mål
     hasMention: URIRef  # has mention / har tekstforekomst
@@ -79,11 +81,15 @@ class HKG(DefinedNamespace):
     documentKind: URIRef  # document kind / dokumenttype (helsekg extension)
     endOffset: URIRef  # end offset / sluttposisjon
     evidenceTerm: URIRef  # evidence term / belegg-ord (helsekg extension)
+    featureContribution: URIRef  # feature contribution / bidrag til koblingsstyrken (helsekg extension)
     fiscalYear: URIRef  # fiscal year / budsjettår
     heading: URIRef  # heading / overskrift (helsekg extension)
     linkScore: URIRef  # link score / koblingsstyrke (helsekg extension)
+    measureIssued: URIRef  # measure issued / tiltakets dato (helsekg extension)
     page: URIRef  # page / side (helsekg extension)
     quoteText: URIRef  # quote text / sitattekst
+    rank: URIRef  # rank / rangering (helsekg extension)
+    recommendationIssued: URIRef  # recommendation issued / anbefalingens dato (helsekg extension)
     role: URIRef  # role / rolle
     startOffset: URIRef  # start offset / startposisjon
 

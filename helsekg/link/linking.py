@@ -1,22 +1,47 @@
-"""Linking measures to the recommendations they address (``hkg:addresses``), with an explainable score.
+"""Linking measures to the recommendations they address, with a calibrated score that explains itself.
 
 Works on any helsekg graph, across documents: it reads every hkg:Measure (label, anchor texts, goal
-labels, hkg:hasTheme) and every hkg:Recommendation (label, anchor texts, hkg:hasTheme) with SPARQL
-(Oxigraph), and scores each measure–recommendation pair:
+labels, hkg:hasTheme, the dates of its documents) and every hkg:Recommendation (label, anchor texts,
+hkg:hasTheme, its document's date) with SPARQL (Oxigraph), and scores each measure–recommendation pair.
 
-``score = THEME_WEIGHT × theme overlap + TERM_WEIGHT × term overlap``, in [0, 1], where
+**Evidence.** Each node has content terms (words and their compound parts, :func:`helsekg.extract.themes.term_stems`:
+"rekrutteringsprosjektet" gives rekruttering and prosjekt) and theme-scheme concepts (hkg:hasTheme plus the
+concepts :func:`helsekg.extract.themes.concepts_in` finds in the texts, through the scheme's skos:altLabel
+near-synonyms). Terms weigh their IDF over all measure and recommendation texts of the graph; generic
+words and themes ("kompetanse", "utdanning", "tjeneste", "personell og kompetanse" ...; the lists in
+``helsekg/data/link_model.json``) weigh :attr:`LinkModel.generic_weight` of that; a theme the node's own
+texts do not speak of (only asserted, e.g. from the heading above it) weighs half. A theme of the other
+side counts 1, a skos:related one (a near-synonym) :attr:`LinkModel.related_credit`, a broader or
+narrower one :attr:`LinkModel.hierarchy_credit`.
 
-* **theme overlap** compares the two sets of theme-scheme concepts (hkg:hasTheme plus the concepts
-  :func:`helsekg.extract.themes.concepts_in` finds in the texts): a soft Dice coefficient where a shared concept
-  counts 1 and a concept one skos:broader/narrower/related step away counts 0.5;
-* **term overlap** is the IDF-weighted Dice coefficient of the two sets of content terms (words and
-  their compound parts, :func:`helsekg.extract.themes.term_stems`; "rekrutteringsprosjektet" gives
-  rekruttering and prosjekt), with IDF over all measure and recommendation texts in the graph, so a term
-  that every node shares counts little.
+**Features** (each in [0, 1]), :func:`features`:
 
-Every pair at or above ``threshold`` is a :class:`Link` carrying its evidence; :func:`add_links` writes
-``?measure hkg:addresses ?recommendation`` and a qualified hkg:AddressLink node with hkg:linkScore,
-hkg:sharedTheme and hkg:evidenceTerm, so the graph says why.
+* ``theme_coverage``: how much of the recommendation's (weighted) themes the measure has;
+* ``ask_coverage``: the share of the specific themes the recommendation's own text speaks of (what it asks
+  for) that the measure has, itself or as a skos:related near-synonym;
+* ``theme_focus``: how much of the measure's themes the recommendation has (a measure with twelve themes
+  is about none of them in particular: the weights are normalised by the measure's themes);
+* ``term_coverage``: how much of the recommendation's IDF-weighted terms the measure shares;
+* ``specific``: 1 when the pair shares a specific (not generic) content term, or a specific theme that
+  at least one side's own text speaks of, else 0.
+
+**Score** (:func:`score_pair`, the one place the formula lives): a logistic model fitted on the dev split
+of the link gold (``python -m helsekg.evaluation.link_model``, weights in ``link_model.json``)::
+
+    score = σ(intercept + Σ weight_f × feature_f)
+
+and a pair without ``specific`` evidence is capped at :attr:`LinkModel.cap_without_evidence` (below the
+threshold): sharing only generic words or themes is never a link. Each :class:`Link` keeps the feature
+values and their contributions (weight × value) next to the shared themes and terms, so the score can
+be read as "why".
+
+:func:`add_links` writes ``?measure hkg:addressesThematically ?recommendation`` (and its
+super-property hkg:addresses, so queries need no inference) and a qualified hkg:AddressLink node with
+hkg:linkScore, hkg:sharedTheme, hkg:evidenceTerm, one hkg:featureContribution per feature, hkg:rank
+(the link's place among the links to its recommendation, best first) and the dates of the two documents
+(hkg:measureIssued, hkg:recommendationIssued) when known. hkg:followsUp (a document saying explicitly that
+the measure follows up the recommendation, and dated after it) is never written by this linker: shared
+words are not such a statement.
 """
 
 from __future__ import annotations
@@ -24,35 +49,35 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from helsekg.extract.themes import THEME_BASE, ThemeScheme, term_stems
+from helsekg import resources
+from helsekg.extract.themes import THEME_BASE, ThemeScheme, stem, term_stems
 from helsekg.graph.namespace import HKG, ID
 from helsekg.query.sparql import query
 from helsekg.validate import EXTRACTION_ENGINE, ValidationReport, validate
 
-__all__ = ["DEFAULT_MAX_PER_MEASURE", "DEFAULT_THRESHOLD", "Link", "LinkNode", "add_links", "iter_links", "link_iri",
-           "link_measures", "read_nodes", "score_pair", "write_links"]
+__all__ = ["DEFAULT_MAX_PER_MEASURE", "DEFAULT_THRESHOLD", "FEATURES", "Link", "LinkModel", "LinkNode", "add_links",
+           "features", "iter_links", "link_iri", "link_measures", "node_links", "rank_links", "read_nodes",
+           "score_pair", "term_idf", "update_links", "write_links"]
 
+#: The score a link needs. The score is a probability of "addresses" under the calibrated model (the
+#: base rate of strong links among gold pairs is about 3 %, so probabilities are low); 0.25 is the
+#: F1-best threshold on the dev split of gold/links (see gold/links/README.md) and the value api.py,
+#: cli.py and scale/store.py pass.
 DEFAULT_THRESHOLD = 0.25
-#: A measure links to at most this many recommendations, its best (on the shipped corpus no measure
-#: reaches more than 5 at the default threshold). It keeps the link count linear in the number of
-#: measures when many recommendations share vocabulary; None in :func:`link_measures` keeps all.
+#: A measure links to at most this many recommendations, its best. It keeps the link count linear in the
+#: number of measures when many recommendations share vocabulary; None in :func:`link_measures` keeps all.
 DEFAULT_MAX_PER_MEASURE = 5
-THEME_WEIGHT = 0.5
-TERM_WEIGHT = 0.5
-#: Credit for a concept one broader/narrower/related step away from a concept of the other side.
-NEAR_THEME = 0.5
-#: Weight of a theme the graph asserts (hkg:hasTheme) but the node's own texts do not speak of, such as
-#: the heading a recommendation stands under or the sentence around a measure; themes found in the
-#: node's label or anchor text weigh 1.
-ASSERTED_THEME = 0.5
+MODEL_FILE = "link_model.json"
+#: The features of :func:`features`, in the order of the model's weights.
+FEATURES = ("theme_coverage", "ask_coverage", "theme_focus", "term_coverage", "specific")
 _PLACES = Decimal("0.001")
 _MARGIN = 0.0015  # > rounding to _PLACES plus float noise, so the fast pre-selection never drops a link
 
@@ -62,9 +87,11 @@ SELECT ?iri ?kind ?field ?text WHERE {
   UNION { ?n a hkg:Measure ; hkg:hasMention/hkg:anchorText ?t . BIND("measure" AS ?kind) BIND("text" AS ?field) }
   UNION { ?n a hkg:Measure ; hkg:hasGoal/rdfs:label ?t . BIND("measure" AS ?kind) BIND("text" AS ?field) }
   UNION { ?n a hkg:Measure ; hkg:hasTheme ?th . BIND(STR(?th) AS ?t) BIND("measure" AS ?kind) BIND("theme" AS ?field) }
+  UNION { ?n a hkg:Measure ; hkg:mentionedIn/dcterms:issued ?t . BIND("measure" AS ?kind) BIND("date" AS ?field) }
   UNION { ?n a hkg:Recommendation ; rdfs:label ?t . BIND("recommendation" AS ?kind) BIND("text" AS ?field) }
   UNION { ?n a hkg:Recommendation ; hkg:hasMention/hkg:anchorText ?t . BIND("recommendation" AS ?kind) BIND("text" AS ?field) }
   UNION { ?n a hkg:Recommendation ; hkg:hasTheme ?th . BIND(STR(?th) AS ?t) BIND("recommendation" AS ?kind) BIND("theme" AS ?field) }
+  UNION { ?n a hkg:Recommendation ; hkg:mentionedIn/dcterms:issued ?t . BIND("recommendation" AS ?kind) BIND("date" AS ?field) }
   BIND(STR(?n) AS ?iri)
   BIND(STR(?t) AS ?text)
 }
@@ -72,8 +99,63 @@ SELECT ?iri ?kind ?field ?text WHERE {
 
 
 @dataclass(frozen=True)
+class LinkModel:
+    """The calibrated combination and the word lists of the score (``helsekg/data/link_model.json``)."""
+
+    intercept: float
+    weights: tuple[float, ...]  # one per FEATURES
+    generic_terms: frozenset[str]  # term stems
+    generic_themes: frozenset[str]  # theme keys
+    generic_weight: float = 0.25
+    asserted_theme: float = 0.5  # a measure's theme only asserted (from the sentence around it)
+    asserted_recommendation_theme: float = 0.25  # a recommendation's theme only asserted (from its heading)
+    related_credit: float = 0.75
+    hierarchy_credit: float = 0.4
+    cap_without_evidence: float = 0.2
+
+    @classmethod
+    def load(cls) -> LinkModel:
+        """The shipped model (read once)."""
+        return _shipped_model()
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> LinkModel:
+        """A model from the JSON object of ``link_model.json``.
+
+        Raises:
+            ValueError: a feature of :data:`FEATURES` without a weight, or an unknown one.
+        """
+        weights = dict(data["weights"])
+        if set(weights) != set(FEATURES):
+            raise ValueError(f"{MODEL_FILE}: weights must be given for exactly {', '.join(FEATURES)}, "
+                             f"not {', '.join(sorted(weights))}; refit with python -m helsekg.evaluation.link_model")
+        return cls(
+            intercept=float(data["intercept"]), weights=tuple(float(weights[f]) for f in FEATURES),
+            generic_terms=frozenset(stem(w) for w in data["generic_terms"]),
+            generic_themes=frozenset(data["generic_themes"]),
+            **{k: float(data[k]) for k in ("generic_weight", "asserted_theme", "asserted_recommendation_theme",
+                                           "related_credit", "hierarchy_credit", "cap_without_evidence") if k in data},
+        )
+
+    def combine(self, values: Sequence[float]) -> float:
+        """The probability the model gives to feature ``values`` (in :data:`FEATURES` order)."""
+        logit = self.intercept + sum(w * v for w, v in zip(self.weights, values))
+        return 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+
+    def score(self, values: Sequence[float]) -> float:
+        """:meth:`combine`, capped at :attr:`cap_without_evidence` without ``specific`` evidence."""
+        p = self.combine(values)
+        return p if values[FEATURES.index("specific")] else min(p, self.cap_without_evidence)
+
+
+@lru_cache(maxsize=1)
+def _shipped_model() -> LinkModel:
+    return LinkModel.from_data(resources.load_data(MODEL_FILE))
+
+
+@dataclass(frozen=True)
 class LinkNode:
-    """A measure or recommendation as the linker sees it: its texts, themes and content terms."""
+    """A measure or recommendation as the linker sees it: its texts, themes, content terms and date."""
 
     iri: str
     kind: str  # "measure" or "recommendation"
@@ -81,10 +163,7 @@ class LinkNode:
     themes: frozenset[str]
     terms: frozenset[str]  # term stems
     text_themes: frozenset[str] = frozenset()  # the themes found in ``texts`` themselves
-
-    def theme_weight(self, key: str) -> float:
-        """1 for a theme found in the node's texts, :data:`ASSERTED_THEME` for one only asserted."""
-        return 1.0 if key in self.text_themes else ASSERTED_THEME
+    date: str | None = None  # the earliest dcterms:issued (YYYY-MM-DD) of the node's documents, when known
 
 
 @dataclass(frozen=True)
@@ -97,8 +176,14 @@ class Link:
     shared_themes: tuple[str, ...]
     shared_terms: tuple[tuple[str, float], ...]  # (shown term, idf), highest idf first
     near_themes: tuple[tuple[str, str], ...] = ()  # (measure concept, recommendation concept) one step apart
-    theme_score: float = 0.0
-    term_score: float = 0.0
+    #: (feature, value, contribution = weight × value), in FEATURES order; the intercept is the model's
+    contributions: tuple[tuple[str, float, float], ...] = ()
+    intercept: float = 0.0
+    capped: bool = False  # no specific evidence: the score is held below the threshold
+    measure_date: str | None = None
+    recommendation_date: str | None = None
+    #: the link's place among the links to its recommendation (1 = best); set by :func:`rank_links`
+    rank: int | None = field(default=None, compare=False)
 
     def explain(self) -> str:
         """The evidence in words.
@@ -114,21 +199,53 @@ class Link:
         return "; ".join(parts)
 
     def describe(self) -> str:
-        """The score, its two components and the evidence."""
-        return (f"{self.score} = {THEME_WEIGHT} × themes {self.theme_score:.3f} + {TERM_WEIGHT} × terms "
-                f"{self.term_score:.3f}; {self.explain()}")
+        """The score as the model computes it (intercept, then each feature's contribution = weight × value,
+        with the value in brackets), and the evidence.
+
+        >>> Link("m", "r", Decimal("0.731"), ("rekruttering",), (), contributions=(("theme_coverage", 0.5, 2.0),),
+        ...      intercept=-1.0).describe()
+        '0.731 = σ(-1.00 +2.00 (theme_coverage 0.50)); shared themes: rekruttering; shared terms: -'
+        """
+        terms = " ".join(f"{c:+.2f} ({name} {value:.2f})" for name, value, c in self.contributions if c)
+        formula = f"σ({self.intercept:.2f}{' ' + terms if terms else ''})"
+        if self.capped:
+            formula += ", capped: no specific shared term or theme"
+        return f"{self.score} = {formula}; {self.explain()}"
+
+    def contribution_texts(self) -> list[str]:
+        """One line per feature, as hkg:featureContribution writes them: "name value × weight = contribution".
+
+        >>> Link("m", "r", Decimal("0.5"), (), (), contributions=(("term_dice", 0.25, 0.5),)).contribution_texts()
+        ['term_dice 0.250 × 2.000 = +0.500']
+        """
+        return [f"{name} {value:.3f} × {(c / value if value else 0.0):.3f} = {c:+.3f}"
+                for name, value, c in self.contributions]
 
 
-def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None) -> list[LinkNode]:
-    """Measures and recommendations of ``graph`` with their texts, themes and terms, sorted by IRI."""
+def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None,
+               iris: Collection[str] | None = None) -> list[LinkNode]:
+    """Measures and recommendations of ``graph`` with their texts, themes, terms and dates, sorted by IRI.
+
+    ``iris``: read only these nodes (those of them that are measures or recommendations).
+    """
     scheme = scheme or ThemeScheme.load()
     texts: dict[tuple[str, str], list[str]] = defaultdict(list)
     themes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for iri, kind, fieldname, text in query(graph, _NODES_QUERY).rows:
+    dates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sparql = _NODES_QUERY
+    if iris is not None:
+        if not iris:
+            return []
+        values = " ".join(f"<{iri}>" for iri in sorted(iris))
+        sparql = sparql.replace("WHERE {\n", f"WHERE {{\n  VALUES ?n {{ {values} }}\n", 1)
+    for iri, kind, fieldname, text in query(graph, sparql).rows:
         key = (iri, kind)
         if fieldname == "theme":
             if text.startswith(THEME_BASE):
                 themes[key].add(text[len(THEME_BASE):])
+        elif fieldname == "date":
+            if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+                dates[key].add(text[:10])
         elif text not in texts[key]:
             texts[key].append(text)
     analysed: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> (concepts, stems)
@@ -149,8 +266,13 @@ def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None) -> list[LinkN
             in_text |= concepts
             stems |= text_stems
         nodes.append(LinkNode(key[0], key[1], node_texts, frozenset(themes[key] | in_text), frozenset(stems),
-                              frozenset(in_text)))
+                              frozenset(in_text), min(dates[key]) if dates[key] else None))
     return nodes
+
+
+def term_idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
+    """The IDF of every term over ``nodes`` (measures and recommendations): ``ln((1 + n) / (1 + df)) + 1``."""
+    return _idf(nodes)
 
 
 def _idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
@@ -168,38 +290,83 @@ def _neighbours(scheme: ThemeScheme) -> dict[str, frozenset[str]]:
     return {key: frozenset(c.broader + c.narrower + c.related) for key, c in scheme.concepts.items()}
 
 
-def _theme_weights(node: LinkNode) -> dict[str, float]:
-    return {key: node.theme_weight(key) for key in node.themes}
+@lru_cache(maxsize=4)
+def _related(scheme: ThemeScheme) -> dict[str, frozenset[str]]:
+    """Each concept's skos:related concepts (near-synonyms: credited more than a broader or narrower one)."""
+    return {key: frozenset(c.related) for key, c in scheme.concepts.items()}
 
 
-def _theme_overlap(a: dict[str, float], b: dict[str, float], neighbours: dict[str, frozenset[str]],
-                   near: set[tuple[str, str]] | None = None) -> float:
-    """Weighted soft Dice of two {theme: weight} maps: each theme counts its weight times its best match's credit.
+def _theme_weights(node: LinkNode, model: LinkModel) -> dict[str, float]:
+    """{theme: weight}: 1 in the node's texts, less when only asserted (``asserted_theme`` for a measure,
+    ``asserted_recommendation_theme`` for a recommendation); times ``generic_weight`` when generic."""
+    asserted = model.asserted_theme if node.kind == "measure" else model.asserted_recommendation_theme
+    return {key: (1.0 if key in node.text_themes else asserted)
+            * (model.generic_weight if key in model.generic_themes else 1.0) for key in node.themes}
 
-    A shared theme is credited the other side's weight, a theme one step away :data:`NEAR_THEME` times
-    it. With ``near``, the credited pairs one step apart are collected there as (a concept, b concept).
-    """
-    if not a or not b:
+
+def _credit(key: str, other: Mapping[str, float], scheme: ThemeScheme, model: LinkModel) -> tuple[float, str | None]:
+    """How well ``other`` (a {theme: weight} map) matches concept ``key``, and the concept that matched."""
+    if key in other:
+        return 1.0, key
+    related = sorted(o for o in _related(scheme).get(key, ()) if o in other)
+    if related:
+        return model.related_credit, related[0]
+    close = sorted(o for o in _neighbours(scheme).get(key, ()) if o in other)
+    if close:
+        return model.hierarchy_credit, close[0]
+    return 0.0, None
+
+
+def _coverage(one: Mapping[str, float], other: Mapping[str, float], scheme: ThemeScheme, model: LinkModel,
+              near: set[tuple[str, str]] | None = None, forward: bool = True) -> float:
+    """The weighted share of ``one``'s themes that ``other`` matches (:func:`_credit`)."""
+    total = sum(one.values())
+    if not total:
         return 0.0
+    got = 0.0
+    for key, weight in one.items():
+        credit, match = _credit(key, other, scheme, model)
+        if match is not None and match != key and near is not None:
+            near.add((key, match) if forward else (match, key))
+        got += weight * credit
+    return got / total
 
-    def side(one: dict[str, float], other: dict[str, float], forward: bool) -> float:
-        total = 0.0
-        for key, weight in one.items():
-            credit = other.get(key)
-            if credit is None:
-                close = [o for o in neighbours.get(key, ()) if o in other]
-                if not close:
-                    credit = 0.0
-                elif near is None:
-                    credit = NEAR_THEME * max(other[o] for o in close)
-                else:
-                    top = max(sorted(close), key=other.__getitem__)
-                    near.add((key, top) if forward else (top, key))
-                    credit = NEAR_THEME * other[top]
-            total += weight * credit
-        return total
 
-    return (side(a, b, True) + side(b, a, False)) / (sum(a.values()) + sum(b.values()))
+def _term_weight(term: str, idf: Mapping[str, float], model: LinkModel) -> float:
+    return idf.get(term, 1.0) * (model.generic_weight if term in model.generic_terms else 1.0)
+
+
+def _specific(measure: LinkNode, recommendation: LinkNode, shared_terms: Iterable[str], scheme: ThemeScheme,
+              model: LinkModel) -> bool:
+    """A shared content term that is not generic, or a theme that is not generic, that the recommendation's own
+    text speaks of (what it asks for) and that the measure has too (or a skos:related near-synonym of it)."""
+    if any(t not in model.generic_terms for t in shared_terms):
+        return True
+    related = _related(scheme)
+    return any(({key} | related.get(key, frozenset())) & measure.themes
+               for key in recommendation.text_themes - model.generic_themes)
+
+
+def features(measure: LinkNode, recommendation: LinkNode, idf: Mapping[str, float], scheme: ThemeScheme,
+             model: LinkModel | None = None, near: set[tuple[str, str]] | None = None) -> tuple[float, ...]:
+    """The feature values of a pair, in :data:`FEATURES` order (see the module docstring).
+
+    With ``near``, the theme pairs one step apart that earned credit are collected there.
+    """
+    model = model or LinkModel.load()
+    m_themes, r_themes = _theme_weights(measure, model), _theme_weights(recommendation, model)
+    theme_coverage = _coverage(r_themes, m_themes, scheme, model, near, forward=False)
+    theme_focus = _coverage(m_themes, r_themes, scheme, model, near, forward=True)
+    related = _related(scheme)
+    asks = recommendation.text_themes - model.generic_themes
+    ask_coverage = (sum(1 for key in asks if ({key} | related.get(key, frozenset())) & measure.themes) / len(asks)
+                    if asks else 0.0)
+    shared = measure.terms & recommendation.terms
+    weight = lambda terms: sum(_term_weight(t, idf, model) for t in terms)  # noqa: E731
+    r_weight = weight(recommendation.terms)
+    term_coverage = weight(shared) / r_weight if r_weight else 0.0
+    specific = 1.0 if _specific(measure, recommendation, shared, scheme, model) else 0.0
+    return theme_coverage, ask_coverage, theme_focus, term_coverage, specific
 
 
 def _rounded(score: float) -> Decimal:
@@ -208,27 +375,54 @@ def _rounded(score: float) -> Decimal:
 
 
 def score_pair(measure: LinkNode, recommendation: LinkNode, idf: dict[str, float], scheme: ThemeScheme,
-               shown: dict[str, str] | None = None) -> Link:
-    """Score one pair; ``shown`` maps term stems to the form shown in the evidence."""
+               shown: dict[str, str] | None = None, *, model: LinkModel | None = None) -> Link:
+    """Score one pair; ``shown`` maps term stems to the form shown in the evidence.
+
+    The score depends on the two nodes, the IDF of their terms, the scheme and the model (its word lists
+    and weights), nothing else (:func:`update_links` relies on it); the evidence also on ``shown``.
+    """
+    model = model or LinkModel.load()
     near: set[tuple[str, str]] = set()
-    theme_score = _theme_overlap(_theme_weights(measure), _theme_weights(recommendation), _neighbours(scheme), near)
+    values = features(measure, recommendation, idf, scheme, model, near)
     shared = measure.terms & recommendation.terms
-    weight = lambda terms: sum(idf.get(t, 1.0) for t in terms)  # noqa: E731
-    denominator = weight(measure.terms) + weight(recommendation.terms)
-    term_score = 2 * weight(shared) / denominator if denominator else 0.0
-    score = THEME_WEIGHT * theme_score + TERM_WEIGHT * term_score
     shown = shown or {}
-    terms = sorted(((shown.get(t, t), round(idf.get(t, 1.0), 2)) for t in shared), key=lambda p: (-p[1], p[0]))
+    # the evidence names what an expert would accept: specific terms and themes, not the generic ones
+    terms = sorted(((shown.get(t, t), round(idf.get(t, 1.0), 2)) for t in shared if t not in model.generic_terms),
+                   key=lambda p: (-p[1], p[0]))
+    generic = model.generic_themes
     return Link(
         measure=measure.iri,
         recommendation=recommendation.iri,
-        score=_rounded(score),
-        shared_themes=tuple(sorted(measure.themes & recommendation.themes)),
+        score=_rounded(model.score(values)),
+        shared_themes=tuple(sorted((measure.themes & recommendation.themes) - generic)),
         shared_terms=tuple(terms),
-        near_themes=tuple(sorted(near)),
-        theme_score=round(theme_score, 3),
-        term_score=round(term_score, 3),
+        near_themes=tuple(sorted((m, r) for m, r in near if m not in generic and r not in generic)),
+        contributions=tuple((name, round(v, 3), round(w * v, 3)) for name, v, w in zip(FEATURES, values, model.weights)),
+        intercept=round(model.intercept, 3),
+        capped=not values[FEATURES.index("specific")] and model.combine(values) > model.cap_without_evidence,
+        measure_date=measure.date,
+        recommendation_date=recommendation.date,
     )
+
+
+def rank_links(links: Iterable[Link]) -> list[Link]:
+    """``links`` with :attr:`Link.rank` set: their place among the links to the same recommendation (1 = the
+    highest score; ties broken by measure IRI), in the order given.
+
+    >>> [l.rank for l in rank_links([Link("m1", "r", Decimal("0.6"), (), ()), Link("m2", "r", Decimal("0.9"), (), ()),
+    ...                                Link("m1", "s", Decimal("0.7"), (), ())])]
+    [2, 1, 1]
+    """
+    links = list(links)
+    by_recommendation: dict[str, list[int]] = defaultdict(list)
+    for i, link in enumerate(links):
+        by_recommendation[link.recommendation].append(i)
+    ranked = list(links)
+    for indices in by_recommendation.values():
+        indices.sort(key=lambda i: (-links[i].score, links[i].measure))
+        for rank, i in enumerate(indices, start=1):
+            ranked[i] = replace(links[i], rank=rank)
+    return ranked
 
 
 def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: ThemeScheme | None = None,
@@ -243,11 +437,12 @@ def link_measures(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme:
             recommendation IRI); None keeps every link at or above the threshold.
 
     Returns:
-        Links sorted by score (highest first), then measure and recommendation IRI.
+        Links sorted by score (highest first), then measure and recommendation IRI, each with its
+        :attr:`Link.rank` among the links to its recommendation.
     """
     links = list(iter_links(graph, threshold=threshold, scheme=scheme, max_per_measure=max_per_measure))
     links.sort(key=lambda link: (-link.score, link.measure, link.recommendation))
-    return links
+    return rank_links(links)
 
 
 def iter_links(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: ThemeScheme | None = None,
@@ -269,8 +464,19 @@ def iter_links(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: Th
         return
     idf = _idf(nodes)
     shown = _shown_forms(nodes, scheme)
-    scorer = _Scorer(recommendations, idf, scheme)
     del nodes
+    yield from node_links(measures, recommendations, idf, shown, threshold=threshold, scheme=scheme,
+                          max_per_measure=max_per_measure)
+
+
+def node_links(measures: Iterable[LinkNode], recommendations: Sequence[LinkNode], idf: Mapping[str, float],
+               shown: Mapping[str, str], *, threshold: float, scheme: ThemeScheme,
+               max_per_measure: int | None) -> Iterator[Link]:
+    """The links of each of ``measures`` to ``recommendations``, as :func:`iter_links` makes them from all the
+    nodes of a graph (``idf`` and ``shown`` computed over all of them)."""
+    model = LinkModel.load()
+    scorer = _Scorer(list(recommendations), dict(idf), scheme, model)
+    shown = dict(shown)
     floor = Decimal(str(threshold))
     for measure in measures:
         # a fast float score for every candidate, then the exact Link (score_pair) for those that can
@@ -280,55 +486,111 @@ def iter_links(graph: Graph, *, threshold: float = DEFAULT_THRESHOLD, scheme: Th
             scored.sort(key=lambda pair: -pair[0])
             cut = scored[max_per_measure - 1][0] - _MARGIN
             scored = [pair for pair in scored if pair[0] >= cut]
-        links = [score_pair(measure, recommendations[i], idf, scheme, shown) for _, i in scored]
+        links = [score_pair(measure, scorer.recommendations[i], scorer.idf, scheme, shown, model=model)
+                 for _, i in scored]
         links = [link for link in links if link.score >= floor and link.score > 0]
         links.sort(key=lambda link: (-link.score, link.recommendation))
         yield from links[:max_per_measure] if max_per_measure is not None else links
 
 
+def update_links(old_nodes: Sequence[LinkNode], new_nodes: Sequence[LinkNode],
+                 old_links: Mapping[str, Iterable[tuple[Decimal, str]]], *, threshold: float = DEFAULT_THRESHOLD,
+                 scheme: ThemeScheme | None = None, max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE,
+                 full_above: float = 0.5) -> tuple[set[str], list[Link]] | None:
+    """What changes in the links when the nodes change from ``old_nodes`` to ``new_nodes``.
+
+    ``old_links`` are the links :func:`iter_links` made from ``old_nodes`` with the same options, as
+    measure IRI -> [(score, recommendation IRI)]. Returns the measures whose links are stale (drop them
+    all) and their new links, so that the old links minus the stale plus the new ones are exactly the
+    links of :func:`iter_links` over ``new_nodes``; or None when more than ``full_above`` of the measures
+    need new links (computing them all is then cheaper).
+
+    A pair's :class:`Link` depends on the two nodes (their texts, themes, terms and document dates), the IDF
+    of their terms (over all nodes), the shown forms of their shared terms, the scheme and the shipped
+    :class:`LinkModel` (:func:`score_pair`; a new model or scheme changes the store's linker fingerprint,
+    so everything is relinked). Links never carry their :attr:`Link.rank` here: a rank depends on the other
+    links to the same recommendation, and the store recomputes ranks after every change
+    (``GraphStore._rank_links``). A measure gets new links when it is
+    new or changed, when the IDF of one of its terms changed, when one of its links points to a
+    recommendation that changed, went, or whose terms' IDF or shared terms' shown forms changed, or
+    when a new or rescored recommendation can enter its best links. (When the number of nodes changes,
+    every IDF changes, so everything is rescored.)
+    """
+    scheme = scheme or ThemeScheme.load()
+    old = {(n.iri, n.kind): n for n in old_nodes}
+    new = {(n.iri, n.kind): n for n in new_nodes}
+    old_idf, new_idf = _idf(old_nodes), _idf(new_nodes)
+    changed_terms = {t for t in old_idf.keys() | new_idf.keys() if old_idf.get(t) != new_idf.get(t)}
+    old_shown, new_shown = _shown_forms(old_nodes, scheme), _shown_forms(new_nodes, scheme)
+    changed_shown = {t for t in old_shown.keys() | new_shown.keys() if old_shown.get(t) != new_shown.get(t)}
+    measures = [n for n in new_nodes if n.kind == "measure"]
+    recommendations = [n for n in new_nodes if n.kind == "recommendation"]
+    by_iri = {r.iri: r for r in recommendations}
+
+    def dirty(node: LinkNode, other: dict[tuple[str, str], LinkNode]) -> bool:
+        return other.get((node.iri, node.kind)) != node or bool(node.terms & changed_terms)
+
+    rescored = [r for r in recommendations if dirty(r, old)]
+    stale_recs = {r.iri for r in rescored} | {n.iri for n in old_nodes if n.kind == "recommendation" and dirty(n, new)}
+    affected: set[str] = set()
+    rest = []
+    for measure in measures:
+        links = list(old_links.get(measure.iri, ()))
+        if dirty(measure, old) or any(r in stale_recs or r not in by_iri or measure.terms & by_iri[r].terms & changed_shown
+                                      for _, r in links):
+            affected.add(measure.iri)
+        else:
+            rest.append((measure, links))
+    if rescored:  # can a new or rescored recommendation enter a measure's best links?
+        scorer = _Scorer(rescored, new_idf, scheme, LinkModel.load())
+        for measure, links in rest:
+            bar = threshold
+            if max_per_measure is not None and len(links) >= max_per_measure:
+                bar = max(bar, float(sorted(score for score, _ in links)[-max_per_measure]))
+            if any(score > 0 and score >= bar - _MARGIN for score, _ in scorer.scores(measure)):
+                affected.add(measure.iri)
+    if measures and len(affected) > full_above * len(measures):
+        return None
+    gone = set(old_links) - {m.iri for m in measures}
+    links = list(node_links([m for m in measures if m.iri in affected], recommendations, new_idf, new_shown,
+                            threshold=threshold, scheme=scheme, max_per_measure=max_per_measure))
+    return affected | gone, links
+
+
 class _Scorer:
     """Scores one measure against every recommendation it shares a term or a theme with.
 
-    An inverted index over the recommendations' terms (with their IDF weights summed per pair) and
-    themes (with their broader, narrower and related concepts) keeps the work near-linear in real
-    corpora instead of measures × recommendations; pairs left out would score exactly 0.
+    An inverted index over the recommendations' terms and themes (with their broader, narrower and related
+    concepts) keeps the work near-linear in real corpora instead of measures × recommendations; a pair left
+    out shares no term and no theme, so its features are 0 and its score the model's floor, never a link
+    (:meth:`floor`).
     """
 
-    def __init__(self, recommendations: list[LinkNode], idf: dict[str, float], scheme: ThemeScheme) -> None:
+    def __init__(self, recommendations: list[LinkNode], idf: dict[str, float], scheme: ThemeScheme,
+                 model: LinkModel) -> None:
         self.recommendations = recommendations
         self.idf = idf
         self.scheme = scheme
+        self.model = model
         self.terms: dict[str, list[int]] = defaultdict(list)
         self.themes: dict[str, set[int]] = defaultdict(set)
-        self.neighbours = _neighbours(scheme)
-        self.weights = [sum(idf.get(t, 1.0) for t in rec.terms) for rec in recommendations]
+        neighbours = _neighbours(scheme)
         for i, rec in enumerate(recommendations):
             for term in rec.terms:
                 self.terms[term].append(i)
             for key in rec.themes:
-                for near in (key, *self.neighbours.get(key, ())):
+                for near in (key, *neighbours.get(key, ())):
                     self.themes[near].add(i)
-        self.theme_weights = [_theme_weights(rec) for rec in recommendations]
 
     def scores(self, measure: LinkNode) -> list[tuple[float, int]]:
-        """(score, recommendation index) for every recommendation that can score above 0."""
-        shared: dict[int, float] = defaultdict(float)
+        """(score, recommendation index) for every recommendation sharing a term or a theme (one step) with it."""
+        candidates: set[int] = set()
         for term in measure.terms:
-            weight = self.idf.get(term, 1.0)
-            for i in self.terms.get(term, ()):
-                shared[i] += weight
-        themed: set[int] = set()
+            candidates.update(self.terms.get(term, ()))
         for key in measure.themes:
-            themed |= self.themes.get(key, set())
-        own = sum(self.idf.get(t, 1.0) for t in measure.terms)
-        own_themes = _theme_weights(measure)
-        out = []
-        for i in shared.keys() | themed:
-            denominator = own + self.weights[i]
-            term_score = 2 * shared.get(i, 0.0) / denominator if denominator else 0.0
-            theme_score = _theme_overlap(own_themes, self.theme_weights[i], self.neighbours) if i in themed else 0.0
-            out.append((THEME_WEIGHT * theme_score + TERM_WEIGHT * term_score, i))
-        return out
+            candidates |= self.themes.get(key, set())
+        return [(self.model.score(features(measure, self.recommendations[i], self.idf, self.scheme, self.model)), i)
+                for i in sorted(candidates)]
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
@@ -353,16 +615,19 @@ def link_iri(measure: str, recommendation: str) -> URIRef:
 def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None = None) -> Graph:
     """Write each link into ``graph`` and return it.
 
-    Writes ``?measure hkg:addresses ?recommendation`` and an hkg:AddressLink node with
-    hkg:linkedMeasure, hkg:linkedRecommendation, hkg:linkScore (xsd:decimal), one hkg:sharedTheme per
-    shared concept (typed hkg:Theme and skos:Concept with its Bokmål skos:prefLabel, as
-    :mod:`helsekg.graph.build` writes themes), one hkg:evidenceTerm per shared term, and the explanation as
-    rdfs:comment @en.
+    Writes ``?measure hkg:addressesThematically ?recommendation`` and its super-property
+    ``?measure hkg:addresses ?recommendation``, and an hkg:AddressLink node with hkg:linkedMeasure,
+    hkg:linkedRecommendation, hkg:linkScore (xsd:decimal), one hkg:sharedTheme per shared concept (typed
+    hkg:Theme and skos:Concept with its Bokmål skos:prefLabel, as :mod:`helsekg.graph.build` writes themes),
+    one hkg:evidenceTerm per shared term, one hkg:featureContribution per feature of the model, hkg:rank when
+    the link is ranked (:func:`rank_links`), hkg:measureIssued and hkg:recommendationIssued (xsd:date) when
+    the documents' dates are known, and the whole computation as rdfs:comment @en.
     """
     scheme = scheme or ThemeScheme.load()
     for link in links:
         measure, recommendation = URIRef(link.measure), URIRef(link.recommendation)
         node = link_iri(link.measure, link.recommendation)
+        graph.add((measure, HKG.addressesThematically, recommendation))
         graph.add((measure, HKG.addresses, recommendation))
         graph.add((node, RDF.type, HKG.AddressLink))
         graph.add((node, HKG.linkedMeasure, measure))
@@ -377,6 +642,14 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
                 graph.add((theme, SKOS.prefLabel, Literal(scheme.label(key), lang="nb")))
         for term, _ in link.shared_terms:
             graph.add((node, HKG.evidenceTerm, Literal(term)))
+        for text in link.contribution_texts():
+            graph.add((node, HKG.featureContribution, Literal(text)))
+        if link.rank is not None:
+            graph.add((node, HKG.rank, Literal(link.rank, datatype=XSD.positiveInteger)))
+        if link.measure_date:
+            graph.add((node, HKG.measureIssued, Literal(link.measure_date, datatype=XSD.date)))
+        if link.recommendation_date:
+            graph.add((node, HKG.recommendationIssued, Literal(link.recommendation_date, datatype=XSD.date)))
         graph.add((node, RDFS.comment, Literal(link.describe(), lang="en")))
     return graph
 

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -153,9 +153,14 @@ class Gazetteer:
             raise ValueError(f"{source}: duplicate actor ids in the gazetteer")
         return cls(tuple(entries), data["_source"], data["_licence"])
 
+    @cached_property
+    def _indexes(self) -> tuple[dict[str, GazetteerEntry], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        # built once per gazetteer and kept on it: an lru_cache keyed on the gazetteer hashed every entry per lookup
+        return _index(self)
+
     @property
     def by_id(self) -> dict[str, GazetteerEntry]:
-        return _index(self)[0]
+        return self._indexes[0]
 
     def get(self, actor_id: str) -> GazetteerEntry | None:
         """The entry with id ``actor_id``."""
@@ -172,20 +177,19 @@ class Gazetteer:
         """
         if not name:
             return None
-        by_name = _index(self)[1]
+        by_name = self._indexes[1]
         folded = _fold(name)
         ids = by_name.get(folded) or (by_name.get(folded[:-1]) if folded.endswith("s") else None)
         return self.by_id[ids[0]] if ids and len(ids) == 1 else None
 
     def municipality(self, place: str) -> GazetteerEntry | None:
         """Today's municipality (or a former one) called ``place`` ("Bergen" -> Bergen kommune)."""
-        ids = _index(self)[2].get(_fold(place), ())
+        ids = self._indexes[2].get(_fold(place), ())
         current = [i for i in ids if self.by_id[i].successor is None and "-2019" != self.by_id[i].valid]
         chosen = current or list(ids)
         return self.by_id[chosen[0]] if len(chosen) == 1 else None
 
 
-@lru_cache(maxsize=4)
 def _index(gaz: Gazetteer) -> tuple[dict[str, GazetteerEntry], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     by_id = {e.id: e for e in gaz.entries}
     by_name: dict[str, list[str]] = {}
@@ -237,6 +241,20 @@ class ActorPatterns:
     institution_heads: tuple[str, ...] = ()
     #: last-word endings of names the model tags as bodies but that are programmes, budgets or services
     entity_measure_heads: tuple[str, ...] = ()
+    #: lemmas of speech verbs (a dash quote's verb form outside ``speech_verbs`` counts when its lemma is one)
+    speech_verb_lemmas: tuple[str, ...] = ()
+    #: company-form abbreviations after a body's name ("IKS", "AS", "HF")
+    company_suffixes: tuple[str, ...] = ()
+    #: last words of names of buildings and venues (not actors)
+    entity_venue_heads: tuple[str, ...] = ()
+    #: regions and districts: place names, not actors, when the model tags them alone
+    region_names: tuple[str, ...] = ()
+    #: words before a person named as a contact for questions
+    contact_cues: tuple[str, ...] = ()
+    #: heads of bodies owned by a named organisation ("Helse Fonna sitt ungdomsråd")
+    possessive_body_heads: tuple[str, ...] = ()
+    #: capitalised heads of named committees and units followed by their portfolio ("Hovudutval for helse og omsorg")
+    named_committee_heads: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -262,12 +280,17 @@ class ActorPatterns:
             entity_junk=frozenset(data["entity_junk"]),
             institution_heads=tuple(data.get("institution_heads", ())),
             entity_measure_heads=tuple(data.get("entity_measure_heads", ())),
+            **{name: tuple(data.get(name, ())) for name in _OPTIONAL_LISTS},
         )
 
     @property
     def party_names(self) -> dict[str, str | None]:
         """Party abbreviation -> gazetteer id of the party (None when the party is not in the gazetteer)."""
         return dict(self.parties)
+
+
+_OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
+                   "possessive_body_heads", "named_committee_heads")
 
 
 @lru_cache(maxsize=4)
@@ -286,6 +309,8 @@ _LOWER = "a-zæøåäöüéèáóç"
 _UPPER = "A-ZÆØÅÄÖÜÉÁ"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _NAME_PART = rf"(?:{_NAME_TOKEN}|[{_UPPER}]\.)"
+# the dashes that open a quote paragraph: en and em dash, hyphen, minus sign (U+2212), horizontal bar
+_DASH = "[–—\\-−―]"
 
 
 @lru_cache(maxsize=8)
@@ -293,12 +318,18 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     """Compiled regular expressions for one set of word lists."""
     heads = _alt(patterns.role_heads)
     mods = _alt(patterns.role_modifiers)
+    role_core = (
+        rf"(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
+        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?[{_LOWER}]*(?:{heads})"
+    )
     role = (
-        rf"(?i:(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
-        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?[{_LOWER}]*(?:{heads})(?:en)?"
+        rf"(?i:{role_core}(?:en)?"
         rf"(?:[^\S\n]+for[^\S\n]+[{_LOWER}-]+(?:(?:,|[^\S\n]+og)[^\S\n]+[{_LOWER}-]+){{0,4}})?)"
     )
+    # "leiar for helse og omsorg stab Gullborg O. Rekve": a portfolio of plain lower-case words, then a name
+    role_portfolio = rf"(?i:{role_core}(?:en)?)[^\S\n]+for(?:[^\S\n]+(?:og[^\S\n]+)?[{_LOWER}][{_LOWER}-]*,?){{1,6}}"
     full_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}[^\S\n]+{_NAME_TOKEN}"
+    name_party = rf"{full_name}(?:[^\S\n]+\([A-Za-zÆØÅæøå]{{1,4}}\))?"
     any_name = rf"{_NAME_TOKEN}(?:[^\S\n]+{_NAME_PART}){{0,2}}(?:[^\S\n]+{_NAME_TOKEN})?"
     party = r"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{1,4})\))?"
     preps = _alt(patterns.affiliation_prepositions + ("av",))
@@ -324,6 +355,18 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"[^\S\n]+(?P<name>{full_name}){party}"
         ),
         "role_word": re.compile(role),
+        "role_portfolio_name": re.compile(
+            rf"(?<![\w-])(?P<role>{role_portfolio})[^\S\n]+(?P<name>{full_name}){party}"),
+        # "stortingsrepresentantene Kari Nordmann og Ola Nordmann": a plural role before coordinated names
+        "role_plural_names": re.compile(
+            rf"(?<![\w-])(?P<role>(?i:{role_core}))(?i:ene|ane)[^\S\n]+"
+            rf"(?P<names>{name_party}(?:(?:,[^\S\n]+|[^\S\n]+og[^\S\n]+){name_party}){{1,8}})"
+        ),
+        "coordinated_name": re.compile(rf"(?P<name>{full_name})(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\))?"),
+        # "Saksbehandler: Kari Nordmann" on a line of its own (a case file's header)
+        "role_line": re.compile(
+            rf"^[^\S\n]*(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}[^\S\n]*$", re.MULTILINE
+        ),
         "name_party": re.compile(rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\)"),
         "institution": re.compile(
             rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
@@ -350,18 +393,44 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<body>Helse[^\S\n]+(?P<x>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?)(?:[^\S\n]+(?:RHF|HF))?)(?![\w-])"
         ),
         "statsforvalter": re.compile(
-            rf"(?<![\w-])(?P<body>(?:Statsforvalteren|Fylkesmannen)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][\w-]+"
+            rf"(?<![\w-])(?P<body>(?:Statsforvalteren|Statsforvaltaren|Fylkesmannen)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][\w-]+"
             rf"(?:[^\S\n]+og[^\S\n]+[{_UPPER}][\w-]+)?))(?![\w-])"
         ),
         "city_body": re.compile(
             rf"(?<![\w-])(?P<body>(?P<kind>[Bb]yrådet|[Bb]ystyret)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][{_LOWER}]+))(?![\w-])"
         ),
         "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
+        "named_committee": re.compile(
+            rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
+            rf"[{_LOWER}][{_LOWER}-]*(?:(?:,[^\S\n]+|[^\S\n]+og[^\S\n]+)[{_LOWER}][{_LOWER}-]*){{0,3}})(?![\w-])"
+        ),
+        # after a body's name: "sitt ungdomsråd" (Nynorsk s-less genitive) or " brukarutval" after an s-genitive
+        "possessive_tail": re.compile(
+            rf"(?P<poss>[^\S\n]+(?:sitt|si|sine))?[^\S\n]+"
+            rf"(?P<head>[{_LOWER}]{{2,}}(?:{_alt(patterns.possessive_body_heads) or 'råd'}))(?![\w-])"
+        ),
+        # "Valen, Stord og <Odda sjukehus>": the places before a coordinated institution share its head noun
+        "place_list_before": re.compile(
+            rf"(?P<items>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?:,[^\S\n]+[{_UPPER}][{_LOWER}]+"
+            rf"(?:-[{_UPPER}][{_LOWER}]+)?){{0,6}})[^\S\n]+og[^\S\n]+\Z"
+        ),
         "dash_quote": re.compile(
-            rf"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
+            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
             re.MULTILINE,
         ),
-        "dash_line": re.compile(r"^[^\S\n]*[–—-][^\S\n]+(?P<quote>[^\n]+?)[^\S\n]*$", re.MULTILINE),
+        # "– ... god folkehelsepolitikk sier Brustad." (no comma): the attribution must close the sentence
+        "dash_quote_bare": re.compile(
+            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?[{_LOWER}0-9])[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"
+            rf"(?=[^\S\n]*[.!?][^\S\n]*$)",
+            re.MULTILINE,
+        ),
+        # any verb in the attribution slot, kept when its lemma is a speech verb (``speech_verb_lemmas``)
+        "dash_quote_any_verb": re.compile(
+            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?P<verb>[{_LOWER}]+)[^\S\n]+{speaker}"
+            rf"(?:[^\S\n]+(?:på|til|fast|vidare|videre))?(?=[^\S\n]*[.!?][^\S\n]*$)",
+            re.MULTILINE,
+        ),
+        "dash_line": re.compile(rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)[^\S\n]*$", re.MULTILINE),
         "guillemet_after": re.compile(rf"«(?P<quote>[^»\n]{{2,}}?)»,?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
         "guillemet_before": re.compile(
             rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*«(?P<quote>[^»\n]{{2,}}?)»"
@@ -408,6 +477,8 @@ class _Candidate:
     start: int
     end: int
     ref: ActorRef
+    #: found by the model (even when the gazetteer resolved it): loses to every rule-based candidate
+    from_model: bool = False
 
 
 @Language.factory(
@@ -460,6 +531,7 @@ class ActorRecognizer:
         self.patterns: ActorPatterns | None = None
         self._lower: PhraseMatcher | None = None
         self._exact: PhraseMatcher | None = None
+        self._places: frozenset[str] | None = None
 
     def initialize(
         self,
@@ -475,6 +547,7 @@ class ActorRecognizer:
         self.gazetteer = load_gazetteer(self.gazetteer_path)
         self.patterns = load_patterns(self.patterns_path)
         vocab = self.nlp.vocab
+        self._places = None
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         make = self.nlp.make_doc
@@ -502,10 +575,13 @@ class ActorRecognizer:
         text = mask_invisible(extensions.doc_text(doc))
         candidates += _pattern_candidates(text, gazetteer, patterns)
         orgs = [c for c in candidates if c.ref.kind == "organisation"]
+        candidates += _possessive_bodies(text, [c for c in orgs if c.ref.source in ("gazetteer", "pattern")], patterns)
         candidates += _person_candidates(text, patterns, orgs, gazetteer)
         if self.use_entities and doc.has_annotation("ENT_IOB"):
             names = {c.ref.label.split()[-1] for c in candidates if c.ref.kind == "person"}
-            candidates += _entity_candidates(doc, gazetteer, patterns, person_names=names)
+            if self._places is None:
+                self._places = region_names(gazetteer, patterns)
+            candidates += _entity_candidates(doc, gazetteer, patterns, person_names=names, places=self._places)
         spans = []
         for cand in _select(candidates):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -610,6 +686,7 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
         if any(w in patterns.name_stopwords or w in _DETERMINERS for w in words):
             continue
         org(m, m.group("body"), "hospital")
+        out.extend(_coordinated_institutions(text, m, gaz, patterns))
     for m in rx["municipality_list"].finditer(text):
         position = m.start("list")
         for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
@@ -617,11 +694,49 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
             if entry is not None:
                 out.append(_Candidate(position, position + len(place), _entry_ref(entry, source="gazetteer")))
             position += len(place)
+    for m in rx["named_committee"].finditer(text):
+        label = re.sub(r"\s+", " ", m.group("body"))
+        out.append(_Candidate(m.start("body"), m.end("body"),
+                              ActorRef(slugify(label), label, "organisation", "committee", "pattern")))
     generic = {word.lower(): kind for kind, words in patterns.generic_bodies for word in words}
     for m in rx["generic"].finditer(text):
         kind = generic[m.group("body").lower()]
         ref = ActorRef(kind, m.group("body"), "organisation", kind, "generic")
         out.append(_Candidate(m.start("body"), m.end("body"), ref))
+    return out
+
+
+def _coordinated_institutions(text: str, m: re.Match[str], gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
+    """The places coordinated before an institution share its head noun: "Valen, Stord og Odda sjukehus"."""
+    head = m.group("body")[len(m.group("place")):].strip()
+    window_start = max(0, m.start("body") - 120)
+    before = actor_regexes(patterns)["place_list_before"].search(text, window_start, m.start("body"))
+    if before is None:
+        return []
+    out = []
+    for item in re.finditer(r"[^,\s][^,]*", before.group("items")):
+        place = item.group().strip()
+        if place in patterns.name_stopwords or place in _DETERMINERS:
+            return []  # "Dette, Stord og Odda sjukehus": not a list of places
+        label = f"{place} {head}"
+        entry = gaz.lookup(label)
+        ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation",
+                                                                           "hospital", "pattern")
+        start = before.start("items") + item.start()
+        out.append(_Candidate(start, start + len(place), ref))
+    return out
+
+
+def _possessive_bodies(text: str, orgs: list[_Candidate], patterns: ActorPatterns) -> list[_Candidate]:
+    """A body a named organisation owns: "Helse Fonna sitt ungdomsråd", "Helse Bergens brukarutval"."""
+    rx = actor_regexes(patterns)["possessive_tail"]
+    out = []
+    for cand in orgs:
+        m = rx.match(text, cand.end)
+        if m is None or (m.group("poss") is None and not text[cand.start:cand.end].endswith("s")):
+            continue
+        label = re.sub(r"\s+", " ", text[cand.start:m.end()])
+        out.append(_Candidate(cand.start, m.end(), ActorRef(slugify(label), label, "organisation", "council", "pattern")))
     return out
 
 
@@ -639,7 +754,7 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     org_at = {c.start: c for c in orgs}
     out: list[_Candidate] = []
 
-    def add(m: re.Match[str], role_text: str | None, *, org_span: tuple[int, int] | None = None) -> None:
+    def add(m: "re.Match[str] | _Shifted", role_text: str | None, *, org_span: tuple[int, int] | None = None) -> None:
         name = _clean_name(m.group("name"), patterns)
         if name is None:
             return
@@ -673,12 +788,36 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         add(m, m.group("role"), org_span=m.span("org"))
     for m in rx["role_name"].finditer(text):
         add(m, m.group("role"))
+    for m in rx["role_portfolio_name"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["role_line"].finditer(text):
+        add(m, m.group("role"))
+    for m in rx["role_plural_names"].finditer(text):  # "stortingsrepresentantene Kari Nordmann og Ola Nordmann"
+        offset = m.start("names")
+        for n in rx["coordinated_name"].finditer(m.group("names")):
+            add(_Shifted(n, offset), m.group("role"))
     for m in rx["apposition"].finditer(text):
         add(m, m.group("role"))
     for m in rx["name_party"].finditer(text):
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
             add(m, None)
     return out
+
+
+class _Shifted:
+    """A match of a sub-string seen at its place in the whole text (``group``, ``start``, ``end``)."""
+
+    def __init__(self, match: re.Match[str], offset: int) -> None:
+        self.match, self.offset = match, offset
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self.match.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(name) + self.offset
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(name) + self.offset
 
 
 def _role_text(raw: str, patterns: ActorPatterns) -> str:
@@ -702,17 +841,30 @@ def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
 
 
 def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
-                       person_names: set[str] = frozenset()) -> list[_Candidate]:
+                       person_names: set[str] = frozenset(), places: frozenset[str] | None = None) -> list[_Candidate]:
     out = []
+    places = region_names(gaz, patterns) if places is None else places
+    doc_text = extensions.doc_text(doc)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         text = ent.text.strip()
         if kind is None or len(text) < 2 or "\n" in text or text in patterns.entity_junk:
             continue
+        words = text.split()
+        if kind == "person" and _names_a_body(words, patterns):
+            kind = ActorKind.ORGANISATION  # "Innherred Interkommunale Legevakt IKS" tagged as a person
+        if kind != "person" and (text in places or (text.endswith("s") and text[:-1] in places)):
+            continue  # a county, region or the country named as a place ("i Innlandet", "Trøndelags")
+        if kind != "person" and _not_a_body(words, patterns) and gaz.lookup(text) is None:
+            continue  # a plan, strategy, venue or a plural common noun ("Kulturstrategi for Trøndelag")
+        if kind == "person" and words[-1].lower() in patterns.entity_venue_heads:
+            continue  # "Forum Expo": a venue the model took for a person
+        if kind == "person" and _contact_person(doc_text, ent.start_char, patterns):
+            continue  # "ta kontakt med Kari Nordmann": a contact for questions, not an actor
         if not text[0].isupper() or text.isdigit() or text.split()[0] in patterns.name_stopwords:
             continue
         if doc.has_annotation("POS") and all(t.pos_ != "PROPN" for t in ent) and (
-            len(ent) > 1 or _sentence_initial(doc, ent)
+            len(ent) > 1 or _sentence_initial(doc, ent) or (kind != "person" and gaz.lookup(text) is None)
         ):
             continue  # capitalised common nouns the model took for a name ("Koronautbruddet har ført til ...")
         last = text.split()[-1].lower()
@@ -729,8 +881,41 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
         else:
             entry = gaz.lookup(text) or gaz.municipality(text)
             ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", "organisation", "model")
-        out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref))
+        out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref, from_model=True))
     return out
+
+
+def region_names(gaz: Gazetteer, patterns: ActorPatterns) -> frozenset[str]:
+    """Regions, districts and the counties (from the gazetteer's county authorities) as place names."""
+    counties = {e.label.removesuffix(" fylkeskommune") for e in gaz.entries if e.type == "county"}
+    return frozenset(counties | set(patterns.region_names))
+
+
+def _names_a_body(words: list[str], patterns: ActorPatterns) -> bool:
+    """True when a name ends in a company form ("IKS", "HF") or holds an institution noun ("Legevakt")."""
+    heads = tuple(h.lower() for h in patterns.institution_heads if " " not in h)
+    return words[-1] in patterns.company_suffixes or any(w.lower().endswith(heads) for w in words[1:])
+
+
+def _not_a_body(words: list[str], patterns: ActorPatterns) -> bool:
+    """True for names of plans, strategies and programmes (the head noun before "for"/"i" or before a year),
+    buildings and venues, and one-word plural common nouns ("Vertskommunene", "Frisklivssentralane")."""
+    content = [w for w in words if not w.strip("()–-").isdigit()] or words
+    cut = next((i for i, w in enumerate(content) if w in ("for", "i", "til", "mot", "om")), len(content))
+    heads = {content[max(cut - 1, 0)].lower(), content[-1].lower()}
+    if any(h.endswith(tuple(patterns.entity_measure_heads)) for h in heads):
+        return True
+    if content[-1].lower().endswith(tuple(patterns.entity_venue_heads)):
+        return True
+    return len(words) == 1 and words[0].lower().endswith(("ene", "ane", "erne", "arne"))
+
+
+def _contact_person(text: str, start: int, patterns: ActorPatterns) -> bool:
+    """True when a cue such as "kontakt med" stands right before a person's name (within its clause)."""
+    before = text[max(0, start - 40):start]
+    before = re.split(r"[.!?\n]", before)[-1].lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(cue)}\W*$", before) for cue in patterns.contact_cues) or \
+        any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", before) for cue in patterns.contact_cues if " " in cue)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -740,7 +925,7 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     their length (the model may swallow a title: "Ordføraren Anne Marit Sæbø"); then longest first,
     then by source priority.
     """
-    ranked = sorted(candidates, key=lambda c: (c.ref.source == "model", -(c.end - c.start),
+    ranked = sorted(candidates, key=lambda c: (c.from_model or c.ref.source == "model", -(c.end - c.start),
                                                -_PRIORITY[c.ref.source], c.start))
     taken: list[_Candidate] = []
     for cand in ranked:

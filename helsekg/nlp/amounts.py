@@ -28,6 +28,14 @@ Decisions (see also ``tests/test_amounts.py``):
   "fra september 2020", "i statsbudsjettet for 2024") or before "-budsjettet"; a year right after a
   capitalised name ("Kompetanseløft 2025") or in a range ("2021-2025") is not one. The first year
   after the amount wins, else the last one before it.
+* More Total cues: a counted plural of recipients right after the amount ("til 32 prosjekt",
+  "fordelt på fire kommunar"), a line that introduces a bullet list ("... 23,5 millioner kroner i
+  2008 til:"), both levels of "fra X til Y", and a multi-year frame. A superlative sum noun before
+  a copula bounds the amount ("Minste søknadssum er ..." AtLeast, "maksimal søknadssum er ..." UpTo).
+* A yearly running cost ("... i året", "årleg") or a multi-year frame ("i perioden 2010-2013",
+  "over fire år", "programmet 2017-2022") gets ``year_scope="none"``: no fiscal year, none to be
+  inferred. "fra 2020 til 2021 økte med X" is 2021; "fra A til B fra 2021 til 2022" pairs A/2021,
+  B/2022; "hvorav/kvarav N" takes the year of the amount it is part of.
 * A bare scale amount ("10 millioner mer til ...") is money unless a counted noun follows
   ("10 millioner innbyggere"). Counts need a counted noun: a bare number is never returned.
 """
@@ -95,13 +103,16 @@ class ParsedAmount:
         fiscal_year: a year stated for this amount in its own clause.
         value_max: upper bound of a range ("3-4 prosjekter"), else None.
         number_text: the number part as written ("2,2 milliarder", "3-4").
+        year_scope: ``"none"`` when no single fiscal year applies (a yearly running cost "6 millionar
+            kroner i året", a multi-year frame "i perioden 2010-2013"), ``"current"`` when the clause
+            names the year of writing ("for dette året", "i år"), else ``""``.
 
     >>> ParsedAmount.fromstring("inntil 8,3 mill. kr til læringsnettverk")
     ... # doctest: +NORMALIZE_WHITESPACE
     ParsedAmount(text='inntil 8,3 mill. kr', start=0, end=19, value=Decimal('8300000'), is_money=True,
            currency='NOK', unit=None, qualifier=<Qualifier.UP_TO: 'UpTo'>,
            kind=<AmountKind.UNSPECIFIED: 'Unspecified'>, fiscal_year=None, value_max=None,
-           number_text='8,3 mill.')
+           number_text='8,3 mill.', year_scope='')
     >>> ParsedAmount.fromstring("en gang i året") is None
     True
     """
@@ -118,6 +129,7 @@ class ParsedAmount:
     fiscal_year: int | None
     value_max: Decimal | None = None
     number_text: str = ""
+    year_scope: str = ""
 
     @classmethod
     def fromstring(cls, text: str) -> ParsedAmount | None:
@@ -247,7 +259,21 @@ class _Lexicon:
             return re.compile(fmt.format("(?:" + "|".join(groups) + ")"))
 
         self.kind_before = grouped(cues["before_adjacent"], r"(?<!\w){}\s+\Z")
-        self.kind_after = grouped(cues["after_adjacent"], r"\s+{}")
+        # "2,7 milliarder kroner (+7,9 prosent) fordelt over 41 ordninger": one parenthesis may come between
+        self.kind_after = grouped(cues["after_adjacent"], r"(?:\s+\([^()\n]{{0,40}}\))?\s+{}")
+        self.count_total = re.compile(r"\s+" + _alternation(_words(data["count_total"])) + _H + r"+")
+        self.recipients = tuple(data["count_total"]["recipients"])
+        self.part_of = re.compile(r"(?<!\w)" + _alternation(data["part_cues"]) + r"(?!\w)")
+        bounds = data["bound_nouns"]
+        self.bound = re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(f"(?P<{q.name}>{_alternation(bounds[q.value])})" for q in (Qualifier.UP_TO, Qualifier.AT_LEAST))
+            + r")(?:" + _H + r"+[^\W\d_][\w\-]*){0,4}?" + _H + r"+" + _alternation(bounds["copulas"]) + r"\s+\Z"
+        )
+        scope = data["yearless_cues"]
+        self.running_after = re.compile(r"\s+" + _alternation(scope["running"]))
+        self.period_cue = re.compile(r"(?<!\w)" + _alternation(scope["period"]))
+        self.current_cue = re.compile(r"(?<!\w)" + _alternation(scope["current"]))
         self.kind_anywhere = grouped(cues["before_anywhere"], r"(?<!\w){}")
         # "øke bevilgningen til X med 14 millioner": a change verb earlier in the clause, "med" adjacent
         self.kind_change_verb = grouped(cues["change_verbs"], r"(?<!\w){}(?!\w)")
@@ -704,17 +730,68 @@ def _fiscal_year(text: str, lo: int, hi: int, lex: _Lexicon, *, last: bool) -> i
 
 
 _FROM_TO = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\d[\d ,.]*" + _H + r"+(?i:til)\s+\Z")
+_FROM = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\Z")
+_TIL = re.compile(r"\s+(?i:til)" + _H + r"+\Z")
+_YEAR_PAIR = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+(19\d\d|20\d\d)" + _H + r"+(?i:til)" + _H
+                        + r"+(19\d\d|20\d\d)(?!\w)")
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])[ \t]+\S")
+_PER = re.compile(r"\s+(?i:per|pr\.?|kvar|hver|for kvar|for hver)(?!\w)")
 
 
-def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon) -> AmountKind:
+def _counted_recipients(text: str, end: int, hi: int, lex: _Lexicon) -> bool:
+    """A counted plural right after the amount: "... kroner til 32 prosjekt", "fordelt på fire kommunar"."""
+    m = lex.count_total.match(text, end, hi)
+    if not m:
+        return False
+    core = _number_core(text, m.end(), lex)
+    if core is None or core.value < 2 or core.year_like or core.end > hi:
+        return False
+    if lex.scale.match(text, core.end) or lex.currency_after.match(text, core.end):
+        return False
+    if lex.percent_after.match(text, core.end):
+        return False
+    unit = _find_unit(text, core.end, lex)
+    return unit is not None and any(stem in unit[0].lower() for stem in lex.recipients)
+
+
+def _introduces_list(text: str, end: int) -> bool:
+    """The amount's line ends with a colon and two or more bullet lines follow ("23,5 millioner kroner til:")."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[end:line_end].rstrip().endswith(":") or _PER.match(text, end):
+        return False
+    bullets = 0
+    for line in text[line_end + 1:].split("\n"):
+        if not line.strip():
+            if bullets:
+                break
+            continue
+        if not _BULLET.match(line):
+            break
+        bullets += 1
+    return bullets >= 2
+
+
+def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon, *,
+          follows_from: bool = False, next_start: int | None = None, after_hi: int | None = None,
+          clause_hi: int | None = None) -> AmountKind:
     m = lex.kind_before.search(text, lo, start)
     if m:
         return AmountKind[m.lastgroup]
     if _FROM_TO.search(text, lo, start):  # "økes fra 30 til 40 millioner": the new level
         return AmountKind.TOTAL
-    m = lex.kind_after.match(text, end, hi)
+    # "redusert fra 2 831 mill. kr til 122 mill. kr": both are levels
+    if follows_from or (next_start is not None and _FROM.search(text, lo, start)
+                        and _TIL.match(text[:next_start], end)):
+        return AmountKind.TOTAL
+    # an after-cue may end in the next amount's qualifier ("fordelt over 158 ordningar"), and a counted
+    # plural after it is that next amount ("til 32 prosjekt")
+    after_hi = hi if after_hi is None else max(hi, after_hi)
+    m = lex.kind_after.match(text, end, after_hi)
     if m:
         return AmountKind[m.lastgroup]
+    if _counted_recipients(text, end, max(after_hi, clause_hi or hi), lex) or _introduces_list(text, end):
+        return AmountKind.TOTAL
     if lex.med_adjacent.search(text, lo, start):
         verbs = list(lex.kind_change_verb.finditer(text, lo, start))
         if verbs:
@@ -723,6 +800,39 @@ def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon) -> A
     for m in lex.kind_anywhere.finditer(text, lo, start):
         found = m
     return AmountKind[found.lastgroup] if found else AmountKind.UNSPECIFIED
+
+
+#: Emphasis accents on number words ("én", "eín", "ett") folded one code point for one, keeping offsets.
+_ACCENT_FOLD = str.maketrans("áàéèíìóòúùÁÀÉÈÍÌÓÒÚÙ", "aaeeiioouuAAEEIIOOUU")
+_RANGE_AFTER = re.compile(r"(?<![\w.])(?:19|20)\d\d" + _H + r"*[-–]" + _H + r"*(?:(?:19|20)\d\d|\d\d)(?!\w)")
+
+
+def _year_and_scope(text: str, lo: int, r: _Raw, hi: int, lex: _Lexicon, *, clause: tuple[int, int],
+                    nxt: _Raw | None, beyond: int | None = None) -> tuple[int | None, str]:
+    """The fiscal year stated for an amount in its clause, and its year scope (see :class:`ParsedAmount`).
+
+    "fra 2020 til 2021 økte med 1 311 mill. kr": a change between two years belongs to the later one;
+    "redusert fra 2 831 mill. kr til 122 mill. kr fra 2021 til 2022": the levels pair with the years.
+    """
+    running = lex.running_after.match(text, r.end, hi)
+    after_year = _fiscal_year(text, r.end, hi, lex, last=False)
+    if after_year is None and r.is_money and nxt is not None and not nxt.is_money:
+        # a count does not end the money's clause: "fordelte 40 millioner kroner på 12 kommuner i 2023"
+        after_year = _fiscal_year(text, nxt.end, min(clause[1], beyond or clause[1]), lex, last=False)
+    if running:
+        return after_year, "none"
+    if lex.period_cue.search(text, r.end, hi) or _RANGE_AFTER.search(text, r.end, hi):
+        return None, "period"
+    pair = _YEAR_PAIR.search(text, *clause)
+    if pair:
+        from_level = nxt is not None and bool(_TIL.match(text[:nxt.start], r.end)) and bool(
+            _FROM.search(text, max(0, r.start - 10), r.start))
+        return int(pair.group(1) if from_level else pair.group(2)), ""
+    year = after_year
+    if year is None:
+        year = _fiscal_year(text, lo, r.start, lex, last=True)
+    scope = "current" if year is None and lex.current_cue.search(text, lo, hi) else ""
+    return year, scope
 
 
 def find_amounts(text: str) -> list[ParsedAmount]:
@@ -741,6 +851,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
     [(Decimal('10000000'), 'innbyggere'), (Decimal('30'), 'prosent')]
     """
     lex = _lexicon()
+    original, text = text, text.translate(_ACCENT_FOLD)  # "eín million", "én million": same offsets
     raws: list[_Raw] = []
     pos = 0
     n = len(text)
@@ -765,25 +876,48 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         hi = min(clause_end, raws[i + 1].start if i + 1 < len(raws) else n, r.end + _CONTEXT)
         hi = max(hi, r.end)
         lo = min(lo, r.start)
-        kind = _kind(text, lo, r.start, r.end, hi, lex)
-        year = _fiscal_year(text, r.end, hi, lex, last=False)
-        if year is None:
-            year = _fiscal_year(text, lo, r.start, lex, last=True)
+        prev = raws[i - 1] if i else None
+        nxt = raws[i + 1] if i + 1 < len(raws) else None
+        follows_from = prev is not None and bool(_TIL.match(text[:r.start], prev.end)) and bool(
+            _FROM.search(text, max(0, prev.start - 10), prev.start))
+        kind = _kind(text, lo, r.start, r.end, hi, lex, follows_from=follows_from,
+                     next_start=nxt.start if nxt else None,
+                     after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
+                     clause_hi=min(clause_end, r.end + _CONTEXT))
+        qualifier = r.qualifier
+        if qualifier == Qualifier.EXACT:
+            bound = lex.bound.search(text, lo, r.start)
+            if bound:
+                qualifier = Qualifier[bound.lastgroup]
+        clause = (max(clause_start, r.start - _CONTEXT), min(clause_end, r.end + _CONTEXT))
+        if r.is_money:
+            year, scope = _year_and_scope(text, lo, r, hi, lex, clause=clause, nxt=nxt,
+                                          beyond=raws[i + 2].start if i + 2 < len(raws) else None)
+        else:  # a count: the year stated in its clause, nothing more
+            year, scope = _fiscal_year(text, r.end, hi, lex, last=False), ""
+            year = year if year is not None else _fiscal_year(text, lo, r.start, lex, last=True)
+        if scope == "period":  # a frame for several years is the whole of it
+            scope = "none"
+            kind = AmountKind.TOTAL if kind is AmountKind.UNSPECIFIED else kind
+        elif (year is None and r.is_money and out and out[-1].is_money and scope != "none"
+              and lex.part_of.search(text, raws[i - 1].end, r.start)):
+            year = out[-1].fiscal_year  # "320 millioner kroner i 2010, hvorav 270 millioner ...": a part of it
         value = _normalise(r.value)
         out.append(
             ParsedAmount(
-                text=text[r.start:r.end],
+                text=original[r.start:r.end],
                 start=r.start,
                 end=r.end,
                 value=value,
                 is_money=r.is_money,
                 currency="NOK" if r.is_money else None,
                 unit=None if r.is_money else r.unit,
-                qualifier=r.qualifier,
+                qualifier=qualifier,
                 kind=kind,
                 fiscal_year=year,
                 value_max=_normalise(r.value_max) if r.value_max is not None else None,
-                number_text=text[r.num_start:r.num_end],
+                number_text=original[r.num_start:r.num_end],
+                year_scope=scope,
             )
         )
     return out

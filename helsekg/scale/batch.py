@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph
@@ -34,7 +35,7 @@ from helsekg.validate.report import ValidationReport
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DocumentResult", "collect", "expand_paths", "extract_stream", "graph_of", "ntriples_graph"]
+__all__ = ["DocumentResult", "collect", "collect_to_file", "expand_paths", "extract_stream", "graph_of", "ntriples_graph"]
 
 def graph_of(results: Iterable[DocumentResult]) -> Graph:
     """The union of the documents' graphs (failures skipped)."""
@@ -320,6 +321,198 @@ def collect(results: Iterable[DocumentResult], *, check: bool = True,
     if not check:
         result.report = ValidationReport(conforms=True, triples=len(result.graph))
     return result
+
+
+#: Documents loaded into the temporary store between two flushes (as helsekg.scale.store.FLUSH_EVERY).
+FLUSH_EVERY = 100
+#: N-Triples lines sorted in memory before they go to a run file on disk (:class:`_SortedLines`).
+SORT_RUN_BYTES = 64 << 20
+
+
+class _SortedLines:
+    """The distinct lines of many N-Triples chunks, sorted: an external merge sort (memory stays flat).
+
+    Lines are sorted as bytes, which is the order of :func:`helsekg.graph.io.serialize` (code points of
+    the triple's N-Triples form: UTF-8 keeps it, and the " ." after a term sorts before whatever would
+    continue it).
+    """
+
+    def __init__(self, folder: str, *, run_bytes: int = SORT_RUN_BYTES) -> None:
+        self.folder = folder
+        self.run_bytes = run_bytes
+        self.lines: list[bytes] = []
+        self.size = 0
+        self.runs: list[str] = []
+
+    def add(self, ntriples: bytes) -> None:
+        for line in ntriples.splitlines():
+            if line.strip() and not line.startswith(b"#"):
+                self.lines.append(line.rstrip() + b"\n")
+                self.size += len(line) + 50  # + the list slot and bytes object
+        if self.size >= self.run_bytes:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = os.path.join(self.folder, f"run-{len(self.runs)}.nt")
+        with open(path, "wb") as handle:
+            handle.writelines(sorted(set(self.lines)))
+        self.runs.append(path)
+        self.lines, self.size = [], 0
+
+    def write(self, handle) -> int:
+        """Write the sorted distinct lines to ``handle``; returns how many."""
+        import heapq
+
+        if not self.runs:
+            merged = iter(sorted(set(self.lines)))
+        else:
+            if self.lines:
+                self._spill()
+            files = [open(path, "rb") for path in self.runs]  # noqa: SIM115 - closed below
+            merged = heapq.merge(*files)
+        count, last = 0, None
+        try:
+            for line in merged:
+                if line != last:
+                    handle.write(line)
+                    count += 1
+                    last = line
+        finally:
+            if self.runs:
+                for f in files:
+                    f.close()
+        return count
+
+
+class _FileBatchResult(BatchResult):
+    """A :class:`~helsekg.api.BatchResult` whose ``graph`` is read from the file written, when first asked for."""
+
+    def __init__(self, path: os.PathLike[str] | str, fmt: str | None, **fields) -> None:
+        self._graph: Graph | None = None
+        super().__init__(graph=None, **fields)  # type: ignore[arg-type]
+        self.path, self.fmt = path, fmt
+        self.triples = 0
+
+    @property  # type: ignore[override]
+    def graph(self) -> Graph:
+        if self._graph is None:
+            from helsekg.graph.io import read_graph
+
+            self._graph = read_graph(self.path, format=self.fmt)
+        return self._graph
+
+    @graph.setter
+    def graph(self, value: Graph | None) -> None:
+        self._graph = value
+
+
+def collect_to_file(results: Iterable[DocumentResult], output: str | os.PathLike[str], *, format: str | None = None,
+                    check: bool = True, link_threshold: float | None = 0.25) -> BatchResult:
+    """:func:`collect` straight into the file ``output`` (written atomically), with memory flat in the corpus.
+
+    The documents' triples go into a temporary on-disk Oxigraph store (for the links and the preferred
+    labels, which need the whole corpus) and, as N-Triples lines, into an on-disk merge sort, so the file
+    holds the triples :func:`collect` would give, in the order :func:`helsekg.graph.io.write_graph` writes them
+    (the literals as the documents wrote them: a store would give canonical forms). JSON-LD is compacted by
+    rdflib, so for it the graph is built in memory. The result's ``graph`` is read from ``output`` when
+    first used; ``triples`` is the number of triples written.
+    """
+    import shutil
+    import tempfile
+
+    import pyoxigraph as ox
+
+    from helsekg.graph.io import atomic_write_from, format_for, to_oxigraph
+    from helsekg.graph.labels import store_label_triples
+
+    fmt = format_for(output, format)
+    result = _FileBatchResult(output, format)
+    with tempfile.TemporaryDirectory(prefix="helsekg-collect-") as tmp:
+        store = ox.Store(os.path.join(tmp, "store"))
+        lines = _SortedLines(tmp)
+        for n, item in enumerate(results, 1):
+            if item.failure is not None:
+                result.failures.append(item.failure)
+                continue
+            store.load(item.ntriples, format=ox.RdfFormat.N_TRIPLES)
+            lines.add(item.ntriples)
+            result.documents.append(item.source)
+            if item.report is not None:
+                result.report = result.report.merge(item.report)
+            if n % FLUSH_EVERY == 0:  # transactional writes pile up in memory until flushed
+                store.flush()
+
+        def add(graph: Graph) -> None:
+            triples = to_oxigraph(graph)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            lines.add(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+        if link_threshold is not None:
+            result.report = result.report.merge(_link_store(store, add, threshold=link_threshold, check=check))
+        labels = to_oxigraph(store_label_triples(store))  # one skos:prefLabel per node and language (issue 15)
+        lines.add(ox.serialize(labels, format=ox.RdfFormat.N_TRIPLES))
+        fd, sorted_path = tempfile.mkstemp(prefix="helsekg-out-", suffix=".nt", dir=tmp)
+        with os.fdopen(fd, "wb") as handle:
+            result.triples = lines.write(handle)
+        fd, final = tempfile.mkstemp(prefix="helsekg-out-", suffix=Path(output).suffix or ".ttl")  # kept on E401
+        os.close(fd)
+        try:
+            _convert(sorted_path, final, fmt)
+            atomic_write_from(output, final)
+        except BaseException as err:
+            if not getattr(err, "fallback", None):
+                Path(final).unlink(missing_ok=True)
+            raise
+        Path(final).unlink(missing_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    if not check:
+        result.report = ValidationReport(conforms=True, triples=result.triples)
+    return result
+
+
+def _convert(ntriples: str, target: str, fmt) -> None:
+    """Write the sorted N-Triples file ``ntriples`` to ``target`` in ``fmt`` as :func:`helsekg.graph.io.serialize`
+    would write the graph, streaming (JSON-LD: through an rdflib graph)."""
+    import shutil
+
+    import pyoxigraph as ox
+
+    from helsekg.graph.build import new_graph
+    from helsekg.graph.io import serialize
+
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        shutil.copyfile(ntriples, target)
+        return
+    if fmt == ox.RdfFormat.JSON_LD:
+        graph = ntriples_graph(Path(ntriples).read_bytes())
+        Path(target).write_bytes(serialize(graph, fmt))
+        return
+    triples = ox.parse(path=ntriples, format=ox.RdfFormat.N_TRIPLES)
+    if fmt == ox.RdfFormat.N_QUADS:
+        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    with open(target, "wb") as handle:
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+            prefixes = {p: str(ns) for p, ns in new_graph().namespaces() if p}
+            ox.serialize(triples, handle, format=fmt, prefixes=prefixes)
+        else:
+            ox.serialize(triples, handle, format=fmt)
+
+
+def _link_store(store, add: Callable[[Graph], None], *, threshold: float, check: bool) -> ValidationReport:
+    """:func:`helsekg.api.link_graph` on an Oxigraph store: the links written through ``add``, validated."""
+    import pyoxigraph as ox
+
+    from helsekg.graph.io import from_oxigraph
+    from helsekg.link.linking import link_measures, write_links
+
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def types(node):
+        quads = store.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None, ox.DefaultGraph())
+        return [term for _, _, term in from_oxigraph(q.triple for q in quads)]
+
+    _, report = write_links(link_measures(store, threshold=threshold), add, check=check, types=types)
+    return report
 
 
 def progress_bar(results: Iterable[DocumentResult], *, total: int | None = None,

@@ -4,7 +4,10 @@ Each document's facts live in the named graph ``https://w3id.org/helsekg/id/grap
 the cross-document measure -> recommendation links in ``https://w3id.org/helsekg/id/graph/links``.
 :meth:`GraphStore.sync` compares the ``hkg:contentHash`` and ``dcterms:source`` each document graph
 holds with the files given: only new or changed documents are extracted, the graphs of documents
-whose file is gone (or changed) are dropped, then the links are recomputed over the union.
+whose file is gone (or changed) are dropped, then the links are brought up to date over the union:
+only those of the measures the changes can reach are recomputed (:func:`helsekg.link.linking.update_links`),
+unless too much changed or the store's links were not made by this linker with these options
+(the file ``helsekg-links.json`` in the store folder says), when all are.
 
 The default graph holds the set union of the named graphs, kept up to date by :meth:`GraphStore.put`
 and :meth:`GraphStore.remove` (a triple leaves it when the last graph holding it goes). Queries read
@@ -20,9 +23,12 @@ The price is the union stored once more (about twice the quads).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +67,7 @@ SELECT ?g ?source ?hash WHERE {{
 _RETYPED = {
     ox.NamedNode(_HKG + "startOffset"): ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
     ox.NamedNode(_HKG + "endOffset"): ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
+    ox.NamedNode(_HKG + "rank"): ox.NamedNode("http://www.w3.org/2001/XMLSchema#positiveInteger"),
 }
 
 
@@ -111,6 +118,69 @@ def _with_union(ntriples: bytes, graph: ox.NamedNode) -> bytes:
         out.append(triple + b" " + name + b" .\n")
         out.append(triple + b" .\n")
     return b"".join(out)
+
+
+#: A file in the store folder: the options, linker and documents the links graph was computed for. A sync
+#: recomputes only the links its changes can reach when it matches, and all of them otherwise.
+LINK_STATE = "helsekg-links.json"
+_SUBJECTS_QUERY = "SELECT DISTINCT ?s WHERE { GRAPH <G> { ?s ?p ?o } FILTER(isIRI(?s)) }"
+_LINKS_QUERY = f"""
+SELECT ?m ?r ?score WHERE {{
+  GRAPH <{GRAPH_BASE}links> {{ ?l <{_HKG}linkedMeasure> ?m ; <{_HKG}linkedRecommendation> ?r ; <{_HKG}linkScore> ?score }}
+}}
+"""
+#: Every link with its score and current hkg:rank, for :meth:`GraphStore._rank_links`.
+_RANKS_QUERY = f"""
+SELECT ?l ?m ?r ?score ?rank WHERE {{
+  GRAPH <{GRAPH_BASE}links> {{ ?l <{_HKG}linkedMeasure> ?m ; <{_HKG}linkedRecommendation> ?r ; <{_HKG}linkScore> ?score
+                             OPTIONAL {{ ?l <{_HKG}rank> ?rank }} }}
+}}
+"""
+_LINK_THEMES_QUERY = f"SELECT DISTINCT ?t WHERE {{ GRAPH <{GRAPH_BASE}links> {{ ?t a <{_HKG}Theme> }} }}"
+_LINK_COUNT_QUERY = f"SELECT (COUNT(?l) AS ?n) WHERE {{ GRAPH <{GRAPH_BASE}links> {{ ?l a <{_HKG}AddressLink> }} }}"
+#: Drops the links of the measures in VALUES, the theme descriptions no link uses any more, and from the
+#: union each dropped triple no other named graph holds (one update, so one transaction).
+_UNLINK_UPDATE = f"""
+DELETE {{ GRAPH <{GRAPH_BASE}links> {{ ?l ?p ?o }} }}
+WHERE {{ VALUES ?m {{ MEASURES }} GRAPH <{GRAPH_BASE}links> {{ ?l <{_HKG}linkedMeasure> ?m . ?l ?p ?o }} }} ;
+DELETE {{ GRAPH <{GRAPH_BASE}links> {{ ?m ?relation ?r }} }}
+WHERE {{ VALUES ?m {{ MEASURES }} VALUES ?relation {{ <{_HKG}addresses> <{_HKG}addressesThematically> }}
+        GRAPH <{GRAPH_BASE}links> {{ ?m ?relation ?r }} }} ;
+DELETE {{ GRAPH <{GRAPH_BASE}links> {{ ?t ?p ?o }} }}
+WHERE {{ GRAPH <{GRAPH_BASE}links> {{ ?t a <{_HKG}Theme> . ?t ?p ?o }}
+        FILTER NOT EXISTS {{ GRAPH <{GRAPH_BASE}links> {{ ?x <{_HKG}sharedTheme> ?t }} }} }} ;
+DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ SUBJECTS }} ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}
+"""
+
+
+def _linker_fingerprint() -> str:
+    """A digest of the code and data the links depend on (the linker, the theme matcher, the scheme, the
+    linker's model file, the stop words): links made by another version of them are recomputed in full."""
+    from helsekg import __version__, resources
+    from helsekg.extract import themes
+    from helsekg.link import linking
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in (linking.__file__, themes.__file__, resources.ontology_dir() / "themes.ttl"):
+        digest.update(Path(path).read_bytes())
+    digest.update(json.dumps(resources.load_data(themes.CUES_FILE), sort_keys=True).encode())
+    digest.update(json.dumps(resources.load_data(linking.MODEL_FILE), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _documents_digest(documents: dict[str, tuple[str, str]]) -> str:
+    """A digest of the stored documents (:meth:`GraphStore.documents`)."""
+    lines = sorted(f"{source}\t{graph}\t{content}" for source, (graph, content) in documents.items())
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _ntriples_subjects(ntriples: bytes) -> set[str]:
+    """The IRIs in subject position of N-Triples ``ntriples``.
+
+    >>> sorted(_ntriples_subjects(b'<http://x/a> <http://x/p> "1" .\\n_:b <http://x/p> <http://x/c> .\\n'))
+    ['http://x/a']
+    """
+    return {line[1:line.index(b">")].decode() for line in ntriples.splitlines() if line.startswith(b"<")}
 
 
 def doc_graph_iri(doc_id: str) -> ox.NamedNode:
@@ -178,6 +248,56 @@ class SyncReport:
                 f"{len(self.removed)} removed, {len(self.failures)} failed; {self.links} cross-document link(s)")
 
 
+class _Before:
+    """The linker's nodes as they were before a sync changed them, read as the changes come
+    (:meth:`graph` before a document graph is dropped, :meth:`iris` before one is written), then
+    :meth:`update` brings the links up to date (:func:`helsekg.link.linking.update_links`)."""
+
+    def __init__(self, store: "GraphStore") -> None:
+        from helsekg.extract.themes import ThemeScheme
+
+        self.store = store
+        self.scheme = ThemeScheme.load()
+        self.read: set[str] = set()
+        self.nodes: list = []
+
+    def graph(self, graph: str | ox.NamedNode) -> None:
+        """Read the nodes a document graph speaks of, before it is dropped."""
+        self.iris(row["s"].value for row in self.store.store.query(_SUBJECTS_QUERY.replace("<G>", str(
+            graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(graph)))))
+
+    def iris(self, iris: Iterable[str]) -> None:
+        """Read these nodes (those that are measures or recommendations) as they are now, once each."""
+        from helsekg.link.linking import read_nodes
+
+        todo = set(iris) - self.read
+        self.read |= todo
+        if todo:
+            self.nodes += read_nodes(self.store.store, scheme=self.scheme, iris=todo)  # type: ignore[arg-type]
+
+    def update(self, threshold: float, *, check: bool) -> tuple[int, ValidationReport] | None:
+        """Recompute the links the changes reach; None when recomputing all of them is cheaper."""
+        from helsekg.link.linking import read_nodes, update_links
+
+        store = self.store
+        if not self.read:  # no document changed: neither did the links
+            return store.link_count(), ValidationReport(conforms=True)
+        new_nodes = read_nodes(store.store, scheme=self.scheme)  # type: ignore[arg-type]
+        old_nodes = sorted([n for n in new_nodes if n.iri not in self.read] + self.nodes, key=lambda n: (n.iri, n.kind))
+        old_links: dict[str, list] = {}
+        for row in store.store.query(_LINKS_QUERY):
+            old_links.setdefault(row["m"].value, []).append((Decimal(row["score"].value), row["r"].value))
+        plan = update_links(old_nodes, new_nodes, old_links, threshold=threshold, scheme=self.scheme,
+                            max_per_measure=DEFAULT_MAX_PER_MEASURE)
+        if plan is None:
+            return None
+        stale, links = plan
+        store._unlink(stale, [(m, r) for m in stale for _, r in old_links.get(m, ())])
+        _, report = store._write_links(links, check=check)
+        store._rank_links()
+        return store.link_count(), report
+
+
 class GraphStore:
     """A helsekg graph in an on-disk Oxigraph store (a folder); one process may open it at a time.
 
@@ -189,6 +309,7 @@ class GraphStore:
     def __init__(self, path: str | os.PathLike[str] | None, *, read_only: bool = False) -> None:
         self.path = None if path is None else Path(path)
         self._unflushed = 0
+        self._link_state: dict | None = None  # an in-memory store's LINK_STATE
         if self.path is None:
             self.store = ox.Store()
         elif read_only:
@@ -383,11 +504,18 @@ class GraphStore:
                 sync.unchanged.append(path)
             else:
                 todo.append(path)
+        incremental = (link_threshold is not None and sync.repaired is None
+                       and self._read_link_state() == self._link_options(link_threshold, stored))
+        self._write_link_state(None)  # the links are stale until this sync has brought them up to date
+        # with incremental links: each node a change can reach, read before the change (by IRI; None: all)
+        before: _Before | None = _Before(self) if incremental else None
         changed = set()
         for source, (graph, _) in stored.items():
             if source in todo:
                 changed.add(source)
             elif source not in seen:
+                if before is not None:
+                    before.graph(graph)
                 self.remove(graph)
                 sync.removed.append(source)
         stream: Iterable[DocumentResult] = extract_stream((), files=todo, jobs=jobs, model=model, check=check,
@@ -399,6 +527,10 @@ class GraphStore:
             if result.failure is not None:
                 sync.failures.append(result.failure)
                 continue
+            if before is not None:
+                before.iris(_ntriples_subjects(result.ntriples))
+                if result.source in stored:
+                    before.graph(stored[result.source][0])
             if result.source in stored:
                 self.remove(stored[result.source][0])
             self.put(result)
@@ -406,9 +538,13 @@ class GraphStore:
             if result.report is not None:
                 sync.report = sync.report.merge(result.report)
         if link_threshold is not None:
-            sync.links, links_report = self.relink(threshold=link_threshold, check=check)
+            update = before.update(link_threshold, check=check) if before is not None else None
+            sync.links, links_report = update or self.relink(threshold=link_threshold, check=check)
             sync.report = sync.report.merge(links_report)
-        self.relabel()
+            self._write_link_state(self._link_options(link_threshold))
+        if sync.added or sync.changed or sync.removed or sync.repaired is not None \
+                or not self.store.contains_named_graph(LABELS_GRAPH):
+            self.relabel()  # the labels are those of the documents' union: unchanged when no document changed
         self.store.flush()
         if marker is not None:
             marker.unlink(missing_ok=True)
@@ -430,10 +566,21 @@ class GraphStore:
         Links stream from :func:`helsekg.link.linking.iter_links` into the store in batches, each batch
         validated on its own, so memory does not grow with the number of links.
         """
-        from helsekg.graph.io import from_oxigraph, to_oxigraph
-        from helsekg.link.linking import iter_links, write_links
+        from helsekg.link.linking import iter_links
 
+        self._write_link_state(None)
         self.remove(LINKS_GRAPH)
+        links = iter_links(self.store, threshold=threshold, max_per_measure=max_per_measure)  # type: ignore[arg-type]
+        written = self._write_links(links, check=check)
+        self._rank_links()
+        self._write_link_state(self._link_options(threshold, max_per_measure=max_per_measure))
+        return written
+
+    def _write_links(self, links, *, check: bool) -> tuple[int, ValidationReport]:
+        """Add ``links`` to the links graph in validated batches (:func:`helsekg.link.linking.write_links`)."""
+        from helsekg.graph.io import from_oxigraph, to_oxigraph
+        from helsekg.link.linking import write_links
+
         rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
         default = ox.DefaultGraph()
 
@@ -441,8 +588,80 @@ class GraphStore:
             quads = self.store.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None, default)
             return [term for _, _, term in from_oxigraph(q.triple for q in quads)]
 
-        links = iter_links(self.store, threshold=threshold, max_per_measure=max_per_measure)  # type: ignore[arg-type]
         return write_links(links, lambda graph: self._add(to_oxigraph(graph), LINKS_GRAPH), check=check, types=types)
+
+    def _rank_links(self) -> None:
+        """Set each link's hkg:rank among the links to its recommendation (:func:`helsekg.link.linking.rank_links`).
+
+        A rank depends on the other links to the same recommendation, so it is recomputed over the links graph
+        after every change to it (links are few: one pass is cheap); only the ranks that changed are rewritten.
+        """
+        rank_iri = ox.NamedNode(_HKG + "rank")
+        positive = ox.NamedNode("http://www.w3.org/2001/XMLSchema#positiveInteger")
+        rows = [(row["l"], row["m"].value, row["r"].value, Decimal(row["score"].value),
+                 row["rank"]) for row in self.store.query(_RANKS_QUERY)]
+        by_recommendation: dict[str, list] = {}
+        for row in rows:
+            by_recommendation.setdefault(row[2], []).append(row)
+        old, new = [], []
+        for group in by_recommendation.values():
+            group.sort(key=lambda row: (-row[3], row[1]))
+            for rank, (node, _, _, _, current) in enumerate(group, start=1):
+                if current is not None and current.value == str(rank):
+                    continue
+                if current is not None:
+                    old += [ox.Quad(node, rank_iri, current, LINKS_GRAPH), ox.Quad(node, rank_iri, current)]
+                literal = ox.Literal(str(rank), datatype=positive)
+                new += [ox.Quad(node, rank_iri, literal, LINKS_GRAPH), ox.Quad(node, rank_iri, literal)]
+        for quad in old:
+            self.store.remove(quad)
+        if new:
+            self.store.extend(new)
+
+    def _unlink(self, measures: Iterable[str], links: Iterable[tuple[str, str]]) -> None:
+        """Drop every link of ``measures`` (``links``: their (measure, recommendation) pairs) in one update."""
+        from helsekg.link.linking import link_iri
+
+        measures = sorted(set(measures))
+        if not measures:
+            return
+        themes = [row["t"] for row in self.store.query(_LINK_THEMES_QUERY)]
+        subjects = ([ox.NamedNode(m) for m in measures] + [ox.NamedNode(str(link_iri(m, r))) for m, r in links]
+                    + themes)
+        self.store.update(_UNLINK_UPDATE.replace("MEASURES", " ".join(f"<{m}>" for m in measures))
+                          .replace("SUBJECTS", " ".join(str(s) for s in subjects)))
+
+    def link_count(self) -> int:
+        """Number of measure -> recommendation links in the links graph."""
+        return int(next(iter(self.store.query(_LINK_COUNT_QUERY)))["n"].value)
+
+    # the links' state: what they were computed for -------------------------------------------
+
+    def _link_options(self, threshold: float, documents: dict[str, tuple[str, str]] | None = None, *,
+                      max_per_measure: int | None = DEFAULT_MAX_PER_MEASURE) -> dict:
+        return {"threshold": threshold, "max_per_measure": max_per_measure, "linker": _linker_fingerprint(),
+                "documents": _documents_digest(self.documents() if documents is None else documents)}
+
+    def _read_link_state(self) -> dict | None:
+        if self.path is None:
+            return self._link_state
+        try:
+            return json.loads((self.path / LINK_STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write_link_state(self, state: dict | None) -> None:
+        """Record what the links graph was computed for; None: it is stale (a change is under way)."""
+        if self.path is None:
+            self._link_state = state
+            return
+        from helsekg.graph.io import atomic_write
+
+        target = self.path / LINK_STATE
+        if state is None:
+            target.unlink(missing_ok=True)
+        else:
+            atomic_write(target, (json.dumps(state, sort_keys=True) + "\n").encode("utf-8"))
 
     # ----------------------------------------------------------------------------------------
     # Reading out

@@ -1,0 +1,90 @@
+"""Strategy: decided actions, "foreslår å <verb phrase>" and action verbs with an instrument object.
+
+After a decision cue ("foreslår å", "vedtok å", "har fått i oppdrag å", "bedt X om å") the verb phrase is
+the measure: "Regjeringen foreslår å styrke helsestasjonstenesta" gives "styrke
+helsestasjonstenesta"; when the verb takes an instrument object, the object is the label ("foreslår å
+etablere ordningen Pilot Helse" gives "ordningen Pilot Helse"). An action verb ("etablere",
+"prøve ut", "opprette", ...) counts only with an instrument object right after it: "Kommunen opprettar
+eit nytt team for rask psykisk helsehjelp". "for å etablere ..." is a purpose, not an action, and a
+phrase that holds an amount is left to the funding strategy.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Regjeringen foreslår å etablere ordningen Pilot Helse for eldre."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [(text[slice(*a.check)], text[a.candidate.start:a.candidate.end]) for a in find_actions(context)]
+[('etablere ordningen Pilot Helse for eldre', 'ordningen Pilot Helse for eldre'), ('ordningen Pilot Helse for eldre', 'ordningen Pilot Helse for eldre')]
+
+The second candidate (from the action verb "etablere") overlaps the first; the resolve step keeps
+the first.
+"""
+
+from __future__ import annotations
+
+from helsekg.extract.measures.candidates import ActionCandidate, Candidate
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.phrases import (
+    instrument_object,
+    phrase_after,
+    tokens,
+    trim_phrase,
+)
+from helsekg.extract.measures.prose import default_prose_cues
+
+__all__ = ["find_actions", "manner", "object_after_verb"]
+
+
+def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
+    """Action candidates sentence by sentence: first the decision cues, then the action verbs."""
+    text, rx = context.text, context.rx
+    found: list[ActionCandidate] = []
+    for i, s in enumerate(context.sentences):
+        for m in rx.action_any.finditer(text, s.start, s.end):
+            found += _action(context, m.end(), i, any_object=True)
+        for m in rx.action.finditer(text, s.start, s.end):
+            if rx.action_purpose.search(text[max(s.start, m.start() - 12):m.start()]) or manner(context, m.start()):
+                continue  # "for å etablere ...": a purpose; "ved å innføre ...": a manner; no decided action
+            found += _action(context, m.end(), i, any_object=False)
+    return tuple(found)
+
+
+def manner(context: MeasureContext, pos: int) -> bool:
+    """"ved å / gjennom å / utan å" ends right before ``pos``: the verb says how, it decides nothing."""
+    before = context.text[max(0, pos - 16):pos].lower().split()
+    return len(before) >= 2 and before[-1] == "å" and before[-2] in default_prose_cues().manner_prepositions
+
+
+def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool) -> list[ActionCandidate]:
+    text, rx = context.text, context.rx
+    s = context.sentences[index]
+    phrase = phrase_after(text, begin, s.end, rx, extra_end=rx.action_end)
+    if phrase is None:
+        return []
+    start, end = phrase
+    if any(a.is_money and start <= a.start < end + 3 for a in context.amounts):
+        return []
+    if any_object:
+        words = tokens(text, start, end)
+        if not words:
+            return []
+        verb = text[words[0][0]:words[0][1]]
+        if rx.funding_verb.match(verb) and len(words) < 2:
+            return []
+        label = instrument_object(text, start, end, rx) or (start, end)
+        return [ActionCandidate(phrase, Candidate(*label, index, "action"))]
+    # an action verb: only an instrument object right after it counts
+    obj = object_after_verb(context, begin, end)
+    return [ActionCandidate(phrase, Candidate(*obj, index, "action"))] if obj is not None else []
+
+
+def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[int, int] | None:
+    """The instrument object within the first four words after an action verb."""
+    text, rx = context.text, context.rx
+    words = tokens(text, begin, end)
+    for s, e in words[:4]:
+        word = text[s:e]
+        if word.lower() in rx.verb_object_stops:
+            return None
+        if rx.instrument_word.match(word) and not rx.budget_noun.match(word):
+            return trim_phrase(text, words[0][0], end, rx)
+    return None

@@ -1,0 +1,149 @@
+"""Strategy: bullet lists of measures, and the programme their introduction names.
+
+A list is read as measures when its introduction says so ("..., er følgende:", "blant annet:",
+"Kommunestyret gjorde følgjande vedtak:") or simply ends in a colon; each item that names no measure
+yet gives its first phrase, without a leading actor and verb ("• Kommunestyret løyver ..."). Press
+quotes set as dash lines ("- Vi har lytta, seier statsråden.") are not items. Lists of
+recommendations ("Rådets forslag til tiltak:", items opening with "Vi må ...") are read as
+recommendations: the measures found inside them are dropped. A programme named in the introduction
+("tiltakene i Kompetanseløft 2025 er:") or a definite subject ("Satsinga består av tre delar:") is the
+programme the items are part of.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Dette er tiltaka i Kompetanseløft 2025:\\n• Kompetanseheving i omsorgstenestene\\n• Fleire lærlingar"
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> reading = read_lists(context)[0]
+>>> reading.is_measures, [text[i.candidate.start:i.candidate.end] for i in reading.items]
+(True, ['Kompetanseheving i omsorgstenestene', 'lærlingar'])
+>>> reading.programme.fallback_key
+'kompetanseloft-2025'
+"""
+
+from __future__ import annotations
+
+from helsekg.extract.measures.candidates import (
+    BulletItem,
+    Candidate,
+    ListReading,
+    ProgrammeCue,
+)
+from helsekg.extract.measures.context import BulletList, MeasureContext
+from helsekg.extract.measures.phrases import (
+    capitalised_programmes,
+    lemma_words,
+    phrase_after,
+    stem,
+    suffix_lemma,
+    tokens,
+    trim_phrase,
+)
+from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.text.document import slugify
+from helsekg.text.layout import BULLET_RE
+
+__all__ = ["criteria_intro", "programme_cue", "read_lists", "strip_subject"]
+
+
+def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
+    """Every bullet list of the document, read as recommendations, measures or neither."""
+    text, rx = context.text, context.rx
+    readings = []
+    for list_id, lst in enumerate(context.lists):
+        intro = text[lst.intro[0]:lst.intro[1]] if lst.intro else ""
+        items = [text[s:e] for s, e in lst.bullets]
+        recommendation = bool(rx.recommendation.search(intro)) or sum(
+            bool(rx.recommendation_item.match(BULLET_RE.sub("", item))) for item in items
+        ) * 2 > len(items)
+        is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":"))
+                       and not criteria_intro(context, lst))
+        if recommendation or not is_measures:
+            readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
+            continue
+        found = []
+        for b, (start, end) in enumerate(lst.bullets):
+            indexes = context.item_sentences(list_id, b)
+            if not indexes or rx.quote_item.search(text[start:end]):
+                continue
+            first = context.sentences[indexes[0]]
+            phrase = phrase_after(text, first.start, first.end, rx)
+            if phrase:
+                phrase = strip_subject(context, phrase)
+            candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
+            found.append(BulletItem(tuple(indexes), candidate))
+        readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
+    return tuple(readings)
+
+
+def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
+    """The introduction makes the list criteria, goals, areas or application requirements, not measures.
+
+    "Hvem kan søke?", "Kva kan du få støtte til:", "Delmål:", "Dette må være med i søknaden:",
+    "Demensplan 2025 inneheld fire hovudinnsatsområde:", "Midlane kan ikkje dekke:" (lemmas, compounds
+    included: ``list_block_lemmas``; question words: ``list_block_openers``).
+    """
+    if lst.intro is None:
+        return False
+    start, end = lst.intro
+    last = context.sentence_of(max(start, end - 1))
+    if last is not None:  # the sentence that introduces the list ("... Noen av tiltakene er følgende:")
+        start = max(start, context.sentences[last].start)
+    text, cues = context.text, context.cues
+    intro = text[start:end].strip()
+    if intro.endswith("?"):
+        return True
+    words = lemma_words(text, start, end, context.doc)
+    if not words:
+        return False
+    first = text[start:end].split()[0].lower().strip(",.:;?")
+    if first in cues.list_block_openers or words[0] in cues.list_block_openers:
+        return True
+    if set(words) & set(default_prose_cues().proposal_intro_lemmas):
+        return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
+    blockers = frozenset(cues.list_block_lemmas)
+    return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in words)
+
+
+def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Drop a leading actor and its verb from a bullet label ("Kommunestyret løyver ...").
+
+    A request drops the addressee too: "Stortinget ber regjeringa opprette ..." gives "opprette ...".
+    """
+    start, end = phrase
+    text = context.text
+    for actor in context.actors:
+        if actor.start == start:
+            words = tokens(text, actor.end, end)
+            if 1 <= len(words) <= 2 and text[words[0][0]:words[0][1]].lower() in context.cues.request_verbs:
+                return None  # "Stortinget ber regjeringa [gjennom ...]": the request names no measure in the phrase
+            if len(words) >= 3:
+                verb = text[words[0][0]:words[0][1]].lower()
+                if verb in context.cues.request_verbs:
+                    addressee = next((a.end for a in context.actors if a.start == words[1][0]), words[1][1])
+                    rest = [w for w in words if w[0] >= addressee and text[w[0]:w[1]].lower() not in ("om", "å")]
+                    if len(rest) >= 2:
+                        return trim_phrase(text, rest[0][0], end, context.rx)
+                return trim_phrase(text, words[1][0], end, context.rx)
+    return phrase
+
+
+def programme_cue(context: MeasureContext, lst: BulletList) -> ProgrammeCue | None:
+    """What the introduction of ``lst`` says about a programme (None without an introduction)."""
+    if lst.intro is None:
+        return None
+    text, rx = context.text, context.rx
+    start, end = lst.intro
+    intro = text[start:end]
+    items_at, origin, fallback_key, whole = None, False, None, None
+    m = rx.programme_item.search(intro)
+    if m is not None:
+        items_at = start + m.end()
+        origin = rx.programme_origin.search(intro[: m.end()].rstrip() + " ") is not None
+        spans = capitalised_programmes(text, start + m.end(), end, -10, rx)
+        fallback_key = slugify(text[spans[0][0]:spans[0][1]]) if spans else None
+    first = rx.programme_parts.match(intro)
+    if first and context.is_definite(first.group(1)):
+        index = context.sentence_of(start + first.start(1))
+        if index is not None:
+            whole = (start + first.start(1), start + first.end(1), index)
+    return ProgrammeCue(items_at, origin, fallback_key, whole)

@@ -1,0 +1,238 @@
+"""The one per-document context every measure strategy reads: sentences, paragraphs, sections and lists.
+
+:func:`build_context` reads the document once through the shared line layout
+(:func:`helsekg.text.layout.split_lines`, :data:`~helsekg.text.layout.BULLET_RE`): body lines (the title
+included) are split into :class:`Sentence` objects that know their paragraph (a list item is a paragraph
+of its own), their section (a heading line starts one) and their list item; every bullet list keeps its
+introduction line. The result, :class:`MeasureContext`, is frozen: strategies read it and never change it.
+
+The rules work on the text alone (a blank pipeline is enough); given the Doc (``doc``), a few restraint
+rules also read its lemmas, part-of-speech tags and entities.
+
+>>> from helsekg.text import document_from_text
+>>> text = "Tiltak\\n\\nRegjeringen foreslår følgende:\\n• Et nytt fond. Fondet skal styrke rekrutteringen.\\n• Ordninga Bu trygt heime\\n"
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [(text[s.start:s.end], s.para, s.list_id, s.bullet) for s in context.sentences if not s.is_title]
+[('Regjeringen foreslår følgende:', 2, None, None), ('Et nytt fond.', 3, 0, 0), ('Fondet skal styrke rekrutteringen.', 3, 0, 0), ('Ordninga Bu trygt heime', 4, 0, 1)]
+>>> text[slice(*context.lists[0].intro)]
+'Regjeringen foreslår følgende:'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
+from helsekg.extract.records import Actor, Amount
+from helsekg.text.document import Document
+from helsekg.text.layout import BULLET_RE, UNAMBIGUOUS_BULLET_RE, split_lines
+
+__all__ = ["REFERENCE_REACH", "BulletList", "Heading", "MeasureContext", "Sentence", "build_context", "split_sentences"]
+
+#: How many paragraphs back a reference ("Ordningen skal bidra til ...") or a proposer may be found.
+REFERENCE_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the body; a list item's sentences carry its list and item index."""
+
+    start: int
+    end: int
+    para: int  # paragraph (a bullet is a paragraph of its own)
+    section: int  # counts headings
+    bullet: int | None = None  # index of the item in its list
+    list_id: int | None = None
+    is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A run of list items and the line before them (the introduction, when there is one)."""
+
+    intro: tuple[int, int] | None
+    bullets: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading line (a short line on its own) and the section it opens."""
+
+    start: int
+    end: int
+    section: int
+
+
+@dataclass(frozen=True)
+class MeasureContext:
+    """Everything a strategy may read about one document, computed once (see :func:`build_context`)."""
+
+    doc_id: str
+    text: str
+    cues: MeasureCues
+    rx: Patterns
+    sentences: tuple[Sentence, ...]
+    lists: tuple[BulletList, ...]
+    headings: tuple[Heading, ...]
+    #: The document's amounts, in text order.
+    amounts: tuple[Amount, ...] = ()
+    #: The document's actors, in text order.
+    actors: tuple[Actor, ...] = ()
+    #: Who is credited when no actor in the text proposes, funds or runs a measure.
+    default_proposer: Actor | None = None
+    #: The spaCy Doc of ``text`` when the caller has one (lemmas, parse, entities); None: text rules only.
+    doc: Doc | None = field(default=None, repr=False, compare=False)
+    #: Sentence starts, and whether the sentences are in order and apart (they are: one line layout),
+    #: so :meth:`sentence_of` can bisect.
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    ordered: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
+        object.__setattr__(self, "ordered", all(a.end <= b.start for a, b in zip(self.sentences, self.sentences[1:])))
+
+    def sentence_of(self, pos: int) -> int | None:
+        """Index of the sentence holding ``pos``, or None between sentences."""
+        if self.ordered:
+            i = bisect_right(self.starts, pos) - 1
+            return i if i >= 0 and pos < self.sentences[i].end else None
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end:
+                return i
+        return None
+
+    def item_sentences(self, list_id: int, bullet: int) -> list[int]:
+        """Indexes of the sentences of one list item."""
+        return [i for i, s in enumerate(self.sentences) if s.list_id == list_id and s.bullet == bullet]
+
+    def clause_start(self, pos: int, index: int) -> int:
+        """Start of the clause of sentence ``index`` that holds ``pos`` (after a ";" or " – ")."""
+        s = self.sentences[index]
+        before = self.text[s.start:pos]
+        cut = max(before.rfind(";"), before.rfind(" – "), -1)
+        return s.start + cut + 1 if cut >= 0 else s.start
+
+    def is_definite(self, word: str) -> bool:
+        """A definite reference to a measure: "Ordningen", "fondet", "tilskotsordninga"."""
+        low = word.lower()
+        return bool(self.rx.anaphor.match(low)) or (
+            bool(self.rx.instrument_word.match(low)) and bool(self.rx.definite_ending.search(low))
+        )
+
+    def is_group(self, words: str) -> bool:
+        """The phrase ends in a group noun ("kommunene", "fastlegar")."""
+        last = words.split()[-1] if words.split() else ""
+        return bool(self.rx.group_noun.match(last))
+
+    def starts_actor(self, pos: int) -> bool:
+        """An actor mention covers ``pos``."""
+        return any(a.start <= pos < a.end for a in self.actors)
+
+
+def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors: Sequence[Actor] = (),
+                  default_proposer: Actor | None = None, cues: MeasureCues | None = None,
+                  doc: Doc | None = None) -> MeasureContext:
+    """Split the body (title included) into sentences, paragraphs, sections and bullet lists, once.
+
+    ``default_proposer`` is the proposer the document's header names (its government or publisher), if any;
+    :func:`~helsekg.extract.measures.proposers.read_proposers` completes it from the text.
+    """
+    cues = cues or default_cues()
+    rx = compiled(cues)
+    text = document.text
+    lines = [
+        (line.content_start, line.content_end)
+        if not line.is_blank and document.is_body(line.content_start, line.content_end)
+        else (-1, -1)
+        for line in split_lines(text)
+    ]
+    title = next((r for r in document.regions if r.kind == "title"), None)
+
+    sentences: list[Sentence] = []
+    lists: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = []
+    headings: list[Heading] = []
+    para, section = 0, 0
+    previous_blank = True
+    current_list: list[tuple[int, int]] | None = None
+    last_line: tuple[int, int] | None = None
+    for index, (start, end) in enumerate(lines):
+        if start < 0:
+            previous_blank = True
+            continue
+        line = text[start:end]
+        is_title = title is not None and title.start <= start < title.end
+        bullet = BULLET_RE.match(line)
+        is_bullet = bool(bullet) and (
+            bool(UNAMBIGUOUS_BULLET_RE.match(line))
+            or current_list is not None
+            or (last_line is not None and text[last_line[0]:last_line[1]].rstrip().endswith(":"))
+        )
+        next_blank = index + 1 >= len(lines) or lines[index + 1][0] < 0
+        if is_bullet:
+            if current_list is None:
+                current_list = []
+                lists.append((last_line, current_list))
+            current_list.append((start, end))
+            para += 1
+            body_start = start + bullet.end()
+            for s, e in split_sentences(text, body_start, end, cues):
+                sentences.append(Sentence(s, e, para, section, bullet=len(current_list) - 1, list_id=len(lists) - 1))
+            previous_blank = False
+            last_line = (start, end)
+            continue
+        current_list = None
+        if previous_blank:
+            para += 1
+        if (not is_title and previous_blank and next_blank and len(line.split()) <= 12
+                and not line.endswith((".", "!", "?", ",", ";"))):
+            section += 1
+            headings.append(Heading(start, end, section))
+        for s, e in split_sentences(text, start, end, cues):
+            sentences.append(Sentence(s, e, para, section, is_title=is_title))
+        previous_blank = False
+        last_line = (start, end)
+
+    return MeasureContext(
+        doc_id=document.id,
+        text=text,
+        cues=cues,
+        rx=rx,
+        sentences=tuple(sentences),
+        lists=tuple(BulletList(intro, tuple(bullets)) for intro, bullets in lists),
+        headings=tuple(headings),
+        amounts=tuple(sorted(amounts, key=lambda a: a.start)),
+        actors=tuple(sorted(actors, key=lambda a: a.start)),
+        default_proposer=default_proposer,
+        doc=doc,
+    )
+
+
+def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[tuple[int, int]]:
+    """Sentences of one line: split after . ! ? before a capital or a digit, not after abbreviations.
+
+    >>> text = "Det gis 2,5 mill. kr til tiltaket. Ordningen varer i 2 år."
+    >>> [text[s:e] for s, e in split_sentences(text, 0, len(text), default_cues())]
+    ['Det gis 2,5 mill. kr til tiltaket.', 'Ordningen varer i 2 år.']
+    """
+    spans = []
+    begin = start
+    abbreviations = {a.lower().rstrip(".") for a in cues.abbreviations}
+    for match in re.finditer(r"(?<=[.!?])\s+(?=[\"«–—-]?\s*[A-ZÆØÅ0-9])", text[start:end]):
+        cut = start + match.start()
+        before = text[begin:cut].rstrip(".!?")
+        last_word = before.split()[-1].lower() if before.split() else ""
+        if last_word in abbreviations or (len(last_word) <= 2 and last_word.isdigit() is False and
+                                          last_word.isalpha() and text[cut - 1] == "." and
+                                          len(last_word) == 1):
+            continue
+        if re.search(r"\d$", before) and re.match(r"\s+\d", text[cut:cut + 3]):
+            continue
+        spans.append((begin, cut))
+        begin = start + match.end()
+    spans.append((begin, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

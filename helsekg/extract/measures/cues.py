@@ -1,0 +1,282 @@
+"""The cue words of every measure strategy, read once from ``helsekg/data/measure_cues.json``.
+
+:class:`MeasureCues` is the frozen view of the data file (each field one word list; see the file's
+``_doc`` and ``_notes``); :func:`compiled` turns one set of cues into the :class:`Patterns` the
+strategies match with, so a word list is written once and compiled once.
+
+>>> patterns = compiled(default_cues())
+>>> bool(patterns.instrument_word.match("tilskotsordninga")), bool(patterns.budget_noun.match("løyvinga"))
+(True, True)
+>>> bool(patterns.anaphor.match("Ordningen")), bool(patterns.anaphor.match("Kompetanseløft"))
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helsekg import resources
+
+__all__ = ["CUES_FILE", "WORD", "MeasureCues", "Patterns", "alternation", "compiled", "default_cues"]
+
+CUES_FILE = "measure_cues.json"
+
+#: A word (may carry hyphens: "Alis-avtaler", "helse-").
+WORD = r"[^\W\d_][\w-]*"
+
+
+@dataclass(frozen=True)
+class MeasureCues:
+    """Word lists that drive measure extraction (``helsekg/data/measure_cues.json``)."""
+
+    instrument_heads: tuple[str, ...]
+    programme_heads: tuple[str, ...]
+    funding_verbs: tuple[str, ...]
+    action_verbs: tuple[str, ...]
+    action_object_any: tuple[str, ...]
+    budget_nouns: tuple[str, ...]
+    generic_anaphors: tuple[str, ...]
+    plural_anaphors: tuple[str, ...]
+    purpose_cues: tuple[str, ...]
+    purpose_with_subject: tuple[str, ...]
+    goal_subject_verbs: tuple[str, ...]
+    goal_strip_prefixes: tuple[str, ...]
+    list_intro_cues: tuple[str, ...]
+    recommendation_cues: tuple[str, ...]
+    recommendation_item_starts: tuple[str, ...]
+    programme_item_cues: tuple[str, ...]
+    programme_origin_cues: tuple[str, ...]
+    programme_count_verbs: tuple[str, ...]
+    forward_skips: tuple[str, ...]
+    forward_intros_after_verb: tuple[tuple[str, str], ...]
+    phrase_end_words: tuple[str, ...]
+    name_stop_words: tuple[str, ...]
+    drop_words: tuple[str, ...]
+    key_suffix_rules: tuple[tuple[str, str, int], ...]
+    group_nouns: tuple[str, ...]
+    group_cues: tuple[str, ...]
+    group_modifier_words: tuple[str, ...]
+    group_stop_words: tuple[str, ...]
+    target_sentence_cues: tuple[str, ...]
+    proposer_verbs: tuple[str, ...]
+    runner_patterns: tuple[str, ...]
+    heading_measure_prefixes: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    quantity_units_excluded: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    year_prepositions: tuple[str, ...]
+    total_words: tuple[str, ...]
+    budget_clause_verbs: tuple[str, ...]
+    change_verbs: tuple[str, ...]
+    name_prepositions: tuple[str, ...]
+    head_stop_words: tuple[str, ...]
+    object_prepositions: tuple[str, ...]
+    verb_object_stop_words: tuple[str, ...]
+    action_purpose_prepositions: tuple[str, ...]
+    action_end_words: tuple[str, ...]
+    label_trailing_words: tuple[str, ...]
+    goal_trailing_words: tuple[str, ...]
+    goal_end_speech_verbs: tuple[str, ...]
+    goal_end_conjunctions: tuple[str, ...]
+    strong_goal_cues: tuple[str, ...]
+    applicant_verbs: tuple[str, ...]
+    group_blockers: tuple[str, ...]
+    group_keep_words: tuple[str, ...]
+    programme_part_verbs: tuple[str, ...]
+    actor_object_prepositions: tuple[str, ...]
+    actor_acting_verbs: tuple[str, ...]
+    definite_suffixes: tuple[str, ...]
+    definite_endings: tuple[str, ...]
+    bare_instrument_endings: tuple[str, ...]
+    instrument_endings: tuple[str, ...]
+    key_link_words: tuple[str, ...]
+    # measure/funding restraint and word orders (issue 13)
+    list_block_lemmas: tuple[str, ...] = ()
+    list_block_openers: tuple[str, ...] = ()
+    generic_measure_lemmas: tuple[str, ...] = ()
+    month_names: tuple[str, ...] = ()
+    place_entity_labels: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
+    funded_participles: tuple[str, ...] = ()
+    channel_prepositions: tuple[str, ...] = ()
+    company_forms: tuple[str, ...] = ()
+    new_measure_words: tuple[str, ...] = ()
+    document_heads: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> MeasureCues:
+        """Read the cue file (the shipped one by default)."""
+        if path is None:
+            source: str | Path = resources.data_path(CUES_FILE)
+            data = resources.load_data(CUES_FILE)
+        else:
+            source = Path(path)
+            data = resources.read_json_data(source, what="measure cues")
+        return cls(**resources.cue_tuples(data, cls.__dataclass_fields__, source=source, what="measure cues"))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> MeasureCues:
+    """The shipped cues, loaded once."""
+    return MeasureCues.load()
+
+
+def alternation(phrases: Sequence[str], *, any_space: bool = True) -> str:
+    """Alternation of phrases, longest first; a space matches any whitespace run (one space if not ``any_space``).
+
+    >>> alternation(["for", "fra og med"])
+    'fra\\\\s+og\\\\s+med|for'
+    """
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+" if any_space else r"\ ") for p in parts)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns and word sets of one :class:`MeasureCues` (see :func:`compiled`)."""
+
+    cues: MeasureCues
+    quote_item: re.Pattern[str]
+    instrument_word: re.Pattern[str]
+    programme_word: re.Pattern[str]
+    budget_noun: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    plural_anaphor: re.Pattern[str]
+    forward_skip: re.Pattern[str]
+    phrase_end: re.Pattern[str]
+    purpose: re.Pattern[str]
+    goal_subject: re.Pattern[str]
+    goal_strip: re.Pattern[str]
+    goal_end: re.Pattern[str]
+    goal_end_opening: re.Pattern[str]
+    list_intro: re.Pattern[str]
+    recommendation: re.Pattern[str]
+    recommendation_item: re.Pattern[str]
+    programme_item: re.Pattern[str]
+    programme_origin: re.Pattern[str]
+    programme_count: re.Pattern[str]
+    programme_parts: re.Pattern[str]
+    action: re.Pattern[str]
+    action_any: re.Pattern[str]
+    action_purpose: re.Pattern[str]
+    action_end: re.Pattern[str]
+    funding_verb: re.Pattern[str]
+    budget_clause_verb: re.Pattern[str]
+    change_subject: re.Pattern[str]
+    on_amount: re.Pattern[str]
+    group_noun: re.Pattern[str]
+    group_cue: re.Pattern[str]
+    group_stop: re.Pattern[str]
+    applicants: re.Pattern[str]
+    target_sentence: re.Pattern[str]
+    proposer_verb: re.Pattern[str]
+    actor_as_object: re.Pattern[str]
+    actor_after_verb: re.Pattern[str]
+    definite_ending: re.Pattern[str]
+    name_stop: frozenset[str]
+    drop: frozenset[str]
+    group_modifiers: frozenset[str]
+    group_drop: frozenset[str]
+    group_blockers: frozenset[str]
+    name_prepositions: frozenset[str]
+    head_stops: frozenset[str]
+    object_stops: frozenset[str]
+    verb_object_stops: frozenset[str]
+    label_trailing: frozenset[str]
+    goal_trailing: frozenset[str]
+    bare_endings: tuple[str, ...]
+    intros_after_verb: dict[str, str]
+
+
+def _lower(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=4)
+def compiled(cues: MeasureCues) -> Patterns:
+    """The :class:`Patterns` of ``cues`` (cached: the strategies share one compiled set)."""
+    i = re.IGNORECASE
+    alt = alternation
+    heads = alt(cues.instrument_heads)
+    # "programmet": a doubled consonant before the ending
+    suffix = rf"(?:[mnlst]?(?:{alt(cues.instrument_endings)}))?"
+    goal_end = (rf"[;!?]|\s[–—]\s|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
+                rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
+    return Patterns(
+        cues=cues,
+        # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
+        instrument_word=re.compile(rf"^[\w-]*?(?:{heads}){suffix}$", i),
+        programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
+        budget_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.budget_nouns)})$", i),
+        anaphor=re.compile(rf"^(?:{alt(cues.generic_anaphors)})$", i),
+        plural_anaphor=re.compile(rf"^(?:{alt(cues.plural_anaphors)})$", i),
+        forward_skip=re.compile(
+            rf"\s*(?:(?:{alt(cues.forward_skips)})\b|(?:{alt(cues.year_prepositions, any_space=False)})\s+"
+            rf"(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|per\s+{WORD}|,(?=\s+(?:til|for å)\s))",
+            i,
+        ),
+        phrase_end=re.compile(
+            rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b",
+            i,
+        ),
+        purpose=re.compile(
+            rf"(?<![\w-])(?:(?:{alt(cues.purpose_cues)})|(?:{alt(cues.purpose_with_subject)})\s+(?:{WORD}\s+){{1,3}}"
+            rf"er(?:\s+(?:å|at))?|(?:vil|skal)\s+(?:{WORD}\s+){{1,2}}(?:bidra|medverke)\s+til(?:\s+(?:å|at))?)(?![\w-])",
+            i,
+        ),
+        goal_subject=re.compile(rf"(?<![\w-])(?:{alt(cues.goal_subject_verbs)})(?![\w-])", i),
+        goal_strip=re.compile(rf"(?:(?:{alt(cues.goal_strip_prefixes)})\s+)+", i),
+        goal_end=re.compile(goal_end),
+        # a goal that opens its sentence also ends at a comma
+        goal_end_opening=re.compile(goal_end + r"|(?<!-),\s"),
+        list_intro=re.compile(rf"(?<![\w-])(?:{alt(cues.list_intro_cues)})", i),
+        recommendation=re.compile(rf"(?<![\w-])(?:{alt(cues.recommendation_cues)})", i),
+        recommendation_item=re.compile(rf"^\W*(?:{alt(cues.recommendation_item_starts)})\b", i),
+        # "- Vi har lyttet til fagfolkene, sier Vestre.": a press quote, not a list item
+        quote_item=re.compile(rf",\s+(?:{alt(cues.speech_verbs)})\s+[^,.;:]{{1,80}}[.!]?\s*$"),
+        programme_item=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_item_cues)})\s+(?=[A-ZÆØÅ])"),
+        programme_origin=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_origin_cues)})\s+$", i),
+        programme_count=re.compile(rf"^\s*(?:{alt(cues.programme_count_verbs)})\b", i),
+        # "Satsingen består av tre deler:"
+        programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
+        action=re.compile(rf"(?<![\w-])(?:{alt(cues.action_verbs)})(?![\w-])", i),
+        # "foreslår [regjeringen blant annet] å <verb phrase>", "i oppdrag å", "bedt X om å"
+        action_any=re.compile(rf"(?<![\w-])(?:{alt(cues.action_object_any)})(?:\s+(?!for\b|til\b)[\w.-]+){{0,4}}?\s+(?:om\s+)?å\s+", i),
+        # "for å etablere ...": a purpose, not a decided action
+        action_purpose=re.compile(rf"(?:{alt(cues.action_purpose_prepositions)})\s+å\s+$"),
+        action_end=re.compile(rf"\s+(?:{alt(cues.action_end_words)})\b", i),
+        funding_verb=re.compile(rf"^(?:{alt(cues.funding_verbs)})$", i),
+        # "bevilgningen til Y [økes] med X": where Y ends
+        budget_clause_verb=re.compile(rf"\s(?:{alt(cues.budget_clause_verbs)})\b"),
+        # "Y styrkes/videreføres/reduseres med X": the subject of the clause
+        change_subject=re.compile(rf"\W*({WORD}(?:\s+{WORD}){{0,6}}?)\s+(?:{WORD}\s+)?(?:{alt(cues.change_verbs)})\b"),
+        # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
+        on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
+        group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),
+        group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+", i),
+        group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)|[.;:!?()\n]|\s[–—]\s", i),
+        # "Kommuner og bydeler kan søke"
+        applicants=re.compile(rf"\W*(.+?)\s+(?:{alt(cues.applicant_verbs)})\b", i),
+        target_sentence=re.compile(rf"(?:{alt(cues.target_sentence_cues)})", i),
+        proposer_verb=re.compile(rf"\s*(?:{alt(cues.proposer_verbs)})\b", i),
+        actor_as_object=re.compile(rf"\b(?:{alt(cues.actor_object_prepositions)})\s+$", i),
+        actor_after_verb=re.compile(rf"(?:{alt(cues.actor_acting_verbs)})\s+$", i),
+        definite_ending=re.compile(rf"(?:{alt(cues.definite_endings)})$"),
+        name_stop=_lower(cues.name_stop_words),
+        drop=_lower(cues.drop_words),
+        group_modifiers=_lower(cues.group_modifier_words),
+        group_drop=_lower(cues.drop_words) - _lower(cues.group_keep_words),
+        group_blockers=_lower(cues.group_blockers),
+        name_prepositions=_lower(cues.name_prepositions),
+        head_stops=_lower(cues.head_stop_words),
+        object_stops=_lower(cues.object_prepositions),
+        verb_object_stops=_lower(cues.object_prepositions) | _lower(cues.verb_object_stop_words),
+        label_trailing=_lower(cues.label_trailing_words),
+        goal_trailing=_lower(cues.goal_trailing_words),
+        bare_endings=tuple(cues.bare_instrument_endings),
+        intros_after_verb=dict(cues.forward_intros_after_verb),
+    )

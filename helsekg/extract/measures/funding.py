@@ -1,0 +1,242 @@
+"""Strategy: what each monetary amount funds, read from its own clause.
+
+For every money amount the text offers alternatives, tried in this order by the resolve step:
+
+* **forward** ("til"-purpose phrases): "30 millioner kroner [mer] [i 2025] til Menn i helse", "X til å
+  etablere ordningen Pilot Helse" (the instrument object), "X for å styrke ...", and after "bruke",
+  "investere", "satse" the phrase after "på"/"i" ("bruke 20 millionar på eit nytt fond");
+* **backward**: "bevilgningen til Y [økes] med X", "Til Y bevilges X", "Y på X" ("et fond på 175
+  millioner", "ei ny tilskotsordning på 25 millionar kroner"), "Y styrkes/videreføres/kostar X"; a
+  budget noun alone ("Det foreslås en bevilgning på 212,6 mill. kroner") funds the measure already named
+  in the sentence or the topic of its section;
+* **continuation**: a total without a phrase of its own (", til en samlet bevilgning på 102 millioner
+  kroner") funds what the amount before it in the sentence funds;
+* **reference**: a sentence opened by a definite reference ("Fondet blir på til sammen 245 millioner",
+  "Tiltaket kostar 16 millionar") funds the measure referred to.
+
+>>> from helsekg.extract.records import Amount
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Regjeringen foreslår 30 millioner kroner mer til Menn i helse."
+>>> amount = Amount("d", 21, 40, "30 millioner kroner", value=30_000_000, is_money=True, qualifier="Exact",
+...                 kind="Increase")
+>>> context = build_context(document_from_text(text, source="x.txt"), amounts=[amount])
+>>> [cue.attempts for cue in find_funding_cues(context)]
+[(NewPhrase(start=49, end=61, how='forward'),)]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helsekg.extract.measures.candidates import (
+    Continuation,
+    FundingAttempt,
+    FundingCue,
+    NewPhrase,
+    Reference,
+    SectionTopic,
+    SentenceMeasure,
+)
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import WORD, alternation
+from helsekg.extract.measures.phrases import (
+    instrument_object,
+    not_a_measure,
+    phrase_after,
+    trim_phrase,
+)
+from helsekg.extract.records import Amount
+
+__all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "reference"]
+
+#: What follows an amount and introduces the phrase it funds.
+FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
+#: "<budget noun> til Y": the start of Y.
+BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+")
+#: "Til Y bevilges X" at the start of the clause.
+TO_FIRST = re.compile(r"\W*til\s+(.+?)\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
+#: The first word of a sentence.
+FIRST_WORD = re.compile(rf"\W*({WORD})")
+BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic())
+
+
+def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
+    """One :class:`FundingCue` per monetary amount inside a sentence, in text order."""
+    cues = []
+    for amount in context.amounts:
+        if not amount.is_money:
+            continue
+        index = context.sentence_of(amount.start)
+        if index is None:
+            continue
+        attempts = forward(context, amount, index)
+        if not attempts:
+            attempts = (*backward(context, amount, index), Continuation(), *reference(context, amount, index))
+        cues.append(FundingCue(amount, index, attempts))
+    return tuple(cues)
+
+
+def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
+    """The phrase after the amount: "X [mer] til Y", "X til å etablere Y", "X for å Y", "bruke X på Y"."""
+    text, rx = context.text, context.rx
+    s = context.sentences[index]
+    pos = amount.end
+    means = None
+    while True:
+        m = rx.forward_skip.match(text, pos, s.end) or means_skip(context).match(text, pos, s.end)
+        if not m or m.end() == pos:
+            break
+        if m.re is not rx.forward_skip and m.lastindex:
+            if not _means(context, m.group(1)):
+                break
+            kind = re.split(r"midl|middel", m.group(1).lower())[0].rstrip("s")
+            if (kind and kind not in context.cues.instrument_heads and not rx.budget_noun.match(m.group(1))
+                    and not_a_measure(text, m.start(1), m.end(1), rx, doc=context.doc) is None):
+                means = (m.start(1), m.end(1))  # "3,45 millionar i skjønsmidlar": a named kind of grant
+        pos = m.end()
+    if means is not None:
+        return (NewPhrase(*means, "forward"),)
+    rest = text[pos:s.end]
+    clause = text[context.clause_start(amount.start, index):amount.start].lower()
+    verb_intro = next((prep for verb, prep in rx.intros_after_verb.items()
+                       if re.search(rf"\b{re.escape(verb)}\b", clause)), None)
+    intro = FORWARD_INTRO.match(rest) or funded_participle(context).match(rest)
+    if intro is None and verb_intro:
+        intro = re.match(rf"\s*({verb_intro})\s+", rest, re.IGNORECASE)
+    if intro is None:
+        # "11,2 milliarder kroner over refusjonsordningene A og B": the channel names the instrument
+        channel = _channel(context).match(rest)
+        if channel and rx.instrument_word.match(channel.group(2)) and not rx.budget_noun.match(channel.group(2)):
+            intro = channel
+    if intro is None:
+        return ()
+    after = pos + intro.end()
+    after += len(text[after:s.end]) - len(text[after:s.end].lstrip())
+    if re.match(r"(?:19|20)\d\d(?:\s*[,.;:)]|\s+(?:i|og|for|fra|frå|til|med|på)\b|\s*$)", text[after:s.end]) or any(
+            a.is_money and a.start == after for a in context.amounts):
+        return ()  # "redusert fra 2 831 mill. kr til 122 mill. kr", "til 2022 i ...": a range or a year, no purpose
+    begin = pos + intro.end()
+    kind = intro.group(1).lower().split()[0] + ("_å" if "å" in intro.group(1) else "")
+    phrase = phrase_after(text, begin, s.end, rx)
+    if phrase is None:
+        return ()
+    start, end = phrase
+    if kind == "til_å":
+        # "til å etablere ordningen Pilot Helse": the object of the verb when it is an instrument
+        obj = instrument_object(text, start, end, rx)
+        if obj is not None:
+            start, end = obj
+    first = text[start:end].split()[0]
+    if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
+        return ()
+    if rx.anaphor.match(text[start:end]):
+        return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
+    return (NewPhrase(start, end, "forward"),)
+
+
+@lru_cache(maxsize=4)
+def _channel_intro(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s*({alternation(prepositions)})\s+(?=(?:{WORD}\s+)??({WORD}))", re.IGNORECASE)
+
+
+def _channel(context: MeasureContext) -> re.Pattern[str]:
+    """"over/gjennom/via" + an instrument noun within two words: the channel the amount goes through."""
+    return _channel_intro(context.cues.channel_prepositions or ("over", "gjennom", "via"))
+
+
+#: "i tilskuddsmidler", "(+8,7 prosent)": what the amount is in, or an aside, between it and its purpose.
+MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+({WORD}))", re.IGNORECASE)
+
+
+def means_skip(context: MeasureContext) -> re.Pattern[str]:
+    """An aside in brackets or "i <means noun>" right after an amount (skipped before the purpose)."""
+    return MEANS_SKIP
+
+
+def _means(context: MeasureContext, word: str) -> bool:
+    """A noun naming money as such ("tilskuddsmidler", "skjønsmidlar", "løyving"), not what it funds."""
+    low = word.lower()
+    return bool(context.rx.budget_noun.match(low)) or low.endswith(("midler", "midlar", "middel", "midla", "midlene",
+                                                                    "midlane"))
+
+
+@lru_cache(maxsize=4)
+def _participle_intro(participles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:(?:er|blir|vert|ble|vart|var|skal\s+bli|skal\s+verte)\s+)?(?:{alternation(participles)})"
+                      rf"\s+(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
+
+
+def funded_participle(context: MeasureContext) -> re.Pattern[str]:
+    """"X er knyttet til Y", "X vert øyremerka til Y": a participle between the amount and its purpose."""
+    return _participle_intro(context.cues.funded_participles)
+
+
+def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
+    """The phrase before the amount in its clause (see the module docstring)."""
+    text, rx = context.text, context.rx
+    cstart = context.clause_start(amount.start, index)
+    before = text[cstart:amount.start]
+    # "bevilgningen til Y [økes] med X", "løyvinga til Y vert redusert med X", "ramma til Y på X"
+    for m in BUDGET_TO.finditer(before):
+        if not rx.budget_noun.match(m.group(1)):
+            continue
+        begin = cstart + m.end()
+        stop = rx.budget_clause_verb.search(text[begin:amount.start])
+        end = begin + stop.start() if stop else amount.start
+        phrase = phrase_after(text, begin, end, rx)
+        if phrase:
+            if rx.anaphor.match(text[phrase[0]:phrase[1]]):
+                return Reference(*phrase, alias=False), NewPhrase(*phrase, "backward")
+            return (NewPhrase(*phrase, "backward"),)
+    # "Til Y bevilges X" at the start of the sentence
+    m = TO_FIRST.match(before)
+    if m and rx.funding_verb.match(m.group(2)):
+        phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        if phrase:
+            return (NewPhrase(*phrase, "backward"),)
+    # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
+    m = rx.on_amount.search(before)
+    if m:
+        head = m.group(2)
+        if rx.instrument_word.match(head) and not rx.budget_noun.match(head):
+            phrase = (cstart + m.start(), cstart + m.end(2))
+            if context.is_definite(head):
+                return Reference(*phrase, alias=True), NewPhrase(*phrase, "backward")
+            return (NewPhrase(*phrase, "backward"),)
+        if rx.budget_noun.match(head):
+            return BUDGET_FALLBACK
+    # "Y styrkes/videreføres/reduseres med X": the subject of the clause
+    attempts: tuple[FundingAttempt, ...] = ()
+    m = rx.change_subject.match(before)
+    if m:
+        phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        if phrase:
+            words = text[phrase[0]:phrase[1]]
+            if rx.budget_noun.match(words.split()[0]):
+                return BUDGET_FALLBACK
+            if context.is_definite(words.split()[-1]) and len(words.split()) <= 3:
+                attempts = (Reference(*phrase, alias=True),)
+            if not context.starts_actor(phrase[0]) and not context.is_group(words):
+                return (*attempts, NewPhrase(*phrase, "backward"))
+    # a budget noun in the clause: "Det foreslås en bevilgning på X", "Kostnadene er om lag X"
+    if any(rx.budget_noun.match(w) for w in re.findall(r"[\w-]+", before)):
+        return (*attempts, *BUDGET_FALLBACK)
+    return attempts
+
+
+def reference(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
+    """A sentence opened by a reference: "Fondet ... blir på til sammen X", "Tiltaket kostar X"."""
+    s = context.sentences[index]
+    m = FIRST_WORD.match(context.text[s.start:amount.start])
+    if not m:
+        return ()
+    word = m.group(1)
+    if not context.is_definite(word):
+        return ()
+    start = s.start + m.start(1)
+    end = start + len(word)
+    if context.rx.budget_noun.match(word):
+        return Reference(start, end, alias=True), SectionTopic()
+    return Reference(start, end, alias=True), NewPhrase(start, end, "reference")

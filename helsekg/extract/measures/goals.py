@@ -1,0 +1,425 @@
+"""Strategy: goals, the purpose a measure serves.
+
+A goal is the purpose phrase after a purpose cue, without the cue, running to the end of its clause:
+
+* a purpose marker: "for å", "for at", "slik at", "med mål om", "med sikte på å";
+* a goal noun as subject of "er": "Målet er å", "Formålet med ordninga er å", "Det overordna målet
+  er at", "Føremålet med tilskotet er"; "har som mål å", "har til formål å";
+* "skal/vil bidra til (å|at)", nynorsk "skal medverke til";
+* "skal" + any verb whose subject is a measure ("Ordninga skal støtte ...", "Tilskotet skal
+  stimulere til ...", "ein reform som skal ..."): the goal keeps the verb;
+* a goal heading ending in a colon ("Hovudmål:", "Målet for ordninga er:") followed by a line or by
+  a bullet list: each line or bullet is a goal.
+
+The cue words are lemmas and forms in ``helsekg/data/goal_target_cues.json``, shared by Bokmål and
+Nynorsk. With a dependency parse (the shipped model), a "for å" is a purpose only when it attaches to
+a verb or to a measure noun ("tiltak for å", "ei ordning for å"), not to another noun or an adjective
+("behov for å", "viktig for å"), and a goal ends before the word its cue depends on ("For å møte
+utfordringane har regjeringa ..." ends at "har"). Without a parse (``--model blank``) the word lists
+stand in for the parse. A "for å" right at a funded phrase ("53 millioner kroner for å øke ...") is
+the measure itself, and a cue inside a decided action is part of that action: neither is a goal here.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Ordninga skal sikre at fleire eldre kan bu heime, seier statsråden."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [(g.goal.text, g.strong) for g in find_goals(context)]
+[('sikre at fleire eldre kan bu heime', True)]
+>>> text = "Det er behov for å styrke tilbodet. Målet er å redusere ventetida."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [g.goal.text for g in find_goals(context)]
+['redusere ventetida']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from helsekg import resources
+from helsekg.extract.measures.candidates import GoalCandidate, MentionSpan
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import WORD, Patterns, alternation
+from helsekg.extract.measures.phrases import tokens
+from helsekg.extract.records import Goal
+
+__all__ = ["GOAL_CUES_FILE", "MAX_GOAL_WORDS", "GoalCues", "Parse", "find_goals", "goal_cues", "parse_of"]
+
+GOAL_CUES_FILE = "goal_target_cues.json"
+MAX_GOAL_WORDS = 30
+#: A goal read from a goal heading or list item may be longer (it is the whole line).
+MAX_LINE_GOAL_WORDS = 45
+
+
+@dataclass(frozen=True)
+class GoalCues:
+    """The goal and target-group word lists (``helsekg/data/goal_target_cues.json``) and their patterns."""
+
+    data: dict
+    purpose: re.Pattern[str]
+    copula: re.Pattern[str]
+    noun_about: re.Pattern[str]
+    have: re.Pattern[str]
+    contribute: re.Pattern[str]
+    goal_heading: re.Pattern[str]
+    lead_strip: re.Pattern[str]
+    skal: re.Pattern[str]
+    governors: frozenset[str]
+    measure_nouns: frozenset[str]
+    non_goal_verbs: frozenset[str]
+    contribute_verbs: frozenset[str]
+
+    def words(self, key: str) -> tuple[str, ...]:
+        return tuple(self.data[key])
+
+
+@lru_cache(maxsize=1)
+def goal_cues() -> GoalCues:
+    """The shipped goal and target cues, compiled once."""
+    data = resources.load_data(GOAL_CUES_FILE)
+    i = re.IGNORECASE
+    alt = alternation
+    noun = (rf"(?:{alt(data['goal_noun_prefixes'])})?(?:{alt(data['goal_nouns'])})"
+            rf"(?:{alt(data['goal_noun_endings'])})?")
+    adverbs = alt(data["goal_copula_adverbs"])
+    contribute = alt(data["contribute_verbs"])
+    return GoalCues(
+        data=data,
+        purpose=re.compile(rf"(?<![\w-])(?:{alt(data['purpose_markers'])})(?![\w-])", i),
+        # "Målet er å", "Formålet med tilskuddet er å", "Det overordna målet er at"
+        copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+{WORD}){{1,5}}?)?\s+er"
+                          rf"(?:\s+(?:{adverbs}))?(?:\s+(?:å|at))?(?![\w-])", i),
+        # "nå målet om at ...", "målsettingen om ..."
+        noun_about=re.compile(rf"(?<![\w-]){noun}\s+om(?:\s+(?:å|at))?(?![\w-])", i),
+        have=re.compile(rf"(?<![\w-])(?:{alt(data['goal_have_phrases'])})\s+(?:å|at)(?![\w-])", i),
+        contribute=re.compile(rf"(?<![\w-])(?:(skal|vil|kan|skulle|ville)\s+(?:{WORD}\s+){{0,2}}?)?"
+                              rf"(?:{contribute})\s+til(?:\s+(?:å|at))?(?![\w-])", i),
+        # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
+        goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
+                                rf"(?:\s+(?:er|var))?\s*:\s*$", i),
+        lead_strip=re.compile(rf"(?:(?:{alt(data['goal_lead_strip'])}|å)\s+)+", i),
+        skal=re.compile(rf"(?<![\w-])skal\s+(?:(?:også|òg|og|ogso|i\s+hovudsak|i\s+hovedsak|blant\s+annet|mellom\s+anna)\s+)?"
+                        rf"({WORD})(?![\w-])", i),
+        governors=frozenset(data["for_aa_governors"]),
+        measure_nouns=frozenset(data["measure_nouns"]),
+        non_goal_verbs=frozenset(data["non_goal_verbs"]),
+        contribute_verbs=frozenset(data["contribute_verbs"]),
+    )
+
+
+class Parse:
+    """The dependency parse of a context's Doc, looked up by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, pos: int) -> Token | None:
+        """The token that starts at ``pos``."""
+        i = bisect_left(self.starts, pos)
+        return self.doc[i] if i < len(self.starts) and self.starts[i] == pos else None
+
+    def covering(self, pos: int) -> Token | None:
+        """The token that holds ``pos``."""
+        i = bisect_left(self.starts, pos + 1) - 1
+        if i < 0:
+            return None
+        token = self.doc[i]
+        return token if token.idx <= pos < token.idx + len(token.text) else None
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in ``[start, end)``."""
+        return [self.doc[i] for i in range(bisect_left(self.starts, start), bisect_left(self.starts, end))]
+
+
+def parse_of(context: MeasureContext) -> Parse | None:
+    """The context's parse, or None without a Doc or without dependency annotation (a blank pipeline)."""
+    doc = context.doc
+    if doc is None or not len(doc) or not doc.has_annotation("DEP"):
+        return None
+    return Parse(doc)
+
+
+def measure_noun(word: str, rx: Patterns, cues: GoalCues, lemma: str | None = None) -> bool:
+    """A noun naming a measure or an effort: an instrument noun, a reference, a budget noun, "grep"."""
+    low = word.lower()
+    return bool(rx.instrument_word.match(low) or rx.programme_word.match(low) or rx.anaphor.match(low)
+                or rx.plural_anaphor.match(low) or rx.budget_noun.match(low)
+                or low in cues.measure_nouns or (lemma or "").lower() in cues.measure_nouns)
+
+
+def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: GoalCues) -> bool:
+    """Whether the "for å"/"for at" at ``start`` opens a purpose clause (not a noun's or adjective's complement)."""
+    text, rx = context.text, context.rx
+    before = re.findall(WORD, text[max(0, start - 60):start])
+    previous = before[-1].lower() if before else ""
+    token = parse.at(start) if parse is not None else None
+    if token is None:
+        if previous in cues.governors:
+            return False
+        return True
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and (prev.lower_ in cues.governors or prev.lemma_.lower() in cues.governors):
+        return False
+    if prev is not None and prev.pos_ == "ADJ" and "Part" not in prev.morph.get("VerbForm"):
+        return False  # "viktig for å", "nødvendig for å": the adjective's complement
+    head = token.head
+    if head is token or head.i > token.i:
+        return True
+    if head.pos_ == "ADJ":
+        # "oppretta for å ...": a participle is a verb, and so is an adjective-tagged main predicate
+        return "Part" in head.morph.get("VerbForm") or head.dep_ == "ROOT"
+    if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        # "tiltak for å ...", "ei ny ordning for å ...": the purpose of a measure; "behov for å ...": not
+        if head.pos_ != "PRON" and measure_noun(head.text, rx, cues, head.lemma_):
+            return True
+        return _object_of_verb(head)
+    return True
+
+
+def _object_of_verb(noun: Token) -> bool:
+    """The noun (or the noun its prepositional phrase hangs on) is a verb's object: "tilsette to psykologar
+    for å ...", "opprette eit råd etter modell frå Sverige for å ...": the parse's attachment to the
+    nearest noun is ambiguous there, and the purpose is the verb's."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ == "DOBJ" and node.head.pos_ in ("VERB", "AUX"):
+            return True
+        if node.dep_ not in ("PUTFYLL", "ATR") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int  # where the cue starts
+    begin: int  # where the goal may start
+    strong: bool
+    marker: bool = False  # "for å", "slik at": a cue whose goal ends at its clause
+    nested: bool = False  # a cue that never cuts an earlier goal and is dropped inside one ("målet om")
+
+
+def find_goals(context: MeasureContext, mentions: Sequence[MentionSpan] = ()) -> tuple[GoalCandidate, ...]:
+    """Goals sentence by sentence; ``mentions`` (the merged measures) rule out cues that belong to them."""
+    cues = goal_cues()
+    parse = parse_of(context)
+    found: list[tuple[int, int, int, int, bool, bool]] = []  # (start, end, sentence, cue, strong, nested)
+    lines = _line_goals(context, cues)
+    for i, s in enumerate(context.sentences):
+        if context.sentences[i].is_title and context.text[s.start:s.end].count(" ") < 2:
+            continue
+        spans = _cues(context, parse, cues, i, mentions)
+        spans.sort(key=lambda c: (c.start, c.begin))
+        for n, cue in enumerate(spans):
+            later = [c.start for c in spans[n + 1:] if not c.nested and c.start >= cue.begin]
+            limit = later[0] if later else s.end
+            span = _goal_span(context, parse, cues, cue, s.start, limit)
+            if span is not None:
+                found.append((span[0], span[1], i, cue.start, cue.strong, cue.nested))
+    kept = []
+    for start, end, i, cue, strong, nested in found:
+        if any(a <= start and end <= b for a, b, _ in lines):
+            continue  # inside a goal line ("Hovudmål: Stimulere ... for å møte ...")
+        if nested and any(a <= start and end <= b and (a, b) != (start, end) for a, b, *_ in found):
+            continue
+        kept.append((start, end, i, cue, strong))
+    kept += [(a, b, i, a, True) for a, b, i in lines]
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, i, cue, strong in sorted(kept):
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        label = re.sub(r"\s+", " ", context.text[start:end])
+        out.append(GoalCandidate(Goal(context.doc_id, start, end, context.text[start:end], label=label), i, cue, strong))
+    return tuple(out)
+
+
+def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
+          mentions: Sequence[MentionSpan]) -> list[_Cue]:
+    text = context.text
+    s = context.sentences[i]
+    spans: list[_Cue] = []
+
+    def blocked(start: int, end: int) -> bool:
+        if any(x.how == "forward" and x.sentence == i and start <= x.start <= end + 1 for x in mentions):
+            return True  # "53 millioner kroner for å øke ...": the measure itself
+        return any(x.how == "action" and x.sentence == i and x.start <= start < x.end for x in mentions)
+
+    for m in cues.purpose.finditer(text, s.start, s.end):
+        if blocked(m.start(), m.end()):
+            continue
+        if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
+            continue
+        spans.append(_Cue(m.start(), m.end(), False, marker=True))
+    for m in cues.copula.finditer(text, s.start, s.end):
+        if text[m.end():m.end() + 3].lstrip().startswith(":"):
+            continue  # "Målet for ordninga er:": a goal heading
+        spans.append(_Cue(m.start(), m.end(), True))
+    for m in cues.have.finditer(text, s.start, s.end):
+        spans.append(_Cue(m.start(), m.end(), True))
+    for m in cues.noun_about.finditer(text, s.start, s.end):
+        spans.append(_Cue(m.start(), m.end(), False, nested=True))
+    for m in cues.contribute.finditer(text, s.start, s.end):
+        if blocked(m.start(), m.end()) or any(c.start <= m.start() < c.begin for c in spans):
+            continue
+        aux = (m.group(1) or "").lower()
+        if not aux and not re.search(r"\s(?:å|at)$", m.group(0)):
+            continue  # "bidra til utvikling": a goal only after an auxiliary or before "å"/"at"
+        spans.append(_Cue(m.start(), m.end(), aux.startswith("skal"), nested=not aux))
+    spans += _measure_shall(context, parse, cues, i, mentions, spans)
+    return spans
+
+
+def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
+                   mentions: Sequence[MentionSpan], spans: list[_Cue]) -> list[_Cue]:
+    """ "<measure> skal <verb> ...": "Ordninga skal støtte ...", "ein reform som skal arbeide for ..."."""
+    text = context.text
+    s = context.sentences[i]
+    out = []
+    for m in cues.skal.finditer(text, s.start, s.end):
+        if any(c.start <= m.start() < c.begin + 1 or m.start() <= c.start < m.end() for c in spans):
+            continue
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue  # "Kommunedirektøren skal leggje fram ...": a decided action, not a goal
+        verb_start, verb = m.start(1), m.group(1)
+        token = parse.at(m.start()) if parse is not None else None
+        if token is not None:
+            infinitive = next((c for c in token.children if c.dep_ == "INFV" and c.i > token.i), None)
+            if infinitive is None:
+                continue
+            verb_start, verb, lemma = infinitive.idx, infinitive.text, infinitive.lemma_.lower()
+            subject = next((c for c in token.children if c.dep_ == "SUBJ"), None)
+            if subject is None and token.head is not token and token.head.i < token.i and token.head.pos_ in ("NOUN", "PROPN"):
+                subject = token.head  # "ein reform som skal ..."
+            if subject is None:
+                continue
+            ok = _measure_subject(context, cues, subject.idx, subject.idx + len(subject.text), subject.lemma_, mentions)
+        else:
+            lemma = verb.lower()
+            ok = _measure_subject_text(context, cues, s.start, m.start(), mentions)
+        if not ok or not _goal_verb(verb, lemma, cues):
+            continue
+        out.append(_Cue(m.start(), verb_start, True))
+    return out
+
+
+def _goal_verb(verb: str, lemma: str, cues: GoalCues) -> bool:
+    low = verb.lower()
+    if low.endswith("s") and len(low) > 2 or low.endswith("ast"):
+        return False  # a passive infinitive ("fordelast", "brukes"): no purpose
+    forms = {low, lemma, low[:-1] + "e" if low.endswith("a") else low}
+    return not forms & cues.non_goal_verbs and not forms & cues.contribute_verbs
+
+
+def _measure_subject(context: MeasureContext, cues: GoalCues, start: int, end: int, lemma: str,
+                     mentions: Sequence[MentionSpan]) -> bool:
+    word = context.text[start:end]
+    if any(x.start <= start < x.end for x in mentions):
+        return True
+    return measure_noun(word, context.rx, cues, lemma) and not context.rx.budget_noun.match(word.lower()) or (
+        context.rx.anaphor.match(word.lower()) is not None)
+
+
+def _measure_subject_text(context: MeasureContext, cues: GoalCues, sentence_start: int, pos: int,
+                          mentions: Sequence[MentionSpan]) -> bool:
+    """Without a parse: the words before "skal" are a short reference ("Ordninga", "Dette prosjektet") or
+    a measure noun before "som" ("ein reform som skal")."""
+    text, rx = context.text, context.rx
+    before = text[sentence_start:pos]
+    words = re.findall(WORD, before)
+    if not words:
+        return False
+    relative = re.search(rf"({WORD})\s*,?\s+som\s+$", before)
+    if relative:
+        start = sentence_start + relative.start(1)
+        return _measure_subject(context, cues, start, start + len(relative.group(1)), "", mentions)
+    if len(words) > 4:
+        return False
+    if any(x.start < pos and x.end > sentence_start and x.end <= pos for x in mentions) and len(words) <= 4:
+        return True
+    return any(context.is_definite(w) or rx.plural_anaphor.match(w) or rx.instrument_word.match(w) for w in words)
+
+
+def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue: _Cue, sentence_start: int,
+               limit: int) -> tuple[int, int] | None:
+    text, rx = context.text, context.rx
+    begin = cue.begin
+    opening = not text[sentence_start:cue.start].strip(" –-\"«")
+    stop = (rx.goal_end_opening if opening else rx.goal_end).search(text[begin:limit])
+    end = begin + stop.start() if stop else limit
+    strip = rx.goal_strip.match(text, begin, end)
+    if strip:
+        begin = strip.end()
+    strip = cues.lead_strip.match(text, begin, end)
+    if strip:
+        begin = strip.end()
+    if parse is not None:
+        end = _clause_end(parse, cue.start, begin, end)
+    words = tokens(text, begin, end)[:MAX_GOAL_WORDS]
+    while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
+        words = words[:-1]
+    if not words or (len(words) < 2 and not cue.marker):
+        return None
+    return words[0][0], words[-1][1]
+
+
+def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:
+    """End the goal before the first word its cue depends on ("For å møte X har regjeringa ..." -> "møte X")."""
+    token = parse.at(cue_start) or parse.covering(cue_start)
+    if token is None:
+        return end
+    ancestors = {t.i for t in token.ancestors}
+    inside = parse.between(begin, end)
+    for n, t in enumerate(inside):
+        if t.i in ancestors:
+            if n >= 2:
+                return inside[n - 1].idx + len(inside[n - 1].text)
+            break
+    return end
+
+
+def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int, int]]:
+    """Goals read from the lines after a goal heading ("Delmål:" and its bullets, "Hovudmål:" and its line)."""
+    text, sentences = context.text, context.sentences
+    out = []
+    for i, s in enumerate(sentences):
+        if not cues.goal_heading.match(text, s.start, s.end):
+            continue
+        items = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
+        if items:
+            seen_bullets: set[int] = set()
+            for j, t in enumerate(sentences):
+                if t.list_id == items[0] and t.bullet is not None and t.bullet not in seen_bullets:
+                    seen_bullets.add(t.bullet)
+                    span = _line_span(context, cues, t.start, t.end)
+                    if span:
+                        out.append((*span, j))
+            continue
+        if i + 1 < len(sentences):
+            t = sentences[i + 1]
+            line = text[t.start:t.end]
+            if (cues.copula.search(line) or cues.have.search(line) or cues.goal_heading.match(line)
+                    or line.rstrip().endswith(":") or "\n" not in text[s.end:t.start]):
+                continue
+            span = _line_span(context, cues, t.start, t.end)
+            if span:
+                out.append((*span, i + 1))
+    return out
+
+
+def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:
+    text = context.text
+    strip = cues.lead_strip.match(text, start, end)
+    if strip:
+        start = strip.end()
+    words = tokens(text, start, end)
+    if len(words) < 2 or len(words) > MAX_LINE_GOAL_WORDS:
+        return None
+    return words[0][0], words[-1][1]

@@ -1,0 +1,112 @@
+"""Strategy: named instruments and programmes.
+
+An instrument noun followed by a capitalised name gives the name ("rekrutteringsprosjektet Menn i
+helse", nynorsk "ordninga Bu trygt heime"); a capitalised compound of an instrument noun with a year, or
+of a programme noun in mid-sentence, is a name of its own ("Kompetanseløft 2025", "... i
+Opptrappingsplanen for rusfeltet"). A name followed by "inneholder", "består av" ... is a programme.
+Names after an origin cue ("videreføres fra Kompetanseløft 2020") are where items come from, not
+mentions.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Kommunen held fram med ordninga Bu trygt heime. Kompetanseløft 2025 inneheld fleire tiltak."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [(text[c.start:c.end], c.is_programme) for c in find_named(context)]
+[('Bu trygt heime', False), ('Kompetanseløft 2025', True)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from helsekg.extract.measures.candidates import Candidate
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.phrases import (
+    NAME_AFTER,
+    capitalised_programmes,
+    cut_name,
+)
+from helsekg.extract.measures.titles import is_document
+
+__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "after_origin", "extend_name", "find_named"]
+
+#: How long a one-word name may grow along its noun phrase ("Forsøk med statlig finansiering av ...").
+MAX_EXTENDED_WORDS = 10
+
+#: ", B" or "og B" after a name: the next of several names ("ordningane A, B og C").
+#: A plural instrument noun: "refusjonsordningene", "ordningar", "prosjekter".
+PLURAL = re.compile(r"(?:ene|ane|ar|er)$")
+COORDINATED_NAME = re.compile(r"[»\"]?(?:\s*,\s*|\s+(?:og|eller)\s+)[«\"]?([A-ZÆØÅ])")
+
+
+def after_origin(context: MeasureContext, pos: int) -> bool:
+    """An origin cue ("videreføres fra") ends right before ``pos``."""
+    return bool(context.rx.programme_origin.search(context.text[max(0, pos - 40):pos]))
+
+
+def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> int:
+    """The end of a one-word descriptive name along its noun phrase, by the part-of-speech tags.
+
+    :func:`~.phrases.cut_name` stops a name at "med", "for", "og": right for "Menn i helse for ...",
+    too early for a name that is a description ("tilskuddsordningen Forsøk med statlig finansiering av
+    omsorgstjenestene", "Testing og behandling i karantenehotell for kommuner"). A one-word name that a
+    preposition or "og/eller" follows grows over "preposition/conjunction [adjective|determiner]* noun"
+    steps while the words are lower-case, and stops before a verb, a pronoun, a number, punctuation or a
+    capitalised next name. Without tags the name is left as cut.
+    """
+    doc = context.doc
+    if doc is None or not doc.has_annotation("POS") or len(context.text[start:end].split()) != 1:
+        return end
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return end
+    i, best, words = first.end, end, 1
+    while i < len(doc) and doc[i].idx < limit and words < MAX_EXTENDED_WORDS:
+        link = doc[i]
+        if link.pos_ not in ("ADP", "CCONJ") or link.text.lower() not in context.rx.name_stop | {"og", "eller", "ved", "av"}:
+            break
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ in ("ADJ", "DET") and doc[j].text[:1].islower():
+            j += 1
+        if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN") or not doc[j].text[:1].islower():
+            break
+        if doc[j].idx + len(doc[j]) > limit:
+            break
+        words += j - i + 1
+        best = doc[j].idx + len(doc[j])
+        i = j + 1
+    return best
+
+
+def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
+    """Named instruments and capitalised programme names, sentence by sentence."""
+    text, rx = context.text, context.rx
+    found = []
+    for i, s in enumerate(context.sentences):
+        for m in NAME_AFTER.finditer(text, s.start, s.end):
+            if not rx.instrument_word.match(m.group(1)):
+                continue
+            end = cut_name(text, m.start(2), s.end, rx)
+            if end > m.start(2) and not after_origin(context, m.start(1)):
+                # "refusjonsordningene A og B": a plural instrument noun names several, funded together
+                plural = bool(PLURAL.search(m.group(1).lower()))
+                group = m.start(1) if plural else None
+                end = extend_name(context, m.start(2), end, s.end)
+                found.append(Candidate(m.start(2), end, i, "named", named=True, group=group))
+                while plural:
+                    more = COORDINATED_NAME.match(text, end, s.end)
+                    if more is None:
+                        break
+                    next_end = cut_name(text, more.start(1), s.end, rx)
+                    if next_end <= more.start(1):
+                        break
+                    next_end = extend_name(context, more.start(1), next_end, s.end)
+                    found.append(Candidate(more.start(1), next_end, i, "named", named=True, group=group))
+                    end = next_end
+        for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
+            if is_document(text[start:end].split()[0], context.cues.document_heads):
+                continue  # "Kulturstrategi for Trøndelag": a document, not a measure
+            if not after_origin(context, start):
+                counted = bool(rx.programme_count.match(text[end:s.end]))
+                found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
+    return tuple(found)

@@ -1,0 +1,336 @@
+"""Phrase helpers the strategies share: tokens, trimmed phrases, head nouns, names and measure keys.
+
+Every function is pure: text and offsets in, offsets or strings out.
+
+>>> from helsekg.extract.measures.cues import compiled, default_cues
+>>> patterns = compiled(default_cues())
+>>> text = "et nytt kompetansefond for helse- og omsorgstjenesten"
+>>> start, end = trim_phrase(text, 0, len(text), patterns)
+>>> text[start:end], head_of(text[start:end], patterns)
+('kompetansefond for helse- og omsorgstjenesten', 'kompetansefond')
+>>> text = "ordninga Bu trygt heime skal"
+>>> start, end = named_in(text, 0, len(text), patterns)
+>>> text[start:end]
+'Bu trygt heime'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
+from helsekg.extract.records import Actor
+from helsekg.text.document import slugify
+
+__all__ = [
+    "CAPITAL_COMPOUND",
+    "MAX_LABEL_WORDS",
+    "NAME_AFTER",
+    "SCALE_WORD",
+    "capitalised_programmes",
+    "cut_name",
+    "group_key",
+    "head_of",
+    "instrument_object",
+    "lemma_words",
+    "measure_key",
+    "named_in",
+    "not_a_measure",
+    "phrase_after",
+    "same_head",
+    "stem",
+    "suffix_lemma",
+    "tokens",
+    "trim_phrase",
+]
+
+MAX_LABEL_WORDS = 10
+
+#: A scale or currency word after a number: the label is an amount ("122 mill", "3 milliardar kroner").
+SCALE_WORD = re.compile(r"^(?:mill|mrd|milliard|million|kr\b|kroner|nok\b|prosent|tusen)", re.IGNORECASE)
+
+#: A lower-case word followed by a capitalised name: "ordninga Bu trygt heime", "i Kompetanseløft 2025".
+NAME_AFTER = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*)\s+[«\"]?([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5})")
+#: A capitalised word, optionally followed by a year: "Kompetanseløft 2025".
+CAPITAL_COMPOUND = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå][\w-]*)(\s+(?:19|20)\d\d\b)?")
+#: A year as a word of its own ("i 2025").
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Whitespace tokens with outer punctuation stripped (hyphens kept: "grunn-," -> "grunn-").
+
+    >>> [("«Bu trygt», heime."[s:e]) for s, e in tokens("«Bu trygt», heime.", 0, 18)]
+    ['Bu', 'trygt', 'heime']
+    """
+    out = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s] in "\"'«(":
+            s += 1
+        while e > s and text[e - 1] in "\"'»«),.;:!?":
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
+                max_words: int = MAX_LABEL_WORDS) -> tuple[int, int] | None:
+    """Drop leading articles/adjectives and trailing function words; cap the length."""
+    words = tokens(text, start, end)
+    while words and text[words[0][0]:words[0][1]].lower() in rx.drop:
+        words = words[1:]
+    words = words[:max_words]
+    while words and text[words[-1][0]:words[-1][1]].lower() in rx.name_stop | rx.label_trailing:
+        words = words[:-1]
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
+                 extra_end: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+    """The phrase starting at ``begin`` up to the first phrase end before ``limit``."""
+    stop = rx.phrase_end.search(text, begin, limit)
+    end = stop.start() if stop else limit
+    if extra_end is not None:
+        other = extra_end.search(text, begin, end)
+        if other:
+            end = other.start()
+    return trim_phrase(text, begin, end, rx)
+
+
+def head_of(label: str, rx: Patterns) -> str:
+    """The head noun of a phrase: the last word before the first preposition-like word."""
+    words = label.split()
+    head = words[0] if words else ""
+    for n, word in enumerate(words):
+        low = word.lower().strip(",.")
+        if low == "og" and n > 0 and words[n - 1].endswith("-"):
+            continue
+        if low in rx.name_stop or low in rx.head_stops:
+            break
+        if not low.endswith("-"):
+            head = low
+    return head.lower().strip(",.")
+
+
+def measure_key(label: str, cues: MeasureCues | None = None, *, named: bool = False) -> str:
+    """The identity key of a measure label.
+
+    A name is kept as written; a description loses articles and adjectives such as "nye" and
+    "såkalte", a trailing year, and simple definite/plural endings.
+
+    >>> measure_key("desentraliserte studier for ansatte i omsorgstjenesten")
+    'desentraliserte-studier-for-ansatte-i-omsorgstjeneste'
+    >>> measure_key("desentraliserte studier for ansatte i omsorgstjenestene")
+    'desentraliserte-studier-for-ansatte-i-omsorgstjeneste'
+    >>> measure_key("et nytt innovasjons- og kompetansefond")
+    'innovasjons-og-kompetansefond'
+    >>> measure_key("Kompetanseløft 2025", named=True)
+    'kompetanseloft-2025'
+    >>> measure_key("ungdomssatsinga") == measure_key("ungdomssatsingen")
+    True
+    """
+    cues = cues or default_cues()
+    rx = compiled(cues)
+    if named:
+        return slugify(label)
+    words = [w for w in re.split(r"\s+", label.strip()) if w]
+    words = [w for w in words if w.lower().strip(",.") not in rx.drop]
+    if len(words) >= 3 and re.fullmatch(r"(?:19|20)\d\d", words[-1]):
+        words = words[:-1]
+    normalised = []
+    for word in words:
+        low = word.lower()
+        for suffix, replacement, min_stem in cues.key_suffix_rules:
+            if low.endswith(suffix) and len(low) - len(suffix) >= max(min_stem, 1):
+                low = low[: len(low) - len(suffix)] + replacement
+                break
+        normalised.append(low)
+    return slugify(" ".join(normalised)) or slugify(label)
+
+
+def cut_name(text: str, start: int, end: int, rx: Patterns) -> int:
+    """End of a capitalised name starting at ``start``: stop at function words, verbs and punctuation."""
+    stop = end
+    words = tokens(text, start, end)
+    for i, (s, e) in enumerate(words):
+        word = text[s:e]
+        after_hyphen = i > 0 and text[s - 2:s - 1] == "-" and word.lower() in ("og", "eller")
+        if i > 0 and not after_hyphen and (word.lower() in rx.name_stop - {"i"} or word.lower() in rx.drop):
+            break
+        if i > 0 and word.lower() == "i" and i + 1 < len(words) and YEAR.fullmatch(text[slice(*words[i + 1])]):
+            break  # "Menn i helse i 2025": the year is when, not part of the name
+        if i >= 6:
+            break
+        stop = e
+        if re.search(r"[,.;:!?)»\"]", text[e:e + 1]):
+            break
+    return stop
+
+
+def named_in(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] | None:
+    """A name inside a phrase: after an instrument noun or "i/innenfor/under", or None."""
+    for m in NAME_AFTER.finditer(text, start, end):
+        before = m.group(1)
+        # after "i"/"under" only a programme name ("i Kompetanseløft 2025"), not a place ("i Trøndelag 2023")
+        if rx.instrument_word.match(before) or (before.lower() in rx.name_prepositions
+                                                and rx.instrument_word.match(m.group(2).split()[0])):
+            s = m.start(2)
+            e = cut_name(text, s, end, rx)
+            if e > s:
+                return s, e
+    return None
+
+
+def capitalised_programmes(text: str, start: int, end: int, sentence_start: int, rx: Patterns) -> list[tuple[int, int]]:
+    """Capitalised compounds of an instrument noun: "Kompetanseløft 2025", "Opptrappingsplanen for ..."."""
+    found = []
+    for m in CAPITAL_COMPOUND.finditer(text, start, end):
+        word = m.group(1)
+        low = word.lower()
+        if not rx.instrument_word.match(word) or rx.anaphor.match(low) or rx.budget_noun.match(low):
+            continue
+        if any(low == h or low in tuple(h + ending for ending in rx.bare_endings) for h in rx.cues.instrument_heads):
+            continue  # the bare instrument noun ("Tilskuddet") is a reference, not a name
+        if m.group(2):
+            found.append((m.start(1), m.end(2)))
+        elif m.start(1) > sentence_start + 2 and rx.programme_word.match(word):
+            found.append((m.start(1), m.end(1)))
+    return found
+
+
+def instrument_object(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] | None:
+    """The instrument noun phrase right after a verb: "etablere ordningen Pilot Helse for ..."."""
+    words = tokens(text, start, end)
+    for s, e in words[1:5]:
+        word = text[s:e]
+        if word.lower() in rx.object_stops:
+            return None
+        if rx.instrument_word.match(word):
+            return trim_phrase(text, words[1][0], end, rx)
+    return None
+
+
+def stem(word: str, rx: Patterns) -> str:
+    """A noun without its definite ending: "fondet" -> "fond", "ordninga" -> "ordning"."""
+    low = word.lower()
+    for suffix in rx.cues.definite_suffixes:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            return low[: -len(suffix)]
+    return low
+
+
+def same_head(head: str, word_stem: str, rx: Patterns) -> bool:
+    """True when a mention with head noun ``head`` can be what a reference with stem ``word_stem`` names."""
+    return len(word_stem) >= 3 and (head == word_stem or stem(head, rx) == word_stem or head.endswith(word_stem)
+                                    or stem(head, rx).endswith(word_stem))
+
+
+def group_key(label: str, rx: Patterns) -> str:
+    """The identity key of a target group label ("eldre" is kept although it is a drop word)."""
+    words = [w for w in label.split() if w.lower() not in rx.group_drop]
+    return slugify(" ".join(words)) or slugify(label)
+
+
+def lemma_words(text: str, start: int, end: int, doc: Doc | None = None) -> list[str]:
+    """Lower-case lemmas of the words in ``text[start:end]`` (the words themselves without a lemmatised Doc).
+
+    >>> lemma_words("Tiltak for eldre.", 0, 17)
+    ['tiltak', 'for', 'eldre']
+    """
+    if doc is not None and doc.has_annotation("LEMMA"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            return [(t.lemma_ or t.text).lower() for t in span if not t.is_punct and not t.is_space]
+    return [text[s:e].lower() for s, e in tokens(text, start, end)]
+
+
+def suffix_lemma(word: str, lemmas: frozenset[str] | set[str], *, min_rest: int = 0) -> bool:
+    """``word`` is one of ``lemmas`` or a compound ending in one ("delmål", "hovudinnsatsområde").
+
+    >>> suffix_lemma("hovudinnsatsområde", {"område"}), suffix_lemma("tiltak", {"område"})
+    (True, False)
+    """
+    return word in lemmas or any(word.endswith(x) and len(word) - len(x) >= max(min_rest, 2) for x in lemmas)
+
+
+def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | None = None,
+                  actors: Sequence[Actor] = (), tagged_places: bool = True) -> str | None:
+    """Why ``text[start:end]`` cannot be a measure label, or None when it may be one.
+
+    ``"fragment"``: a number, date or amount piece ("122 mill", "februar 2023 23", "32 prosjekt i
+    Hordaland"); ``"section"``: a statute section ("§ 4 Formål"); ``"generic"``: only generic nouns
+    ("Tiltak", "tilskudd", "Prosjekt"); ``"entity"``: a place, person or acting organisation
+    ("Norge", "Hordaland", "Innherred Interkommunale Legevakt IKS"). With ``tagged_places=False`` the
+    entity tagger is not asked (a name right after an instrument noun is the measure's name).
+
+    >>> patterns = compiled(default_cues())
+    >>> [not_a_measure(t, 0, len(t), patterns) for t in ("122 mill", "§ 4 Formål", "Tiltak", "Menn i helse")]
+    ['fragment', 'section', 'generic', None]
+    """
+    cues = rx.cues
+    label = text[start:end].strip()
+    if not label:
+        return "fragment"
+    if label.startswith("§"):
+        return "section"
+    words = [text[s:e] for s, e in tokens(text, start, end)]
+    if not words:
+        return "fragment"
+    first = words[0].lower()
+    if first in cues.month_names:
+        return "fragment"
+    if first[:1].isdigit():
+        # "100 nye stillinger" is a measure; "122 mill", "2022 i forbindelse med ...", "32 prosjekt" are not
+        rest = [w.lower() for w in words[1:] if w.lower() not in rx.drop and not w[:1].isdigit()]
+        if (not rest or rest[0] in rx.name_stop or SCALE_WORD.match(rest[0])
+                or rx.instrument_word.match(rest[0])):
+            return "fragment"
+    span = None
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+    if (span is not None and doc is not None and doc.has_annotation("POS") and len(span) > 1
+            and (span[0].like_num or span[0].pos_ == "NUM")):
+        counted = next((t for t in span[1:] if t.pos_ == "NOUN"), None)
+        if counted is None or rx.instrument_word.match(counted.text):
+            return "fragment"  # "fire prosjekt i Fjell": a count of grants, not one measure
+    if span is not None and doc is not None and doc.has_annotation("POS"):
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+        if nouns and rx.group_noun.match(nouns[0].text) and not rx.instrument_word.match(nouns[0].text):
+            return "group"  # "barn og unge i Trøndelag": who gets the money, not what it funds
+    elif rx.group_noun.match(words[0]) and len(words) > 1:
+        return "group"
+    lemmas = lemma_words(text, start, end, doc)
+    generic = frozenset(cues.generic_measure_lemmas)
+    content = [w for w in lemmas if w not in rx.drop]
+    if span is not None and doc is not None and doc.has_annotation("POS"):
+        content = [(t.lemma_ or t.text).lower() for t in span
+                   if t.pos_ in ("NOUN", "PROPN", "VERB", "X") and not t.is_punct]
+    def is_generic(word: str) -> bool:
+        plural = word[:-2] if word.endswith(("ar", "er")) else word  # "søknadar", "prosjekter"
+        return bool({word, stem(word, rx), plural} & generic)
+
+    if content and all(is_generic(w) for w in content) and len(words) <= 3:
+        return "generic"
+    if tagged_places and doc is not None and doc.has_annotation("ENT_IOB") and not any(rx.instrument_word.match(w) for w in words):
+        # an instrument noun makes it a measure name whatever the tagger says ("Kompetanseløft 2025")
+        places = set(cues.place_entity_labels)
+        core = tokens(text, start, end)
+        if len(core) > 1 and re.fullmatch(r"(?:19|20)\d\d(?:[-–](?:19|20)?\d\d)?", text[core[-1][0]:core[-1][1]]):
+            core = core[:-1]  # "Trøndelag 2023"
+        core_end = core[-1][1]
+        for ent in doc.ents:
+            if ent.label_ in places and ent.start_char <= start and core_end <= ent.end_char:
+                return "entity"
+    if words[-1] in cues.company_forms and len(words) > 1:
+        return "entity"
+    for actor in actors:  # an acting organisation named with its legal form
+        if actor.start <= start and end <= actor.end and actor.text.split()[-1] in cues.company_forms:
+            return "entity"
+    return None

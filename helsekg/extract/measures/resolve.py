@@ -1,0 +1,608 @@
+"""The resolve step: merge the strategies' candidates into measures and attach what belongs to them.
+
+:class:`MeasureResolver` is the only place with mutable state. It takes the candidates in a fixed order
+(titles and budget posts, named instruments, funded phrases, decided actions, list items), one mention
+per span (a second candidate for a known span adds nothing but its programme mark), and:
+
+* resolves references: "Ordningen", "fondet", "Tiltaket" point at the latest earlier measure with the
+  same head noun (any distance), or, for a generic reference, the latest within three paragraphs or the
+  title's measure; an aliased reference is a mention of that measure under its own wording;
+* gives each monetary amount to the first alternative of its :class:`~.candidates.FundingCue` that
+  names a measure (see :mod:`.funding`);
+* drops the measures inside recommendation lists (unless funded) and marks list programmes;
+* folds keys within the document ("rekrutterings- og samhandlingstilskudd for helsetjenesten" into
+  "rekrutterings- og samhandlingstilskudd", "ettervern" into "tilskudd til ettervern");
+* attaches quantities, goals and target groups to the measure of their sentence (or list item, or the
+  reference that opens the sentence) and a proposer to every mention.
+
+Funding, quantities, goals and targets go to the measure a mention refers to (its root); an aliased
+mention carries its own span and label and the root's key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from helsekg.extract.measures.candidates import (
+    ActionCandidate,
+    BudgetPost,
+    Candidate,
+    Continuation,
+    FundingAttempt,
+    FundingCue,
+    GoalCandidate,
+    ListReading,
+    MentionSpan,
+    NewPhrase,
+    Reference,
+    SectionTopic,
+    SentenceMeasure,
+    TargetCandidate,
+)
+from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
+from helsekg.extract.measures.cues import WORD
+from helsekg.extract.measures.phrases import (
+    head_of,
+    measure_key,
+    named_in,
+    not_a_measure,
+    same_head,
+    stem,
+)
+from helsekg.extract.measures.proposers import proposer_for, read_proposers
+from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
+
+__all__ = ["MeasureFindings", "MeasureResolver", "Mention"]
+
+
+@dataclass(frozen=True)
+class MeasureFindings:
+    """What :func:`~helsekg.extract.measures.find_measures` found in one document."""
+
+    #: One record per mention; programmes included (``is_programme=True``); items carry ``part_of``.
+    measures: tuple[Measure, ...] = ()
+    #: Every goal found, also those attached to measures.
+    goals: tuple[Goal, ...] = ()
+    #: Every target group found, also those attached to measures.
+    target_groups: tuple[TargetGroup, ...] = ()
+
+
+@dataclass(eq=False)
+class Mention:
+    """A measure mention while it is being resolved (mutable; only :class:`MeasureResolver` holds it)."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    head: str  # lower-case head noun, for references ("Fondet" -> "...fond")
+    named: bool
+    sentence: int | None
+    how: str
+    funding: list[Amount] = field(default_factory=list)
+    quantities: list[Amount] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    targets: list[TargetGroup] = field(default_factory=list)
+    proposer: Actor | None = None
+    is_programme: bool = False
+    alias_of: Mention | None = None  # a reference resolved to an earlier mention
+
+    def root(self) -> Mention:
+        m = self
+        while m.alias_of is not None:
+            m = m.alias_of
+        return m
+
+
+class MeasureResolver:
+    """Merges candidates into mentions of one document, then attaches amounts, goals, groups, proposers."""
+
+    def __init__(self, context: MeasureContext) -> None:
+        self.context = context
+        self.text = context.text
+        self.rx = context.rx
+        self.sentences = context.sentences
+        self.mentions: list[Mention] = []
+        self.goals: list[Goal] = []
+        self.groups: list[TargetGroup] = []
+        self.topics: dict[int, Mention] = {}  # section -> budget-post measure
+        self.programmes: dict[int, str | None] = {}  # list -> programme key
+        self.together: dict[int, list[Mention]] = {}  # group -> the measures one phrase names together
+        self.unfunded: list[FundingCue] = []  # amounts no alternative placed yet (retried after actions)
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def add(self, start: int, end: int, sentence: int | None, how: str, *, named: bool = False,
+            key: str | None = None) -> Mention:
+        """The mention of ``text[start:end]``: the known one for the span, else a new one."""
+        for m in self.mentions:
+            if m.start == start and m.end == end:
+                return m
+        text = self.text[start:end]
+        label = text
+        if not named:
+            inner = named_in(self.text, start, end, self.rx)
+            if inner is not None and not_a_measure(self.text, *inner, self.rx, doc=self.context.doc) == "entity":
+                inner = None  # "Tilskudd til folkehelsearbeid i Trøndelag 2023": a place is no name of the measure
+            if inner is not None and (inner[0] > start or inner[1] == end):
+                label, named = self.text[inner[0]:inner[1]], True
+        if not named and text[:1].isupper() and sentence is not None and start > self.sentences[sentence].start + 1:
+            named = bool(re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}", text)) and not self.rx.anaphor.match(text)
+        key = key or measure_key(label, self.context.cues, named=named)
+        mention = Mention(start, end, label, key, head_of(label, self.rx), named, sentence, how)
+        self.mentions.append(mention)
+        return mention
+
+    def rejects(self, start: int, end: int, *, name: bool = False) -> str | None:
+        """Why ``text[start:end]`` is no measure of its own (see :func:`.phrases.not_a_measure`), or None.
+
+        ``name``: the span is the name after an instrument noun ("prosjektet «Trygg heime»"), whatever
+        the entity tagger calls it.
+        """
+        if any(m.start == start and m.end == end for m in self.mentions):
+            return None
+        reason = not_a_measure(self.text, start, end, self.rx, doc=self.context.doc, actors=self.context.actors,
+                               tagged_places=not name)
+        if name and reason == "group" and self.text[start:start + 1].isupper():
+            return None  # "refusjonsordningene ... og Vertskommunene": a scheme named after whom it pays
+        return reason
+
+    def generic_reference(self, start: int, end: int) -> Mention | None:
+        """The measure a bare generic noun refers back to ("tilskudd på 278 millioner" after "Ny tilskuddsordning ...").
+
+        An earlier measure whose head noun is, or starts with, the noun; else the title's measure.
+        """
+        word = stem(self.text[start:end].split()[-1], self.rx)
+        if len(word) >= 3:
+            earlier = [m for m in self.mentions if m.start < start and m.alias_of is None
+                       and (same_head(m.head, word, self.rx) or m.head.startswith(word))]
+            if earlier:
+                return max(earlier, key=lambda m: m.start).root()
+        title = self.title_measure()
+        if title is not None and title.start < start:
+            return title
+        return None
+
+    def introduced(self, start: int) -> bool:
+        """An indefinite article or "ny" right before ``start`` introduces a new measure ("ei ny tilskotsordning")."""
+        before = self.text[max(0, start - 20):start].lower().split()[-2:]
+        return any(w in self.context.cues.new_measure_words for w in before)
+
+    def title_measure(self) -> Mention | None:
+        """The measure the document title names (a grant page: "Tilskot til folkehelsearbeid i kommunane")."""
+        title = next((m for m in self.mentions if m.how == "title"), None)
+        return title.root() if title is not None else None
+
+    def add_candidate(self, candidate: Candidate) -> Mention | None:
+        if candidate.how != "heading" and self.rejects(candidate.start, candidate.end, name=candidate.how == "named"):
+            return None
+        mention = self.add(candidate.start, candidate.end, candidate.sentence, candidate.how, named=candidate.named)
+        if candidate.is_programme:
+            mention.is_programme = True
+        if candidate.group is not None:
+            members = self.together.setdefault(candidate.group, [])
+            if mention not in members:
+                members.append(mention)
+        return mention
+
+    def mentions_in(self, sentence: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == sentence]
+
+    def spans(self) -> tuple[MentionSpan, ...]:
+        """The merged mentions, read-only, for strategies that must not read inside them (goals)."""
+        return tuple(MentionSpan(m.start, m.end, m.sentence, m.how) for m in self.mentions)
+
+    def previous_mention(self, pos: int, *, head: str | None = None, reach: int = REFERENCE_REACH) -> Mention | None:
+        """The latest mention before ``pos`` (within ``reach`` paragraphs), matching ``head`` if given."""
+        index = self.context.sentence_of(pos)
+        para = self.sentences[index].para if index is not None else 0
+        best = None
+        for m in self.mentions:
+            if m.start >= pos or m.alias_of is not None:
+                continue
+            if m.sentence is not None and para - self.sentences[m.sentence].para > reach and head is None:
+                continue
+            if head is not None and not same_head(m.head, head, self.rx):
+                continue
+            if best is None or m.start > best.start:
+                best = m
+        return best
+
+    def resolve(self, start: int, end: int) -> Mention | None:
+        """The earlier measure a definite reference points at ("kompetansefondet", "Ordningen")."""
+        word = self.text[start:end].split()[-1].lower()
+        specific = self.previous_mention(start, head=stem(word, self.rx), reach=10_000) or self.compound_of_name(start, word)
+        if specific is not None:
+            return specific.root()
+        if self.rx.anaphor.match(word):
+            if self.rx.budget_noun.match(word):
+                return None
+            generic = self.previous_mention(start)
+            if generic is not None:
+                return generic.root()
+            title = next((m for m in self.mentions if m.sentence is not None and self.sentences[m.sentence].is_title), None)
+            return title.root() if title else None
+        return None
+
+    def compound_of_name(self, start: int, word: str) -> Mention | None:
+        """The named measure a compound of its first word and an instrument noun refers to.
+
+        "tilskuddsordningen Forsøk med statlig finansiering ..." and later "Forsøksordningen"; "prosjektet
+        Trygg heime" and "Trygg heime-prosjektet" (a linking -s- or -e- may join the parts).
+        """
+        best = None
+        for m in self.mentions:
+            if m.start >= start or m.alias_of is not None or not m.named:
+                continue
+            first = m.label.split()[0].lower().strip("«»\"'") if m.label.split() else ""
+            if len(first) < 4 or not word.startswith(first):
+                continue
+            rest = word[len(first):].lstrip("-")
+            if rest[:1] in ("s", "e") and not self.rx.instrument_word.match(rest):
+                rest = rest[1:]
+            if rest and self.rx.instrument_word.match(rest) and (best is None or m.start > best.start):
+                best = m
+        return best
+
+    def alias(self, start: int, end: int, index: int, target: Mention) -> Mention:
+        """A mention of ``target`` under another wording: same key, its own span and label."""
+        mention = self.add(start, end, index, "alias", key=target.key)
+        if mention is not target:
+            mention.alias_of = target.root()
+            mention.key = target.root().key
+        return target.root()
+
+    def sentence_measure(self, index: int, pos: int) -> Mention | None:
+        """The measure already named in sentence ``index`` (the nearest before ``pos``, else the first)."""
+        before = [m for m in self.mentions_in(index) if m.start < pos]
+        if before:
+            return max(before, key=lambda m: m.start)
+        after = self.mentions_in(index)
+        return min(after, key=lambda m: m.start) if after else None
+
+    def bullet_measure(self, index: int) -> Mention | None:
+        """The measure of an earlier sentence of the same list item."""
+        s = self.sentences[index]
+        if s.bullet is None:
+            return None
+        for i in range(index - 1, -1, -1):
+            t = self.sentences[i]
+            if t.list_id != s.list_id or t.bullet != s.bullet:
+                break
+            found = self.mentions_in(i)
+            if found:
+                return found[0]
+        return None
+
+    def topic(self, pos: int, index: int) -> Mention | None:
+        """The measure a section is about (a "Post 21 ..." heading), else the latest in the paragraph."""
+        heading = self.topics.get(self.sentences[index].section)
+        if heading is not None:
+            return heading
+        return self.previous_mention(pos, reach=1)
+
+    # -- merging, in order ---------------------------------------------------------------------
+
+    def add_titles(self, candidates: Iterable[Candidate], posts: Iterable[BudgetPost]) -> None:
+        for candidate in candidates:
+            self.add_candidate(candidate)
+        for post in posts:
+            mention = self.add_candidate(post.candidate)
+            if mention is not None:
+                self.topics[post.section] = mention
+
+    def add_named(self, candidates: Iterable[Candidate]) -> None:
+        for candidate in candidates:
+            self.add_candidate(candidate)
+
+    def fund(self, cues: Iterable[FundingCue]) -> None:
+        """Give each amount to the first alternative that names a measure; keep the rest for :meth:`fund_rest`."""
+        self.unfunded = self._place(cues, {})
+
+    def fund_rest(self) -> None:
+        """Try the unplaced amounts again (the decided actions are known now: "Prosjektet har en kostnadsramme
+        på ..." after "godkjente et nytt bygg ..."), then give what is left to the document's own measure."""
+        for cue in self._place(self.unfunded, {}):
+            mention = self.document_measure(cue)
+            if mention is not None and cue.amount not in mention.funding:
+                mention.funding.append(cue.amount)
+        self.unfunded = []
+
+    def _place(self, cues: Iterable[FundingCue], last: dict[int, Mention]) -> list[FundingCue]:
+        unfunded: list[FundingCue] = []
+        for cue in cues:
+            mention = None
+            for attempt in cue.attempts:
+                mention = self._attempt(attempt, cue, last)
+                if mention is not None:
+                    break
+            if mention is None:
+                unfunded.append(cue)
+                continue
+            for member in self.members(mention):
+                if cue.amount not in member.funding:
+                    member.funding.append(cue.amount)
+            last[cue.sentence] = mention
+        return unfunded
+
+    def members(self, mention: Mention) -> list[Mention]:
+        """The roots of the measures named together with ``mention`` (itself first), or its root alone."""
+        root = mention.root()
+        out = [root]
+        for members in self.together.values():
+            if mention in members or root in members:
+                out += [m.root() for m in members if m.root() not in out]
+        return out
+
+    def document_measure(self, cue: FundingCue) -> Mention | None:
+        """What an amount that names nothing funds: the document's own measure.
+
+        A headline amount ("38 millioner til barn og unge i Trøndelag") funds the first measure of the
+        body; any other amount on a grant page whose title names the scheme ("Tilskot til
+        folkehelsearbeid i kommunane": "Bergen kommune inntil kr 250 000") funds that scheme.
+        """
+        if self.sentences[cue.sentence].is_title:
+            body = [m for m in self.mentions if m.sentence is not None and not self.sentences[m.sentence].is_title]
+            return min(body, key=lambda m: m.start).root() if body else None
+        return self.title_measure()
+
+    def _attempt(self, attempt: FundingAttempt, cue: FundingCue, last: dict[int, Mention]) -> Mention | None:
+        index = cue.sentence
+        if isinstance(attempt, (NewPhrase, Reference)):
+            # "Prosjektet «Velferdsteknologi i vest» får ...": the name inside the phrase is the measure
+            inside = [m for m in self.mentions if m.named and m.alias_of is None
+                      and ((attempt.start < m.start and m.end <= attempt.end)
+                           or (isinstance(attempt, Reference) and 0 <= m.start - attempt.end <= 2))]
+            if inside:
+                return min(inside, key=lambda m: m.start).root()
+        if isinstance(attempt, NewPhrase):
+            reason = self.rejects(attempt.start, attempt.end)
+            if reason == "group" and attempt.how != "forward":
+                reason = None  # "basisløyvinga til dei regionale helseføretaka": the budget line is the measure
+            if reason == "generic" and not self.introduced(attempt.start):
+                return self.generic_reference(attempt.start, attempt.end)
+            if reason == "generic":
+                reason = None
+            if reason is not None:
+                return None
+            return self.add(attempt.start, attempt.end, index, attempt.how)
+        if isinstance(attempt, Reference):
+            resolved = self.resolve(attempt.start, attempt.end)
+            if resolved is None or not attempt.alias:
+                return resolved
+            return self.alias(attempt.start, attempt.end, index, resolved)
+        if isinstance(attempt, SentenceMeasure):
+            return self.sentence_measure(index, cue.amount.start)
+        if isinstance(attempt, SectionTopic):
+            return self.topic(cue.amount.start, index)
+        if isinstance(attempt, Continuation):
+            if index in last:
+                return last[index]
+            s = self.sentences[index]
+            previous = self.sentences[index - 1] if index >= 1 else None
+            if (s.bullet is not None and previous is not None and previous.bullet == s.bullet
+                    and previous.list_id == s.list_id and index - 1 in last):
+                return last[index - 1]
+            return None
+        raise TypeError(f"unknown funding attempt {attempt!r}")
+
+    def add_actions(self, actions: Iterable[ActionCandidate]) -> None:
+        """Decided actions that overlap no measure found so far."""
+        for action in actions:
+            start, end = action.check
+            if any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            self.add_candidate(action.candidate)
+
+    def read_lists(self, readings: Iterable[ListReading]) -> None:
+        """Drop unfunded measures of recommendation lists; add the items of measure lists."""
+        for reading in readings:
+            if reading.recommendation:
+                # measures found in recommendation bullets are proposals, not measures
+                self.mentions = [m for m in self.mentions if m.sentence is None
+                                 or self.sentences[m.sentence].list_id != reading.list_id or m.funding]
+                continue
+            if not reading.is_measures:
+                continue
+            self.programmes[reading.list_id] = self.programme_of(reading)
+            for item in reading.items:
+                if any(self.mentions_in(i) for i in item.sentences):
+                    continue
+                if item.candidate is not None:
+                    self.add_candidate(item.candidate)
+
+    def programme_of(self, reading: ListReading) -> str | None:
+        """The key of the programme a list's introduction names, marking that measure a programme."""
+        cue = reading.programme
+        if cue is None:
+            return None
+        start, end = self.context.lists[reading.list_id].intro or (0, 0)
+        if cue.items_at is not None:
+            named = [x for x in self.mentions if start <= x.start < end and x.named and x.start >= cue.items_at - 1]
+            if not cue.origin:
+                if named:
+                    programme = named[0].root()
+                    programme.is_programme = True
+                    return programme.key
+                if cue.fallback_key is not None:  # a programme after an origin cue is no mention of its own
+                    return cue.fallback_key
+            else:
+                earlier = [key for list_id, key in sorted(self.programmes.items()) if list_id < reading.list_id and key]
+                return earlier[-1] if earlier else None
+        if cue.whole is not None:
+            resolved = self.resolve(cue.whole[0], cue.whole[1])
+            if resolved is not None:
+                resolved.is_programme = True
+                return resolved.key
+        return None
+
+    def unify_keys(self) -> None:
+        """Fold keys within the document: a key that extends a shorter key of an instrument is the same measure."""
+        keys = sorted({m.key for m in self.mentions}, key=len)
+        named = {m.key for m in self.mentions if m.named}
+        mapping: dict[str, str] = {}
+        for n, short in enumerate(keys):
+            for long in keys[n + 1:]:
+                if long.startswith(short + "-") and long not in mapping:
+                    head = short.split("-")[-1]
+                    if long in named and short not in named:
+                        longer = [k for k in keys if k.startswith(short + "-") and k in named]
+                        if len(longer) == 1 and short not in mapping:
+                            mapping[short] = long  # "kompetanseløft" -> "Kompetanseløft 2025"
+                        continue
+                    if self.rx.instrument_word.match(head) and short not in named:
+                        mapping[long] = short
+                    elif short in named and short not in mapping:
+                        # a name cut before "for ..." ("Opptrappingsplanen") and the full phrase that
+                        # starts with it ("Opptrappingsplanen for psykisk helse"): one measure, full name
+                        longer = [k for k in keys if k.startswith(short + "-")]
+                        if len(longer) == 1:
+                            mapping[short] = long
+        # "Tilskudd til ettervern" (title) and "ettervern" (funded phrase): the grant is the measure
+        links = tuple(word + "-" for word in self.context.cues.key_link_words)
+        for long in keys:
+            first, _, rest = long.partition("-")
+            for link in links:
+                if rest.startswith(link) and rest[len(link):] in keys and self.rx.instrument_word.match(first):
+                    mapping.setdefault(rest[len(link):], long)
+        for m in self.mentions:
+            seen = set()
+            while m.key in mapping and m.key not in seen:
+                seen.add(m.key)
+                m.key = mapping[m.key]
+
+    # -- attaching -----------------------------------------------------------------------------
+
+    def measure_for(self, index: int, pos: int, *, strong_reference: bool) -> Mention | None:
+        """The measure a goal or group at ``pos`` in sentence ``index`` belongs to."""
+        in_sentence = self.sentence_measure(index, pos)
+        if in_sentence is not None:
+            return in_sentence.root()
+        bullet = self.bullet_measure(index)
+        if bullet is not None:
+            return bullet.root()
+        s = self.sentences[index]
+        # the subject names the measure: "Ordningen skal ...", "Et nytt tilskudd skal ...", "Tiltaka ..."
+        for m in re.finditer(WORD, self.text[s.start:min(s.end, pos)]):
+            word = m.group(0)
+            if m.start() > 30:
+                break
+            if self.rx.plural_anaphor.match(word):
+                return None  # "De nye tiltakene skal bidra til ...": the policy as a whole
+            if self.context.is_definite(word) or (self.rx.instrument_word.match(word)
+                                                  and not self.rx.budget_noun.match(word)):
+                resolved = self.resolve(s.start + m.start(), s.start + m.end())
+                if resolved is not None:
+                    return resolved.root()
+        if strong_reference:
+            heading = self.topics.get(s.section)
+            if heading is not None:
+                return heading.root()
+            previous = self.previous_mention(pos)
+            if previous is not None:
+                return previous.root()
+            title = next((x for x in self.mentions if self.sentences[x.sentence].is_title), None)
+            if title is not None:
+                return title.root()
+            return self.only_measure()
+        return None
+
+    def only_measure(self) -> Mention | None:
+        """The measure of a page about one scheme: every mention refers to one measure (one key)."""
+        roots = [m.root() for m in self.mentions if m.sentence is not None]
+        keys = {m.key for m in roots}
+        return roots[0] if len(keys) == 1 else None
+
+    def attach_quantities(self) -> None:
+        """Counted quantities ("100 nye stillinger", not durations or shares) go to the measure of their sentence."""
+        excluded = {u.lower() for u in self.context.cues.quantity_units_excluded}
+        for amount in self.context.amounts:
+            if amount.is_money or not amount.unit:
+                continue
+            unit = amount.unit.lower()
+            if any(unit.startswith(x) for x in excluded):
+                continue
+            index = self.context.sentence_of(amount.start)
+            if index is None:
+                continue
+            mention = self.sentence_measure(index, amount.start) or self.bullet_measure(index)
+            if mention is not None:
+                mention.root().quantities.append(amount)
+
+    def attach_goals(self, goals: Iterable[GoalCandidate]) -> None:
+        for found in goals:
+            self.goals.append(found.goal)
+            measure = self.measure_for(found.sentence, found.cue, strong_reference=found.strong) or self.only_measure()
+            if measure is not None and found.goal not in measure.goals:
+                measure.goals.append(found.goal)
+
+    def attach_targets(self, targets: Iterable[TargetCandidate]) -> None:
+        for found in targets:
+            group = found.group
+            measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
+            if measure is None and not found.strong:
+                continue
+            self.groups.append(group)
+            # the measure's own label is no target ("tilskudd til kommunalt rusarbeid")
+            if (measure is not None and all(g.key != group.key for g in measure.targets)
+                    and not (measure.start <= group.start and group.end <= measure.end and measure.how == "title")):
+                measure.targets.append(group)
+
+    def attach_proposers(self) -> None:
+        """Each mention's own proposer; the root takes the first stated one; the default fills the rest."""
+        reading = read_proposers(self.context)
+        default = reading.default
+        for m in self.mentions:
+            if m.sentence is None:
+                continue
+            proposer = proposer_for(self.context, m.start, m.sentence, reading)
+            root = m.root()
+            if proposer is not None:
+                m.proposer = proposer
+                if root.proposer is None or root.proposer is default:
+                    root.proposer = proposer
+            elif m.proposer is None:
+                m.proposer = root.proposer if root.proposer is not None else None
+        for m in self.mentions:
+            if m.proposer is None:
+                m.proposer = m.root().proposer or default
+
+    # -- output --------------------------------------------------------------------------------
+
+    def findings(self) -> MeasureFindings:
+        """The records: one Measure per mention (an alias at its root's span is left out)."""
+        doc_id, text = self.context.doc_id, self.text
+        programme_keys = {m.root().key for m in self.mentions if m.root().is_programme}
+        part_of: dict[int, str] = {}
+        for m in self.mentions:
+            if m.sentence is None:
+                continue
+            s = self.sentences[m.sentence]
+            if s.list_id is not None:
+                programme = self.programmes.get(s.list_id)
+                if programme and programme != m.key:
+                    part_of[id(m.root())] = programme
+        measures = []
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.alias_of is not None:
+                root = m.root()
+                if m.start == root.start:
+                    continue
+            own = m if m.alias_of is None else None
+            measures.append(Measure(
+                doc_id, m.start, m.end, text[m.start:m.end],
+                label=re.sub(r"\s+", " ", m.label),
+                key=m.key if m.alias_of is None else m.root().key,
+                is_programme=m.root().is_programme or m.key in programme_keys,
+                funding=tuple(own.funding) if own else (),
+                quantities=tuple(own.quantities) if own else (),
+                proposer=m.proposer,
+                part_of=part_of.get(id(m.root())),
+                goals=tuple(own.goals) if own else (),
+                targets=tuple(own.targets) if own else (),
+            ))
+        goals = tuple(sorted(set(self.goals), key=lambda g: g.start))
+        groups = tuple(sorted(set(self.groups), key=lambda g: g.start))
+        return MeasureFindings(tuple(measures), goals, groups)

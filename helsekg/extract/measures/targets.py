@@ -1,0 +1,270 @@
+"""Strategy: target groups, who a measure is for.
+
+A group is a noun phrase headed by a group noun after a group cue ("for", "til", "rettet mot",
+"målgruppa er"), with up to three modifiers before it and coordinated groups and modifier phrases after
+it: "tilskudd til kommuner med rekrutteringsutfordringer", nynorsk "retta mot born og unge i
+barnevernet"; or the subject of "kan søke"/"kan søkje" ("Kommuner og bydeler kan søke"). A
+capitalised name is not a group ("til Menn i helse"). ``strong`` marks a sentence about who may apply
+or who is prioritised (``target_sentence_cues``): its group counts even without a measure.
+
+A group can also be stated outright, and then runs to the end of its clause whatever its head noun:
+after "målgruppa er" / "Målgruppen for ordningen er i hovedsak"; as the line (or each bullet) under a
+heading "Hvem kan søke?", "Kven kan søkje:", "Målgruppe"; as the inline value "Målgruppe: ...". With a
+dependency parse the subject of "kan søke"/"kan søkje" is read wherever it stands ("Gjennom ordninga kan
+kommunar og bydelar søkje ..."), and a negated "kan ikkje søkje" names no group. The extra group nouns
+and heading words are in ``helsekg/data/goal_target_cues.json``.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Tilskotet er retta mot born og unge i barnevernet."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [(t.group.text, t.group.key, t.strong) for t in find_target_groups(context)]
+[('born og unge i barnevernet', 'born-og-unge-i-barnevernet', True)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helsekg.extract.measures.candidates import TargetCandidate
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
+from helsekg.extract.measures.phrases import group_key, tokens
+from helsekg.extract.records import TargetGroup
+
+__all__ = ["MAX_GROUP_WORDS", "MAX_STATED_GROUP_WORDS", "find_target_groups", "group_phrase"]
+
+MAX_GROUP_WORDS = 12
+#: A group stated outright ("Målgruppa er ...", the line after "Kven kan søkje?") may be longer.
+MAX_STATED_GROUP_WORDS = 25
+
+
+@dataclass(frozen=True)
+class _TargetPatterns:
+    stated: re.Pattern[str]  # "Målgruppa er ...", "Målgruppen for ordningen er i hovedsak ..."
+    heading: re.Pattern[str]  # "Kven kan søkje?", "Målgruppe:", "Hvem kan søke: Kommuner"
+    extra_nouns: re.Pattern[str]
+    applicant_verbs: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _TargetPatterns:
+    from helsekg.extract.measures.cues import WORD, alternation as alt
+
+    data = goal_cues().data
+    i = re.IGNORECASE
+    nouns = alt(data["target_heading_words"])
+    headings = alt([*data["applicant_headings"], *data["target_heading_words"]])
+    return _TargetPatterns(
+        stated=re.compile(rf"(?<![\w-])[\w-]*?(?:{nouns})(?:\s+(?:for|til|med|i)(?:\s+{WORD}){{1,4}}?)?\s+er"
+                          rf"(?:\s+(?:{alt(data['target_copula_adverbs'])}))?\s+(?=\w)", i),
+        heading=re.compile(rf"\W*(?:{headings})(?:\s+som)?(?:\s+{WORD}){{0,3}}?\s*[?:]?\s*(?::\s*(.+))?$", i),
+        extra_nouns=re.compile(rf"^[\w-]*?(?:{alt(data['extra_group_nouns'])})$", i),
+        applicant_verbs=frozenset(data["applicant_verbs"]),
+        pronouns=frozenset(data["group_pronoun_subjects"]),
+    )
+
+
+def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
+    """Target groups sentence by sentence (a group inside a longer one found in the sentence is dropped)."""
+    text, rx = context.text, context.rx
+    parse = parse_of(context)
+    headed = _headed_lines(context)
+    out = []
+    for i, s in enumerate(context.sentences):
+        sentence = text[s.start:s.end]
+        strong = bool(rx.target_sentence.search(sentence))
+        found: list[tuple[int, int]] = []
+        for m in rx.group_cue.finditer(text, s.start, s.end):
+            span = group_phrase(context, m.end(), s.end)
+            if span:
+                found.append(span)
+        # "Kommuner og bydeler kan søke", "Frivillige organisasjonar ... kan søkje"
+        lead = rx.applicants.match(sentence)
+        if lead:
+            span = group_phrase(context, s.start + lead.start(1), s.start + lead.end(1), from_start=True)
+            if span:
+                found.append(span)
+        stated = _stated_groups(context, parse, i, headed)
+        if stated:
+            strong = True
+            found += stated
+        # a stated group keeps the groups named inside it ("verksemder som driv tilbod for eldre over 67 år"),
+        # not a shorter reading of its own start
+        containers = [span for span in found if span not in stated]
+        seen: set[tuple[int, int]] = set()
+        for start, end in found:
+            if (start, end) in seen or any(a <= start and end <= b and (a, b) != (start, end)
+                                           and ((a, b) in containers or a == start) for a, b in found):
+                continue
+            seen.add((start, end))
+            label = re.sub(r"\s+", " ", text[start:end])
+            group = TargetGroup(context.doc_id, start, end, text[start:end], label=label, key=group_key(label, rx))
+            out.append(TargetCandidate(group, i, strong))
+    return tuple(out)
+
+
+def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start: bool = False) -> tuple[int, int] | None:
+    """A group noun phrase at ``begin``: up to 3 modifiers, a group noun, coordination and modifiers."""
+    text, rx = context.text, context.rx
+    stop = rx.group_stop.search(text, begin, limit)
+    end_limit = stop.start() if stop else limit
+    words = tokens(text, begin, end_limit)
+
+    def low(n: int) -> str:
+        return text[words[n][0]:words[n][1]].lower()
+
+    head = None
+    extra = _patterns().extra_nouns
+    for n, (s, e) in enumerate(words[:4]):
+        word = text[s:e]
+        lower = word.lower()
+        if (rx.group_noun.match(lower) or extra.match(lower)) and not rx.instrument_word.match(lower):
+            if word[:1].isupper() and not from_start:
+                return None  # a name ("Menn i helse"), not a group
+            head = n
+            break
+        if lower in rx.group_modifiers - {"og"} or lower in rx.group_blockers:
+            return None
+        if word[:1].isupper() and s > begin:
+            return None
+        if rx.funding_verb.match(lower) or rx.budget_noun.match(lower) or rx.instrument_word.match(lower):
+            return None
+    if head is None:
+        return None
+    first = 0
+    while first < head and low(first) in rx.group_drop:
+        first += 1
+    last = head
+    n = head + 1
+    while n < len(words) and n - first < MAX_GROUP_WORDS:
+        word = low(n)
+        if word in ("og", "eller") and n + 1 < len(words):
+            nxt = low(n + 1)
+            if (rx.group_noun.match(nxt) or extra.match(nxt) or nxt in rx.drop
+                    or (n + 2 < len(words) and (rx.group_noun.match(low(n + 2)) or extra.match(low(n + 2))))):
+                n += 1
+                continue
+            break
+        if word in rx.group_modifiers or rx.group_noun.match(word) or extra.match(word) or (
+                n > last and n - 1 >= 0 and low(n - 1) in rx.group_modifiers | {"og"}):
+            last = n if word not in rx.group_modifiers else last
+            n += 1
+            continue
+        # words inside a modifier phrase ("i kommuner med rekrutteringsutfordringer")
+        if n > head and any(low(k) in rx.group_modifiers for k in range(head + 1, n)):
+            last = n
+            n += 1
+            continue
+        break
+    if from_start and words and n < len(words):
+        return None
+    return words[first][0], words[last][1]
+
+
+def _headed_lines(context: MeasureContext) -> dict[int, int]:
+    """Sentences that state a group because of the heading line before them ("Kven kan søkje?" + "Kommunar.").
+
+    Maps the index of each such sentence (the next line, or every item of a list the heading introduces)
+    to the heading's index.
+    """
+    text, sentences = context.text, context.sentences
+    heading = _patterns().heading
+    out: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        m = heading.match(text, s.start, s.end)
+        if not m or m.group(1):
+            continue
+        lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
+        if lists:
+            for j, t in enumerate(sentences):
+                if t.list_id == lists[0] and t.bullet is not None and j not in out and not any(
+                        sentences[k].bullet == t.bullet and sentences[k].list_id == t.list_id for k in out if k < j):
+                    out[j] = i
+        elif i + 1 < len(sentences) and "\n" in text[s.end:sentences[i + 1].start]:
+            out[i + 1] = i
+    return out
+
+
+def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
+                   headed: dict[int, int]) -> list[tuple[int, int]]:
+    """Groups a sentence states outright: after "målgruppa er", as the line under "Kven kan søkje?", as
+    the inline value of "Målgruppe: ...", or as the subject of "kan søke"/"kan søkje" (from the parse)."""
+    text = context.text
+    s = context.sentences[index]
+    pats = _patterns()
+    out = []
+    for m in pats.stated.finditer(text, s.start, s.end):
+        span = _stated_span(context, m.end(), s.end)
+        if span:
+            out.append(span)
+    inline = pats.heading.match(text, s.start, s.end)
+    if inline and inline.group(1):
+        span = _stated_span(context, inline.start(1), s.end)
+        if span:
+            out.append(span)
+    if index in headed and not out:
+        line = text[s.start:s.end]
+        lead = context.rx.applicants.match(line)
+        if lead:
+            span = _stated_span(context, s.start + lead.start(1), s.start + lead.end(1))
+        elif pats.heading.match(line) or line.rstrip().endswith(":") or goal_cues().copula.search(line):
+            span = None
+        else:
+            span = _stated_span(context, s.start, s.end)
+        if span:
+            out.append(span)
+    if parse is not None:
+        out += _applicant_subjects(context, parse, index)
+    return out
+
+
+def _applicant_subjects(context: MeasureContext, parse: Parse, index: int) -> list[tuple[int, int]]:
+    """The subject of "kan søke"/"kan søkje", wherever it stands ("Gjennom programmet kan kommunar søkje ...")."""
+    s = context.sentences[index]
+    pats = _patterns()
+    out = []
+    for token in parse.between(s.start, s.end):
+        if token.lemma_.lower() != "kunne" and token.lower_ not in ("kan", "kunne"):
+            continue
+        verb = next((c for c in token.children if c.dep_ == "INFV"), None)
+        if verb is None or verb.lemma_.lower() not in pats.applicant_verbs and verb.lower_ not in pats.applicant_verbs:
+            continue
+        if any(c.lemma_.lower() in ("ikke", "ikkje") or c.lower_ in ("ikke", "ikkje") for c in (*token.children, *verb.children)):
+            continue  # "Kommunar kan ikkje søkje direkte"
+        subject = next((c for c in token.children if c.dep_ == "SUBJ"), None)
+        if subject is None or subject.lower_ in pats.pronouns or subject.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        if subject.pos_ == "PROPN" and not context.is_group(subject.text):
+            continue  # a named applicant is an actor, not a group
+        # "kan kommuner og bydeler søke": a coordinated subject may hang on the auxiliary
+        parts = [subject, *(c for c in token.children if c.dep_ == "KOORD" and subject.i < c.i < verb.i)]
+        words = sorted((t for part in parts for t in part.subtree
+                        if s.start <= t.idx < s.end and (not t.is_punct or t.text == ")")), key=lambda t: t.i)
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if len(text_words := context.text[start:end].split()) > MAX_STATED_GROUP_WORDS or not text_words:
+            continue
+        out.append((start, end))
+    return out
+
+
+def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, int] | None:
+    """A stated group from ``begin`` to the end of its clause (a full stop, ";", a dash, a speech verb)."""
+    text, rx = context.text, context.rx
+    stop = re.compile(r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s+(?:sier|seier|kan\s+søk)").search(text, begin, limit)
+    end = stop.start() if stop else limit
+    words = tokens(text, begin, end)
+    while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
+        words = words[:-1]
+    if not words or len(words) > MAX_STATED_GROUP_WORDS:
+        return None
+    first = text[words[0][0]:words[0][1]].lower()
+    if first in _patterns().pronouns and len(words) == 1:
+        return None
+    return words[0][0], words[-1][1]

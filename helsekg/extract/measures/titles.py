@@ -1,0 +1,114 @@
+"""Strategy: the document title and budget-post headings that name a measure.
+
+A title is a measure when an instrument noun is among its first three words and no actor opens it:
+"Tilskudd til kommunalt rusarbeid 2025", "Tilskotsordning for ferie for barn og unge". A heading
+"Post 21 Tilskudd til ettervern" (the prefixes are ``heading_measure_prefixes``) names the measure its
+section is about: a budget line further down ("Det foreslås en bevilgning på 12 mill. kroner") funds it.
+
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Tilskudd til kommunalt rusarbeid 2025\\n\\nPost 21 Tiltak mot rus, kap. 765\\n\\nDet gis 5 mill. kroner."
+>>> context = build_context(document_from_text(text, source="x.txt"))
+>>> [text[c.start:c.end] for c in find_titles(context)]
+['Tilskudd til kommunalt rusarbeid 2025']
+>>> [(text[p.candidate.start:p.candidate.end], p.section) for p in find_budget_posts(context)]
+[('Tiltak mot rus', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from helsekg.extract.measures.candidates import BudgetPost, Candidate
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.phrases import head_of, trim_phrase
+from helsekg.extract.measures.prose import default_prose_cues
+
+__all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
+
+MAX_TITLE_WORDS = 12
+
+
+def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
+    """The title sentences that are instrument phrases."""
+    text, rx = context.text, context.rx
+    found = []
+    for i, s in enumerate(context.sentences):
+        if not s.is_title:
+            continue
+        phrase = trim_phrase(text, s.start, s.end, rx, max_words=MAX_TITLE_WORDS)
+        if phrase is None:
+            continue
+        label = text[phrase[0]:phrase[1]]
+        head = head_of(re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$", "", label), rx)
+        # "Kommunalt kompetanse- og innovasjonstilskot": "kompetanse- og" is part of the compound
+        words = [w.lower().strip(",.") for w in re.sub(r"-\s+(?:og|eller)\s+", "- ", label).split()]
+        position = words.index(head) if head in words else 99
+        if (rx.instrument_word.match(head) and not rx.budget_noun.match(head)
+                and not is_document(head, context.cues.document_heads)
+                and position <= 2 and not context.starts_actor(phrase[0])):
+            found.append(Candidate(phrase[0], phrase[1], i, "title"))
+            continue
+        named = kind_and_name(context, s.start, s.end)
+        if named is not None:
+            found.append(Candidate(*named, i, "title", named=True))
+    return tuple(found)
+
+
+def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, int] | None:
+    """A title "<instrument noun> - <name>" or "<name> - <instrument noun>": the name is the scheme.
+
+    "Tilskudd - Midlertidig styrking av behandlingstilbud", "Frisklivsløftet: tilskot"; the separators are
+    ``title_separators`` (a dash with spaces, a colon). The name needs two words and no actor opening it.
+
+    >>> from helsekg.text import document_from_text
+    >>> from helsekg.extract.measures.context import build_context
+    >>> text = "Tilskudd - Styrking av lavterskeltilbud i kommunene\\n\\nKommuner kan søke."
+    >>> context = build_context(document_from_text(text, source="x.txt"))
+    >>> [text[c.start:c.end] for c in find_titles(context)]
+    ['Styrking av lavterskeltilbud i kommunene']
+    """
+    text, rx = context.text, context.rx
+    line = text[start:end]
+    for separator in default_prose_cues().title_separators:
+        cut = line.find(separator)
+        if cut <= 0:
+            continue
+        left = (start, start + cut)
+        right = (start + cut + len(separator), end)
+        for kind, name in ((left, right), (right, left)):
+            words = text[kind[0]:kind[1]].split()
+            if not 1 <= len(words) <= 2 or not rx.instrument_word.match(words[-1].strip(".:,")):
+                continue
+            if rx.budget_noun.match(words[-1]) or is_document(words[-1], context.cues.document_heads):
+                continue
+            phrase = trim_phrase(text, *name, rx, max_words=MAX_TITLE_WORDS)
+            if phrase is None or len(text[phrase[0]:phrase[1]].split()) < 2 or context.starts_actor(phrase[0]):
+                continue
+            return phrase
+    return None
+
+
+def is_document(head: str, document_heads: tuple[str, ...]) -> bool:
+    """The head noun names a document ("Nasjonal strategi for ...", "Kulturstrategi"), not a measure.
+
+    >>> is_document("kulturstrategi", ("strategi",)), is_document("tilskot", ("strategi",))
+    (True, False)
+    """
+    low = head.lower()
+    return any(low.endswith(h) or low.endswith(h + "en") or low.endswith(h + "a") for h in document_heads)
+
+
+def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
+    """Headings "<prefix> <number> <name>[, ...]": the name is a measure and the topic of its section."""
+    text = context.text
+    found = []
+    for heading in context.headings:
+        line = text[heading.start:heading.end]
+        for prefix in context.cues.heading_measure_prefixes:
+            m = re.match(rf"{re.escape(prefix)}\s+\d+\s+(.+?)(?:,.*)?$", line)
+            if m:
+                candidate = Candidate(heading.start + m.start(1), heading.start + m.end(1),
+                                      context.sentence_of(heading.start), "heading", named=True)
+                found.append(BudgetPost(candidate, heading.section))
+    return tuple(found)

@@ -1,0 +1,241 @@
+"""What the words around a monetary amount say about it, read from token lemmas.
+
+:mod:`helsekg.nlp.amounts` reads an amount's kind, qualifier and year from the surface text of its
+clause. This module adds the cues that need the word's lemma, so one entry covers every inflected form
+and both written standards ("budsjett": "budsjettet", "tilskotsbudsjettet"; "styrke": "styrkt",
+"styrkjast", "styrkinga"):
+
+* :func:`context_kind`: the kind a budget noun, a change verb or an allocation gives the amount
+  ("Ordninga har eit budsjett på 40 millionar kroner" Total, "Løyvinga vart styrkt med 5 millionar"
+  Increase, "Det er sett av 38,5 millionar kroner til ordninga" Total).
+* :func:`yearless_context`: the amount's clause speaks of a cost or loan frame or an investment, to which
+  no single fiscal year applies ("Kostnadsrammen er satt til 780 millioner kroner").
+* :func:`has_cue`: whether a stretch of text holds a word of a lemma list (a grant word in a title).
+
+Every word list lives in ``helsekg/data/amount_lexicon.json`` under ``context_lemmas``. Without a
+lemmatizer (``--model blank``) the lower-case forms are compared with the same entries: lemma forms
+and compounds of them still match, other inflected forms do not (degraded, never an error).
+
+>>> from helsekg.nlp.pipeline import load
+>>> nlp = load(model=None)
+>>> doc = nlp("Ordninga har eit budsjett på 40 millionar kroner.")
+>>> str(context_kind(doc, 29, 48))
+'Total'
+>>> context_kind(nlp("Kommunen får 40 millionar kroner."), 13, 32) is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from helsekg.nlp.amounts import LEXICON_FILE, AmountKind
+from helsekg.resources import load_data
+
+__all__ = ["ContextLemmas", "context_kind", "has_cue", "yearless_context"]
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "•", "«", "»"})
+_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane", "i", "ena", "ar")
+#: Inflection endings stripped from a form when the lemmatizer left it alone (a sentence-initial noun
+#: tagged PROPN, no lemmatizer): "Kostnadsrammen" -> "kostnadsramme", "tilskota" -> "tilskot".
+_ENDINGS = ("ene", "ane", "ne", "en", "et", "er", "ar", "a", "n")
+
+
+@dataclass(frozen=True)
+class ContextLemmas:
+    """The ``context_lemmas`` lists of the amount lexicon, as frozensets."""
+
+    total_heads: frozenset[str]
+    article_sensitive: frozenset[str]
+    indefinite_articles: frozenset[str]
+    not_total_heads: frozenset[str]
+    copulas: frozenset[str]
+    set_verbs: frozenset[str]
+    allocate_verbs: frozenset[str]
+    scheme_heads: frozenset[str]
+    budget_heads: frozenset[str]
+    increase: frozenset[str]
+    reduction: frozenset[str]
+    continue_: frozenset[str]
+    per_words: frozenset[str]
+    yearless_heads: frozenset[str]
+    yearless_exact: frozenset[str]
+    yearless_prefixes: frozenset[str]
+    grant_heads: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ContextLemmas:
+        data = load_data(LEXICON_FILE)["context_lemmas"]
+        return cls(**{name: frozenset(w.lower() for w in data[name.rstrip("_")]) for name in cls.__dataclass_fields__})
+
+
+@lru_cache(maxsize=1)
+def default_lemmas() -> ContextLemmas:
+    """The shipped lists, loaded once."""
+    return ContextLemmas.load()
+
+
+def _lemma(token: Token) -> str:
+    if token.doc.has_annotation("LEMMA") and token.lemma_:
+        return token.lemma_.lower()
+    return token.lower_
+
+
+def _head_match(word: str, heads: frozenset[str]) -> bool:
+    """``word`` is one of ``heads`` or a compound ending in one ("tilskotsbudsjett" ends in "budsjett")."""
+    return word in heads or any(len(word) > len(h) + 2 and word.endswith(h) for h in heads)
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The lemma, the lower-case form and the form without an inflection ending."""
+    low = token.lower_
+    stripped = tuple(low[: -len(e)] for e in _ENDINGS if low.endswith(e) and len(low) > len(e) + 3)
+    return (_lemma(token), low, *stripped)
+
+
+def _is(token: Token, heads: frozenset[str]) -> bool:
+    return any(_head_match(form, heads) for form in _forms(token))
+
+
+def _clause(doc: Doc, start: int, end: int) -> tuple[list[Token], list[Token]] | None:
+    """The tokens of the amount's clause before it (nearest first) and after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    before: list[Token] = []
+    for i in range(span.start - 1, -1, -1):
+        token = doc[i]
+        if token.text in _CLAUSE_PUNCT or "\n" in token.text or token.text in (".", "!", "?"):
+            break
+        if token.is_space:
+            continue
+        before.append(token)
+        if token.is_sent_start and doc.has_annotation("SENT_START"):
+            break
+    after: list[Token] = []
+    for token in doc[span.end:]:
+        if token.text in _CLAUSE_PUNCT or "\n" in token.text or token.text in (".", "!", "?"):
+            break
+        if token.is_space:
+            continue
+        if token.is_sent_start and doc.has_annotation("SENT_START"):
+            break
+        after.append(token)
+    return before, after
+
+
+def _definite(token: Token) -> bool:
+    morph = token.morph.get("Definite")
+    if morph:
+        return morph == ["Def"]
+    return token.lower_ != _lemma(token) and token.lower_.endswith(_DEFINITE_ENDINGS)
+
+
+def _subject(before: list[Token], lemmas: ContextLemmas) -> Token | None:
+    """The budget noun a copula or "satt til" refers back to: the clause's subject when parsed
+    ("Kostnadsrammen for prosjektet er satt til"), else the nearest noun earlier in the clause."""
+    if before and before[0].doc.has_annotation("DEP"):
+        subject = next((t for t in before if t.dep_.lower() in ("subj", "nsubj", "nsubj:pass")), None)
+        if subject is not None:
+            ok = _is(subject, lemmas.total_heads) and not _is(subject, lemmas.not_total_heads)
+            return subject if ok else None
+    for token in before:
+        if token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.is_alpha):
+            if _is(token, lemmas.total_heads) and not _is(token, lemmas.not_total_heads):
+                return token
+            if token.pos_:
+                return None
+    return None
+
+
+def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> AmountKind | None:
+    """The kind the lemmas around the amount at ``[start, end)`` give it, or None when they say nothing.
+
+    * "med" before the amount and a change word earlier in its clause: Increase ("auke løyvinga med"),
+      Reduction ("redusert med"), or Total for a continuation at a level ("videreført med").
+    * "på" after a budget noun, or after a copula whose subject is one: Total ("et tilskuddsbudsjett på",
+      "ein pott på", "Bevilgningen er på"); not before "per"/"årlig" (a rate), not a loan or a
+      balance ("et mindreforbruk på"), not "et tilskudd på" (one grant, not a scheme's whole budget).
+    * "satt til" after a budget noun: Total ("Kostnadsrammen er satt til 780 millioner").
+    * an allocation verb before, and after it "til" a definite scheme noun or "over" the budget: Total
+      ("det er sett av 38,5 millionar kroner til ordninga", "satt av 62 millioner kroner over
+      statsbudsjettet").
+    """
+    lemmas = lemmas or default_lemmas()
+    clause = _clause(doc, start, end)
+    if clause is None:
+        return None
+    before, after = clause
+    if not before:
+        return None
+    first = _lemma(before[0])
+    if first == "med":
+        for token in before[1:]:
+            if _is(token, lemmas.increase):
+                return AmountKind.INCREASE
+            if _is(token, lemmas.reduction):
+                return AmountKind.REDUCTION
+            if _is(token, lemmas.continue_):  # "Bevilgningen ... videreføres med": the level of a budget
+                return AmountKind.TOTAL if any(_is(t, lemmas.total_heads) for t in before) else None
+        return None
+    per = bool(after) and (_lemma(after[0]) in lemmas.per_words or after[0].lower_ in lemmas.per_words)
+    if first == "på" and len(before) > 1 and not per:
+        noun: Token | None = before[1]
+        rest = before[2:]
+        if _lemma(noun) in lemmas.copulas or noun.lower_ in ("er", "blir", "vert", "var", "ble", "blei", "vart"):
+            noun = _subject(rest, lemmas)
+        elif (rest and (_lemma(rest[0]) in lemmas.indefinite_articles or rest[0].lower_ in lemmas.indefinite_articles)
+              and _is(noun, lemmas.article_sensitive)):
+            noun = None  # "et tilskudd på 300 000 kroner": one grant, not a scheme's budget
+        if noun is not None and _is(noun, lemmas.total_heads) and not _is(noun, lemmas.not_total_heads):
+            return AmountKind.TOTAL
+        return None
+    if first == "til" and len(before) > 1 and _is(before[1], lemmas.set_verbs) and not per:
+        return AmountKind.TOTAL if _subject(before[2:], lemmas) is not None else None
+    if not after or per:
+        return None
+    allocated = any(
+        _lemma(t) in lemmas.allocate_verbs
+        and (_lemma(t) not in ("sette", "setje") or (i > 0 and before[i - 1].lower_ == "av"))
+        for i, t in enumerate(before)
+    )
+    if not allocated:
+        return None
+    link = after[0].lower_
+    target = next((t for t in after[1:3] if t.pos_ != "DET" and t.lower_ not in lemmas.indefinite_articles), None)
+    if target is None:
+        return None
+    if link == "til" and _is(target, lemmas.scheme_heads) and _definite(target) and target.i == after[1].i:
+        return AmountKind.TOTAL
+    if link == "over" and _is(target, lemmas.budget_heads):
+        return AmountKind.TOTAL
+    return None
+
+
+def yearless_context(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
+    """True when the amount's clause names a cost or loan frame or an investment (no single fiscal year).
+
+    "Kostnadsrammen for prosjektet er satt til 780 millioner kroner", "eit lån på inntil 1,7
+    milliardar", "investere 9,5 millionar kroner i ombygging", "med ei ramme på 120 millionar".
+    """
+    lemmas = lemmas or default_lemmas()
+    clause = _clause(doc, start, end)
+    if clause is None:
+        return False
+    for token in [*clause[0], *clause[1]]:
+        forms = _forms(token)
+        if (_is(token, lemmas.yearless_heads) or any(f in lemmas.yearless_exact for f in forms)
+                or any(forms[0].startswith(p) and len(forms[0]) > len(p) + 2 for p in lemmas.yearless_prefixes)):
+            return True
+    return False
+
+
+def has_cue(doc: Doc, start: int, end: int, words: str, *, lemmas: ContextLemmas | None = None) -> bool:
+    """True when a token in ``[start, end)`` matches the ``context_lemmas`` list ``words`` (compounds too)."""
+    lemmas = lemmas or default_lemmas()
+    heads = getattr(lemmas, words)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(_is(t, heads) for t in span)

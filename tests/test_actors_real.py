@@ -1,0 +1,187 @@
+"""Actors, person roles and quotes on real-text conventions (issue 13): Norwegian public-body naming, roles
+written next to names, and Bokmål/Nynorsk quote attribution. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from helsekg.api import process
+from helsekg.extract import actors as actorlib
+from helsekg.nlp import actors as nlp_actors
+from helsekg.text import document_from_text
+
+
+@pytest.fixture(scope="module")
+def rules_nlp():
+    """Only the rule layer (sentencizer + helsekg_actors): no model, no parse."""
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("helsekg_actors")
+    return nlp
+
+
+def rules(rules_nlp, text: str, language: str):
+    document = document_from_text(text, source="t.txt", language=language)
+    return actorlib.extract_actors(rules_nlp(document.text), document)
+
+
+def full(nlp, text: str, language: str):
+    return process(document_from_text(text, source="t.txt", language=language), nlp)
+
+
+def labels(actors) -> list[str]:
+    return [a.label for a in actors]
+
+
+# --- the gazetteer: the closed set of Norwegian public bodies -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "label", "key"), [
+    ("Søknaden skal sendast til Statsforvaltaren i Rogaland innan fristen.", "nn",
+     "Statsforvaltaren i Rogaland", "statsforvalteren-i-rogaland"),
+    ("Fylkesmannen i Hordaland har fordelt skjønnsmidlene for 2018.", "nb",
+     "Fylkesmannen i Hordaland", "fylkesmannen-i-hordaland"),
+    ("Fylkesmannen har løyvd pengar til tre prosjekt.", "nn", "Fylkesmannen", "fylkesmannen"),
+    ("Saka vart vurdert av Statens legemiddelverk i 2019.", "nn", "Statens legemiddelverk", "statens-legemiddelverk"),
+    ("Brukere kan kontakte NAV for veiledning.", "nb", "Nav", "nav"),
+    ("Kommunen samarbeider med politiet om forebygging.", "nb", "Politiet", "politiet"),
+    ("Evalueringa blir gjort av Vestlandsforsking.", "nn", "Vestlandsforsking", "vestlandsforsking"),
+])
+def test_actors_real_gazetteer_public_bodies(rules_nlp, text, language, label, key):
+    actors, _ = rules(rules_nlp, text, language)
+    assert (label, key) in [(a.label, a.key) for a in actors]
+
+
+def test_actors_real_gazetteer_predecessors_point_to_successors():
+    gaz = nlp_actors.load_gazetteer()
+    assert gaz.get("fylkesmannen-i-sogn-og-fjordane").successor == "fylkesmannen-i-vestland"
+    assert gaz.get("fylkesmannen-i-vestland").successor == "statsforvalteren-i-vestland"
+    assert gaz.get("statens-legemiddelverk").successor == "direktoratet-for-medisinske-produkter"
+    offices = [e for e in gaz.entries if e.parent == "statsforvalteren" and e.successor is None]
+    assert len(offices) == 10  # nine counties' offices + Østfold, Buskerud, Oslo og Akershus (2023-)
+
+
+def test_actors_real_generic_governor_resolves_to_the_one_office_named(rules_nlp):
+    text = ("Statsforvaltaren i Nordland forvaltar ordninga.\n\n"
+            "Søknader blir handsama i Statsforvaltarens søknadsportal.")
+    actors, _ = rules(rules_nlp, text, "nn")
+    assert set(labels(actors)) == {"Statsforvaltaren i Nordland"}
+
+
+def test_actors_real_herad_keeps_its_name(rules_nlp):
+    actors, _ = rules(rules_nlp, "Kvam herad har vedteke ein ny plan for eldreomsorga.", "nn")
+    assert [(a.label, a.key) for a in actors] == [("Kvam herad", "kvam-kommune")]
+
+
+# --- patterns: municipal bodies, owned bodies, coordinated institutions --------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("Formannskapet vedtok å styrke hjemmetjenesten.", "nb", "Formannskapet"),
+    ("Saka går vidare til Hovudutval for oppvekst og kultur.", "nn", "Hovudutval for oppvekst og kultur"),
+    ("Hovedutvalg for helse og velferd behandlet saken i juni.", "nb", "Hovedutvalg for helse og velferd"),
+    ("Kommunalavdeling helse og omsorg har ansvaret for tiltaket.", "nn", "Kommunalavdeling helse og omsorg"),
+    ("Helse Bergen sitt brukarutval har gitt innspel til planen.", "nn", "Helse Bergen sitt brukarutval"),
+])
+def test_actors_real_municipal_and_owned_bodies(rules_nlp, text, language, label):
+    actors, _ = rules(rules_nlp, text, language)
+    assert label in labels(actors)
+
+
+def test_actors_real_kommunalavdeling_stops_before_the_verb(rules_nlp):
+    actors, _ = rules(rules_nlp, "Kommunalavdeling oppvekst må gjere meir for barna.", "nn")
+    assert labels(actors) == ["Kommunalavdeling oppvekst"]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Pasientane blir fordelte mellom Lærdal, Florø og Nordfjord sjukehus.", "nn",
+     {"Lærdal sjukehus", "Florø sjukehus", "Nordfjord sjukehus"}),
+    ("Både Kongsberg, Drammen og Bærum sykehus får nye senger.", "nb",
+     {"Kongsberg sykehus", "Drammen sykehus", "Bærum sykehus"}),
+])
+def test_actors_real_coordinated_institutions_share_the_head(rules_nlp, text, language, expected):
+    actors, _ = rules(rules_nlp, text, language)
+    assert expected <= set(labels(actors))
+
+
+def test_actors_real_company_form_is_one_body(rules_nlp):
+    text = ("Bergen Kommunale Legevakt IKS eies av fem kommuner.\n\n"
+            "Bergen Kommunale Legevakt har døgnåpent.")
+    actors, _ = rules(rules_nlp, text, "nb")
+    named = {(a.label, a.key) for a in actors if "Legevakt" in a.text}
+    assert len(named) <= 1  # the short mention is the same body as the full company name
+
+
+# --- persons and roles ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "name", "role"), [
+    ("Forslaget kom frå stortingsrepresentantane Per Olsen og Kari M. Lie om betre rusomsorg.", "nn",
+     "Kari M. Lie", "stortingsrepresentant"),
+    ("Forslaget kom fra stortingsrepresentantene Per Olsen og Kari M. Lie.", "nb", "Per Olsen",
+     "stortingsrepresentant"),
+    ("Møtet vart leia av leiar for helse og omsorg stab Ingrid H. Berg.", "nn", "Ingrid H. Berg",
+     "leiar for helse og omsorg stab"),
+    ("Arkivsak: 21/1234\nSaksbehandler: Ola Nilsen\n\nSaken gjelder legevakt.", "nb", "Ola Nilsen", "saksbehandler"),
+    ("Saksbehandlar : Siri Aasen\n\nSaka gjeld tilskot til frivilligsentralen.", "nn", "Siri Aasen",
+     "saksbehandlar"),
+    ("Torunn Vik, kommunalsjef i Eidfjord kommune, la fram saka.", "nn", "Torunn Vik", "kommunalsjef i Eidfjord kommune"),
+])
+def test_actors_real_roles_next_to_names(rules_nlp, text, language, name, role):
+    actors, _ = rules(rules_nlp, text, language)
+    person = next(a for a in actors if a.label == name)
+    assert role in person.roles
+
+
+# --- what is not an actor (the trained model's entities, filtered) ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "not_actor"), [
+    ("Konferansen blei halden i Sotra Arena i haust, og Kari Nordmann frå Helse Bergen var med.", "nn", "Sotra Arena"),
+    ("Tiltaket følgjer opp Handlingsplan 2030 i kommunen.", "nn", "Handlingsplan 2030"),
+    ("Prosjektet bygger på Folkehelsestrategi for Agder og blir leia av Agder fylkeskommune.", "nb",
+     "Folkehelsestrategi for Agder"),
+    ("Kommunane i Innlandet får meir pengar til helsestasjonane.", "nn", "Innlandet"),
+    ("Har du spørsmål, ta kontakt med Lise Haugen på telefon.", "nn", "Lise Haugen"),
+])
+def test_actors_real_not_actors(nlp, text, language, not_actor):
+    extraction = full(nlp, text, language)
+    assert not_actor not in labels(extraction.actors)
+
+
+# --- quotes -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "speaker", "said"), [
+    ("Ordførar Astrid Nes opna det nye bygget.\n\n− Dette er ein stor dag for bygda, seier Nes.", "nn",
+     "Astrid Nes", "Dette er ein stor dag for bygda"),
+    ("Kommunalsjef Ola Berg presenterte planen.\n\n– Vi må tenke nytt om eldreomsorgen sier Berg.", "nb",
+     "Ola Berg", "Vi må tenke nytt om eldreomsorgen"),
+    ("Helsesjef Eli Myklebust la fram tala.\n\n– Vi har fått fleire tilsette enn venta, peikar Eli Myklebust på.",
+     "nn", "Eli Myklebust", "Vi har fått fleire tilsette enn venta"),
+    ("Fastlege Per Hauge er nøgd.\n\n– Dette gjer kvardagen lettare, understrekar Per Hauge.", "nn",
+     "Per Hauge", "Dette gjer kvardagen lettare"),
+])
+def test_actors_real_quotes(nlp, text, language, speaker, said):
+    quotes = full(nlp, text, language).quotes
+    assert [(q.speaker.label, q.text) for q in quotes] == [(speaker, said)]
+
+
+def test_actors_real_repeated_lead_quote_is_one_quote(nlp):
+    lead = "– Alle skal få hjelp når dei treng det, seier helseminister Kari Nordmann."
+    text = f"Ny plan for helsetenesta\n\n{lead}\n\n{lead}\n\nPlanen vart lagd fram i dag."
+    quotes = full(nlp, text, "nn").quotes
+    assert [q.text for q in quotes] == ["Alle skal få hjelp når dei treng det"]
+
+
+def test_actors_real_dash_without_attribution_verb_is_no_quote(nlp):
+    text = "Kommunestyret vedtok planen.\n\n– Tiltaket kostar om lag to millionar, og Kari Nordmann leiar arbeidet."
+    assert full(nlp, text, "nn").quotes == ()
+
+
+def test_actors_real_rules_run_without_a_parse(blank_nlp):
+    text = "− Vi satsar på dei eldre, seier ordførar Astrid Nes.\n\nFylkesmannen i Nordland har løyvd midlar."
+    extraction = process(document_from_text(text, source="t.txt", language="nn"), blank_nlp)
+    assert "Fylkesmannen i Nordland" in labels(extraction.actors)
+    assert [q.speaker.label for q in extraction.quotes] == ["Astrid Nes"]

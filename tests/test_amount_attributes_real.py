@@ -1,0 +1,208 @@
+"""Kind, qualifier and fiscal year of monetary amounts in the phrasing of real Norwegian budget texts.
+
+Every sentence here was written for this file (Bokmål and Nynorsk), modelled on the conventions of
+grant announcements, budget reports and county-governor news, not copied from any gold text.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from helsekg.api import process
+from helsekg.nlp.amount_context import context_kind, yearless_context
+from helsekg.nlp.amounts import find_amounts
+from helsekg.text import read_document
+
+
+def money(text: str) -> list[tuple[str, str, str, int | None]]:
+    return [(str(a.value), a.qualifier.value, a.kind.value, a.fiscal_year) for a in find_amounts(text) if a.is_money]
+
+
+# ----------------------------------------------------------------------------- the string rules
+
+PARSED = [
+    # a sum given to a counted plural of recipients is their total
+    ("Fylkesmannen har tildelt 12,5 millionar kroner til 18 prosjekt i fylket.",
+     [("12500000", "Exact", "Total", None)]),
+    ("Direktoratet fordelte 40 millioner kroner på 12 kommuner i 2023.",
+     [("40000000", "Exact", "Total", 2023)]),
+    # ... but not money for positions or places
+    ("Kommunestyret løyver 900 000 kroner til to nye stillingar.", [("900000", "Exact", "Unspecified", None)]),
+    # "fordelt over/på" after the amount, also past a parenthesis
+    ("Tilskuddsbudsjettet var på 4,2 milliarder kroner (+3,1 prosent) fordelt over 60 ordninger.",
+     [("4200000000", "Exact", "Total", None)]),
+    # an amount introducing a list of what it pays for is their sum
+    ("Det er sett av 14 millionar kroner i 2024 til:\n\n • kurs for tilsette\n • rettleiing\n",
+     [("14000000", "Exact", "Total", 2024)]),
+    # a change from one level to another: both are levels, each with its year
+    ("Ordningen ble redusert fra 410 mill. kr til 95 mill. kr fra 2022 til 2023.",
+     [("410000000", "Exact", "Total", 2022), ("95000000", "Exact", "Total", 2023)]),
+    # a change between two years belongs to the later one
+    ("Løyvinga frå 2021 til 2022 auka med 55 millionar kroner.", [("55000000", "Exact", "Increase", 2022)]),
+    # a change noun before "med" beats "samlet" earlier in the clause
+    ("Regjeringen foreslår en samlet styrking av ordningen med 75 millioner kroner i 2026.",
+     [("75000000", "Exact", "Increase", 2026)]),
+    ("Fylket gjer ei samla opptrapping av tilbodet med 8 millionar kroner.",
+     [("8000000", "Exact", "Increase", None)]),
+    # bounds written as a superlative sum noun
+    ("Minste søknadssum er 20 000 kroner, og maksimal søknadssum er 150 000 kroner.",
+     [("20000", "AtLeast", "Unspecified", None), ("150000", "UpTo", "Unspecified", None)]),
+    ("Høgaste tilskot per søkjar er 60 000 kroner.", [("60000", "UpTo", "Unspecified", None)]),
+    ("Kommunane fekk tilnærma 3,1 milliardar kroner.", [("3100000000", "Approximately", "Unspecified", None)]),
+    # a multi-year frame: no fiscal year, and it is the whole of the frame
+    ("Departementet gir 22 millioner kroner til programmet 2021-2025.", [("22000000", "Exact", "Total", None)]),
+    ("Det er sett av 60 millionar kroner over fire år, frå 2024.", [("60000000", "Exact", "Total", None)]),
+    (("Staten gir tilsagn om 2 000 plassar i 2024, med ei samla tilsagnsramme på 900 millionar kroner "
+      "i perioden 2024-2027."), [("900000000", "Exact", "Total", None)]),
+    # a part of an amount has its year
+    ("Regjeringa aukar løyvinga med 120 millionar kroner i 2025, kvarav 45 millionar kroner går til kommunane.",
+     [("120000000", "Exact", "Increase", 2025), ("45000000", "Exact", "Unspecified", 2025)]),
+    # an emphasis accent on a number word
+    ("Prosjektet får éin million kroner.", [("1000000", "Exact", "Unspecified", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSED, ids=[t[:40] for t, _ in PARSED])
+def test_amount_attributes_real_parsed(text, expected):
+    assert money(text) == expected
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Driftskostnadene er rekna til 5 millionar kroner i året.", "none"),
+    ("Helseforetaket bevilger 12 millioner kroner årlig til enheten.", "none"),
+    ("Det er 9 millioner kroner igjen i potten for dette året.", "current"),
+    ("Det står att om lag 4 millionar kroner i skjønsmidlar for i år.", "current"),
+    ("Kommunen får 9 millioner kroner.", ""),
+])
+def test_amount_attributes_real_year_scope(text, scope):
+    (amount,) = find_amounts(text)
+    assert amount.year_scope == scope
+    assert amount.fiscal_year is None
+
+
+# ----------------------------------------------------------------------------- the lemma rules
+
+def _kind(nlp, text: str, number: str) -> str | None:
+    amount = next(a for a in find_amounts(text) if a.text.startswith(number) or number in a.text)
+    kind = context_kind(nlp(text), amount.start, amount.end)
+    return None if kind is None else kind.value
+
+
+KINDS = [
+    ("Ordninga har eit budsjett på 40 millionar kroner.", "40", "Total"),
+    ("Ordningen har et tilskuddsbudsjett på 1,2 milliarder kroner.", "1,2", "Total"),
+    ("Kommunane kan søkje om midlar frå ein pott på 25 millionar kroner.", "25", "Total"),
+    ("Regnskapet viser et mindreforbruk på kr 0,3 mill. av en budsjettramme på kr 2,1 mill.", "2,1", "Total"),
+    ("Regnskapet viser et mindreforbruk på kr 0,3 mill. av en budsjettramme på kr 2,1 mill.", "0,3", None),
+    ("Tilskotsbudsjettet er på 12 millionar kroner.", "12", "Total"),
+    ("Kostnadsrammen for bygget er satt til 640 millioner kroner.", "640", "Total"),
+    ("I statsbudsjettet er det sett av 28 millionar kroner til ordninga.", "28", "Total"),
+    ("For 2026 er det satt av 51 millioner kroner over statsbudsjettet.", "51", "Total"),
+    ("Helsedirektoratet har lyst ut tilskudd på om lag 90 millioner kroner.", "om lag 90", "Total"),
+    ("Bevilgningen til ordningen videreføres med 17 millioner kroner.", "17", "Total"),
+    ("Løyvinga til ordninga vart styrkt med 6 millionar kroner.", "6", "Increase"),
+    ("Tilskuddet reduseres med 4 millioner kroner.", "4", "Reduction"),
+    # not a scheme's whole budget: one grant, a rate, a loan, a new project, a continued service
+    ("Foreningen får et tilskudd på 300 000 kroner.", "300 000", None),
+    ("Det gis et tilskudd på inntil 50 000 kroner per stilling.", "inntil 50 000", None),
+    ("Helseforetaket får et lån på 1,1 milliarder kroner.", "1,1", None),
+    ("Det er satt av 3 millioner kroner til et prosjekt for eldre.", "3", None),
+    ("Dagsenteret videreføres med 2,5 millioner kroner.", "2,5", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), KINDS, ids=[t[:40] + n for t, n, _ in KINDS])
+def test_amount_attributes_real_context_kind(nlp, text, number, expected):
+    assert _kind(nlp, text, number) == expected
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Ordninga har eit budsjett på 40 millionar kroner.", "40"),
+    ("Kommunane kan søkje om midlar frå ein pott på 25 millionar kroner.", "25"),
+])
+def test_amount_attributes_real_context_kind_without_a_model(blank_nlp, text, number):
+    assert _kind(blank_nlp, text, number) == "Total"
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    ("Kostnadsrammen for prosjektet er 640 millioner kroner.", "640", True),
+    ("Helse Vest gir eit lån på inntil 900 millionar kroner.", "inntil 900", True),
+    ("Styret vedtok å investere 7 millionar kroner i nytt utstyr.", "7", True),
+    ("Kommunen får 7 millionar kroner i tilskot.", "7", False),
+])
+def test_amount_attributes_real_yearless_context(nlp, text, number, expected):
+    amount = next(a for a in find_amounts(text) if number in a.text)
+    assert yearless_context(nlp(text), amount.start, amount.end) is expected
+
+
+# ----------------------------------------------------------------------------- whole documents
+
+def _money(write_text, nlp, name: str, text: str) -> list[tuple[Decimal, str, str, int | None]]:
+    result = process(read_document(write_text(name, text)), nlp)
+    return [(a.value, a.qualifier, a.kind, a.fiscal_year) for a in result.amounts if a.is_money]
+
+
+GRANT_NN = """Tilskot til førebyggjande arbeid i kommunane 2026
+
+Kven kan søkje?
+
+Kommunar i fylket.
+
+Støttenivå
+
+ • Store kommunar: inntil kr 200 000.
+ • Små kommunar: inntil kr 80 000.
+"""
+
+NEWS_NN = """4,2 millionar i skjønsmidlar til regionen
+
+Statsforvaltaren har tildelt totalt 4,2 millionar kroner til tre prosjekt i regionen.
+
+Det er tildelt 2 millionar kroner til eit felles legevaktprosjekt. Det står no igjen om lag 9 millionar kroner i skjønsmidlar for dette året.
+
+Publisert 14.03.2027
+"""
+
+NEWS_NB = """Nytt sykehjem på Berg
+
+Publisert: 02.09.2026
+
+Styret vedtok å investere 55 millioner kroner i ombygging. Kostnadsrammen for prosjektet er satt til 410 millioner kroner. Driften vil koste om lag 30 millioner kroner i året.
+"""
+
+REPORT_NB = """Tilskuddsbudsjettet økte
+
+Dette kommer frem av tilskuddsrapporten for 2028.
+
+Direktoratet har et tilskuddsbudsjett på 9,5 milliarder kroner fordelt over 120 tilskuddsordninger.
+"""
+
+
+def test_amount_attributes_real_grant_title_year(write_text, nlp):
+    assert _money(write_text, nlp, "tilskot-2026.txt", GRANT_NN) == [
+        (Decimal("200000"), "UpTo", "Unspecified", 2026),
+        (Decimal("80000"), "UpTo", "Unspecified", 2026),
+    ]
+
+
+def test_amount_attributes_real_publication_year_and_title(write_text, nlp):
+    assert _money(write_text, nlp, "skjonsmidlar.txt", NEWS_NN) == [
+        (Decimal("4200000"), "Exact", "Total", 2027),  # the title restates the total of the body
+        (Decimal("4200000"), "Exact", "Total", 2027),
+        (Decimal("2000000"), "Exact", "Unspecified", 2027),
+        (Decimal("9000000"), "Approximately", "Unspecified", 2027),
+    ]
+
+
+def test_amount_attributes_real_no_year_for_frames(write_text, nlp):
+    assert _money(write_text, nlp, "sykehjem.txt", NEWS_NB) == [
+        (Decimal("55000000"), "Exact", "Unspecified", None),
+        (Decimal("410000000"), "Exact", "Total", None),
+        (Decimal("30000000"), "Approximately", "Unspecified", None),
+    ]
+
+
+def test_amount_attributes_real_report_year(write_text, nlp):
+    assert _money(write_text, nlp, "rapport.txt", REPORT_NB) == [(Decimal("9500000000"), "Exact", "Total", 2028)]

@@ -1,0 +1,195 @@
+"""Measure recall on real-text conventions (issue 13): measures named in running prose, titles, lists and channels.
+
+Every passage is written for these tests in the style of annual reports, grant reports, white papers,
+hospital news and grant pages (Bokmål and Nynorsk); none is copied from a gold text. Text rules run on
+the blank pipeline too; rules that read the parse run on the shipped model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helsekg.extract.actors import extract_actors, header_actors
+from helsekg.extract.extractor import find_amounts
+from helsekg.extract.measures import find_measures
+from helsekg.extract.measures.prose import split_items
+from helsekg.text import document_from_text
+
+
+def measures(nlp, text: str) -> dict[str, set[int]]:
+    """label -> funded values (in whole kroner) of every measure found in ``text``."""
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    found, _ = extract_actors(doc, document)
+    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
+                             actors=(*header_actors(document), *found))
+    out: dict[str, set[int]] = {}
+    for m in findings.measures:
+        out.setdefault(m.label, set()).update(int(a.value) for a in m.funding)
+    return out
+
+
+@pytest.fixture(params=["blank_nlp", "nlp"])
+def any_nlp(request):
+    """The text rules hold with and without the trained model."""
+    return request.getfixturevalue(request.param)
+
+
+# ------------------------------------------------------------------------------------ name compounds
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Årsmelding 2025\n\nKommunen held fram arbeidet med Trygg i eigen heim-reforma i år.", "Trygg i eigen heim-reforma"),
+    ("Årsrapport 2025\n\nI fjor kom revitalisering av Aktiv HELE LIVET-satsingen i gang.", "Aktiv HELE LIVET-satsingen"),
+    ("Årsrapport 2025\n\nSMIT-tiltakene ble trappet ned i løpet av våren.", "SMIT-tiltakene"),
+    ("Nytt frå helse og omsorg\n\nKari Lie informerte om «Trygge spor» prosjektet som starta i vår.", "Trygge spor"),
+    ("Nytt fra kommunen\n\n'Sterkere sammen' er en kvalitetsreform som skal gi eldre en trygg hverdag.", "Sterkere sammen"),
+])
+def test_measures_recall_name_joined_to_an_instrument_noun(any_nlp, text, label):
+    assert label in measures(any_nlp, text)
+
+
+def test_measures_recall_one_capitalised_word_before_a_hyphen_is_no_name(blank_nlp):
+    text = "Nytt frå fylket\n\nVestland-prosjektet er ferdig no."
+    assert "Vestland-prosjektet" not in measures(blank_nlp, text)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Utlysing\n\nGjennom folkehelseprogrammet i Agder 2025–2028 kan kommunane søkje om midlar.",
+     "folkehelseprogrammet i Agder 2025–2028"),
+    ("Utlysning\n\nKommunene kan søke om deltakelse i rusprogrammet 2024-2027.", "rusprogrammet 2024-2027"),
+])
+def test_measures_recall_programme_with_its_period(any_nlp, text, label):
+    assert label in measures(any_nlp, text)
+
+
+def test_measures_recall_programme_period_after_an_origin_cue_is_no_mention(blank_nlp):
+    text = "Nytt løft\n\nFire tiltak videreføres fra Omsorgsløftet 2020 i det nye løftet."
+    assert "Omsorgsløftet 2020" not in measures(blank_nlp, text)
+
+
+# ------------------------------------------------------------------------- new instruments, buildings
+
+
+def test_measures_recall_buildings_in_hospital_news(any_nlp):
+    text = ("Nytt sjukehusbygg opna\n\nStatsråden klipte snora på det nye sjukehusbygget i Førde. Helseføretaket "
+            "går no i gang med ombygging, og det er planlagt eit nytt byggjetrinn.")
+    labels = set(measures(any_nlp, text))
+    assert {"sjukehusbygget i Førde", "ombygging", "byggjetrinn"} <= labels
+
+
+def test_measures_recall_a_later_project_reference_finds_the_new_building(any_nlp):
+    text = ("Nytt bygg for rusbehandling\n\nStyret godkjente i går et nytt bygg for rusbehandling ved sykehuset. "
+            "Prosjektet har en kostnadsramme på 800 millioner kroner.")
+    assert measures(any_nlp, text).get("bygg for rusbehandling ved sykehuset") == {800_000_000}
+
+
+@pytest.mark.parametrize("text", [
+    "Tilskudd\n\nEt nytt tilskudd skal bidra til å styrke samarbeidet mellom kommunene.",
+    "Budsjett\n\nRegjeringen legger fram nye tiltak for næringslivet i dag.",
+    "Klinikken\n\nMed den nye eininga kan vi gi hjelp raskare.",
+])
+def test_measures_recall_generic_or_plural_new_nouns_are_no_measures(any_nlp, text):
+    labels = set(measures(any_nlp, text))
+    assert not any(label.startswith(("tilskudd skal", "tiltak for", "eininga")) for label in labels), labels
+
+
+# ---------------------------------------------------------------------------------- run-in lists
+
+
+def test_measures_recall_example_list_items_share_their_total(any_nlp):
+    text = ("Tilskuddsrapport 2025\n\nFlere ordninger ble avviklet. Eksempler på avviklede ordninger er Aktiv på "
+            "dagtid, Turvenner (tiltakspakke for eldre) og Felles måltid med budsjett på til sammen 40 mill. kr.")
+    found = measures(any_nlp, text)
+    for label in ("Aktiv på dagtid", "Turvenner", "Felles måltid"):
+        assert found.get(label) == {40_000_000}, found
+
+
+def test_measures_recall_names_after_blant_anna(any_nlp):
+    text = "Årsmelding\n\nKommunen driv fleire tilbod, blant anna Eldretreff og Kulturkafé."
+    assert {"Eldretreff", "Kulturkafé"} <= set(measures(any_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("A, B og C", ["A", "B", "C"]),
+    ("Reise og opphold (delvis), Kost og losji", ["Reise og opphold", "Kost og losji"]),
+    ("Reise og opphold, Kost og Losji", ["Reise og opphold", "Kost", "Losji"]),
+    ("drift av møteplassar", ["drift av møteplassar"]),
+])
+def test_measures_recall_split_run_in_items(text, items):
+    assert [text[a:b] for a, b in split_items(text, 0, len(text))] == items
+
+
+# ------------------------------------------------------------------------------- report prose (parse)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Årsrapport 2025\n\nI mars startet kommunen vaksineringen av beboere i omsorgsboliger.",
+     "vaksineringen av beboere i omsorgsboliger"),
+    ("Årsrapport 2025\n\nRepresentantskapet vedtok i fjor ny økonomisk fordelingsnøkkel.",
+     "økonomisk fordelingsnøkkel"),
+    ("Årsmelding 2025\n\nTenesta har i løpet av året styrkt kompetansen innan velferdsteknologi.",
+     "kompetansen innan velferdsteknologi"),
+    ("Folkehelse\n\nRegjeringa vil utvide vernet mot passiv røyking.", "vernet mot passiv røyking"),
+])
+def test_measures_recall_decided_and_continued_measures_in_report_prose(nlp, text, label):
+    assert label in measures(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Budsjett 2026\n\nBystyret vedtok budsjett for helse og omsorg.",
+    "Samhandling\n\nRegjeringa vil styrke samarbeidet med kommunane.",
+    "Tilskudd\n\nRegjeringen har innført et nytt økonomisk virkemiddel.",
+])
+def test_measures_recall_report_prose_keeps_budgets_and_vague_objects_out(nlp, text):
+    labels = set(measures(nlp, text))
+    assert not any(w in label for label in labels for w in ("budsjett", "samarbeidet", "virkemiddel")), labels
+
+
+def test_measures_recall_report_prose_needs_a_parse(blank_nlp):
+    text = "Årsrapport 2025\n\nI mars startet kommunen vaksineringen av beboere i omsorgsboliger."
+    assert "vaksineringen av beboere i omsorgsboliger" not in measures(blank_nlp, text)
+
+
+# ------------------------------------------------------------------------------ titles and lists
+
+
+@pytest.mark.parametrize(("title", "label"), [
+    ("Tilskudd - Midlertidig styrking av lavterskeltilbud i kommunene", "Midlertidig styrking av lavterskeltilbud i kommunene"),
+    ("Mellombels styrking av rusarbeidet i kommunane – tilskot", "Mellombels styrking av rusarbeidet i kommunane"),
+])
+def test_measures_recall_title_naming_the_scheme_after_its_kind(any_nlp, title, label):
+    assert label in measures(any_nlp, f"{title}\n\nKommunar kan søkje om midlar.")
+
+
+def test_measures_recall_proposal_list_named_by_its_document(any_nlp):
+    text = ("Innstilling frå komiteen\n\nI dokumentet blir følgjande forslag fremma:\n\n"
+            "  1. Stortinget ber regjeringa gjennom dialog med helseføretaka sikre betre oppfølging.\n\n"
+            "  2. Stortinget ber regjeringa opprette eit nasjonalt råd for legemiddel.\n\n"
+            "  3. Stortinget ber regjeringa sikre openheit om kostnadane ved å innføre eit tiltak.\n")
+    labels = set(measures(any_nlp, text))
+    assert any(label.startswith("opprette eit nasjonalt råd for legemiddel") for label in labels), labels
+    assert not any(label.startswith(("Stortinget", "tiltak")) for label in labels), labels
+
+
+# ----------------------------------------------------------------------------------------- funding
+
+
+def test_measures_recall_amount_over_refund_schemes_funds_each(any_nlp):
+    text = ("Tilskudd til kommunene\n\nKommunene mottok om lag 2 milliarder kroner i tilskuddsmidler (+4 prosent) "
+            "over refusjonsordningene Ressurskrevende tjenester og Vertskommunene.")
+    found = measures(any_nlp, text)
+    assert found.get("Ressurskrevende tjenester") == {2_000_000_000}, found
+    assert found.get("Vertskommunene") == {2_000_000_000}, found
+
+
+def test_measures_recall_amount_in_a_named_kind_of_grant(any_nlp):
+    text = "Skjønsmidlar 2026\n\nStatsforvaltaren har fordelt 5 millionar kroner i skjønsmidlar til kommunane i år."
+    assert measures(any_nlp, text).get("skjønsmidlar") == {5_000_000}
+
+
+def test_measures_recall_compound_reference_and_a_range_of_amounts(nlp):
+    text = ("Tilskuddsrapport\n\nBudsjettet økte for tilskuddsordningen Forsøk med kommunal drift av legevakt. "
+            "Forsøksordningen ble deretter redusert fra 20 mill. kr til 5 mill. kr.")
+    found = measures(nlp, text)
+    assert found.get("Forsøk med kommunal drift av legevakt") == {20_000_000, 5_000_000}, found
