@@ -1,6 +1,6 @@
 """``python -m helsekg``: the same command line as ``helsekg``."""
 
-from helsekg.cli import main
+from helsekg.cli import run
 
 if __name__ == "__main__":  # pragma: no cover
-    main(prog_name="helsekg")
+    run(prog_name="helsekg")

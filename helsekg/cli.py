@@ -8,6 +8,7 @@ Heavy imports (spaCy, pySHACL) happen inside the commands, so ``helsekg --help``
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -592,5 +593,28 @@ def network_cmd(graph: Path, output: Path, documents: bool, co_mentions: bool, c
             click.echo(f"{label:<{width}}  {score:.4f}")
 
 
+def run(prog_name: str | None = None) -> None:
+    """The console entry point (``helsekg``, ``python -m helsekg``): :func:`main`, and after Ctrl-C a hard exit 130.
+
+    :class:`Group` turns Ctrl-C into exit code 130 after one line. A process also ends there at once
+    (``os._exit`` after flushing), so a KeyboardInterrupt that Python delivers late, while it tears the
+    interpreter down, cannot turn 130 into death by SIGINT. Library code and ``CliRunner`` use ``main``.
+    """
+    try:
+        main(prog_name=prog_name)
+        return
+    except SystemExit as done:
+        if done.code != INTERRUPTED:
+            raise
+    except KeyboardInterrupt:
+        click.echo("helsekg: interrupted (Ctrl-C); output files are left as they were", err=True)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(INTERRUPTED)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
