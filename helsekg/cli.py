@@ -21,6 +21,7 @@ from helsekg import __version__
 OK, PROBLEMS, ERROR = 0, 1, 2
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
+INTERRUPTED_MESSAGE = "helsekg: interrupted (Ctrl-C); output files are left as they were"
 
 
 class Group(click.Group):
@@ -40,7 +41,7 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("helsekg: interrupted (Ctrl-C); output files are left as they were", err=True)
+            click.echo(INTERRUPTED_MESSAGE, err=True)
             ctx.exit(INTERRUPTED)
         except HelsekgError as err:
             click.echo(f"helsekg: error: {err}", err=True)
@@ -607,7 +608,7 @@ def run(prog_name: str | None = None) -> None:
         if done.code != INTERRUPTED:
             raise
     except KeyboardInterrupt:
-        click.echo("helsekg: interrupted (Ctrl-C); output files are left as they were", err=True)
+        click.echo(INTERRUPTED_MESSAGE, err=True)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

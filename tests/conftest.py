@@ -33,6 +33,19 @@ def blank_nlp():
 
 
 @pytest.fixture(scope="session")
+def actor_nlp():
+    """A blank Norwegian pipeline with only the sentencizer and helsekg_actors: the rule layer, no model, no parse."""
+    import spacy
+
+    import helsekg.nlp.actors  # noqa: F401 - registers the helsekg_actors factory
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("helsekg_actors")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def corpus_result(nlp):
     """The whole corpus extracted and validated once."""
     from helsekg.api import extract_paths

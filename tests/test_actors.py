@@ -18,15 +18,6 @@ from helsekg.nlp import actors as nlp_actors
 from helsekg.text import read_document, slugify
 
 
-@pytest.fixture(scope="module")
-def actor_nlp():
-    """A blank Norwegian pipeline with only the sentencizer and helsekg_actors: fast, no model."""
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("helsekg_actors")
-    return nlp
-
-
 @pytest.fixture()
 def run(actor_nlp, write_text):
     """Read ``text`` as a document file and return (document, actors, quotes)."""

@@ -4,7 +4,6 @@ written next to names, and Bokmål/Nynorsk quote attribution. Sentences written 
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from helsekg.api import process
 from helsekg.extract import actors as actorlib
@@ -12,18 +11,9 @@ from helsekg.nlp import actors as nlp_actors
 from helsekg.text import document_from_text
 
 
-@pytest.fixture(scope="module")
-def rules_nlp():
-    """Only the rule layer (sentencizer + helsekg_actors): no model, no parse."""
-    nlp = spacy.blank("nb")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("helsekg_actors")
-    return nlp
-
-
-def rules(rules_nlp, text: str, language: str):
+def rules(actor_nlp, text: str, language: str):
     document = document_from_text(text, source="t.txt", language=language)
-    return actorlib.extract_actors(rules_nlp(document.text), document)
+    return actorlib.extract_actors(actor_nlp(document.text), document)
 
 
 def full(nlp, text: str, language: str):
@@ -48,8 +38,8 @@ def labels(actors) -> list[str]:
     ("Kommunen samarbeider med politiet om forebygging.", "nb", "Politiet", "politiet"),
     ("Evalueringa blir gjort av Vestlandsforsking.", "nn", "Vestlandsforsking", "vestlandsforsking"),
 ])
-def test_actors_real_gazetteer_public_bodies(rules_nlp, text, language, label, key):
-    actors, _ = rules(rules_nlp, text, language)
+def test_actors_real_gazetteer_public_bodies(actor_nlp, text, language, label, key):
+    actors, _ = rules(actor_nlp, text, language)
     assert (label, key) in [(a.label, a.key) for a in actors]
 
 
@@ -62,15 +52,15 @@ def test_actors_real_gazetteer_predecessors_point_to_successors():
     assert len(offices) == 10  # nine counties' offices + Østfold, Buskerud, Oslo og Akershus (2023-)
 
 
-def test_actors_real_generic_governor_resolves_to_the_one_office_named(rules_nlp):
+def test_actors_real_generic_governor_resolves_to_the_one_office_named(actor_nlp):
     text = ("Statsforvaltaren i Nordland forvaltar ordninga.\n\n"
             "Søknader blir handsama i Statsforvaltarens søknadsportal.")
-    actors, _ = rules(rules_nlp, text, "nn")
+    actors, _ = rules(actor_nlp, text, "nn")
     assert set(labels(actors)) == {"Statsforvaltaren i Nordland"}
 
 
-def test_actors_real_herad_keeps_its_name(rules_nlp):
-    actors, _ = rules(rules_nlp, "Kvam herad har vedteke ein ny plan for eldreomsorga.", "nn")
+def test_actors_real_herad_keeps_its_name(actor_nlp):
+    actors, _ = rules(actor_nlp, "Kvam herad har vedteke ein ny plan for eldreomsorga.", "nn")
     assert [(a.label, a.key) for a in actors] == [("Kvam herad", "kvam-kommune")]
 
 
@@ -84,13 +74,13 @@ def test_actors_real_herad_keeps_its_name(rules_nlp):
     ("Kommunalavdeling helse og omsorg har ansvaret for tiltaket.", "nn", "Kommunalavdeling helse og omsorg"),
     ("Helse Bergen sitt brukarutval har gitt innspel til planen.", "nn", "Helse Bergen sitt brukarutval"),
 ])
-def test_actors_real_municipal_and_owned_bodies(rules_nlp, text, language, label):
-    actors, _ = rules(rules_nlp, text, language)
+def test_actors_real_municipal_and_owned_bodies(actor_nlp, text, language, label):
+    actors, _ = rules(actor_nlp, text, language)
     assert label in labels(actors)
 
 
-def test_actors_real_kommunalavdeling_stops_before_the_verb(rules_nlp):
-    actors, _ = rules(rules_nlp, "Kommunalavdeling oppvekst må gjere meir for barna.", "nn")
+def test_actors_real_kommunalavdeling_stops_before_the_verb(actor_nlp):
+    actors, _ = rules(actor_nlp, "Kommunalavdeling oppvekst må gjere meir for barna.", "nn")
     assert labels(actors) == ["Kommunalavdeling oppvekst"]
 
 
@@ -100,15 +90,15 @@ def test_actors_real_kommunalavdeling_stops_before_the_verb(rules_nlp):
     ("Både Kongsberg, Drammen og Bærum sykehus får nye senger.", "nb",
      {"Kongsberg sykehus", "Drammen sykehus", "Bærum sykehus"}),
 ])
-def test_actors_real_coordinated_institutions_share_the_head(rules_nlp, text, language, expected):
-    actors, _ = rules(rules_nlp, text, language)
+def test_actors_real_coordinated_institutions_share_the_head(actor_nlp, text, language, expected):
+    actors, _ = rules(actor_nlp, text, language)
     assert expected <= set(labels(actors))
 
 
-def test_actors_real_company_form_is_one_body(rules_nlp):
+def test_actors_real_company_form_is_one_body(actor_nlp):
     text = ("Bergen Kommunale Legevakt IKS eies av fem kommuner.\n\n"
             "Bergen Kommunale Legevakt har døgnåpent.")
-    actors, _ = rules(rules_nlp, text, "nb")
+    actors, _ = rules(actor_nlp, text, "nb")
     named = {(a.label, a.key) for a in actors if "Legevakt" in a.text}
     assert len(named) <= 1  # the short mention is the same body as the full company name
 
@@ -128,8 +118,8 @@ def test_actors_real_company_form_is_one_body(rules_nlp):
      "saksbehandlar"),
     ("Torunn Vik, kommunalsjef i Eidfjord kommune, la fram saka.", "nn", "Torunn Vik", "kommunalsjef i Eidfjord kommune"),
 ])
-def test_actors_real_roles_next_to_names(rules_nlp, text, language, name, role):
-    actors, _ = rules(rules_nlp, text, language)
+def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
+    actors, _ = rules(actor_nlp, text, language)
     person = next(a for a in actors if a.label == name)
     assert role in person.roles
 

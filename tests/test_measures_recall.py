@@ -9,24 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from helsekg.extract.actors import extract_actors, header_actors
-from helsekg.extract.extractor import find_amounts
-from helsekg.extract.measures import find_measures
 from helsekg.extract.measures.prose import split_items
-from helsekg.text import document_from_text
-
-
-def measures(nlp, text: str) -> dict[str, set[int]]:
-    """label -> funded values (in whole kroner) of every measure found in ``text``."""
-    document = document_from_text(text, source="x.txt")
-    doc = nlp(document.text)
-    found, _ = extract_actors(doc, document)
-    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
-                             actors=(*header_actors(document), *found))
-    out: dict[str, set[int]] = {}
-    for m in findings.measures:
-        out.setdefault(m.label, set()).update(int(a.value) for a in m.funding)
-    return out
+from test_measures_real import measures  # label -> funded values, one helper for both measure test files
 
 
 @pytest.fixture(params=["blank_nlp", "nlp"])

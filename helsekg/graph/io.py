@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -103,6 +104,25 @@ def _set_mode(tmp: str | os.PathLike[str], target: Path) -> None:
     os.chmod(tmp, mode)
 
 
+def _replace(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Write ``target`` through a temporary file beside it: ``fill`` writes it, then fsync, the umask's mode
+    and one ``os.replace``; the temporary file is removed on any failure (the caller maps OSError to E401)."""
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            fill(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _set_mode(tmp, target)
+        os.replace(tmp, target)
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
 
@@ -116,19 +136,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     from helsekg.errors import OutputError
 
     target = Path(path)
-    tmp: str | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _set_mode(tmp, target)
-        os.replace(tmp, target)
+        _replace(target, lambda handle: handle.write(data))
     except OSError as err:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         fallback = None
         try:
             fd, fallback = tempfile.mkstemp(prefix=f"helsekg-{target.stem}-", suffix=target.suffix)
@@ -140,10 +150,6 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
                 Path(fallback).unlink(missing_ok=True)
             fallback, kept = None, "the data could not be kept elsewhere either."
         raise OutputError(target, detail=err.strerror or str(err), kept=kept, fallback=fallback) from err
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def atomic_write_from(path: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
@@ -157,25 +163,16 @@ def atomic_write_from(path: str | os.PathLike[str], source: str | os.PathLike[st
     from helsekg.errors import OutputError
 
     target = Path(path)
-    tmp: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle, open(source, "rb") as data:
+
+    def copy(handle) -> None:  # noqa: ANN001
+        with open(source, "rb") as data:
             shutil.copyfileobj(data, handle, 1 << 20)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _set_mode(tmp, target)
-        os.replace(tmp, target)
+
+    try:
+        _replace(target, copy)
     except OSError as err:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise OutputError(target, detail=err.strerror or str(err),
                           kept=f"the data was kept in {source}: copy it from there.", fallback=str(source)) from err
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def serialize(graph: Graph, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes:
