@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from decimal import Decimal
 
 import pytest
@@ -163,3 +164,25 @@ def test_linking_calibrated_link_node_says_why(scheme, pairs):
     from helsekg.validate.core import validate
 
     assert validate(graph, focus_nodes=[node]).conforms
+
+
+def test_link_features_do_not_depend_on_the_hash_seed():
+    """Link scores and their explanations are reproducible (issue 18): the feature sums run in sorted order,
+    not in a set's order, which changes with PYTHONHASHSEED and moved the last digit of a shown value."""
+    import subprocess
+    import sys
+
+    script = (
+        "from helsekg.extract.themes import ThemeScheme\n"
+        "from helsekg.link.linking import LinkNode, features\n"
+        "scheme = ThemeScheme.load()\n"
+        "keys = sorted(scheme.concepts)\n"
+        "terms = [f'ord{i}' for i in range(40)]\n"
+        "idf = {t: 1 + (i * 0.37) % 2.1 for i, t in enumerate(terms)}\n"
+        "m = LinkNode('m', 'measure', ('tiltak',), frozenset(keys[:9]), frozenset(terms[:30]), frozenset(keys[:4]))\n"
+        "r = LinkNode('r', 'recommendation', ('råd',), frozenset(keys[3:14]), frozenset(terms[5:]), frozenset(keys[3:8]))\n"
+        "print(repr(features(m, r, idf, scheme)))\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4, 5)}
+    assert len(outputs) == 1, outputs

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from helsekg.cli import main
 from helsekg.graph.build import new_graph
-from helsekg.query.sparql import named_queries, named_query, query
+from helsekg.query.sparql import named_queries, named_query, paged, query
 
 SHIPPED = {
     "actors-by-documents": ("actor", "kind", "documents"),
@@ -333,3 +333,24 @@ def test_named_queries_top_pages_with_limit_and_offset(tmp_path, corpus_graph):
     assert whole.exit_code == 0 and page.exit_code == 0, page.output
     lines = whole.output.splitlines()
     assert page.output.splitlines() == [lines[0], *lines[4:6]]
+
+
+def test_named_queries_top_pages_are_exact_with_ties_at_the_window_edge():
+    """The *-top queries pick a value floor first (issue 18); amounts tied at the floor still come in IRI order,
+    page by page, exactly as sorting every amount by value and IRI would give."""
+    from rdflib import Graph
+
+    values = [5_000_000] * 3 + [2_000_000] * 9 + [1_000_000] * 4 + [750_000]  # ties across page edges
+    lines = ["@prefix hkg: <https://w3id.org/helsekg/ontology#> . @prefix schema: <https://schema.org/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix id: <https://w3id.org/helsekg/id/> ."]
+    for i, value in enumerate(values):
+        key = f"a{(i * 7) % len(values):02d}"  # IRI order differs from insertion order
+        lines.append(f'id:amount\\/{key} a hkg:MonetaryAmount ; schema:value {value} ; rdfs:label "{key}" ; '
+                     f'hkg:qualifier hkg:Exact ; hkg:amountKind hkg:Total ; hkg:mentionedIn id:document\\/d .')
+    graph = Graph().parse(data="\n".join(lines), format="turtle")
+    expected = [label for _, label in sorted(((-v, f"a{(i * 7) % len(values):02d}") for i, v in enumerate(values)))]
+    top = query(graph, named_query("amounts-top"))
+    assert [row[top.columns.index("amount")] for row in top.rows] == expected
+    for limit, offset in ((4, 0), (4, 4), (5, 10), (3, 14)):
+        page = query(graph, paged(named_query("amounts-top"), limit=limit, offset=offset))
+        assert [row[page.columns.index("amount")] for row in page.rows] == expected[offset:offset + limit]

@@ -259,3 +259,42 @@ def test_reading_cli_extracts_a_text_over_a_million_characters(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "out.ttl"), "--model", "blank"])
     assert result.exit_code == 0, result.output
     assert "from 1 document(s)" in result.output and "Conforms" in result.output
+
+
+def test_read_identity_is_what_read_document_gives(tmp_path):
+    """A store re-run compares files by read_identity (issue 18): the same source, id and content hash as
+    read_document, for plain text in any encoding and line ending, HTML, and the corpus files."""
+    from helsekg.text.reading import read_document, read_identity
+
+    text = "Helse- og omsorgsdepartementet gir 20 millioner kroner til et nytt tilskudd for pårørende.\n"
+    cases = {
+        "crlf-cp1252.txt": ("\ufeff" + text.replace("\n", "\r\n")).encode("cp1252", errors="ignore"),
+        "bom-utf8.txt": ("\ufeff" + text).encode("utf-8"),
+        "side.html": f"<html><head><title>Nytt tilskudd</title></head><body><p>{text}</p></body></html>".encode(),
+    }
+    paths = [*sorted(Path("corpus").glob("*.txt"))]
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    for path in paths:
+        document = read_document(path)
+        assert read_identity(path) == (document.metadata.source, document.id, document.metadata.content_hash)
+    # one changed character is a changed document
+    before = read_identity(tmp_path / "bom-utf8.txt")
+    (tmp_path / "bom-utf8.txt").write_bytes(text.replace("20", "21").encode("utf-8"))
+    assert read_identity(tmp_path / "bom-utf8.txt").content_hash != before.content_hash
+
+
+def test_read_identity_refuses_what_read_document_refuses_except_the_language(tmp_path):
+    from helsekg.errors import InputError
+    from helsekg.text.reading import read_identity
+
+    (tmp_path / "tom.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b" \n\n ")
+    for name in ("tom.txt", "blank.txt", "mangler.txt"):
+        with pytest.raises(InputError) as err:
+            read_identity(tmp_path / name)
+        assert name in str(err.value)
+    english = tmp_path / "english.txt"
+    english.write_text("The ministry gives twenty million kroner to a new grant for carers of older people.\n")
+    assert read_identity(english).source == english.as_posix()  # read_document refuses it (E008) when extracted

@@ -300,20 +300,21 @@ def _theme_weights(node: LinkNode, model: LinkModel) -> dict[str, float]:
     """{theme: weight}: 1 in the node's texts, less when only asserted (``asserted_theme`` for a measure,
     ``asserted_recommendation_theme`` for a recommendation); times ``generic_weight`` when generic."""
     asserted = model.asserted_theme if node.kind == "measure" else model.asserted_recommendation_theme
+    # sorted: the sums over these weights must not depend on the hash seed (reproducible scores)
     return {key: (1.0 if key in node.text_themes else asserted)
-            * (model.generic_weight if key in model.generic_themes else 1.0) for key in node.themes}
+            * (model.generic_weight if key in model.generic_themes else 1.0) for key in sorted(node.themes)}
 
 
 def _credit(key: str, other: Mapping[str, float], scheme: ThemeScheme, model: LinkModel) -> tuple[float, str | None]:
     """How well ``other`` (a {theme: weight} map) matches concept ``key``, and the concept that matched."""
     if key in other:
         return 1.0, key
-    related = sorted(o for o in _related(scheme).get(key, ()) if o in other)
+    related = [o for o in _related(scheme).get(key, ()) if o in other]
     if related:
-        return model.related_credit, related[0]
-    close = sorted(o for o in _neighbours(scheme).get(key, ()) if o in other)
+        return model.related_credit, min(related)
+    close = [o for o in _neighbours(scheme).get(key, ()) if o in other]
     if close:
-        return model.hierarchy_credit, close[0]
+        return model.hierarchy_credit, min(close)
     return 0.0, None
 
 
@@ -354,7 +355,25 @@ def features(measure: LinkNode, recommendation: LinkNode, idf: Mapping[str, floa
     With ``near``, the theme pairs one step apart that earned credit are collected there.
     """
     model = model or LinkModel.load()
-    m_themes, r_themes = _theme_weights(measure, model), _theme_weights(recommendation, model)
+    return _features(measure, recommendation, idf, scheme, model, near,
+                     _node_weights(measure, idf, model), _node_weights(recommendation, idf, model))
+
+
+def _node_weights(node: LinkNode, idf: Mapping[str, float], model: LinkModel) -> tuple[dict[str, float], float]:
+    """What :func:`features` needs of one node whatever the other: its theme weights and the weight of its terms
+    (computed once per node when one measure is scored against many recommendations, issue 18)."""
+    return _theme_weights(node, model), _terms_weight(node.terms, idf, model)
+
+
+def _terms_weight(terms: Iterable[str], idf: Mapping[str, float], model: LinkModel) -> float:
+    # summed in sorted order: a set's order changes with the hash seed, and so would the last bit of the sum
+    return sum(_term_weight(t, idf, model) for t in sorted(terms))
+
+
+def _features(measure: LinkNode, recommendation: LinkNode, idf: Mapping[str, float], scheme: ThemeScheme,
+              model: LinkModel, near: set[tuple[str, str]] | None,
+              m_weights: tuple[dict[str, float], float], r_weights: tuple[dict[str, float], float]) -> tuple[float, ...]:
+    (m_themes, _), (r_themes, r_weight) = m_weights, r_weights
     theme_coverage = _coverage(r_themes, m_themes, scheme, model, near, forward=False)
     theme_focus = _coverage(m_themes, r_themes, scheme, model, near, forward=True)
     related = _related(scheme)
@@ -362,9 +381,7 @@ def features(measure: LinkNode, recommendation: LinkNode, idf: Mapping[str, floa
     ask_coverage = (sum(1 for key in asks if ({key} | related.get(key, frozenset())) & measure.themes) / len(asks)
                     if asks else 0.0)
     shared = measure.terms & recommendation.terms
-    weight = lambda terms: sum(_term_weight(t, idf, model) for t in terms)  # noqa: E731
-    r_weight = weight(recommendation.terms)
-    term_coverage = weight(shared) / r_weight if r_weight else 0.0
+    term_coverage = _terms_weight(shared, idf, model) / r_weight if r_weight else 0.0
     specific = 1.0 if _specific(measure, recommendation, shared, scheme, model) else 0.0
     return theme_coverage, ask_coverage, theme_focus, term_coverage, specific
 
@@ -575,6 +592,7 @@ class _Scorer:
         self.terms: dict[str, list[int]] = defaultdict(list)
         self.themes: dict[str, set[int]] = defaultdict(set)
         neighbours = _neighbours(scheme)
+        self.weights = [_node_weights(rec, idf, model) for rec in recommendations]
         for i, rec in enumerate(recommendations):
             for term in rec.terms:
                 self.terms[term].append(i)
@@ -589,7 +607,9 @@ class _Scorer:
             candidates.update(self.terms.get(term, ()))
         for key in measure.themes:
             candidates |= self.themes.get(key, set())
-        return [(self.model.score(features(measure, self.recommendations[i], self.idf, self.scheme, self.model)), i)
+        m_weights = _node_weights(measure, self.idf, self.model)
+        return [(self.model.score(_features(measure, self.recommendations[i], self.idf, self.scheme, self.model,
+                                            None, m_weights, self.weights[i])), i)
                 for i in sorted(candidates)]
 
 

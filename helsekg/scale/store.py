@@ -38,7 +38,7 @@ from helsekg.api import Failure
 from helsekg.errors import HelsekgError
 from helsekg.link.linking import DEFAULT_MAX_PER_MEASURE
 from helsekg.scale.batch import DocumentResult, expand_paths, extract_stream
-from helsekg.text.reading import Skipped, read_document
+from helsekg.text.reading import Skipped, read_identity
 from helsekg.validate.core import ValidationReport
 
 if TYPE_CHECKING:
@@ -491,16 +491,15 @@ class GraphStore:
         seen: set[str] = set()
         for path in files:
             seen.add(path)
-            try:
-                options = {} if max_bytes is None else {"max_bytes": max_bytes}
-                document = read_document(path, language=language, **options)
+            try:  # what tells an unchanged file, without its language or layout (the extraction reads them)
+                identity = read_identity(path, **({} if max_bytes is None else {"max_bytes": max_bytes}))
             except HelsekgError as err:
                 sync.failures.append(Failure(path, str(err), err.code))
                 continue
-            previous = stored.get(document.metadata.source)
+            previous = stored.get(identity.source)
             if previous is None:
                 todo.append(path)
-            elif previous[1] == document.metadata.content_hash and previous[0] == doc_graph_iri(document.id).value:
+            elif previous[1] == identity.content_hash and previous[0] == doc_graph_iri(identity.id).value:
                 sync.unchanged.append(path)
             else:
                 todo.append(path)

@@ -21,6 +21,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from helsekg.errors import InputError
 from helsekg.text.document import (
@@ -42,6 +43,8 @@ __all__ = [
     "READ_SUFFIXES",
     "Skipped",
     "read_document",
+    "read_identity",
+    "DocumentIdentity",
     "read_bytes",
     "document_from_bytes",
     "document_from_text",
@@ -350,7 +353,7 @@ def document_from_text(
     """
     _check_language(language)
     file = Path(os.fspath(source))
-    normalised = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    normalised = _normalised(text)
     if extracted is not None and normalised != text:  # offsets of pages and headings would be off
         extracted = ExtractedText(normalised, extracted.format, extracted.title, extracted.issued, extracted.publisher)
     text = normalised
@@ -383,6 +386,48 @@ def document_from_text(
     )
     return Document(id=document_id(file, text), text=text, metadata=metadata, regions=tuple(regions),
                     headings=headings, page_starts=extracted.page_starts if extracted is not None else ())
+
+
+def _normalised(text: str) -> str:
+    """The text as a Document holds it: no byte-order mark, ``\\n`` line endings."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+class DocumentIdentity(NamedTuple):
+    """What tells a stored document from a changed one: ``metadata.source``, ``id`` and ``metadata.content_hash``
+    of the :class:`Document` that :func:`read_document` reads from the same file."""
+
+    source: str
+    id: str
+    content_hash: str
+
+
+def read_identity(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentIdentity:
+    """The source, id and content hash :func:`read_document` gives ``path``, without detecting its language
+    or scanning its layout (issue 18: a store re-run compares every file, and most are unchanged).
+
+    A file :func:`read_document` refuses for its language (E008) is not refused here: whoever then reads it
+    in full reports it.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "notat.txt"
+    >>> _ = path.write_bytes("Kommunen får 2 millioner kroner.\\r\\n".encode("cp1252"))
+    >>> document = read_document(path)
+    >>> read_identity(path) == (document.metadata.source, document.id, document.metadata.content_hash)
+    True
+
+    Raises:
+        InputError: as :func:`read_document`, except E008.
+    """
+    data = read_bytes(path, max_bytes=max_bytes)
+    if not data:
+        raise InputError("E004", path, detail="the file is empty")
+    extracted = extract_file_text(data, path=os.fspath(path), suffix=Path(os.fspath(path)).suffix)
+    text = _normalised(extracted.text if extracted is not None else _decode(data, path)[0])
+    if not text.strip():
+        raise InputError("E004", path, detail="only whitespace" if text else "the text is empty")
+    file = Path(os.fspath(path))
+    return DocumentIdentity(file.as_posix(), document_id(file, text), content_hash(text))
 
 
 def _check_language(language: str | None) -> None:

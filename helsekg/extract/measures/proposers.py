@@ -384,10 +384,13 @@ def _topic(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues) ->
 
 
 def _is_deciding(token: Token, verbs: dict[str, tuple[str, ...]]) -> bool:
+    lemmas = _lemmas(token)
+    if lemmas.isdisjoint(verbs):  # most tokens: checked first, it is the cheap test
+        return False
     verb_like = token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"))
     if not verb_like and not _verb_form_only(token):
         return False
-    for lemma in _lemmas(token):
+    for lemma in lemmas:
         if lemma not in verbs:
             continue
         particles = verbs[lemma]
@@ -403,16 +406,23 @@ def _is_deciding(token: Token, verbs: dict[str, tuple[str, ...]]) -> bool:
 def _lemmas(token: Token) -> set[str]:
     """The token's lemma, and the Ordbank verb and participle lemmas of its form (the trained lemmatizer
     misses some participles: "forvalta", "løyvd")."""
-    table = load_table()
-    return {token.lemma_.lower(), table.lookup("VERB", token.text, seen=True) or "",
-            table.lookup("ADJ", token.text, seen=True) or ""} - {""}
+    return {token.lemma_.lower(), *_form_lemmas(token.text)[0]}
 
 
 def _verb_form_only(token: Token) -> bool:
     """A form Norsk Ordbank knows as a verb and not as a noun ("foreslås" tagged as a noun by the model)."""
+    return _form_lemmas(token.text)[1]
+
+
+@lru_cache(maxsize=65536)
+def _form_lemmas(form: str) -> tuple[tuple[str, ...], bool]:
+    """Ordbank facts of one word form, looked up once per form (issue 18): its verb and participle (adjective)
+    lemmas, and whether it is a verb form and not a noun form."""
     table = load_table()
-    return (token.is_alpha and table.lookup("VERB", token.text, seen=True) is not None
-            and table.lookup("NOUN", token.text, seen=True) is None)
+    verb = table.lookup("VERB", form, seen=True)
+    adjective = table.lookup("ADJ", form, seen=True)
+    verb_only = form.isalpha() and verb is not None and table.lookup("NOUN", form, seen=True) is None
+    return tuple(x for x in (verb, adjective) if x), verb_only
 
 
 def _is_passive(token: Token, cues: ProposerCues) -> bool:
