@@ -456,3 +456,38 @@ def test_actors_model_entity_filters(actor_nlp, write_text, text, label, word, e
         doc = proc(doc)
     found = [a.key for a in actorlib.find_actors(doc, document) if a.start == start]
     assert found == expected
+
+
+def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
+    """Issue 18: the role patterns run only on lines with a role head word (role_lines / scan_lines). On
+    role-dense Norwegian text with every kind of line break and space, that gives the matches of a scan of the
+    whole text, in order, group by group."""
+    import random
+
+    from helsekg.nlp.actors import actor_regexes, load_patterns, role_lines, scan_lines
+
+    patterns = load_patterns()
+    rx = actor_regexes(patterns)
+    rnd = random.Random(18)
+    names = ["Kari Nordmann", "Per Olav Hansen", "Anne-Lise Berg", "Ingvild Kjerkol"]
+    bodies = ["Helsedirektoratet", "Bergen kommune", "Helse Vest RHF", "Statsforvaltaren i Vestland"]
+    spaces = [" ", " ", "  ", "\n", "\r\n", "\u2028", "\x0c", "\t"]
+    texts = []
+    for _ in range(600):
+        head = rnd.choice(patterns.role_heads)
+        gap = lambda: rnd.choice(spaces)  # noqa: E731
+        if rnd.random() < 0.5:
+            text = gap().join([rnd.choice(["", "helse", "fylkes"]) + head + rnd.choice(["", "en", "ane"]),
+                               rnd.choice(["", f"i {rnd.choice(bodies)},"]), rnd.choice(names),
+                               rnd.choice(["", "(Ap)", "(Sp)"]), rnd.choice(["sier", ",", ":", "."])])
+        else:
+            text = f"{rnd.choice(names)},{gap()}{head}{rnd.choice(['', ' i ' + rnd.choice(bodies)])}{rnd.choice([',', '.', ' seier'])}"
+        texts.append(rnd.choice(["", "Saksbehandler: ", "Tiltaket er nytt. "]) + text + rnd.choice(["", " Meir tekst.\n"]))
+    found = 0
+    for text in texts:
+        lines = role_lines(text, patterns)
+        for name in ("role_org_name", "role_name", "role_portfolio_name", "role_line", "role_plural_names", "apposition"):
+            whole = [(m.span(), m.groupdict()) for m in rx[name].finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in scan_lines(rx[name], text, lines)] == whole, (name, text)
+            found += len(whole)
+    assert found > 300  # the texts do exercise the patterns

@@ -78,7 +78,17 @@ def term_from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
 
 def to_oxigraph(graph: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
     """rdflib triples as Oxigraph triples."""
-    return [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph]
+    named: dict[str, ox.NamedNode] = {}  # IRIs recur (predicates, classes, the document): converted once
+
+    def convert(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if type(term) is URIRef:
+            node = named.get(term)
+            if node is None:
+                node = named[term] = ox.NamedNode(str(term))
+            return node
+        return _to_ox(term)
+
+    return [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph]
 
 
 def from_oxigraph(triples: Iterable[ox.Triple | ox.Quad]) -> set[tuple[Node, Node, Node]]:

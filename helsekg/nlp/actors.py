@@ -784,24 +784,60 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         if entry is not None:
             out.append(_Candidate(m.start("party"), m.end("party"), _entry_ref(entry, source="gazetteer")))
 
-    for m in rx["role_org_name"].finditer(text):
+    lines = role_lines(text, patterns)
+    for m in scan_lines(rx["role_org_name"], text, lines):
         add(m, m.group("role"), org_span=m.span("org"))
-    for m in rx["role_name"].finditer(text):
+    for m in scan_lines(rx["role_name"], text, lines):
         add(m, m.group("role"))
-    for m in rx["role_portfolio_name"].finditer(text):
+    for m in scan_lines(rx["role_portfolio_name"], text, lines):
         add(m, m.group("role"))
-    for m in rx["role_line"].finditer(text):
+    for m in scan_lines(rx["role_line"], text, lines):
         add(m, m.group("role"))
-    for m in rx["role_plural_names"].finditer(text):  # "stortingsrepresentantene Kari Nordmann og Ola Nordmann"
+    for m in scan_lines(rx["role_plural_names"], text, lines):  # "stortingsrepresentantene Kari Nordmann og Ola Nordmann"
         offset = m.start("names")
         for n in rx["coordinated_name"].finditer(m.group("names")):
             add(_Shifted(n, offset), m.group("role"))
-    for m in rx["apposition"].finditer(text):
+    for m in scan_lines(rx["apposition"], text, lines):
         add(m, m.group("role"))
     for m in rx["name_party"].finditer(text):
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
             add(m, None)
     return out
+
+
+def role_lines(text: str, patterns: ActorPatterns) -> list[tuple[int, int]]:
+    """The lines of ``text`` that hold a role head word ("minister", "direktør", "ordførar"), as (start, end)
+    with the line's newline included: the only lines where a pattern with a role can match (issue 18).
+
+    The role patterns never match across a newline, so :func:`scan_lines` over these lines finds what a scan of
+    the whole text finds; tried at every position of a long text they cost more than the rest of the actor
+    finder (~30 ms per page-long document).
+    """
+    words = _role_head_words(patterns.role_heads)
+    out = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1  # only "\n" ends a line: the patterns' spaces ([^\S\n]) cross "\r"
+        low = text[start:end].lower()
+        # a line whose lower case changes its length is scanned whatever it holds (its offsets would not match)
+        if len(low) != end - start or any(word in low for word in words):
+            out.append((start, end))
+        start = end
+    return out
+
+
+@lru_cache(maxsize=8)
+def _role_head_words(heads: tuple[str, ...]) -> tuple[str, ...]:
+    """One word every match of each head holds: its last word, in lower case ("politisk rådgiver": "rådgiver")."""
+    return tuple(sorted({head.split()[-1].lower() for head in heads if head.split()}))
+
+
+def scan_lines(pattern: re.Pattern[str], text: str, lines: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` restricted to ``lines`` (:func:`role_lines`): the same matches, in order, for a
+    pattern that cannot match a newline (look-behinds still see the text before a line)."""
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 class _Shifted:

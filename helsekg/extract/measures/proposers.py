@@ -53,8 +53,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
@@ -100,15 +102,21 @@ class ProposerCues:
         return cls(**resources.cue_tuples(resources.load_data(CUES_FILE), fields,
                                           source=resources.data_path(CUES_FILE), what="proposer cues"))
 
-    def verbs(self) -> dict[str, tuple[str, ...]]:
-        """Deciding verb lemma -> the particles it needs ("lyse ut" -> ("ut",); "vedta" -> ())."""
-        out: dict[str, tuple[str, ...]] = {}
-        for entry in self.deciding_verbs:
-            lemma, *particles = entry.lower().split()
-            out.setdefault(lemma, ())
-            if particles:
-                out[lemma] = out[lemma] + (" ".join(particles),)
-        return out
+    def verbs(self) -> Mapping[str, tuple[str, ...]]:
+        """Deciding verb lemma -> the particles it needs ("lyse ut" -> ("ut",); "vedta" -> ()); built once per
+        word list (it was rebuilt for every sentence)."""
+        return _verb_particles(self.deciding_verbs)
+
+
+@lru_cache(maxsize=8)
+def _verb_particles(entries: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        lemma, *particles = entry.lower().split()
+        out.setdefault(lemma, ())
+        if particles:
+            out[lemma] = out[lemma] + (" ".join(particles),)
+    return MappingProxyType(out)
 
 
 @lru_cache(maxsize=1)
@@ -383,7 +391,7 @@ def _topic(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues) ->
     return None
 
 
-def _is_deciding(token: Token, verbs: dict[str, tuple[str, ...]]) -> bool:
+def _is_deciding(token: Token, verbs: Mapping[str, tuple[str, ...]]) -> bool:
     lemmas = _lemmas(token)
     if lemmas.isdisjoint(verbs):  # most tokens: checked first, it is the cheap test
         return False
