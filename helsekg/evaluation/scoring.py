@@ -496,6 +496,12 @@ def _best(scorer: Scorer, gold: tuple, predicted: tuple) -> float | None:
     return max(scores) if scores else None
 
 
+def annotation_facts(doc: GoldDocument) -> dict[str, list[tuple]]:
+    """The facts of one annotation as :func:`score_document` compares them: to score one annotator against
+    another (inter-annotator agreement, ``gold/real/agreement.py``) as helsekg is scored against the gold."""
+    return _normalise_gold(gold_facts(doc))
+
+
 def _normalise_gold(facts: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
     def norm(v: Any) -> Any:
         return v.normalize() if isinstance(v, Decimal) else v
