@@ -22,6 +22,8 @@ programme the items are part of.
 
 from __future__ import annotations
 
+import re
+
 from helsekg.extract.measures.candidates import (
     BulletItem,
     Candidate,
@@ -42,7 +44,7 @@ from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
 
-__all__ = ["criteria_intro", "programme_cue", "read_lists", "strip_subject"]
+__all__ = ["criteria_intro", "programme_cue", "quoted_title", "read_lists", "strip_subject"]
 
 
 def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
@@ -66,6 +68,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             if not indexes or rx.quote_item.search(text[start:end]):
                 continue
             first = context.sentences[indexes[0]]
+            quoted = quoted_title(text, first.start, first.end)
+            if quoted is not None:  # a project's name, kept as written
+                found.append(BulletItem(tuple(indexes), Candidate(*quoted, indexes[0], "named", named=True)))
+                continue
             phrase = phrase_after(text, first.start, first.end, rx)
             if phrase:
                 phrase = strip_subject(context, phrase)
@@ -73,6 +79,32 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             found.append(BulletItem(tuple(indexes), candidate))
         readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
     return tuple(readings)
+
+
+# «Psykt bra!», "Aktiv kvardag": a quoted name opening a list item
+_QUOTED_TITLE = re.compile(r"[^\S\n]*(?:[•·▪‣◦*–-][^\S\n]+)?(?:«([^«»\n]{2,80})»|[\"“]([^\"“”\n]{2,80})[\"”])")
+
+
+def quoted_title(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a quoted name that opens a list item ("• «Myskja-skolen» i Fyresdal kommune - 25 000
+    kroner"): grant lists name each project in quotes, then its place and amount.
+
+    >>> text = "«Ung og trygg» i Ulstein kommune – 80 000 kroner"
+    >>> span = quoted_title(text, 0, len(text)); text[span[0]:span[1]]
+    'Ung og trygg'
+    >>> quoted_title("Kurs for frivillige i Herøy kommune", 0, 35) is None
+    True
+    """
+    m = _QUOTED_TITLE.match(text, start, end)
+    if m is None:
+        return None
+    group = 1 if m.group(1) is not None else 2
+    inner_start, inner_end = m.span(group)
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return (inner_start, inner_end) if inner_end > inner_start else None
 
 
 def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:

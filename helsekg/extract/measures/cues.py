@@ -106,6 +106,7 @@ class MeasureCues:
     company_forms: tuple[str, ...] = ()
     new_measure_words: tuple[str, ...] = ()
     document_heads: tuple[str, ...] = ()
+    allocation_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -220,7 +221,7 @@ def compiled(cues: MeasureCues) -> Patterns:
             i,
         ),
         phrase_end=re.compile(
-            rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b",
+            rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b",
             i,
         ),
         purpose=re.compile(

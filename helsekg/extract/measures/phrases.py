@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 MAX_LABEL_WORDS = 10
+_NUMBER = re.compile(r"\d[\d.,]*")
 
 #: A scale or currency word after a number: the label is an amount ("122 mill", "3 milliardar kroner").
 SCALE_WORD = re.compile(r"^(?:mill|mrd|milliard|million|kr\b|kroner|nok\b|prosent|tusen)", re.IGNORECASE)
@@ -84,7 +85,12 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
     words = tokens(text, start, end)
     while words and text[words[0][0]:words[0][1]].lower() in rx.drop:
         words = words[1:]
-    words = words[:max_words]
+    if len(words) > max_words:
+        # a cap never ends inside a number ("... kommune - 120" of "120 000 kroner"): numbers at the cut go
+        while max_words and _NUMBER.fullmatch(text[words[max_words - 1][0]:words[max_words - 1][1]]) \
+                and _NUMBER.fullmatch(text[words[max_words][0]:words[max_words][1]]):
+            max_words -= 1
+        words = words[:max_words]
     while words and text[words[-1][0]:words[-1][1]].lower() in rx.name_stop | rx.label_trailing:
         words = words[:-1]
     if not words:

@@ -22,7 +22,7 @@ mention carries its own span and label and the root's key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from helsekg.extract.measures.candidates import (
@@ -46,6 +46,7 @@ from helsekg.extract.measures.cues import WORD
 from helsekg.extract.measures.phrases import (
     head_of,
     measure_key,
+    lemma_words,
     named_in,
     not_a_measure,
     same_head,
@@ -411,7 +412,34 @@ class MeasureResolver:
                 if any(self.mentions_in(i) for i in item.sentences):
                     continue
                 if item.candidate is not None:
-                    self.add_candidate(item.candidate)
+                    mention = self.add_candidate(item.candidate)
+                    if mention is not None and (item.candidate.named or self.allocation_list(reading.list_id)):
+                        self.claim_item_amounts(mention, item.sentences)
+
+    def allocation_list(self, list_id: int) -> bool:
+        """The list's introduction allocates money ("midlene ble fordelt slik:", "skulle deles ut til disse
+        tiltakene:", "desse prosjekta vart tildelte midlar:"): a verb lemma of ``allocation_verbs``."""
+        intro = self.context.lists[list_id].intro
+        if not intro:
+            return False
+        verbs = set(self.context.cues.allocation_verbs)
+        return any(lemma in verbs for lemma in lemma_words(self.text, *intro, self.context.doc))
+
+    def claim_item_amounts(self, mention: Mention, sentences: Sequence[int]) -> None:
+        """The money of a list item funds the item's own measure ("• «Psykt bra!» i Bamble kommune - 50 000
+        kroner"): an amount of the item that went to a measure outside it (the page's scheme, for want of a
+        name) moves to the item's measure."""
+        inside = set(sentences)
+        for amount in self.context.amounts:
+            if not amount.is_money or self.context.sentence_of(amount.start) not in inside:
+                continue
+            holders = [m for m in self.mentions if amount in m.funding]
+            if any(m.sentence in inside for m in holders):
+                continue  # funds a measure of the item already
+            for holder in holders:
+                holder.funding.remove(amount)
+            if amount not in mention.funding:
+                mention.funding.append(amount)
 
     def programme_of(self, reading: ListReading) -> str | None:
         """The key of the programme a list's introduction names, marking that measure a programme."""

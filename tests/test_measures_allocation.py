@@ -1,0 +1,87 @@
+"""Allocation lists (issue 13): a decision followed by one line per project, "<name> [i <place>] - <amount>".
+
+Grant rounds of counties, municipalities and county governors are published this way. Each item names a project
+and its money: the item's measure gets the item's amount (not the page's scheme), a quoted name is the label as
+written, and a label stops at a spaced dash and never ends inside a number. Passages written for these tests,
+Bokmål and Nynorsk; none is copied from a gold text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helsekg.extract.measures.bullets import quoted_title
+from helsekg.extract.measures.cues import compiled, default_cues
+from helsekg.extract.measures.phrases import trim_phrase
+from test_measures_real import measures
+
+NYNORSK = """Tilskot til førebyggjande tiltak for eldre
+
+Hovudutval for helse og omsorg vedtok 3. mars å dele ut 400 000 kroner til førebyggjande tiltak i kommunane. Desse prosjekta fekk tilskot:
+
+  • «Aktiv kvardag» i Volda kommune - 50 000 kroner
+  • Kartlegging av einsemd blant eldre i Ørsta kommune - 120 000 kroner
+  • «Ung og trygg» i Ulstein kommune – 80 000 kroner
+  • Kurs for frivillige i Herøy kommune - 30 000 kroner
+"""
+
+BOKMAL = """Midler til folkehelsetiltak fordelt
+
+Styringsgruppen for folkehelse besluttet i møte 14. mai å fordele midlene slik:
+
+  • «Sammen om maten» i Tynset kommune - 60 000 kroner
+  • «Trygg på nett» i Alvdal kommune - 45 000 kroner
+  • Turstier for alle i Os kommune - 90 000 kroner
+"""
+
+
+@pytest.mark.parametrize("model", ["nlp", "blank_nlp"])
+def test_allocation_list_items_get_their_own_amounts_nynorsk(model, request):
+    found = measures(request.getfixturevalue(model), NYNORSK)
+    assert found["Aktiv kvardag"] == {50_000}
+    assert found["Ung og trygg"] == {80_000}
+    assert found["Kurs for frivillige i Herøy kommune"] == {30_000}
+    assert found["Kartlegging av einsemd blant eldre i Ørsta kommune"] == {120_000}
+    # the scheme keeps the money it is given in prose, not the items' money
+    assert all(values <= {400_000} for label, values in found.items() if "tiltak" in label.lower())
+
+
+@pytest.mark.parametrize("model", ["nlp", "blank_nlp"])
+def test_allocation_list_items_get_their_own_amounts_bokmal(model, request):
+    found = measures(request.getfixturevalue(model), BOKMAL)
+    assert found["Sammen om maten"] == {60_000}
+    assert found["Trygg på nett"] == {45_000}
+    assert found["Turstier for alle i Os kommune"] == {90_000}
+    assert not any("kroner" in label or "»" in label or "«" in label for label in found)
+
+
+def test_quoted_title_opens_an_item_only():
+    text = "• «Psykt bra!» i Bamble kommune - 50 000 kroner"
+    span = quoted_title(text, 0, len(text))
+    assert span is not None and text[span[0]:span[1]] == "Psykt bra!"
+    text = 'Prosjektet "Heime best" får 2 millionar kroner.'
+    assert quoted_title(text, 0, len(text)) is None  # not at the start of the item
+    assert quoted_title("«»", 0, 2) is None
+
+
+def test_a_capped_label_never_ends_inside_a_number():
+    rx = compiled(default_cues())
+    text = "Tilbod om kartlegging av einsemd blant eldre i Ørsta 120 000 kroner"  # the 10th word is "120"
+    start, end = trim_phrase(text, 0, len(text), rx)
+    assert text[start:end] == "Tilbod om kartlegging av einsemd blant eldre i Ørsta"
+
+
+@pytest.mark.parametrize("model", ["nlp", "blank_nlp"])
+def test_a_cost_breakdown_is_not_an_allocation_list(model, request):
+    """Items of a list whose introduction allocates nothing, and that are not quoted names, do not take the
+    money of the measure they belong to."""
+    text = """Prosjektet Trygg heime får 350 000 kroner
+
+Kommunen har fått 350 000 kroner til prosjektet Trygg heime. Budsjettet for prosjektet er slik:
+
+  • Lønn til koordinator – 300 000 kroner
+  • Reise og kurs – 50 000 kroner
+"""
+    found = measures(request.getfixturevalue(model), text)
+    assert not any(values & {300_000, 50_000} for label, values in found.items()
+                   if label.lower().startswith(("lønn", "reise")))
