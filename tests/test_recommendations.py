@@ -214,3 +214,55 @@ def test_recommendations_prose_in_bullets_after_paragraph_intro():
     recs = extract_text(text, nlp=load(model=None)).recommendations
     assert [r.label.split()[3] for r in recs] == ["kommunen", "frivillige"]
     assert {r.by.label for r in recs} == {"Eldrerådet"}
+
+
+AUDIT = """Oppfølging av rehabilitering i kommunene
+
+Riksrevisjonen har undersøkt om pasienter får tilbud om rehabilitering når de trenger det.
+
+Riksrevisjonen mener at Helse- og omsorgsdepartementet bør vurdere tiltak som gir likere tilbud i hele landet.
+
+Vi anbefaler at departementet
+ • sørger for bedre oversikt over behovet for rehabilitering
+ • vurderer hvordan samarbeidet mellom sykehus og kommuner kan styrkes
+"""
+
+OMBUD_NN = """Høyringssvar om ungdomshelse
+
+Barneombodet har lese rapporten med interesse.
+
+Barneombodets innspel oppsummert:
+ • Vi saknar eit tydeleg barneperspektiv i tilrådingane
+ • Tiltaket om helsestasjon for ungdom bør utvidast til heile landet
+"""
+
+
+def test_recommendations_of_an_oversight_body_opinion_and_open_intro() -> None:
+    """Issue 13/16: "X mener at ... bør ..." recommends; "Vi anbefaler at departementet" without a colon
+    introduces the bullets under it when an advisory or oversight body speaks."""
+    document, recs = _recs(AUDIT)
+    assert [r.label for r in recs] == [
+        "Riksrevisjonen mener at Helse- og omsorgsdepartementet bør vurdere tiltak som gir likere tilbud i hele "
+        "landet.",
+        "sørger for bedre oversikt over behovet for rehabilitering",
+        "vurderer hvordan samarbeidet mellom sykehus og kommuner kan styrkes",
+    ]
+    assert {r.by.label for r in recs} == {"Riksrevisjonen"}
+
+
+def test_recommendations_owner_ends_a_compound_nynorsk() -> None:
+    document, recs = _recs(OMBUD_NN)
+    assert [r.label for r in recs] == ["Vi saknar eit tydeleg barneperspektiv i tilrådingane",
+                                       "Tiltaket om helsestasjon for ungdom bør utvidast til heile landet"]
+    assert {r.by.label for r in recs} == {"Barneombodet"}
+
+
+def test_recommendations_government_opinions_and_open_lists_are_not_recommendations() -> None:
+    text = """Regjeringen styrker rehabilitering
+
+Regjeringen mener at kommunene bør få mer ansvar for rehabilitering.
+
+Regjeringen foreslår at
+ • kommunene får 200 millioner kroner til rehabilitering
+"""
+    assert _recs(text)[1] == ()

@@ -51,7 +51,7 @@ __all__ = ["RecommendationCues", "advisory_author", "default_cues", "find_recomm
 CUES_FILE = "recommendation_cues.json"
 _HEAD_MAX_CHARS = 100
 _HEAD_MAX_WORDS = 12
-_NAME_HEADS = r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|panelet)"
+_NAME_HEADS = r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|panelet|revisjonen|tilsynet)"
 # "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Prioriteringsutvalget" (capitalised, one word)
 _NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
@@ -71,6 +71,8 @@ class RecommendationCues:
     advisory_actor_types: tuple[str, ...]
     non_advisory_subjects: tuple[str, ...]
     adverbs: tuple[str, ...]
+    opinion_verbs: tuple[str, ...] = ()
+    demand_modals: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -93,11 +95,15 @@ def _alt(words: Iterable[str]) -> str:
 def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
     owners, nouns, list_verbs = _alt(cues.intro_owners), _alt(cues.intro_nouns), _alt(cues.list_verbs)
     return {
-        # "Rådets forslag til tiltak:", "Våre anbefalinger:", "Rådet anbefaler følgende:", "Vi tilrår:"
+        # "Rådets forslag til tiltak:", "Våre anbefalinger:", "Rådet anbefaler følgende:", "Vi tilrår:",
+        # "Barneombudets innspill oppsummert:" (the owner may end a compound)
         "intro": re.compile(
-            rf"^(?:.*\b(?:{owners})\s+(?:\w+\s+){{0,2}}(?:{nouns})\b.*|.*\b(?:{list_verbs})\b(?:\s+\w+){{0,4}}\s*):\s*$",
+            rf"^(?:.*(?<![\w-])[\w-]*?(?:{owners})\s+(?:\w+\s+){{0,2}}(?:{nouns})\b.*"
+            rf"|.*\b(?:{list_verbs})\b(?:\s+\w+){{0,4}}\s*):\s*$",
             re.IGNORECASE,
         ),
+        # "Vi anbefaler at departementet" with the bullets on the next lines: an intro without its colon
+        "open_intro": re.compile(rf"^.*\b(?:{list_verbs})(?:\s+at)?(?:\s+[\w-]+){{0,4}}$", re.IGNORECASE),
         "opener": re.compile(rf"^(?:{_alt(cues.openers)})\b", re.IGNORECASE),
     }
 
@@ -108,10 +114,13 @@ def _prose_pattern(cues: RecommendationCues, subjects: Sequence[str]) -> re.Patt
     if subjects:
         options.insert(0, _alt(subjects))
     subj = "(?:" + "|".join(options) + ")"
-    return re.compile(
-        rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
-        rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b"
-    )
+    recommends = (rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
+                  rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b")
+    if cues.opinion_verbs and cues.demand_modals:
+        # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
+        recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
+                       rf"\s+(?i:at)\b[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
+    return re.compile(recommends)
 
 
 def _is_heading(lines: Sequence[Line], i: int) -> bool:
@@ -180,6 +189,8 @@ def _type_of(name: str) -> str:
         return "committee"
     if lower.endswith(("ombudet", "ombodet")):
         return "ombud"
+    if lower.endswith(("revisjonen", "tilsynet")):
+        return "agency"
     return "council"
 
 
@@ -248,6 +259,13 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
         if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
+        if _bullet_follows(lines, i) and patterns["open_intro"].match(last_sentence):
+            # "Vi anbefaler at departementet" (no colon): an intro only when an advisory body speaks in it
+            by = _named_actor(document, line.start, line.end, actors, cues) or (
+                author if re.match(r"(?i)vi\b", last_sentence) else None)
+            if by is not None:
+                in_list, list_by = True, by
+                continue
         if _is_heading(lines, i):
             heading = text
             continue
@@ -256,12 +274,20 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             match = prose.search(sentence)
             if match is None:
                 continue
-            subject = match.group("s1") or match.group("s2")
+            subject = match.group("s1") or match.group("s2") or match.group("s3")
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
                 continue
             by = _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
+
+
+def _bullet_follows(lines: Sequence[Line], i: int) -> bool:
+    """The next non-empty line is a bullet."""
+    for line in lines[i + 1:]:
+        if line.content:
+            return bool(BULLET_RE.match(line.text))
+    return False
 
 
 def _record(document: Document, start: int, end: int, heading: str | None, by: Actor | None,
