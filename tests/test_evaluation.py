@@ -250,3 +250,27 @@ def test_cli_evaluate_json_and_exit_codes(tmp_path):
 
     assert runner.invoke(main, ["evaluate", str(tmp_path)]).exit_code == 2          # no annotations
     assert runner.invoke(main, ["evaluate"]).exit_code == 2
+
+
+def test_second_annotations_are_dev_texts_and_score_like_the_gold():
+    """gold/real/agreement/annotator2 (issue 13): each file annotates a dev text (never a test text) that has a first
+    annotation, and the annotator-vs-annotator scoring of gold/real/agreement.py works on it (an annotation agrees
+    with itself completely; the two annotators differ somewhere)."""
+    from pathlib import Path
+
+    from helsekg.evaluation.scoring import FACT_TYPES, annotation_facts, load_annotation, score_document
+
+    root = Path(__file__).resolve().parent.parent / "gold" / "real"
+    second = sorted((root / "agreement" / "annotator2").glob("*.json"))
+    assert len(second) >= 16
+    differ = False
+    for path in second:
+        b = load_annotation(path)
+        assert b.path.parent == (root / "dev" / "texts").resolve()
+        a = load_annotation(root / "dev" / "annotations" / path.name)
+        assert a.path == b.path
+        same, _, _ = score_document(annotation_facts(b), annotation_facts(b))
+        assert all(s.correct == s.gold == s.predicted for s in same.values())
+        scores, missed, spurious = score_document(annotation_facts(a), annotation_facts(b))
+        differ |= any(missed[t] or spurious[t] for t in FACT_TYPES)
+    assert differ
