@@ -464,7 +464,8 @@ def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
     whole text, in order, group by group."""
     import random
 
-    from helsekg.nlp.actors import actor_regexes, load_patterns, role_lines, scan_lines
+    from helsekg.nlp.actors import actor_regexes, load_patterns, role_lines
+    from helsekg.text.layout import scan_lines
 
     patterns = load_patterns()
     rx = actor_regexes(patterns)

@@ -17,7 +17,16 @@ import json
 import sys
 from pathlib import Path
 
-from helsekg.evaluation.scoring import FACT_TYPES, Score, annotation_facts, evaluate, load_annotation, score_document
+from helsekg.evaluation.scoring import (
+    FACT_TYPES,
+    DocumentResult,
+    EvaluationReport,
+    Score,
+    annotation_facts,
+    evaluate,
+    load_annotation,
+    score_document,
+)
 from helsekg.nlp.pipeline import load
 
 ROOT = Path(__file__).resolve().parent
@@ -25,26 +34,20 @@ SECOND = ROOT / "agreement" / "annotator2"
 FIRST = ROOT / "dev" / "annotations"
 
 
-def _total(per_text: list[dict[str, Score]]) -> dict[str, Score]:
-    total = {t: Score() for t in FACT_TYPES}
-    for scores in per_text:
-        for t in FACT_TYPES:
-            total[t].add(scores[t])
-    return total
-
-
 def agreement() -> dict[str, dict]:
     """{"texts": [...], "by language": {...}, "annotators": {fact: Score}, "helsekg vs 1": ..., "helsekg vs 2": ...}."""
     second = [load_annotation(path) for path in sorted(SECOND.glob("*.json"))]
     first = [load_annotation(FIRST / path.name) for path in sorted(SECOND.glob("*.json"))]
-    per_text = [score_document(annotation_facts(a), annotation_facts(b))[0] for a, b in zip(first, second)]
+    annotators = EvaluationReport([DocumentResult(a.name, a.language, True, *score_document(annotation_facts(a),
+                                                                                           annotation_facts(b)))
+                                   for a, b in zip(first, second)])
     nlp = load()
     report = {
         "texts": [d.annotation.stem for d in second],
         "languages": {lang: sum(d.language == lang for d in second) for lang in ("nb", "nn")},
-        "annotators": _total(per_text),
-        "annotators nb": _total([s for s, d in zip(per_text, first) if d.language == "nb"]),
-        "annotators nn": _total([s for s, d in zip(per_text, first) if d.language == "nn"]),
+        "annotators": annotators.totals(),
+        "annotators nb": annotators.totals("nb"),
+        "annotators nn": annotators.totals("nn"),
         "helsekg vs annotator 1": evaluate(FIRST.parent, nlp=nlp, documents=first).totals(),
         "helsekg vs annotator 2": evaluate(FIRST.parent, nlp=nlp, documents=second).totals(),
     }

@@ -28,6 +28,7 @@ from helsekg.nlp.actors import (
     load_patterns,
 )
 from helsekg.text.document import Document, slugify
+from helsekg.text.layout import scan_lines
 from helsekg.text.normalize import visible
 
 __all__ = ["extract_actors", "find_actors", "find_quotes", "header_actors"]
@@ -376,14 +377,19 @@ def _line_matches(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) 
     >>> [m.span() for m in _line_matches(re.compile(r"(?<!x)b+"), re.compile("a"), "xbb ab\\nbb\\nab")]
     [(2, 3), (5, 6), (11, 12)]
     """
+    return scan_lines(pattern, text, _anchor_lines(anchor, text))
+
+
+def _anchor_lines(anchor: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """Each line holding ``anchor`` once, as (start, end just after its newline)."""
     end = 0
     for hit in anchor.finditer(text):
         if hit.start() < end:
-            continue  # a second anchor on a line already scanned
+            continue  # a second anchor on a line already found
         start = text.rfind("\n", 0, hit.start()) + 1
         newline = text.find("\n", hit.end())
         end = len(text) if newline < 0 else newline + 1
-        yield from pattern.finditer(text, start, end)
+        yield start, end
 
 
 def _continued_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from helsekg import resources
 from helsekg.nlp import extensions
 from helsekg.text.document import slugify
+from helsekg.text.layout import scan_lines
 from helsekg.text.normalize import mask_invisible, visible
 
 extensions.register()
@@ -809,7 +810,7 @@ def role_lines(text: str, patterns: ActorPatterns) -> list[tuple[int, int]]:
     """The lines of ``text`` that hold a role head word ("minister", "direktør", "ordførar"), as (start, end)
     with the line's newline included: the only lines where a pattern with a role can match (issue 18).
 
-    The role patterns never match across a newline, so :func:`scan_lines` over these lines finds what a scan of
+    The role patterns never match across a newline, so :func:`helsekg.text.layout.scan_lines` over these lines finds what a scan of
     the whole text finds; tried at every position of a long text they cost more than the rest of the actor
     finder (~30 ms per page-long document).
     """
@@ -831,13 +832,6 @@ def role_lines(text: str, patterns: ActorPatterns) -> list[tuple[int, int]]:
 def _role_head_words(heads: tuple[str, ...]) -> tuple[str, ...]:
     """One word every match of each head holds: its last word, in lower case ("politisk rådgiver": "rådgiver")."""
     return tuple(sorted({head.split()[-1].lower() for head in heads if head.split()}))
-
-
-def scan_lines(pattern: re.Pattern[str], text: str, lines: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` restricted to ``lines`` (:func:`role_lines`): the same matches, in order, for a
-    pattern that cannot match a newline (look-behinds still see the text before a line)."""
-    for start, end in lines:
-        yield from pattern.finditer(text, start, end)
 
 
 class _Shifted:

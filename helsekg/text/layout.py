@@ -14,7 +14,7 @@ the one list-item pattern :data:`BULLET_RE`, so "what is a line, a heading or a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ __all__ = [
     "is_bullet",
     "line_bounds",
     "nonblank_lines",
+    "scan_lines",
     "split_lines",
 ]
 
@@ -117,6 +118,19 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
+
+
+def scan_lines(pattern: re.Pattern[str], text: str, lines: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` restricted to ``lines`` ((start, end) spans, each end just after its newline, in
+    order, apart): the same matches, in order, for a pattern that never matches across a newline, since each
+    line is scanned from its start and look-behinds still see the text before it. Long patterns then run only
+    on the lines that can hold a match (issue 18: speaker quotes, role patterns).
+
+    >>> [m.span() for m in scan_lines(re.compile(r"(?<!x)b+"), "xbb ab\\nbb\\nab", [(0, 7), (10, 12)])]
+    [(2, 3), (5, 6), (11, 12)]
+    """
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 #: A heading line is at most this long (characters, words).

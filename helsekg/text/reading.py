@@ -312,14 +312,20 @@ def document_from_bytes(
         ValueError: ``language`` is not "nb", "nn" or None.
     """
     _check_language(language)
+    text, encoding, extracted = _file_text(data, source)
+    return document_from_text(text, source=source, language=language, encoding=encoding, extracted=extracted)
+
+
+def _file_text(data: bytes, source: str | os.PathLike[str]) -> tuple[str, str, ExtractedText | None]:
+    """The text of a file's bytes, what it was decoded with, and its HTML, PDF or DOCX structure (None for
+    plain text); E004 for no bytes."""
     if not data:
         raise InputError("E004", source, detail="the file is empty")
     extracted = extract_file_text(data, path=os.fspath(source), suffix=Path(os.fspath(source)).suffix)
     if extracted is not None:
-        return document_from_text(extracted.text, source=source, language=language, encoding="utf-8",
-                                  extracted=extracted)
+        return extracted.text, "utf-8", extracted
     text, encoding = _decode(data, source)
-    return document_from_text(text, source=source, language=language, encoding=encoding)
+    return text, encoding, None
 
 
 def document_from_text(
@@ -353,12 +359,10 @@ def document_from_text(
     """
     _check_language(language)
     file = Path(os.fspath(source))
-    normalised = _normalised(text)
+    normalised = _normalised(text, source)
     if extracted is not None and normalised != text:  # offsets of pages and headings would be off
         extracted = ExtractedText(normalised, extracted.format, extracted.title, extracted.issued, extracted.publisher)
     text = normalised
-    if not text.strip():
-        raise InputError("E004", source, detail="only whitespace" if text else "the text is empty")
     language = language_gate(text, path=source, language=language)
 
     header, regions = scan_page(text)
@@ -388,9 +392,13 @@ def document_from_text(
                     headings=headings, page_starts=extracted.page_starts if extracted is not None else ())
 
 
-def _normalised(text: str) -> str:
-    """The text as a Document holds it: no byte-order mark, ``\\n`` line endings."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+def _normalised(text: str, source: str | os.PathLike[str]) -> str:
+    """The text as a Document holds it: no byte-order mark, ``\\n`` line endings; E004 when nothing but white
+    space is left."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("E004", source, detail="only whitespace" if text else "the text is empty")
+    return text
 
 
 class DocumentIdentity(NamedTuple):
@@ -419,13 +427,7 @@ def read_identity(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_
     Raises:
         InputError: as :func:`read_document`, except E008.
     """
-    data = read_bytes(path, max_bytes=max_bytes)
-    if not data:
-        raise InputError("E004", path, detail="the file is empty")
-    extracted = extract_file_text(data, path=os.fspath(path), suffix=Path(os.fspath(path)).suffix)
-    text = _normalised(extracted.text if extracted is not None else _decode(data, path)[0])
-    if not text.strip():
-        raise InputError("E004", path, detail="only whitespace" if text else "the text is empty")
+    text = _normalised(_file_text(read_bytes(path, max_bytes=max_bytes), path)[0], path)
     file = Path(os.fspath(path))
     return DocumentIdentity(file.as_posix(), document_id(file, text), content_hash(text))
 
