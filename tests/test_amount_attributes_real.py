@@ -206,3 +206,48 @@ def test_amount_attributes_real_no_year_for_frames(write_text, nlp):
 
 def test_amount_attributes_real_report_year(write_text, nlp):
     assert _money(write_text, nlp, "rapport.txt", REPORT_NB) == [(Decimal("9500000000"), "Exact", "Total", 2028)]
+
+
+BYLINE_NB = """Midler til frivillige lag
+
+Av: Kari Nordmann / Publisert: 11.05.2027 / Oppdatert: 12.05.2027
+
+Fylkesutvalget har fordelt 600 000 kroner til lag og foreninger som driver aktivitet for eldre.
+
+Tildeling til prosjekter
+
+Turgruppe for seniorer: 40 000 kroner
+Dataklubb på biblioteket: 25 000 kroner
+"""
+
+KEY_ABOVE_NN = """Meir pengar til dagaktivitetstilbod
+
+PUBLISERT:
+03.02.2026
+OPPDATERT:
+04.02.2026
+
+Statsforvaltaren har løyvd 1,2 millionar kroner til dagaktivitetstilbod for heimebuande med demens.
+"""
+
+
+@pytest.mark.parametrize("name, text, issued, years", [
+    # a byline, a date and an update joined by " / " are one header line
+    ("midler.txt", BYLINE_NB, "2027-05-11", [2027, 2027, 2027]),
+    # the date key alone on its line, the date on the next
+    ("dagaktivitet.txt", KEY_ABOVE_NN, "2026-02-03", [2026]),
+])
+def test_amount_attributes_real_allocation_news_takes_the_publication_year(write_text, nlp, name, text, issued, years):
+    """An allocation announced in a dated news item is that year's money: the body line, or the heading over it
+    ("Tildeling til prosjekter"), allocates; the date may stand in a byline or under its key."""
+    document = read_document(write_text(name, text))
+    assert str(document.metadata.issued) == issued
+    assert [a.fiscal_year for a in process(document, nlp).amounts if a.is_money] == years
+
+
+def test_amount_attributes_real_byline_names_persons_not_a_publisher(write_text, nlp):
+    """The writers of a byline are persons; none of them becomes the default proposer of a measure."""
+    result = process(read_document(write_text("midler.txt", BYLINE_NB)), nlp)
+    writer = next(a for a in result.actors if a.label == "Kari Nordmann")
+    assert writer.kind == "person"
+    assert all(m.proposer is None or m.proposer.label != "Kari Nordmann" for m in result.measures)

@@ -266,3 +266,80 @@ Regjeringen foreslår at
  • kommunene får 200 millioner kroner til rehabilitering
 """
     assert _recs(text)[1] == ()
+
+
+OMBUD_REQUEST_NB = """\
+Innspill til statsbudsjettet for 2027
+
+Pasientombudet har gått gjennom budsjettforslaget for helse.
+
+Pasientombudet ber Stortinget om å:
+
+ • sikre at alle kommuner har et tilbud om øyeblikkelig hjelp døgnopphold
+ • øke bevilgningen til pasientreiser
+
+Vi ber også regjeringen om å styrke klagebehandlingen i Statens helsetilsyn.
+
+Ombudet er fornøyd med at fastlegeordningen styrkes.
+"""
+
+COUNCIL_REQUEST_NN = """\
+Eldrerådet sitt innspel til budsjettet
+
+Eldrerådet har drøfta budsjettframlegget.
+
+I innspelet vårt ber vi kommunestyret prioritere pengar til
+
+ • fleire dagaktivitetsplassar for heimebuande
+ • betre kollektivtilbod for eldre i grendene
+
+Vi ber kommunestyret avvise framlegget om å leggje ned frivilligsentralen
+
+Rådet meiner elles at budsjettet er godt.
+"""
+
+DECISION_NB = """\
+Vedtak i kommunestyret
+
+Kommunestyret ber kommunedirektøren om å:
+
+ • utrede en ny legevaktordning
+ • legge fram en sak om sykehjemsplasser
+"""
+
+
+def test_recommendations_requests_of_an_ombud_nb() -> None:
+    """ "X ber Stortinget om å:" opens a list of proposals; "Vi ber også regjeringen om å ..." is one."""
+    _, recs = _recs(OMBUD_REQUEST_NB)
+    assert [r.label for r in recs] == [
+        "sikre at alle kommuner har et tilbud om øyeblikkelig hjelp døgnopphold",
+        "øke bevilgningen til pasientreiser",
+        "Vi ber også regjeringen om å styrke klagebehandlingen i Statens helsetilsyn.",
+    ]
+    assert {r.by.key for r in recs} == {"pasientombudet"}
+
+
+def test_recommendations_requests_of_a_council_nn() -> None:
+    """A request without "om å" ("ber kommunestyret prioritere ... til" + bullets), and one standing as a line."""
+    _, recs = _recs(COUNCIL_REQUEST_NN, language="nn")
+    assert [r.label for r in recs] == [
+        "fleire dagaktivitetsplassar for heimebuande",
+        "betre kollektivtilbod for eldre i grendene",
+        "Vi ber kommunestyret avvise framlegget om å leggje ned frivilligsentralen",
+    ]
+
+
+def test_recommendations_a_council_decision_is_no_request() -> None:
+    """A municipal council asking its own administration decides; that is not an advisory proposal."""
+    assert _recs(DECISION_NB)[1] == ()
+
+
+def test_recommendations_proposals_are_not_measures(nlp) -> None:
+    """What an ombud asks the Storting for is a recommendation; its unfunded phrases are no measures."""
+    from helsekg.api import extract_text
+
+    result = extract_text(OMBUD_REQUEST_NB, nlp=nlp)
+    assert len(result.recommendations) == 3
+    inside = [m.label for m in result.measures
+              if any(r.start <= m.start and m.end <= r.end for r in result.recommendations)]
+    assert inside == []

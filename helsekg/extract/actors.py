@@ -449,6 +449,12 @@ def header_actors(document: Document, *, gazetteer: Gazetteer | None = None) -> 
         if not name or start < 0:
             continue
         entry = gaz.lookup(name)
+        if entry is None and name == meta.author and _person_names(name):
+            # a byline "Av: Kari Nordmann, Ola Hansen": the writers, persons (never the publisher)
+            for person, offset in _person_names(name):
+                out.append(Actor(document.id, start + offset, start + offset + len(person), person, label=person,
+                                 kind="person", key=slugify(person)))
+            continue
         label = entry.label_for(meta.language) if entry else name
         key = entry.id if entry else slugify(name)
         if key in {a.key for a in out}:
@@ -456,6 +462,22 @@ def header_actors(document: Document, *, gazetteer: Gazetteer | None = None) -> 
         out.append(Actor(document.id, start, start + len(name), name, label=label, kind="organisation", key=key,
                          actor_type=entry.type if entry else None))
     return out
+
+
+_PERSON_NAME = re.compile(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéü]+"
+                          r"(?:-[A-ZÆØÅ][a-zæøåéü]+)?)){1,3}")
+
+
+def _person_names(byline: str) -> list[tuple[str, int]]:
+    """The person names of a byline ("Heidi Hamadi", "Hanna K. Hekkelstrand, Eva Drugg og Tania Ripoll") with
+    their offsets, or [] when any part is not a name of two to four capitalised words (an organisation)."""
+    names = []
+    for piece in re.finditer(r"(?<![^,\s])(?!og\s)[^,\s](?:(?!\s+og\s)[^,])*", byline):
+        text = piece.group().rstrip()
+        if not _PERSON_NAME.fullmatch(text) or load_gazetteer().lookup(text) is not None:
+            return []
+        names.append((text, piece.start()))
+    return names
 
 
 def extract_actors(doc: Doc, document: Document) -> tuple[list[Actor], list[Quote]]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from decimal import Decimal
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -20,7 +21,15 @@ from helsekg import resources
 from helsekg.extract.actors import extract_actors, header_actors
 from helsekg.extract.measures import find_measures
 from helsekg.extract.recommendations import find_recommendations
-from helsekg.extract.records import Amount, DocumentInfo, Extraction
+from helsekg.extract.records import (
+    Amount,
+    DocumentInfo,
+    Extraction,
+    Goal,
+    Measure,
+    Recommendation,
+    TargetGroup,
+)
 from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
@@ -87,7 +96,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         raise ValueError(f"{document.metadata.source}: the Doc was not made from this document's text")
     meta = document.metadata
     header = header_actors(document)
-    publisher = next((a for a in header if a.text in (meta.publisher, meta.author)), None)
+    publisher = next((a for a in header if a.text in (meta.publisher, meta.author) and a.kind == "organisation"), None)
     government = next((a for a in header if a.actor_type == "government"), None)
     found, quotes = extract_actors(doc, document)
     actors = header + found
@@ -99,6 +108,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         for m in findings.measures
     )
     recommendations = find_recommendations(doc, document, actors=tuple(actors))
+    measures, goals, targets = _without_proposals(measures, findings.goals, findings.target_groups, recommendations)
     actors += [r.by for r in recommendations if r.by is not None and r.by not in actors]
     info = DocumentInfo(
         doc_id=document.id,
@@ -120,10 +130,38 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         measures=measures,
         amounts=amounts,
         quotes=tuple(quotes),
-        goals=findings.goals,
-        target_groups=findings.target_groups,
+        goals=goals,
+        target_groups=targets,
         recommendations=recommendations,
     )
+
+
+def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], targets: tuple[TargetGroup, ...],
+                       recommendations: Sequence[Recommendation]) -> tuple[
+        tuple[Measure, ...], tuple[Goal, ...], tuple[TargetGroup, ...]]:
+    """Drop the unfunded measures that lie inside a recommendation, with the goals and groups only they had.
+
+    A proposal ("Barneombudet ber Stortinget om å: • sikre lavterskel psykisk helsetilbud ...") is what an
+    advisory body asks for, not a measure anyone decided; funded mentions stay (money makes it a measure).
+    """
+    spans = sorted((r.start, r.end) for r in recommendations)
+    if not spans:
+        return measures, goals, targets
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(spans, (start, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+    dropped = [m for m in measures if not m.funding and inside(m.start, m.end)]
+    if not dropped:
+        return measures, goals, targets
+    kept = tuple(m for m in measures if not any(m is d for d in dropped))
+    kept_keys = {m.key for m in kept}
+    dropped = [m for m in dropped if m.key not in kept_keys]  # another mention of it is a measure
+    gone_goals = {id(g) for m in dropped for g in m.goals} - {id(g) for m in kept for g in m.goals}
+    gone_targets = {id(t) for m in dropped for t in m.targets} - {id(t) for m in kept for t in m.targets}
+    return (kept, tuple(g for g in goals if id(g) not in gone_goals),
+            tuple(t for t in targets if id(t) not in gone_targets))
 
 
 def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> list[Amount]:
@@ -171,7 +209,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
             year = _list_intro_year(document.text, parsed.start) or doc_year
             if year is None and issued is not None and (
                     parsed.year_scope == "current" or grant_title
-                    or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")):
+                    or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")
+                    or _under_grant_heading(doc, document, parsed.start)):
                 year = issued
             year = year or body_year
         records.append(Amount(
@@ -188,6 +227,12 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     if title is not None:
         records = _title_restatements(records, title.end)
     return _increases_by_difference(records)
+
+
+def _under_grant_heading(doc: Doc, document: Document, pos: int) -> bool:
+    """True when the body heading over ``pos`` speaks of a grant or allocation ("Tildeling til prosjekt")."""
+    heading = document.heading_at(pos)
+    return heading is not None and heading.start > 0 and has_cue(doc, heading.start, heading.end, "grant_heads")
 
 
 def _significant(value: Decimal, digits: int) -> Decimal:

@@ -73,6 +73,8 @@ class RecommendationCues:
     adverbs: tuple[str, ...]
     opinion_verbs: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -112,7 +114,9 @@ def _prose_pattern(cues: RecommendationCues, subjects: Sequence[str]) -> re.Patt
     verbs = _alt(cues.recommending_verbs)
     options = [rf"[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}", rf"(?i:{_alt(cues.advisory_heads)})"]
     if subjects:
-        options.insert(0, _alt(subjects))
+        # "vi" opens a sentence as often as it follows the verb ("Vi ber Stortinget ...", "tilrår vi at")
+        options.insert(0, "|".join(filter(None, (_alt(s for s in subjects if s != "vi"),
+                                                    "(?i:vi)" if "vi" in subjects else ""))))
     subj = "(?:" + "|".join(options) + ")"
     recommends = (rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
                   rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b")
@@ -120,7 +124,37 @@ def _prose_pattern(cues: RecommendationCues, subjects: Sequence[str]) -> re.Patt
         # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
         recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
                        rf"\s+(?i:at)\b[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
+    if cues.request_verbs and cues.addressees:
+        # "Barneombudet ber Stortinget om å ...", "I innspelet ber vi Stortinget avvise ...", "ber regjeringa
+        # til å": an advisory body asking a decision-maker to act (subject before or after the verb)
+        ask = rf"(?i:{_alt(cues.request_verbs)})"
+        tail = rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+{_addressee(cues)}(?:\s+(?i:om|til))?(?:\s+(?i:å|at))?(?!\w)"
+        recommends += rf"|\b(?P<s4>{subj})\s+{ask}{tail}|\b{ask}\s+(?P<s5>{subj}){tail}"
     return re.compile(recommends)
+
+
+def _addressee(cues: RecommendationCues) -> str:
+    """Who a request goes to: a listed decision-maker or any "...departementet" (case-insensitive)."""
+    return rf"(?i:{_alt(cues.addressees)}|[\w-]*departementet)"
+
+
+def _subject(match: re.Match[str]) -> str:
+    """The recommending subject of a prose match, whichever alternative matched."""
+    return next(group for name, group in sorted(match.groupdict().items()) if name[0] == "s" and group)
+
+
+def _is_request(match: re.Match[str]) -> bool:
+    return bool(match.groupdict().get("s4") or match.groupdict().get("s5"))
+
+
+def _advisory_subject(subject: str, actors: Sequence[Actor], author: Actor | None, cues: RecommendationCues) -> bool:
+    """A subject that may recommend by request: "vi" in an advisory body's document, or an advisory body."""
+    lower = subject.lower()
+    if lower == "vi":
+        return author is not None
+    if _advisory_name(subject, cues):
+        return True
+    return any(a.label.lower() == lower and a.actor_type in cues.advisory_actor_types for a in actors)
 
 
 def _is_heading(lines: Sequence[Line], i: int) -> bool:
@@ -259,6 +293,13 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
         if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
+        request = prose.search(last_sentence)
+        if (request is not None and _is_request(request) and _bullet_follows(lines, i) and _open_end(last_sentence)
+                and _advisory_subject(_subject(request), actors, author, cues)):
+            # "Barneombudet ber Stortinget om å:" / "... ber vi Stortinget om å prioritere midlar til"
+            in_list = True
+            list_by = _named_actor(document, line.start, line.end, actors, cues) or author
+            continue
         if _bullet_follows(lines, i) and patterns["open_intro"].match(last_sentence):
             # "Vi anbefaler at departementet" (no colon): an intro only when an advisory body speaks in it
             by = _named_actor(document, line.start, line.end, actors, cues) or (
@@ -267,6 +308,11 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                 in_list, list_by = True, by
                 continue
         if _is_heading(lines, i):
+            if request is not None and _is_request(request) and request.start() == 0 and _advisory_subject(
+                    _subject(request), actors, author, cues):
+                # a request as a heading: "Vi ber Stortinget avvise forslaget om å legge ned ombodet"
+                by = _named_actor(document, line.start, line.end, actors, cues) or author
+                found.append(_record(document, line.start, line.end, heading, by, scheme))
             heading = text
             continue
         for s_start, s_end in _sentences(document.text, line, sentences):
@@ -274,12 +320,22 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             match = prose.search(sentence)
             if match is None:
                 continue
-            subject = match.group("s1") or match.group("s2") or match.group("s3")
+            subject = _subject(match)
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
+                continue
+            if _is_request(match) and not _advisory_subject(subject, actors, author, cues):
                 continue
             by = _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
+
+
+_OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
+
+
+def _open_end(line: str) -> bool:
+    """The line stops where its list goes on: "... ber Stortinget om å:", "... prioritere midlar til"."""
+    return bool(_OPEN_END.search(line))
 
 
 def _bullet_follows(lines: Sequence[Line], i: int) -> bool:

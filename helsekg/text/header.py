@@ -203,6 +203,22 @@ def _is_header_line(line: Line, rules: _PageRules, header: PageHeader, in_header
     return False
 
 
+def _date_key_above(key_line: str, value_line: str, rules: _PageRules, header: PageHeader) -> bool:
+    """A date key alone on its line with the date on the next ("PUBLISERT:" / "07.10.2022"); records it."""
+    match = rules.field.match(key_line)
+    if not match or (match.group("value") or "").strip() or len(value_line.split()) > 4:
+        return False
+    field = rules.field_kind[match.group("key").lower().rstrip(".")]
+    date = parse_date(value_line, rules.months) if field in ("issued", "updated") else None
+    if date is None:
+        return False
+    if field == "issued":
+        header.issued = header.issued or date
+    else:
+        header.updated = header.updated or date
+    return True
+
+
 def _is_name_like(value: str, *, max_words: int) -> bool:
     """A header value: a few words, not a sentence ("Oslo kommune", "123-24")."""
     words = value.split()
@@ -266,6 +282,8 @@ def scan_page(text: str) -> tuple[PageHeader, list[Region]]:
 
     in_contact_block = False
     for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue  # the date line of a "PUBLISERT:" key line above
         if in_contact_block:
             if line.blank_before and not _is_contact_line(line.content, rules):
                 in_contact_block = False
@@ -292,6 +310,8 @@ def scan_page(text: str) -> tuple[PageHeader, list[Region]]:
                 kinds[previous] = RegionKind.CAPTION
         elif _is_header_line(line, rules, header, in_header_zone=i < _HEADER_ZONE_LINES):
             kinds[i] = RegionKind.METADATA
+        elif i + 1 < len(lines) and _date_key_above(line.content, lines[i + 1].content, rules, header):
+            kinds[i] = kinds[i + 1] = RegionKind.METADATA
 
     _find_title(lines, kinds, header, rules)
     regions = [Region(line.content_start, line.content_end, kind) for line, kind in zip(lines, kinds) if kind]
