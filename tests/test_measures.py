@@ -317,3 +317,77 @@ def test_measures_works_with_the_parsed_pipeline_too(nlp):
     result = find_measures(doc, document, amounts=list(find_amounts(doc, document)))
     assert [m.key for m in result.measures] == ["register-for-hjerneslag"]
     assert result.measures[0].funding[0].value == Decimal("10000000")
+
+
+TABLE_NN = """Skjønsmidlar til fornyingsprosjekt
+
+Statsforvaltaren har fordelt 1,5 millionar kroner til prosjekt i kommunane.
+
+Tildeling 2025
+
+Digital heimeoppfølging i Sunnfjord          400 000
+Felles kompetanseplan for
+helsefagarbeidarar i regionen                350 000
+Frisklivssentral for ungdom                  250 000
+Sum                                        1 000 000
+"""
+
+TABLE_NB = """Midler til frivillige lag
+
+Fylkesutvalget har fordelt 600 000 kroner til lag og foreninger.
+
+Turgruppe for seniorer: 40 000 kroner
+Dataklubb på biblioteket: 25 000 kroner
+"""
+
+COUNTS_NB = """Plasser i sykehjemmene
+
+Tabellen viser antall dager med opphold i 2024.
+
+Sykehjem Nord          12 400
+Sykehjem Sør           10 950
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a table whose last cell is money: each row names a measure funded by its cell; the sum row is none
+    (TABLE_NN, {"Digital heimeoppfølging i Sunnfjord": [400000],
+                "Felles kompetanseplan for helsefagarbeidarar i regionen": [350000],
+                "Frisklivssentral for ungdom": [250000]}),
+    # "Label: N kroner" rows
+    (TABLE_NB, {"Turgruppe for seniorer": [40000], "Dataklubb på biblioteket": [25000]}),
+])
+def test_measures_allocation_table_rows(run, text, expected):
+    result = run(text)
+    rows = {" ".join(m.label.split()): sorted(int(a.value) for a in m.funding) for m in result.measures
+            if m.label.split()[0] in {k.split()[0] for k in expected}}
+    assert rows == expected
+    assert not any(m.label.lower().startswith("sum") for m in result.measures)
+
+
+def test_measures_table_of_counts_is_no_money(run):
+    """Grouped numbers closing table rows under no money word are counts, not kroner, and name no measures."""
+    from helsekg.nlp.amounts import find_amounts as parse_amounts
+
+    assert [a.text for a in parse_amounts(COUNTS_NB) if a.is_money] == []
+    assert [a.text for a in parse_amounts(COUNTS_NB.replace("dager med opphold", "kroner i tilskudd"))
+            if a.is_money] == ["12 400", "10 950"]
+    result = run(COUNTS_NB)
+    assert result.measures == ()
+
+
+@pytest.mark.parametrize("text, piece, reason", [
+    ("Husbanken deler ut investeringstilskot til omsorgsbustader.", "Husbanken deler ut", "clause"),
+    ("Helsedirektoratet forvalter tilskuddsordningen.", "Helsedirektoratet forvalter", "clause"),
+    ("Midlane som skal fordelast er fem millionar kroner.", "som skal fordelast", "clause"),
+    ("Totalt fekk kommunane tre millionar kroner.", "Totalt", "generic"),
+    # a task with its object is a measure (an assignment), subject and all
+    ("Kommunedirektøren skal leggje fram ei evaluering av legevakta innan 2027.",
+     "Kommunedirektøren skal leggje fram ei evaluering av legevakta", None),
+])
+def test_measures_sentence_pieces_are_no_measures(nlp, text, piece, reason):
+    from helsekg.extract.measures.cues import compiled
+    from helsekg.extract.measures.phrases import not_a_measure
+
+    start = text.index(piece)
+    assert not_a_measure(text, start, start + len(piece), compiled(default_cues()), doc=nlp(text)) == reason

@@ -669,6 +669,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                 if word.lower() in lex.time_units:
                     return None, unit_end
                 unit, end = word, unit_end
+            elif _table_money(text, pos, end, core.value):
+                is_money = True
             else:
                 return None, end
 
@@ -691,6 +693,28 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         _Raw(span_start, end, num_start, scale_end, value, value_max, is_money, unit, qualifier),
         end,
     )
+
+
+# the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end
+_CELL_BEFORE = re.compile(r"(?:\S(?:[ \u00a0]{2,}|\t+|:[ \t]*)|^[ \t]*)\Z")
+_CELL_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\Z)")
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+")
+# money words of the page above a table ("kroner", "kr", "beløp", "tildeling", "tilskot", "løyvd", "midlar")
+_TABLE_MONEY = re.compile(
+    r"(?i)(?<!\w)(?:kroner|kr\.?|nok|beløp\w*|tildel\w*|tilsk[uo]\w*|løyv\w*|bevilg\w*|midl\w*|budsjett\w*)(?!\w)")
+_TABLE_CONTEXT = 1500
+
+
+def _table_money(text: str, start: int, end: int, value: Decimal) -> bool:
+    """A grouped number of at least 1 000 closing a table row, under a page that speaks of money, is kroner.
+
+    "Felles barnevernprosjekt          250 000" under "Tildeling til prosjekt ..." / "... 2,1 millionar
+    kroner"; a bare number in running text or a table of counts under no money word stays a number.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
+            and bool(_CELL_AFTER.match(text, end)) and bool(_CELL_BEFORE.search(text[line_start:start]))
+            and line_start < start - 3 and bool(_TABLE_MONEY.search(text, max(0, start - _TABLE_CONTEXT), line_start)))
 
 
 _BOUNDARY = re.compile(

@@ -57,6 +57,7 @@ class BulletList:
 
     intro: tuple[int, int] | None
     bullets: tuple[tuple[int, int], ...]
+    table: bool = False  # rows of a table whose last cell is money ("Felles barnevernprosjekt    250 000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,16 +154,36 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
     ]
     title = next((r for r in document.regions if r.kind == "title"), None)
 
+    rows = _table_rows(text, lines, amounts)
     sentences: list[Sentence] = []
     lists: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = []
+    tables: set[int] = set()
     headings: list[Heading] = []
     para, section = 0, 0
     previous_blank = True
     current_list: list[tuple[int, int]] | None = None
     last_line: tuple[int, int] | None = None
+    skip_to = -1
     for index, (start, end) in enumerate(lines):
+        if index <= skip_to:
+            continue
         if start < 0:
             previous_blank = True
+            continue
+        if index in rows:  # a table row (its label may wrap over the lines above the money cell)
+            last = rows[index]
+            if current_list is None or len(lists) - 1 not in tables:
+                current_list = []
+                lists.append((last_line, current_list))
+                tables.add(len(lists) - 1)
+            end = lines[last][1]
+            current_list.append((start, end))
+            para += 1
+            for s, e in split_sentences(text, start, end, cues):
+                sentences.append(Sentence(s, e, para, section, bullet=len(current_list) - 1, list_id=len(lists) - 1))
+            previous_blank = False
+            last_line = (start, end)
+            skip_to = last
             continue
         line = text[start:end]
         is_title = title is not None and title.start <= start < title.end
@@ -174,7 +195,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         )
         next_blank = index + 1 >= len(lines) or lines[index + 1][0] < 0
         if is_bullet:
-            if current_list is None:
+            if current_list is None or len(lists) - 1 in tables:
                 current_list = []
                 lists.append((last_line, current_list))
             current_list.append((start, end))
@@ -203,13 +224,50 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         cues=cues,
         rx=rx,
         sentences=tuple(sentences),
-        lists=tuple(BulletList(intro, tuple(bullets)) for intro, bullets in lists),
+        lists=tuple(BulletList(intro, tuple(bullets), i in tables) for i, (intro, bullets) in enumerate(lists)),
         headings=tuple(headings),
         amounts=tuple(sorted(amounts, key=lambda a: a.start)),
         actors=tuple(sorted(actors, key=lambda a: a.start)),
         default_proposer=default_proposer,
         doc=doc,
     )
+
+
+_CELL_GAP = re.compile(r"[^\W\d_)\]]\S*(?:[ \u00a0]{2,}|\t+|:[ \t]*)\Z")
+
+
+def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[Amount]) -> dict[int, int]:
+    """The table rows of the body: first line index -> index of the line holding the row's money cell.
+
+    A row ends in a monetary amount after a gap (two spaces, a tab, a colon) that closes its line; a label
+    that wraps ("Pilotprosjekt for observasjonssenger som alternativ" / "til innlegging på sjukehus   520 000")
+    starts at the last line above that opens with a capital. Only runs of two or more rows make a table.
+    """
+    ends = {a.end for a in amounts if a.is_money}
+    cells: list[int] = []
+    for index, (start, end) in enumerate(lines):
+        if start < 0 or end not in ends or BULLET_RE.match(text, start, end):
+            continue
+        amount = next(a for a in amounts if a.is_money and a.end == end)
+        if amount.start > start and _CELL_GAP.search(text, start, amount.start):
+            cells.append(index)
+    rows: dict[int, int] = {}
+    taken = -1
+    for cell in cells:
+        first = cell
+        while (first - 1 > taken and lines[first - 1][0] >= 0 and not text[lines[first][0]].isupper()
+               and not text[lines[first - 1][0]:lines[first - 1][1]].rstrip().endswith((".", ":"))):
+            first -= 1
+        rows[first] = cell
+        taken = cell
+    starts = sorted(rows)
+    keep: dict[int, int] = {}
+    for i, first in enumerate(starts):
+        before = i > 0 and rows[starts[i - 1]] == first - 1
+        after = i + 1 < len(starts) and starts[i + 1] == rows[first] + 1
+        if before or after:
+            keep[first] = rows[first]
+    return keep
 
 
 def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[tuple[int, int]]:

@@ -107,6 +107,7 @@ class MeasureCues:
     new_measure_words: tuple[str, ...] = ()
     document_heads: tuple[str, ...] = ()
     allocation_verbs: tuple[str, ...] = ()
+    table_sum_labels: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
 from helsekg.extract.records import Actor
@@ -266,6 +266,20 @@ def suffix_lemma(word: str, lemmas: frozenset[str] | set[str], *, min_rest: int 
     return word in lemmas or any(word.endswith(x) and len(word) - len(x) >= max(min_rest, 2) for x in lemmas)
 
 
+def _is_clause(span: Span) -> bool:
+    """A subject and its finite verb with no noun after them ("Husbanken deler ut", "Helsedirektoratet
+    forvalter"), or a relative clause ("som skal fordelast"): a piece of a sentence, not a measure's name."""
+    first = span[0]
+    if first.lower_ == "som" and "Rel" in first.morph.get("PronType"):
+        return True
+    if len(span) < 2:
+        return False
+    verb = span[1]
+    return (first.dep_ == "SUBJ" and first.head.i == verb.i and verb.pos_ in ("VERB", "AUX")
+            and "Fin" in verb.morph.get("VerbForm")
+            and not any(t.pos_ in ("NOUN", "PROPN") for t in span[2:]))  # "X skal leggje fram ei evaluering": a task
+
+
 def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | None = None,
                   actors: Sequence[Actor] = (), tagged_places: bool = True) -> str | None:
     """Why ``text[start:end]`` cannot be a measure label, or None when it may be one.
@@ -273,7 +287,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     ``"fragment"``: a number, date or amount piece ("122 mill", "februar 2023 23", "32 prosjekt i
     Hordaland"); ``"section"``: a statute section ("§ 4 Formål"); ``"generic"``: only generic nouns
     ("Tiltak", "tilskudd", "Prosjekt"); ``"entity"``: a place, person or acting organisation
-    ("Norge", "Hordaland", "Innherred Interkommunale Legevakt IKS"). With ``tagged_places=False`` the
+    ("Norge", "Hordaland", "Innherred Interkommunale Legevakt IKS"); ``"clause"``: a subject with its verb
+    or a relative clause ("Husbanken deler ut", "som skal fordelast"). With ``tagged_places=False`` the
     entity tagger is not asked (a name right after an instrument noun is the measure's name).
 
     >>> patterns = compiled(default_cues())
@@ -306,6 +321,10 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         counted = next((t for t in span[1:] if t.pos_ == "NOUN"), None)
         if counted is None or rx.instrument_word.match(counted.text):
             return "fragment"  # "fire prosjekt i Fjell": a count of grants, not one measure
+    if " ".join(w.lower() for w in words) in cues.table_sum_labels:
+        return "generic"  # "Totalt", "Sum": the sum of what was listed
+    if span is not None and doc is not None and doc.has_annotation("DEP") and _is_clause(span):
+        return "clause"
     if span is not None and doc is not None and doc.has_annotation("POS"):
         nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
         if nouns and rx.group_noun.match(nouns[0].text) and not rx.instrument_word.match(nouns[0].text):

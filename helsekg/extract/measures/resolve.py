@@ -413,7 +413,8 @@ class MeasureResolver:
                     continue
                 if item.candidate is not None:
                     mention = self.add_candidate(item.candidate)
-                    if mention is not None and (item.candidate.named or self.allocation_list(reading.list_id)):
+                    if mention is not None and (item.candidate.named or self.allocation_list(reading.list_id)
+                                                or self.context.lists[reading.list_id].table):
                         self.claim_item_amounts(mention, item.sentences)
 
     def allocation_list(self, list_id: int) -> bool:
