@@ -391,3 +391,34 @@ def test_measures_sentence_pieces_are_no_measures(nlp, text, piece, reason):
 
     start = text.index(piece)
     assert not_a_measure(text, start, start + len(piece), compiled(default_cues()), doc=nlp(text)) == reason
+
+
+PARENTHESES_NB = """Tiltak mot ensomhet
+
+Regjeringen har fordelt pengene på tre ordninger:1. Digitale møteplasser for eldre (40 mill. kroner)2. Aktivitetstilbud i distriktene (60 mill. kroner)3. Sommeraktiviteter for ungdom (om lag 20 millioner kroner i 2026)
+"""
+
+PARENTHESES_NN = """Meir til rusfeltet
+
+Fylkeskommunen styrkjer rusarbeidet med desse tiltaka:
+
+ • Lågterskeltilbod for unge med rusproblem (2 millionar kroner)
+ • Oppsøkjande arbeid i helgane (1,5 millionar kroner)
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a numbered list run into one line: the phrase starts after the number
+    (PARENTHESES_NB, {"Digitale møteplasser for eldre": [40000000], "Aktivitetstilbud i distriktene": [60000000],
+                      "Sommeraktiviteter for ungdom": [20000000]}),
+    # list items without a finite verb: the whole item
+    (PARENTHESES_NN, {"Lågterskeltilbod for unge med rusproblem": [2000000],
+                      "Oppsøkjande arbeid i helgane": [1500000]}),
+])
+def test_measures_amount_in_parentheses_funds_the_phrase_before(nlp, text, expected):
+    """ "Label (N kroner)": the amount alone in a parenthesis funds the phrase right before it."""
+    from helsekg.api import extract_text
+
+    funded = {" ".join(m.label.split()): sorted(int(a.value) for a in m.funding)
+              for m in extract_text(text, nlp=nlp).measures if m.funding}
+    assert funded == expected

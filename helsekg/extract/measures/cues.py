@@ -206,7 +206,8 @@ def compiled(cues: MeasureCues) -> Patterns:
     heads = alt(cues.instrument_heads)
     # "programmet": a doubled consonant before the ending
     suffix = rf"(?:[mnlst]?(?:{alt(cues.instrument_endings)}))?"
-    goal_end = (rf"[;!?]|\s[–—]\s|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
+    # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis
+    goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
                 rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
     return Patterns(
         cues=cues,
@@ -260,7 +261,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
         group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),
         group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+", i),
-        group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)|[.;:!?()\n]|\s[–—]\s", i),
+        group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\så\s", i),
         # "Kommuner og bydeler kan søke"
         applicants=re.compile(rf"\W*(.+?)\s+(?:{alt(cues.applicant_verbs)})\b", i),
         target_sentence=re.compile(rf"(?:{alt(cues.target_sentence_cues)})", i),

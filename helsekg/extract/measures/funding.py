@@ -71,11 +71,59 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
         index = context.sentence_of(amount.start)
         if index is None:
             continue
-        attempts = forward(context, amount, index)
+        attempts = parenthesised(context, amount, index) or forward(context, amount, index)
         if not attempts:
             attempts = (*backward(context, amount, index), Continuation(), *reference(context, amount, index))
         cues.append(FundingCue(amount, index, attempts))
     return tuple(cues)
+
+
+#: "(25 mill. kroner)", "(om lag 4 millionar kroner i 2024)": the amount alone in a parenthesis
+PAREN_OPEN = re.compile(r"\(\s*(?:[^\W\d]+\s+){0,2}\Z")
+PAREN_CLOSE = re.compile(r"\s*(?:(?:i|for)\s+(?:19|20)\d\d\s*)?\)")
+LIST_NUMBER_BEFORE = re.compile(r"(?:\b\d{1,2}\.|[:)])\s*\Z")
+#: where the phrase before the parenthesis begins: a list number ("2. "), a colon, a closing parenthesis
+PAREN_PHRASE_START = re.compile(r"(?:[:;)]|\b\d{1,2}\.)\s*")
+
+
+def parenthesised(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
+    """An amount alone in a parenthesis funds the phrase right before it: "2. Aktivitetstiltak for å motvirke
+    ensomhet (150 mill. kroner)", "tilskot til dagaktivitetstilbod (om lag 4 millionar kroner)"."""
+    text, rx = context.text, context.rx
+    opening = PAREN_OPEN.search(text, max(0, amount.start - 30), amount.start)
+    if opening is None or not PAREN_CLOSE.match(text, amount.end):
+        return ()
+    paren = opening.start()
+    cstart = context.clause_start(paren, index)
+    boundaries = list(PAREN_PHRASE_START.finditer(text, cstart, paren))
+    if boundaries:
+        begin = boundaries[-1].end()
+    elif LIST_NUMBER_BEFORE.search(text, max(0, cstart - 6), cstart):  # the sentence opens a numbered item
+        begin = cstart
+    else:  # a list item or a line of its own: the whole clause, when it has no finite verb
+        begin = _verbless_clause(context, cstart, paren)
+        if begin is None:
+            return ()
+    phrase = trim_phrase(text, begin, paren, rx)
+    if phrase is None or not_a_measure(text, *phrase, rx, doc=context.doc) is not None:
+        return ()
+    if context.starts_actor(phrase[0]):
+        return ()
+    return (NewPhrase(*phrase, "backward"),)
+
+
+def _verbless_clause(context: MeasureContext, begin: int, end: int) -> int | None:
+    """``begin`` when ``[begin, end)`` is a short clause with no finite verb (a list item's name, "Besøkstjeneste
+    i kommunene"), else None: in running prose the phrase before a parenthesis is not reliably bounded."""
+    doc = context.doc
+    if doc is None or not doc.has_annotation("MORPH"):
+        return None
+    span = doc.char_span(begin, end, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 10:
+        return None
+    if any("Fin" in t.morph.get("VerbForm") for t in span):
+        return None
+    return span[0].idx
 
 
 def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
