@@ -422,3 +422,35 @@ def test_measures_amount_in_parentheses_funds_the_phrase_before(nlp, text, expec
     funded = {" ".join(m.label.split()): sorted(int(a.value) for a in m.funding)
               for m in extract_text(text, nlp=nlp).measures if m.funding}
     assert funded == expected
+
+
+@pytest.mark.parametrize("text, labels", [
+    # "til fordeling etter søknad": how the money is handed out, not what it funds
+    ("Nytt fra kommunen\n\nDet er avsatt 400 000 kroner til fordeling etter søknad til lag og foreninger.", []),
+    # "til utdeling av X": X is what is funded
+    ("Folkehelse\n\nFylket har satt av 300 000 kroner til utdeling av aktivitetsmidler for ungdom.",
+     ["aktivitetsmidler for ungdom"]),
+])
+def test_measures_process_noun_is_not_the_funded_measure(run, text, labels):
+    funded = [" ".join(m.label.split()) for m in run(text).measures if m.funding]
+    assert funded == labels
+
+
+def test_measures_earlier_editions_of_a_plan_are_history(run):
+    """A plan named with its year beside a later edition of itself: the earlier ones are history."""
+    text = ("Ny rusplan\n\nKommunestyret vedtok i dag Rusplan 2030. Planen bygger på Rusplan 2020 og Rusplan 2025, "
+            "som er evaluert. Rusplan 2030 skal styrke det forebyggende arbeidet.")
+    labels = {m.label for m in run(text).measures}
+    assert "Rusplan 2030" in labels
+    assert not labels & {"Rusplan 2020", "Rusplan 2025"}
+
+
+def test_measures_ministry_release_speaks_for_the_government(nlp):
+    """A ministry publishes for the government its text names: the government proposes what no one else does."""
+    from helsekg.api import extract_text
+
+    text = ("Ny satsing på fastleger\n\nUtgiver: Helse- og omsorgsdepartementet\n\n"
+            "Prosjektet «Trygg legevakt» blir videreført i 2027.\n\n"
+            "Regjeringen har også lagt fram en ny plan for allmennlegetjenesten.\n")
+    measures = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+    assert measures.get("Trygg legevakt") == "Regjeringen"

@@ -102,6 +102,9 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     actors = header + found
     actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
     amounts = tuple(find_amounts(doc, document, cues=cues))
+    if government is None and publisher is not None and publisher.actor_type == "ministry":
+        # a ministry's press release speaks for the government the text names ("Regjeringa styrkar ...")
+        government = next((a for a in found if a.actor_type == "government"), None)
     findings = find_measures(doc, document, amounts=amounts, actors=actors, default_proposer=government or publisher)
     measures = tuple(
         replace(m, themes=measure_themes(m.label, document.text[slice(*line_bounds(document.text, m.start))]))

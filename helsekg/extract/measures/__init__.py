@@ -129,6 +129,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.fund_rest()
     resolver.read_lists(read_lists(context))
     resolver.unify_keys()
+    resolver.drop_superseded()
     resolver.attach_quantities()
     # goals read the merged measures: a purpose cue inside a funded phrase or an action is no goal
     resolver.attach_goals(find_goals(context, resolver.spans()))

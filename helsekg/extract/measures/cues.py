@@ -108,6 +108,7 @@ class MeasureCues:
     document_heads: tuple[str, ...] = ()
     allocation_verbs: tuple[str, ...] = ()
     table_sum_labels: tuple[str, ...] = ()
+    process_nouns: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

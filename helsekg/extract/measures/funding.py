@@ -179,6 +179,13 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
+    if first.lower() in context.cues.process_nouns:
+        # "til fordeling av tilskudd til eldreformål": what is handed out; "til fordeling etter søknad": nothing
+        of = re.match(r"\S+\s+(?:av|til)\s+", text[start:s.end], re.IGNORECASE)
+        phrase = phrase_after(text, start + of.end(), s.end, rx) if of else None
+        if phrase is None:
+            return ()
+        start, end = phrase
     if rx.anaphor.match(text[start:end]):
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)

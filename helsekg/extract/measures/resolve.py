@@ -97,6 +97,9 @@ class Mention:
         return m
 
 
+_EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
+
+
 class MeasureResolver:
     """Merges candidates into mentions of one document, then attaches amounts, goals, groups, proposers."""
 
@@ -466,6 +469,21 @@ class MeasureResolver:
                 resolved.is_programme = True
                 return resolved.key
         return None
+
+    def drop_superseded(self) -> None:
+        """Drop the unfunded earlier editions of a named plan the document also names later ("Demensplan 2015",
+        "Demensplan 2020" beside "Demensplan 2025"): history, not what the document decides."""
+        editions: dict[str, list[tuple[int, Mention]]] = {}
+        for m in self.mentions:
+            found = _EDITION.fullmatch(m.label.strip()) if m.named and m.alias_of is None else None
+            if found:
+                editions.setdefault(found.group(1).casefold(), []).append((int(found.group(2)), m))
+        old: set[int] = set()
+        for versions in editions.values():
+            latest = max(year for year, _ in versions)
+            old |= {id(m) for year, m in versions if year < latest and not m.funding}
+        if old:
+            self.mentions = [m for m in self.mentions if id(m.root()) not in old]
 
     def unify_keys(self) -> None:
         """Fold keys within the document: a key that extends a shorter key of an instrument is the same measure."""
