@@ -454,3 +454,23 @@ def test_measures_ministry_release_speaks_for_the_government(nlp):
             "Regjeringen har også lagt fram en ny plan for allmennlegetjenesten.\n")
     measures = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
     assert measures.get("Trygg legevakt") == "Regjeringen"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of an active change verb before "med N"
+    ("Budsjett 2027\n\nRegjeringa styrkjer arbeidet med rusførebygging med 40 millionar kroner.",
+     {"arbeidet med rusførebygging": [40000000]}),
+    # items "A med N, B med N og C med N" after a verb
+    ("Nye sykehusbygg\n\nForslaget gjelder nytt akuttbygg i Bodø med 120 millioner kroner, ny psykiatrisk "
+     "poliklinikk i Mo i Rana med 45 millioner kroner og et nytt laboratoriebygg i Tromsø med 30 millioner kroner.",
+     {"akuttbygg i Bodø": [120000000], "psykiatrisk poliklinikk i Mo i Rana": [45000000],
+      "laboratoriebygg i Tromsø": [30000000]}),
+    # a field is no measure, whatever money it gets
+    ("Budsjett 2027\n\nRegjeringa styrkjer rusfeltet med 40 millionar kroner.", {}),
+])
+def test_measures_phrase_before_med_amount_is_funded(nlp, text, expected):
+    from helsekg.api import extract_text
+
+    funded = {" ".join(m.label.split()): sorted(int(a.value) for a in m.funding)
+              for m in extract_text(text, nlp=nlp).measures if m.funding}
+    assert funded == expected

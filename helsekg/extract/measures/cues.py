@@ -109,6 +109,7 @@ class MeasureCues:
     allocation_verbs: tuple[str, ...] = ()
     table_sum_labels: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
+    area_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -42,6 +42,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, alternation
 from helsekg.extract.measures.phrases import (
+    head_of,
     instrument_object,
     not_a_measure,
     phrase_after,
@@ -262,6 +263,10 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             return (NewPhrase(*phrase, "backward"),)
         if rx.budget_noun.match(head):
             return BUDGET_FALLBACK
+    # "styrkar arbeid med psykisk helse med X", "Dette gjelder A med X, B med Y og C med Z"
+    funded = with_amount(context, amount, index)
+    if funded:
+        return funded
     # "Y styrkes/videreføres/reduseres med X": the subject of the clause
     attempts: tuple[FundingAttempt, ...] = ()
     m = rx.change_subject.match(before)
@@ -279,6 +284,46 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     if any(rx.budget_noun.match(w) for w in re.findall(r"[\w-]+", before)):
         return (*attempts, *BUDGET_FALLBACK)
     return attempts
+
+
+MED_BEFORE = re.compile(r"(?<![\w-])med\s+\Z", re.IGNORECASE)
+ITEM_LEAD = re.compile(r"[\s,]*(?:(?:og|eller)\s+)?")
+
+
+def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
+    """ "<verb> Y med X" and items "A med X, B med Y og C med Z": the phrase before "med" that follows the
+    clause's last finite verb (or the amount of the item before) is funded: "Regjeringa styrkar arbeid med
+    psykisk helse med 300 millionar kroner", "Dette gjelder nytt sykehus på Kalnes med 235 millioner kroner".
+
+    Needs the morphology (finite verbs); "Y økes med X" leaves no phrase after the verb and is read as the
+    subject of the change instead.
+    """
+    text, rx, doc = context.text, context.rx, context.doc
+    med = MED_BEFORE.search(text, max(0, amount.start - 8), amount.start)
+    if med is None or doc is None or not doc.has_annotation("MORPH"):
+        return ()
+    cstart = context.clause_start(amount.start, index)
+    before = [a for a in context.amounts if a.is_money and cstart <= a.start and a.end <= med.start()]
+    begin = before[-1].end if before else cstart
+    begin += ITEM_LEAD.match(text, begin, med.start()).end() - begin
+    span = doc.char_span(begin, med.start(), alignment_mode="contract")
+    if span is None or not len(span):
+        return ()
+    finite = [t for t in span if "Fin" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm")]
+    if finite:
+        begin = finite[-1].idx + len(finite[-1].text)
+    elif not before:
+        return ()  # no verb and no item before: "kommunen med 2 millioner" is no funded phrase
+    phrase = trim_phrase(text, begin, med.start(), rx)
+    if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
+        return ()
+    words = text[phrase[0]:phrase[1]]
+    if context.starts_actor(phrase[0]) or rx.budget_noun.match(words.split()[0]) or context.is_group(words):
+        return ()
+    head = head_of(words, rx)
+    if head.endswith(tuple(context.cues.area_heads)):
+        return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
+    return (NewPhrase(*phrase, "backward"),)
 
 
 def reference(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
