@@ -343,3 +343,22 @@ def test_recommendations_proposals_are_not_measures(nlp) -> None:
     inside = [m.label for m in result.measures
               if any(r.start <= m.start and m.end <= r.end for r in result.recommendations)]
     assert inside == []
+
+
+IMPERATIVES_NN = """\
+Ungdomsrådet krev meir til psykisk helse
+
+Ungdomsrådet har lese budsjettframlegget for 2027. Styrk skulehelsetenesta. Gi alle elevar tilgang til ein psykolog.
+
+Les heile innspelet på nettsidene våre.
+"""
+
+
+def test_recommendations_imperatives_of_an_advisory_body(nlp) -> None:
+    """An advisory body's imperative demands ("Styrk ...", "Gi ...") are recommendations; "Les heile innspelet"
+    instructs the reader and is none; without an advisory author, imperatives are nothing."""
+    document = _doc(IMPERATIVES_NN, language="nn")
+    recs = find_recommendations(nlp(document.text), document)
+    assert [r.label for r in recs] == ["Styrk skulehelsetenesta.", "Gi alle elevar tilgang til ein psykolog."]
+    plain = _doc(IMPERATIVES_NN.replace("Ungdomsrådet", "Kommunen"), language="nn")
+    assert find_recommendations(nlp(plain.text), plain) == ()

@@ -1,6 +1,6 @@
 """Recommendations: the proposals of councils, commissions and committees, with who made them and their themes.
 
-Advisory documents state their proposals in two ways, both found here:
+Advisory documents state their proposals in these ways, all found here:
 
 * **lists** introduced by a cue line ("Rådets forslag til tiltak:", "Vi anbefaler:", "Utvalget
   foreslår følgende:", "Rådet tilrår:"), each bullet one recommendation; in a document whose author is
@@ -8,7 +8,11 @@ Advisory documents state their proposals in two ways, both found here:
 * **prose** sentences whose subject is an advisory body, or "vi" in its document, and whose verb
   recommends: "Rådet anbefaler at ...", "Utvalget foreslår å ...", "Kommisjonen tilrår at ...",
   "I tillegg tilrår rådet at ...". Governments propose measures, not recommendations: "Regjeringen
-  foreslår ..." and "Byrådet foreslår ..." are left out, as are "Vi må ..." bullets of a press release.
+  foreslår ..." and "Byrådet foreslår ..." are left out, as are "Vi må ..." bullets of a press release;
+* **requests** of an advisory body to a decision-maker: "Barneombudet ber Stortinget om å:" opens a list, "Vi
+  ber Stortinget avvise ..." is one (``request_verbs``, ``addressees``);
+* **imperatives** in an advisory body's prose ("Styrk eldreomsorga."), when the tagger marks the mood and the
+  verb does not instruct the reader ("Les mer", ``instruction_verbs``).
 
 Each recommendation is a :class:`~helsekg.extract.records.Recommendation` whose span is the bullet text
 (without its marker) or the sentence. **Its label is the text as written**, opener included ("Vi må
@@ -75,6 +79,7 @@ class RecommendationCues:
     demand_modals: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
+    instruction_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -319,6 +324,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             sentence = document.text[s_start:s_end]
             match = prose.search(sentence)
             if match is None:
+                if author is not None and _imperative(doc, s_start, s_end, cues):
+                    # "Styrk eldreomsorga." in an advisory body's text: a demand
+                    found.append(_record(document, s_start, s_end, heading, author, scheme))
                 continue
             subject = _subject(match)
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
@@ -336,6 +344,19 @@ _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgj
 def _open_end(line: str) -> bool:
     """The line stops where its list goes on: "... ber Stortinget om å:", "... prioritere midlar til"."""
     return bool(_OPEN_END.search(line))
+
+
+def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
+    """The text at ``[start, end)`` opens with an imperative that demands ("Styrk eldreomsorga", "Gi alle barn
+    ..."), not one that instructs the reader ("Les mer", "Klikk her"); needs the tagger's mood."""
+    if doc is None or not doc.has_annotation("MORPH"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2 or span.text.rstrip().endswith("?"):
+        return False
+    first = span[0]
+    return (first.pos_ == "VERB" and "Imp" in first.morph.get("Mood")
+            and first.lower_ not in cues.instruction_verbs and first.lemma_.lower() not in cues.instruction_verbs)
 
 
 def _bullet_follows(lines: Sequence[Line], i: int) -> bool:
