@@ -140,6 +140,9 @@ PERSON_CASES = [
     ("Styreleiar i Helse Vest, Anders Moe, ber om ei ny utgreiing.", "Anders Moe",
      "styreleiar i Helse Vest", None, "helse-vest-rhf"),
     ("Ordføraren Liv Haugen opna møtet.", "Liv Haugen", "ordførar", None, None),
+    # an ombud in Nynorsk ("-ombod"), and a member list with the role in parentheses
+    ("– Det er alvorleg, seier barneombod Inga Lie.", "Inga Lie", "barneombod", None, None),
+    ("Arbeidsgruppa\n\n • Terje Holm (leiar)\n", "Terje Holm", "leiar", None, None),
 ]
 
 

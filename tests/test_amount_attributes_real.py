@@ -99,6 +99,13 @@ KINDS = [
     ("Tilskotsbudsjettet er på 12 millionar kroner.", "12", "Total"),
     ("Kostnadsrammen for bygget er satt til 640 millioner kroner.", "640", "Total"),
     ("I statsbudsjettet er det sett av 28 millionar kroner til ordninga.", "28", "Total"),
+    # what a project costs, and a cost frame stated with a copula, are the whole cost
+    ("Det nye bygget er beregnet å koste om lag 900 millioner kroner.", "900", "Total"),
+    ("Tiltaket kostar 16 millionar kroner.", "16", "Total"),
+    ("Kostnadsramma for prosjektet er om lag 2,4 milliardar kroner.", "2,4", "Total"),
+    # ... but not a rate, nor a copula after another noun
+    ("Plassen koster 1 200 kroner per døgn.", "1 200", None),
+    ("Egenandelen er 350 kroner.", "350", None),
     ("For 2026 er det satt av 51 millioner kroner over statsbudsjettet.", "51", "Total"),
     ("Helsedirektoratet har lyst ut tilskudd på om lag 90 millioner kroner.", "om lag 90", "Total"),
     ("Bevilgningen til ordningen videreføres med 17 millioner kroner.", "17", "Total"),

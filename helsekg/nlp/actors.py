@@ -369,6 +369,9 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"^[^\S\n]*(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}[^\S\n]*$", re.MULTILINE
         ),
         "name_party": re.compile(rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\)"),
+        # "• Håkon Matre (leiar)": a member list with each role in parentheses
+        "name_paren_role": re.compile(
+            rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<role>{role})\)(?P<party>)"),
         "institution": re.compile(
             rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
             rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
@@ -799,6 +802,8 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         for n in rx["coordinated_name"].finditer(m.group("names")):
             add(_Shifted(n, offset), m.group("role"))
     for m in scan_lines(rx["apposition"], text, lines):
+        add(m, m.group("role"))
+    for m in scan_lines(rx["name_paren_role"], text, lines):
         add(m, m.group("role"))
     for m in rx["name_party"].finditer(text):
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"

@@ -65,6 +65,8 @@ class ContextLemmas:
     yearless_exact: frozenset[str]
     yearless_prefixes: frozenset[str]
     grant_heads: frozenset[str]
+    cost_verbs: frozenset[str] = frozenset()
+    cost_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -160,6 +162,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
       "ein pott på", "Bevilgningen er på"); not before "per"/"årlig" (a rate), not a loan or a
       balance ("et mindreforbruk på"), not "et tilskudd på" (one grant, not a scheme's whole budget).
     * "satt til" after a budget noun: Total ("Kostnadsrammen er satt til 780 millioner").
+    * a cost verb right before it ("er beregnet å koste om lag 5 milliarder"), or a copula after a cost noun
+      ("Kostnadsramme for prosjektet er omlag 8,43 milliardar"): Total, the whole cost.
     * an allocation verb before, and after it "til" a definite scheme noun or "over" the budget: Total
       ("det er sett av 38,5 millionar kroner til ordninga", "satt av 62 millioner kroner over
       statsbudsjettet").
@@ -182,6 +186,14 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
                 return AmountKind.TOTAL if any(_is(t, lemmas.total_heads) for t in before) else None
         return None
     per = bool(after) and (_lemma(after[0]) in lemmas.per_words or after[0].lower_ in lemmas.per_words)
+    # "i året", "i måneden": a running cost is a rate, not a whole
+    rate = per or (len(after) > 1 and after[0].lower_ == "i"
+                   and after[1].lower_ in ("året", "år", "måneden", "månaden", "døgnet", "uka", "veka"))
+    if not rate and (first in lemmas.cost_verbs or before[0].lower_ in lemmas.cost_verbs):
+        return AmountKind.TOTAL  # "er beregnet å koste om lag 5 milliarder kroner": the whole cost
+    if (not rate and (first in lemmas.copulas or before[0].lower_ in ("er", "blir", "vert", "var", "ble", "blei", "vart"))
+            and any(_is(t, lemmas.cost_heads) for t in before[1:6])):
+        return AmountKind.TOTAL  # "Kostnadsramme for prosjektet er omlag 8,43 milliardar kroner"
     if first == "på" and len(before) > 1 and not per:
         noun: Token | None = before[1]
         rest = before[2:]
