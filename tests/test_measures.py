@@ -474,3 +474,15 @@ def test_measures_phrase_before_med_amount_is_funded(nlp, text, expected):
     funded = {" ".join(m.label.split()): sorted(int(a.value) for a in m.funding)
               for m in extract_text(text, nlp=nlp).measures if m.funding}
     assert funded == expected
+
+
+def test_measures_quoted_name_is_kept_whole(run):
+    """A name in quotation marks after an instrument noun runs to the closing mark, function words and all."""
+    text = "Innleiing\n\nReformen «Leve heile livet» skal bidra til at eldre kan meistre livet lenger."
+    assert [m.label for m in run(text).measures] == ["Leve heile livet"]
+
+
+def test_measures_purpose_with_only_a_pronoun_is_no_goal(run):
+    """ "For å gjere dette må de opprette ein brukar": a step of a procedure, not a purpose."""
+    text = "Søknad\n\nSøknadsskjemaet kan mellomlagrast. For å gjere dette må de opprette ein brukar."
+    assert [g.label for g in run(text).goals] == []

@@ -367,7 +367,18 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
         words = words[:-1]
     if not words or (len(words) < 2 and not cue.marker):
         return None
+    lead = [text[s:e].lower() for s, e in words[:3]]
+    if (len(lead) >= 2 and lead[0] in _LIGHT_VERBS and lead[1] in _EMPTY_OBJECTS
+            and (len(lead) == 2 or lead[2] in _CLAUSE_VERBS)):
+        return None  # "For å gjere dette må de opprette ein brukar": a step, not a purpose ("gjere det lettare" is one)
     return words[0][0], words[-1][1]
+
+
+#: a purpose that only does "this" says nothing ("for å gjøre dette", "for å klare det")
+_LIGHT_VERBS = frozenset({"gjøre", "gjere", "gjera", "få", "oppnå", "klare", "greie", "ordne"})
+_EMPTY_OBJECTS = frozenset({"dette", "det", "detta", "slik", "dei", "de", "dem", "den"})
+#: the verb of the main clause right after the object: the purpose ended there
+_CLAUSE_VERBS = frozenset({"må", "skal", "kan", "vil", "bør", "er", "blir", "vert", "har"})
 
 
 def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:

@@ -161,8 +161,16 @@ def measure_key(label: str, cues: MeasureCues | None = None, *, named: bool = Fa
     return slugify(" ".join(normalised)) or slugify(label)
 
 
+_CLOSING_QUOTE = re.compile(r"[»\"”]|\n")
+
+
 def cut_name(text: str, start: int, end: int, rx: Patterns) -> int:
-    """End of a capitalised name starting at ``start``: stop at function words, verbs and punctuation."""
+    """End of a capitalised name starting at ``start``: stop at function words, verbs and punctuation; a name
+    opened by a quotation mark runs to its closing mark ("«Leve hele livet»", function words and all)."""
+    if start > 0 and text[start - 1] in "«\"“":
+        close = _CLOSING_QUOTE.search(text, start, end)
+        if close is not None and close.group() != "\n" and len(text[start:close.start()].split()) <= 10:
+            return close.start()
     stop = end
     words = tokens(text, start, end)
     for i, (s, e) in enumerate(words):
