@@ -486,3 +486,14 @@ def test_measures_purpose_with_only_a_pronoun_is_no_goal(run):
     """ "For å gjere dette må de opprette ein brukar": a step of a procedure, not a purpose."""
     text = "Søknad\n\nSøknadsskjemaet kan mellomlagrast. For å gjere dette må de opprette ein brukar."
     assert [g.label for g in run(text).goals] == []
+
+
+@pytest.mark.parametrize("text, groups", [
+    # the cleft's lead-in is not part of a group stated under "Kven kan søkje?"
+    ("Tilskot til frisklivstilbod\n\nKven kan søkje?\n\nDet er berre kommunar som kan søkje.\n", ["kommunar"]),
+    # a group ends before the verb of its clause ("... funksjonsevne er Sommerleir for barn")
+    ("Midler til lag\n\nBlant tiltakene rettet mot personer med nedsatt funksjonsevne er Sommerleir for barn.\n",
+     ["personer med nedsatt funksjonsevne", "barn"]),
+])
+def test_measures_target_group_bounds(run, text, groups):
+    assert [g.label for g in run(text).target_groups] == groups

@@ -254,6 +254,9 @@ def _applicant_subjects(context: MeasureContext, parse: Parse, index: int) -> li
     return out
 
 
+_CLEFT_LEAD = frozenset({"det", "er", "berre", "bare", "kun", "hva", "kva", "hvem", "kven"})
+
+
 def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, int] | None:
     """A stated group from ``begin`` to the end of its clause (a full stop, ";", a dash, a speech verb)."""
     text, rx = context.text, context.rx
@@ -262,6 +265,9 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
     words = tokens(text, begin, end)
     while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
         words = words[:-1]
+    # "Det er berre kommunar som kan søkje": the cleft's lead-in is not part of the group
+    while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in _CLEFT_LEAD:
+        words = words[1:]
     if not words or len(words) > MAX_STATED_GROUP_WORDS:
         return None
     first = text[words[0][0]:words[0][1]].lower()
