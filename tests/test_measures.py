@@ -497,3 +497,15 @@ def test_measures_purpose_with_only_a_pronoun_is_no_goal(run):
 ])
 def test_measures_target_group_bounds(run, text, groups):
     assert [g.label for g in run(text).target_groups] == groups
+
+
+def test_measures_money_for_a_purpose_goes_to_the_measure(nlp):
+    """ "N kroner for å bidra til at ...": a purpose, not a measure; the money funds the measure at hand, and a
+    measure whose phrase ends in a group ("... for ungdom") is still a measure."""
+    from helsekg.api import extract_text
+
+    text = ("Budsjett 2027\n\nFylkeskommunen styrker satsingen på fysisk aktivitet for ungdom med 12 millioner kroner. "
+            "4 millioner kroner for å bidra til at flere unge deltar i fritidsaktiviteter.\n")
+    measures = extract_text(text, nlp=nlp).measures
+    assert [(m.label, sorted(int(a.value) for a in m.funding)) for m in measures] == [
+        ("satsingen på fysisk aktivitet for ungdom", [4000000, 12000000])]

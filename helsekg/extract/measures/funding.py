@@ -61,6 +61,8 @@ TO_FIRST = re.compile(r"\W*til\s+(.+?)\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
 #: The first word of a sentence.
 FIRST_WORD = re.compile(rf"\W*({WORD})")
 BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic())
+#: "for å bidra til ...": verbs that only state a purpose
+PURPOSE_VERBS = frozenset({"bidra", "medverke", "medverka", "medvirke", "fremme", "fremje", "fremja"})
 
 
 def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
@@ -172,6 +174,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if phrase is None:
         return ()
     start, end = phrase
+    if kind in ("for_å", "til_å") and text[start:end].split()[0].lower() in PURPOSE_VERBS:
+        # "250 millioner kroner for å bidra til at flere ...": a purpose, not a measure; the money goes to
+        # the measure the sentence or section is about
+        return BUDGET_FALLBACK
     if kind == "til_å":
         # "til å etablere ordningen Pilot Helse": the object of the verb when it is an instrument
         obj = instrument_object(text, start, end, rx)
@@ -318,8 +324,8 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
         return ()
     words = text[phrase[0]:phrase[1]]
-    if context.starts_actor(phrase[0]) or rx.budget_noun.match(words.split()[0]) or context.is_group(words):
-        return ()
+    if context.starts_actor(phrase[0]) or rx.budget_noun.match(words.split()[0]):
+        return ()  # (a group is caught by not_a_measure from its head: "satsingen ... for ungdom" is a measure)
     head = head_of(words, rx)
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
