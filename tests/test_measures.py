@@ -509,3 +509,15 @@ def test_measures_money_for_a_purpose_goes_to_the_measure(nlp):
     measures = extract_text(text, nlp=nlp).measures
     assert [(m.label, sorted(int(a.value) for a in m.funding)) for m in measures] == [
         ("satsingen på fysisk aktivitet for ungdom", [4000000, 12000000])]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Nytt frå helseføretaket\n\nOmbygginga av sjukehuset i Førde held fram. Arbeidet er planlagt ferdig i 2028.\n",
+     "Ombygginga av sjukehuset i Førde"),
+    ("Nytt fra kommunen\n\nUtbyggingen av Nordbyen helsehus fortsetter etter planen.\n", "Utbyggingen av Nordbyen helsehus"),
+])
+def test_measures_building_that_goes_on_is_a_measure(nlp, text, label):
+    """The subject of "held fram"/"fortsetter" is a measure when it is a building or an instrument."""
+    from helsekg.api import extract_text
+
+    assert label in [m.label for m in extract_text(text, nlp=nlp).measures]

@@ -78,6 +78,7 @@ class ProseCues:
     proposal_intro_lemmas: tuple[str, ...]
     vague_objects: tuple[str, ...]
     manner_prepositions: tuple[str, ...]
+    continue_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProseCues:
@@ -387,10 +388,20 @@ def _reports(context: MeasureContext, cues: ProseCues) -> list[ActionCandidate]:
     strong = set(cues.strong_verbs)
     subjects = set(cues.subject_labels)
     objects = set(cues.object_labels)
+    continuing = {verb.split()[0]: verb.split()[1:] for verb in cues.continue_verbs}
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("ATR", "acl", "acl:relcl", "amod"):
             continue
         lemma = _lemma(token)
+        if lemma in continuing and _continues(token, continuing[lemma]):
+            # "Utbygginga av Haugesund sjukehus held fram": a building or an instrument that goes on
+            index = context.sentence_of(token.idx)
+            subject = max((c for c in token.children if c.dep_ in subjects and c.i < token.i),
+                          key=lambda c: c.i, default=None)  # the nearest: a title may hang on the same verb
+            if (index is not None and subject is not None and subject.pos_ == "NOUN"
+                    and (is_building(subject.text, cues) or context.rx.instrument_word.match(subject.text))):
+                found += _candidates(context, subject, index, passive=True)
+            continue
         if lemma not in report and lemma not in strong:
             continue
         index = context.sentence_of(token.idx)
@@ -420,6 +431,11 @@ def _reports(context: MeasureContext, cues: ProseCues) -> list[ActionCandidate]:
             continue
         found += _candidates(context, obj, index, passive=False)
     return found
+
+
+def _continues(token: Token, particles: list[str]) -> bool:
+    """The verb has the particle its continuing sense needs ("held *fram*"; "fortset" needs none)."""
+    return not particles or any(c.lower_ in particles for c in token.children if c.i > token.i)
 
 
 def _tense(token: Token, cues: ProseCues) -> str | None:
@@ -467,7 +483,7 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
     """The noun phrase of ``noun`` up to the next verb, clause or punctuation; a dashed apposition is the name."""
     text, rx = context.text, context.rx
     doc = noun.doc
-    left = min((t.i for t in noun.subtree if t.i <= noun.i and not t.is_punct), default=noun.i)
+    left = min((t.i for t in noun.subtree if t.i <= noun.i and not t.is_punct and not t.is_space), default=noun.i)
     end_i = noun.i + 1
     while end_i < len(doc):
         t = doc[end_i]
