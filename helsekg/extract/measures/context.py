@@ -243,12 +243,12 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
     that wraps ("Pilotprosjekt for observasjonssenger som alternativ" / "til innlegging på sjukehus   520 000")
     starts at the last line above that opens with a capital. Only runs of two or more rows make a table.
     """
-    ends = {a.end for a in amounts if a.is_money}
+    by_end = {a.end: a for a in amounts if a.is_money}
     cells: list[int] = []
     for index, (start, end) in enumerate(lines):
-        if start < 0 or end not in ends or BULLET_RE.match(text, start, end):
+        amount = by_end.get(end) if start >= 0 else None
+        if amount is None or BULLET_RE.match(text, start, end):
             continue
-        amount = next(a for a in amounts if a.is_money and a.end == end)
         if amount.start > start and _CELL_GAP.search(text, start, amount.start):
             cells.append(index)
     rows: dict[int, int] = {}
