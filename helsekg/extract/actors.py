@@ -449,9 +449,10 @@ def header_actors(document: Document, *, gazetteer: Gazetteer | None = None) -> 
         if not name or start < 0:
             continue
         entry = gaz.lookup(name)
-        if entry is None and name == meta.author and _person_names(name):
+        persons = _person_names(name) if entry is None and name == meta.author else []
+        if persons:
             # a byline "Av: Kari Nordmann, Ola Hansen": the writers, persons (never the publisher)
-            for person, offset in _person_names(name):
+            for person, offset in persons:
                 out.append(Actor(document.id, start + offset, start + offset + len(person), person, label=person,
                                  kind="person", key=slugify(person)))
             continue

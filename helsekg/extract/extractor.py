@@ -158,7 +158,8 @@ def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], t
     dropped = [m for m in measures if not m.funding and inside(m.start, m.end)]
     if not dropped:
         return measures, goals, targets
-    kept = tuple(m for m in measures if not any(m is d for d in dropped))
+    dropped_ids = {id(m) for m in dropped}
+    kept = tuple(m for m in measures if id(m) not in dropped_ids)
     kept_keys = {m.key for m in kept}
     dropped = [m for m in dropped if m.key not in kept_keys]  # another mention of it is a measure
     gone_goals = {id(g) for m in dropped for g in m.goals} - {id(g) for m in kept for g in m.goals}

@@ -152,14 +152,20 @@ def _is_request(match: re.Match[str]) -> bool:
     return bool(match.groupdict().get("s4") or match.groupdict().get("s5"))
 
 
-def _advisory_subject(subject: str, actors: Sequence[Actor], author: Actor | None, cues: RecommendationCues) -> bool:
-    """A subject that may recommend by request: "vi" in an advisory body's document, or an advisory body."""
+def _advisory_request(match: re.Match[str] | None, actors: Sequence[Actor], author: Actor | None,
+                      cues: RecommendationCues) -> re.Match[str] | None:
+    """``match`` when it is a request whose subject may recommend by asking ("vi" in an advisory body's document,
+    or an advisory body: "Barneombudet ber Stortinget ..."), else None ("Kommunestyret ber ..." decides)."""
+    if match is None or not _is_request(match):
+        return None
+    subject = _subject(match)
     lower = subject.lower()
     if lower == "vi":
-        return author is not None
-    if _advisory_name(subject, cues):
-        return True
-    return any(a.label.lower() == lower and a.actor_type in cues.advisory_actor_types for a in actors)
+        advisory = author is not None
+    else:
+        advisory = _advisory_name(subject, cues) or any(
+            a.label.lower() == lower and a.actor_type in cues.advisory_actor_types for a in actors)
+    return match if advisory else None
 
 
 def _is_heading(lines: Sequence[Line], i: int) -> bool:
@@ -298,23 +304,23 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
         if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
-        request = prose.search(last_sentence)
-        if (request is not None and _is_request(request) and _bullet_follows(lines, i) and _open_end(last_sentence)
-                and _advisory_subject(_subject(request), actors, author, cues)):
+        bullet_next, heading_line = _bullet_follows(lines, i), _is_heading(lines, i)
+        request = (_advisory_request(prose.search(last_sentence), actors, author, cues)
+                   if bullet_next or heading_line else None)
+        if request is not None and bullet_next and _open_end(last_sentence):
             # "Barneombudet ber Stortinget om å:" / "... ber vi Stortinget om å prioritere midlar til"
             in_list = True
             list_by = _named_actor(document, line.start, line.end, actors, cues) or author
             continue
-        if _bullet_follows(lines, i) and patterns["open_intro"].match(last_sentence):
+        if bullet_next and patterns["open_intro"].match(last_sentence):
             # "Vi anbefaler at departementet" (no colon): an intro only when an advisory body speaks in it
             by = _named_actor(document, line.start, line.end, actors, cues) or (
                 author if re.match(r"(?i)vi\b", last_sentence) else None)
             if by is not None:
                 in_list, list_by = True, by
                 continue
-        if _is_heading(lines, i):
-            if request is not None and _is_request(request) and request.start() == 0 and _advisory_subject(
-                    _subject(request), actors, author, cues):
+        if heading_line:
+            if request is not None and request.start() == 0:
                 # a request as a heading: "Vi ber Stortinget avvise forslaget om å legge ned ombodet"
                 by = _named_actor(document, line.start, line.end, actors, cues) or author
                 found.append(_record(document, line.start, line.end, heading, by, scheme))
@@ -331,7 +337,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             subject = _subject(match)
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
                 continue
-            if _is_request(match) and not _advisory_subject(subject, actors, author, cues):
+            if _is_request(match) and _advisory_request(match, actors, author, cues) is None:
                 continue
             by = _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author
             found.append(_record(document, s_start, s_end, heading, by, scheme))

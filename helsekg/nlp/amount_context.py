@@ -129,6 +129,14 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[list[Token], list[Token]] |
     return before, after
 
 
+_COPULA_FORMS = frozenset({"er", "blir", "vert", "var", "ble", "blei", "vart"})
+
+
+def _is_copula(token: Token, lemmas: ContextLemmas) -> bool:
+    """ "er", "blir", "vert" ... by lemma, or by form when the lemmatizer missed it."""
+    return _lemma(token) in lemmas.copulas or token.lower_ in _COPULA_FORMS
+
+
 def _definite(token: Token) -> bool:
     morph = token.morph.get("Definite")
     if morph:
@@ -191,13 +199,12 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
                    and after[1].lower_ in ("året", "år", "måneden", "månaden", "døgnet", "uka", "veka"))
     if not rate and (first in lemmas.cost_verbs or before[0].lower_ in lemmas.cost_verbs):
         return AmountKind.TOTAL  # "er beregnet å koste om lag 5 milliarder kroner": the whole cost
-    if (not rate and (first in lemmas.copulas or before[0].lower_ in ("er", "blir", "vert", "var", "ble", "blei", "vart"))
-            and any(_is(t, lemmas.cost_heads) for t in before[1:6])):
+    if not rate and _is_copula(before[0], lemmas) and any(_is(t, lemmas.cost_heads) for t in before[1:6]):
         return AmountKind.TOTAL  # "Kostnadsramme for prosjektet er omlag 8,43 milliardar kroner"
     if first == "på" and len(before) > 1 and not per:
         noun: Token | None = before[1]
         rest = before[2:]
-        if _lemma(noun) in lemmas.copulas or noun.lower_ in ("er", "blir", "vert", "var", "ble", "blei", "vart"):
+        if _is_copula(noun, lemmas):
             noun = _subject(rest, lemmas)
         elif (rest and (_lemma(rest[0]) in lemmas.indefinite_articles or rest[0].lower_ in lemmas.indefinite_articles)
               and _is(noun, lemmas.article_sensitive)):

@@ -171,10 +171,7 @@ def _header_item(segment: str, rules: _PageRules, header: PageHeader) -> bool:
         date = parse_date(value, rules.months)
         if date is None and not _YEAR.search(value):
             return False  # "Dato: se under" is not a header line
-        if field == "issued":
-            header.issued = header.issued or date
-        else:
-            header.updated = header.updated or date
+        _record_date(header, field, date)
     elif not _is_name_like(value, max_words=12 if field != "number" else 3):
         return False
     elif field in ("government", "publisher", "author"):
@@ -212,11 +209,16 @@ def _date_key_above(key_line: str, value_line: str, rules: _PageRules, header: P
     date = parse_date(value_line, rules.months) if field in ("issued", "updated") else None
     if date is None:
         return False
+    _record_date(header, field, date)
+    return True
+
+
+def _record_date(header: PageHeader, field: str, date: dt.date | None) -> None:
+    """Keep the first date of its kind ("issued" or "updated")."""
     if field == "issued":
         header.issued = header.issued or date
     else:
         header.updated = header.updated or date
-    return True
 
 
 def _is_name_like(value: str, *, max_words: int) -> bool:

@@ -73,31 +73,17 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 found.append(BulletItem(tuple(indexes), Candidate(*quoted, indexes[0], "named", named=True)))
                 continue
             first_end = first.end
-            if lst.table:  # the label ends where the row's money cell begins
-                first_end = min(first_end, next((a.start for a in context.amounts
-                                                 if a.is_money and start <= a.start and a.end == end), end))
-            if lst.table and " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
-                continue  # the sum row of the table
-            phrase = (_row_label(text, first.start, first_end, rx) if lst.table
-                      else phrase_after(text, first.start, first_end, rx))
+            if lst.table:  # the label ends where the row's money cell begins, and may wrap over lines
+                first_end = min(first_end, lst.cells[b])
+                if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
+                    continue  # the sum row of the table
+            phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
             if phrase:
                 phrase = strip_subject(context, phrase)
             candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
             found.append(BulletItem(tuple(indexes), candidate))
         readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
     return tuple(readings)
-
-
-def _row_label(text: str, begin: int, limit: int, rx) -> tuple[int, int] | None:
-    """The phrase of a table row's label, which may wrap over lines ("Felles kompetanseplan for" /
-    "helsefagarbeidarar i regionen"): a line break inside the row does not end it."""
-    pos, stop = begin, None
-    while True:
-        stop = rx.phrase_end.search(text, pos, limit)
-        if stop is None or stop.group() != "\n":
-            break
-        pos = stop.end()
-    return trim_phrase(text, begin, stop.start() if stop else limit, rx)
 
 
 # «Psykt bra!», "Aktiv kvardag": a quoted name opening a list item

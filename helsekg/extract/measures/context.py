@@ -57,7 +57,12 @@ class BulletList:
 
     intro: tuple[int, int] | None
     bullets: tuple[tuple[int, int], ...]
-    table: bool = False  # rows of a table whose last cell is money ("Felles barnevernprosjekt    250 000")
+    #: for a table whose last cell is money ("Felles barnevernprosjekt    250 000"): where each row's cell starts
+    cells: tuple[int, ...] = ()
+
+    @property
+    def table(self) -> bool:
+        return bool(self.cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +162,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
     rows = _table_rows(text, lines, amounts)
     sentences: list[Sentence] = []
     lists: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = []
-    tables: set[int] = set()
+    cells: dict[int, list[int]] = {}  # list index -> the money cells of its rows, for the table lists
     headings: list[Heading] = []
     para, section = 0, 0
     previous_blank = True
@@ -171,13 +176,14 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
             previous_blank = True
             continue
         if index in rows:  # a table row (its label may wrap over the lines above the money cell)
-            last = rows[index]
-            if current_list is None or len(lists) - 1 not in tables:
+            last, cell = rows[index]
+            if current_list is None or len(lists) - 1 not in cells:
                 current_list = []
                 lists.append((last_line, current_list))
-                tables.add(len(lists) - 1)
+                cells[len(lists) - 1] = []
             end = lines[last][1]
             current_list.append((start, end))
+            cells[len(lists) - 1].append(cell)
             para += 1
             for s, e in split_sentences(text, start, end, cues):
                 sentences.append(Sentence(s, e, para, section, bullet=len(current_list) - 1, list_id=len(lists) - 1))
@@ -195,7 +201,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         )
         next_blank = index + 1 >= len(lines) or lines[index + 1][0] < 0
         if is_bullet:
-            if current_list is None or len(lists) - 1 in tables:
+            if current_list is None or len(lists) - 1 in cells:
                 current_list = []
                 lists.append((last_line, current_list))
             current_list.append((start, end))
@@ -224,7 +230,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         cues=cues,
         rx=rx,
         sentences=tuple(sentences),
-        lists=tuple(BulletList(intro, tuple(bullets), i in tables) for i, (intro, bullets) in enumerate(lists)),
+        lists=tuple(BulletList(intro, tuple(bullets), tuple(cells.get(i, ()))) for i, (intro, bullets) in enumerate(lists)),
         headings=tuple(headings),
         amounts=tuple(sorted(amounts, key=lambda a: a.start)),
         actors=tuple(sorted(actors, key=lambda a: a.start)),
@@ -236,35 +242,36 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
 _CELL_GAP = re.compile(r"[^\W\d_)\]]\S*(?:[ \u00a0]{2,}|\t+|:[ \t]*)\Z")
 
 
-def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[Amount]) -> dict[int, int]:
-    """The table rows of the body: first line index -> index of the line holding the row's money cell.
+def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[Amount]) -> dict[int, tuple[int, int]]:
+    """The table rows of the body: first line index -> (index of the line holding the row's money cell, the
+    cell's start offset).
 
     A row ends in a monetary amount after a gap (two spaces, a tab, a colon) that closes its line; a label
     that wraps ("Pilotprosjekt for observasjonssenger som alternativ" / "til innlegging på sjukehus   520 000")
     starts at the last line above that opens with a capital. Only runs of two or more rows make a table.
     """
     by_end = {a.end: a for a in amounts if a.is_money}
-    cells: list[int] = []
+    cells: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(lines):
         amount = by_end.get(end) if start >= 0 else None
         if amount is None or BULLET_RE.match(text, start, end):
             continue
         if amount.start > start and _CELL_GAP.search(text, start, amount.start):
-            cells.append(index)
-    rows: dict[int, int] = {}
+            cells.append((index, amount.start))
+    rows: dict[int, tuple[int, int]] = {}
     taken = -1
-    for cell in cells:
+    for cell, cell_start in cells:
         first = cell
         while (first - 1 > taken and lines[first - 1][0] >= 0 and not text[lines[first][0]].isupper()
                and not text[lines[first - 1][0]:lines[first - 1][1]].rstrip().endswith((".", ":"))):
             first -= 1
-        rows[first] = cell
+        rows[first] = (cell, cell_start)
         taken = cell
     starts = sorted(rows)
-    keep: dict[int, int] = {}
+    keep: dict[int, tuple[int, int]] = {}
     for i, first in enumerate(starts):
-        before = i > 0 and rows[starts[i - 1]] == first - 1
-        after = i + 1 < len(starts) and starts[i + 1] == rows[first] + 1
+        before = i > 0 and rows[starts[i - 1]][0] == first - 1
+        after = i + 1 < len(starts) and starts[i + 1] == rows[first][0] + 1
         if before or after:
             keep[first] = rows[first]
     return keep

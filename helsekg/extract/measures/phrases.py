@@ -99,9 +99,12 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
 
 
 def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
-                 extra_end: re.Pattern[str] | None = None) -> tuple[int, int] | None:
-    """The phrase starting at ``begin`` up to the first phrase end before ``limit``."""
+                 extra_end: re.Pattern[str] | None = None, across_lines: bool = False) -> tuple[int, int] | None:
+    """The phrase starting at ``begin`` up to the first phrase end before ``limit``; with ``across_lines`` a line
+    break does not end it (a table row's label that wraps: "Felles kompetanseplan for" / "helsefagarbeidarar")."""
     stop = rx.phrase_end.search(text, begin, limit)
+    while across_lines and stop is not None and stop.group() == "\n":
+        stop = rx.phrase_end.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     if extra_end is not None:
         other = extra_end.search(text, begin, end)

@@ -254,13 +254,14 @@ def _applicant_subjects(context: MeasureContext, parse: Parse, index: int) -> li
     return out
 
 
+_STATED_END = re.compile(r"[.;!?]\s|[.;!?]$|\s[-–—]\s|,\s+(?:sier|seier|kan\s+søk)")
 _CLEFT_LEAD = frozenset({"det", "er", "berre", "bare", "kun", "hva", "kva", "hvem", "kven"})
 
 
 def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, int] | None:
     """A stated group from ``begin`` to the end of its clause (a full stop, ";", a dash, a speech verb)."""
     text, rx = context.text, context.rx
-    stop = re.compile(r"[.;!?]\s|[.;!?]$|\s[-–—]\s|,\s+(?:sier|seier|kan\s+søk)").search(text, begin, limit)
+    stop = _STATED_END.search(text, begin, limit)
     end = stop.start() if stop else limit
     words = tokens(text, begin, end)
     while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
