@@ -331,6 +331,24 @@ BOKMAL_MONEY = [
     ("nb-percent-and-money",
      "Tilskuddet utgjør inntil 50 prosent av kostnadene, maks 2 millioner kroner per kommune.",
      [Q("inntil 50 prosent", 50, "prosent", q="UpTo"), M("maks 2 millioner kroner", 2_000_000, q="UpTo")]),
+    # the dash of whole kroner with no currency word, in prose and in an allocation list
+    ("nb-krone-dash",
+     "Kautokeino kommune mottar 427 813,- til å etablere en frisklivssentral.",
+     [M("427 813,-", 427_813)]),
+    ("nb-krone-dash-list",
+     " • Nesseby kommune 90 000,-\n • Tana kommune 127 812,-",
+     [M("90 000,-", 90_000), M("127 812,-", 127_812)]),
+    # municipal budgets write thousands of kroner with an apostrophe
+    ("nb-thousands-apostrophe",
+     "Det er lagt inn reduksjon i kostnader på 800'. Det gir en økt årlig kostnad på 700’.",
+     [M("800'", 800_000), M("700’", 700_000)]),
+    # an enumeration shares the scale and currency of its last number
+    ("nb-enumeration-shares-unit",
+     "Det er henholdsvis snakk om 118, 190 og 280 tusen kroner for de tre årene.",
+     [M("118", 118_000), M("190", 190_000), M("280 tusen kroner", 280_000)]),
+    ("nb-enumeration-decimals",
+     "Kommunene får 2,5, 3 og 4 millioner kroner.",
+     [M("2,5", 2_500_000), M("3", 3_000_000), M("4 millioner kroner", 4_000_000)]),
 ]
 
 # --------------------------------------------------------------------------- Nynorsk money
@@ -498,6 +516,9 @@ NEGATIVE = [
     ("neg-name-year", "Gjennom Kompetanseløft 2025 vil regjeringen bidra til en sterk tjeneste."),
     ("neg-year-alone", "I 2021 ble det gjennomført flere tiltak."),
     ("neg-year-start", "2020 var et krevende år for helsetjenesten."),
+    ("neg-enumeration-of-points", "Det gjelder punkt 3, 4 og 5 i vedtaket."),
+    ("neg-quoted-number", "Han skrev '800' i skjemaet."),
+    ("neg-years-before-money", "Mellom 2020, 2021 og 2022 ble mye endret."),
     ("neg-duration-aar", "Tiltaket skal vare i tre år."),
     ("neg-duration-digits", "Utdanningen tar 5 år og 6 måneder."),
     ("neg-duration-nn", "Kurset går over fire veker og to dagar."),

@@ -47,7 +47,7 @@ MONEY = [
     (FOND, "70 millioner kroner", 70 * M, "Exact", "Increase", 2024),
     (FOND, "175 millioner kroner", 175 * M, "Exact", "Unspecified", 2023),
     (FOND, "245 millioner kroner", 245 * M, "Exact", "Total", 2024),
-    (TILSKUDD, "280 millioner kroner", 280 * M, "Exact", "Unspecified", 2024),
+    (TILSKUDD, "280 millioner kroner", 280 * M, "Exact", "Total", 2024),  # "Vi har bevilget 280 millioner"
 ]
 
 # (file, value, max value or None, unit, qualifier)

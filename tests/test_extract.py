@@ -108,13 +108,13 @@ def test_extract_publisher_actor(extracted):
     "text, expected",
     [
         ("Bystyret vedtok budsjett for helse og omsorg 2025\n\nTil sykehjemsplasser bevilges 42,5 millioner kroner.\n",
-         [("42,5 millioner kroner", "Unspecified", 2025)]),
+         [("42,5 millioner kroner", "Total", 2025)]),  # a sum granted is the whole grant
         ("Prop. 1 S (2024–2025) Helse- og omsorgsdepartementet\n\nKap. 761 Omsorgstjeneste\n\n"
          "Bevilgningen foreslås videreført med 45,3 mill. kroner.\n",
          [("45,3 mill. kroner", "Unspecified", 2025)]),
         ("Tilskudd til lindrende behandling\n\nRegjeringen foreslår å bevilge 45 millioner kroner i 2025 "
          "til et nasjonalt løft.\n\n • 30 millioner kroner til regionale team.\n",
-         [("45 millioner kroner", "Unspecified", 2025), ("30 millioner kroner", "Unspecified", 2025)]),
+         [("45 millioner kroner", "Total", 2025), ("30 millioner kroner", "Unspecified", 2025)]),
         ("Samlet ramme\n\nRammen blir på 9,8 milliarder kroner, en økning på om lag 410 millioner kroner "
          "fra vedtatt budsjett for 2024. Budsjettet for 2025 ble vedtatt i går.\n",
          [("9,8 milliarder kroner", "Total", 2025), ("om lag 410 millioner kroner", "Increase", 2025)]),

@@ -172,7 +172,7 @@ def test_measures_directorate_grant_announcement(run):
     result = run(text)
     measures = by_key(result)
     grant = measures["tilskudd-til-ettervern-for-rusavhengige"]
-    assert grant["funding"] == [(30, "Unspecified", 2026)]
+    assert grant["funding"] == [(30, "Total", 2026)]  # "lyser ut 30 millioner": the whole sum announced
     assert "flere fullfører behandling" in grant["goals"]
     assert any(t.startswith("personer med rusproblemer") for t in grant["targets"])
     assert grant["proposer"] == {"Helsedirektoratet"}

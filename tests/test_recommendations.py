@@ -362,3 +362,65 @@ def test_recommendations_imperatives_of_an_advisory_body(nlp) -> None:
     assert [r.label for r in recs] == ["Styrk skulehelsetenesta.", "Gi alle elevar tilgang til ein psykolog."]
     plain = _doc(IMPERATIVES_NN.replace("Ungdomsrådet", "Kommunen"), language="nn")
     assert find_recommendations(nlp(plain.text), plain) == ()
+
+
+ADVICE_REPORT_NB = """Rapport til helseministeren
+
+Publisert: 02.02.2026
+
+Rådet for bedre rehabilitering har levert en rapport med anbefalinger til statsråden. Her trekker rådet frem tre områder som må prioriteres i den kommende planen:
+
+  • Flere plasser i døgnrehabilitering – kommunene må få et tydeligere ansvar.
+  • Rehabiliteringsteam i alle kommuner.
+  • Bedre oppfølging etter utskrivning fra sykehus.
+
+– Vi bruker for mye ressurser på reinnleggelser, sier rådets leder Kari Berg.
+"""
+
+ADVICE_TITLE_NN = """Innspel til opptrappingsplanen for rusfeltet
+
+Eldreombodet er uroa for at eldre med rusproblem ikkje får hjelp tidleg nok.
+
+Vi løftar fram tre område i vårt notat til helse- og omsorgskomiteen:
+
+  • Forpliktande mål for førebygging blant eldre
+  • Kommunane må kartleggje rusbruk i heimetenestene
+  • Betre samarbeid mellom fastlege og heimeteneste
+"""
+
+REPRESENTATIVE_PROPOSAL_NN = """Representantforslag om openheit i prioriteringane
+
+Komiteen har handsama saka.
+
+I dokumentet vert følgjande forslag fremja:
+
+  1. Stortinget ber regjeringa sikre full openheit om avgjerdsgrunnlaget for prioriteringar.
+  2. Stortinget ber regjeringa opprette eit nasjonalt prioriteringsråd.
+"""
+
+
+def test_recommendations_list_announced_as_advice_nb() -> None:
+    """A paragraph that announces "anbefalinger" and closes with a colon opens the advisory body's list; the dash
+    quote after the list is a statement, not a fourth item."""
+    _, recs = _recs(ADVICE_REPORT_NB)
+    assert [r.label for r in recs] == [
+        "Flere plasser i døgnrehabilitering – kommunene må få et tydeligere ansvar.",
+        "Rehabiliteringsteam i alle kommuner.",
+        "Bedre oppfølging etter utskrivning fra sykehus.",
+    ]
+
+
+def test_recommendations_list_under_an_input_title_nn() -> None:
+    """Under the title "Innspel til ...", the advisory body's own colon intro ("Vi løftar fram ...:") lists advice."""
+    _, recs = _recs(ADVICE_TITLE_NN, language="nn")
+    assert [r.label for r in recs] == [
+        "Forpliktande mål for førebygging blant eldre",
+        "Kommunane må kartleggje rusbruk i heimetenestene",
+        "Betre samarbeid mellom fastlege og heimeteneste",
+    ]
+    assert {r.by.label for r in recs} == {"Eldreombodet"}
+
+
+def test_recommendations_a_bills_proposals_are_not_advice() -> None:
+    """ "følgjande forslag" of a representative proposal lists draft decisions, not an advisory body's advice."""
+    assert _recs(REPRESENTATIVE_PROPOSAL_NN, language="nn")[1] == ()

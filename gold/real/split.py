@@ -6,12 +6,15 @@ Run from the repository root once the annotations of a batch are final:
 
 The split is stratified and deterministic: within each (language, publisher type) stratum the new documents are
 ordered by the SHA-1 of their id and dealt out alternately, each to the split that stratum holds fewer of (ties:
-the split with fewer documents overall, then dev). A document already in ``dev/`` or ``test/`` never moves, so the test split stays frozen once made. The
+the split with fewer documents overall, then dev). A batch whose errors someone has already read (scored unseen
+first, then used to find what the rules miss) may not enter the frozen test split: ``--all-dev`` puts it all in
+dev. ``--incoming DIR`` takes the batch from another folder than ``incoming/``. A document already in ``dev/`` or ``test/`` never moves, so the test split stays frozen once made. The
 manifests of the helpers (``incoming/manifest-*.csv``) are merged into ``manifest.csv`` with a ``split`` column.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import json
@@ -30,16 +33,21 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all-dev", action="store_true", help="put the whole batch in dev (its errors were read)")
+    parser.add_argument("--incoming", type=Path, default=INCOMING, help="folder of the batch (default: incoming/)")
+    args = parser.parse_args(argv)
+    incoming = args.incoming.resolve()
     manifest = HERE / "manifest.csv"
     known = {row["id"]: row for row in _rows(manifest)} if manifest.exists() else {}
     new = []
-    for path in sorted(INCOMING.glob("manifest-*.csv")):
+    for path in sorted(incoming.glob("manifest-*.csv")):
         for row in _rows(path):
             if row["id"] in known:
                 continue
-            text = INCOMING / "texts" / f"{row['id']}.txt"
-            annotation = INCOMING / "annotations" / f"{row['id']}.json"
+            text = incoming / "texts" / f"{row['id']}.txt"
+            annotation = incoming / "annotations" / f"{row['id']}.json"
             if not (text.exists() and annotation.exists()):
                 print(f"{row['id']}: text or annotation missing in incoming/, left there")
                 continue
@@ -60,14 +68,14 @@ def main() -> None:
         rows.sort(key=lambda r: hashlib.sha1(r["id"].encode("utf-8")).hexdigest())
         for row in rows:
             have = counts[key]
-            split = min(SPLITS, key=lambda s: (have[s], overall[s], s))
+            split = "dev" if args.all_dev else min(SPLITS, key=lambda s: (have[s], overall[s], s))
             have[split] += 1
             overall[split] += 1
             row["split"] = split
             for kind, suffix in (("texts", ".txt"), ("annotations", ".json")):
                 target = HERE / split / kind
                 target.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(INCOMING / kind / f"{row['id']}{suffix}"), target / f"{row['id']}{suffix}")
+                shutil.move(str(incoming / kind / f"{row['id']}{suffix}"), target / f"{row['id']}{suffix}")
             known[row["id"]] = row
     with manifest.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS, extrasaction="ignore")

@@ -203,11 +203,14 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     issued = document.metadata.issued.year if document.metadata.issued else None
     body_year = _single_body_year(document) if doc_year is None else None
     records = []
+    read_around: set[int] = set()  # starts of the amounts whose kind only the words around them gave
     for parsed in parsed_amounts:
         year = parsed.fiscal_year
         kind = parsed.kind
         if parsed.is_money and kind is amountlib.AmountKind.UNSPECIFIED:
             kind = context_kind(doc, parsed.start, parsed.end) or kind
+            if kind is not amountlib.AmountKind.UNSPECIFIED:
+                read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"
                 and not yearless_context(doc, parsed.start, parsed.end)):
             year = _list_intro_year(document.text, parsed.start) or doc_year
@@ -230,7 +233,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         ))
     if title is not None:
         records = _title_restatements(records, title.end)
-    return _increases_by_difference(records)
+    return _increases_by_difference(records, read_around)
 
 
 def _under_grant_heading(doc: Doc, document: Document, pos: int) -> bool:
@@ -285,11 +288,13 @@ def _single_body_year(document: Document) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:
+def _increases_by_difference(amounts: list[Amount], read_around: set[int] = frozenset()) -> list[Amount]:
     """Mark as increases the unspecified amounts that bridge an earlier year's amount and a stated total.
 
     Both must precede the total, and the base must belong to an earlier fiscal year than the total
     (the fund of 2023 plus this year's amount is this year's total); otherwise the roles are unclear.
+    An amount whose kind came only from the words around it (``read_around``, its start: "foreslår å
+    bevilge 70 millioner" reads as a whole sum) is an increase too when it bridges.
     """
     money = [a for a in amounts if a.is_money and a.qualifier == "Exact"]
     money_ids = {id(a) for a in money}
@@ -312,7 +317,8 @@ def _increases_by_difference(amounts: list[Amount]) -> list[Amount]:
 
     result = []
     for amount in amounts:
-        if id(amount) in money_ids and amount.kind == "Unspecified" and bridges(amount):
+        if (id(amount) in money_ids and (amount.kind == "Unspecified" or amount.start in read_around)
+                and bridges(amount)):
             amount = replace(amount, kind="Increase")
         result.append(amount)
     return result

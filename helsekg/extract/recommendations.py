@@ -59,6 +59,8 @@ _NAME_HEADS = r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|pa
 # "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Prioriteringsutvalget" (capitalised, one word)
 _NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
+_DASH_QUOTE = re.compile(r"\s*[–—-]\s")
+_SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:til|for|overfor|mot)\s+$", re.IGNORECASE)
 
 
@@ -80,6 +82,7 @@ class RecommendationCues:
     request_verbs: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
+    advice_nouns: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -112,6 +115,10 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
         # "Vi anbefaler at departementet" with the bullets on the next lines: an intro without its colon
         "open_intro": re.compile(rf"^.*\b(?:{list_verbs})(?:\s+at)?(?:\s+[\w-]+){{0,4}}$", re.IGNORECASE),
         "opener": re.compile(rf"^(?:{_alt(cues.openers)})\b", re.IGNORECASE),
+        # "... en rapport med anbefalinger ...", "Innspill til ...": a word that announces advice
+        "advice": re.compile(rf"(?<![\w-])(?:{_alt(cues.advice_nouns)})", re.IGNORECASE),
+        # a paragraph that opens with an advisory body's head noun: "Rådet har sendt en rapport med anbefalinger"
+        "advisory_opener": re.compile(rf"(?:{_alt(cues.advisory_heads)})\b", re.IGNORECASE),
     }
 
 
@@ -266,6 +273,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     patterns = _patterns(cues)
     author = advisory_author(document, actors, cues=cues)
     title_end = max([r.end for r in document.regions if r.kind == "title"] or [0])
+    advice_title = author is not None and bool(patterns["advice"].search(document.text, 0, title_end))
     known = [a for a in actors if a.kind == "organisation" and a.actor_type not in ("government", "ministry")
              and a.label.lower() not in cues.non_advisory_subjects]
     subjects = [a.label for a in known] + (["vi"] if author is not None else [])
@@ -282,6 +290,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
         if not text or not document.is_body(line.start, line.end):
             continue
         bullet = BULLET_RE.match(line.text)
+        if bullet and in_list and _DASH_QUOTE.match(line.text) and _SAYS.search(text):
+            bullet = None  # "– Vi bruker mye ressurser ..., sier rådets leder": a quote ends the list; read as prose
         if bullet:
             start = line.start + bullet.end()
             end = line.start + len(line.text.rstrip())
@@ -305,6 +315,13 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
         bullet_next, heading_line = _bullet_follows(lines, i), _is_heading(lines, i)
+        if bullet_next and last_sentence.endswith(":") and (
+                (author is not None or patterns["advisory_opener"].match(text)) and patterns["advice"].search(text)
+                or (advice_title and _speaks_as(last_sentence, author))):
+            # "Rådet har sendt en rapport med anbefalinger ... Her løfter de frem seks tema ...:"; under the
+            # title "Innspill til ...": "Vi trekker frem fire områder i vårt notat:"
+            in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
+            continue
         request = (_advisory_request(prose.search(last_sentence), actors, author, cues)
                    if bullet_next or heading_line else None)
         if request is not None and bullet_next and _open_end(last_sentence):
@@ -345,6 +362,15 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
 
 
 _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
+
+
+def _speaks_as(sentence: str, author: Actor | None) -> bool:
+    """The sentence opens with "Vi" or with the advisory author's name (or its first word: "Rådet")."""
+    if author is None:
+        return False
+    first = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
+    return first == "vi" or sentence.lower().startswith(author.label.lower()) or (
+        first == author.label.split()[0].lower() and len(first) > 3)
 
 
 def _open_end(line: str) -> bool:

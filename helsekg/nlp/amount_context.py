@@ -65,6 +65,7 @@ class ContextLemmas:
     yearless_exact: frozenset[str]
     yearless_prefixes: frozenset[str]
     grant_heads: frozenset[str]
+    whole_verbs: frozenset[str] = frozenset()
     cost_verbs: frozenset[str] = frozenset()
     cost_heads: frozenset[str] = frozenset()
 
@@ -214,7 +215,14 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
         return None
     if first == "til" and len(before) > 1 and _is(before[1], lemmas.set_verbs) and not per:
         return AmountKind.TOTAL if _subject(before[2:], lemmas) is not None else None
-    if not after or per:
+    if per:
+        return None
+    bounded = doc.char_span(start, end, alignment_mode="expand")[0].lower_ in _BOUNDS
+    remainder = any(t.lower_ in _REMAINDER or _lemma(t) in _REMAINDER for t in before)
+    if not rate and not bounded and not remainder and (
+            _granted_whole(before, after, lemmas) or _in_funds(after, lemmas) or _named_frame(before, lemmas)):
+        return AmountKind.TOTAL
+    if not after:
         return None
     allocated = any(
         _lemma(t) in lemmas.allocate_verbs
@@ -232,6 +240,68 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     if link == "over" and _is(target, lemmas.budget_heads):
         return AmountKind.TOTAL
     return None
+
+
+#: Words before an amount that make it a ceiling or a floor, not a sum granted.
+_BOUNDS = frozenset({"inntil", "opptil", "maksimalt", "maks", "minst", "minimum", "maksimum"})
+#: What is left of a sum is no whole: "Det står no igjen om lag 9 millionar kroner i skjønsmidlar".
+_REMAINDER = frozenset({"igjen", "att", "gjenstå", "gjenstår", "attstå", "restere", "resterer", "resten", "resterende",
+                        "attverande"})
+#: Verb particles a whole verb needs: "satt av", "lyse ut".
+_PARTICLES = {"sette": "av", "setje": "av", "lyse": "ut"}
+
+
+def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> bool:
+    """A granting, paying out, announcing or spending verb governs the amount: the whole sum granted.
+
+    "Det er bevilget 5 millioner kroner", "Fylkesmannen har løyvd 2,1 millionar kroner til ...", "skal bruke
+    115 000 kr til å ...", "vedtok å lyse ut 500 000 kroner". The verb must be the nearest verb before the
+    amount in its clause ("bevilget midler der hver deltaker får 5 000 kroner": "får" governs). Not a part
+    ("4,5 millionar av tilskotet"), a ceiling ("inntil kr 250 000") or a receiver's share ("mottar").
+    """
+    if (before and before[0].lower_ in _BOUNDS) or (after and after[0].lower_ == "av"):
+        return False
+    forms = _verb_forms(lemmas.whole_verbs)
+    for i, token in enumerate(before):
+        verb = forms.get(_lemma(token)) or forms.get(token.lower_)
+        if verb is not None:
+            particle = _PARTICLES.get(verb)
+            return particle is None or (i > 0 and before[i - 1].lower_ == particle)
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
+@lru_cache(maxsize=4)
+def _verb_forms(verbs: frozenset[str]) -> dict[str, str]:
+    """Each verb's infinitive, stem and inflected forms (Bokmål and Nynorsk) -> the infinitive.
+
+    The tagger gives some participles a wrong lemma ("bevilget" -> "bevilg", tagged NOUN), so the forms
+    are matched too: "bevilget", "bevilga", "løyvd", "løyvt", "løyver", "bevilges", "løyvast".
+    """
+    forms: dict[str, str] = {}
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        for form in (verb, stem, stem + "et", stem + "t", stem + "d", stem + "a", stem + "er", stem + "es",
+                     stem + "ast", stem + "ar", verb + "r", verb + "s"):
+            forms.setdefault(form, verb)
+    return forms
+
+
+def _in_funds(after: list[Token], lemmas: ContextLemmas) -> bool:
+    """ "N kroner i (øremerkede) tilskuddsmidler / i skjønsmidlar / i tilskot": the sum of a grant's funds."""
+    if len(after) < 2 or after[0].lower_ != "i":
+        return False
+    noun = next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None)
+    return noun is not None and _is(noun, lemmas.grant_heads | {"middel", "midler", "midlar"}) and not _is(
+        noun, lemmas.not_total_heads)
+
+
+def _named_frame(before: list[Token], lemmas: ContextLemmas) -> bool:
+    """ "... er ramma 2 190 000 kroner": a copula, then a definite budget noun right before the amount."""
+    return (len(before) > 1 and _is_copula(before[1], lemmas) and _definite(before[0])
+            and _is(before[0], lemmas.total_heads) and not _is(before[0], lemmas.not_total_heads)
+            and not _is(before[0], lemmas.article_sensitive))
 
 
 def yearless_context(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:

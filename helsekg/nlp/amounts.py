@@ -642,6 +642,14 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         return None, end
     cm = lex.currency_after.match(text, end)
     scm = None if (sm or prefix) else lex.scaled_currency_after.match(text, end)
+    if not (cm or scm) and not core.is_word and not core.year_like:
+        km = _THOUSANDS_MARK.match(text, end) if not sm and text[pos - 1:pos] not in ("'", "’", "‘") else None
+        if km:  # "kostnader på 800'": thousands of kroner, as municipal budgets write them
+            value *= 1000
+            value_max = value_max * 1000 if value_max is not None else None
+            is_money, end = True, km.end()
+        elif _KRONE_DASH.match(text, end):  # "mottar 427 813,-": the dash of whole kroner
+            is_money, end = True, end + 2
     if scm:
         word = scm.group(1)
         factor = lex.scaled_currency.get(word) or lex.scaled_currency[word.lower()]
@@ -672,7 +680,12 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
             elif _table_money(text, pos, end, core.value):
                 is_money = True
             else:
-                return None, end
+                shared = _shared_unit(text, end, lex) if not core.is_word and not core.year_like else None
+                if shared is None:
+                    return None, end
+                factor, is_money, unit = shared  # "118, 190 og 280 tusen kroner": each takes the last one's unit
+                value *= factor
+                value_max = value_max * factor if value_max is not None else None
 
     qm = lex.qualifier.search(text[max(0, span_start - _WINDOW):span_start])
     qualifier = Qualifier.AT_LEAST if ranged else Qualifier.EXACT
@@ -693,6 +706,37 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         _Raw(span_start, end, num_start, scale_end, value, value_max, is_money, unit, qualifier),
         end,
     )
+
+
+# "800'" / "800’": thousands (of kroner) in a budget; not a quotation ("'800' er ...") nor feet before a word
+_THOUSANDS_MARK = re.compile(r"['’](?![\w'’])")
+# "427 813,-": the dash that marks whole kroner, not a decimal comma nor a range "1,-2"
+_KRONE_DASH = re.compile(r",-(?![\d\w-])")
+# "118, 190 og 280 tusen kroner": the numbers of an enumeration before the one that carries the unit
+_ENUMERATION = re.compile(r"(?:," + _H + r"*\d+(?:,\d+)?)*(?:,?" + _H + r"+(?:og|eller)" + _H + r"+|," + _H
+                          + r"*)(?=\d)")
+
+
+def _shared_unit(text: str, end: int, lex: _Lexicon) -> tuple[Decimal, bool, str | None] | None:
+    """The scale factor a bare number takes from the money amount that closes its enumeration.
+
+    "118, 190 og 280 tusen kroner" is three amounts of kroner; "punkt 3, 4 og 5 i vedtaket" is nothing, and
+    counts ("3 og 4 plasser") are left alone. Only the last number's own reading counts, and only an
+    enumeration closed by "og"/"eller".
+    """
+    m = _ENUMERATION.match(text, end)
+    if not m or not re.search(r"(?:og|eller)" + _H + r"+\Z", m.group()):
+        return None
+    last = m.end()
+    core = _number_core(text, last, lex)
+    if core is None or core.is_word or core.year_like:
+        return None
+    raw, _ = _scan_one(text, last, lex)
+    if raw is None or raw.value_max is not None or not core.value:
+        return None
+    if not raw.is_money:
+        return None
+    return raw.value / core.value, True, None
 
 
 # the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end
