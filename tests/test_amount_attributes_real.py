@@ -134,6 +134,15 @@ KINDS = [
     ("Kommunen har bevilget midler der hver deltaker får 5 000 kroner.", "5 000", None),
     ("Kommunen bruker 2 000 kroner i året på hver plass.", "2 000", None),
     ("Vi lyser etter 40 000 kroner til dette.", "40 000", None),
+    # "lyse ut" / "dele ut" with the particle anywhere before the amount; a pot "inntil" N granted is still whole
+    ("Helse Vest lyser i 2021 ut inntil 14 millionar kroner til innovasjonsprosjekt.", "inntil", "Total"),
+    ("Vi deler ut nesten 19 millioner kroner til innovasjonsprosjekter.", "nesten", "Total"),
+    # a change noun names the amount
+    ("Helse Vest fekk 220,5 millionar kroner i varig styrking av basisramma.", "220,5", "Increase"),
+    ("Helse Vest fekk også ekstra finansiering på 76,7 millionar kroner.", "76,7", "Increase"),
+    ("Kommunedirektøren foreslår en rammeøkning til helse- og omsorgstjenester på 70,5 millioner kroner.", "70,5",
+     "Increase"),
+    ("Det er lagt inn reduksjon i kostnader på 800 000 kroner.", "800 000", "Reduction"),
 ]
 
 
@@ -275,3 +284,32 @@ def test_amount_attributes_real_byline_names_persons_not_a_publisher(write_text,
     writer = next(a for a in result.actors if a.label == "Kari Nordmann")
     assert writer.kind == "person"
     assert all(m.proposer is None or m.proposer.label != "Kari Nordmann" for m in result.measures)
+
+
+GRANT_NEWS_NB = """30 innovasjonsprosjekter får støtte
+
+Publisert: 14.06.2021
+
+Vi deler ut nesten 19 millioner kroner til innovasjonsprosjekter som skal komme pasientene til gode.
+Regjeringen har styrket tjenesten med 1,3 milliarder kroner siden 2014.
+"""
+
+PLAN_NB = """Handlings- og økonomiplan 2024 - 2027
+
+Helse og mestring
+
+Det er lagt inn reduksjon i kostnader på 800'. Dette har kun virkning dette året.
+"""
+
+
+def test_amount_attributes_real_granted_sum_takes_the_publication_year(write_text, nlp):
+    """A sum the text itself gives out takes the year it was published; a count "siden 2014" has no year."""
+    assert _money(write_text, nlp, "innovasjon.txt", GRANT_NEWS_NB) == [
+        (Decimal("19000000"), "Approximately", "Total", 2021),
+        (Decimal("1300000000"), "Exact", "Increase", None),
+    ]
+
+
+def test_amount_attributes_real_plan_period_names_its_first_year(write_text, nlp):
+    """ "Handlings- og økonomiplan 2024 - 2027": the plan's first budget year, not its last."""
+    assert _money(write_text, nlp, "plan.txt", PLAN_NB) == [(Decimal("800000"), "Exact", "Reduction", 2024)]

@@ -346,6 +346,9 @@ BOKMAL_MONEY = [
     ("nb-enumeration-shares-unit",
      "Det er henholdsvis snakk om 118, 190 og 280 tusen kroner for de tre årene.",
      [M("118", 118_000), M("190", 190_000), M("280 tusen kroner", 280_000)]),
+    ("nb-i-sum-total",
+     "I sum betyr dette 297,2 millionar kroner til arbeidet.",
+     [M("297,2 millionar kroner", 297_200_000, k="Total")]),
     ("nb-enumeration-decimals",
      "Kommunene får 2,5, 3 og 4 millioner kroner.",
      [M("2,5", 2_500_000), M("3", 3_000_000), M("4 millioner kroner", 4_000_000)]),
@@ -427,7 +430,7 @@ QUANTITIES = [
      [Q("250 nye sykehjemsplassar", 250, "sykehjemsplassar", y=2023)]),
     ("q-heldognsplasser",
      "Det er bygget 12 000 heldøgnsplasser siden 2008.",
-     [Q("12 000 heldøgnsplasser", 12_000, "heldøgnsplasser", y=2008)]),
+     [Q("12 000 heldøgnsplasser", 12_000, "heldøgnsplasser")]),  # "siden 2008": the start of a count, no year of it
     ("q-prosent-word",
      "Ventetiden gikk ned 30 prosent fra året før.",
      [Q("30 prosent", 30, "prosent")]),

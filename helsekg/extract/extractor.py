@@ -33,7 +33,7 @@ from helsekg.extract.records import (
 from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
-from helsekg.nlp.amount_context import context_kind, has_cue, yearless_context
+from helsekg.nlp.amount_context import context_kind, granted, has_cue, yearless_context
 from helsekg.text.document import Document
 from helsekg.text.layout import BULLET_RE, line_bounds
 
@@ -69,7 +69,9 @@ def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
     return {
         "budget_year": re.compile(rf"\b(?:{years})(?:\s+for)?\s+((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.IGNORECASE),
         # a heading that names a budget and ends with its year: "Budsjett for helse og omsorg 2025"
-        "budget_year_heading": re.compile(rf"\b(?:{years})\b[^\n.:]{{0,80}}?\b((?:19|20)\d\d)\s*:?\s*$",
+        # a plan's period names its first budget year: "Handlings- og økonomiplan 2024 - 2027" is about 2024 first
+        "budget_year_heading": re.compile(rf"\b(?:{years})\b[^\n.:]{{0,80}}?\b((?:19|20)\d\d)"
+                                          rf"(?:\s*[-–]\s*(?:19|20)\d\d)?\s*:?\s*$",
                                           re.IGNORECASE | re.MULTILINE),
         "earlier_budget": re.compile(r"\b(?:vedtatt|vedteke|vedtekne|saldert|salderte|fjorårets|forrige|fra|frå)\s+\Z",
                                      re.IGNORECASE),
@@ -177,7 +179,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     "Prop. 1 S (2024–2025)", "tilskuddsrapporten for 2019", a grant title "Tilskot til
     folkehelsearbeid 2019"); when every year the document states for its money is the same year,
     that year; the year the document was published, for an amount "for dette året" or in a grant
-    text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i skjønsmidlar ..."); else
+    text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i skjønsmidlar ...") or for a sum
+    the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"); else
     the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
     a multi-year frame (``ParsedAmount.year_scope == "none"``) or a cost, loan or investment frame
     (:func:`~helsekg.nlp.amount_context.yearless_context`) that does not state one.
@@ -217,7 +220,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
             if year is None and issued is not None and (
                     parsed.year_scope == "current" or grant_title
                     or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")
-                    or _under_grant_heading(doc, document, parsed.start)):
+                    or _under_grant_heading(doc, document, parsed.start)
+                    or granted(doc, parsed.start, parsed.end)):
                 year = issued
             year = year or body_year
         records.append(Amount(

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from helsekg.nlp.amounts import LEXICON_FILE, AmountKind
 from helsekg.resources import load_data
 
-__all__ = ["ContextLemmas", "context_kind", "has_cue", "yearless_context"]
+__all__ = ["ContextLemmas", "context_kind", "granted", "has_cue", "yearless_context"]
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "•", "«", "»"})
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane", "i", "ena", "ar")
@@ -202,6 +202,9 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
         return AmountKind.TOTAL  # "er beregnet å koste om lag 5 milliarder kroner": the whole cost
     if not rate and _is_copula(before[0], lemmas) and any(_is(t, lemmas.cost_heads) for t in before[1:6]):
         return AmountKind.TOTAL  # "Kostnadsramme for prosjektet er omlag 8,43 milliardar kroner"
+    change = _change_named(before, after, lemmas)
+    if change is not None:
+        return change
     if first == "på" and len(before) > 1 and not per:
         noun: Token | None = before[1]
         rest = before[2:]
@@ -219,8 +222,9 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
         return None
     bounded = doc.char_span(start, end, alignment_mode="expand")[0].lower_ in _BOUNDS
     remainder = any(t.lower_ in _REMAINDER or _lemma(t) in _REMAINDER for t in before)
-    if not rate and not bounded and not remainder and (
-            _granted_whole(before, after, lemmas) or _in_funds(after, lemmas) or _named_frame(before, lemmas)):
+    if not rate and not remainder and (
+            _granted_whole(before, after, lemmas)  # "satt av inntil 14 millionar": a pot up to that sum
+            or not bounded and (_in_funds(after, lemmas) or _named_frame(before, lemmas))):
         return AmountKind.TOTAL
     if not after:
         return None
@@ -248,7 +252,7 @@ _BOUNDS = frozenset({"inntil", "opptil", "maksimalt", "maks", "minst", "minimum"
 _REMAINDER = frozenset({"igjen", "att", "gjenstå", "gjenstår", "attstå", "restere", "resterer", "resten", "resterende",
                         "attverande"})
 #: Verb particles a whole verb needs: "satt av", "lyse ut".
-_PARTICLES = {"sette": "av", "setje": "av", "lyse": "ut"}
+_PARTICLES = {"sette": "av", "setje": "av", "lyse": "ut", "dele": "ut"}
 
 
 def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> bool:
@@ -265,8 +269,8 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
     for i, token in enumerate(before):
         verb = forms.get(_lemma(token)) or forms.get(token.lower_)
         if verb is not None:
-            particle = _PARTICLES.get(verb)
-            return particle is None or (i > 0 and before[i - 1].lower_ == particle)
+            particle = _PARTICLES.get(verb)  # "lyser ut", "lyser i 2021 ut": between the verb and the amount
+            return particle is None or any(t.lower_ == particle for t in before[:i])
         if token.pos_ == "VERB":
             return False
     return False
@@ -288,6 +292,31 @@ def _verb_forms(verbs: frozenset[str]) -> dict[str, str]:
     return forms
 
 
+def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> AmountKind | None:
+    """A change noun names the amount: "N kroner i (varig) styrking av ...", "reduksjon i kostnader på N",
+    "ekstra finansiering på N", "en rammeøkning ... på N" (the noun may end a compound)."""
+    if len(after) > 1 and after[0].lower_ == "i":
+        noun = next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None)
+        if noun is not None and _is(noun, lemmas.increase):
+            return AmountKind.INCREASE
+        if noun is not None and _is(noun, lemmas.reduction):
+            return AmountKind.REDUCTION
+    if before and _lemma(before[0]) == "på":
+        for i, token in enumerate(before[1:7], start=1):
+            if token.pos_ == "VERB" or _is_copula(token, lemmas):
+                break
+            if token.pos_ in ("NOUN", "PROPN") or not token.pos_:
+                if _is(token, lemmas.increase) or any(t.lower_ in _EXTRA for t in before[i + 1:i + 3]):
+                    return AmountKind.INCREASE  # "en rammeøkning ... på 70,5 millioner", "ekstra finansiering på"
+                if _is(token, lemmas.reduction):
+                    return AmountKind.REDUCTION  # "reduksjon i kostnader på 800'"
+    return None
+
+
+#: Adjectives that make the noun after them an addition: "ekstra finansiering på 76,7 millionar", "økt kostnad på".
+_EXTRA = frozenset({"ekstra", "økt", "økte", "auka", "auke", "ytterligere", "ytterlegare"})
+
+
 def _in_funds(after: list[Token], lemmas: ContextLemmas) -> bool:
     """ "N kroner i (øremerkede) tilskuddsmidler / i skjønsmidlar / i tilskot": the sum of a grant's funds."""
     if len(after) < 2 or after[0].lower_ != "i":
@@ -302,6 +331,15 @@ def _named_frame(before: list[Token], lemmas: ContextLemmas) -> bool:
     return (len(before) > 1 and _is_copula(before[1], lemmas) and _definite(before[0])
             and _is(before[0], lemmas.total_heads) and not _is(before[0], lemmas.not_total_heads)
             and not _is(before[0], lemmas.article_sensitive))
+
+
+def granted(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
+    """True when a granting, setting-aside, paying-out or announcing verb governs the amount at ``[start, end)``
+    ("Vi deler ut nesten 19 millioner kroner", "Det er bevilget 5 millioner"): money given out by the text's
+    own act, so the year it was published in applies when no other year does."""
+    lemmas = lemmas or default_lemmas()
+    clause = _clause(doc, start, end)
+    return clause is not None and _granted_whole(*clause, lemmas)
 
 
 def yearless_context(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
