@@ -136,3 +136,24 @@ def test_extract_amount_year_and_kind_from_document_context(blank_nlp, text, exp
 
     result = extract_text(text, nlp=blank_nlp)
     assert [(a.text, a.kind, a.fiscal_year) for a in result.amounts if a.is_money] == expected
+
+
+def test_extract_roles_are_stated_per_document(nlp):
+    """hkg:role gathers a person's roles over all documents; hkg:statedRole on the mention says which document
+    stated which, so a graph of two documents keeps the minister of 2023 apart from the representative of 2019."""
+    from helsekg.api import extract_text
+    from helsekg.graph.build import build_graph
+    from helsekg.graph.namespace import HKG
+
+    graph = build_graph([
+        extract_text("Ny plan\n\n– Vi gjør dette nå, sier helse- og omsorgsminister Kari Nordmann.\n",
+                     source="a.txt", nlp=nlp),
+        extract_text("Spørsmål\n\nStortingsrepresentant Kari Nordmann stilte spørsmålet i 2019.\n",
+                     source="b.txt", nlp=nlp),
+    ])
+    stated = {(str(doc).rsplit("/", 1)[-1][:1], str(role)) for m, role in graph.subject_objects(HKG.statedRole)
+              for doc in graph.objects(m, HKG.inDocument)}
+    assert {role for _, role in stated} == {"helse- og omsorgsminister", "stortingsrepresentant"}
+    assert len({doc for doc, _ in stated}) == 2
+    person = next(graph.subjects(HKG.role, None))
+    assert {str(r) for r in graph.objects(person, HKG.role)} == {"helse- og omsorgsminister", "stortingsrepresentant"}

@@ -177,3 +177,21 @@ def test_measures_recall_compound_reference_and_a_range_of_amounts(nlp):
             "Forsøksordningen ble deretter redusert fra 20 mill. kr til 5 mill. kr.")
     found = measures(nlp, text)
     assert found.get("Forsøk med kommunal drift av legevakt") == {20_000_000, 5_000_000}, found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Ny plan\n\nRegjeringen vil legge frem en opptrappingsplan for psykisk helse i løpet av høsten.",
+     "opptrappingsplan for psykisk helse"),
+    ("Rusfeltet\n\nRegjeringa vil leggje fram ein handlingsplan for redusert bruk av rusmiddel i dag.",
+     "handlingsplan for redusert bruk av rusmiddel"),
+    ("Nytt tilbud\n\nKommunen setter i gang et prøveprosjekt med digital hjemmeoppfølging.",
+     "prøveprosjekt med digital hjemmeoppfølging"),
+    ("Nytt tilbod\n\nKommunen set i gang eit prosjekt med fallalarmar i heimetenesta.",
+     "prosjekt med fallalarmar i heimetenesta"),
+])
+def test_measures_recall_presented_and_started_instruments(nlp, text, label):
+    """ "legge fram" / "leggje fram" a plan and "sette i gang" / "setje i gang" a project decide a measure; a time
+    adverbial ("i løpet av høsten", "i dag") ends its label."""
+    from helsekg.api import extract_text
+
+    assert label in [m.label for m in extract_text(text + "\n", nlp=nlp).measures]

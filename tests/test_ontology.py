@@ -32,7 +32,7 @@ CONTRACT_INDIVIDUALS = [
 ]
 CONTRACT = CONTRACT_CLASSES + CONTRACT_PROPERTIES + CONTRACT_INDIVIDUALS
 # helsekg extensions beyond the contract (allowed; marked in the Turtle).
-EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "LessThan", "Qualifier", "AmountKind"]
+EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "statedRole", "LessThan", "Qualifier", "AmountKind"]
 # helsekg.link.linking: the qualified form of hkg:addresses with its score and evidence.
 LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm",
                    # issue 16: the relation named for what it measures, the model's contributions, rank and dates
@@ -71,6 +71,7 @@ SIGNATURES = {
     "documentKind": ("datatype", {"PolicyDocument"}, XSD.string),
     "page": ("datatype", {"Mention"}, XSD.positiveInteger),
     "heading": ("datatype", {"Mention"}, XSD.string),
+    "statedRole": ("datatype", {"Mention"}, RDF.langString),
     "linkedMeasure": ("object", {"AddressLink"}, HKG.Measure),
     "linkedRecommendation": ("object", {"AddressLink"}, HKG.Recommendation),
     "sharedTheme": ("object", {"AddressLink"}, HKG.Theme),

@@ -390,8 +390,9 @@ def gold_facts(doc: GoldDocument) -> dict[str, list[tuple]]:
 _NODE_IN_DOC = "?{v} hkg:hasMention/hkg:inDocument $DOC ."
 QUERIES: dict[str, str] = {
     "actor": """SELECT DISTINCT ?x ?label WHERE { ?x a hkg:Actor ; rdfs:label ?label ; hkg:mentionedIn $DOC . }""",
+    # the roles this document states (hkg:statedRole of its mentions), not the person's roles in other documents
     "person_role": """SELECT DISTINCT ?x ?label ?role WHERE {
-        ?x a hkg:Person ; rdfs:label ?label ; hkg:role ?role ; hkg:mentionedIn $DOC . }""",
+        ?x a hkg:Person ; rdfs:label ?label ; hkg:hasMention ?m . ?m hkg:inDocument $DOC ; hkg:statedRole ?role . }""",
     "amount": """SELECT DISTINCT ?x ?value ?qualifier ?kind ?year WHERE {
         ?x a hkg:MonetaryAmount ; schema:value ?value . """ + _NODE_IN_DOC.format(v="x") + """
         OPTIONAL { ?x hkg:qualifier ?qualifier } OPTIONAL { ?x hkg:amountKind ?kind }

@@ -157,7 +157,7 @@ class _Builder:
     def label(self, text: str) -> Literal:
         return Literal(" ".join(text.split()), lang=self.lang)
 
-    def mention(self, node: URIRef, span: Span) -> None:
+    def mention(self, node: URIRef, span: Span) -> URIRef:
         if self.text[span.start:span.end] != span.text:
             raise ValueError(f"record offsets {span.start}-{span.end} do not match its text {span.text!r}")
         mention = _local_iri("mention", span)
@@ -175,6 +175,7 @@ class _Builder:
             g.add((mention, HKG.heading, Literal(" ".join(heading.text.split()))))
         g.add((node, HKG.hasMention, mention))
         g.add((node, HKG.mentionedIn, self.doc))
+        return mention
 
     def document(self, info: DocumentInfo) -> None:
         g, doc = self.g, self.doc
@@ -202,7 +203,9 @@ class _Builder:
             g.add((node, HKG.role, self.label(role)))
         if actor.affiliation:  # "direktør i Helsedirektoratet": the organisation the role is held in
             g.add((node, ORG.memberOf, ID[f"actor/{actor.affiliation}"]))
-        self.mention(node, actor)
+        mention = self.mention(node, actor)
+        for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
+            g.add((mention, HKG.statedRole, self.label(role)))
         return node
 
     def amount(self, amount: Amount) -> URIRef:

@@ -92,6 +92,7 @@ class HKG(DefinedNamespace):
     recommendationIssued: URIRef  # recommendation issued / anbefalingens dato (helsekg extension)
     role: URIRef  # role / rolle
     startOffset: URIRef  # start offset / startposisjon
+    statedRole: URIRef  # stated role / oppgitt rolle (helsekg extension)
 
     # Individuals
     AnchorTextConstraint: URIRef  # anchor text constraint / ankertekstkontroll (helsekg extension)

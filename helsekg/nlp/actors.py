@@ -319,9 +319,10 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     """Compiled regular expressions for one set of word lists."""
     heads = _alt(patterns.role_heads)
     mods = _alt(patterns.role_modifiers)
+    # "PRO-leder", "IKT-rådgiver": an acronym may open the compound
     role_core = (
         rf"(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
-        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?[{_LOWER}]*(?:{heads})"
+        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?(?:(?-i:[{_UPPER}]{{2,5}})-)?[{_LOWER}]*(?:{heads})"
     )
     role = (
         rf"(?i:{role_core}(?:en)?"
@@ -858,7 +859,8 @@ class _Shifted:
 def _role_text(raw: str, patterns: ActorPatterns) -> str:
     """A role as written, in lower case at the start and in its indefinite form ("Ordføraren" -> "ordførar")."""
     role = re.sub(r"\s+", " ", raw.strip())
-    role = role[0].lower() + role[1:]
+    if not role[1:2].isupper():  # "Ordføraren" -> "ordføraren", but "PRO-leder" keeps its acronym
+        role = role[0].lower() + role[1:]
     head, sep, rest = role.partition(" for ")
     if head.endswith("en") and any(head.endswith(h + "en") for h in patterns.role_heads):
         head = head[:-2]

@@ -81,10 +81,17 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
     """The instrument object within the first four words after an action verb."""
     text, rx = context.text, context.rx
     words = tokens(text, begin, end)
-    for s, e in words[:4]:
+    for i, (s, e) in enumerate(words[:4]):
         word = text[s:e]
         if word.lower() in rx.verb_object_stops:
             return None
         if rx.instrument_word.match(word) and not rx.budget_noun.match(word):
+            before = {text[a:b].lower() for a, b in words[:i]}
+            if before & _MANY and word.lower() in rx.cues.generic_measure_lemmas:
+                return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
             return trim_phrase(text, words[0][0], end, rx)
     return None
+
+
+#: Words that make a generic instrument noun after them many unnamed measures ("nye tiltak", "fleire prosjekt").
+_MANY = frozenset({"nye", "flere", "fleire", "mange", "ulike", "andre", "rekke", "diverse"})
