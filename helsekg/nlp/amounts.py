@@ -440,7 +440,14 @@ def _word_number(text: str, pos: int, lex: _Lexicon) -> _Core | None:
     return None if value is None else _Core(Decimal(value), end, True, False)
 
 
+# "1.5 millioner": a decimal point (as English writes it) before a scale word
+_DOT_DECIMAL = re.compile(r"(\d{1,3})\.(\d{1,2})(?!\d)")
+
+
 def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
+    dot = _DOT_DECIMAL.match(text, pos)
+    if dot and lex.scale.match(text, dot.end()):
+        return _Core(Decimal(f"{dot.group(1)}.{dot.group(2)}"), dot.end(), False, False)
     m = _DIGIT_NUMBER.match(text, pos)
     if m:
         raw = m.group()
@@ -677,10 +684,12 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                 if word.lower() in lex.time_units:
                     return None, unit_end
                 unit, end = word, unit_end
-            elif _table_money(text, pos, end, core.value):
+            elif (_table_money(text, pos, end, core.value) or _keyed_money(text, pos, end, core.value)
+                  or _money_context(text, pos, end, core.value)):
                 is_money = True
             else:
-                shared = _shared_unit(text, end, lex) if not core.is_word and not core.year_like else None
+                shared = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
+                          if not core.is_word and not core.year_like else None)
                 if shared is None:
                     return None, end
                 factor, is_money, unit = shared  # "118, 190 og 280 tusen kroner": each takes the last one's unit
@@ -717,7 +726,11 @@ _ENUMERATION = re.compile(r"(?:," + _H + r"*\d+(?:,\d+)?)*(?:,?" + _H + r"+(?:og
                           + r"*)(?=\d)")
 
 
-def _shared_unit(text: str, end: int, lex: _Lexicon) -> tuple[Decimal, bool, str | None] | None:
+_TIL_NEXT = re.compile(_H + r"+(?i:til)" + _H + r"+(?=\d)")
+
+
+def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
+                 ) -> tuple[Decimal, bool, str | None] | None:
     """The scale factor a bare number takes from the money amount that closes its enumeration.
 
     "118, 190 og 280 tusen kroner" is three amounts of kroner; "punkt 3, 4 og 5 i vedtaket" is nothing, and
@@ -726,7 +739,10 @@ def _shared_unit(text: str, end: int, lex: _Lexicon) -> tuple[Decimal, bool, str
     """
     m = _ENUMERATION.match(text, end)
     if not m or not re.search(r"(?:og|eller)" + _H + r"+\Z", m.group()):
-        return None
+        # "en nedskalering fra 3,3 til 2,3 milliarder kr": the start of a change takes its end's unit
+        m = _TIL_NEXT.match(text, end) if after_from else None
+        if m is None:
+            return None
     last = m.end()
     core = _number_core(text, last, lex)
     if core is None or core.is_word or core.year_like:
@@ -759,6 +775,47 @@ def _table_money(text: str, start: int, end: int, value: Decimal) -> bool:
     return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
             and bool(_CELL_AFTER.match(text, end)) and bool(_CELL_BEFORE.search(text[line_start:start]))
             and line_start < start - 3 and bool(_TABLE_MONEY.search(text, max(0, start - _TABLE_CONTEXT), line_start)))
+
+
+# "Søknadssum: 200 000", "Bevilgning: 1 250 000", "et tilskot på 500.000": a money noun names the number
+_MONEY_KEY = re.compile(
+    r"(?i)(?<![\w-])[\w-]*(?:tilskudd|tilskot|tilskott|bevilgning|løyving|ramme|budsjett|beløp|sum|støtte|midler|midlar"
+    r"|pott|kostnad|kostnader|kostnadsramme)(?:en|et|a|ene|ane)?(?:[ \t\u00a0]+(?:er|var|blir|vert|ble|blei|vart))?"
+    r"[ \t\u00a0]*(?::|[ \t\u00a0]på)[ \t\u00a0]*\Z")
+
+
+def _keyed_money(text: str, start: int, end: int, value: Decimal) -> bool:
+    """A grouped number of at least 1 000 right after a money noun and a colon or "på" is kroner.
+
+    "Søknadssum: 200 000", "et tilskot på 500.000"; "ein pott på 25" (no grouping) and "ramme på 3 000 plassar"
+    (a counted noun follows, read before this) are not.
+    """
+    return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
+            and bool(_MONEY_KEY.search(text[max(0, start - 60):start])))
+
+
+# money words of the sentence around a bare grouped number: "Kommunen fikk innvilget 1 250 000 til ...",
+# "Kommune X: 1 250 000, kommune Y: 300 000" under "Tildeling av tilskot"
+_NEAR_MONEY = re.compile(
+    r"(?i)(?<!\w)(?:kroner|kr\.?|nok|beløp\w*|tildel\w*|tilsk[uo]\w*|løyv\w*|bevilg\w*|midl\w*|budsjett\w*|innvilg\w*"
+    r"|utbetal\w*|støtte\w*|søknadssum\w*|ramme\w*)(?!\w)")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n\s*\n")
+
+
+def _money_context(text: str, start: int, end: int, value: Decimal) -> bool:
+    """A grouped number of at least 10 000 with no unit after it is kroner when its sentence (or the heading above
+    it) speaks of money: "Kommunen fikk innvilget 1 250 000 til prosjektet", "Det gis 1 250 000 i tilskudd".
+
+    Counts name their noun ("1 250 000 innbyggere" is read before this); a reference number is refused earlier.
+    """
+    if value < 10_000 or not _GROUPED.fullmatch(text, start, end):
+        return False
+    lo = max(0, start - 300)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 120))
+    hi = stop.start() if stop else min(len(text), end + 120)
+    return bool(_NEAR_MONEY.search(text, lo, start) or _NEAR_MONEY.search(text, end, hi))
 
 
 _BOUNDARY = re.compile(
