@@ -443,6 +443,13 @@ QUANTITIES = [
     ("q-nn-sykehjemsplassar",
      "Kommunen har 250 nye sykehjemsplassar klare frå 1. juli 2023.",
      [Q("250 nye sykehjemsplassar", 250, "sykehjemsplassar", y=2023)]),
+    # a genitive or participle between the number and the noun modifies the noun; the noun is the unit
+    ("q-genitive-modifier",
+     "Det er bygd 12 000 heldøgns omsorgsplassar.",
+     [Q("12 000 heldøgns omsorgsplassar", 12_000, "omsorgsplassar")]),
+    ("q-participle-modifier",
+     "Kommunen har 2 døgnbemanna bustader.",
+     [Q("2 døgnbemanna bustader", 2, "bustader")]),
     ("q-heldognsplasser",
      "Det er bygget 12 000 heldøgnsplasser siden 2008.",
      [Q("12 000 heldøgnsplasser", 12_000, "heldøgnsplasser")]),  # "siden 2008": the start of a count, no year of it
@@ -536,6 +543,9 @@ NEGATIVE = [
     ("neg-year-start", "2020 var et krevende år for helsetjenesten."),
     ("neg-enumeration-of-points", "Det gjelder punkt 3, 4 og 5 i vedtaket."),
     ("neg-bare-count-without-money", "Det bor 250 000 i fylket."),
+    ("neg-months-abbreviated", "Prosjektet varer i 12 mnd framover."),
+    ("neg-rounds", "Midlane blir fordelte i 2 omgangar."),
+    ("neg-distance", "Det er 5 km til sjukehuset."),
     ("neg-organisation-number", "Org.nr. 974 761 076 har søkt om tilskudd."),
     ("neg-small-number-after-money-noun", "Tilskuddet dekker 25 av søknadene."),
     ("neg-quoted-number", "Han skrev '800' i skjemaet."),

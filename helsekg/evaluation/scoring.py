@@ -294,13 +294,27 @@ def label_score(gold: str, predicted: str) -> float | None:
     return None
 
 
+#: Ways of writing "per cent": the sign is not a token, so "%" would never match "prosent".
+_PERCENT = frozenset({"%", "prosent", "pst", "pst."})
+
+
+def _unit_word(unit: str) -> str:
+    """The last word of a unit; "%" and its abbreviations read as "prosent"."""
+    stripped = unit.strip().lower()
+    if stripped in _PERCENT or stripped.endswith("%"):
+        return "prosent"
+    return (tokens(unit) or ("",))[-1]
+
+
 def units_match(gold: str, predicted: str) -> bool:
     """Counted nouns match when their last words share a prefix of 5 letters (or the whole shorter word).
 
     >>> units_match("stillinger", "nye stillingene"), units_match("plassar", "plasser"), units_match("år", "årsverk")
     (True, True, False)
+    >>> units_match("%", "prosent"), units_match("pst.", "%"), units_match("%", "plasser")
+    (True, True, False)
     """
-    a, b = (tokens(gold) or ("",))[-1], (tokens(predicted) or ("",))[-1]
+    a, b = _unit_word(gold), _unit_word(predicted)
     common = len(os.path.commonprefix([a, b]))
     return common >= min(5, len(a), len(b)) and (common >= 5 or a == b)
 

@@ -564,7 +564,13 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
         # -ene/-ane (definite plural) and -ere (agent nouns: sykepleiere) are nouns, other -e adjectives
         if low in lex.adjective_like or (low.endswith("e") and not low.endswith(("ene", "ane", "ere"))):
             continue
+        # "12 000 heldøgns omsorgsplassar", "2 døgnbemanna bustader": a genitive or participle modifies the noun
+        if low.endswith(("s", "a")) and not low.endswith(("ss", "us", "is", "os")) and run[i + 1].group(1).lower().endswith(
+                ("er", "ar", "ene", "ane", "ingar", "inger")):
+            continue
         return m.group(1), m.end()
+    if len(run) == 1 and len(run[0].group(1)) == 1:
+        return None  # "§ 6 a": a letter, not a counted noun
     return None
 
 
