@@ -175,3 +175,10 @@ def test_actors_real_rules_run_without_a_parse(blank_nlp):
     extraction = process(document_from_text(text, source="t.txt", language="nn"), blank_nlp)
     assert "Fylkesmannen i Nordland" in labels(extraction.actors)
     assert [q.speaker.label for q in extraction.quotes] == ["Astrid Nes"]
+
+
+def test_actors_real_definite_genitive_names_the_body(nlp):
+    """ "Rådmannens forslag": the body is "Rådmannen"; the mention keeps the text as written."""
+    result = full(nlp, "Rådmannens forslag til budsjett ble vedtatt i bystyret.", "nb")
+    found = [(a.label, a.text) for a in result.actors if a.key == "radmannen"]
+    assert found == [("Rådmannen", "Rådmannens")]

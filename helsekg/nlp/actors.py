@@ -913,6 +913,8 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
         if kind == "person" and not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in text.split()):
             continue  # names of persons have no digits ("Kompetanseløft 2025" is not a person)
         label = visible(text)  # the name as read, without a soft hyphen or zero-width space in it
+        if kind != "person" and gaz.lookup(text) is None and _DEFINITE_GENITIVE.search(label):
+            label = label[:-1]  # "Sosialkomiteens innstilling", "Rådmannens forslag": the body is "Sosialkomiteen"
         if kind == "person":
             ref = ActorRef(slugify(label), label, "person", "person", "model")
         else:
@@ -920,6 +922,10 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", "organisation", "model")
         out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref, from_model=True))
     return out
+
+
+#: The s-genitive of a definite noun that ends a body's name: "Sosialkomiteens", "Rådmannens", "Styrets".
+_DEFINITE_GENITIVE = re.compile(r"(?<=[a-zæøå]{3})(?:en|et|a)s\Z")
 
 
 def region_names(gaz: Gazetteer, patterns: ActorPatterns) -> frozenset[str]:
