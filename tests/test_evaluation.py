@@ -143,6 +143,30 @@ def test_evaluation_synthetic_graph_exact_scores(tmp_path):
     assert scores["goal"].f1 is None and scores["addresses"].f1 is None  # nothing on either side: n/a
 
 
+def test_evaluation_goal_of_a_measure_with_two_labels_is_one_prediction(tmp_path):
+    """A measure node labelled two ways ("Menn i helse", "menn i helse") with one goal is one (measure, goal) fact,
+    and so are the roles the document states: a role stated in another document is not this document's."""
+    gold_dir, graph = _synthetic(tmp_path)
+    data = json.loads((gold_dir / "annotations" / "doc.json").read_text(encoding="utf-8"))
+    data["measures"][0]["goals"] = ["flere menn i helsefag"]
+    (gold_dir / "annotations" / "doc.json").write_text(json.dumps(data), encoding="utf-8")
+    doc, menn = ID["doc/doc-1"], ID["measure/menn-i-helse"]
+    graph.add((menn, RDFS.label, Literal("menn i helse", lang="nb")))
+    goal = ID["goal/doc-1/1"]
+    graph.add((goal, RDF.type, HKG.Goal))
+    graph.add((goal, RDFS.label, Literal("flere menn i helsefag", lang="nb")))
+    graph.add((goal, HKG.mentionedIn, doc))
+    graph.add((menn, HKG.hasGoal, goal))
+    person = ID["actor/kari-nordmann"]
+    graph.add((person, RDF.type, HKG.Person))
+    graph.add((person, RDFS.label, Literal("Kari Nordmann", lang="nb")))
+    graph.add((person, HKG.mentionedIn, doc))
+    graph.add((person, HKG.role, Literal("statssekretær", lang="nb")))  # stated elsewhere: no hkg:statedRole here
+    scores = evaluate(gold_dir, graph).totals()
+    assert (scores["goal"].gold, scores["goal"].predicted, scores["goal"].correct) == (1, 1, 1)
+    assert (scores["person_role"].predicted, scores["person_role"].correct) == (0, 0)
+
+
 def test_evaluation_missing_document_is_a_problem(tmp_path):
     gold_dir, _ = _synthetic(tmp_path)
     report = evaluate(gold_dir, new_graph())

@@ -421,10 +421,10 @@ QUERIES: dict[str, str] = {
     "proposer": """SELECT DISTINCT ?m ?label ?p ?actor WHERE {
         ?m a hkg:Measure ; rdfs:label ?label ; hkg:mentionedIn $DOC ; hkg:proposedBy ?p .
         ?p rdfs:label ?actor ; hkg:mentionedIn $DOC . }""",
-    "goal": """SELECT DISTINCT ?g ?label ?measure WHERE {
+    "goal": """SELECT DISTINCT ?g ?label ?m ?measure WHERE {
         ?g a hkg:Goal ; rdfs:label ?label ; hkg:mentionedIn $DOC .
         OPTIONAL { ?m hkg:hasGoal ?g ; rdfs:label ?measure ; hkg:mentionedIn $DOC . } }""",
-    "target_group": """SELECT DISTINCT ?t ?label ?measure WHERE {
+    "target_group": """SELECT DISTINCT ?t ?label ?m ?measure WHERE {
         ?t a hkg:TargetGroup ; rdfs:label ?label ; hkg:mentionedIn $DOC .
         OPTIONAL { ?m hkg:targets ?t ; rdfs:label ?measure ; hkg:mentionedIn $DOC . } }""",
     "quote": """SELECT DISTINCT ?q ?text ?speaker WHERE {
@@ -479,8 +479,10 @@ def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     facts["measure"] = grouped("measure", lambda r: r["x"], lambda r: (r["label"],))
     facts["funding"] = grouped("funding", lambda r: (r["m"], r["a"]), lambda r: (r["label"], dec(r["value"])))
     facts["proposer"] = grouped("proposer", lambda r: (r["m"], r["p"]), lambda r: (r["label"], r["actor"]))
-    facts["goal"] = grouped("goal", lambda r: (r["g"], r["measure"]), lambda r: (r["measure"], r["label"]))
-    facts["target_group"] = grouped("target_group", lambda r: (r["t"], r["measure"]),
+    # one prediction per (goal, measure node): a measure with two labels ("Folkehelseprogrammet ..." and
+    # "folkehelseprogrammet ...") gives alternatives, not two facts
+    facts["goal"] = grouped("goal", lambda r: (r["g"], r["m"]), lambda r: (r["measure"], r["label"]))
+    facts["target_group"] = grouped("target_group", lambda r: (r["t"], r["m"]),
                                     lambda r: (r["measure"], r["label"]))
     facts["quote"] = grouped("quote", lambda r: r["q"], lambda r: (r["speaker"] or "", r["text"] or ""))
     facts["recommendation"] = grouped("recommendation", lambda r: r["r"], lambda r: (r["label"],))
