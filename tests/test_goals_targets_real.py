@@ -170,3 +170,12 @@ def test_goals_targets_real_attach_to_the_scheme_of_the_page(request, make):
     (measure,) = {m.key: m for m in found.measures}.values()
     assert [g.label for g in measure.goals] == ["gi barn og unge raskere hjelp i kommunene"]
     assert [t.label for t in measure.targets] == ["Kommuner og bydeler"]
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_coordination_inside_the_modifier(request, make):
+    """ "personer med langvarige og sammensatte utfordringer": the "og" joins two adjectives of the modifier, so the
+    group does not stop at "langvarige"."""
+    context = request.getfixturevalue(make)(
+        "Tilskuddet er rettet mot personer med langvarige og sammensatte utfordringer i kommunene.")
+    assert "personer med langvarige og sammensatte utfordringer i kommunene" in group_labels(context)

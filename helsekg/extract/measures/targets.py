@@ -149,6 +149,9 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
                     or (n + 2 < len(words) and (rx.group_noun.match(low(n + 2)) or extra.match(low(n + 2))))):
                 n += 1
                 continue
+            if n > head + 1 and any(low(k) in rx.group_modifiers - {"og"} for k in range(head + 1, n)):
+                n += 1  # "personer med langvarige og sammensatte utfordringer": coordination inside the modifier
+                continue
             break
         if word in rx.group_modifiers or rx.group_noun.match(word) or extra.match(word) or (
                 n > last and n - 1 >= 0 and low(n - 1) in rx.group_modifiers | {"og"}):
