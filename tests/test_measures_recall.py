@@ -195,3 +195,19 @@ def test_measures_recall_presented_and_started_instruments(nlp, text, label):
     from helsekg.api import extract_text
 
     assert label in [m.label for m in extract_text(text + "\n", nlp=nlp).measures]
+
+
+@pytest.mark.parametrize("text", [
+    # criteria a prize or a grant is judged by: the items open with a finite verb
+    "Leve heile livet-prisen\n\nKommunen som vinn prisen:\n\n  • Har forankra reforma i planane sine\n"
+    "  • Har gjort konkrete endringar på systemnivå\n",
+    # what the allocation weighed: "vektlagt følgende:"
+    "Tildeling 2020\n\nBufdir har i saksbehandlingen vektlagt følgende:\n\n  • omfanget av fattigdom i kommunen\n"
+    "  • samarbeid mellom frivillig sektor og forebyggende tjenester\n",
+    # one-word categories of a call
+    "Innovasjonsmidler\n\nDet var i år to utlysninger:\n\n  • Produkt\n  • Tjeneste\n",
+])
+def test_measures_recall_criteria_and_categories_are_no_measures(nlp, text):
+    from helsekg.api import extract_text
+
+    assert [m.label for m in extract_text(text, nlp=nlp).measures] == []

@@ -41,6 +41,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.nlp.lemmas import load_table
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
 
@@ -80,10 +81,37 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
             if phrase:
                 phrase = strip_subject(context, phrase)
+            if phrase and not lst.table and _description(context, first.start, first_end, phrase):
+                phrase = None
             candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
             found.append(BulletItem(tuple(indexes), candidate))
         readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
     return tuple(readings)
+
+
+def _description(context: MeasureContext, start: int, end: int, phrase: tuple[int, int]) -> bool:
+    """The item (``text[start:end]``, its label ``phrase``) describes rather than names: it opens with a finite verb
+    ("Har gjort konkrete tiltak ...", a criterion) or is one word that is no instrument ("Produkt", "Tjeneste": a
+    category)."""
+    text, rx = context.text, context.rx
+    words = BULLET_RE.sub("", text[start:end]).split()
+    if len(words) == 1:
+        word = text[phrase[0]:phrase[1]]
+        name = any(c.isupper() for c in word[1:])  # "ViFritid", "BPA": a name or an acronym, kept
+        return not name and not rx.instrument_word.match(word.lower())
+    doc = context.doc
+    if doc is None or not doc.has_annotation("MORPH"):
+        return False
+    span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    if first.pos_ not in ("VERB", "AUX") or "Fin" not in first.morph.get("VerbForm") \
+            or "Ind" not in first.morph.get("Mood"):
+        return False
+    table = load_table()  # the tagger takes some plural nouns for verbs ("Turstier for alle"): ask the dictionary
+    low = first.lower_
+    return table.lookup("VERB", low, seen=True) is not None and table.lookup("NOUN", low, seen=True) is None
 
 
 # «Psykt bra!», "Aktiv kvardag": a quoted name opening a list item
