@@ -206,6 +206,8 @@ def test_measures_recall_presented_and_started_instruments(nlp, text, label):
     "  • samarbeid mellom frivillig sektor og forebyggende tjenester\n",
     # one-word categories of a call
     "Innovasjonsmidler\n\nDet var i år to utlysninger:\n\n  • Produkt\n  • Tjeneste\n",
+    # the budget document itself
+    "Handlings- og økonomiplan 2024 - 2027\n\nHelse og mestring består av legevakt og fysioterapi.\n",
 ])
 def test_measures_recall_criteria_and_categories_are_no_measures(nlp, text):
     from helsekg.api import extract_text
