@@ -424,13 +424,3 @@ def test_recommendations_list_under_an_input_title_nn() -> None:
 def test_recommendations_a_bills_proposals_are_not_advice() -> None:
     """ "følgjande forslag" of a representative proposal lists draft decisions, not an advisory body's advice."""
     assert _recs(REPRESENTATIVE_PROPOSAL_NN, language="nn")[1] == ()
-
-
-def test_recommendations_demand_modal_of_an_advisory_body(nlp) -> None:
-    """In an ombud's text, a sentence whose main verb hangs on "bør" demands; a quoted "bør" is the speaker's."""
-    text = ("Innspill til opptrappingsplanen\n\nBarneombudet er bekymret for ventetidene.\n\n"
-            "Barn og unges psykiske helse bør være et nasjonalt satsingsområde.\n\n"
-            "– Alle bør få hjelp tidlig, sier barneombudet Inga Bejer Engh.\n")
-    document = _doc(text)
-    recs = find_recommendations(nlp(document.text), document)
-    assert [r.label for r in recs] == ["Barn og unges psykiske helse bør være et nasjonalt satsingsområde."]

@@ -347,8 +347,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             sentence = document.text[s_start:s_end]
             match = prose.search(sentence)
             if match is None:
-                if author is not None and (_imperative(doc, s_start, s_end, cues) or _demands(doc, s_start, s_end, cues)):
-                    # "Styrk eldreomsorga.", "... bør vere eit nasjonalt satsingsområde" in an advisory body's text
+                if author is not None and _imperative(doc, s_start, s_end, cues):
+                    # "Styrk eldreomsorga." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
                 continue
             subject = _subject(match)
@@ -389,18 +389,6 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     first = span[0]
     return (first.pos_ == "VERB" and "Imp" in first.morph.get("Mood")
             and first.lower_ not in cues.instruction_verbs and first.lemma_.lower() not in cues.instruction_verbs)
-
-
-def _demands(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
-    """The sentence's main verb is governed by a demand modal ("bør"): "Barn og unges psykiske helse bør være
-    eit nasjonalt satsingsområde", outside quotes and questions."""
-    if doc is None or not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None or len(span) < 3 or span.text.rstrip().endswith("?") or span.text.lstrip()[:1] in "–-«\"":
-        return False
-    return any(t.lower_ in cues.demand_modals and (t.dep_ == "ROOT" or t.pos_ == "AUX" and t.head.dep_ == "ROOT")
-               for t in span)
 
 
 def _bullet_follows(lines: Sequence[Line], i: int) -> bool:
