@@ -66,6 +66,10 @@ class ContextLemmas:
     yearless_prefixes: frozenset[str]
     grant_heads: frozenset[str]
     whole_verbs: frozenset[str] = frozenset()
+    bound_words: frozenset[str] = frozenset()
+    remainder_words: frozenset[str] = frozenset()
+    extra_words: frozenset[str] = frozenset()
+    verb_particles: frozenset[str] = frozenset()
     cost_verbs: frozenset[str] = frozenset()
     cost_heads: frozenset[str] = frozenset()
 
@@ -176,6 +180,11 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     * an allocation verb before, and after it "til" a definite scheme noun or "over" the budget: Total
       ("det er sett av 38,5 millionar kroner til ordninga", "satt av 62 millioner kroner over
       statsbudsjettet").
+    * a change noun that names the amount: Increase or Reduction ("N kroner i varig styrking av ...",
+      "ekstra finansiering på N", "reduksjon i kostnader på N").
+    * a granting, setting-aside, paying-out, announcing or spending verb that governs it (``whole_verbs``:
+      "Det er bevilget 5 millioner", "lyser ut inntil 14 millionar"), "N kroner i tilskuddsmidler", "er ramma
+      N": Total, the whole appropriation; not a part ("av tilskotet"), what is left ("står igjen") or a rate.
     """
     lemmas = lemmas or default_lemmas()
     clause = _clause(doc, start, end)
@@ -220,8 +229,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
         return AmountKind.TOTAL if _subject(before[2:], lemmas) is not None else None
     if per:
         return None
-    bounded = doc.char_span(start, end, alignment_mode="expand")[0].lower_ in _BOUNDS
-    remainder = any(t.lower_ in _REMAINDER or _lemma(t) in _REMAINDER for t in before)
+    bounded = doc.char_span(start, end, alignment_mode="expand")[0].lower_ in lemmas.bound_words
+    remainder = any(t.lower_ in lemmas.remainder_words or _lemma(t) in lemmas.remainder_words for t in before)
     if not rate and not remainder and (
             _granted_whole(before, after, lemmas)  # "satt av inntil 14 millionar": a pot up to that sum
             or not bounded and (_in_funds(after, lemmas) or _named_frame(before, lemmas))):
@@ -246,15 +255,6 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     return None
 
 
-#: Words before an amount that make it a ceiling or a floor, not a sum granted.
-_BOUNDS = frozenset({"inntil", "opptil", "maksimalt", "maks", "minst", "minimum", "maksimum"})
-#: What is left of a sum is no whole: "Det står no igjen om lag 9 millionar kroner i skjønsmidlar".
-_REMAINDER = frozenset({"igjen", "att", "gjenstå", "gjenstår", "attstå", "restere", "resterer", "resten", "resterende",
-                        "attverande"})
-#: Verb particles a whole verb needs: "satt av", "lyse ut".
-_PARTICLES = {"sette": "av", "setje": "av", "lyse": "ut", "dele": "ut"}
-
-
 def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> bool:
     """A granting, paying out, announcing or spending verb governs the amount: the whole sum granted.
 
@@ -263,13 +263,14 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
     amount in its clause ("bevilget midler der hver deltaker får 5 000 kroner": "får" governs). Not a part
     ("4,5 millionar av tilskotet"), a ceiling ("inntil kr 250 000") or a receiver's share ("mottar").
     """
-    if (before and before[0].lower_ in _BOUNDS) or (after and after[0].lower_ == "av"):
+    if (before and before[0].lower_ in lemmas.bound_words) or (after and after[0].lower_ == "av"):
         return False
     forms = _verb_forms(lemmas.whole_verbs)
+    particles = dict(pair.split() for pair in lemmas.verb_particles)
     for i, token in enumerate(before):
         verb = forms.get(_lemma(token)) or forms.get(token.lower_)
         if verb is not None:
-            particle = _PARTICLES.get(verb)  # "lyser ut", "lyser i 2021 ut": between the verb and the amount
+            particle = particles.get(verb)  # "lyser ut", "lyser i 2021 ut": between the verb and the amount
             return particle is None or any(t.lower_ == particle for t in before[:i])
         if token.pos_ == "VERB":
             return False
@@ -306,15 +307,11 @@ def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas
             if token.pos_ == "VERB" or _is_copula(token, lemmas):
                 break
             if token.pos_ in ("NOUN", "PROPN") or not token.pos_:
-                if _is(token, lemmas.increase) or any(t.lower_ in _EXTRA for t in before[i + 1:i + 3]):
+                if _is(token, lemmas.increase) or any(t.lower_ in lemmas.extra_words for t in before[i + 1:i + 3]):
                     return AmountKind.INCREASE  # "en rammeøkning ... på 70,5 millioner", "ekstra finansiering på"
                 if _is(token, lemmas.reduction):
                     return AmountKind.REDUCTION  # "reduksjon i kostnader på 800'"
     return None
-
-
-#: Adjectives that make the noun after them an addition: "ekstra finansiering på 76,7 millionar", "økt kostnad på".
-_EXTRA = frozenset({"ekstra", "økt", "økte", "auka", "auke", "ytterligere", "ytterlegare"})
 
 
 def _in_funds(after: list[Token], lemmas: ContextLemmas) -> bool:

@@ -203,6 +203,19 @@ class _Lexicon:
         self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
         self.months = set(data["months"])
         self.year_lead = set(_words(data["year_like_count_lead_words"]))
+        money = data["money_context"]
+        words = "|".join(re.escape(w) for w in sorted(money["words"], key=len, reverse=True))
+        stems = "|".join(re.escape(w) + r"\w*" for w in money["stems"])
+        sentence = "|".join(re.escape(w) + r"\w*" for w in money["sentence_stems"])
+        keys = "|".join(re.escape(w) for w in sorted(money["key_nouns"], key=len, reverse=True))
+        # money words of the page above a table ("kroner", "kr", "beløp", "tildeling", "tilskot", "løyvd", "midlar")
+        self.table_money = re.compile(rf"(?i)(?<!\w)(?:{words}|{stems})(?!\w)")
+        # money words of the sentence around a bare grouped number ("fikk innvilget 1 250 000 til ...")
+        self.near_money = re.compile(rf"(?i)(?<!\w)(?:{words}|{stems}|{sentence})(?!\w)")
+        # "Søknadssum: 200 000", "Bevilgning: 1 250 000", "et tilskot på 500.000": a money noun names the number
+        self.money_key = re.compile(
+            rf"(?i)(?<![\w-])[\w-]*(?:{keys})(?:en|et|a|ene|ane)?(?:[ \t\u00a0]+(?:er|var|blir|vert|ble|blei|vart))?"
+            r"[ \t\u00a0]*(?::|[ \t\u00a0]på)[ \t\u00a0]*\Z")
         self.morphemes = {"og": ("og", 0)}
         for table, kind in ((self.units, "u"), (self.tens, "t")):
             for w, v in table.items():
@@ -690,8 +703,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                 if word.lower() in lex.time_units:
                     return None, unit_end
                 unit, end = word, unit_end
-            elif (_table_money(text, pos, end, core.value) or _keyed_money(text, pos, end, core.value)
-                  or _money_context(text, pos, end, core.value)):
+            elif (_table_money(text, pos, end, core.value, lex) or _keyed_money(text, pos, end, core.value, lex)
+                  or _money_context(text, pos, end, core.value, lex)):
                 is_money = True
             else:
                 shared = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
@@ -765,13 +778,10 @@ def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
 _CELL_BEFORE = re.compile(r"(?:\S(?:[ \u00a0]{2,}|\t+|:[ \t]*)|^[ \t]*)\Z")
 _CELL_AFTER = re.compile(r"[ \t\u00a0]*(?:\n|\Z)")
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+")
-# money words of the page above a table ("kroner", "kr", "beløp", "tildeling", "tilskot", "løyvd", "midlar")
-_TABLE_MONEY = re.compile(
-    r"(?i)(?<!\w)(?:kroner|kr\.?|nok|beløp\w*|tildel\w*|tilsk[uo]\w*|løyv\w*|bevilg\w*|midl\w*|budsjett\w*)(?!\w)")
 _TABLE_CONTEXT = 1500
 
 
-def _table_money(text: str, start: int, end: int, value: Decimal) -> bool:
+def _table_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
     """A grouped number of at least 1 000 closing a table row, under a page that speaks of money, is kroner.
 
     "Felles barnevernprosjekt          250 000" under "Tildeling til prosjekt ..." / "... 2,1 millionar
@@ -780,35 +790,23 @@ def _table_money(text: str, start: int, end: int, value: Decimal) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
             and bool(_CELL_AFTER.match(text, end)) and bool(_CELL_BEFORE.search(text[line_start:start]))
-            and line_start < start - 3 and bool(_TABLE_MONEY.search(text, max(0, start - _TABLE_CONTEXT), line_start)))
+            and line_start < start - 3 and bool(lex.table_money.search(text, max(0, start - _TABLE_CONTEXT), line_start)))
 
 
-# "Søknadssum: 200 000", "Bevilgning: 1 250 000", "et tilskot på 500.000": a money noun names the number
-_MONEY_KEY = re.compile(
-    r"(?i)(?<![\w-])[\w-]*(?:tilskudd|tilskot|tilskott|bevilgning|løyving|ramme|budsjett|beløp|sum|støtte|midler|midlar"
-    r"|pott|kostnad|kostnader|kostnadsramme)(?:en|et|a|ene|ane)?(?:[ \t\u00a0]+(?:er|var|blir|vert|ble|blei|vart))?"
-    r"[ \t\u00a0]*(?::|[ \t\u00a0]på)[ \t\u00a0]*\Z")
-
-
-def _keyed_money(text: str, start: int, end: int, value: Decimal) -> bool:
+def _keyed_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
     """A grouped number of at least 1 000 right after a money noun and a colon or "på" is kroner.
 
     "Søknadssum: 200 000", "et tilskot på 500.000"; "ein pott på 25" (no grouping) and "ramme på 3 000 plassar"
     (a counted noun follows, read before this) are not.
     """
     return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
-            and bool(_MONEY_KEY.search(text[max(0, start - 60):start])))
+            and bool(lex.money_key.search(text[max(0, start - 60):start])))
 
 
-# money words of the sentence around a bare grouped number: "Kommunen fikk innvilget 1 250 000 til ...",
-# "Kommune X: 1 250 000, kommune Y: 300 000" under "Tildeling av tilskot"
-_NEAR_MONEY = re.compile(
-    r"(?i)(?<!\w)(?:kroner|kr\.?|nok|beløp\w*|tildel\w*|tilsk[uo]\w*|løyv\w*|bevilg\w*|midl\w*|budsjett\w*|innvilg\w*"
-    r"|utbetal\w*|støtte\w*|søknadssum\w*|ramme\w*)(?!\w)")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n\s*\n")
 
 
-def _money_context(text: str, start: int, end: int, value: Decimal) -> bool:
+def _money_context(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
     """A grouped number of at least 10 000 with no unit after it is kroner when its sentence (or the heading above
     it) speaks of money: "Kommunen fikk innvilget 1 250 000 til prosjektet", "Det gis 1 250 000 i tilskudd".
 
@@ -821,7 +819,7 @@ def _money_context(text: str, start: int, end: int, value: Decimal) -> bool:
     lo = breaks[-1] if breaks else lo
     stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 120))
     hi = stop.start() if stop else min(len(text), end + 120)
-    return bool(_NEAR_MONEY.search(text, lo, start) or _NEAR_MONEY.search(text, end, hi))
+    return bool(lex.near_money.search(text, lo, start) or lex.near_money.search(text, end, hi))
 
 
 _BOUNDARY = re.compile(

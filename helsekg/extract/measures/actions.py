@@ -87,11 +87,8 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
             return None
         if rx.instrument_word.match(word) and not rx.budget_noun.match(word):
             before = {text[a:b].lower() for a, b in words[:i]}
-            if before & _MANY and word.lower() in rx.cues.generic_measure_lemmas:
+            if before & set(rx.cues.many_words) and word.lower() in rx.cues.generic_measure_lemmas:
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
             return trim_phrase(text, words[0][0], end, rx)
     return None
 
-
-#: Words that make a generic instrument noun after them many unnamed measures ("nye tiltak", "fleire prosjekt").
-_MANY = frozenset({"nye", "flere", "fleire", "mange", "ulike", "andre", "rekke", "diverse"})

@@ -110,6 +110,7 @@ class MeasureCues:
     table_sum_labels: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
     area_heads: tuple[str, ...] = ()
+    many_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
