@@ -210,19 +210,33 @@ class _Pool:
         self.processes.update(getattr(self.executor, "_processes", None) or {})  # spawned on submit
         return future
 
-    def death(self) -> str:
-        """Why a worker died, from its exit code: "signal 9, e.g. out of memory", "exit code 3"."""
-        import signal
+    def death(self, *, wait: float = 10.0) -> str:
+        """Why a worker died, from its exit code: "signal 9, e.g. out of memory", "exit code 3".
 
-        for process in self.processes.values():
-            process.join(timeout=1)
-            code = process.exitcode
-            if code is not None and code < 0:
-                name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else "?"
-                hint = ", e.g. out of memory" if -code == signal.SIGKILL else ""
-                return f"signal {-code} ({name}{hint})"
-            if code not in (None, 0):
-                return f"exit code {code}"
+        The broken pool terminates its other workers (SIGTERM), so a worker that died otherwise is the cause and
+        is named first; exit codes are polled for up to ``wait`` seconds, as a loaded machine may reap the dead
+        worker after the pool reports it broken.
+        """
+        import signal
+        import time
+
+        deadline = time.monotonic() + wait
+        while True:
+            codes = []
+            for process in self.processes.values():
+                process.join(timeout=0.1)
+                codes.append(process.exitcode)
+            dead = [c for c in codes if c not in (None, 0)]
+            cause = [c for c in dead if c != -signal.SIGTERM]
+            if cause or (dead and None not in codes) or time.monotonic() > deadline:
+                break
+        code = (cause or dead or [None])[0]
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else "?"
+            hint = ", e.g. out of memory" if -code == signal.SIGKILL else ""
+            return f"signal {-code} ({name}{hint})"
+        if code is not None:
+            return f"exit code {code}"
         return "it was terminated abruptly"
 
     def close(self, *, wait: bool = True) -> None:
