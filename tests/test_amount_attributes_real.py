@@ -143,6 +143,8 @@ KINDS = [
     ("Kommunedirektøren foreslår en rammeøkning til helse- og omsorgstjenester på 70,5 millioner kroner.", "70,5",
      "Increase"),
     ("Det er lagt inn reduksjon i kostnader på 800 000 kroner.", "800 000", "Reduction"),
+    ("Av de 250 millioner kronene skal 150 millioner kroner gå til kommunene gjennom en økning i rammetilskuddet.",
+     "150", "Increase"),
 ]
 
 

@@ -302,6 +302,14 @@ def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas
             return AmountKind.INCREASE
         if noun is not None and _is(noun, lemmas.reduction):
             return AmountKind.REDUCTION
+    for i, token in enumerate(after[:-1]):  # "150 millioner kroner ... til kommunene gjennom en økning i rammen"
+        if token.lower_ == "gjennom":
+            noun = next((t for t in after[i + 1:i + 4] if t.pos_ not in ("ADJ", "DET")), None)
+            if noun is not None and _is(noun, lemmas.increase):
+                return AmountKind.INCREASE
+            if noun is not None and _is(noun, lemmas.reduction):
+                return AmountKind.REDUCTION
+            break
     if before and _lemma(before[0]) == "på":
         for i, token in enumerate(before[1:7], start=1):
             if token.pos_ == "VERB" or _is_copula(token, lemmas):
