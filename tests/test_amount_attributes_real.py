@@ -315,3 +315,21 @@ def test_amount_attributes_real_granted_sum_takes_the_publication_year(write_tex
 def test_amount_attributes_real_plan_period_names_its_first_year(write_text, nlp):
     """ "Handlings- og økonomiplan 2024 - 2027": the plan's first budget year, not its last."""
     assert _money(write_text, nlp, "plan.txt", PLAN_NB) == [(Decimal("800000"), "Exact", "Reduction", 2024)]
+
+
+RESPECTIVELY_NB = """Handlings- og økonomiplan 2024 - 2027
+
+For alle rammeområder er det lagt inn et trekk i årene 2025, 2026 og 2027. For dette rammeområdet er det
+henholdsvis snakk om 118, 190 og 280 tusen kroner.
+
+Det er satt av henholdsvis 10 og 15 millioner kroner i 2024 og 2025.
+"""
+
+
+def test_amount_attributes_real_respective_years(write_text, nlp):
+    """ "henholdsvis" pairs the listed amounts with an equally long list of years, in order, in their sentence or the
+    one before."""
+    assert [(value, year) for value, _, _, year in _money(write_text, nlp, "plan.txt", RESPECTIVELY_NB)] == [
+        (Decimal("118000"), 2025), (Decimal("190000"), 2026), (Decimal("280000"), 2027),
+        (Decimal("10000000"), 2024), (Decimal("15000000"), 2025),
+    ]

@@ -237,7 +237,35 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         ))
     if title is not None:
         records = _title_restatements(records, title.end)
+    records = _respective_years(document.text, records)
     return _increases_by_difference(records, read_around)
+
+
+_RESPECTIVELY = re.compile(r"(?i)(?<!\w)(?:henholdsvis|høvesvis|respektive)(?!\w)")
+_YEAR_LIST = re.compile(r"(?<![\w.])((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:og|and)\s+(?:19|20)\d\d)(?!\w|[.,]\d)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ\d])|\n\s*\n")
+
+
+def _respective_years(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "i årene 2025, 2026 og 2027 ... henholdsvis 118, 190 og 280 tusen kroner", "henholdsvis 10 og 15 millioner
+    kroner i 2024 og 2025": the amounts after "henholdsvis"/"høvesvis" take the years of an equally long list of
+    years in their sentence or the one before, in order."""
+    out = list(amounts)
+    for cue in _RESPECTIVELY.finditer(text):
+        stop = _SENTENCE_END.search(text, cue.end())
+        end = stop.start() if stop else len(text)
+        listed = [i for i, a in enumerate(out) if a.is_money and cue.end() <= a.start < end]
+        if len(listed) < 2:
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, cue.start())]
+        begin = ends[-2] if len(ends) > 1 else 0  # the sentence before and this one
+        lists = [re.findall(r"(?:19|20)\d\d", m.group(1)) for m in _YEAR_LIST.finditer(text, begin, end)]
+        years = next((ys for ys in lists if len(ys) == len(listed)), None)
+        if years is None:
+            continue
+        for i, year in zip(listed, years, strict=True):
+            out[i] = replace(out[i], fiscal_year=int(year))
+    return out
 
 
 def _under_grant_heading(doc: Doc, document: Document, pos: int) -> bool:
