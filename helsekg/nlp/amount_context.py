@@ -70,6 +70,7 @@ class ContextLemmas:
     remainder_words: frozenset[str] = frozenset()
     extra_words: frozenset[str] = frozenset()
     verb_particles: frozenset[str] = frozenset()
+    fund_words: frozenset[str] = frozenset()
     cost_verbs: frozenset[str] = frozenset()
     cost_heads: frozenset[str] = frozenset()
 
@@ -266,7 +267,7 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
     if (before and before[0].lower_ in lemmas.bound_words) or (after and after[0].lower_ == "av"):
         return False
     forms = _verb_forms(lemmas.whole_verbs)
-    particles = dict(pair.split() for pair in lemmas.verb_particles)
+    particles = _particles(lemmas.verb_particles)
     for i, token in enumerate(before):
         verb = forms.get(_lemma(token)) or forms.get(token.lower_)
         if verb is not None:
@@ -291,6 +292,12 @@ def _verb_forms(verbs: frozenset[str]) -> dict[str, str]:
                      stem + "ast", stem + "ar", verb + "r", verb + "s"):
             forms.setdefault(form, verb)
     return forms
+
+
+@lru_cache(maxsize=4)
+def _particles(pairs: frozenset[str]) -> dict[str, str]:
+    """ "sette av", "lyse ut" -> {"sette": "av", "lyse": "ut"}: the particle each whole verb needs."""
+    return dict(pair.split() for pair in pairs)
 
 
 def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> AmountKind | None:
@@ -327,8 +334,8 @@ def _in_funds(after: list[Token], lemmas: ContextLemmas) -> bool:
     if len(after) < 2 or after[0].lower_ != "i":
         return False
     noun = next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None)
-    return noun is not None and _is(noun, lemmas.grant_heads | {"middel", "midler", "midlar"}) and not _is(
-        noun, lemmas.not_total_heads)
+    return (noun is not None and (_is(noun, lemmas.grant_heads) or _is(noun, lemmas.fund_words))
+            and not _is(noun, lemmas.not_total_heads))
 
 
 def _named_frame(before: list[Token], lemmas: ContextLemmas) -> bool:

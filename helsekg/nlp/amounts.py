@@ -582,8 +582,6 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
                 ("er", "ar", "ene", "ane", "ingar", "inger")):
             continue
         return m.group(1), m.end()
-    if len(run) == 1 and len(run[0].group(1)) == 1:
-        return None  # "§ 6 a": a letter, not a counted noun
     return None
 
 
@@ -707,11 +705,11 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                   or _money_context(text, pos, end, core.value, lex)):
                 is_money = True
             else:
-                shared = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
+                factor = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
                           if not core.is_word and not core.year_like else None)
-                if shared is None:
+                if factor is None:
                     return None, end
-                factor, is_money, unit = shared  # "118, 190 og 280 tusen kroner": each takes the last one's unit
+                is_money = True  # "118, 190 og 280 tusen kroner": each takes the scale of the last one's kroner
                 value *= factor
                 value_max = value_max * factor if value_max is not None else None
 
@@ -748,8 +746,7 @@ _ENUMERATION = re.compile(r"(?:," + _H + r"*\d+(?:,\d+)?)*(?:,?" + _H + r"+(?:og
 _TIL_NEXT = re.compile(_H + r"+(?i:til)" + _H + r"+(?=\d)")
 
 
-def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
-                 ) -> tuple[Decimal, bool, str | None] | None:
+def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False) -> Decimal | None:
     """The scale factor a bare number takes from the money amount that closes its enumeration.
 
     "118, 190 og 280 tusen kroner" is three amounts of kroner; "punkt 3, 4 og 5 i vedtaket" is nothing, and
@@ -767,11 +764,9 @@ def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
     if core is None or core.is_word or core.year_like:
         return None
     raw, _ = _scan_one(text, last, lex)
-    if raw is None or raw.value_max is not None or not core.value:
+    if raw is None or not raw.is_money or raw.value_max is not None or not core.value:
         return None
-    if not raw.is_money:
-        return None
-    return raw.value / core.value, True, None
+    return raw.value / core.value
 
 
 # the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end

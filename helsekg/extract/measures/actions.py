@@ -91,4 +91,3 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
             return trim_phrase(text, words[0][0], end, rx)
     return None
-
