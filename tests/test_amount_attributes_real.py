@@ -333,3 +333,52 @@ def test_amount_attributes_real_respective_years(write_text, nlp):
         (Decimal("118000"), 2025), (Decimal("190000"), 2026), (Decimal("280000"), 2027),
         (Decimal("10000000"), 2024), (Decimal("15000000"), 2025),
     ]
+
+
+UNDATED_CALL_NN = """Tilskot til etablering av frisklivstilbod
+
+Fylkeskommunen lyser ut midlar til kommunar som vil etablere eller utvikle frisklivstilbod.
+
+Fylkeskommunen har sett av 1 450 000 kroner til ordninga.
+
+Søknadsfrist 1. mars 2029. Svar på søknadene kjem innan 15.04.2029.
+"""
+
+UNDATED_TWO_YEARS_NB = """Tilskudd til aktivitet for eldre
+
+Kommunen deler ut 300 000 kroner til lag og foreninger.
+
+Søknadsfrist 1. desember 2028. Tilskuddet utbetales 15. januar 2029.
+"""
+
+
+def test_amount_attributes_real_undated_text_takes_the_year_of_its_dates(write_text, nlp):
+    """A text with no publication date is dated by its own dates when they agree on one year (the deadline and
+    the answer of a call for applications); dates of two years date nothing."""
+    assert _money(write_text, nlp, "frisklivstilbod.txt", UNDATED_CALL_NN) == [
+        (Decimal("1450000"), "Exact", "Total", 2029),
+    ]
+    assert _money(write_text, nlp, "aktivitet.txt", UNDATED_TWO_YEARS_NB) == [
+        (Decimal("300000"), "Exact", "Total", None),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a whole verb after the amount, as a participle or a passive, past "skal"/"er"
+    ("I alt 15 948 mill. kr utbetalt i 2027 til kommunene.", ("15948000000", "Total")),
+    ("Totalt 2 millionar kroner skal lysast ut til kommunane i fylket.", ("2000000", "Total")),
+    # what is built or invested for a sum costs the whole of it
+    ("Sykehuset får bygge for 900 millioner kroner.", ("900000000", "Total")),
+    ("Det skal investeres for ca 6,3 mrd. kroner i nye sykehusbygg.", ("6300000000", "Total")),
+    # a part of a sum stays unspecified, whatever verb follows
+    ("4,5 millionar av tilskotet blei ikkje delt ut ved ordinær tildeling.", ("4500000", "Unspecified")),
+    # "for" after a noun, not a spending verb: the price of one thing
+    ("Billettar for 300 kroner vart selde.", ("300", "Unspecified")),
+])
+def test_amount_attributes_real_whole_sum_after_the_amount(nlp, text, expected):
+    """A sum that the verb after it grants, pays out or announces, or that something is built or bought for,
+    is the whole sum (Total)."""
+    doc = nlp(text)
+    amount = next(a for a in find_amounts(text) if a.is_money)
+    kind = context_kind(doc, amount.start, amount.end) or amount.kind
+    assert (str(amount.value), kind.value) == expected

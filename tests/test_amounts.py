@@ -374,6 +374,30 @@ BOKMAL_MONEY = [
     ("nb-enumeration-decimals",
      "Kommunene får 2,5, 3 og 4 millioner kroner.",
      [M("2,5", 2_500_000), M("3", 3_000_000), M("4 millioner kroner", 4_000_000)]),
+    # a compared number repeats the unit of the amount before it in its sentence
+    ("nb-elided-unit-years",
+     "Det er satt av 16 mill. kroner for 2024 og 18 for 2025.",
+     [M("16 mill. kroner", 16_000_000, y=2024), M("18", 18_000_000, y=2025)]),
+    ("nb-elided-unit-against",
+     "Det foreslås 125,3 millioner kroner til ordningen, mot 120,1 i 2023.",
+     [M("125,3 millioner kroner", 125_300_000), M("120,1", 120_100_000, y=2023)]),
+    ("nb-elided-unit-increase-to",
+     "Tilskuddet økes med 2,5 mill. kroner til 50,5.",
+     [M("2,5 mill. kroner", 2_500_000, k="Increase"), M("50,5", 50_500_000)]),
+    # ... but a counted noun after the number keeps it a count
+    ("nb-elided-unit-not-a-count",
+     "Det er satt av 12 mill. kroner til 3 kommuner og 4 prosjekt.",
+     [M("12 mill. kroner", 12_000_000, k="Total"), Q("3 kommuner", 3, "kommuner"), Q("4 prosjekt", 4, "prosjekt")]),
+    # budget tables state their unit once; the cells after a row's first cell are that many kroner
+    ("nb-unit-table-millions",
+     "Tabell 1 (i mill. kroner)\n\nTilskudd til rusarbeid\t125,3\t130,2\nSum\t171,0\t180,2\n",
+     [M("125,3", 125_300_000), M("130,2", 130_200_000), M("171,0", 171_000_000), M("180,2", 180_200_000)]),
+    ("nb-unit-table-thousands",
+     "(i 1 000 kr)\nKap.\tPost\tBetegnelse\tRegnskap 2023\n761\t21\tSpesielle driftsutgifter\t125 300\n",
+     [M("125 300", 125_300_000)]),
+    ("nb-unit-table-thousands-spaces",
+     "Beløp i 1000 kr\n\nHjemmetjenester    12 500    13 000\n",
+     [M("12 500", 12_500_000), M("13 000", 13_000_000)]),
 ]
 
 # --------------------------------------------------------------------------- Nynorsk money
@@ -580,6 +604,11 @@ NEGATIVE = [
     ("neg-time-of-day", "Møtet starter klokka 10 og slutter kl 12."),
     ("neg-version", "Versjon 2 av veilederen ble publisert."),
     ("neg-empty", ""),
+    # a compared number at a sentence's end but with no money before it, and a table of counts
+    ("neg-elided-without-money", "Antallet økte fra 12 til 14."),
+    ("neg-table-of-counts", "Antall plasser\n\nOslo\t12\t14\nBergen\t8\t9\n"),
+    # a table's unit line is no amount, and prose after it ends the table
+    ("neg-unit-line-alone", "(i 1 000 kr)"),
 ]
 
 # --------------------------------------------------------------------------- parse_number

@@ -34,7 +34,8 @@ from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
 from helsekg.nlp.amount_context import context_kind, granted, has_cue, yearless_context
-from helsekg.text.document import Document
+from helsekg.text.document import Document, Region
+from helsekg.text.header import dates_in
 from helsekg.text.layout import BULLET_RE, line_bounds
 
 # A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
@@ -180,8 +181,9 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     folkehelsearbeid 2019"); when every year the document states for its money is the same year,
     that year; the year the document was published, for an amount "for dette året" or in a grant
     text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i skjønsmidlar ...") or for a sum
-    the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"); else
-    the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
+    the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"), where a text with no
+    publication date is dated by the one year its title names or its full dates agree on ("Søknadsfrist
+    1. mars 2029"); else the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
     a multi-year frame (``ParsedAmount.year_scope == "none"``) or a cost, loan or investment frame
     (:func:`~helsekg.nlp.amount_context.yearless_context`) that does not state one.
 
@@ -203,7 +205,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     doc_year = (_budget_year(document, cues) or (_title_year(document.text[title.start:title.end]) if grant_title
                                                  else None)
                 or (stated.pop() if len(stated) == 1 else None))
-    issued = document.metadata.issued.year if document.metadata.issued else None
+    issued = document.metadata.issued.year if document.metadata.issued else _dated_year(document, title)
     body_year = _single_body_year(document) if doc_year is None else None
     records = []
     read_around: set[int] = set()  # starts of the amounts whose kind only the words around them gave
@@ -311,6 +313,18 @@ def _title_year(title: str) -> int | None:
     """The one year a grant title names outside a range ("Tilskot til folkehelsearbeid i kommunane 2019")."""
     years = set(_TITLE_YEAR_RE.findall(title))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _dated_year(document: Document, title: Region | None) -> int | None:
+    """The year of a document no header dates: the one year its title names, else the one year of the dates in it.
+
+    "Tilskot til folkehelsearbeid 2019" is dated 2019; so is a text whose only full dates are "Søknadsfrist
+    15. mars 2019" and "Møte 02.04.2019". Years of a range ("2022–2033") do not date a title.
+    """
+    if title is not None and (year := _title_year(document.text[title.start:title.end])) is not None:
+        return year
+    years = {date.year for date in dates_in(document.text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _single_body_year(document: Document) -> int | None:

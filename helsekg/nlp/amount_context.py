@@ -73,6 +73,7 @@ class ContextLemmas:
     fund_words: frozenset[str] = frozenset()
     cost_verbs: frozenset[str] = frozenset()
     cost_heads: frozenset[str] = frozenset()
+    spend_for_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -184,8 +185,10 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     * a change noun that names the amount: Increase or Reduction ("N kroner i varig styrking av ...",
       "ekstra finansiering på N", "reduksjon i kostnader på N").
     * a granting, setting-aside, paying-out, announcing or spending verb that governs it (``whole_verbs``:
-      "Det er bevilget 5 millioner", "lyser ut inntil 14 millionar"), "N kroner i tilskuddsmidler", "er ramma
-      N": Total, the whole appropriation; not a part ("av tilskotet"), what is left ("står igjen") or a rate.
+      "Det er bevilget 5 millioner", "lyser ut inntil 14 millionar"), or follows it as a participle or passive
+      ("15 948 mill. kr utbetalt i 2021", "N kroner skal lysast ut"), "N kroner i tilskuddsmidler", "er ramma
+      N", a spending verb before "for" ("får bygge for 900 millioner", ``spend_for_verbs``): Total, the whole
+      appropriation; not a part ("av tilskotet"), what is left ("står igjen") or a rate.
     """
     lemmas = lemmas or default_lemmas()
     clause = _clause(doc, start, end)
@@ -234,6 +237,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     remainder = any(t.lower_ in lemmas.remainder_words or _lemma(t) in lemmas.remainder_words for t in before)
     if not rate and not remainder and (
             _granted_whole(before, after, lemmas)  # "satt av inntil 14 millionar": a pot up to that sum
+            or _granted_after(after, lemmas)  # "15 948 mill. kr utbetalt i 2021", "N kroner skal tildelast ..."
+            or _spent_for(before, lemmas)  # "Sykehuset får bygge for 900 millioner"
             or not bounded and (_in_funds(after, lemmas) or _named_frame(before, lemmas))):
         return AmountKind.TOTAL
     if not after:
@@ -276,6 +281,28 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
         if token.pos_ == "VERB":
             return False
     return False
+
+
+_AUXILIARY_FORMS = frozenset({"skal", "vil", "kan", "må", "er", "blir", "vert", "ble", "blei", "vart", "bli", "verte",
+                              "blitt", "vorte", "har", "hadde", "vere", "være", "også", "òg", "nå", "no"})
+
+
+def _granted_after(after: list[Token], lemmas: ContextLemmas) -> bool:
+    """A whole verb follows the amount as its passive or participle: "15 948 mill. kr utbetalt i 2021",
+    "2 millionar kroner skal lysast ut", "N kroner er satt av til ...". Up to two auxiliaries may come between."""
+    forms = _verb_forms(lemmas.whole_verbs)
+    for token in after[:3]:
+        if forms.get(_lemma(token)) or forms.get(token.lower_):
+            return True
+        if token.lower_ not in _AUXILIARY_FORMS:
+            return False
+    return False
+
+
+def _spent_for(before: list[Token], lemmas: ContextLemmas) -> bool:
+    """ "investere for N", "bygge for N": what is built or invested for a sum costs the whole of it."""
+    return (len(before) > 1 and before[0].lower_ == "for"
+            and (_lemma(before[1]) in lemmas.spend_for_verbs or before[1].lower_ in lemmas.spend_for_verbs))
 
 
 @lru_cache(maxsize=4)

@@ -603,6 +603,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         return None, core.end
     if core.is_word and core.value < 2 and not lex.scale.match(text, core.end):
         return None, core.end
+    if _in_unit_header(text, pos):  # "(i 1 000 kr)" states a table's unit, not an amount
+        return None, core.end
 
     value, value_max, end = core.value, None, core.end
     ranged = False
@@ -684,6 +686,11 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         is_money, end = True, cm.end()
         if text[end - 1] == "." and _SENTENCE_END.match(text, end):
             end -= 1
+    table_factor = (_unit_table(text, pos, end, lex)
+                    if not (is_money or sm or ranged or core.is_word or core.year_like) else None)
+    if table_factor is not None:  # "Driftsutgifter\t125,3" under "(i mill. kroner)": 125 300 000 kroner
+        is_money = True
+        value *= table_factor
     if not is_money:
         pm = lex.percent_after.match(text, end)
         if pm:
@@ -706,6 +713,7 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                 is_money = True
             else:
                 factor = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
+                          or _elided_unit(text, pos, end, lex)
                           if not core.is_word and not core.year_like else None)
                 if factor is None:
                     return None, end
@@ -767,6 +775,95 @@ def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
     if raw is None or not raw.is_money or raw.value_max is not None or not core.value:
         return None
     return raw.value / core.value
+
+
+# "... 16 mill. kroner for 2024 og 18 for 2025": a bare number after a connective, ending its clause or
+# followed by the year it is for, that repeats an earlier amount's unit
+_ELIDED_BEFORE = re.compile(r"(?<![\w,.])(?i:mot|til|og|eller|fra|frå)" + _H + r"+\Z")
+_ELIDED_AFTER = re.compile(_H + r"*(?:[.,;)]|\n|\Z|(?i:i|for|fra|frå|året)" + _H + r"+(?:(?:19|20)\d\d|fjor|før)\b)")
+_NUMBER_START = re.compile(r"(?<![\d,.])\d")
+_ELIDED_REACH = 120
+
+
+def _elided_unit(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | None:
+    """The scale factor a bare number takes from an earlier money amount of its sentence that it is compared with.
+
+    "Det er satt av 16 mill. kroner for 2024 og 18 for 2025", "økt med 2,5 mill. til 50,5", "125,3 millioner kroner,
+    mot 120,1 i 2023": the second number is kroner at the first one's scale. The number must follow a
+    connective ("og", "til", "mot", "fra") and end its clause or be followed by the year it is for; the earlier
+    amount must have a scale word ("mill.", "milliarder") and stand in the same sentence.
+    """
+    if not _ELIDED_BEFORE.search(text, max(0, start - 8), start) or not _ELIDED_AFTER.match(text, end):
+        return None
+    lo = max(0, start - _ELIDED_REACH)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    for m in reversed(list(_NUMBER_START.finditer(text, lo, start))):
+        at = m.start()
+        core = _number_core(text, at, lex)
+        if core is None or core.year_like or not core.value:
+            continue
+        if not lex.scale.match(text, core.end):
+            continue
+        raw, _ = _scan_one(text, at, lex)
+        if raw is None or not raw.is_money or raw.value_max is not None:
+            return None
+        return raw.value / core.value
+    return None
+
+
+# the unit line of a table: "(i 1 000 kr)", "Beløp i mill. kroner", "Alle tal i millionar kroner", "(mrd. NOK)"
+_UNIT_HEADER = re.compile(
+    r"(?i)(?:\(|\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+)(?:i\s+)?(?:hele\s+|heile\s+)?"
+    r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)" + _H
+    + r"*(?:kr\.?|kroner|nok)(?![\w])")
+_UNIT_FACTORS = {"tusen": Decimal(1000), "mill": Decimal(10) ** 6, "millioner": Decimal(10) ** 6,
+                 "millionar": Decimal(10) ** 6, "mrd": Decimal(10) ** 9, "milliarder": Decimal(10) ** 9,
+                 "milliardar": Decimal(10) ** 9}
+_TABLE_CELL_BEFORE = re.compile(r"\S(?:\t+|[ \u00a0]{2,})\Z")
+_TABLE_CELL_AFTER = re.compile(r"(?:\t|[ \u00a0]{2,}|[ \t\u00a0]*(?:\n|\Z))")
+_DECIMAL_CELL = re.compile(r"-?\d{1,3}(?:[ \u00a0]\d{3})*,\d+")
+_PROSE_LINE = 150  # a line this long without a cell gap is prose: the table has ended
+
+
+def _in_unit_header(text: str, pos: int) -> bool:
+    """The number at ``pos`` is the "1 000" of a unit line ("(i 1 000 kr)", "Beløp i 1000 kr")."""
+    if text[pos] != "1":
+        return False
+    lo = max(text.rfind("\n", max(0, pos - 40), pos) + 1, pos - 40)
+    return any(m.start(1) == pos for m in _UNIT_HEADER.finditer(text, lo, min(len(text), pos + 20)))
+
+
+def _unit_table(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | None:
+    """The factor of the unit line above a table whose cell holds the bare number at ``[start, end)``.
+
+    Budget tables state their unit once ("(i 1 000 kr)", "Beløp i mill. kroner") and write bare numbers in
+    their cells ("Spesielle driftsutgifter\t125 300\t130 200"). A cell after the row's first cell counts: a
+    grouped number in a table of thousands ("125 300"; "761", a chapter number, is not), a decimal in a
+    table of millions or billions ("125,3"). The unit line must come before the number with no prose line
+    between them (a line of 150 characters without a cell gap ends a table).
+    """
+    if not _TABLE_CELL_AFTER.match(text, end) or not _TABLE_CELL_BEFORE.search(text, max(0, start - 20), start):
+        return None
+    line_start = text.rfind("\n", max(0, start - _TABLE_CONTEXT), start) + 1
+    if line_start == 0 and start >= _TABLE_CONTEXT:
+        return None  # a row this long is no table row
+    number = text[start:end]
+    pos = line_start
+    while pos > 0 and start - pos < _TABLE_CONTEXT:
+        prev_start = text.rfind("\n", max(0, start - _TABLE_CONTEXT), pos - 1) + 1
+        line = text[prev_start:pos - 1]
+        header = _UNIT_HEADER.search(line)
+        if header:
+            word = re.sub(r"[\s\u00a0.]", "", header.group(1).lower())
+            factor = Decimal(1000) if word == "1000" else _UNIT_FACTORS[word]
+            if factor == 1000:
+                return factor if _GROUPED.fullmatch(number) else None
+            return factor if _DECIMAL_CELL.fullmatch(number) else None
+        if len(line) >= _PROSE_LINE and "\t" not in line and not re.search(r"\S[ \u00a0]{2,}\S", line):
+            return None
+        pos = prev_start
+    return None
 
 
 # the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end

@@ -136,6 +136,16 @@ def parse_date(value: str, months: dict[str, int] | None = None) -> dt.date | No
     return None
 
 
+def dates_in(text: str, months: dict[str, int] | None = None) -> list[dt.date]:
+    """Every valid date written out in ``text`` (dd.mm.yyyy, yyyy-mm-dd, "3. mai 2024"), in no particular order.
+
+    >>> dates_in("Søknadsfrist 15. februar 2023. Møte 02.03.2023, ikke 31.02.2023.")
+    [datetime.date(2023, 3, 2), datetime.date(2023, 2, 15)]
+    """
+    return [date for pattern in (_NUMERIC_DATE, _ISO_DATE, _WORD_DATE) for match in pattern.finditer(text)
+            if (date := parse_date(match.group(0), months)) is not None]
+
+
 @dataclass
 class PageHeader:
     """Metadata collected while scanning the lines (mutable scratch, local to one read)."""

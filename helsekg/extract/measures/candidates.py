@@ -165,12 +165,11 @@ class MentionSpan:
 
 @dataclass(frozen=True, slots=True)
 class GoalCandidate:
-    """A goal, the sentence and cue offset it was found at, and whether the cue names a purpose outright."""
+    """A goal and the sentence and cue offset it was found at."""
 
     goal: Goal
     sentence: int
     cue: int
-    strong: bool
 
 
 @dataclass(frozen=True, slots=True)

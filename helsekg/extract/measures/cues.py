@@ -82,7 +82,6 @@ class MeasureCues:
     goal_trailing_words: tuple[str, ...]
     goal_end_speech_verbs: tuple[str, ...]
     goal_end_conjunctions: tuple[str, ...]
-    strong_goal_cues: tuple[str, ...]
     applicant_verbs: tuple[str, ...]
     group_blockers: tuple[str, ...]
     group_keep_words: tuple[str, ...]

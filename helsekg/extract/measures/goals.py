@@ -23,8 +23,8 @@ the measure itself, and a cue inside a decided action is part of that action: ne
 >>> from helsekg.extract.measures.context import build_context
 >>> text = "Ordninga skal sikre at fleire eldre kan bu heime, seier statsråden."
 >>> context = build_context(document_from_text(text, source="x.txt"))
->>> [(g.goal.text, g.strong) for g in find_goals(context)]
-[('sikre at fleire eldre kan bu heime', True)]
+>>> [g.goal.text for g in find_goals(context)]
+['sikre at fleire eldre kan bu heime']
 >>> text = "Det er behov for å styrke tilbodet. Målet er å redusere ventetida."
 >>> context = build_context(document_from_text(text, source="x.txt"))
 >>> [g.goal.text for g in find_goals(context)]
@@ -200,7 +200,6 @@ def _object_of_verb(noun: Token) -> bool:
 class _Cue:
     start: int  # where the cue starts
     begin: int  # where the goal may start
-    strong: bool
     marker: bool = False  # "for å", "slik at": a cue whose goal ends at its clause
     nested: bool = False  # a cue that never cuts an earlier goal and is dropped inside one ("målet om")
 
@@ -209,7 +208,7 @@ def find_goals(context: MeasureContext, mentions: Sequence[MentionSpan] = ()) ->
     """Goals sentence by sentence; ``mentions`` (the merged measures) rule out cues that belong to them."""
     cues = goal_cues()
     parse = parse_of(context)
-    found: list[tuple[int, int, int, int, bool, bool]] = []  # (start, end, sentence, cue, strong, nested)
+    found: list[tuple[int, int, int, int, bool]] = []  # (start, end, sentence, cue, nested)
     lines = _line_goals(context, cues)
     for i, s in enumerate(context.sentences):
         if context.sentences[i].is_title and context.text[s.start:s.end].count(" ") < 2:
@@ -221,23 +220,23 @@ def find_goals(context: MeasureContext, mentions: Sequence[MentionSpan] = ()) ->
             limit = later[0] if later else s.end
             span = _goal_span(context, parse, cues, cue, s.start, limit)
             if span is not None:
-                found.append((span[0], span[1], i, cue.start, cue.strong, cue.nested))
+                found.append((span[0], span[1], i, cue.start, cue.nested))
     kept = []
-    for start, end, i, cue, strong, nested in found:
+    for start, end, i, cue, nested in found:
         if any(a <= start and end <= b for a, b, _ in lines):
             continue  # inside a goal line ("Hovudmål: Stimulere ... for å møte ...")
         if nested and any(a <= start and end <= b and (a, b) != (start, end) for a, b, *_ in found):
             continue
-        kept.append((start, end, i, cue, strong))
-    kept += [(a, b, i, a, True) for a, b, i in lines]
+        kept.append((start, end, i, cue))
+    kept += [(a, b, i, a) for a, b, i in lines]
     out = []
     seen: set[tuple[int, int]] = set()
-    for start, end, i, cue, strong in sorted(kept):
+    for start, end, i, cue in sorted(kept):
         if (start, end) in seen:
             continue
         seen.add((start, end))
         label = re.sub(r"\s+", " ", context.text[start:end])
-        out.append(GoalCandidate(Goal(context.doc_id, start, end, context.text[start:end], label=label), i, cue, strong))
+        out.append(GoalCandidate(Goal(context.doc_id, start, end, context.text[start:end], label=label), i, cue))
     return tuple(out)
 
 
@@ -257,22 +256,22 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
             continue
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
-        spans.append(_Cue(m.start(), m.end(), False, marker=True))
+        spans.append(_Cue(m.start(), m.end(), marker=True))
     for m in cues.copula.finditer(text, s.start, s.end):
         if text[m.end():m.end() + 3].lstrip().startswith(":"):
             continue  # "Målet for ordninga er:": a goal heading
-        spans.append(_Cue(m.start(), m.end(), True))
+        spans.append(_Cue(m.start(), m.end()))
     for m in cues.have.finditer(text, s.start, s.end):
-        spans.append(_Cue(m.start(), m.end(), True))
+        spans.append(_Cue(m.start(), m.end()))
     for m in cues.noun_about.finditer(text, s.start, s.end):
-        spans.append(_Cue(m.start(), m.end(), False, nested=True))
+        spans.append(_Cue(m.start(), m.end(), nested=True))
     for m in cues.contribute.finditer(text, s.start, s.end):
         if blocked(m.start(), m.end()) or any(c.start <= m.start() < c.begin for c in spans):
             continue
         aux = (m.group(1) or "").lower()
         if not aux and not re.search(r"\s(?:å|at)$", m.group(0)):
             continue  # "bidra til utvikling": a goal only after an auxiliary or before "å"/"at"
-        spans.append(_Cue(m.start(), m.end(), aux.startswith("skal"), nested=not aux))
+        spans.append(_Cue(m.start(), m.end(), nested=not aux))
     spans += _measure_shall(context, parse, cues, i, mentions, spans)
     return spans
 
@@ -306,7 +305,7 @@ def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues,
             ok = _measure_subject_text(context, cues, s.start, m.start(), mentions)
         if not ok or not _goal_verb(verb, lemma, cues):
             continue
-        out.append(_Cue(m.start(), verb_start, True))
+        out.append(_Cue(m.start(), verb_start))
     return out
 
 

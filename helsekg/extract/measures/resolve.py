@@ -581,7 +581,9 @@ class MeasureResolver:
     def attach_goals(self, goals: Iterable[GoalCandidate]) -> None:
         for found in goals:
             self.goals.append(found.goal)
-            measure = self.measure_for(found.sentence, found.cue, strong_reference=found.strong) or self.only_measure()
+            # a goal belongs to the measure of its sentence or bullet, else to the one its subject names, the
+            # section's topic, the measure before it, the title's or the page's only measure
+            measure = self.measure_for(found.sentence, found.cue, strong_reference=True) or self.only_measure()
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
 
