@@ -160,9 +160,14 @@ def test_measures_real_a_new_instrument_is_not_a_reference(blank_nlp):
 @pytest.mark.parametrize("text, name", [
     ("Regjeringen gir 30 millioner kroner til rekrutteringsprosjektet Menn i helse i 2025.", "Menn i helse"),
     ("Regjeringa løyver 12 millionar kroner til ordninga Bu trygt heime i 2024.", "Bu trygt heime"),
+    # where and how a named measure runs are not its name either
+    ("Regjeringa etablerer ordninga Ung arena i alle fylke.", "Ung arena"),
+    ("Regjeringen viderefører prosjektet Menn i helse i hele landet.", "Menn i helse"),
+    ("Kommunen starter prosjektet Trygg hjemme i samarbeid med frivillige.", "Trygg hjemme"),
 ])
-def test_measures_real_year_after_name_is_not_part_of_it(nlp, blank_nlp, text, name):
-    """"<name> i 2025": the year says when; it neither joins the name nor forks the measure's key."""
+def test_measures_real_when_and_where_after_name_are_not_part_of_it(nlp, blank_nlp, text, name):
+    """"<name> i 2025", "<name> i alle fylke", "<name> i samarbeid med ...": when, where and how; they neither join
+    the name nor fork the measure's key."""
     for pipeline in (nlp, blank_nlp):
         document = document_from_text(text, source="x.txt")
         doc = pipeline(document.text)

@@ -55,6 +55,7 @@ class MeasureCues:
     forward_intros_after_verb: tuple[tuple[str, str], ...]
     phrase_end_words: tuple[str, ...]
     name_stop_words: tuple[str, ...]
+    name_quantifiers: tuple[str, ...]
     drop_words: tuple[str, ...]
     key_suffix_rules: tuple[tuple[str, str, int], ...]
     group_nouns: tuple[str, ...]
@@ -182,6 +183,7 @@ class Patterns:
     actor_after_verb: re.Pattern[str]
     definite_ending: re.Pattern[str]
     name_stop: frozenset[str]
+    name_quantifiers: frozenset[str]
     drop: frozenset[str]
     group_modifiers: frozenset[str]
     group_drop: frozenset[str]
@@ -272,6 +274,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         actor_after_verb=re.compile(rf"(?:{alt(cues.actor_acting_verbs)})\s+$", i),
         definite_ending=re.compile(rf"(?:{alt(cues.definite_endings)})$"),
         name_stop=_lower(cues.name_stop_words),
+        name_quantifiers=_lower(cues.name_quantifiers),
         drop=_lower(cues.drop_words),
         group_modifiers=_lower(cues.group_modifier_words),
         group_drop=_lower(cues.drop_words) - _lower(cues.group_keep_words),

@@ -58,7 +58,6 @@ NAME_AFTER = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*)\s+[«\"]?([A-Z�
 #: A capitalised word, optionally followed by a year: "Kompetanseløft 2025".
 CAPITAL_COMPOUND = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå][\w-]*)(\s+(?:19|20)\d\d\b)?")
 #: A year as a word of its own ("i 2025").
-YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,8 +180,10 @@ def cut_name(text: str, start: int, end: int, rx: Patterns) -> int:
         after_hyphen = i > 0 and text[s - 2:s - 1] == "-" and word.lower() in ("og", "eller")
         if i > 0 and not after_hyphen and (word.lower() in rx.name_stop - {"i"} or word.lower() in rx.drop):
             break
-        if i > 0 and word.lower() == "i" and i + 1 < len(words) and YEAR.fullmatch(text[slice(*words[i + 1])]):
-            break  # "Menn i helse i 2025": the year is when, not part of the name
+        if i > 0 and word.lower() == "i" and (
+                rx.phrase_end.match(text, s - 1)  # "i samarbeid med", "i løpet av", "i 2025": when or how, not the name
+                or i + 1 < len(words) and text[slice(*words[i + 1])].lower() in rx.name_quantifiers):
+            break  # "Ung arena i alle fylker": where, not part of the name ("Menn i helse" keeps its "i")
         if i >= 6:
             break
         stop = e
