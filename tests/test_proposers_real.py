@@ -241,3 +241,37 @@ def test_proposers_real_works_without_a_parse(parsed, blank_nlp):
     reading = read_proposers(c)
     assert all(acting == () for acting in reading.acting)
     assert reading.default.label == "Helsedirektoratet"  # by the word patterns
+
+
+# ----------------------------------------------------------------------- municipal administration, decisions
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "actor"),
+    [
+        ("For å halde budsjettet foreslår kommunedirektøren å leggje ned to sjukeheimsplassar.",
+         "leggje ned to sjukeheimsplassar", "Kommunedirektøren"),
+        ("Budsjett 2027\n\nRådmannen foreslår å etablere en ny ordning med dagaktivitet.",
+         "ordning med dagaktivitet", "Rådmannen"),
+        ("Fylkeskommunedirektøren tilrår å vidareføre ordninga med frisklivsmidlar.", None, "Fylkeskommunedirektøren"),
+    ],
+    ids=["nn-kommunedirektoren-lower-case", "nb-radmannen", "nn-county-director"],
+)
+def test_proposers_real_administrative_head_proposes(nlp, measures, text, measure, actor):
+    """The municipality's or county's administrative head ("kommunedirektøren", "rådmannen") is an actor, in lower
+    case too, and proposes what it "foreslår": a measure of its budget proposal, not advice."""
+    document = document_from_text(text, source="x.txt")
+    found, _ = extract_actors(nlp(document.text), document)
+    assert [(a.label, a.actor_type) for a in found if a.label == actor] == [
+        (actor, "county_administration" if actor.startswith("Fylke") else "municipal_administration")]
+    if measure is not None:
+        assert measures(text)[measure] == actor
+
+
+def test_proposers_real_decision_list_items_are_the_deciding_bodys(measures):
+    """In the list of a decision, the item's own subject carries it out; the body that decided proposes it."""
+    text = ("Vedtak i kommunestyret\n\nKommunestyret gjorde følgjande vedtak:\n\n"
+            "1. Kommunestyret løyver 800 000 kroner til eit nytt lågterskeltilbod for unge.\n"
+            "2. Kommunedirektøren skal leggje fram ei evaluering av lågterskeltilbodet innan 2027.\n")
+    found = measures(text)
+    assert found and set(found.values()) == {"Kommunestyret"}

@@ -228,7 +228,8 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
 
 
 _BODY_NOUNS = {"city_government": "Byrådet", "city_council": "Bystyret", "municipal_council": "Kommunestyret"}
-_MUNICIPAL_BODIES = frozenset({"city_government", "city_council", "municipal_council", "municipal_executive"})
+_MUNICIPAL_BODIES = frozenset({"city_government", "city_council", "municipal_council", "municipal_executive",
+                               "municipal_administration"})
 
 
 def _body_noun(text: str, *, capitalise: bool = True) -> str:

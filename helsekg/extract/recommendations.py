@@ -76,6 +76,7 @@ class RecommendationCues:
     advisory_heads: tuple[str, ...]
     advisory_actor_types: tuple[str, ...]
     non_advisory_subjects: tuple[str, ...]
+    deciding_actor_types: tuple[str, ...]
     adverbs: tuple[str, ...]
     opinion_verbs: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
@@ -274,7 +275,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     author = advisory_author(document, actors, cues=cues)
     title_end = max([r.end for r in document.regions if r.kind == "title"] or [0])
     advice_title = author is not None and bool(patterns["advice"].search(document.text, 0, title_end))
-    known = [a for a in actors if a.kind == "organisation" and a.actor_type not in ("government", "ministry")
+    known = [a for a in actors if a.kind == "organisation" and a.actor_type not in cues.deciding_actor_types
              and a.label.lower() not in cues.non_advisory_subjects]
     subjects = [a.label for a in known] + (["vi"] if author is not None else [])
     prose = _prose_pattern(cues, subjects)
@@ -416,7 +417,7 @@ def _subject_actor(document: Document, start: int, end: int, actors: Sequence[Ac
 def _named_actor(document: Document, start: int, end: int, actors: Sequence[Actor],
                  cues: RecommendationCues) -> Actor | None:
     inside = [a for a in actors if start <= a.start and a.end <= end and a.kind == "organisation"
-              and a.actor_type not in ("government", "ministry") and a.label.lower() not in cues.non_advisory_subjects]
+              and a.actor_type not in cues.deciding_actor_types and a.label.lower() not in cues.non_advisory_subjects]
     if inside:
         return min(inside, key=lambda a: a.start)
     match = _NAMED_BODY.search(document.text, start, end)

@@ -26,7 +26,9 @@ measure by the word patterns of ``runner_patterns`` ("..., som Helsedirektoratet
 actor of the deciding verb or genitive whose clause holds the measure (the innermost one); another
 organisation acting in the sentence, or the one before a proposal verb or right after an acting verb
 (word patterns, the only rules without a parse); for a heading ("Post 63 Investeringstilskudd"), who
-acts first in the section it opens; for a list item, the actor of the list's introduction; else the
+acts first in the section it opens; for a list item, the actor of the list's introduction (first of all
+for a decision's list, "Kommunestyret gjorde følgjande vedtak:", whose items' own subjects carry the decision
+out: "4. Kommunedirektøren skal leggje fram ..."); else the
 acting organisation of an earlier sentence in the same or the two paragraphs before, within the section.
 
 The default proposer (credited by the resolve step when none of these finds one) is the government or
@@ -95,6 +97,7 @@ class ProposerCues:
     object_labels: tuple[str, ...]
     publisher_types: tuple[str, ...]
     unnamed_body_types: tuple[str, ...]
+    decision_lemmas: tuple[str, ...]
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -172,6 +175,9 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
     found = runner(context, start, sentence)
     if found is not None:
         return found
+    found = _decision_actor(context, reading, sentence)
+    if found is not None:
+        return found
     acting = reading.acting[sentence] if sentence < len(reading.acting) else ()
     governing = sorted((a for a in acting if a.start <= start < a.end), key=lambda a: a.end - a.start)
     for a in governing:
@@ -190,6 +196,23 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
     if found is None:
         found = discourse_subject(context, sentence, reading)
     return found
+
+
+def _decision_actor(context: MeasureContext, reading: ProposerReading, index: int) -> Actor | None:
+    """For an item of a decision's list ("Kommunestyret gjorde følgjande vedtak:"), the body that decides: the item's
+    own subject carries the decision out ("4. Kommunedirektøren skal leggje fram ...") but does not decide it."""
+    s = context.sentences[index]
+    if s.list_id is None or context.doc is None:
+        return None
+    intro = context.lists[s.list_id].intro
+    if intro is None:
+        return None
+    lemmas = set(default_proposer_cues().decision_lemmas)
+    span = context.doc.char_span(intro[0], intro[1], alignment_mode="expand")
+    if span is None or not any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in span):
+        return None
+    intro_index = context.sentence_of(intro[0])
+    return _acting_actor(context, reading, intro_index) if intro_index is not None else None
 
 
 def _acting_actor(context: MeasureContext, reading: ProposerReading, index: int) -> Actor | None:
