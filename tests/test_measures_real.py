@@ -175,3 +175,21 @@ def test_measures_real_when_and_where_after_name_are_not_part_of_it(nlp, blank_n
         findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)), actors=found)
         assert {m.label for m in findings.measures} == {name}
         assert len({m.key for m in findings.measures}) == 1 and "20" not in findings.measures[0].key
+
+
+@pytest.mark.parametrize("text", [
+    # a fronted adverbial before "får/fekk": the subject follows the verb and is the recipient, no measure
+    "Ventetid\n\nI revidert nasjonalbudsjett fikk Helse Nord 120 millioner kroner i varig styrking av basisrammen.",
+    "Folkehelse\n\nKvart år over seks år får fylkeskommunen seks millionar kroner av staten.",
+    # "i løpet av ..." after the amount says when, not what it pays for
+    "Plan\n\nPlanen innebærer at det skal investeres for om lag 4 mrd. kroner i løpet av planperioden.",
+])
+def test_measures_real_adverbials_fund_no_measure(nlp, text):
+    assert measures(nlp, text) == {}
+
+
+def test_measures_real_named_subject_of_far(nlp, blank_nlp):
+    """ "Prosjektet Trygg heime får 2 millionar kroner": the name after the instrument noun is what is funded."""
+    text = "Budsjett\n\nProsjektet Trygg heime får 2 millionar kroner."
+    for pipeline in (nlp, blank_nlp):
+        assert measures(pipeline, text) == {"Trygg heime": {2_000_000}}

@@ -44,6 +44,7 @@ from helsekg.extract.measures.cues import WORD, alternation
 from helsekg.extract.measures.phrases import (
     head_of,
     instrument_object,
+    named_in,
     not_a_measure,
     phrase_after,
     trim_phrase,
@@ -163,6 +164,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
             intro = channel
     if intro is None:
         return ()
+    if intro.lastindex and intro.group(1).lower() == "i" and rx.phrase_end.match(text, pos + intro.start(1) - 1):
+        return ()  # "investeres for 6,3 mrd. kroner i løpet av planperioden": when, not what
     after = pos + intro.end()
     after += len(text[after:s.end]) - len(text[after:s.end].lstrip())
     if re.match(r"(?:19|20)\d\d(?:\s*[,.;:)]|\s+(?:i|og|for|fra|frå|til|med|på)\b|\s*$)", text[after:s.end]) or any(
@@ -278,7 +281,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     m = rx.change_subject.match(before)
     if m:
         phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        if phrase and _fronted_adverbial(context, *phrase):
+            phrase = None  # "I revidert statsbudsjett fekk Helse Vest ...": the subject follows the verb
         if phrase:
+            # "Prosjektet Trygg heime får ...": the name after the instrument noun is the measure
+            phrase = named_in(text, phrase[0], amount.start, rx) or phrase
             words = text[phrase[0]:phrase[1]]
             if rx.budget_noun.match(words.split()[0]):
                 return BUDGET_FALLBACK
@@ -290,6 +297,23 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     if any(rx.budget_noun.match(w) for w in re.findall(r"[\w-]+", before)):
         return (*attempts, *BUDGET_FALLBACK)
     return attempts
+
+
+def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:
+    """The words before the verb are an adverbial, not its subject ("I revidert statsbudsjett fekk ...", "Kvart år
+    over seks år får ..."): with a parse, no word of theirs is a subject; without, they open with a preposition
+    or "kvart/hvert"."""
+    doc = context.doc
+    if doc is not None and doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            return not any(t.dep_ in SUBJECT_LABELS for t in span)
+    first = context.text[start:end].split()[0].lower()
+    return first in context.cues.object_prepositions or first in FRONTED_QUANTIFIERS
+
+
+SUBJECT_LABELS = frozenset({"SUBJ", "nsubj", "nsubj:pass", "FSUBJ"})
+FRONTED_QUANTIFIERS = frozenset({"kvart", "hvert", "kvar", "hver"})
 
 
 MED_BEFORE = re.compile(r"(?<![\w-])med\s+\Z", re.IGNORECASE)
