@@ -193,3 +193,16 @@ def test_measures_real_named_subject_of_far(nlp, blank_nlp):
     text = "Budsjett\n\nProsjektet Trygg heime får 2 millionar kroner."
     for pipeline in (nlp, blank_nlp):
         assert measures(pipeline, text) == {"Trygg heime": {2_000_000}}
+
+
+def test_measures_real_a_clause_is_no_measure(nlp):
+    """A list item that is a clause with its own finite verb reports a step, it names no measure; a plural noun the
+    tagger takes for a verb ("samtalegrupper") and a relative clause ("som driver ...") leave a name a name."""
+    text = ("Tiltak i planen\n\nKommunen vil gjennomføre følgende tiltak:\n\n"
+            "• Tilbud om pårørendeskoler og samtalegrupper\n"
+            "• Planen legges frem for kommunestyret i juni\n"
+            "• Tilskudd til lag som driver aktivitet for eldre\n")
+    labels = set(measures(nlp, text))
+    assert "Tilbud om pårørendeskoler og samtalegrupper" in labels
+    assert any(label.startswith("Tilskudd til lag") for label in labels)
+    assert not any(label.startswith("Planen") for label in labels)

@@ -51,6 +51,9 @@ How a measure is found, in order of trust:
    a measure with ``is_programme=True`` and the items are ``part_of`` it.
 5. A document title that is an instrument phrase ("Tilskudd til kommunalt rusarbeid 2025").
 
+An unfunded, unnamed mention whose label is a clause (a finite verb outside a relative clause: "Planen legges
+frem for kommunestyret", a headline "Støtter lokale frisklivstiltak ...") reports a step and is dropped.
+
 Keys are ``slugify`` of the name, or of the label without articles and adjectives such as "nye",
 "såkalte", with simple definite/plural endings normalised ("omsorgstjenesten" = "omsorgstjenestene").
 Within a document a definite reference ("kompetansefondet", "Ordningen") takes the key of the measure
@@ -128,6 +131,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     # an amount whose reference names an action ("Prosjektet har en kostnadsramme på ...") is placed now
     resolver.fund_rest()
     resolver.read_lists(read_lists(context))
+    resolver.drop_clauses()
     resolver.unify_keys()
     resolver.drop_superseded()
     resolver.attach_quantities()

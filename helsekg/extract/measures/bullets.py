@@ -33,6 +33,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import BulletList, MeasureContext
 from helsekg.extract.measures.phrases import (
     capitalised_programmes,
+    finite_verb,
     lemma_words,
     phrase_after,
     stem,
@@ -41,7 +42,6 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues
-from helsekg.nlp.lemmas import load_table
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
 
@@ -105,13 +105,7 @@ def _description(context: MeasureContext, start: int, end: int, phrase: tuple[in
     span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
-    first = span[0]
-    if first.pos_ not in ("VERB", "AUX") or "Fin" not in first.morph.get("VerbForm") \
-            or "Ind" not in first.morph.get("Mood"):
-        return False
-    table = load_table()  # the tagger takes some plural nouns for verbs ("Turstier for alle"): ask the dictionary
-    low = first.lower_
-    return table.lookup("VERB", low, seen=True) is not None and table.lookup("NOUN", low, seen=True) is None
+    return finite_verb(span[0])
 
 
 # «Psykt bra!», "Aktiv kvardag": a quoted name opening a list item

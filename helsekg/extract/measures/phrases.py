@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
 from helsekg.extract.records import Actor
+from helsekg.nlp.lemmas import load_table
 from helsekg.text.document import slugify
 
 __all__ = [
@@ -371,3 +372,14 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         if actor.start <= start and end <= actor.end and actor.text.split()[-1] in cues.company_forms:
             return "entity"
     return None
+
+
+def finite_verb(token: Token) -> bool:
+    """A finite verb or auxiliary in the indicative ("legges", "skal", "støtter"), as the tagger reads it and the
+    dictionary confirms: the tagger takes some plural nouns for verbs ("samtalegrupper", "Turstier")."""
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm") \
+            or "Ind" not in token.morph.get("Mood"):
+        return False
+    table = load_table()
+    low = token.lower_
+    return table.lookup("VERB", low, seen=True) is not None and table.lookup("NOUN", low, seen=True) is None

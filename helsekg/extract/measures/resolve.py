@@ -44,6 +44,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.measures.cues import WORD
 from helsekg.extract.measures.phrases import (
+    finite_verb,
     head_of,
     measure_key,
     lemma_words,
@@ -52,7 +53,7 @@ from helsekg.extract.measures.phrases import (
     same_head,
     stem,
 )
-from helsekg.extract.measures.proposers import proposer_for, read_proposers
+from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 
 __all__ = ["MeasureFindings", "MeasureResolver", "Mention"]
@@ -484,6 +485,27 @@ class MeasureResolver:
             old |= {id(m) for year, m in versions if year < latest and not m.funding}
         if old:
             self.mentions = [m for m in self.mentions if id(m.root()) not in old]
+
+    def drop_clauses(self) -> None:
+        """Drop the unfunded mentions whose label is a clause, not a name: a finite verb or a modal in it ("Planen
+        legges frem for kommunestyret", "tilskudd skal gi mindre ensomhet blant eldre", a headline "Støtter lokale
+        frisklivstiltak i flere kommuner"). Needs the tagger; an infinitive ("legge ned Eldreombodet") stays."""
+        doc = self.context.doc
+        if doc is None or not doc.has_annotation("MORPH"):
+            return
+        relative = set(default_proposer_cues().relative_markers)
+        clauses: set[int] = set()
+        for m in self.mentions:
+            if m.named or m.funding or m.alias_of is not None:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            main = next((t.i for t in span if t.lower_ in relative), span.end)
+            if any(finite_verb(t) for t in doc[span.start:main]):  # a relative clause ("som driver ...") may have one
+                clauses.add(id(m))
+        if clauses:
+            self.mentions = [m for m in self.mentions if id(m.root()) not in clauses]
 
     def unify_keys(self) -> None:
         """Fold keys within the document: a key that extends a shorter key of an instrument is the same measure."""
