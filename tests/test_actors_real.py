@@ -152,6 +152,12 @@ def test_actors_real_not_actors(nlp, text, language, not_actor):
      "nn", "Eli Myklebust", "Vi har fått fleire tilsette enn venta"),
     ("Fastlege Per Hauge er nøgd.\n\n– Dette gjer kvardagen lettare, understrekar Per Hauge.", "nn",
      "Per Hauge", "Dette gjer kvardagen lettare"),
+    # a dash quote in the middle of a paragraph, after a sentence of the report
+    ("Fylket skal bruke 12 millionar kroner på tiltaket. – Dette er eit viktig løft for bygdene, seier fylkesordførar "
+     "Kari Dale.", "nn", "Kari Dale", "Dette er eit viktig løft for bygdene"),
+    # "helse og omsorgsminister" without the hyphen is still a role
+    ("Ny satsing\n\n– Vi vil styrke tilbodet til barn og unge, seier helse og omsorgsminister Ola Vik.", "nn",
+     "Ola Vik", "Vi vil styrke tilbodet til barn og unge"),
 ])
 def test_actors_real_quotes(nlp, text, language, speaker, said):
     quotes = full(nlp, text, language).quotes
@@ -163,6 +169,12 @@ def test_actors_real_repeated_lead_quote_is_one_quote(nlp):
     text = f"Ny plan for helsetenesta\n\n{lead}\n\n{lead}\n\nPlanen vart lagd fram i dag."
     quotes = full(nlp, text, "nn").quotes
     assert [q.text for q in quotes] == ["Alle skal få hjelp når dei treng det"]
+
+
+def test_actors_real_according_to_a_plan_is_no_quote(nlp):
+    """ "ifølge Eldreplan 2030": one capitalised word that names no person of the text is no speaker."""
+    text = "Budsjett\n\nDen langsiktige styrkinga ifølge Eldreplan 2030 utgjer 8,2 millionar kroner."
+    assert full(nlp, text, "nn").quotes == ()
 
 
 def test_actors_real_dash_without_attribution_verb_is_no_quote(nlp):

@@ -322,7 +322,7 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     # "PRO-leder", "IKT-rådgiver": an acronym may open the compound
     role_core = (
         rf"(?:(?:{mods})[^\S\n]+)?(?:[{_LOWER}]+-(?:[^\S\n]+og|,)[^\S\n]+)*"
-        rf"(?:[{_LOWER}]+-[^\S\n]+og[^\S\n]+)?(?:(?-i:[{_UPPER}]{{2,5}})-)?[{_LOWER}]*(?:{heads})"
+        rf"(?:[{_LOWER}]+-?[^\S\n]+og[^\S\n]+)?(?:(?-i:[{_UPPER}]{{2,5}})-)?[{_LOWER}]*(?:{heads})"
     )
     role = (
         rf"(?i:{role_core}(?:en)?"
@@ -420,18 +420,18 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?:-[{_UPPER}][{_LOWER}]+)?){{0,6}})[^\S\n]+og[^\S\n]+\Z"
         ),
         "dash_quote": re.compile(
-            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
+            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
             re.MULTILINE,
         ),
         # "– ... god folkehelsepolitikk sier Brustad." (no comma): the attribution must close the sentence
         "dash_quote_bare": re.compile(
-            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?[{_LOWER}0-9])[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"
+            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?[{_LOWER}0-9])[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"
             rf"(?=[^\S\n]*[.!?][^\S\n]*$)",
             re.MULTILINE,
         ),
         # any verb in the attribution slot, kept when its lemma is a speech verb (``speech_verb_lemmas``)
         "dash_quote_any_verb": re.compile(
-            rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?P<verb>[{_LOWER}]+)[^\S\n]+{speaker}"
+            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?P<verb>[{_LOWER}]+)[^\S\n]+{speaker}"
             rf"(?:[^\S\n]+(?:på|til|fast|vidare|videre))?(?=[^\S\n]*[.!?][^\S\n]*$)",
             re.MULTILINE,
         ),
