@@ -343,15 +343,25 @@ def test_actors_no_false_hits(run, text):
     assert actors == [] and quotes == []
 
 
-# --- known failures --------------------------------------------------------------------------------------
-
-@pytest.mark.xfail(strict=True, reason="a definite role noun ('helseministeren') is not resolved to the person")
-def test_actors_known_failure_definite_role_anaphora(run):
-    text = ("Helseminister Ola Hansen besøkte sykehuset.\n\n"
-            "Helseministeren sier at sykehuset skal få nye senger.")
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Helseminister Ola Hansen besøkte sykehuset.\n\nHelseministeren sier at sykehuset skal få nye senger.",
+     "ola-hansen"),
+    # a definite office noun ("eldreombodet", "statsråden") refers back to the last person holding that office
+    ("Eldreombod Kari Li er kritisk.\n\n– Budsjettet har ikkje midlar til dette, seier eldreombodet.", "kari-li"),
+    ("Helse- og omsorgsminister Ola Hansen la fram planen.\n\n– Dette er viktig, sier statsråden.", "ola-hansen"),
+    ("Ordfører Kari Dale og rådmann Per Hol var til stede.\n\n– Vi gleder oss, sier ordføreren.", "kari-dale"),
+])
+def test_actors_definite_role_refers_back_to_its_holder(run, text, speaker):
     _, _, quotes = run(text)
-    assert [q.speaker.key for q in quotes] == ["ola-hansen"]
+    assert [q.speaker.key for q in quotes] == [speaker]
 
+
+def test_actors_definite_role_without_a_holder_is_no_speaker(run):
+    _, _, quotes = run("– Dette er viktig for pasientene, sier direktøren.")
+    assert quotes == []
+
+
+# --- known failures --------------------------------------------------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason="a surname without a role before it is not an actor without the NER model")
 def test_actors_known_failure_bare_surname_mention(run):

@@ -10,7 +10,7 @@ non-body regions and resolving what needs the document: "regjeringen" to the gov
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -283,6 +283,9 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             return replace(earlier[-1], start=n_start, end=n_end, text=name, roles=()) if earlier else None
         if (n_start, n_end) in by_offset:
             return by_offset[(n_start, n_end)]
+        if rx["definite_role"].fullmatch(name):
+            holder = _role_holder(name, n_start, last_speaker, patterns.role_heads)
+            return replace(holder, start=n_start, end=n_end, text=name, roles=()) if holder else None
         words = name.split()
         if words[0] in patterns.name_stopwords or gaz.lookup(name) is not None:
             return None
@@ -340,6 +343,33 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             add(sent_start, m.start(), speaker)
     _continued_dash_quotes(text, rx, found, document)
     return [found[k] for k in sorted(found)]
+
+
+#: role heads that name the same office in a definite reference ("statsråden" for a "helseminister")
+_SAME_OFFICE = {"statsråd": "minister"}
+
+
+def _role_head(word: str, heads: Sequence[str]) -> str | None:
+    """The role head a role word ends in ("helse- og omsorgsminister" -> "minister"), the longest that fits."""
+    low = word.lower().replace(" ", "")
+    head = max((h for h in heads if low.endswith(h.replace(" ", ""))), key=len, default=None)
+    return _SAME_OFFICE.get(head, head) if head else None
+
+
+def _role_holder(reference: str, pos: int, persons: Sequence[tuple[int, Actor]], heads: Sequence[str]) -> Actor | None:
+    """The person a definite role noun at ``pos`` refers back to ("seier eldreombodet" after "Eldreombod Bente Lund
+    Jacobsen", "Helseministeren sier" after "helseminister Ola Hansen"): the last one named before it with a role of
+    the same head; None when no one is."""
+    low = reference.lower()
+    stem = next((low[:-len(e)] for e in ("en", "et", "a", "n") if low.endswith(e) and _role_head(low[:-len(e)], heads)),
+                None)
+    head = _role_head(stem, heads) if stem else None
+    if head is None:
+        return None
+    for _, person in sorted((p for p in persons if p[0] < pos), key=lambda p: p[0], reverse=True):
+        if any(_role_head(role, heads) == head for role in person.roles):
+            return person
+    return None
 
 
 #: how far (in characters) a verbatim repeat of a quote counts as the page repeating it, not a new statement

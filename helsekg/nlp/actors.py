@@ -340,13 +340,17 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     pronouns = _alt(patterns.pronouns)
     according = _alt(patterns.according_to)
     org_comma = rf"(?:[^\S\n]+(?:{preps})[^\S\n]+[{_UPPER}][^,.;:\n]{{1,60}}?,)?"
+    # "seier eldreombodet", "Helseministeren sier at": a definite role noun refers back to the person holding it
+    single_heads = _alt(h for h in patterns.role_heads if re.fullmatch(r"[^\W\d_]+", h))
+    definite_role = rf"[{_LOWER}]*(?:{single_heads})(?:en|et|a|n)"
     speaker = (
-        rf"(?:(?P<role>{role}){org_comma}[^\S\n]+)?(?P<name>{any_name}|(?i:{pronouns})\b)"
+        rf"(?:(?P<role>{role}){org_comma}[^\S\n]+)?(?P<name>(?i:{definite_role})(?![\w-])|{any_name}|(?i:{pronouns})\b)"
         rf"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\))?"
         rf"(?:,[^\S\n]+(?P<approle>{role})(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?=[^\S\n]*[.,;:!?]|$))?"
     )
     speaker_start = (
-        rf"(?<![\w-])(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
+        rf"(?<![\w-])(?:(?P<role>{role})[^\S\n]+)?"
+        rf"(?P<name>(?i:{definite_role})(?![\w-])|{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
     )
     suffix_all = _alt(w for _, words in patterns.suffix_bodies for w in words)
     generic = _alt(w for _, words in patterns.generic_bodies for w in words)
@@ -357,6 +361,7 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"[^\S\n]+(?P<name>{full_name}){party}"
         ),
         "role_word": re.compile(role),
+        "definite_role": re.compile(rf"(?i:{definite_role})"),
         "role_portfolio_name": re.compile(
             rf"(?<![\w-])(?P<role>{role_portfolio})[^\S\n]+(?P<name>{full_name}){party}"),
         # "stortingsrepresentantene Kari Nordmann og Ola Nordmann": a plural role before coordinated names
