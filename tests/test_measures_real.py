@@ -206,3 +206,20 @@ def test_measures_real_a_clause_is_no_measure(nlp):
     assert "Tilbud om pårørendeskoler og samtalegrupper" in labels
     assert any(label.startswith("Tilskudd til lag") for label in labels)
     assert not any(label.startswith("Planen") for label in labels)
+
+
+@pytest.mark.parametrize("text, label, value", [
+    # a verb between the amount and "til": "N kroner [skal] gå til Y", "N kroner ble brukt til Y"
+    ("Budsjett\n\nAv dette skal 100 millioner kroner gå til nye og styrkede tiltak for unge.",
+     "styrkede tiltak for unge", 100_000_000),
+    ("Budsjett\n\n150 millionar skal gå til nye tiltak for psykisk helse.", "tiltak for psykisk helse", 150_000_000),
+    ("Budsjett\n\nI 2024 gikk 20 millioner kroner til prosjektet Trygg heime.", "Trygg heime", 20_000_000),
+])
+def test_measures_real_amount_goes_to(nlp, text, label, value):
+    assert measures(nlp, text).get(label) == {value}
+
+
+def test_measures_real_generic_activity_is_no_measure(nlp):
+    """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
+    text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."
+    assert "evaluering" not in measures(nlp, text)

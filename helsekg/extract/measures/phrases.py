@@ -83,8 +83,12 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
                 max_words: int = MAX_LABEL_WORDS) -> tuple[int, int] | None:
     """Drop leading articles/adjectives and trailing function words; cap the length."""
     words = tokens(text, start, end)
-    while words and text[words[0][0]:words[0][1]].lower() in rx.drop:
+    dropped = False
+    # "nye og styrkede tiltak": a conjunction after a dropped adjective goes with it
+    while words and (text[words[0][0]:words[0][1]].lower() in rx.drop
+                     or dropped and text[words[0][0]:words[0][1]].lower() in ("og", "eller")):
         words = words[1:]
+        dropped = True
     if len(words) > max_words:
         # a cap never ends inside a number ("... kommune - 120" of "120 000 kroner"): numbers at the cut go
         while max_words and _NUMBER.fullmatch(text[words[max_words - 1][0]:words[max_words - 1][1]]) \
