@@ -223,3 +223,8 @@ def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."
     assert "evaluering" not in measures(nlp, text)
+
+
+def test_measures_real_new_subject_with_article_and_adjective(nlp):
+    """ "Det nye helsehuset kostar N": the subject runs past its article and adjective to the noun before the verb."""
+    assert measures(nlp, "Budsjett\n\nDet nye helsehuset kostar 300 millionar kroner.") == {"helsehuset": {300_000_000}}

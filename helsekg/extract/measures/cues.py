@@ -260,7 +260,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "bevilgningen til Y [økes] med X": where Y ends
         budget_clause_verb=re.compile(rf"\s(?:{alt(cues.budget_clause_verbs)})\b"),
         # "Y styrkes/videreføres/reduseres med X": the subject of the clause
-        change_subject=re.compile(rf"\W*({WORD}(?:\s+{WORD}){{0,6}}?)\s+(?:{WORD}\s+)?(?:{alt(cues.change_verbs)})\b"),
+        change_subject=re.compile(rf"\W*({WORD}(?:\s+{WORD}){{0,6}}?)\s+(?:({WORD})\s+)?(?:{alt(cues.change_verbs)})\b"),
         # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
         on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
         group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),

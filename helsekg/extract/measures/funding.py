@@ -281,6 +281,8 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     m = rx.change_subject.match(before)
     if m:
         phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        if phrase is None and m.group(2):  # "Det nye helsehuset kostar": the subject ends in the word before the verb
+            phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(2), rx)
         if phrase and _fronted_adverbial(context, *phrase):
             phrase = None  # "I revidert statsbudsjett fekk Helse Vest ...": the subject follows the verb
         if phrase:
