@@ -135,7 +135,7 @@ class InputError(HelsekgError):
         self.path = os.fspath(path)
         self.problem = problem.format(**fields)
         self.fields = fields
-        super().__init__(code, f"{self.path}: {self.problem} ({code}). {todo}")
+        super().__init__(code, f"{self.path}: {self.problem} ({code}). {todo.format(**fields)}")
 
     def __reduce__(self):  # keep the error picklable across processes
         return (_rebuild_input_error, (self.code, self.path, self.fields))

@@ -468,6 +468,7 @@ def test_corpus_rejects_bad_input_naming_file_and_problem(tmp_path, name, conten
     assert str(error).startswith(f"{path}: ")
     assert f"({code})." in str(error)
     assert problem in str(error)
+    assert "{" not in str(error)  # every placeholder of the problem and of what to do is filled
 
 
 TWO_STEP_INPUTS = [(row[0], row[1]) for row in BAD_INPUTS] + [("ok.txt", NB_PROSE.encode("cp1252"))]
