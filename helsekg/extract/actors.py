@@ -332,7 +332,7 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             add(m.start("quote"), m.end("quote"), speaker_for(m))
     for m in rx["according"].finditer(text):
         speaker = speaker_for(m)
-        if speaker is None or (len(speaker.label.split()) == 1 and speaker.label.lower() not in pronouns):
+        if speaker is None or len(speaker.label.split()) == 1:
             continue  # "Ifølge Eldreplan 2016-2026 ...": one capitalised word no one earlier is named by is no speaker
         sent_start = _sentence_start(text, m.start())
         sent_end = _sentence_end(text, m.end())

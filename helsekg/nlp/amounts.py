@@ -777,6 +777,16 @@ def _shared_unit(text: str, end: int, lex: _Lexicon, *, after_from: bool = False
     return raw.value / core.value
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n\s*\n")
+
+
+def _sentence_start(text: str, pos: int, reach: int) -> int:
+    """Where the sentence holding ``pos`` begins, looking back ``reach`` characters at most."""
+    lo = max(0, pos - reach)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, pos)]
+    return breaks[-1] if breaks else lo
+
+
 # "... 16 mill. kroner for 2024 og 18 for 2025": a bare number after a connective, ending its clause or
 # followed by the year it is for, that repeats an earlier amount's unit
 _ELIDED_BEFORE = re.compile(r"(?<![\w,.])(?i:mot|til|og|eller|fra|frå)" + _H + r"+\Z")
@@ -795,9 +805,7 @@ def _elided_unit(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | No
     """
     if not _ELIDED_BEFORE.search(text, max(0, start - 8), start) or not _ELIDED_AFTER.match(text, end):
         return None
-    lo = max(0, start - _ELIDED_REACH)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
-    lo = breaks[-1] if breaks else lo
+    lo = _sentence_start(text, start, _ELIDED_REACH)
     for m in reversed(list(_NUMBER_START.finditer(text, lo, start))):
         at = m.start()
         core = _number_core(text, at, lex)
@@ -895,9 +903,6 @@ def _keyed_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon)
             and bool(lex.money_key.search(text[max(0, start - 60):start])))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÆØÅ])|\n\s*\n")
-
-
 def _money_context(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
     """A grouped number of at least 10 000 with no unit after it is kroner when its sentence (or the heading above
     it) speaks of money: "Kommunen fikk innvilget 1 250 000 til prosjektet", "Det gis 1 250 000 i tilskudd".
@@ -906,9 +911,7 @@ def _money_context(text: str, start: int, end: int, value: Decimal, lex: _Lexico
     """
     if value < 10_000 or not _GROUPED.fullmatch(text, start, end):
         return False
-    lo = max(0, start - 300)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
-    lo = breaks[-1] if breaks else lo
+    lo = _sentence_start(text, start, 300)
     stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 120))
     hi = stop.start() if stop else min(len(text), end + 120)
     return bool(lex.near_money.search(text, lo, start) or lex.near_money.search(text, end, hi))

@@ -58,7 +58,6 @@ SCALE_WORD = re.compile(r"^(?:mill|mrd|milliard|million|kr\b|kroner|nok\b|prosen
 NAME_AFTER = re.compile(r"(?<![\w-])([A-ZÆØÅa-zæøå][\w-]*)\s+[«\"]?([A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5})")
 #: A capitalised word, optionally followed by a year: "Kompetanseløft 2025".
 CAPITAL_COMPOUND = re.compile(r"(?<![\w-])([A-ZÆØÅ][a-zæøå][\w-]*)(\s+(?:19|20)\d\d\b)?")
-#: A year as a word of its own ("i 2025").
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

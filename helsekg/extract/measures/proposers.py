@@ -207,7 +207,7 @@ def _decision_actor(context: MeasureContext, reading: ProposerReading, index: in
     intro = context.lists[s.list_id].intro
     if intro is None:
         return None
-    lemmas = set(default_proposer_cues().decision_lemmas)
+    lemmas = default_proposer_cues().decision_lemmas
     span = context.doc.char_span(intro[0], intro[1], alignment_mode="expand")
     if span is None or not any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in span):
         return None
