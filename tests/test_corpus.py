@@ -454,6 +454,10 @@ BAD_INPUTS = [
     ("disguised.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "E010", "PDF"),
     ("sheet.xlsx", b"PK\x03\x04 not a document", "E003", "unsupported file type '.xlsx'"),
     ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00" + bytes(range(256)), "E005", "binary"),
+    # a few stray bytes behind a UTF-16 byte-order mark decode to another script: too short to judge by words,
+    # not too short to judge by script
+    ("stray-utf16.txt", b"\xff\xfe\x00\x01garbage\x00", "E008", "Cjk script"),
+    ("kort-kyrillisk.txt", "Привет мир".encode(), "E008", "Cyrillic script"),
 ]
 
 

@@ -74,7 +74,7 @@ class LanguageGuess:
 def guess_language(text: str) -> LanguageGuess:
     """Bokmål or Nynorsk, or the language (or script) the text is in when it is not Norwegian.
 
-    A text in a non-Latin script is foreign. A text of fewer than 25 words is Norwegian (too short to
+    A text in a non-Latin script is foreign, however short. A text of fewer than 25 words is Norwegian (too short to
     refuse) and its written standard comes from function-word cues. A longer text is judged by lingua
     (:func:`identify_language`): Norwegian when Bokmål and Nynorsk together are at least as likely as
     the most likely other language.
@@ -114,12 +114,15 @@ def _foreign_script(text: str) -> str | None:
         unicodedata.name(ch, "UNKNOWN").split(" ")[0] for ch in _NON_ASCII_LETTERS.findall(text)
     )
     total = ascii_letters + sum(scripts.values())
-    if total < 50 or ascii_letters + scripts["LATIN"] >= 0.5 * total:
+    if total < _MIN_SCRIPT_LETTERS or ascii_letters + scripts["LATIN"] >= 0.5 * total:
         return None
     script = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
     return f"text in {script.title()} script"
 
 
+#: A script is judged from this many letters on: a short file mis-decoded into another script ("Ā慧扲条e", UTF-16 read
+#: from a few stray bytes) is refused, where a short Norwegian text, being Latin, never is.
+_MIN_SCRIPT_LETTERS = 3
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII_LETTERS = re.compile(r"[^\W\d_A-Za-z]")
 
