@@ -194,3 +194,32 @@ def test_actors_real_definite_genitive_names_the_body(nlp):
     result = full(nlp, "Rådmannens forslag til budsjett ble vedtatt i bystyret.", "nb")
     found = [(a.label, a.text) for a in result.actors if a.key == "radmannen"]
     assert found == [("Rådmannen", "Rådmannens")]
+
+
+@pytest.mark.parametrize(("text", "language", "acronym"), [
+    ("Midlane går til tverrfagleg spesialisert rusbehandling (TSB) i regionen. TSB har lange ventetider.", "nn", "TSB"),
+    ("Det er i revidert nasjonalbudsjett (RNB) foreslått meir pengar. RNB blir behandla i juni.", "nn", "RNB"),
+    ("Søknaden sendes sammen med budsjett i Portable Document Format (PDF) til kommunen.", "nb", "PDF"),
+])
+def test_actors_real_acronym_spelled_out_is_no_actor_of_its_own(nlp, text, language, acronym):
+    """An acronym in parentheses after the words it shortens is no organisation of its own: the tagger's
+    organisation for it (and for its later uses) is dropped when the gazetteer does not know it."""
+    assert acronym not in labels(full(nlp, text, language).actors)
+
+
+def test_actors_real_acronym_of_a_known_body_or_party_stays(nlp):
+    text = ("Helse- og omsorgsdepartementet (HOD) har sendt saka på høyring, seier Kari Nordmann (Ap). "
+            "HOD ventar svar innan mai.")
+    found = labels(full(nlp, text, "nb").actors)
+    assert "Helse- og omsorgsdepartementet" in found and "Kari Nordmann" in found
+
+
+def test_actors_real_according_to_opens_no_name(nlp):
+    """ "Ifølgje Hansen ..." (Nynorsk as Bokmål "Ifølge"): the preposition is no part of the name, and the later
+    "seier Hansen" is the person named before."""
+    text = ("Helse Vest overtek klinikken\n\n– Vi er glade for avtalen, seier administrerande direktør Eivind Hansen.\n\n"
+            "Ifølgje Hansen vil integreringa gje betre pasientløp.\n\n"
+            "– Over tid trur vi det blir mogleg å drive innanfor rammene, seier Hansen.")
+    result = full(nlp, text, "nn")
+    assert not [a for a in labels(result.actors) if a.startswith(("Ifølgje", "Ifølge"))]
+    assert {q.speaker.label for q in result.quotes} == {"Eivind Hansen"}

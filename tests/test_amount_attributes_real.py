@@ -59,6 +59,10 @@ PARSED = [
     # a part of an amount has its year
     ("Regjeringa aukar løyvinga med 120 millionar kroner i 2025, kvarav 45 millionar kroner går til kommunane.",
      [("120000000", "Exact", "Increase", 2025), ("45000000", "Exact", "Unspecified", 2025)]),
+    # the sum of all applications, and the pot shared out, are wholes
+    ("Det kom inn 14 søknader med en total søknadssum på 3 120 000 kroner.", [("3120000", "Exact", "Total", None)]),
+    ("Potten til fordeling i 2026 var 900 000 kroner.", [("900000", "Exact", "Total", 2026)]),
+    ("Potta for frisklivsmidlar er i år på 1,2 millionar kroner.", [("1200000", "Exact", "Total", None)]),
     # an emphasis accent on a number word
     ("Prosjektet får éin million kroner.", [("1000000", "Exact", "Unspecified", None)]),
 ]

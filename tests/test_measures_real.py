@@ -228,3 +228,38 @@ def test_measures_real_generic_activity_is_no_measure(nlp):
 def test_measures_real_new_subject_with_article_and_adjective(nlp):
     """ "Det nye helsehuset kostar N": the subject runs past its article and adjective to the noun before the verb."""
     assert measures(nlp, "Budsjett\n\nDet nye helsehuset kostar 300 millionar kroner.") == {"helsehuset": {300_000_000}}
+
+
+@pytest.mark.parametrize("text", [
+    ("Prøveprosjekt med lågterskel rusbehandling\n\nRegjeringa føreslår å starte eit prøveprosjekt med lågterskel "
+     "rusbehandling i Bergen.\n\n– Vi har sett av 9 millionar kroner for å kunne starte opp dette prøveprosjektet, "
+     "seier helseministeren."),
+    ("Prøveprosjekt med lavterskel rusbehandling\n\nRegjeringen foreslår å starte et prøveprosjekt med lavterskel "
+     "rusbehandling i Bergen.\n\nDet er satt av 9 millioner kroner for å starte opp dette prøveprosjektet."),
+])
+def test_measures_real_purpose_that_starts_the_named_measure_funds_it(nlp, text):
+    """ "N kroner for å (kunne) starte opp dette prøveprosjektet": the money funds the project named before, not a
+    clause "kunne starte opp ..." of its own; the particle "opp" goes with the verb."""
+    found = measures(nlp, text)
+    assert found.get("Prøveprosjekt med lågterskel rusbehandling", found.get(
+        "Prøveprosjekt med lavterskel rusbehandling")) == {9_000_000}, found
+    assert not [label for label in found if label.lower().startswith(("kunne", "opp", "starte"))], found
+
+
+def test_measures_real_list_of_places_is_no_measure(nlp):
+    """The items of a list of regions ("Møre og Romsdal og Trøndelag") are places, not measures."""
+    text = ("Tilskot til lindrande behandling\n\nOrdninga gjeld i desse regionane:\n\n"
+            " • Oslo og Akershus, Østfold og Buskerud\n • Møre og Romsdal og Trøndelag\n"
+            " • Nordland, Troms og Finnmark\n\nDet er sett av 14 millionar kroner til ordninga i 2026.")
+    found = measures(nlp, text)
+    assert "Tilskot til lindrande behandling" in found
+    assert not [label for label in found if any(p in label for p in ("Akershus", "Trøndelag", "Nordland"))], found
+
+
+@pytest.mark.parametrize("intro", ["Eksempler på aktuelle tiltak kan være:", "Døme på aktuelle tiltak er:"])
+def test_measures_real_examples_list_names_no_measures(nlp, intro):
+    """ "Eksempler på aktuelle tiltak kan være:": what a grant may pay for, not measures of the text."""
+    text = (f"Tilskudd til psykisk helsearbeid\n\nKommunene kan søke om midler til lavterskeltilbud.\n\n{intro}\n\n"
+            "- Økt bemanning\n\n- Utvidede åpningstider\n\n- Oppsøkende arbeid / ambulerende tilbud\n")
+    found = measures(nlp, text)
+    assert not {"Økt bemanning", "Utvidede åpningstider"} & set(found), found

@@ -275,3 +275,41 @@ def test_proposers_real_decision_list_items_are_the_deciding_bodys(measures):
             "2. Kommunedirektøren skal leggje fram ei evaluering av lågterskeltilbodet innan 2027.\n")
     found = measures(text)
     assert found and set(found.values()) == {"Kommunestyret"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Pleie og omsorg\n\nKommunestyret vedtok handlingsplanen i juni. Kommunestyret ba om en ny plan for "
+         "rekruttering.\n\nBudsjett 2027\n\nRådmannen foreslår å styrke hjemmetjenesten med 4 millioner kroner.\n\n"
+         "Forslaget til budsjett har følgende hovedprioriteringer:\n\n  • økt kapasitet i hjemmesykepleien\n\n"
+         "  • flere plasser i dagsenteret\n\n  • styrking av frisklivssentralen\n\n  • nye velferdsteknologiske løsninger\n"),
+        ("Pleie og omsorg\n\nKommunestyret vedtok handlingsplanen i juni. Kommunestyret bad om ein ny plan for "
+         "rekruttering.\n\nBudsjett 2027\n\nRådmannen foreslår å styrke hjemmetenesta med 4 millionar kroner.\n\n"
+         "Budsjettframlegget har desse hovudprioriteringane:\n\n  • auka kapasitet i heimesjukepleia\n\n"
+         "  • fleire plassar i dagsenteret\n\n  • styrking av frisklivssentralen\n\n  • nye velferdsteknologiske løysingar\n"),
+    ],
+    ids=["nb", "nn"],
+)
+def test_proposers_real_list_items_take_the_context_of_their_introduction(measures, text):
+    """A list introduced without an actor ("Forslaget til budsjett har følgende hovedprioriteringer:") is proposed by
+    whoever acts before its introduction, however many items (each its own paragraph) come before the last one; the
+    introduction ends with a colon, so it opens no section of its own. Not the body acting most in the document."""
+    found = measures(text)
+    items = {label: who for label, who in found.items() if "frisklivssentralen" in label or "dagsenteret" in label
+             or "velferdsteknologiske" in label}
+    assert len(items) >= 2 and set(items.values()) == {"Rådmannen"}, found
+
+
+@pytest.mark.parametrize(("text", "proposer"), [
+    ("Tilskot til rekruttering av fastlegar\n\nSøknadsfrist:\n1. mars 2027\nAnsvarleg:\nHelsedirektoratet\n"
+     "Kven kan søke:\nKommunane\n\nFylkesmannen oppmodar kommunane om å søke om tilskot til rekruttering av fastlegar.",
+     "Helsedirektoratet"),
+    ("Tilskudd til kommunalt rusarbeid\n\nAnsvarlig: Statsforvalteren i Nordland\n\n"
+     "Kommunene kan søke om tilskudd til kommunalt rusarbeid. Helsedirektoratet har laget regelverket.",
+     "Statsforvalteren i Nordland"),
+])
+def test_proposers_real_responsible_key_line_names_the_default_proposer(parsed, text, proposer):
+    """A grant page's key line "Ansvarlig:"/"Ansvarleg:" names the body that runs the scheme, before the
+    organisations the text names or that act in it."""
+    assert read_proposers(parsed(text)).default.label == proposer

@@ -887,11 +887,14 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
     out = []
     places = region_names(gaz, patterns) if places is None else places
     doc_text = extensions.doc_text(doc)
+    glossed = _glossed_acronyms(doc_text, gaz, patterns)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         text = ent.text.strip()
         if kind is None or len(text) < 2 or "\n" in text or text in patterns.entity_junk:
             continue
+        if kind != "person" and text in glossed:
+            continue  # "psykisk helsevern (PH)", "Kompetansesenter i lindrande behandling (KLB)": a short form, no body
         words = text.split()
         if kind == "person" and _names_a_body(words, patterns):
             kind = ActorKind.ORGANISATION  # "Innherred Interkommunale Legevakt IKS" tagged as a person
@@ -927,6 +930,20 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             ref = _entry_ref(entry, source="gazetteer") if entry else ActorRef(slugify(label), label, "organisation", "organisation", "model")
         out.append(_Candidate(ent.start_char, ent.start_char + len(text), ref, from_model=True))
     return out
+
+
+#: An acronym in parentheses after the words it shortens: "tverrfaglig spesialisert rusbehandling (TSB)".
+_GLOSSED_ACRONYM = re.compile(r"(?<=[\w-]) \((?P<acronym>[A-ZÆØÅ]{2,7})\)")
+
+
+def _glossed_acronyms(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> frozenset[str]:
+    """Acronyms the text spells out before it uses them ("revidert nasjonalbudsjett (RNB)"), other than the
+    gazetteer's bodies ("Helse- og omsorgsdepartementet (HOD)") and parties ("Kari Nordmann (AP)"). The model
+    tags such acronyms as organisations, but they shorten the words before them: a body, when those words are
+    one, is named by them; a service, budget or file type ("PDF") is no actor."""
+    parties = {name.upper() for name in patterns.party_names}
+    return frozenset(acronym for acronym in (m.group("acronym") for m in _GLOSSED_ACRONYM.finditer(text))
+                     if acronym not in parties and gaz.lookup(acronym) is None)
 
 
 #: The s-genitive of a definite noun that ends a body's name: "Sosialkomiteens", "Rådmannens", "Styrets".

@@ -24,6 +24,7 @@ from __future__ import annotations
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.phrases import (
+    VERB_PARTICLES,
     instrument_object,
     phrase_after,
     tokens,
@@ -42,7 +43,7 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
         for m in rx.action_any.finditer(text, s.start, s.end):
             found += _action(context, m.end(), i, any_object=True)
         for m in rx.action.finditer(text, s.start, s.end):
-            if rx.action_purpose.search(text[max(s.start, m.start() - 12):m.start()]) or manner(context, m.start()):
+            if rx.action_purpose.search(text[max(s.start, m.start() - 18):m.start()]) or manner(context, m.start()):
                 continue  # "for å etablere ...": a purpose; "ved å innføre ...": a manner; no decided action
             found += _action(context, m.end(), i, any_object=False)
     return tuple(found)
@@ -81,6 +82,8 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
     """The instrument object within the first four words after an action verb."""
     text, rx = context.text, context.rx
     words = tokens(text, begin, end)
+    while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in VERB_PARTICLES:
+        words = words[1:]  # "starte opp prosjektet": the particle belongs to the verb
     for i, (s, e) in enumerate(words[:4]):
         word = text[s:e]
         if word.lower() in rx.verb_object_stops:

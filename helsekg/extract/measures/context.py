@@ -216,7 +216,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         if previous_blank:
             para += 1
         if (not is_title and previous_blank and next_blank and len(line.split()) <= 12
-                and not line.endswith((".", "!", "?", ",", ";"))):
+                and not line.endswith((".", "!", "?", ",", ";", ":"))):
             section += 1
             headings.append(Heading(start, end, section))
         for s, e in split_sentences(text, start, end, cues):

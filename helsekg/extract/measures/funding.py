@@ -40,7 +40,7 @@ from helsekg.extract.measures.candidates import (
     SentenceMeasure,
 )
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import WORD, alternation
+from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.phrases import (
     head_of,
     instrument_object,
@@ -181,9 +181,12 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "250 millioner kroner for å bidra til at flere ...": a purpose, not a measure; the money goes to
         # the measure the sentence or section is about
         return BUDGET_FALLBACK
-    if kind == "til_å":
-        # "til å etablere ordningen Pilot Helse": the object of the verb when it is an instrument
-        obj = instrument_object(text, start, end, rx)
+    if kind in ("til_å", "for_å"):
+        modal = re.match(r"(?i)kunne?a?\s+", text[start:end])
+        verb = start + modal.end() if modal else start  # "for å kunne starte opp ..."
+        # "til å etablere ordningen Pilot Helse", "for å kunne starte opp dette prøveprosjektet": the object of
+        # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
+        obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
         if obj is not None:
             start, end = obj
     first = text[start:end].split()[0]
@@ -196,9 +199,21 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         if phrase is None:
             return ()
         start, end = phrase
-    if rx.anaphor.match(text[start:end]):
+    if rx.anaphor.match(text[start:end]) or _demonstrative(text, start, end, rx):
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
+
+
+#: Demonstratives that point back at something named before ("dette prosjektet", "denne ordninga").
+DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
+
+
+def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:
+    """One instrument noun after a demonstrative: "dette prøveprosjektet" is the project named before."""
+    before = text[max(0, start - 12):start].split()
+    phrase = text[start:end]
+    return (bool(before) and before[-1].lower() in DEMONSTRATIVES and " " not in phrase
+            and rx.instrument_word.match(phrase) is not None)
 
 
 @lru_cache(maxsize=4)

@@ -230,13 +230,20 @@ def capitalised_programmes(text: str, start: int, end: int, sentence_start: int,
 def instrument_object(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] | None:
     """The instrument noun phrase right after a verb: "etablere ordningen Pilot Helse for ..."."""
     words = tokens(text, start, end)
-    for s, e in words[1:5]:
+    first = 1
+    while first < len(words) - 1 and text[words[first][0]:words[first][1]].lower() in VERB_PARTICLES:
+        first += 1  # "starte opp dette prosjektet", "byggje ut tilbodet": the particle belongs to the verb
+    for s, e in words[first:5]:
         word = text[s:e]
         if word.lower() in rx.object_stops:
             return None
         if rx.instrument_word.match(word):
-            return trim_phrase(text, words[1][0], end, rx)
+            return trim_phrase(text, words[first][0], end, rx)
     return None
+
+
+#: Particles of Norwegian particle verbs ("starte opp", "byggje ut", "setje inn", "legge fram").
+VERB_PARTICLES = frozenset({"opp", "ut", "inn", "fram", "frem"})
 
 
 def stem(word: str, rx: Patterns) -> str:
@@ -369,12 +376,26 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         for ent in doc.ents:
             if ent.label_ in places and ent.start_char <= start and core_end <= ent.end_char:
                 return "entity"
+        # "Møre og Romsdal og Trøndelag", "Vestfold, Telemark og Agder": places joined by "og" and commas
+        rest, pos = [], start
+        for ent in doc.ents:
+            if ent.label_ in places and start <= ent.start_char and ent.end_char <= core_end:
+                rest.append(text[pos:ent.start_char])
+                pos = ent.end_char
+        rest.append(text[pos:core_end])
+        if pos > start and all(_OTHER_PLACES.fullmatch(r) for r in rest):
+            return "entity"
     if words[-1] in cues.company_forms and len(words) > 1:
         return "entity"
     for actor in actors:  # an acting organisation named with its legal form
         if actor.start <= start and end <= actor.end and actor.text.split()[-1] in cues.company_forms:
             return "entity"
     return None
+
+
+#: What may stand between the tagged places of a list of places: "og", commas, and single capitalised names
+#: the tagger missed ("og Trøndelag").
+_OTHER_PLACES = re.compile(r"[\s,]*(?:(?:og|eller)(?:\s+[A-ZÆØÅ][\w-]+)?[\s,]*)*")
 
 
 def finite_verb(token: Token) -> bool:

@@ -98,6 +98,7 @@ class ProposerCues:
     publisher_types: tuple[str, ...]
     unnamed_body_types: tuple[str, ...]
     decision_lemmas: tuple[str, ...]
+    responsible_keys: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -163,8 +164,8 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
         tuple(_acting_in(context, doc, i, cues)) if parsed else ()
         for i in range(len(context.sentences))
     )
-    default = (context.default_proposer or _title_actor(context, cues) or _most_acting(context, acting)
-               or _sole_authority(context, cues))
+    default = (context.default_proposer or _responsible(context, cues) or _title_actor(context, cues)
+               or _most_acting(context, acting) or _sole_authority(context, cues))
     return ProposerReading(acting, default)
 
 
@@ -192,7 +193,8 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
         if intro is not None:
             index = context.sentence_of(intro[0])
             if index is not None:
-                found = _acting_actor(context, reading, index)
+                # the items are read in the context of their introduction, however long the list is
+                found = _acting_actor(context, reading, index) or discourse_subject(context, index, reading)
     if found is None:
         found = discourse_subject(context, sentence, reading)
     return found
@@ -308,6 +310,29 @@ def _title_actor(context: MeasureContext, cues: ProposerCues) -> Actor | None:
                     continue
                 return actor
     return None
+
+
+def _responsible(context: MeasureContext, cues: ProposerCues) -> Actor | None:
+    """The body a grant page's key line names ("Ansvarlig:" / "Ansvarleg:" with the value on the same or the next
+    line): the first organisation mentioned in the value, else the organisation the text names by that label."""
+    if not cues.responsible_keys:
+        return None
+    keys = "|".join(re.escape(k) for k in cues.responsible_keys)
+    m = re.search(rf"(?im)^[^\S\n]*(?:{keys})[^\S\n]*:[^\S\n]*(?P<value>[^\n]*?)\s*$", context.text)
+    if m is None:
+        return None
+    start, end = m.span("value")
+    if start == end:  # the value on the next line
+        nxt = re.match(r"\n[^\S\n]*(?P<value>[^\n]*?)\s*(?:\n|$)", context.text[m.end():])
+        if nxt is None:
+            return None
+        start, end = m.end() + nxt.start("value"), m.end() + nxt.end("value")
+    bodies = [a for a in context.actors if a.kind == "organisation"]
+    inside = sorted((a for a in bodies if start <= a.start < end), key=lambda a: a.start)
+    if inside:
+        return inside[0]
+    value = context.text[start:end].casefold()
+    return next((a for a in bodies if a.label.casefold() == value), None)
 
 
 def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None:
