@@ -263,3 +263,16 @@ def test_measures_real_examples_list_names_no_measures(nlp, intro):
             "- Økt bemanning\n\n- Utvidede åpningstider\n\n- Oppsøkende arbeid / ambulerende tilbud\n")
     found = measures(nlp, text)
     assert not {"Økt bemanning", "Utvidede åpningstider"} & set(found), found
+
+
+def test_measures_real_modifier_and_place_make_no_other_measure(nlp):
+    """ "eit femårig prøveprosjekt med ... i Bergen" after the title "Prøveprosjekt med ...": the same measure (one
+    key), and "for å kunne starte opp dette prøveprosjektet" is what the money does, no goal of the project."""
+    from helsekg.api import process
+
+    text = ("Prøveprosjekt med lågterskel rusbehandling\n\nRegjeringa føreslår å starte eit femårig prøveprosjekt med "
+            "lågterskel rusbehandling i Bergen.\n\nDet er sett av 9 millionar kroner for å kunne starte opp dette "
+            "prøveprosjektet.")
+    result = process(document_from_text(text, source="x.txt", language="nn"), nlp)
+    assert {m.key for m in result.measures} == {"proveprosjekt-med-lagterskel-rusbehandling"}
+    assert not [g for g in result.goals if "starte" in g.label]

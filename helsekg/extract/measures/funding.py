@@ -42,6 +42,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.phrases import (
+    DEMONSTRATIVES,
     head_of,
     instrument_object,
     named_in,
@@ -202,10 +203,6 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if rx.anaphor.match(text[start:end]) or _demonstrative(text, start, end, rx):
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
-
-
-#: Demonstratives that point back at something named before ("dette prosjektet", "denne ordninga").
-DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:

@@ -45,7 +45,7 @@ from helsekg import resources
 from helsekg.extract.measures.candidates import GoalCandidate, MentionSpan
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
-from helsekg.extract.measures.phrases import tokens
+from helsekg.extract.measures.phrases import DEMONSTRATIVES, VERB_PARTICLES, tokens
 from helsekg.extract.records import Goal
 
 __all__ = ["GOAL_CUES_FILE", "MAX_GOAL_WORDS", "GoalCues", "Parse", "find_goals", "goal_cues", "parse_of"]
@@ -252,7 +252,7 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
         return any(x.how == "action" and x.sentence == i and x.start <= start < x.end for x in mentions)
 
     for m in cues.purpose.finditer(text, s.start, s.end):
-        if blocked(m.start(), m.end()):
+        if blocked(m.start(), m.end()) or _starts_the_measure(context, m.end()):
             continue
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
@@ -274,6 +274,21 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
         spans.append(_Cue(m.start(), m.end(), nested=not aux))
     spans += _measure_shall(context, parse, cues, i, mentions, spans)
     return spans
+
+
+def _starts_the_measure(context: MeasureContext, pos: int) -> bool:
+    """ "for å (kunne) starte opp dette prøveprosjektet": the purpose is to start or run the measure named before,
+    which the money funds; no goal of it."""
+    rx, text = context.rx, context.text
+    modal = re.match(r"\s*(?:kunne?a?\s+)?", text[pos:pos + 12])
+    verb = rx.action.match(text, pos + modal.end()) if modal else None
+    if verb is None:
+        return False
+    words = text[verb.end():verb.end() + 60].split()
+    while words and words[0].lower() in VERB_PARTICLES:
+        words = words[1:]
+    return (len(words) >= 2 and words[0].lower() in DEMONSTRATIVES
+            and rx.instrument_word.match(words[1].strip(".,;:!?")) is not None)
 
 
 def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,

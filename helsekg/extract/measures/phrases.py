@@ -245,6 +245,9 @@ def instrument_object(text: str, start: int, end: int, rx: Patterns) -> tuple[in
 #: Particles of Norwegian particle verbs ("starte opp", "byggje ut", "setje inn", "legge fram").
 VERB_PARTICLES = frozenset({"opp", "ut", "inn", "fram", "frem"})
 
+#: Demonstratives that point back at something named before ("dette prosjektet", "denne ordninga").
+DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
+
 
 def stem(word: str, rx: Patterns) -> str:
     """A noun without its definite ending: "fondet" -> "fond", "ordninga" -> "ordning"."""

@@ -529,6 +529,19 @@ class MeasureResolver:
                         longer = [k for k in keys if k.startswith(short + "-")]
                         if len(longer) == 1:
                             mapping[short] = long
+        # "Prøveprosjekt med lågterskel rusbehandling" and "femårig prøveprosjekt med lågterskel rusbehandling i
+        # Bergen": one modifier before and a place after the same instrument phrase do not make another measure
+        for short in keys:
+            if "-" not in short or short in mapping or not self.rx.instrument_word.match(short.split("-")[0]):
+                continue
+            for long in keys:
+                at = long.find(short)
+                if long == short or at < 0 or long in mapping or long in named:
+                    continue
+                before, after = long[:at], long[at + len(short):]
+                if ((before == "" or (before.endswith("-") and before.count("-") == 1 and not before[0].isdigit()))
+                        and (after == "" or after.startswith("-i-")) and (before or after)):
+                    mapping[long] = short
         # "Tilskudd til ettervern" (title) and "ettervern" (funded phrase): the grant is the measure
         links = tuple(word + "-" for word in self.context.cues.key_link_words)
         for long in keys:
