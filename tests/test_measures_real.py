@@ -276,3 +276,38 @@ def test_measures_real_modifier_and_place_make_no_other_measure(nlp):
     result = process(document_from_text(text, source="x.txt", language="nn"), nlp)
     assert {m.key for m in result.measures} == {"proveprosjekt-med-lagterskel-rusbehandling"}
     assert not [g for g in result.goals if "starte" in g.label]
+
+
+@pytest.mark.parametrize("text", [
+    ("Tildeling av kvalitetsmidlar 2027\n\nDesse prosjekta får støtte i 2027:\n\nHelse Bergen\n\n"
+     " • Trygg utskriving for eldre.  180 000 kroner i tilskot.\n • Sårpoliklinikk i nettverk.  150 000 kroner i tilskot.\n\n"
+     "Helse Fonna\n\n • Digital heimeoppfølging av KOLS.  220 000 kroner i tilskot.\n"),
+    ("Tildeling av kvalitetsmidler 2027\n\nDisse prosjektene får støtte i 2027:\n\nHelse Bergen\n\n"
+     " • Trygg utskriving for eldre.  180 000 kroner i tilskudd.\n • Sårpoliklinikk i nettverk.  150 000 kroner i tilskudd.\n\n"
+     "Helse Fonna\n\n • Digital hjemmeoppfølging av KOLS.  220 000 kroner i tilskudd.\n"),
+])
+def test_measures_real_items_grouped_under_subheadings(nlp, text):
+    """ "Desse prosjekta får støtte:" and then the projects under the name of each trust: every item is a measure
+    with its own money (the introduction further up still introduces them), run by the body its subheading names."""
+    from helsekg.api import process
+
+    result = process(document_from_text(text, source="x.txt"), nlp)
+    found = {m.label: ({int(a.value) for a in m.funding}, m.proposer.label if m.proposer else None)
+             for m in result.measures}
+    assert found.get("Trygg utskriving for eldre") == ({180_000}, "Helse Bergen HF"), found  # the gazetteer's name
+    assert found.get("Sårpoliklinikk i nettverk") == ({150_000}, "Helse Bergen HF"), found
+    assert [v for k, v in found.items() if k.startswith("Digital")] == [({220_000}, "Helse Fonna HF")], found
+
+
+@pytest.mark.parametrize("text", [
+    ("Rus og psykisk helse - opptrappingsplanen\n\nRegjeringa føreslår å auke løyvinga til Opptrappingsplanen med "
+     "200 millionar kroner. Det blir øyremerkt 2,1 milliardar kroner til gjennomføring av planen i budsjettet for 2027."),
+    ("Rus og psykisk helse - opptrappingsplanen\n\nRegjeringen foreslår å øke bevilgningen til Opptrappingsplanen med "
+     "200 millioner kroner. Det øremerkes 2,1 milliarder kroner til gjennomføring av planen i budsjettet for 2027."),
+])
+def test_measures_real_implementing_the_plan_funds_the_plan(nlp, text):
+    """ "Rus og psykisk helse - opptrappingsplanen": the definite noun is the measure and the rest its topic, so the
+    topic is no measure; "til gjennomføring av planen i budsjettet for 2027" funds the plan named before."""
+    found = measures(nlp, text)
+    assert found.get("Opptrappingsplanen") == {200_000_000, 2_100_000_000}, found
+    assert "Rus og psykisk helse" not in found, found

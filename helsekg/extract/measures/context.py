@@ -59,6 +59,9 @@ class BulletList:
     bullets: tuple[tuple[int, int], ...]
     #: for a table whose last cell is money ("Felles barnevernprosjekt    250 000"): where each row's cell starts
     cells: tuple[int, ...] = ()
+    #: the subheading the items stand under when the introduction is further up ("Desse prosjekta får støtte:",
+    #: then "Helse Bergen" over its items, "Helse Fonna" over the next list): the line, or None
+    group: tuple[int, int] | None = None
 
     @property
     def table(self) -> bool:
@@ -162,6 +165,9 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
     rows = _table_rows(text, lines, amounts)
     sentences: list[Sentence] = []
     lists: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = []
+    groups: dict[int, tuple[int, int]] = {}  # list index -> its subheading under a shared introduction
+    colon_intro: tuple[int, int] | None = None  # the last line ending in a colon, while only lists and
+    # subheadings follow it
     cells: dict[int, list[int]] = {}  # list index -> the money cells of its rows, for the table lists
     headings: list[Heading] = []
     para, section = 0, 0
@@ -203,7 +209,12 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         if is_bullet:
             if current_list is None or len(lists) - 1 in cells:
                 current_list = []
-                lists.append((last_line, current_list))
+                intro = last_line
+                if (colon_intro is not None and last_line is not None and last_line != colon_intro
+                        and _subheading(text[last_line[0]:last_line[1]])):
+                    intro = colon_intro
+                    groups[len(lists)] = last_line
+                lists.append((intro, current_list))
             current_list.append((start, end))
             para += 1
             body_start = start + bullet.end()
@@ -213,6 +224,10 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
             last_line = (start, end)
             continue
         current_list = None
+        if line.rstrip().endswith(":"):
+            colon_intro = (start, end)
+        elif not (previous_blank and _subheading(line)):
+            colon_intro = None
         if previous_blank:
             para += 1
         if (not is_title and previous_blank and next_blank and len(line.split()) <= 12
@@ -230,7 +245,8 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         cues=cues,
         rx=rx,
         sentences=tuple(sentences),
-        lists=tuple(BulletList(intro, tuple(bullets), tuple(cells.get(i, ()))) for i, (intro, bullets) in enumerate(lists)),
+        lists=tuple(BulletList(intro, tuple(bullets), tuple(cells.get(i, ())), groups.get(i))
+                    for i, (intro, bullets) in enumerate(lists)),
         headings=tuple(headings),
         amounts=tuple(sorted(amounts, key=lambda a: a.start)),
         actors=tuple(sorted(actors, key=lambda a: a.start)),
@@ -301,3 +317,9 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
         begin = start + match.end()
     spans.append((begin, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _subheading(line: str) -> bool:
+    """A short line without closing punctuation that can head a group of items ("Haraldsplass Diakonale sjukehus")."""
+    words = line.split()
+    return 0 < len(words) <= 8 and not line.rstrip().endswith((".", "!", "?", ",", ";", ":"))

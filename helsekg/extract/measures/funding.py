@@ -202,6 +202,11 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         start, end = phrase
     if rx.anaphor.match(text[start:end]) or _demonstrative(text, start, end, rx):
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
+    first_word = re.match(r"[\w-]+", text[start:end])
+    if (first_word and rx.anaphor.match(first_word.group())
+            and re.match(r"\s+(?:i|for|på|frå|fra)\s", text[start + first_word.end():end])):
+        # "til gjennomføring av planen i budsjettforslaget for 2004": the plan named before, wherever it is carried out
+        return Reference(start, start + first_word.end(), alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
 
 

@@ -188,6 +188,10 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
     s = context.sentences[sentence]
     if found is None and any(h.start == s.start for h in context.headings):
         found = _section_actor(context, reading, sentence)
+    if found is None and s.list_id is not None and context.lists[s.list_id].group is not None:
+        # the subheading the items stand under names who runs them ("Helse Bergen" over its projects)
+        top, bottom = context.lists[s.list_id].group
+        found = next((a for a in context.actors if top <= a.start < bottom and a.kind == "organisation"), None)
     if found is None and s.list_id is not None:
         intro = context.lists[s.list_id].intro
         if intro is not None:

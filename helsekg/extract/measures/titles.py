@@ -21,7 +21,7 @@ import re
 
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.phrases import head_of, trim_phrase
+from helsekg.extract.measures.phrases import head_of, stem, trim_phrase
 from helsekg.extract.measures.prose import default_prose_cues
 
 __all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
@@ -82,6 +82,8 @@ def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, i
                 continue
             if rx.budget_noun.match(words[-1]) or is_document(words[-1], context.cues.document_heads):
                 continue
+            if len(words) == 1 and words[0][:1].islower() and stem(words[0].strip(".:,"), rx) != words[0].strip(".:,").lower():
+                continue  # "Psykisk helse - opptrappingsplanen": a definite noun is the measure, the rest its topic
             phrase = trim_phrase(text, *name, rx, max_words=MAX_TITLE_WORDS)
             if phrase is None or len(text[phrase[0]:phrase[1]].split()) < 2 or context.starts_actor(phrase[0]):
                 continue
