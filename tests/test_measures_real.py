@@ -311,3 +311,32 @@ def test_measures_real_implementing_the_plan_funds_the_plan(nlp, text):
     found = measures(nlp, text)
     assert found.get("Opptrappingsplanen") == {200_000_000, 2_100_000_000}, found
     assert "Rus og psykisk helse" not in found, found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Søk tilskot til kommunale frisklivstilbod 2027\n\nKommunane i fylket kan søkje om midlar innan 1. mars.",
+     "tilskot til kommunale frisklivstilbod 2027"),
+    ("Søke om tilskudd til lindrende behandling\n\nKommunene kan søke om midler innen 1. mars.",
+     "tilskudd til lindrende behandling"),
+])
+def test_measures_real_title_that_calls_to_apply_names_the_grant(nlp, text, label):
+    """ "Søk tilskot til ...": the call to apply is no part of the grant's name."""
+    assert label in measures(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Eldreomsorga i Ulstein\n\nSatsinga på heimebasert omsorg, samstundes med nye omsorgsbustader i sentrum, gjev "
+     "resultat.", "Satsinga på heimebasert omsorg"),
+    ("Aldersvennlig kommune\n\nKommunen viderefører satsingen på aldersvennlig samfunn, og eldrerådet er med.",
+     "satsingen på aldersvennlig samfunn"),
+])
+def test_measures_real_initiative_on_an_aim_is_a_measure(nlp, text, label):
+    """ "satsinga på X": an initiative named by its aim is a measure, funded or not."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_real_indefinite_initiative_is_an_area(nlp):
+    """ "å gjelde satsing på velferdsteknologi": an indefinite "satsing på" is an area or a wish, no measure."""
+    text = ("Innovasjonsfondet\n\nFormålet med fondet utvides til også å gjelde satsing på velferdsteknologi og "
+            "digitalisering.")
+    assert not [label for label in measures(nlp, text) if label.lower().startswith("satsing")]

@@ -21,6 +21,8 @@ the first.
 
 from __future__ import annotations
 
+import re
+
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.phrases import (
@@ -40,6 +42,11 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
     text, rx = context.text, context.rx
     found: list[ActionCandidate] = []
     for i, s in enumerate(context.sentences):
+        for m in _INITIATIVE.finditer(text, s.start, s.end):
+            # "Satsinga på heimebasert omsorg", "satsingen på aldersvennlig samfunn": an initiative named by its aim
+            phrase = phrase_after(text, m.end(), s.end, rx, extra_end=rx.action_end)
+            if phrase is not None:
+                found.append(ActionCandidate((m.start(), phrase[1]), Candidate(m.start(), phrase[1], i, "action")))
         for m in rx.action_any.finditer(text, s.start, s.end):
             found += _action(context, m.end(), i, any_object=True)
         for m in rx.action.finditer(text, s.start, s.end):
@@ -47,6 +54,11 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
                 continue  # "for å etablere ...": a purpose; "ved å innføre ...": a manner; no decided action
             found += _action(context, m.end(), i, any_object=False)
     return tuple(found)
+
+
+#: A definite initiative noun with what it is on: "satsinga på", "satsingen på" (the initiative of the text; "ei
+#: satsing på" is a wish or an area, no measure of its own).
+_INITIATIVE = re.compile(r"(?<![\w-])(?i:satsing(?:a|en))\s+på\s+")
 
 
 def manner(context: MeasureContext, pos: int) -> bool:

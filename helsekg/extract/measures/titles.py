@@ -36,7 +36,11 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
     for i, s in enumerate(context.sentences):
         if not s.is_title:
             continue
-        phrase = trim_phrase(text, s.start, s.end, rx, max_words=MAX_TITLE_WORDS)
+        begin = s.start
+        opener = _APPLY.match(text, s.start, s.end)
+        if opener:
+            begin = opener.end()  # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure
+        phrase = trim_phrase(text, begin, s.end, rx, max_words=MAX_TITLE_WORDS)
         if phrase is None:
             continue
         label = text[phrase[0]:phrase[1]]
@@ -53,6 +57,10 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         if named is not None:
             found.append(Candidate(*named, i, "title", named=True))
     return tuple(found)
+
+
+#: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
+_APPLY = re.compile(r"(?i)s(?:øk|øke|økje|øknad)(?:\s+om)?\s+(?=\w)")
 
 
 def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, int] | None:
