@@ -59,6 +59,9 @@ PARSED = [
     # a part of an amount has its year
     ("Regjeringa aukar løyvinga med 120 millionar kroner i 2025, kvarav 45 millionar kroner går til kommunane.",
      [("120000000", "Exact", "Increase", 2025), ("45000000", "Exact", "Unspecified", 2025)]),
+    # a sum to be shared out among recipients is their total
+    ("1,3 millioner kroner skal fordeles til kommunene i 2026.", [("1300000", "Exact", "Total", 2026)]),
+    ("Om lag 4 millionar kroner skal fordelast mellom kommunane i fylket.", [("4000000", "Approximately", "Total", None)]),
     # the sum of all applications, and the pot shared out, are wholes
     ("Det kom inn 14 søknader med en total søknadssum på 3 120 000 kroner.", [("3120000", "Exact", "Total", None)]),
     ("Potten til fordeling i 2026 var 900 000 kroner.", [("900000", "Exact", "Total", 2026)]),
