@@ -313,3 +313,18 @@ def test_proposers_real_responsible_key_line_names_the_default_proposer(parsed, 
     """A grant page's key line "Ansvarlig:"/"Ansvarleg:" names the body that runs the scheme, before the
     organisations the text names or that act in it."""
     assert read_proposers(parsed(text)).default.label == proposer
+
+
+@pytest.mark.parametrize(("text", "measure", "funder"), [
+    ("Tildeling av såkornmidlar\n\n16 prosjekt får til saman 3,1 millionar kroner i såkornmidlar frå Helse Vest i 2027.",
+     "såkornmidlar", "Helse Vest RHF"),
+    ("Ny møteplass\n\nKommunen får 1,8 millionar kroner i tilskot frå Bufdir til Open møteplass i idrettshallen.",
+     "Open møteplass i idrettshallen", "Barne-, ungdoms- og familiedirektoratet"),
+    ("Ny møteplass\n\nDet er gitt 1,8 millioner kroner i tilskudd fra Bufdir til etablering av en åpen møteplass.",
+     "etablering av en åpen møteplass", "Barne-, ungdoms- og familiedirektoratet"),
+])
+def test_proposers_real_money_from_a_body_is_its_measure(measures, text, measure, funder):
+    """ "N kroner i såkornmidlar frå Helse Vest", "N kroner i tilskot frå Bufdir til X": the body the money comes from
+    funds the measure, not the one that receives it, and the source between the amount and "til X" does not hide X."""
+    found = measures(text)
+    assert found.get(measure) == funder, found

@@ -131,6 +131,10 @@ def _verbless_clause(context: MeasureContext, begin: int, end: int) -> int | Non
     return span[0].idx
 
 
+#: "frå"/"fra" before the body the money comes from.
+_SOURCE = re.compile(r"\s+(?:frå|fra)\s+", re.IGNORECASE)
+
+
 def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
     """The phrase after the amount: "X [mer] til Y", "X til å etablere Y", "X for å Y", "bruke X på Y"."""
     text, rx = context.text, context.rx
@@ -138,6 +142,12 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     pos = amount.end
     means = None
     while True:
+        source = _SOURCE.match(text, pos, s.end)
+        if source is not None:
+            body = next((a for a in context.actors if a.start == source.end() and a.kind == "organisation"), None)
+            if body is not None:
+                pos = body.end  # "N kroner i tilskot frå Bufdir til ...": where the money comes from
+                continue
         m = rx.forward_skip.match(text, pos, s.end) or means_skip(context).match(text, pos, s.end)
         if not m or m.end() == pos:
             break
