@@ -196,3 +196,14 @@ def test_targets_real_coordination_inside_the_modifier(request, make):
     context = request.getfixturevalue(make)(
         "Tilskuddet er rettet mot personer med langvarige og sammensatte utfordringer i kommunene.")
     assert "personer med langvarige og sammensatte utfordringer i kommunene" in group_labels(context)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tilskudd til rusarbeid\n\nMålgruppen er sårbar, og situasjonen er fortsatt bekymringsfull.", []),
+    ("Tenesta for psykisk helse\n\nMålgruppa er i hovudsak vaksne over 18 år, men det vert og drive arbeid i skulen.",
+     ["vaksne over 18 år"]),
+])
+def test_targets_real_stated_group_ends_at_a_new_clause(parsed, text, expected):
+    """ "Målgruppa er X, men det vert ...": the group ends before the next clause; "Målgruppen er sårbar" says what
+    the group is like, not who it is."""
+    assert group_labels(parsed(text)) == expected

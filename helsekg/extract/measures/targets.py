@@ -257,7 +257,9 @@ def _applicant_subjects(context: MeasureContext, parse: Parse, index: int) -> li
     return out
 
 
-_STATED_END = re.compile(r"[.;!?]\s|[.;!?]$|\s[-–—]\s|,\s+(?:sier|seier|kan\s+søk)")
+_STATED_END = re.compile(r"[.;!?]\s|[.;!?]$|\s[-–—]\s|,\s+(?:sier|seier|kan\s+søk)"
+                         # a new clause: ", men ...", ", og situasjonen er ...", ", og det vert ..."
+                         r"|,\s+men\b|,\s+og\s+[\w-]+\s+(?:er|var|blir|vert|har|skal|vil|kan|må)\b", re.IGNORECASE)
 _CLEFT_LEAD = frozenset({"det", "er", "berre", "bare", "kun", "hva", "kva", "hvem", "kven"})
 
 
@@ -277,4 +279,8 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
     first = text[words[0][0]:words[0][1]].lower()
     if first in _patterns().pronouns and len(words) == 1:
         return None
+    if len(words) == 1 and context.doc is not None and context.doc.has_annotation("POS"):
+        token = context.doc.char_span(words[0][0], words[0][1], alignment_mode="expand")
+        if token is not None and len(token) == 1 and token[0].pos_ == "ADJ" and not rx.group_noun.match(first):
+            return None  # "Målgruppa er sårbar": what the group is like, not who
     return words[0][0], words[-1][1]
