@@ -340,3 +340,17 @@ def test_measures_real_indefinite_initiative_is_an_area(nlp):
     text = ("Innovasjonsfondet\n\nFormålet med fondet utvides til også å gjelde satsing på velferdsteknologi og "
             "digitalisering.")
     assert not [label for label in measures(nlp, text) if label.lower().startswith("satsing")]
+
+
+@pytest.mark.parametrize("text", [
+    ("1,2 millionar kroner til frisklivsarbeid i fylket\n\nNo er det klart kva kommunar som får støtte gjennom "
+     "tilskotsordninga for frisklivsarbeid i 2027."),
+    ("1,2 millioner kroner til frisklivsarbeid i fylket\n\nNå er det klart hvilke kommuner som får støtte gjennom "
+     "tilskuddsordningen for frisklivsarbeid i 2027."),
+])
+def test_measures_real_money_for_a_field_goes_to_its_scheme(nlp, text):
+    """ "N kroner til frisklivsarbeid" and "tilskuddsordningen for frisklivsarbeid": the field is what the scheme pays
+    for; the scheme is the funded measure."""
+    found = measures(nlp, text)
+    scheme = [label for label in found if label.lower().startswith(("tilskotsordninga", "tilskuddsordningen"))]
+    assert scheme and found[scheme[0]] == {1_200_000}, found

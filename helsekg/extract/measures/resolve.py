@@ -42,7 +42,7 @@ from helsekg.extract.measures.candidates import (
     TargetCandidate,
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
-from helsekg.extract.measures.cues import WORD
+from helsekg.extract.measures.cues import WORD, alternation
 from helsekg.extract.measures.phrases import (
     DEMONSTRATIVES,
     finite_verb,
@@ -401,6 +401,29 @@ class MeasureResolver:
             if any(m.start < end and start < m.end for m in self.mentions):
                 continue
             self.add_candidate(action.candidate)
+
+    def prefer_schemes(self) -> None:
+        """Money given to a field of work ("2 350 000 kroner til frisklivsarbeid i Viken") goes to the scheme the
+        text names for that field ("tilskuddsordningen for frisklivsarbeid"): the field is what the scheme pays
+        for, the scheme is the measure."""
+        heads = alternation(self.context.cues.instrument_heads)
+        for m in list(self.mentions):
+            if m.named or not m.funding or m.how not in ("forward", "title") or m.alias_of is not None:
+                continue
+            field_word = re.match(r"[\w-]*arbeid\b", m.label, re.IGNORECASE)
+            if field_word is None:
+                continue
+            scheme = re.search(rf"(?<![\w-])[\w-]*?(?:{heads})[\w-]*\s+(?:for|til)\s+(?:[\w-]+\s+){{0,2}}?"
+                               rf"{re.escape(field_word.group())}(?![\w-])", self.text, re.IGNORECASE)
+            if scheme is None or scheme.start() <= m.start < scheme.end():
+                continue
+            target = self.add(scheme.start(), scheme.end(), self.context.sentence_of(scheme.start()), "named")
+            for amount in m.funding:
+                if amount not in target.funding:
+                    target.funding.append(amount)
+            m.funding.clear()
+            if m.how != "title":
+                self.mentions.remove(m)
 
     def read_lists(self, readings: Iterable[ListReading]) -> None:
         """Drop unfunded measures of recommendation lists; add the items of measure lists."""
