@@ -47,12 +47,15 @@ How a measure is found, in order of trust:
    instrument object ("etablere ordningen ...", "prøve ut en ordning med ...", "åpner en ny enhet ...").
 4. **List items.** Each bullet of a list introduced as measures ("..., er følgende:", "blant annet:",
    "gjorde følgjande vedtak:"); lists of recommendations ("Rådets forslag til tiltak:", "Vi må ...")
-   are left alone. A programme named in the introduction ("tiltakene i Kompetanseløft 2025") becomes
+   are left alone; items grouped under subheadings below one introduction keep it ("Desse prosjekta får
+   støtte:", then "Helse Bergen" over its items). A programme named in the introduction ("tiltakene i Kompetanseløft 2025") becomes
    a measure with ``is_programme=True`` and the items are ``part_of`` it.
 5. A document title that is an instrument phrase ("Tilskudd til kommunalt rusarbeid 2025").
 
 An unfunded, unnamed mention whose label is a clause (a finite verb outside a relative clause: "Planen legges
-frem for kommunestyret", a headline "Støtter lokale frisklivstiltak ...") reports a step and is dropped.
+frem for kommunestyret", a headline "Støtter lokale frisklivstiltak ...") reports a step and is dropped. Money
+given to a field of work ("N kroner til frisklivsarbeid i Viken") goes to the scheme the text names for the field
+("tilskuddsordningen for frisklivsarbeid").
 
 Keys are ``slugify`` of the name, or of the label without articles and adjectives such as "nye",
 "såkalte", with simple definite/plural endings normalised ("omsorgstjenesten" = "omsorgstjenestene").
