@@ -32,8 +32,8 @@ from helsekg.extract.measures.candidates import (
 )
 from helsekg.extract.measures.context import BulletList, MeasureContext
 from helsekg.extract.measures.phrases import (
-    DEMONSTRATIVES,
     capitalised_programmes,
+    demonstrative_instrument,
     finite_verb,
     lemma_words,
     phrase_after,
@@ -158,9 +158,7 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
     first = text[start:end].split()[0].lower().strip(",.:;?")
     if first in cues.list_block_openers or words[0] in cues.list_block_openers:
         return True
-    opening = text[start:end].split()[:2]
-    if (len(opening) == 2 and opening[0].lower() in DEMONSTRATIVES
-            and context.rx.instrument_word.match(opening[1].strip(",.:;")) is not None):
+    if demonstrative_instrument(text[start:end].split()[:2], context.rx):
         return False  # "Desse prosjekta får støtte i 2017:": the items are the projects, whatever they get
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names

@@ -254,7 +254,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "foreslår [regjeringen blant annet] å <verb phrase>", "i oppdrag å", "bedt X om å"
         action_any=re.compile(rf"(?<![\w-])(?:{alt(cues.action_object_any)})(?:\s+(?!for\b|til\b)[\w.-]+){{0,4}}?\s+(?:om\s+)?å\s+", i),
         # "for å etablere ...": a purpose, not a decided action
-        action_purpose=re.compile(rf"(?:{alt(cues.action_purpose_prepositions)})\s+å\s+(?:kunne?a?\s+)?$"),
+        action_purpose=re.compile(rf"(?:{alt(cues.action_purpose_prepositions)})\s+å\s+(?:kunne\s+|kunna\s+)?$"),
         action_end=re.compile(rf"\s+(?:{alt(cues.action_end_words)})\b", i),
         funding_verb=re.compile(rf"^(?:{alt(cues.funding_verbs)})$", i),
         # "bevilgningen til Y [økes] med X": where Y ends

@@ -42,7 +42,8 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.phrases import (
-    DEMONSTRATIVES,
+    MODAL,
+    demonstrative_instrument,
     head_of,
     instrument_object,
     named_in,
@@ -193,8 +194,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # the measure the sentence or section is about
         return BUDGET_FALLBACK
     if kind in ("til_å", "for_å"):
-        modal = re.match(r"(?i)kunne?a?\s+", text[start:end])
-        verb = start + modal.end() if modal else start  # "for å kunne starte opp ..."
+        modal = MODAL.match(text, start, end)
+        verb = modal.end() if modal else start  # "for å kunne starte opp ..."
         # "til å etablere ordningen Pilot Helse", "for å kunne starte opp dette prøveprosjektet": the object of
         # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
         obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
@@ -224,8 +225,7 @@ def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:
     """One instrument noun after a demonstrative: "dette prøveprosjektet" is the project named before."""
     before = text[max(0, start - 12):start].split()
     phrase = text[start:end]
-    return (bool(before) and before[-1].lower() in DEMONSTRATIVES and " " not in phrase
-            and rx.instrument_word.match(phrase) is not None)
+    return bool(before) and " " not in phrase and demonstrative_instrument([before[-1], phrase], rx)
 
 
 @lru_cache(maxsize=4)

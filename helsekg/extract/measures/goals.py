@@ -45,7 +45,7 @@ from helsekg import resources
 from helsekg.extract.measures.candidates import GoalCandidate, MentionSpan
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
-from helsekg.extract.measures.phrases import DEMONSTRATIVES, VERB_PARTICLES, tokens
+from helsekg.extract.measures.phrases import MODAL, VERB_PARTICLES, demonstrative_instrument, tokens
 from helsekg.extract.records import Goal
 
 __all__ = ["GOAL_CUES_FILE", "MAX_GOAL_WORDS", "GoalCues", "Parse", "find_goals", "goal_cues", "parse_of"]
@@ -280,15 +280,15 @@ def _starts_the_measure(context: MeasureContext, pos: int) -> bool:
     """ "for å (kunne) starte opp dette prøveprosjektet": the purpose is to start or run the measure named before,
     which the money funds; no goal of it."""
     rx, text = context.rx, context.text
-    modal = re.match(r"\s*(?:kunne?a?\s+)?", text[pos:pos + 12])
-    verb = rx.action.match(text, pos + modal.end()) if modal else None
+    pos += len(text[pos:pos + 4]) - len(text[pos:pos + 4].lstrip())
+    modal = MODAL.match(text, pos)
+    verb = rx.action.match(text, modal.end() if modal else pos)
     if verb is None:
         return False
     words = text[verb.end():verb.end() + 60].split()
     while words and words[0].lower() in VERB_PARTICLES:
         words = words[1:]
-    return (len(words) >= 2 and words[0].lower() in DEMONSTRATIVES
-            and rx.instrument_word.match(words[1].strip(".,;:!?")) is not None)
+    return demonstrative_instrument(words[:2], rx)
 
 
 def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,

@@ -248,6 +248,16 @@ VERB_PARTICLES = frozenset({"opp", "ut", "inn", "fram", "frem"})
 #: Demonstratives that point back at something named before ("dette prosjektet", "denne ordninga").
 DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
 
+#: A modal before the verb of a purpose: "for å kunne starte opp ...".
+MODAL = re.compile(r"(?i)(?:kunne|kunna)\s+")
+
+
+def demonstrative_instrument(words: Sequence[str], rx: Patterns) -> bool:
+    """The words open with a demonstrative and an instrument noun ("Desse prosjekta ...", "dette prøveprosjektet"):
+    things named before, not a new measure."""
+    return (len(words) >= 2 and words[0].lower() in DEMONSTRATIVES
+            and rx.instrument_word.match(words[1].strip(".,;:!?")) is not None)
+
 
 def stem(word: str, rx: Patterns) -> str:
     """A noun without its definite ending: "fondet" -> "fond", "ordninga" -> "ordning"."""
@@ -398,7 +408,7 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
 
 #: What may stand between the tagged places of a list of places: "og", commas, and single capitalised names
 #: the tagger missed ("og Trøndelag").
-_OTHER_PLACES = re.compile(r"[\s,]*(?:(?:og|eller)(?:\s+[A-ZÆØÅ][\w-]+)?[\s,]*)*")
+_OTHER_PLACES = re.compile(r"[\s,]*(?:(?:og|eller)\b(?:\s+[A-ZÆØÅ][\w-]+)?[\s,]*)*")
 
 
 def finite_verb(token: Token) -> bool:

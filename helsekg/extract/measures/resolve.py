@@ -44,7 +44,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.measures.cues import WORD, alternation
 from helsekg.extract.measures.phrases import (
-    DEMONSTRATIVES,
+    demonstrative_instrument,
     finite_verb,
     head_of,
     measure_key,
@@ -455,9 +455,7 @@ class MeasureResolver:
         if any(lemma in verbs for lemma in lemma_words(self.text, *intro, self.context.doc)):
             return True
         # "Desse prosjekta får støtte i 2017:": the items are the projects, each with its own money
-        opening = self.text[intro[0]:intro[1]].split()[:2]
-        return (len(opening) == 2 and opening[0].lower() in DEMONSTRATIVES
-                and self.rx.instrument_word.match(opening[1].strip(",.:;")) is not None)
+        return demonstrative_instrument(self.text[intro[0]:intro[1]].split()[:2], self.rx)
 
     def claim_item_amounts(self, mention: Mention, sentences: Sequence[int]) -> None:
         """The money of a list item funds the item's own measure ("• «Psykt bra!» i Bamble kommune - 50 000
