@@ -23,9 +23,10 @@ from helsekg.extract.extractor import extract
 from helsekg.extract.records import Extraction, Span, map_spans
 from helsekg.graph.build import add_extraction, document_iri, document_triples, new_graph
 from helsekg.graph.labels import canonical_labels
+from helsekg.nlp.extensions import doc_text
 from helsekg.nlp.sections import parse
 from helsekg.text.document import Document, Heading, Region
-from helsekg.text.normalize import visible_text
+from helsekg.text.normalize import has_invisible, visible_text
 from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.core import EXTRACTION_ENGINE, ValidationReport, validate
 from helsekg.validate.report import Engine
@@ -72,12 +73,16 @@ def parse_document(document: Document, nlp: Language, *,
 
 
 def process(document: Document, nlp: Language, *,
-            progress: Callable[[int, int], None] | None = None) -> Extraction:
+            progress: Callable[[int, int], None] | None = None, parsed: Doc | None = None) -> Extraction:
     """Run the pipeline on one document (:func:`parse_document`) and extract its records.
 
     Invisible characters (a soft hyphen, a zero-width space, a stray U+FEFF: :mod:`helsekg.text.normalize`)
     are hidden from the pipeline and the finders, which see the text without them, and every record is
     moved back to the offsets of the text as read: anchors keep them, labels and keys do not.
+
+    ``parsed``: the document's Doc when it was already run through the pipeline together with others
+    (:func:`helsekg.nlp.sections.parse_many`); used only for a text without invisible characters, whose Doc is
+    the one :func:`parse_document` would make.
 
     >>> from helsekg.nlp.pipeline import load
     >>> from helsekg.text import document_from_text
@@ -85,9 +90,13 @@ def process(document: Document, nlp: Language, *,
     >>> [(a.start, a.end, a.text == document.text[a.start:a.end]) for a in process(document, load(None)).amounts]
     [(20, 39, True)]
     """
-    clean, back = visible_text(document.text)
-    if len(clean) == len(document.text):
+    if not has_invisible(document.text):
+        if parsed is not None and doc_text(parsed) == document.text:
+            if progress is not None:
+                progress(len(document.text), len(document.text))
+            return extract(parsed, document)  # parsed together with other documents (parse_many)
         return extract(parse_document(document, nlp, progress=progress), document)
+    clean, back = visible_text(document.text)
     visible = _without_invisible(document, clean, back)
     extraction = extract(parse_document(visible, nlp, progress=progress), visible)
     original = document.text
@@ -142,7 +151,7 @@ def extract_document(document: Document, nlp: Language, *, check: bool = True,
 
 
 def extract_document_triples(document: Document, nlp: Language, *, check: bool = True,
-                              progress: Callable[[int, int], None] | None = None
+                              progress: Callable[[int, int], None] | None = None, parsed: Doc | None = None
                               ) -> tuple[list[ox.Triple], ValidationReport | None] | Failure:
     """:func:`extract_document` as Oxigraph triples (:func:`helsekg.graph.build.document_triples`), the
     graph of the extraction workers: the same triples and verdict, without an rdflib Graph (issue 18).
@@ -152,7 +161,7 @@ def extract_document_triples(document: Document, nlp: Language, *, check: bool =
     """
     source = document.metadata.source
     try:
-        triples = document_triples(process(document, nlp, progress=progress))
+        triples = document_triples(process(document, nlp, progress=progress, parsed=parsed))
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch; it is reported
         return Failure(source, f"internal error while extracting: {err!r}")
     report = (validate(triples, texts={str(document_iri(document.id)): document.text}, engine=Engine.OXIGRAPH)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from helsekg.extract.extractor import extract
 from helsekg.extract.records import Extraction
 from helsekg.nlp import extensions
-from helsekg.nlp.sections import DEFAULT_SECTION_CHARS, parse, section_bounds
+from helsekg.nlp.sections import DEFAULT_SECTION_CHARS, parse, parse_many, section_bounds
 from helsekg.text import document_from_text
 
 # ------------------------------------------------------------------------------------ the texts
@@ -373,3 +373,27 @@ def test_sections_trained_parse_differs_only_at_cuts(trained_parses) -> None:
     differing = [w for w, v in zip(words, whole_words) if w != v]
     assert len(words) == len(whole_words)
     assert len(differing) <= 2 * len(cuts)
+
+
+def test_sections_parse_many_equals_one_parse_each(nlp) -> None:
+    """Short texts run through the pipeline together (issue 18) get the annotations one parse each gives, and the
+    extraction from them is the same; a text longer than a section is left to :func:`parse` (None)."""
+    from helsekg.api import process
+
+    texts = [
+        ("Regjeringa aukar løyvinga til rusførebygging med 120 millionar kroner i 2026, seier helseministeren.", "nn"),
+        ("Helsedirektoratet fordeler 40 millioner kroner til 12 kommuner for å styrke legevakten.", "nb"),
+        ("Kommunestyret vedtok å etablere eit nytt dagsenter for personar med demens.", "nn"),
+    ]
+    long_text = ("Budsjett for helse og omsorg. " * 40).strip()
+    docs = parse_many(nlp, [*texts, (long_text, "nb")], max_chars=400)
+    assert docs[-1] is None
+
+    def signature(doc):
+        return [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_) for t in doc]
+
+    for (text, language), together in zip(texts, docs):
+        alone = parse(nlp, text, language=language)
+        assert signature(together) == signature(alone)
+        document = document_from_text(text, source="x.txt", language=language)
+        assert process(document, nlp, parsed=together) == process(document, nlp)

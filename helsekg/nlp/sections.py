@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy
 from spacy.language import Language
@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from helsekg.nlp import extensions
 
-__all__ = ["DEFAULT_SECTION_CHARS", "parse", "section_bounds"]
+__all__ = ["DEFAULT_SECTION_CHARS", "parse", "parse_many", "section_bounds"]
 
 #: Default longest section run through the pipeline in one piece (characters).
 DEFAULT_SECTION_CHARS = 100_000
@@ -129,6 +129,27 @@ def _cut(text: str, start: int, limit: int) -> int:
         if opening is not None:
             best[3] = opening.end()
     return next((cut for cut in best if cut), limit)
+
+
+def parse_many(nlp: Language, texts: Sequence[tuple[str, str | None]], *,
+               max_chars: int = DEFAULT_SECTION_CHARS, batch_size: int = 4) -> list[Doc | None]:
+    """The Docs of several short texts ``(text, language)`` run through the pipeline together (``nlp.pipe``),
+    about 10 % faster than one :func:`parse` each, with the same annotations (issue 18: compared token by token
+    on 160 texts). A text longer than one section gets None: :func:`parse` cuts it."""
+    extensions.register()
+    limit = max(1, min(max_chars, nlp.max_length))
+    short = [i for i, (text, _) in enumerate(texts) if len(text) <= limit]
+
+    def docs() -> Iterator[Doc]:
+        for i in short:
+            doc = nlp.make_doc(texts[i][0])
+            doc._.helsekg_language = texts[i][1]
+            yield doc
+
+    out: list[Doc | None] = [None] * len(texts)
+    for i, doc in zip(short, nlp.pipe(docs(), batch_size=batch_size)):
+        out[i] = doc
+    return out
 
 
 def parse(

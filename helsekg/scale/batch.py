@@ -23,17 +23,21 @@ from rdflib import Graph
 
 from helsekg.api import BatchResult, Failure, link_graph, skip_handler
 from helsekg.errors import HelsekgError
+from helsekg.nlp.sections import parse_many
 from helsekg.scale.worker import (
     CHUNK_SIZE,
     DocumentResult,
     document_result,
     ntriples_graph,
 )
+from helsekg.text.normalize import has_invisible
 from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.report import ValidationReport
 
 if TYPE_CHECKING:
     from distributed import Client
+
+    from helsekg.text.document import Document
 
 __all__ = ["DocumentResult", "collect", "collect_to_file", "expand_paths", "extract_stream", "graph_of", "ntriples_graph"]
 
@@ -88,8 +92,8 @@ def _init_worker(model: str | None, check: bool, max_bytes: int | None, language
 FAULT_KILL_ENV = "HELSEKG_FAULT_KILL_WORKER"
 
 
-def _process_file(path: str) -> DocumentResult:
-    """Read, extract, build, validate and serialise one file, in the worker."""
+def _read_file(path: str) -> Document | DocumentResult:
+    """One file read in the worker, or its failure."""
     fault = os.environ.get(FAULT_KILL_ENV)
     if fault and path.endswith(fault) and _STATE.get("worker"):
         import signal
@@ -98,11 +102,14 @@ def _process_file(path: str) -> DocumentResult:
     max_bytes = _STATE.get("max_bytes")
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     try:
-        document = read_document(path, language=_STATE.get("language"), **options)  # type: ignore[arg-type]
+        return read_document(path, language=_STATE.get("language"), **options)  # type: ignore[arg-type]
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
-    return document_result(document, _STATE["nlp"], check=bool(_STATE["check"]),  # type: ignore[arg-type]
-                           progress=section_progress(path))
+
+
+def _process_file(path: str) -> DocumentResult:
+    """Read, extract, build, validate and serialise one file, in the worker."""
+    return _process_files([path])[0]
 
 
 def section_progress(source: str) -> Callable[[int, int], None]:
@@ -132,7 +139,17 @@ def section_progress(source: str) -> Callable[[int, int], None]:
 
 
 def _process_files(paths: Sequence[str]) -> list[DocumentResult]:
-    return [_process_file(p) for p in paths]
+    """A chunk of files, in the worker: read, the short texts without invisible characters run through the pipeline
+    together (:func:`helsekg.nlp.sections.parse_many`, issue 18), then each extracted as :func:`document_result`
+    does."""
+    read = [_read_file(p) for p in paths]
+    documents = [d for d in read if not isinstance(d, DocumentResult) and not has_invisible(d.text)]
+    nlp = _STATE["nlp"]
+    parsed = dict(zip(map(id, documents), parse_many(nlp, [(d.text, d.metadata.language) for d in documents])))
+    return [item if isinstance(item, DocumentResult) else
+            document_result(item, nlp, check=bool(_STATE["check"]), progress=section_progress(path),  # type: ignore[arg-type]
+                            parsed=parsed.get(id(item)))
+            for path, item in zip(paths, read)]
 
 
 def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",
@@ -185,8 +202,8 @@ def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, mo
         saved = dict(_STATE)
         _init_worker(model, check, max_bytes, language)
         try:
-            for path in files:
-                yield _process_file(path)
+            for i in range(0, len(files), chunk_size):  # a chunk at a time: its short texts share the pipeline
+                yield from _process_files(list(files[i : i + chunk_size]))
         finally:
             _STATE.clear()
             _STATE.update(saved)

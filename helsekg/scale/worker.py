@@ -20,6 +20,7 @@ from helsekg.validate.report import ValidationReport
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from helsekg.text.document import Document
 
@@ -55,13 +56,15 @@ class DocumentResult:
 
 
 def document_result(document: Document, nlp: Language, *, check: bool,
-                    progress: Callable[[int, int], None] | None = None) -> DocumentResult:
+                    progress: Callable[[int, int], None] | None = None, parsed: Doc | None = None) -> DocumentResult:
     """Extract, build, validate and serialise one document read by the caller.
 
     ``progress(done, total)``: characters through the pipeline, for a progress bar within a long document.
+    ``parsed``: its Doc, when the caller ran the pipeline over several documents at once
+    (:func:`helsekg.nlp.sections.parse_many`).
     """
     source = document.metadata.source
-    outcome = extract_document_triples(document, nlp, check=check, progress=progress)
+    outcome = extract_document_triples(document, nlp, check=check, progress=progress, parsed=parsed)
     if isinstance(outcome, Failure):
         return DocumentResult(source, failure=outcome)
     triples, report = outcome  # sorted as serialize sorts: the same bytes as the rdflib graph's (issue 18)
