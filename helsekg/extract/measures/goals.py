@@ -117,7 +117,7 @@ class Parse:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()  # one C call, not a Token object per word (issue 18)
 
     def at(self, pos: int) -> Token | None:
         """The token that starts at ``pos``."""

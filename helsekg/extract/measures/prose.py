@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from helsekg import resources
@@ -389,8 +391,10 @@ def _reports(context: MeasureContext, cues: ProseCues) -> list[ActionCandidate]:
     subjects = set(cues.subject_labels)
     objects = set(cues.object_labels)
     continuing = {verb.split()[0]: verb.split()[1:] for verb in cues.continue_verbs}
-    for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("ATR", "acl", "acl:relcl", "amod"):
+    pos = doc.to_array("POS")
+    for i in numpy.flatnonzero((pos == VERB) | (pos == AUX)).tolist():  # the verbs only, without a Token per word
+        token = doc[i]
+        if token.dep_ in ("ATR", "acl", "acl:relcl", "amod"):
             continue
         lemma = _lemma(token)
         if lemma in continuing and _continues(token, continuing[lemma]):
