@@ -23,14 +23,12 @@ from rdflib import Graph
 
 from helsekg.api import BatchResult, Failure, link_graph, skip_handler
 from helsekg.errors import HelsekgError
-from helsekg.nlp.sections import parse_many
 from helsekg.scale.worker import (
     CHUNK_SIZE,
     DocumentResult,
-    document_result,
+    document_results,
     ntriples_graph,
 )
-from helsekg.text.normalize import has_invisible
 from helsekg.text.reading import Skipped, iter_paths, read_document
 from helsekg.validate.report import ValidationReport
 
@@ -107,11 +105,6 @@ def _read_file(path: str) -> Document | DocumentResult:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
 
 
-def _process_file(path: str) -> DocumentResult:
-    """Read, extract, build, validate and serialise one file, in the worker."""
-    return _process_files([path])[0]
-
-
 def section_progress(source: str) -> Callable[[int, int], None]:
     """A progress callback that shows a bar (characters) for a document long enough to be parsed in sections.
 
@@ -139,17 +132,9 @@ def section_progress(source: str) -> Callable[[int, int], None]:
 
 
 def _process_files(paths: Sequence[str]) -> list[DocumentResult]:
-    """A chunk of files, in the worker: read, the short texts without invisible characters run through the pipeline
-    together (:func:`helsekg.nlp.sections.parse_many`, issue 18), then each extracted as :func:`document_result`
-    does."""
-    read = [_read_file(p) for p in paths]
-    documents = [d for d in read if not isinstance(d, DocumentResult) and not has_invisible(d.text)]
-    nlp = _STATE["nlp"]
-    parsed = dict(zip(map(id, documents), parse_many(nlp, [(d.text, d.metadata.language) for d in documents])))
-    return [item if isinstance(item, DocumentResult) else
-            document_result(item, nlp, check=bool(_STATE["check"]), progress=section_progress(path),  # type: ignore[arg-type]
-                            parsed=parsed.get(id(item)))
-            for path, item in zip(paths, read)]
+    """A chunk of files, in the worker: read, then extracted together (:func:`helsekg.scale.worker.document_results`)."""
+    return document_results([_read_file(p) for p in paths], _STATE["nlp"],  # type: ignore[arg-type]
+                            check=bool(_STATE["check"]), progress=section_progress)
 
 
 def extract_stream(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, model: str | None = "default",

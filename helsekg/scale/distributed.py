@@ -30,12 +30,14 @@ from typing import TYPE_CHECKING
 
 from helsekg.api import Failure
 from helsekg.errors import DistributedError, HelsekgError
-from helsekg.scale.worker import CHUNK_SIZE, DocumentResult, document_result
+from helsekg.scale.worker import CHUNK_SIZE, DocumentResult, document_results
 from helsekg.text.reading import DEFAULT_MAX_BYTES, document_from_bytes, read_bytes
 
 if TYPE_CHECKING:
     from distributed import Client, Future
     from spacy.language import Language
+
+    from helsekg.text.document import Document
 
 __all__ = ["CONNECT_TIMEOUT", "connect", "extract_dask", "require_distributed"]
 
@@ -160,7 +162,7 @@ def _submit(client: Client, paths: list[str], *, key: str, model: str | None, ch
         try:
             items.append((path, read_bytes(path, max_bytes=max_bytes)))
             slots.append(None)
-        except HelsekgError as err:  # as _process_file reports it in a single-process run
+        except HelsekgError as err:  # as a single-process run reports it
             slots.append(DocumentResult(path, failure=Failure(path, str(err), err.code)))
     if not items:
         return _Chunk(slots, None)
@@ -195,13 +197,12 @@ def _extract_chunk(items: list[tuple[str, bytes]], *, model: str | None, check: 
         raise DistributedError("E103", worker=__version__, client=version)
     with _LOCK:  # a pipeline is not made for concurrent calls: threads of one worker process take turns
         nlp = _pipeline(model)
-        return [_extract_bytes(path, data, nlp, check=check, language=language) for path, data in items]
+        return document_results([_decode(path, data, language) for path, data in items], nlp, check=check)
 
 
-def _extract_bytes(path: str, data: bytes, nlp: Language, *, check: bool,
-                   language: str | None = None) -> DocumentResult:
+def _decode(path: str, data: bytes, language: str | None) -> Document | DocumentResult:
+    """One file's bytes as a document, or its failure (as :func:`helsekg.scale.batch.extract_stream` reports it)."""
     try:
-        document = document_from_bytes(data, source=path, language=language)
+        return document_from_bytes(data, source=path, language=language)
     except HelsekgError as err:
         return DocumentResult(path, failure=Failure(path, str(err), err.code))
-    return document_result(document, nlp, check=check)

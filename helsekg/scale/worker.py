@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from helsekg.text.document import Document
 
-__all__ = ["CHUNK_SIZE", "DocumentResult", "document_result", "ntriples_graph"]
+__all__ = ["CHUNK_SIZE", "DocumentResult", "document_result", "document_results", "ntriples_graph"]
 
 #: How many documents a worker takes at a time (small: results stay in order and memory stays flat).
 CHUNK_SIZE = 4
@@ -77,6 +77,26 @@ def document_result(document: Document, nlp: Language, *, check: bool,
         words=len(document.text.split()),
         report=report,
     )
+
+
+def document_results(items: Sequence[Document | DocumentResult], nlp: Language, *, check: bool,
+                     progress: Callable[[str], Callable[[int, int], None] | None] | None = None
+                     ) -> list[DocumentResult]:
+    """A chunk of documents read by the caller (a :class:`DocumentResult` in ``items`` is a file that could not be
+    read, passed through): the short texts without invisible characters run through the pipeline together
+    (:func:`helsekg.nlp.sections.parse_many`, issue 18), then each is extracted as :func:`document_result` does.
+
+    ``progress(source)``: the per-document progress callback for :func:`document_result`, or None.
+    """
+    from helsekg.nlp.sections import parse_many
+    from helsekg.text.normalize import has_invisible
+
+    documents = [d for d in items if not isinstance(d, DocumentResult) and not has_invisible(d.text)]
+    parsed = dict(zip(map(id, documents), parse_many(nlp, [(d.text, d.metadata.language) for d in documents])))
+    return [item if isinstance(item, DocumentResult) else
+            document_result(item, nlp, check=check, parsed=parsed.get(id(item)),
+                            progress=progress(item.metadata.source) if progress is not None else None)
+            for item in items]
 
 
 def ntriples_graph(data: bytes, graph: Graph | None = None) -> Graph:
