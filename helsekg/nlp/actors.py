@@ -352,6 +352,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         rf"(?<![\w-])(?:(?P<role>{role})[^\S\n]+)?"
         rf"(?P<name>(?i:{definite_role})(?![\w-])|{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
     )
+    # a dash quote opens a line, or a paragraph's next sentence ("... i dag. – Vi er glade, seier ...")
+    dash_open = rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+"
     suffix_all = _alt(w for _, words in patterns.suffix_bodies for w in words)
     generic = _alt(w for _, words in patterns.generic_bodies for w in words)
     return {
@@ -425,18 +427,18 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?:-[{_UPPER}][{_LOWER}]+)?){{0,6}})[^\S\n]+og[^\S\n]+\Z"
         ),
         "dash_quote": re.compile(
-            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
+            rf"{dash_open}(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?:{verbs})[^\S\n]+{speaker}",
             re.MULTILINE,
         ),
         # "– ... god folkehelsepolitikk sier Brustad." (no comma): the attribution must close the sentence
         "dash_quote_bare": re.compile(
-            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?[{_LOWER}0-9])[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"
+            rf"{dash_open}(?P<quote>[^\n]+?[{_LOWER}0-9])[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"
             rf"(?=[^\S\n]*[.!?][^\S\n]*$)",
             re.MULTILINE,
         ),
         # any verb in the attribution slot, kept when its lemma is a speech verb (``speech_verb_lemmas``)
         "dash_quote_any_verb": re.compile(
-            rf"(?:^[^\S\n]*|(?<=[.!?])[^\S\n]+){_DASH}[^\S\n]+(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?P<verb>[{_LOWER}]+)[^\S\n]+{speaker}"
+            rf"{dash_open}(?P<quote>[^\n]+?)(?:,|(?<=[?!]))[^\S\n]+(?P<verb>[{_LOWER}]+)[^\S\n]+{speaker}"
             rf"(?:[^\S\n]+(?:på|til|fast|vidare|videre))?(?=[^\S\n]*[.!?][^\S\n]*$)",
             re.MULTILINE,
         ),

@@ -231,7 +231,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         if previous_blank:
             para += 1
         if (not is_title and previous_blank and next_blank and len(line.split()) <= 12
-                and not line.endswith((".", "!", "?", ",", ";", ":"))):
+                and not line.endswith(_CLOSING)):
             section += 1
             headings.append(Heading(start, end, section))
         for s, e in split_sentences(text, start, end, cues):
@@ -319,7 +319,11 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+#: What closes a line that is a sentence or a list's introduction, not a heading or a subheading.
+_CLOSING = (".", "!", "?", ",", ";", ":")
+
+
 def _subheading(line: str) -> bool:
     """A short line without closing punctuation that can head a group of items ("Haraldsplass Diakonale sjukehus")."""
     words = line.split()
-    return 0 < len(words) <= 8 and not line.rstrip().endswith((".", "!", "?", ",", ";", ":"))
+    return 0 < len(words) <= 8 and not line.rstrip().endswith(_CLOSING)

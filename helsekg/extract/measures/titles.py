@@ -90,7 +90,8 @@ def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, i
                 continue
             if rx.budget_noun.match(words[-1]) or is_document(words[-1], context.cues.document_heads):
                 continue
-            if len(words) == 1 and words[0][:1].islower() and stem(words[0].strip(".:,"), rx) != words[0].strip(".:,").lower():
+            noun = words[0].strip(".:,")
+            if len(words) == 1 and words[0][:1].islower() and stem(noun, rx) != noun.lower():
                 continue  # "Psykisk helse - opptrappingsplanen": a definite noun is the measure, the rest its topic
             phrase = trim_phrase(text, *name, rx, max_words=MAX_TITLE_WORDS)
             if phrase is None or len(text[phrase[0]:phrase[1]].split()) < 2 or context.starts_actor(phrase[0]):
