@@ -237,6 +237,57 @@ def test_linking_fast_scores_equal_score_pair(crowded) -> None:
                 assert link.score < Decimal(str(DEFAULT_THRESHOLD))
 
 
+def test_linking_credit_tables_give_the_features_bit_for_bit(crowded) -> None:
+    """The scorer's credit tables (one per node) give exactly the features of :func:`features`, which searches
+    the scheme for each theme pair: the fast pre-selection and the exact link agree to the last bit."""
+    from helsekg.extract.themes import ThemeScheme
+    from helsekg.link.linking import LinkModel, _idf, _Scorer, features
+
+    graph, _ = crowded
+    scheme, model = ThemeScheme.load(), LinkModel.load()
+    nodes = read_nodes(graph, scheme=scheme)
+    measures = [n for n in nodes if n.kind == "measure"]
+    recs = [n for n in nodes if n.kind == "recommendation"]
+    idf = _idf(nodes)
+    scorer = _Scorer(recs, idf, scheme, model)
+    compared = 0
+    for measure in measures:
+        for score, i in scorer.scores(measure):
+            assert score == model.score(features(measure, recs[i], idf, scheme, model))
+            compared += 1
+    assert compared >= 10  # every measure of the corpus against the recommendations it shares words with
+
+
+def test_linking_credit_tables_on_random_theme_sets() -> None:
+    """The same, on nodes with random sets of the scheme's concepts, where related, broader and narrower
+    concepts meet far more often than in one corpus (each credit rule and its order is exercised)."""
+    import random
+
+    from helsekg.extract.themes import ThemeScheme
+    from helsekg.link.linking import LinkModel, LinkNode, _Scorer, features
+
+    scheme, model = ThemeScheme.load(), LinkModel.load()
+    concepts = sorted(scheme.concepts)
+    rng = random.Random(18)
+
+    def node(kind: str, n: int) -> LinkNode:
+        themes = frozenset(rng.sample(concepts, rng.randint(1, 6)))
+        text_themes = frozenset(t for t in themes if rng.random() < 0.6)
+        terms = frozenset(rng.sample(["rekrutt", "sykeplei", "demens", "kompetans", "digital"], rng.randint(0, 3)))
+        return LinkNode(f"{kind}/{n}", kind, ("x",), themes, terms, text_themes)
+
+    measures = [node("measure", n) for n in range(60)]
+    recs = [node("recommendation", n) for n in range(60)]
+    idf = {"rekrutt": 2.1, "sykeplei": 1.7, "demens": 2.4, "kompetans": 1.1, "digital": 1.3}
+    scorer = _Scorer(recs, idf, scheme, model)
+    compared = 0
+    for measure in measures:
+        for score, i in scorer.scores(measure):
+            assert score == model.score(features(measure, recs[i], idf, scheme, model))
+            compared += 1
+    assert compared > 1000
+
+
 def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:
     from helsekg.link.linking import iter_links
 

@@ -424,3 +424,31 @@ def test_recommendations_list_under_an_input_title_nn() -> None:
 def test_recommendations_a_bills_proposals_are_not_advice() -> None:
     """ "følgjande forslag" of a representative proposal lists draft decisions, not an advisory body's advice."""
     assert _recs(REPRESENTATIVE_PROPOSAL_NN, language="nn")[1] == ()
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # before the verb, after it (with whitespace as the text has it), and a line break inside the name
+    ("Nasjonalt råd for ernæring anbefaler at kommunene ansetter ernæringsfysiolog.", ("Nasjonalt råd for ernæring", "vi")),
+    ("Derfor anbefaler\nNasjonalt råd for ernæring at kommunene ansetter ernæringsfysiolog.",
+     ("Nasjonalt råd for ernæring", "vi")),
+    # "ber Stortinget": the addressee stands where a subject may (the request "ber <subject> om")
+    ("Nasjonalt råd\nfor ernæring ber Stortinget om å styrke skolemåltidet.",
+     ("Nasjonalt råd for ernæring", "Stortinget", "vi")),
+    # named elsewhere only: the pattern cannot match it, so it is left out ("vi" is matched in any case, kept)
+    ("Nasjonalt råd for ernæring har levert rapporten. Vi tilrår at skolemåltidet blir styrkt.", ("vi",)),
+])
+def test_recommendations_prose_pattern_names_only_actors_next_to_a_verb(text: str, kept: tuple[str, ...]) -> None:
+    """The prose pattern is compiled with the actors that stand next to one of its verbs (issue 18: compiled
+    once for most documents instead of once per document), and finds what it found with all of them."""
+    from helsekg.extract.recommendations import (
+        _next_to_verbs,
+        _prose_pattern,
+        default_cues,
+    )
+
+    cues = default_cues()
+    subjects = ("Nasjonalt råd for ernæring", "Stortinget", "vi")
+    assert _next_to_verbs(cues, subjects, text) == kept
+    every, some = _prose_pattern(cues, subjects), _prose_pattern(cues, kept)
+    assert [m.group() for m in every.finditer(text)] == [m.group() for m in some.finditer(text)]
+    assert every.search(text) is not None

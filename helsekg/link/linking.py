@@ -318,6 +318,52 @@ def _credit(key: str, other: Mapping[str, float], scheme: ThemeScheme, model: Li
     return 0.0, None
 
 
+@lru_cache(maxsize=4)
+def _credited_by(scheme: ThemeScheme) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The inverse of :func:`_related` and :func:`_neighbours`: for each concept, the concepts that list it."""
+    related: dict[str, list[str]] = defaultdict(list)
+    close: dict[str, list[str]] = defaultdict(list)
+    for key, others in _related(scheme).items():
+        for other in others:
+            related[other].append(key)
+    for key, others in _neighbours(scheme).items():
+        for other in others:
+            close[other].append(key)
+    return {k: tuple(v) for k, v in related.items()}, {k: tuple(v) for k, v in close.items()}
+
+
+def _credit_table(other: Iterable[str], scheme: ThemeScheme, model: LinkModel) -> dict[str, float]:
+    """``{key: _credit(key, other)[0]}`` for every key with credit: one table per node, so that scoring a measure
+    against many recommendations looks credits up instead of searching the scheme for each theme pair (issue 18).
+    A later assignment wins, so the order is :func:`_credit`'s: the theme itself, then a related, then a
+    broader or narrower concept."""
+    related, close = _credited_by(scheme)
+    keys = tuple(other)
+    table: dict[str, float] = {}
+    for key in keys:
+        for near in close.get(key, ()):
+            table[near] = model.hierarchy_credit
+    for key in keys:
+        for near in related.get(key, ()):
+            table[near] = model.related_credit
+    for key in keys:
+        table[key] = 1.0
+    return table
+
+
+def _table_coverage(one: Mapping[str, float], total: float, table: Mapping[str, float]) -> float:
+    """:func:`_coverage` of ``one`` (whose weights sum to ``total``) with the credits of ``table``
+    (:func:`_credit_table` of the other node's themes): the same sum, term by term, in the same order."""
+    if not total:
+        return 0.0
+    got = 0.0
+    for key, weight in one.items():
+        credit = table.get(key)
+        if credit:
+            got += weight * credit
+    return got / total
+
+
 def _coverage(one: Mapping[str, float], other: Mapping[str, float], scheme: ThemeScheme, model: LinkModel,
               near: set[tuple[str, str]] | None = None, forward: bool = True) -> float:
     """The weighted share of ``one``'s themes that ``other`` matches (:func:`_credit`)."""
@@ -592,7 +638,13 @@ class _Scorer:
         self.terms: dict[str, list[int]] = defaultdict(list)
         self.themes: dict[str, set[int]] = defaultdict(set)
         neighbours = _neighbours(scheme)
+        related = _related(scheme)
         self.weights = [_node_weights(rec, idf, model) for rec in recommendations]
+        # per recommendation what the features need whatever the measure (see :meth:`_features`)
+        self.totals = [sum(themes.values()) for themes, _ in self.weights]
+        self.tables = [_credit_table(themes, scheme, model) for themes, _ in self.weights]
+        self.asks = [[{key} | related.get(key, frozenset()) for key in rec.text_themes - model.generic_themes]
+                     for rec in recommendations]
         for i, rec in enumerate(recommendations):
             for term in rec.terms:
                 self.terms[term].append(i)
@@ -608,9 +660,25 @@ class _Scorer:
         for key in measure.themes:
             candidates |= self.themes.get(key, set())
         m_weights = _node_weights(measure, self.idf, self.model)
-        return [(self.model.score(_features(measure, self.recommendations[i], self.idf, self.scheme, self.model,
-                                            None, m_weights, self.weights[i])), i)
+        m_table = _credit_table(m_weights[0], self.scheme, self.model)
+        m_total = sum(m_weights[0].values())
+        return [(self.model.score(self._features(measure, i, m_weights[0], m_total, m_table)), i)
                 for i in sorted(candidates)]
+
+    def _features(self, measure: LinkNode, i: int, m_themes: Mapping[str, float], m_total: float,
+                  m_table: Mapping[str, float]) -> tuple[float, ...]:
+        """:func:`_features` of ``measure`` and recommendation ``i`` without ``near``, from the credit tables:
+        the same values, bit for bit (``tests/test_linking.py`` compares them)."""
+        recommendation = self.recommendations[i]
+        r_themes, r_weight = self.weights[i]
+        theme_coverage = _table_coverage(r_themes, self.totals[i], m_table)
+        theme_focus = _table_coverage(m_themes, m_total, self.tables[i])
+        asks = self.asks[i]
+        ask_coverage = sum(1 for near in asks if near & measure.themes) / len(asks) if asks else 0.0
+        shared = measure.terms & recommendation.terms
+        term_coverage = _terms_weight(shared, self.idf, self.model) / r_weight if r_weight else 0.0
+        specific = 1.0 if _specific(measure, recommendation, shared, self.scheme, self.model) else 0.0
+        return theme_coverage, ask_coverage, theme_focus, term_coverage, specific
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
