@@ -339,8 +339,9 @@ def collect(results: Iterable[DocumentResult], *, check: bool = True,
     return result
 
 
-#: Documents loaded into the temporary store between two flushes (as helsekg.scale.store.FLUSH_EVERY).
-FLUSH_EVERY = 100
+#: The temporary store of :func:`collect_to_file` takes the documents' N-Triples this many at a time, in one
+#: bulk load (issue 18: 0.55 s for 200 documents, against 1.4 s for one transactional load each).
+LOAD_EVERY = 50
 #: N-Triples lines sorted in memory before they go to a run file on disk (:class:`_SortedLines`).
 SORT_RUN_BYTES = 64 << 20
 
@@ -446,17 +447,22 @@ def collect_to_file(results: Iterable[DocumentResult], output: str | os.PathLike
     with tempfile.TemporaryDirectory(prefix="helsekg-collect-") as tmp:
         store = ox.Store(os.path.join(tmp, "store"))
         lines = _SortedLines(tmp)
-        for n, item in enumerate(results, 1):
+        pending: list[bytes] = []  # N-Triples not yet in the store (the documents' IRIs name no blank node)
+        for item in results:
             if item.failure is not None:
                 result.failures.append(item.failure)
                 continue
-            store.load(item.ntriples, format=ox.RdfFormat.N_TRIPLES)
+            pending.append(item.ntriples)
             lines.add(item.ntriples)
             result.documents.append(item.source)
             if item.report is not None:
                 result.report = result.report.merge(item.report)
-            if n % FLUSH_EVERY == 0:  # transactional writes pile up in memory until flushed
-                store.flush()
+            if len(pending) == LOAD_EVERY:
+                store.bulk_load(b"".join(pending), format=ox.RdfFormat.N_TRIPLES)
+                pending.clear()
+        if pending:
+            store.bulk_load(b"".join(pending), format=ox.RdfFormat.N_TRIPLES)
+        pending.clear()
 
         def add(graph: Graph) -> None:
             triples = to_oxigraph(graph)
