@@ -112,7 +112,9 @@ def document_triples(extraction: Extraction) -> list[ox.Triple]:
     """
     sink = _TripleSink()
     add_extraction(sink, extraction)  # type: ignore[arg-type]
-    return sorted(dict.fromkeys(to_oxigraph(sink.triples)), key=str)
+    # repeats dropped before converting (two rdflib triples can still give one Oxigraph triple: a plain literal
+    # and its xsd:string twin)
+    return sorted(dict.fromkeys(to_oxigraph(dict.fromkeys(sink.triples))), key=str)
 
 
 class _TripleSink:
@@ -153,6 +155,10 @@ class _Builder:
         self.lang = extraction.document.language
         self.text = extraction.text
         self.info = extraction.document
+        # the node each record was written as: a record met again (an amount funding a measure, the proposer of
+        # many measures, a theme) adds the same triples again, so it is written once (issue 18: half of the
+        # triples the builder made were repeats)
+        self.written: dict[object, URIRef] = {}
 
     def label(self, text: str) -> Literal:
         return Literal(" ".join(text.split()), lang=self.lang)
@@ -194,6 +200,8 @@ class _Builder:
             g.add((doc, DCTERMS.publisher, self.actor(info.publisher)))
 
     def actor(self, actor: Actor) -> URIRef:
+        if actor in self.written:
+            return self.written[actor]
         node = actor_iri(actor)
         g = self.g
         g.add((node, RDF.type, HKG.Actor))
@@ -206,9 +214,12 @@ class _Builder:
         mention = self.mention(node, actor)
         for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
             g.add((mention, HKG.statedRole, self.label(role)))
+        self.written[actor] = node
         return node
 
     def amount(self, amount: Amount) -> URIRef:
+        if amount in self.written:
+            return self.written[amount]
         node = amount_iri(amount)
         g = self.g
         g.add((node, RDF.type, HKG.MonetaryAmount if amount.is_money else HKG.Quantity))
@@ -227,6 +238,7 @@ class _Builder:
                 g.add((node, SCHEMA.minValue, Literal(amount.value, datatype=XSD.decimal)))
                 g.add((node, SCHEMA.maxValue, Literal(amount.value_max, datatype=XSD.decimal)))
         self.mention(node, amount)
+        self.written[amount] = node
         return node
 
     def measure(self, measure: Measure) -> URIRef:
@@ -267,24 +279,33 @@ class _Builder:
 
 
     def goal(self, goal: Goal) -> URIRef:
+        if goal in self.written:
+            return self.written[goal]
         node = _local_iri("goal", goal)
         self.g.add((node, RDF.type, HKG.Goal))
         self.g.add((node, RDFS.label, self.label(goal.label)))
         self.mention(node, goal)
+        self.written[goal] = node
         return node
 
     def target_group(self, group: TargetGroup) -> URIRef:
+        if group in self.written:
+            return self.written[group]
         node = target_group_iri(group)
         self.g.add((node, RDF.type, HKG.TargetGroup))
         self.g.add((node, RDFS.label, self.label(group.label)))
         self.mention(node, group)
+        self.written[group] = node
         return node
 
     def theme(self, theme: Theme) -> URIRef:
+        if theme in self.written:
+            return self.written[theme]
         node = theme_iri(theme)
         self.g.add((node, RDF.type, HKG.Theme))
         self.g.add((node, RDF.type, SKOS.Concept))
         self.g.add((node, SKOS.prefLabel, Literal(theme.label, lang="nb")))
+        self.written[theme] = node
         return node
 
     def recommendation(self, recommendation: Recommendation) -> URIRef:
