@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_SIZE", "DocumentResult", "document_result", "document_results", "ntriples_graph"]
 
-#: How many documents a worker takes at a time (small: results stay in order and memory stays flat).
-CHUNK_SIZE = 4
+#: How many documents a worker takes at a time, and runs through the pipeline together (small: results stay in
+#: order and memory stays flat). 8 rather than 4: 200 documents with ``-o`` in 38.5 s against 39.9 s, peak 463
+#: against 440 MB (issue 18).
+CHUNK_SIZE = 8
 
 
 @dataclass(frozen=True)
