@@ -213,3 +213,28 @@ def test_measures_recall_criteria_and_categories_are_no_measures(nlp, text):
     from helsekg.api import extract_text
 
     assert [m.label for m in extract_text(text, nlp=nlp).measures] == []
+
+
+# ------------------------------------------------------------------------------ plans the text serves
+
+
+@pytest.mark.parametrize("text", [
+    ("Tilskudd til friskliv 2026\n\nFylkeskommunen gir 2,4 millioner kroner til frisklivstilbud i kommunene. "
+     "Tilbudene skal støtte opp under målene i Samhandlingsreformen og Folkehelsestrategien."),
+    ("Tilskot til friskliv 2026\n\nFylkeskommunen gir 2,4 millionar kroner til frisklivstilbod i kommunane. "
+     "Tilboda skal realisere måla i Samhandlingsreforma, Folkehelsestrategien og Trygg heime-reforma."),
+    ("Tilskudd til aktivitet 2026\n\nKommunen fordeler 500 000 kroner til aktivitetstilbud for eldre, "
+     "i tråd med Trygg heime-reformen."),
+])
+def test_measures_a_plan_the_text_serves_is_no_measure(any_nlp, text):
+    """The goals of another plan ("målene i X og Y", "måla i X, Y og Z") and what a text follows ("i tråd med X")
+    frame the measure; the named plans are not measures of this text, and the funded offer still is."""
+    found = measures(any_nlp, text)
+    assert not any(label.startswith(("Samhandlingsreform", "Folkehelsestrategi", "Trygg heime")) for label in found)
+    assert any("tilbud" in label or "tilbod" in label for label in found)
+
+
+def test_measures_a_plan_the_text_serves_is_still_a_measure_where_it_is_funded(any_nlp):
+    text = ("Tilskudd til friskliv 2026\n\nTilbudene skal støtte opp under målene i Folkehelsestrategien. "
+            "Kommunen bevilger 300 000 kroner til Folkehelsestrategien i år.")
+    assert measures(any_nlp, text).get("Folkehelsestrategien") == {300000}

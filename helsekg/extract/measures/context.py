@@ -142,6 +142,12 @@ class MeasureContext:
         """An actor mention covers ``pos``."""
         return any(a.start <= pos < a.end for a in self.actors)
 
+    def framed(self, pos: int, sentence_start: int) -> bool:
+        """The name at ``pos`` is what the text serves or follows, not a measure of its own: a frame cue ends right
+        before it, or before the list of names it ends ("Tilskotet skal støtte opp under måla i
+        samhandlingsreforma og NCD-strategien", "i tråd med Opptrappingsplanen for rusfeltet")."""
+        return bool(self.rx.frame.search(self.text, max(sentence_start, pos - 160), pos))
+
 
 def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors: Sequence[Actor] = (),
                   default_proposer: Actor | None = None, cues: MeasureCues | None = None,

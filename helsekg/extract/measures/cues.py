@@ -111,6 +111,8 @@ class MeasureCues:
     process_nouns: tuple[str, ...] = ()
     area_heads: tuple[str, ...] = ()
     many_words: tuple[str, ...] = ()
+    #: the goals of another plan, or what a text follows: "målene i X", "i tråd med X" (X is no measure here)
+    frame_cues: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -163,6 +165,7 @@ class Patterns:
     recommendation_item: re.Pattern[str]
     programme_item: re.Pattern[str]
     programme_origin: re.Pattern[str]
+    frame: re.Pattern[str]
     programme_count: re.Pattern[str]
     programme_parts: re.Pattern[str]
     action: re.Pattern[str]
@@ -247,6 +250,10 @@ def compiled(cues: MeasureCues) -> Patterns:
         quote_item=re.compile(rf",\s+(?:{alt(cues.speech_verbs)})\s+[^,.;:]{{1,80}}[.!]?\s*$"),
         programme_item=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_item_cues)})\s+(?=[A-ZÆØÅ])"),
         programme_origin=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_origin_cues)})\s+$", i),
+        # a frame cue right before, or before a list of names that ends there ("målene i samhandlingsreformen,
+        # NCD-strategien og ...": each name of the list)
+        frame=re.compile(rf"(?<![\w-])(?:{alt(cues.frame_cues)})\s+(?:[^.;:!?\n]{{1,100}}?(?:,|\s+og|\s+eller)\s+)?$",
+                         i),
         programme_count=re.compile(rf"^\s*(?:{alt(cues.programme_count_verbs)})\b", i),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),

@@ -87,7 +87,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
             if not rx.instrument_word.match(m.group(1)):
                 continue
             end = cut_name(text, m.start(2), s.end, rx)
-            if end > m.start(2) and not after_origin(context, m.start(1)):
+            if end > m.start(2) and not after_origin(context, m.start(1)) and not context.framed(m.start(1), s.start):
                 # "refusjonsordningene A og B": a plural instrument noun names several, funded together
                 plural = bool(PLURAL.search(m.group(1).lower()))
                 group = m.start(1) if plural else None
@@ -106,7 +106,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
-            if not after_origin(context, start):
+            if not after_origin(context, start) and not context.framed(start, s.start):
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)

@@ -185,6 +185,8 @@ def _name_compounds(context: MeasureContext, rx: _Rx, index: int) -> list[Candid
                 start = ws
         if start is None or any(a.start <= start and m.end(1) <= a.end for a in context.actors):
             continue  # "NAV-kontoret": an actor's own office, not a named measure
+        if context.framed(start, s.start):
+            continue  # "måla i Trygg heime-reforma": a plan the text serves
         name_words = [text[a:b] for a, b in words if a >= start]
         if len(name_words) == 1 and not name_words[0].isupper():
             continue  # "Helse-prosjektet", "Oslo-satsinga": one capitalised word is a place or an actor
@@ -194,7 +196,8 @@ def _name_compounds(context: MeasureContext, rx: _Rx, index: int) -> list[Candid
         # the noun right after the name, or after "er ein/eit" and one adjective ("er ein ny kvalitetsreform")
         nouns = [m.group(2)] + ([m.group(3)] if copula and m.group(3) else [])
         noun = next((n for n in nouns if mrx.instrument_word.match(n)), "")
-        if noun and not mrx.budget_noun.match(noun) and not context.starts_actor(m.start(1)):
+        if (noun and not mrx.budget_noun.match(noun) and not context.starts_actor(m.start(1))
+                and not context.framed(m.start(0), s.start)):
             found.append(Candidate(m.start(1), m.end(1), index, "named", named=True))
     return found
 
@@ -213,8 +216,8 @@ def _programme_periods(context: MeasureContext, rx: _Rx, index: int) -> list[Can
             continue  # "planen 2024": a bare noun is a reference
         if any(low.endswith((h, h + "en", h + "a")) for h in context.cues.document_heads):
             continue  # "Kulturstrategi 2030": a document
-        if mrx.programme_origin.search(text[max(0, m.start(1) - 40):m.start(1)]):
-            continue  # "videreføres fra Kompetanseløft 2020": where items come from
+        if mrx.programme_origin.search(text[max(0, m.start(1) - 40):m.start(1)]) or context.framed(m.start(1), s.start):
+            continue  # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves
         found.append(Candidate(m.start(1), m.end(3), index, "named", named=True))
     return found
 
