@@ -238,3 +238,20 @@ def test_measures_a_plan_the_text_serves_is_still_a_measure_where_it_is_funded(a
     text = ("Tilskudd til friskliv 2026\n\nTilbudene skal støtte opp under målene i Folkehelsestrategien. "
             "Kommunen bevilger 300 000 kroner til Folkehelsestrategien i år.")
     assert measures(any_nlp, text).get("Folkehelsestrategien") == {300000}
+
+
+# ------------------------------------------------------------------------- a reference takes up its phrase
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Rusarbeid\n\nFylket har starta eit regionalt kompetansenettverk for rusfeltet i år. "
+     "Nettverket får 2 millionar kroner i 2025.", "regionalt kompetansenettverk", 2_000_000),
+    ("Ny tannklinikk\n\nTannklinikken er en del av Fjellby lokalmedisinske senter, som åpnet i fjor. "
+     "Senteret har kostet 120 millioner kroner.", "Fjellby lokalmedisinske senter", 120_000_000),
+])
+def test_measures_a_bare_definite_noun_takes_up_the_phrase_named_before(nlp, text, label, value):
+    """ "Nettverket får ...", "Senteret har kostet ...": with no measure named before, the money goes to the noun
+    phrase the reference takes up (same head, with its adjectives and names), not to the bare noun."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}
+    assert all(not values for name, values in found.items() if name in ("Nettverket", "Senteret"))

@@ -142,6 +142,38 @@ class MeasureContext:
         """An actor mention covers ``pos``."""
         return any(a.start <= pos < a.end for a in self.actors)
 
+    def antecedent(self, start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase a bare definite noun ("Senteret kostar ...") takes up when it names no earlier measure: the
+        last noun before it, at most :data:`REFERENCE_REACH` paragraphs back, with its head ("senter" in
+        "lokalmedisinske senter", "helsesenter"), and the adjectives and names right before that noun ("... ein del
+        av Øygarden lokalmedisinske senter. Senteret ..." -> "Øygarden lokalmedisinske senter"). None without a
+        parse, or when that noun stands bare too (nothing more is known of it)."""
+        from helsekg.extract.measures.phrases import same_head, stem
+
+        doc = self.doc
+        if doc is None or not doc.has_annotation("LEMMA") or not doc.has_annotation("POS"):
+            return None
+        span = doc.char_span(start, end)
+        index = self.sentence_of(start)
+        if span is None or len(span) != 1 or index is None:
+            return None
+        head = stem(span[0].text, self.rx)  # from the word: a capitalised opening word keeps its form as lemma
+        para = self.sentences[index].para
+        first = next((s.start for s in self.sentences if s.para >= para - REFERENCE_REACH), start)
+        for token in reversed(doc[:span.start]):
+            if token.idx < first:
+                return None
+            if token.pos_ not in ("NOUN", "PROPN") or not same_head(token.lemma_.lower(), head, self.rx):
+                continue
+            left = token.i
+            while (left > 0 and doc[left - 1].pos_ in ("ADJ", "PROPN") and doc[left - 1].idx >= first
+                   and not doc[left - 1].is_sent_end):
+                left -= 1
+            if left == token.i and stem(token.text, self.rx) == head:
+                return None  # "senteret" again: the reference has nothing more to take up
+            return doc[left].idx, token.idx + len(token)
+        return None
+
     def framed(self, pos: int, sentence_start: int) -> bool:
         """The name at ``pos`` is what the text serves or follows, not a measure of its own: a frame cue ends right
         before it, or before the list of names it ends ("Tilskotet skal støtte opp under måla i

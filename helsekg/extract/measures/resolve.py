@@ -373,6 +373,12 @@ class MeasureResolver:
                 reason = None
             if reason is not None:
                 return None
+            if self.context.is_definite(self.text[attempt.start:attempt.end]):
+                # a bare definite noun ("Senteret kostar ...", "Nettverket får ..."): the phrase it takes up, if named
+                phrase = self.context.antecedent(attempt.start, attempt.end)
+                sentence = None if phrase is None else self.context.sentence_of(phrase[0])
+                if phrase is not None and sentence is not None and self.rejects(*phrase) is None:
+                    return self.alias(attempt.start, attempt.end, index, self.add(*phrase, sentence, "reference"))
             return self.add(attempt.start, attempt.end, index, attempt.how)
         if isinstance(attempt, Reference):
             resolved = self.resolve(attempt.start, attempt.end)
