@@ -241,21 +241,30 @@ def test_linking_credit_tables_give_the_features_bit_for_bit(crowded) -> None:
     """The scorer's credit tables (one per node) give exactly the features of :func:`features`, which searches
     the scheme for each theme pair: the fast pre-selection and the exact link agree to the last bit."""
     from helsekg.extract.themes import ThemeScheme
-    from helsekg.link.linking import LinkModel, _idf, _Scorer, features
+    from helsekg.link.linking import _idf
 
     graph, _ = crowded
-    scheme, model = ThemeScheme.load(), LinkModel.load()
+    scheme = ThemeScheme.load()
     nodes = read_nodes(graph, scheme=scheme)
     measures = [n for n in nodes if n.kind == "measure"]
     recs = [n for n in nodes if n.kind == "recommendation"]
-    idf = _idf(nodes)
+    # every measure of the corpus against the recommendations it shares words with
+    assert _table_scores_equal_features(measures, recs, _idf(nodes), scheme) >= 10
+
+
+def _table_scores_equal_features(measures, recs, idf, scheme) -> int:
+    """Assert that the scorer's fast score of each candidate pair is the model's score of :func:`features`;
+    return how many pairs were compared."""
+    from helsekg.link.linking import LinkModel, _Scorer, features
+
+    model = LinkModel.load()
     scorer = _Scorer(recs, idf, scheme, model)
     compared = 0
     for measure in measures:
         for score, i in scorer.scores(measure):
             assert score == model.score(features(measure, recs[i], idf, scheme, model))
             compared += 1
-    assert compared >= 10  # every measure of the corpus against the recommendations it shares words with
+    return compared
 
 
 def test_linking_credit_tables_on_random_theme_sets() -> None:
@@ -264,9 +273,9 @@ def test_linking_credit_tables_on_random_theme_sets() -> None:
     import random
 
     from helsekg.extract.themes import ThemeScheme
-    from helsekg.link.linking import LinkModel, LinkNode, _Scorer, features
+    from helsekg.link.linking import LinkNode
 
-    scheme, model = ThemeScheme.load(), LinkModel.load()
+    scheme = ThemeScheme.load()
     concepts = sorted(scheme.concepts)
     rng = random.Random(18)
 
@@ -279,13 +288,7 @@ def test_linking_credit_tables_on_random_theme_sets() -> None:
     measures = [node("measure", n) for n in range(60)]
     recs = [node("recommendation", n) for n in range(60)]
     idf = {"rekrutt": 2.1, "sykeplei": 1.7, "demens": 2.4, "kompetans": 1.1, "digital": 1.3}
-    scorer = _Scorer(recs, idf, scheme, model)
-    compared = 0
-    for measure in measures:
-        for score, i in scorer.scores(measure):
-            assert score == model.score(features(measure, recs[i], idf, scheme, model))
-            compared += 1
-    assert compared > 1000
+    assert _table_scores_equal_features(measures, recs, idf, scheme) > 1000
 
 
 def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:
