@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
+from helsekg.extract.measures.phrases import same_head, stem
 from helsekg.extract.records import Actor, Amount
 from helsekg.text.document import Document
 from helsekg.text.layout import BULLET_RE, UNAMBIGUOUS_BULLET_RE, split_lines
@@ -148,8 +149,6 @@ class MeasureContext:
         "lokalmedisinske senter", "helsesenter"), and the adjectives and names right before that noun ("... ein del
         av Øygarden lokalmedisinske senter. Senteret ..." -> "Øygarden lokalmedisinske senter"). None without a
         parse, or when that noun stands bare too (nothing more is known of it)."""
-        from helsekg.extract.measures.phrases import same_head, stem
-
         doc = self.doc
         if doc is None or not doc.has_annotation("LEMMA") or not doc.has_annotation("POS"):
             return None
