@@ -255,3 +255,10 @@ def test_measures_a_bare_definite_noun_takes_up_the_phrase_named_before(nlp, tex
     found = measures(nlp, text)
     assert found.get(label) == {value}
     assert all(not values for name, values in found.items() if name in ("Nettverket", "Senteret"))
+
+
+def test_measures_a_new_clause_after_a_frame_is_no_list_of_plans(any_nlp):
+    """", og" opens a clause of its own: the name in it is not one of the plans the text serves."""
+    text = ("Tilskudd 2026\n\nTiltakene skal nå målene i Folkehelsestrategien, og rekrutteringsprosjektet Menn i helse "
+            "får 5 millioner kroner.")
+    assert "Menn i helse" in measures(any_nlp, text)

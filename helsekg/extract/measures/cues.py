@@ -251,9 +251,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         programme_item=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_item_cues)})\s+(?=[A-ZÆØÅ])"),
         programme_origin=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_origin_cues)})\s+$", i),
         # a frame cue right before, or before a list of names that ends there ("målene i samhandlingsreformen,
-        # NCD-strategien og ...": each name of the list)
-        frame=re.compile(rf"(?<![\w-])(?:{alt(cues.frame_cues)})\s+(?:[^.;:!?\n]{{1,100}}?(?:,|\s+og|\s+eller)\s+)?$",
-                         i),
+        # NCD-strategien og ...": each name of the list); ", og" opens a clause of its own, no list item
+        frame=re.compile(rf"(?<![\w-])(?:{alt(cues.frame_cues)})\s+"
+                         rf"(?:(?:(?!,\s+(?:og|eller)\b)[^.;:!?\n]){{1,100}}?(?:,|(?<!,)\s+og|(?<!,)\s+eller)\s+)?$", i),
         programme_count=re.compile(rf"^\s*(?:{alt(cues.programme_count_verbs)})\b", i),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
