@@ -317,3 +317,21 @@ def test_linking_write_links_in_batches_validates_each(crowded) -> None:
     _, bad = write_links(links, lambda batch: None, batch_size=3, types=lambda node: ())
     assert not bad.conforms
     assert {v.focus for v in bad.violations} == {str(link_iri(l.measure, l.recommendation)) for l in links}
+
+
+def test_linking_write_links_as_oxigraph_triples(crowded) -> None:
+    """``triples=True`` hands the sink Oxigraph triples: the same triples as the rdflib batches, the same verdict
+    (a conforming run and one whose endpoints lack their types)."""
+    from helsekg.graph.io import to_oxigraph
+    from helsekg.link.linking import write_links
+
+    graph, _ = crowded
+    links = link_measures(graph, threshold=0.0)
+    out: list = []
+    count, report = write_links(links, out.extend, batch_size=3, types=lambda node: graph.objects(node, RDF.type),
+                                triples=True)
+    assert count == len(links) and report.conforms
+    assert set(out) == set(to_oxigraph(add_links(new_graph(), links)))
+    _, bad = write_links(links, lambda batch: None, batch_size=3, types=lambda node: (), triples=True)
+    _, bad_graph = write_links(links, lambda batch: None, batch_size=3, types=lambda node: ())
+    assert not bad.conforms and bad.violations == bad_graph.violations

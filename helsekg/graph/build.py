@@ -9,7 +9,7 @@ its offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -110,11 +110,17 @@ def document_triples(extraction: Extraction) -> list[ox.Triple]:
     graph's. Extraction workers build, validate and serialise these; rdflib's in-memory store cost about
     as much as every other step after the pipeline together.
     """
+    # two rdflib triples can give one Oxigraph triple (a plain literal and its xsd:string twin): dropped again
+    return sorted(dict.fromkeys(oxigraph_triples(lambda sink: add_extraction(sink, extraction))), key=str)
+
+
+def oxigraph_triples(write: Callable[[Graph], object]) -> list[ox.Triple]:
+    """What ``write(graph)`` adds to a graph, as Oxigraph triples, each once, in the order added, without building an
+    rdflib Graph (``write`` gets an object with the Graph's ``add``; issue 18). Repeats are dropped before they are
+    converted."""
     sink = _TripleSink()
-    add_extraction(sink, extraction)  # type: ignore[arg-type]
-    # repeats dropped before converting (two rdflib triples can still give one Oxigraph triple: a plain literal
-    # and its xsd:string twin)
-    return sorted(dict.fromkeys(to_oxigraph(dict.fromkeys(sink.triples))), key=str)
+    write(sink)  # type: ignore[arg-type]
+    return to_oxigraph(dict.fromkeys(sink.triples))
 
 
 class _TripleSink:

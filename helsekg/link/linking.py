@@ -53,6 +53,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -742,17 +743,22 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
     return graph
 
 
-def write_links(links: Iterable[Link], sink: Callable[[Graph], None], *, types: Callable[[URIRef], Iterable[URIRef]],
-                check: bool = True, batch_size: int = 1000, scheme: ThemeScheme | None = None
-                ) -> tuple[int, ValidationReport]:
+def write_links(links: Iterable[Link], sink: Callable[[Any], None], *, types: Callable[[URIRef], Iterable[URIRef]],
+                check: bool = True, batch_size: int = 1000, scheme: ThemeScheme | None = None,
+                triples: bool = False) -> tuple[int, ValidationReport]:
     """Write ``links`` batch by batch and validate their link nodes; returns (links written, report).
 
     Each batch becomes a small graph (:func:`add_links`) handed to ``sink`` (which adds it to a graph or
     a store). With ``check``, the batch's link nodes are validated on that graph plus the types of the
     measures and recommendations they point to (``types(iri)``, what the shapes check), never on the
     whole corpus again, so memory and time stay linear in the number of links.
+
+    With ``triples``, ``sink`` gets the batch as a list of Oxigraph triples instead of an rdflib Graph, and the
+    validation runs on Oxigraph triples: the same triples and verdict without building an rdflib Graph (issue 18:
+    a store or an ``-o`` file takes Oxigraph triples anyway).
     """
-    from helsekg.graph.build import new_graph
+    from helsekg.graph.build import new_graph, oxigraph_triples
+    from helsekg.graph.io import to_oxigraph
 
     scheme = scheme or ThemeScheme.load()
     report = ValidationReport(conforms=True)
@@ -761,15 +767,25 @@ def write_links(links: Iterable[Link], sink: Callable[[Graph], None], *, types: 
 
     def flush() -> None:
         nonlocal report, count
-        graph = add_links(new_graph(), batch, scheme=scheme)
-        sink(graph)
+        if triples:
+            written = oxigraph_triples(lambda collected: add_links(collected, batch, scheme=scheme))
+            sink(written)
+        else:
+            graph = add_links(new_graph(), batch, scheme=scheme)
+            sink(graph)
         count += len(batch)
         if check:
-            for endpoint in {URIRef(iri) for link in batch for iri in (link.measure, link.recommendation)}:
-                for kind in types(endpoint):
-                    graph.add((endpoint, RDF.type, kind))
+            typed = [(endpoint, RDF.type, kind)
+                     for endpoint in {URIRef(iri) for link in batch for iri in (link.measure, link.recommendation)}
+                     for kind in types(endpoint)]
             focus = [link_iri(link.measure, link.recommendation) for link in batch]
-            report = report.merge(validate(graph, focus_nodes=focus, engine=EXTRACTION_ENGINE))
+            if triples:
+                data: Any = list(dict.fromkeys([*written, *to_oxigraph(typed)]))
+            else:
+                for triple in typed:
+                    graph.add(triple)
+                data = graph
+            report = report.merge(validate(data, focus_nodes=focus, engine=EXTRACTION_ENGINE))
         batch.clear()
 
     for link in links:

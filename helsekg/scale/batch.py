@@ -464,8 +464,7 @@ def collect_to_file(results: Iterable[DocumentResult], output: str | os.PathLike
             store.bulk_load(b"".join(pending), format=ox.RdfFormat.N_TRIPLES)
         pending.clear()
 
-        def add(graph: Graph) -> None:
-            triples = to_oxigraph(graph)
+        def add(triples: list[ox.Triple]) -> None:
             store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
             lines.add(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
@@ -520,8 +519,9 @@ def _convert(ntriples: str, target: str, fmt) -> None:
             ox.serialize(triples, handle, format=fmt)
 
 
-def _link_store(store, add: Callable[[Graph], None], *, threshold: float, check: bool) -> ValidationReport:
-    """:func:`helsekg.api.link_graph` on an Oxigraph store: the links written through ``add``, validated."""
+def _link_store(store, add: Callable[[list], None], *, threshold: float, check: bool) -> ValidationReport:
+    """:func:`helsekg.api.link_graph` on an Oxigraph store: the links written through ``add`` (a batch of Oxigraph
+    triples at a time), validated."""
     import pyoxigraph as ox
 
     from helsekg.graph.io import from_oxigraph
@@ -533,7 +533,7 @@ def _link_store(store, add: Callable[[Graph], None], *, threshold: float, check:
         quads = store.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None, ox.DefaultGraph())
         return [term for _, _, term in from_oxigraph(q.triple for q in quads)]
 
-    _, report = write_links(link_measures(store, threshold=threshold), add, check=check, types=types)
+    _, report = write_links(link_measures(store, threshold=threshold), add, check=check, types=types, triples=True)
     return report
 
 

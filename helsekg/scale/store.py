@@ -577,7 +577,7 @@ class GraphStore:
 
     def _write_links(self, links, *, check: bool) -> tuple[int, ValidationReport]:
         """Add ``links`` to the links graph in validated batches (:func:`helsekg.link.linking.write_links`)."""
-        from helsekg.graph.io import from_oxigraph, to_oxigraph
+        from helsekg.graph.io import from_oxigraph
         from helsekg.link.linking import write_links
 
         rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -587,7 +587,7 @@ class GraphStore:
             quads = self.store.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None, default)
             return [term for _, _, term in from_oxigraph(q.triple for q in quads)]
 
-        return write_links(links, lambda graph: self._add(to_oxigraph(graph), LINKS_GRAPH), check=check, types=types)
+        return write_links(links, lambda triples: self._add(triples, LINKS_GRAPH), check=check, types=types, triples=True)
 
     def _rank_links(self) -> None:
         """Set each link's hkg:rank among the links to its recommendation (:func:`helsekg.link.linking.rank_links`).
