@@ -143,6 +143,11 @@ PERSON_CASES = [
     # an ombud in Nynorsk ("-ombod"), and a member list with the role in parentheses
     ("– Det er alvorleg, seier barneombod Inga Lie.", "Inga Lie", "barneombod", None, None),
     ("Arbeidsgruppa\n\n • Terje Holm (leiar)\n", "Terje Holm", "leiar", None, None),
+    ("Styret\n\n • Kari Lie (nestleiar i styret)\n", "Kari Lie", "nestleiar i styret", None, None),
+    # the Storting's minutes: party, the time in brackets (sometimes left empty), then the role
+    ("Åshild Bruun-Gundersen (FrP) [13:09:04] (ordfører for saken): Saken handler om eldre.",
+     "Åshild Bruun-Gundersen", "ordfører for saken", "FrP", None),
+    ("Hege Liadal (A) [] (ordfører for saka): Eg vil takke komiteen.", "Hege Liadal", "ordfører for saka", "A", None),
 ]
 
 

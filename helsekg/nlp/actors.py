@@ -377,9 +377,11 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"^[^\S\n]*(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}[^\S\n]*$", re.MULTILINE
         ),
         "name_party": re.compile(rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\)"),
-        # "• Håkon Matre (leiar)": a member list with each role in parentheses
+        # "• Håkon Matre (leiar)": a member list with each role in parentheses; in the Storting's minutes after the
+        # party and the time: "Kari Nordmann (A) [13:09:04] (ordfører for saken):"
         "name_paren_role": re.compile(
-            rf"(?<![\w-])(?P<name>{full_name})[^\S\n]+\((?P<role>{role})\)(?P<party>)"),
+            rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\])?"
+            rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)\)"),
         "institution": re.compile(
             rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
             rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
