@@ -95,6 +95,19 @@ def test_measures_strategies_budget_post_heading_opens_a_section(context):
     assert post.section == c.sentences[-1].section
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Innstilling fra helse- og omsorgskomiteen\n\n11.14.1 Post 21 Spesielle driftsutgifter, kan nyttes under post 71"
+     "\n\nBevilgningen foreslås redusert med 0,4 mill. kroner.", "Spesielle driftsutgifter"),
+    ("Budsjettproposisjon\n\n4.2. Post 60 Tilskot til kommunane\n\nDet blir føreslått 30 mill. kroner.",
+     "Tilskot til kommunane"),
+])
+def test_measures_strategies_numbered_budget_post_heading(context, text, name):
+    """A committee's recommendation or a budget proposition numbers its sections: "11.14.1 Post 21 ..." is a
+    budget post heading too."""
+    (post,) = titles.find_budget_posts(context(text))
+    assert span(context(text), post.candidate) == name
+
+
 # -------------------------------------------------------------------------------------------- named
 
 

@@ -117,7 +117,9 @@ def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
     for heading in context.headings:
         line = text[heading.start:heading.end]
         for prefix in context.cues.heading_measure_prefixes:
-            m = re.match(rf"{re.escape(prefix)}\s+\d+\s+(.+?)(?:,.*)?$", line)
+            # a numbered section may open the heading ("11.14.1 Post 21 Spesielle driftsutgifter" in a committee's
+            # recommendation or a budget proposition)
+            m = re.match(rf"(?:\d+(?:\.\d+)*\.?\s+)?{re.escape(prefix)}\s+\d+\s+(.+?)(?:,.*)?$", line)
             if m:
                 candidate = Candidate(heading.start + m.start(1), heading.start + m.end(1),
                                       context.sentence_of(heading.start), "heading", named=True)
