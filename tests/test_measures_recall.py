@@ -248,6 +248,12 @@ def test_measures_a_plan_the_text_serves_is_still_a_measure_where_it_is_funded(a
      "Nettverket får 2 millionar kroner i 2025.", "regionalt kompetansenettverk", 2_000_000),
     ("Ny tannklinikk\n\nTannklinikken er en del av Fjellby lokalmedisinske senter, som åpnet i fjor. "
      "Senteret har kostet 120 millioner kroner.", "Fjellby lokalmedisinske senter", 120_000_000),
+    # a measure named before the phrase: "Senteret" takes up the phrase, not the last measure
+    ("Tilskot til friskliv 2026\n\nFylkeskommunen gir 3,2 millionar kroner til frisklivstilbod i kommunane. "
+     "Kommunen har opna Solvik lokalmedisinske senter i år. Senteret har kosta 45 millionar kroner.",
+     "Solvik lokalmedisinske senter", 45_000_000),
+    ("Nytt fra kommunen\n\nKommunen gir 2 millioner kroner til aktivitetstilbud for eldre. Byrådet har åpnet "
+     "Lia dagsenter for personer med demens. Senteret koster 12 millioner kroner i året.", "Lia dagsenter", 12_000_000),
 ])
 def test_measures_a_bare_definite_noun_takes_up_the_phrase_named_before(nlp, text, label, value):
     """ "Nettverket får ...", "Senteret har kostet ...": with no measure named before, the money goes to the noun

@@ -37,6 +37,8 @@ __all__ = ["REFERENCE_REACH", "BulletList", "Heading", "MeasureContext", "Senten
 
 #: How many paragraphs back a reference ("Ordningen skal bidra til ...") or a proposer may be found.
 REFERENCE_REACH = 3
+#: Parts of speech a noun is never mistaken for (:meth:`MeasureContext.antecedent`).
+_NOT_NOUNS = frozenset({"ADP", "AUX", "CCONJ", "DET", "NUM", "PART", "PRON", "PUNCT", "SCONJ", "SPACE", "SYM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +164,9 @@ class MeasureContext:
         for token in reversed(doc[:span.start]):
             if token.idx < first:
                 return None
-            if token.pos_ not in ("NOUN", "PROPN") or not same_head(token.lemma_.lower(), head, self.rx):
+            # the noun by its lemma, or by its form when the tagger took it for something else ("dagsenter" as a verb)
+            if not ((token.pos_ in ("NOUN", "PROPN") and same_head(token.lemma_.lower(), head, self.rx))
+                    or (token.pos_ not in _NOT_NOUNS and same_head(token.lower_, head, self.rx))):
                 continue
             left = token.i
             while (left > 0 and doc[left - 1].pos_ in ("ADJ", "PROPN") and doc[left - 1].idx >= first

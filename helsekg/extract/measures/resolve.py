@@ -226,6 +226,9 @@ class MeasureResolver:
             if self.rx.budget_noun.match(word):
                 return None
             generic = self.previous_mention(start)
+            phrase = self.context.antecedent(start, end)
+            if phrase is not None and (generic is None or phrase[0] >= generic.end):
+                return None  # "Senteret" after "Solvik lokalmedisinske senter": the phrase it takes up, not the last measure
             if generic is not None:
                 return generic.root()
             title = next((m for m in self.mentions if m.sentence is not None and self.sentences[m.sentence].is_title), None)
