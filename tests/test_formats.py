@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helsekg.errors import InputError
 from helsekg.text.formats import (
     ExtractedText,
     FileFormat,
@@ -609,6 +610,23 @@ def test_formats_language_gate_rejects_unknown_override():
 
 def test_formats_language_gate_short_foreign_text_is_not_refused():
     assert language_gate("Regeringen foreslår et nyt tilskud til læger.", path="kort.txt") in ("nb", "nn")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The council approved the new strategy for primary care and a grant of two million pounds.", "English"),
+    ("Der Stadtrat hat heute eine neue Strategie für die Pflege beschlossen.", "German"),
+])
+def test_formats_language_gate_refuses_a_short_text_in_a_distant_language(text, name):
+    """A short Danish or Swedish text may be Norwegian misread, an English or German sentence is not: refused (E008)."""
+    with pytest.raises(InputError, match=name) as err:
+        language_gate(text, path="kort.txt")
+    assert err.value.code == "E008"
+
+
+@pytest.mark.parametrize("text", ["Helse Vest RHF: Årsrapport 2023 og nye tiltak", "Pilot Helse",
+                                  "Tilskot til frisklivstilbod i kommunane 2026"])
+def test_formats_language_gate_short_norwegian_lines_pass(text):
+    assert language_gate(text, path="kort.txt") in ("nb", "nn")
 
 
 def test_formats_detect_language_bokmal_quoting_nynorsk_is_bokmal():
