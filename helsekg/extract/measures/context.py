@@ -177,6 +177,15 @@ class MeasureContext:
             return doc[left].idx, token.idx + len(token)
         return None
 
+    def after_origin(self, pos: int) -> bool:
+        """An origin cue ("videreføres fra") ends right before ``pos``: the name there is where items come from."""
+        return bool(self.rx.programme_origin.search(self.text[max(0, pos - 40):pos]))
+
+    def named_elsewhere(self, pos: int, sentence_start: int) -> bool:
+        """The name at ``pos`` is no mention of a measure of this text: where items come from
+        (:meth:`after_origin`) or what the text serves (:meth:`framed`)."""
+        return self.after_origin(pos) or self.framed(pos, sentence_start)
+
     def framed(self, pos: int, sentence_start: int) -> bool:
         """The name at ``pos`` is what the text serves or follows, not a measure of its own: a frame cue ends right
         before it, or before the list of names it ends ("Tilskotet skal støtte opp under måla i

@@ -28,7 +28,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.titles import is_document
 
-__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "after_origin", "extend_name", "find_named"]
+__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named"]
 
 #: How long a one-word name may grow along its noun phrase ("Forsøk med statlig finansiering av ...").
 MAX_EXTENDED_WORDS = 10
@@ -37,11 +37,6 @@ MAX_EXTENDED_WORDS = 10
 #: A plural instrument noun: "refusjonsordningene", "ordningar", "prosjekter".
 PLURAL = re.compile(r"(?:ene|ane|ar|er)$")
 COORDINATED_NAME = re.compile(r"[»\"]?(?:\s*,\s*|\s+(?:og|eller)\s+)[«\"]?([A-ZÆØÅ])")
-
-
-def after_origin(context: MeasureContext, pos: int) -> bool:
-    """An origin cue ("videreføres fra") ends right before ``pos``."""
-    return bool(context.rx.programme_origin.search(context.text[max(0, pos - 40):pos]))
 
 
 def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> int:
@@ -87,7 +82,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
             if not rx.instrument_word.match(m.group(1)):
                 continue
             end = cut_name(text, m.start(2), s.end, rx)
-            if end > m.start(2) and not after_origin(context, m.start(1)) and not context.framed(m.start(1), s.start):
+            if end > m.start(2) and not context.named_elsewhere(m.start(1), s.start):
                 # "refusjonsordningene A og B": a plural instrument noun names several, funded together
                 plural = bool(PLURAL.search(m.group(1).lower()))
                 group = m.start(1) if plural else None
@@ -106,7 +101,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
-            if not after_origin(context, start) and not context.framed(start, s.start):
+            if not context.named_elsewhere(start, s.start):
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)

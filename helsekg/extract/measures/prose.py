@@ -216,7 +216,7 @@ def _programme_periods(context: MeasureContext, rx: _Rx, index: int) -> list[Can
             continue  # "planen 2024": a bare noun is a reference
         if any(low.endswith((h, h + "en", h + "a")) for h in context.cues.document_heads):
             continue  # "Kulturstrategi 2030": a document
-        if mrx.programme_origin.search(text[max(0, m.start(1) - 40):m.start(1)]) or context.framed(m.start(1), s.start):
+        if context.named_elsewhere(m.start(1), s.start):
             continue  # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves
         found.append(Candidate(m.start(1), m.end(3), index, "named", named=True))
     return found
