@@ -10,6 +10,8 @@ its offsets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -154,6 +156,21 @@ def add_extraction(graph: Graph, extraction: Extraction) -> Graph:
     return graph
 
 
+def _once(write: Callable[[_Builder, Any], URIRef]) -> Callable[[_Builder, Any], URIRef]:
+    """A :class:`_Builder` method that writes a record once and then only returns its node: a record met again (an
+    amount funding a measure after the amounts, the proposer of many measures, a theme) would add the same triples
+    again (issue 18: half of the triples the builder made were repeats)."""
+
+    @wraps(write)
+    def once(builder: _Builder, record: Any) -> URIRef:
+        node = builder.written.get(record)
+        if node is None:
+            node = builder.written[record] = write(builder, record)
+        return node
+
+    return once
+
+
 class _Builder:
     def __init__(self, graph: Graph, extraction: Extraction) -> None:
         self.g = graph
@@ -161,10 +178,7 @@ class _Builder:
         self.lang = extraction.document.language
         self.text = extraction.text
         self.info = extraction.document
-        # the node each record was written as: a record met again (an amount funding a measure, the proposer of
-        # many measures, a theme) adds the same triples again, so it is written once (issue 18: half of the
-        # triples the builder made were repeats)
-        self.written: dict[object, URIRef] = {}
+        self.written: dict[object, URIRef] = {}  # the node each record was written as (:func:`_once`)
 
     def label(self, text: str) -> Literal:
         return Literal(" ".join(text.split()), lang=self.lang)
@@ -205,9 +219,8 @@ class _Builder:
         if info.publisher:
             g.add((doc, DCTERMS.publisher, self.actor(info.publisher)))
 
+    @_once
     def actor(self, actor: Actor) -> URIRef:
-        if actor in self.written:
-            return self.written[actor]
         node = actor_iri(actor)
         g = self.g
         g.add((node, RDF.type, HKG.Actor))
@@ -220,12 +233,10 @@ class _Builder:
         mention = self.mention(node, actor)
         for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
             g.add((mention, HKG.statedRole, self.label(role)))
-        self.written[actor] = node
         return node
 
+    @_once
     def amount(self, amount: Amount) -> URIRef:
-        if amount in self.written:
-            return self.written[amount]
         node = amount_iri(amount)
         g = self.g
         g.add((node, RDF.type, HKG.MonetaryAmount if amount.is_money else HKG.Quantity))
@@ -244,7 +255,6 @@ class _Builder:
                 g.add((node, SCHEMA.minValue, Literal(amount.value, datatype=XSD.decimal)))
                 g.add((node, SCHEMA.maxValue, Literal(amount.value_max, datatype=XSD.decimal)))
         self.mention(node, amount)
-        self.written[amount] = node
         return node
 
     def measure(self, measure: Measure) -> URIRef:
@@ -284,34 +294,28 @@ class _Builder:
         return node
 
 
+    @_once
     def goal(self, goal: Goal) -> URIRef:
-        if goal in self.written:
-            return self.written[goal]
         node = _local_iri("goal", goal)
         self.g.add((node, RDF.type, HKG.Goal))
         self.g.add((node, RDFS.label, self.label(goal.label)))
         self.mention(node, goal)
-        self.written[goal] = node
         return node
 
+    @_once
     def target_group(self, group: TargetGroup) -> URIRef:
-        if group in self.written:
-            return self.written[group]
         node = target_group_iri(group)
         self.g.add((node, RDF.type, HKG.TargetGroup))
         self.g.add((node, RDFS.label, self.label(group.label)))
         self.mention(node, group)
-        self.written[group] = node
         return node
 
+    @_once
     def theme(self, theme: Theme) -> URIRef:
-        if theme in self.written:
-            return self.written[theme]
         node = theme_iri(theme)
         self.g.add((node, RDF.type, HKG.Theme))
         self.g.add((node, RDF.type, SKOS.Concept))
         self.g.add((node, SKOS.prefLabel, Literal(theme.label, lang="nb")))
-        self.written[theme] = node
         return node
 
     def recommendation(self, recommendation: Recommendation) -> URIRef:
