@@ -423,10 +423,22 @@ def _features(measure: LinkNode, recommendation: LinkNode, idf: Mapping[str, flo
     (m_themes, _), (r_themes, r_weight) = m_weights, r_weights
     theme_coverage = _coverage(r_themes, m_themes, scheme, model, near, forward=False)
     theme_focus = _coverage(m_themes, r_themes, scheme, model, near, forward=True)
+    return _with_the_rest(theme_coverage, theme_focus, measure, recommendation, _asks(recommendation, scheme, model),
+                          r_weight, idf, scheme, model)
+
+
+def _asks(recommendation: LinkNode, scheme: ThemeScheme, model: LinkModel) -> list[set[str]]:
+    """What the recommendation's own text asks for: each of its specific themes with its skos:related concepts."""
     related = _related(scheme)
-    asks = recommendation.text_themes - model.generic_themes
-    ask_coverage = (sum(1 for key in asks if ({key} | related.get(key, frozenset())) & measure.themes) / len(asks)
-                    if asks else 0.0)
+    return [{key} | related.get(key, frozenset()) for key in recommendation.text_themes - model.generic_themes]
+
+
+def _with_the_rest(theme_coverage: float, theme_focus: float, measure: LinkNode, recommendation: LinkNode,
+                   asks: list[set[str]], r_weight: float, idf: Mapping[str, float], scheme: ThemeScheme,
+                   model: LinkModel) -> tuple[float, ...]:
+    """The features (:data:`FEATURES` order) from the two theme coverages and what the others need: the
+    recommendation's :func:`_asks` and the weight of its terms."""
+    ask_coverage = sum(1 for near in asks if near & measure.themes) / len(asks) if asks else 0.0
     shared = measure.terms & recommendation.terms
     term_coverage = _terms_weight(shared, idf, model) / r_weight if r_weight else 0.0
     specific = 1.0 if _specific(measure, recommendation, shared, scheme, model) else 0.0
@@ -639,13 +651,11 @@ class _Scorer:
         self.terms: dict[str, list[int]] = defaultdict(list)
         self.themes: dict[str, set[int]] = defaultdict(set)
         neighbours = _neighbours(scheme)
-        related = _related(scheme)
         self.weights = [_node_weights(rec, idf, model) for rec in recommendations]
         # per recommendation what the features need whatever the measure (see :meth:`_features`)
         self.totals = [sum(themes.values()) for themes, _ in self.weights]
         self.tables = [_credit_table(themes, scheme, model) for themes, _ in self.weights]
-        self.asks = [[{key} | related.get(key, frozenset()) for key in rec.text_themes - model.generic_themes]
-                     for rec in recommendations]
+        self.asks = [_asks(rec, scheme, model) for rec in recommendations]
         for i, rec in enumerate(recommendations):
             for term in rec.terms:
                 self.terms[term].append(i)
@@ -670,16 +680,11 @@ class _Scorer:
                   m_table: Mapping[str, float]) -> tuple[float, ...]:
         """:func:`_features` of ``measure`` and recommendation ``i`` without ``near``, from the credit tables:
         the same values, bit for bit (``tests/test_linking.py`` compares them)."""
-        recommendation = self.recommendations[i]
         r_themes, r_weight = self.weights[i]
         theme_coverage = _table_coverage(r_themes, self.totals[i], m_table)
         theme_focus = _table_coverage(m_themes, m_total, self.tables[i])
-        asks = self.asks[i]
-        ask_coverage = sum(1 for near in asks if near & measure.themes) / len(asks) if asks else 0.0
-        shared = measure.terms & recommendation.terms
-        term_coverage = _terms_weight(shared, self.idf, self.model) / r_weight if r_weight else 0.0
-        specific = 1.0 if _specific(measure, recommendation, shared, self.scheme, self.model) else 0.0
-        return theme_coverage, ask_coverage, theme_focus, term_coverage, specific
+        return _with_the_rest(theme_coverage, theme_focus, measure, self.recommendations[i], self.asks[i], r_weight,
+                              self.idf, self.scheme, self.model)
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
