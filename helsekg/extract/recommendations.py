@@ -159,8 +159,7 @@ def _next_to_verbs(cues: RecommendationCues, subjects: tuple[str, ...], text: st
         found = gate.search(flat, found.start() + 1)
     if not starts:
         return tuple(s for s in subjects if s == "vi")
-    reach = max(len(" ".join(v.split())) for v in (*cues.recommending_verbs, *cues.opinion_verbs,
-                                                       *cues.request_verbs)) + 1
+    reach = max(len(" ".join(v.split())) for v in _prose_verbs(cues)) + 1
     begins = set(starts)
     kept = []
     for subject in subjects:
@@ -178,20 +177,23 @@ def _next_to_verbs(cues: RecommendationCues, subjects: tuple[str, ...], text: st
     return tuple(kept)
 
 
+def _prose_verbs(cues: RecommendationCues) -> tuple[str, ...]:
+    """The verbs of the prose pattern's alternatives: recommending, opinion and request verbs."""
+    return (*cues.recommending_verbs, *cues.opinion_verbs, *cues.request_verbs)
+
+
 @lru_cache(maxsize=8)
 def _loose_verb_gate(cues: RecommendationCues) -> re.Pattern[str]:
     """:func:`_verb_gate` without the word boundary before the verb: it finds (at least) every place where a
     verb of the prose pattern starts, in text whose whitespace is collapsed."""
-    verbs = (*cues.recommending_verbs, *cues.opinion_verbs, *cues.request_verbs)
-    return re.compile(rf"(?:{_alt(verbs)})\s", re.IGNORECASE)
+    return re.compile(rf"(?:{_alt(_prose_verbs(cues))})\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _verb_gate(cues: RecommendationCues) -> re.Pattern[str]:
     """A verb of the prose pattern as a word followed by a space: every alternative of :func:`_prose_pattern`
     holds one this way (after a space or a word boundary, before a space), so a text without one has no match."""
-    verbs = (*cues.recommending_verbs, *cues.opinion_verbs, *cues.request_verbs)
-    return re.compile(rf"\b(?:{_alt(verbs)})\s", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alt(_prose_verbs(cues))})\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
