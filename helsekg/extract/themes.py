@@ -214,6 +214,8 @@ class Vocabulary:
 #: Texts whose concepts (and, apart, whose term stems) a scheme remembers (cleared when full, so memory
 #: stays bounded).
 _CONCEPTS_CACHE_SIZE = 20_000
+#: Stems whose compound parts were matched, kept per scheme (cleared when full).
+_PARTS_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,7 @@ class ThemeScheme:
     def __init__(self, graph: Graph, *, extra_words: Iterable[str] = ()) -> None:
         self._concepts_cache: dict[str, tuple[ThemeMatch, ...]] = {}
         self._terms_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._parts_cache: dict[str, tuple[str, ...]] = {}
         concepts: dict[str, Concept] = {}
         for node in sorted(graph.subjects(SKOS.inScheme, SCHEME_IRI), key=str):
             if (node, RDF.type, SKOS.Concept) not in graph:
@@ -340,7 +343,17 @@ class ThemeScheme:
                 return len(seq), key
         return None
 
-    def _part_matches(self, token_stem: str) -> list[str]:
+    def _part_matches(self, token_stem: str) -> tuple[str, ...]:
+        """Concepts of the compound parts of one stem, memoised per stem (issue 18: every word of every
+        context sentence is split)."""
+        cached = self._parts_cache.get(token_stem)
+        if cached is None:
+            if len(self._parts_cache) >= _PARTS_CACHE_SIZE:
+                self._parts_cache.clear()
+            cached = self._parts_cache[token_stem] = self._split_matches(token_stem)
+        return cached
+
+    def _split_matches(self, token_stem: str) -> tuple[str, ...]:
         keys: list[str] = []
         for part in self.vocabulary.split(token_stem):
             hit = self._match_at([part], 0)
@@ -348,7 +361,7 @@ class ThemeScheme:
                 keys.append(hit[1])
             else:
                 keys.extend(k for k in self._part_matches(part) if k not in keys)
-        return list(dict.fromkeys(keys))
+        return tuple(dict.fromkeys(keys))
 
 
 @lru_cache(maxsize=1)

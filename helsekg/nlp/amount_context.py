@@ -93,8 +93,12 @@ def _lemma(token: Token) -> str:
     return token.lower_
 
 
+@lru_cache(maxsize=1 << 16)
 def _head_match(word: str, heads: frozenset[str]) -> bool:
-    """``word`` is one of ``heads`` or a compound ending in one ("tilskotsbudsjett" ends in "budsjett")."""
+    """``word`` is one of ``heads`` or a compound ending in one ("tilskotsbudsjett" ends in "budsjett").
+
+    Memoised: the same few thousand words are checked against the same few lists for every amount (issue 18).
+    """
     return word in heads or any(len(word) > len(h) + 2 and word.endswith(h) for h in heads)
 
 

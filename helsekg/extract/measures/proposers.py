@@ -65,6 +65,7 @@ from spacy.tokens import Doc, Token
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.records import Actor
+from helsekg.nlp.extensions import doc_text
 from helsekg.nlp.lemmas import load_table
 
 __all__ = ["Acting", "ProposerCues", "ProposerReading", "default_proposer_cues", "discourse_subject",
@@ -159,7 +160,7 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
     """Who acts in each sentence (by the parse, when the Doc has one) and the document's default proposer."""
     cues = cues or default_proposer_cues()
     doc = context.doc
-    parsed = doc is not None and doc.has_annotation("DEP") and len(doc.text) == len(context.text)
+    parsed = _parsed(context)
     acting = tuple(
         tuple(_acting_in(context, doc, i, cues)) if parsed else ()
         for i in range(len(context.sentences))
@@ -297,11 +298,18 @@ def subject_actor(context: MeasureContext, index: int) -> Actor | None:
 # -- the parse -------------------------------------------------------------------------------------
 
 
+def _parsed(context: MeasureContext) -> bool:
+    """The context's Doc has a dependency parse and is of the context's text (``doc_text``: spaCy's
+    ``doc.text`` joins every token again on each call; issue 18)."""
+    doc = context.doc
+    return doc is not None and doc.has_annotation("DEP") and len(doc_text(doc)) == len(context.text)
+
+
 def _title_actor(context: MeasureContext, cues: ProposerCues) -> Actor | None:
     """The organisation the title names as its author or actor ("Prop. 1 S (2024–2025) Helse- og
     omsorgsdepartementet", "Helsedirektoratet lyser ut ..."), not one it names as an object ("... til X")."""
     text, rx, doc = context.text, context.rx, context.doc
-    parsed = doc is not None and doc.has_annotation("DEP") and len(doc.text) == len(text)
+    parsed = _parsed(context)
     for s in context.sentences:
         if not s.is_title:
             continue
@@ -463,10 +471,16 @@ def _is_deciding(token: Token, verbs: Mapping[str, tuple[str, ...]]) -> bool:
     return False
 
 
-def _lemmas(token: Token) -> set[str]:
+def _lemmas(token: Token) -> frozenset[str]:
     """The token's lemma, and the Ordbank verb and participle lemmas of its form (the trained lemmatizer
     misses some participles: "forvalta", "løyvd")."""
-    return {token.lemma_.lower(), *_form_lemmas(token.text)[0]}
+    return _lemma_set(token.lemma_, token.text)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_set(lemma: str, form: str) -> frozenset[str]:
+    """``_lemmas`` of one (lemma, form) pair, made once (issue 18: asked for every token of every sentence)."""
+    return frozenset({lemma.lower(), *_form_lemmas(form)[0]})
 
 
 def _verb_form_only(token: Token) -> bool:
