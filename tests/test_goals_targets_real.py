@@ -207,3 +207,33 @@ def test_targets_real_stated_group_ends_at_a_new_clause(parsed, text, expected):
     """ "Målgruppa er X, men det vert ...": the group ends before the next clause; "Målgruppen er sårbar" says what
     the group is like, not who it is."""
     assert group_labels(parsed(text)) == expected
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ørsta kommune har fått 1,8 millionar kroner til inkludering av barn og unge i kommunen.",
+     "barn og unge i kommunen"),
+    ("Pengane går til oppfølging av eldre med demens som bur heime.", "eldre med demens som bur heime"),
+])
+def test_targets_real_group_after_an_action_noun_and_av(request, make, text, expected):
+    """ "inkludering av barn og unge": the object of an action noun in -ing is who the measure is for."""
+    assert expected in group_labels(request.getfixturevalue(make)(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Utbygging av sjukeheimar i distrikta kostar 30 millionar kroner.",
+    "Evalueringa av tiltaka skal vere ferdig i 2025.",
+])
+def test_targets_real_av_after_an_action_noun_needs_a_group_noun(parsed, text):
+    """ "utbygging av sjukeheimar": what is built is no group; only a group noun after "-ing av" is one."""
+    assert group_labels(parsed(text)) == []
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_applicants_with_an_adverb(request, make):
+    """ "Kommunene kan også søke": an adverb between "kan" and "søke" still names who may apply (a strong group)."""
+    context = request.getfixturevalue(make)(
+        "Investeringstilskudd til omsorgsboliger og sykehjem\n\n"
+        "Kommunene kan også søke om tilskudd til å etablere lokalt produksjonskjøkken i eksisterende sykehjem.")
+    found = [(t.group.label, t.strong) for t in targets.find_target_groups(context)]
+    assert ("Kommunene", True) in found

@@ -354,3 +354,59 @@ def test_measures_real_money_for_a_field_goes_to_its_scheme(nlp, text):
     found = measures(nlp, text)
     scheme = [label for label in found if label.lower().startswith(("tilskotsordninga", "tilskuddsordningen"))]
     assert scheme and found[scheme[0]] == {1_200_000}, found
+
+
+def test_measures_real_two_objects_of_one_verb(nlp):
+    """ "legge fram en nasjonal alkoholstrategi og en ensomhetsstrategi": two measures, not one label over both."""
+    found = measures(nlp, "Regjeringen vil legge fram en nasjonal alkoholstrategi og en ensomhetsstrategi i år.")
+    assert {"nasjonal alkoholstrategi", "ensomhetsstrategi"} <= set(found)
+    assert not any(" og " in label for label in found)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Nå har regjeringen laget en egen ensomhetsstrategi for å sette fart på arbeidet.", "ensomhetsstrategi"),
+    ("Kommunen utarbeider ein handlingsplan for demensomsorga i år.", "handlingsplan for demensomsorga"),
+    ("Regjeringa følgjer opp opptrappingsplanen for psykisk helse med fleire tiltak.",
+     "opptrappingsplanen for psykisk helse"),
+])
+def test_measures_real_inflected_action_verbs(nlp, text, label):
+    """Action verbs in the past, present and particle forms ("laget", "utarbeider", "følgjer opp") take their object."""
+    assert any(label in found or found in label for found in measures(nlp, text))
+
+
+def test_measures_real_items_funded_with_med_at_a_company(nlp):
+    """ "ny barne- og ungdomsavdeling i Helse Stavanger HF med 103 millioner kroner": the company is where the
+    measure is, so the phrase is no company name; a long label does not stop inside "Helse Bergen HF"."""
+    found = measures(nlp, "Dette gjelder nytt sykehus på Kalnes i Østfold med 235 millioner kroner, nytt senter for "
+                          "barn, unge og psykosomatisk medisin i Helse Bergen HF, Haukeland universitetssjukehus, med "
+                          "108 millioner kroner og ny barne- og ungdomsavdeling i Helse Stavanger HF med 103 millioner "
+                          "kroner.")
+    funded = {value: label for label, values in found.items() for value in values}
+    assert funded[103_000_000] == "barne- og ungdomsavdeling i Helse Stavanger HF"
+    assert funded[108_000_000].endswith("i Helse Bergen HF")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Midlane frå Helsedirektoratet er lyst ut i samband med Program for folkehelsearbeid i kommunane.",
+     "Program for folkehelsearbeid i kommunane"),
+    ("Tilskuddet er ett av tiltakene i Opptrappingsplanen for habilitering og rehabilitering.",
+     "Opptrappingsplanen for habilitering og rehabilitering"),
+])
+def test_measures_real_capitalised_programme_name_with_its_complement(nlp, text, label):
+    """Only the first word of a Norwegian name is capitalised: "Program for folkehelsearbeid i kommunane" mid-sentence
+    is one name, not "Program"."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_real_label_keeps_its_closing_quote(nlp):
+    found = measures(nlp, "Lavangen kommune utarbeider handlingsplan for kvalitetsreformen for eldre «Leve hele livet» i 2020.")
+    assert "handlingsplan for kvalitetsreformen for eldre «Leve hele livet»" in found
+
+
+@pytest.mark.parametrize(("label", "reason"), [
+    ("IKS (RNHI", "fragment"),
+    ("IKS", "entity"),
+    ("ny barne- og ungdomsavdeling i Helse Stavanger HF", None),
+])
+def test_measures_real_name_pieces_are_no_measures(label, reason):
+    assert not_a_measure(label, 0, len(label), compiled(default_cues())) == reason

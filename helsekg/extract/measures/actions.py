@@ -34,7 +34,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.prose import default_prose_cues
 
-__all__ = ["find_actions", "manner", "object_after_verb"]
+__all__ = ["coordinated", "find_actions", "manner", "object_after_verb"]
 
 
 def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
@@ -84,10 +84,37 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
         if rx.funding_verb.match(verb) and len(words) < 2:
             return []
         label = instrument_object(text, start, end, rx) or (start, end)
-        return [ActionCandidate(phrase, Candidate(*label, index, "action"))]
+        return _candidates(phrase, coordinated(context, *label), index)
     # an action verb: only an instrument object right after it counts
     obj = object_after_verb(context, begin, end)
-    return [ActionCandidate(phrase, Candidate(*obj, index, "action"))] if obj is not None else []
+    if obj is None:
+        return []
+    return _candidates(phrase, coordinated(context, *obj), index)
+
+
+def _candidates(phrase: tuple[int, int], parts: list[tuple[int, int]], index: int) -> list[ActionCandidate]:
+    """One candidate per object; a second object is checked on its own span, since the first one's
+    measure covers the verb phrase."""
+    return [ActionCandidate(phrase if k == 0 else part, Candidate(*part, index, "action")) for k, part in enumerate(parts)]
+
+
+#: "og"/"eller" before an indefinite article: the start of a second object ("en alkoholstrategi og en
+#: ensomhetsstrategi"), not a coordination inside one name ("helse- og omsorgstjenester").
+_NEXT_OBJECT = re.compile(r"\s+(?:og|eller|samt)\s+(?=(?:en|ei|et|ein|eit)\s)", re.IGNORECASE)
+
+
+def coordinated(context: MeasureContext, start: int, end: int) -> list[tuple[int, int]]:
+    """The objects of one verb: "legge fram en nasjonal alkoholstrategi og en ensomhetsstrategi" names two
+    measures. The phrase is split only where each part has an instrument noun of its own."""
+    text, rx = context.text, context.rx
+    cuts = [m for m in _NEXT_OBJECT.finditer(text, start, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
+    parts = [trim_phrase(text, a, b, rx) for a, b in zip(bounds[::2], bounds[1::2])]
+    if any(p is None or not any(rx.instrument_word.match(text[s:e]) for s, e in tokens(text, *p)) for p in parts):
+        return [(start, end)]
+    return [p for p in parts if p is not None]
 
 
 def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[int, int] | None:

@@ -113,6 +113,8 @@ class MeasureCues:
     many_words: tuple[str, ...] = ()
     #: the goals of another plan, or what a text follows: "målene i X", "i tråd med X" (X is no measure here)
     frame_cues: tuple[str, ...] = ()
+    #: adverbs between "kan" and "søke" of an applicant clause ("Kommunene kan også søke om ...")
+    applicant_adverbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -140,6 +142,20 @@ def alternation(phrases: Sequence[str], *, any_space: bool = True) -> str:
     """
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+" if any_space else r"\ ") for p in parts)
+
+
+def _with_adverb(phrases: Sequence[str], adverbs: Sequence[str]) -> str:
+    """Alternation of two-word phrases with an optional adverb after the first word ("kan [også] søke").
+
+    >>> re.fullmatch(_with_adverb(["kan søke"], ["også"]), "kan  også søke") is not None
+    True
+    """
+    adverb = rf"(?:\s+(?:{alternation(adverbs)}))?" if adverbs else ""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        first, _, rest = phrase.partition(" ")
+        parts.append(re.escape(first) + (adverb + r"\s+" + alternation([rest]) if rest else ""))
+    return "|".join(parts)
 
 
 @dataclass(frozen=True)
@@ -271,10 +287,11 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
         on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
         group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),
-        group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+", i),
+        # "til eldre", "rettet mot kommunar"; and "av" after an action noun in -ing ("inkludering av barn og unge")
+        group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+|(?:(?<=ing\s)|(?<=inga\s)|(?<=ingen\s))av\s+", i),
         group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\så\s", i),
         # "Kommuner og bydeler kan søke"
-        applicants=re.compile(rf"\W*(.+?)\s+(?:{alt(cues.applicant_verbs)})\b", i),
+        applicants=re.compile(rf"\W*(.+?)\s+(?:{_with_adverb(cues.applicant_verbs, cues.applicant_adverbs)})\b", i),
         target_sentence=re.compile(rf"(?:{alt(cues.target_sentence_cues)})", i),
         proposer_verb=re.compile(rf"\s*(?:{alt(cues.proposer_verbs)})\b", i),
         actor_as_object=re.compile(rf"\b(?:{alt(cues.actor_object_prepositions)})\s+$", i),

@@ -102,6 +102,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
             if not context.named_elsewhere(start, s.start):
+                end = extend_name(context, start, end, s.end)  # "Opptrappingsplanen for rusfeltet"
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)

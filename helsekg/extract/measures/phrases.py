@@ -93,12 +93,42 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
         while max_words and _NUMBER.fullmatch(text[words[max_words - 1][0]:words[max_words - 1][1]]) \
                 and _NUMBER.fullmatch(text[words[max_words][0]:words[max_words][1]]):
             max_words -= 1
-        words = words[:max_words]
+        # nor inside a name ("... i Helse Bergen HF"): the cap takes the rest of a name it reaches, up to 3 words
+        name = max_words
+        while 0 < name < len(words) and name - max_words < 3 and _in_name(text, words, name):
+            name += 1
+        if 0 < name < len(words) and _in_name(text, words, name):
+            name = max_words  # a longer name: cut where the cap says
+        words = words[:name]
     while words and text[words[-1][0]:words[-1][1]].lower() in rx.name_stop | rx.label_trailing:
         words = words[:-1]
     if not words:
         return None
-    return words[0][0], words[-1][1]
+    return words[0][0], closing_quote(text, words[0][0], words[-1][1])
+
+
+def _capitalised(text: str, word: tuple[int, int]) -> bool:
+    return text[word[0]:word[0] + 1].isupper()
+
+
+def _in_name(text: str, words: Sequence[tuple[int, int]], n: int) -> bool:
+    """Words ``n - 1`` and ``n`` are two capitalised words with only a space between them (one name)."""
+    return (_capitalised(text, words[n - 1]) and _capitalised(text, words[n])
+            and not text[words[n - 1][1]:words[n][0]].strip())
+
+
+def closing_quote(text: str, start: int, end: int) -> int:
+    """``end``, or just after the quotation mark that closes one opened in ``text[start:end]`` ("kvalitetsreformen
+    «Leve hele livet»": a label does not stop inside a quoted name).
+
+    >>> t = "planen «Leve hele livet» er klar"
+    >>> t[:closing_quote(t, 0, 23)]
+    'planen «Leve hele livet»'
+    """
+    label = text[start:end]
+    opened = label.count("«") > label.count("»") and text.startswith("»", end)
+    opened = opened or label.count('"') % 2 == 1 and text.startswith('"', end)
+    return end + 1 if opened else end
 
 
 def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
@@ -210,6 +240,10 @@ def named_in(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] |
     return None
 
 
+#: The complement of a capitalised bare instrument noun that makes it a name: "Program for folkehelsearbeid".
+_NAME_COMPLEMENT = re.compile(r"\s+(?:for|til|mot|med|i)\s+[a-zæøå]")
+
+
 def capitalised_programmes(text: str, start: int, end: int, sentence_start: int, rx: Patterns) -> list[tuple[int, int]]:
     """Capitalised compounds of an instrument noun: "Kompetanseløft 2025", "Opptrappingsplanen for ..."."""
     found = []
@@ -218,8 +252,12 @@ def capitalised_programmes(text: str, start: int, end: int, sentence_start: int,
         low = word.lower()
         if not rx.instrument_word.match(word) or rx.anaphor.match(low) or rx.budget_noun.match(low):
             continue
-        if any(low == h or low in tuple(h + ending for ending in rx.bare_endings) for h in rx.cues.instrument_heads):
-            continue  # the bare instrument noun ("Tilskuddet") is a reference, not a name
+        if any(low in tuple(h + ending for ending in rx.bare_endings) for h in rx.cues.instrument_heads):
+            continue  # the bare definite instrument noun ("Tilskuddet") is a reference, not a name
+        if low in rx.cues.instrument_heads and not (m.start(1) > sentence_start + 2
+                                                     and _NAME_COMPLEMENT.match(text, m.end(1), end)):
+            continue  # a bare "Tilskudd" names nothing, except mid-sentence before its complement:
+            # "i samband med Program for folkehelsearbeid i kommunane" (only a name's first word is capitalised)
         if m.group(2):
             found.append((m.start(1), m.end(2)))
         elif m.start(1) > sentence_start + 2 and rx.programme_word.match(word):
@@ -341,8 +379,10 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     if not words:
         return "fragment"
     first = words[0].lower()
-    if first in cues.month_names:
-        return "fragment"
+    if first in cues.month_names or label.count("(") > label.count(")"):
+        return "fragment"  # "februar 2023", "IKS (RNHI": a date, or a name cut inside its brackets
+    if words[0] in cues.company_forms:
+        return "entity"  # "IKS (RNHI)": the tail of a company's name
     if first[:1].isdigit():
         # "100 nye stillinger" is a measure; "122 mill", "2022 i forbindelse med ...", "32 prosjekt" are not
         rest = [w.lower() for w in words[1:] if w.lower() not in rx.drop and not w[:1].isdigit()]
@@ -398,13 +438,17 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         rest.append(text[pos:core_end])
         if pos > start and all(_OTHER_PLACES.fullmatch(r) for r in rest):
             return "entity"
-    if words[-1] in cues.company_forms and len(words) > 1:
-        return "entity"
+    if words[-1] in cues.company_forms and len(words) > 1 and not (
+            words[0][:1].islower() and any(w in _AT_WORDS for w in words[1:-1])):
+        return "entity"  # "Innherred Interkommunale Legevakt IKS"; not "ny avdeling i Helse Stavanger HF"
     for actor in actors:  # an acting organisation named with its legal form
         if actor.start <= start and end <= actor.end and actor.text.split()[-1] in cues.company_forms:
             return "entity"
     return None
 
+
+#: Prepositions that put a company after what it holds ("ny barne- og ungdomsavdeling i Helse Stavanger HF").
+_AT_WORDS = frozenset({"i", "ved", "på", "hos", "til", "for"})
 
 #: What may stand between the tagged places of a list of places: "og", commas, and single capitalised names
 #: the tagger missed ("og Trøndelag").

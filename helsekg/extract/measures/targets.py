@@ -86,6 +86,7 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         # "Kommuner og bydeler kan søke", "Frivillige organisasjonar ... kan søkje"
         lead = rx.applicants.match(sentence)
         if lead:
+            strong = True  # "kan [også] søke": who may apply
             span = group_phrase(context, s.start + lead.start(1), s.start + lead.end(1), from_start=True)
             if span:
                 found.append(span)
