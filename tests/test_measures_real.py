@@ -398,9 +398,13 @@ def test_measures_real_capitalised_programme_name_with_its_complement(nlp, text,
     assert label in measures(nlp, text)
 
 
-def test_measures_real_label_keeps_its_closing_quote(nlp):
-    found = measures(nlp, "Lavangen kommune utarbeider handlingsplan for kvalitetsreformen for eldre «Leve hele livet» i 2020.")
-    assert "handlingsplan for kvalitetsreformen for eldre «Leve hele livet»" in found
+def test_measures_real_label_keeps_its_closing_quote():
+    """A trimmed label that opened a quotation mark ends after the mark that closes it."""
+    from helsekg.extract.measures.phrases import trim_phrase
+
+    text = "handlingsplan for kvalitetsreformen for eldre «Leve hele livet» i 2020"
+    start, end = trim_phrase(text, 0, text.index("»"), compiled(default_cues()))
+    assert text[start:end] == "handlingsplan for kvalitetsreformen for eldre «Leve hele livet»"
 
 
 @pytest.mark.parametrize(("label", "reason"), [
@@ -410,3 +414,76 @@ def test_measures_real_label_keeps_its_closing_quote(nlp):
 ])
 def test_measures_real_name_pieces_are_no_measures(label, reason):
     assert not_a_measure(label, 0, len(label), compiled(default_cues())) == reason
+
+
+def test_measures_real_grant_title_with_a_full_stop(nlp):
+    """A first line that ends with a full stop but has no finite verb is the page's title: "Tilskudd til ... ." over
+    "Søknadsfrist:" names the grant."""
+    found = measures(nlp, "Tilskudd til midlertidig styrking av behandlingstilbud innen psykisk helse- og rusarbeid.\n\n"
+                          "Søknadsfrist:\n25. juni 2021\n\nDet er satt av 150 millioner kroner til ordningen.\n")
+    assert found.get("Tilskudd til midlertidig styrking av behandlingstilbud innen psykisk helse- og rusarbeid") \
+        == {150_000_000}
+
+
+def test_measures_real_first_sentence_is_no_title(nlp):
+    """A first line with a finite verb is a sentence, not a title, full stop or not."""
+    found = measures(nlp, "Regjeringen styrker tilskudd til rusarbeid i kommunene.\n\nSøknadsfrist:\n1. mars\n")
+    assert not any(label.startswith("Regjeringen") for label in found)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Midlertidig styrking av eksisterende behandlingstilbud innen psykisk helse- og rusarbeid",
+     "Midlertidig styrking av eksisterende behandlingstilbud innen psykisk helse- og rusarbeid"),
+    ("38 millioner til barn og unge i Trøndelag", None),
+])
+def test_measures_real_grant_page_title_names_its_scheme(nlp, title, expected):
+    """On a grant page ("Søknadsfrist:", "Kven kan søkje?") the title names the scheme whatever its head noun; a title
+    that reports an allocation ("38 millioner til ...") does not."""
+    found = measures(nlp, f"{title}\n\nSøknadsfrist:\n10. juni 2021\n\nKven kan søkje:\nKommunar i Innlandet\n")
+    assert (title in found) == (expected is not None)
+
+
+def test_measures_real_grant_page_title_named_in_the_body(nlp):
+    """"Kommunalt rusarbeid for 2024" over "Statsforvaltaren lyser ut tilskot til kommunalt rusarbeid": the body's
+    scheme is the measure, not the title as a second one."""
+    found = measures(nlp, "Kommunalt rusarbeid for 2024\n\nSøknadsfrist:\n1. mars 2024\n\n"
+                          "Statsforvaltaren lyser ut tilskot til kommunalt rusarbeid for 2024.\n")
+    assert "Kommunalt rusarbeid for 2024" not in found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Regjeringa har sett ned eit offentleg utval som skal gjere ein heilskapleg gjennomgang av tannhelsetenesta.",
+     "offentleg utval"),
+    ("Det er sett ned ei arbeidsgruppe som skal styre integrasjonsprosessen framover.", "arbeidsgruppe"),
+])
+def test_measures_real_a_body_set_up_is_a_measure(nlp, text, label):
+    """A committee or working group an action verb sets up ("sett ned eit offentleg utval") is a measure."""
+    assert any(found.startswith(label) for found in measures(nlp, text))
+
+
+def test_measures_real_a_named_committee_is_no_measure(nlp):
+    """Outside an action verb's object a committee is who acts, not what is done."""
+    found = measures(nlp, "Helse- og omsorgsutvalet handsama saka om sjukeheimsplassar i går.")
+    assert not any("utval" in label for label in found)
+
+
+def test_measures_real_quoted_names_an_instrument_introduces(nlp):
+    """ "prosjekt som «A», idéverføringa frå Vestre Viken: «B», og «C – undertittel»": each quoted name is a measure;
+    a subtitle after a spaced dash is not part of the name."""
+    found = measures(nlp, "Forgaard trekk fram prosjekt som «Digitalt venterom for barn og unge innan psykisk helsevern», "
+                          "idéverføringa frå Vestre Viken: «Bruk av kunstig intelligens i akutt røntgendiagnostikk», og "
+                          "«Fair Choices Haukeland – Et digitalt verktøy for prioriteringer».")
+    assert {"Digitalt venterom for barn og unge innan psykisk helsevern",
+            "Bruk av kunstig intelligens i akutt røntgendiagnostikk", "Fair Choices Haukeland"} <= set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Det er lagt til nye kriterium for tilskotsordninga, knytt til stortingsmeldinga «Leve hele livet» og andre planar.",
+    "Tilskotet går til kommunar som omstiller seg i tråd med eldrereformen «Leve hele livet».",
+    "Prosjektleiaren sa: «Vi er svært nøgde med tildelinga»",
+])
+def test_measures_real_quotes_that_name_no_measure(nlp, text):
+    """A document's title ("stortingsmeldinga «...»"), a reform the text only follows ("i tråd med ...") and speech (a
+    finite verb) are no quoted measure names."""
+    found = measures(nlp, text)
+    assert not any(label.startswith(("Leve", "Vi er")) for label in found)

@@ -152,7 +152,8 @@ def test_measures_recall_proposal_list_named_by_its_document(any_nlp):
             "  2. Stortinget ber regjeringa opprette eit nasjonalt råd for legemiddel.\n\n"
             "  3. Stortinget ber regjeringa sikre openheit om kostnadane ved å innføre eit tiltak.\n")
     labels = set(measures(any_nlp, text))
-    assert any(label.startswith("opprette eit nasjonalt råd for legemiddel") for label in labels), labels
+    # the body set up is the measure, with or without its verb ("opprette eit nasjonalt råd ...")
+    assert any(label.endswith("nasjonalt råd for legemiddel") for label in labels), labels
     assert not any(label.startswith(("Stortinget", "tiltak")) for label in labels), labels
 
 

@@ -127,7 +127,8 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
         word = text[s:e]
         if word.lower() in rx.verb_object_stops:
             return None
-        if rx.instrument_word.match(word) and not rx.budget_noun.match(word):
+        # an instrument, or a body the verb sets up ("sett ned eit offentleg utval")
+        if (rx.instrument_word.match(word) or rx.committee_word.match(word)) and not rx.budget_noun.match(word):
             before = {text[a:b].lower() for a, b in words[:i]}
             if before & set(rx.cues.many_words) and word.lower() in rx.cues.generic_measure_lemmas:
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named

@@ -115,6 +115,10 @@ class MeasureCues:
     frame_cues: tuple[str, ...] = ()
     #: adverbs between "kan" and "søke" of an applicant clause ("Kommunene kan også søke om ...")
     applicant_adverbs: tuple[str, ...] = ()
+    #: line openings of a grant page ("Søknadsfrist:", "Kven kan søkje?"): its title names the scheme
+    grant_page_keys: tuple[str, ...] = ()
+    #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
+    committee_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -165,6 +169,7 @@ class Patterns:
     cues: MeasureCues
     quote_item: re.Pattern[str]
     instrument_word: re.Pattern[str]
+    committee_word: re.Pattern[str]
     programme_word: re.Pattern[str]
     budget_noun: re.Pattern[str]
     anaphor: re.Pattern[str]
@@ -236,6 +241,8 @@ def compiled(cues: MeasureCues) -> Patterns:
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
         instrument_word=re.compile(rf"^[\w-]*?(?:{heads}){suffix}$", i),
+        committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
+        else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
         budget_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.budget_nouns)})$", i),
         anaphor=re.compile(rf"^(?:{alt(cues.generic_anaphors)})$", i),

@@ -25,6 +25,7 @@ from helsekg.extract.measures.phrases import (
     NAME_AFTER,
     capitalised_programmes,
     cut_name,
+    finite_verb,
 )
 from helsekg.extract.measures.titles import is_document
 
@@ -98,6 +99,9 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                     next_end = extend_name(context, more.start(1), next_end, s.end)
                     found.append(Candidate(more.start(1), next_end, i, "named", named=True, group=group))
                     end = next_end
+        for start, end in _quoted_names(context, s.start, s.end):
+            if not context.named_elsewhere(start, s.start):
+                found.append(Candidate(start, end, i, "named", named=True))
         for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
@@ -106,3 +110,57 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)
+
+
+#: A quoted capitalised name: «Digitalt venterom for barn og unge», "Saman for betre trivsel".
+_QUOTED = re.compile(r"[«\"“]([A-ZÆØÅ][^«»\"“”\n]{1,150}?)[»\"”]")
+#: How many words may stand between an instrument noun and the quoted name it introduces ("prosjekt som «X»",
+#: "idéverføringa frå Vestre Viken: «X»", "Prosjektet har tittelen «X»").
+_QUOTE_REACH = 5
+#: A subtitle after a spaced dash is no part of the name ("«Fair Choices Haukeland – Et digitalt verktøy ...»").
+_SUBTITLE = re.compile(r"\s+[–—-]\s+")
+
+
+def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted names an instrument noun shortly before introduces, and the quoted names listed after them: "prosjekt
+    som «Digitalt venterom for barn og unge innan psykisk helsevern», idéverføringa frå Vestre Viken: «Bruk av
+    kunstig intelligens ...», og «Fair Choices Haukeland – Et digitalt verktøy ...»". A quote with a finite verb is
+    speech, not a name; a document noun ("rapporten «...»") introduces a document."""
+    text, rx, doc = context.text, context.rx, context.doc
+    found: list[tuple[int, int]] = []
+    last_end = None
+    for m in _QUOTED.finditer(text, start, end):
+        inner_start, inner_end = m.span(1)
+        cut = _SUBTITLE.search(text, inner_start, inner_end)
+        if cut is not None:
+            inner_end = cut.start()
+        inner = text[inner_start:inner_end].rstrip()
+        inner_end = inner_start + len(inner)
+        if not inner or inner[-1] in ".!?" or len(inner.split()) > 15:
+            last_end = None
+            continue
+        span = doc.char_span(inner_start, inner_end, alignment_mode="expand") if doc is not None else None
+        if span is not None and doc.has_annotation("POS") and any(finite_verb(t) for t in span):
+            last_end = None
+            continue
+        # the next of a list: "«A», og «B»", "«A», idéverføringa frå Vestre Viken: «B»"
+        listed = last_end is not None and len(text[last_end:m.start()].split()) <= _QUOTE_REACH + 1
+        before = [w.strip(":,") for w in text[max(start, m.start() - 120):m.start()].split()][-_QUOTE_REACH:]
+        # the nearest instrument or document noun decides: "tilskotsordninga, knytt til stortingsmeldinga «Leve hele
+        # livet»" quotes a document's title
+        nearest = next((w for w in reversed(before) if w and (
+            rx.instrument_word.match(w) or is_document(w, context.cues.document_heads))), None)
+        introduced = (nearest is not None and not rx.budget_noun.match(nearest)
+                      and not is_document(nearest, context.cues.document_heads))
+        if introduced and not listed:
+            # "i tråd med eldrereformen «Leve hele livet»": the frame cue stands before the introducing noun
+            at = text.rfind(nearest, max(start, m.start() - 120), m.start())
+            if at >= 0 and context.named_elsewhere(at, start):
+                last_end = None
+                continue
+        if listed or introduced:
+            found.append((inner_start, inner_end))
+            last_end = m.end()
+        else:
+            last_end = None
+    return found

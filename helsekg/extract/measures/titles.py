@@ -21,7 +21,8 @@ import re
 
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.phrases import head_of, stem, trim_phrase
+from helsekg.extract.measures.cues import alternation
+from helsekg.extract.measures.phrases import finite_verb, head_of, stem, trim_phrase
 from helsekg.extract.measures.prose import default_prose_cues
 
 __all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
@@ -33,8 +34,9 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
     """The title sentences that are instrument phrases."""
     text, rx = context.text, context.rx
     found = []
+    untitled = _untitled_first_line(context)
     for i, s in enumerate(context.sentences):
-        if not s.is_title:
+        if not s.is_title and i != untitled:
             continue
         begin = s.start
         opener = _APPLY.match(text, s.start, s.end)
@@ -56,7 +58,56 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         named = kind_and_name(context, s.start, s.end)
         if named is not None:
             found.append(Candidate(*named, i, "title", named=True))
+        elif _grant_page(context) and _scheme_title(context, *phrase):
+            found.append(Candidate(phrase[0], phrase[1], i, "title"))
     return tuple(found)
+
+
+def _grant_page(context: MeasureContext) -> bool:
+    """A line opens with a grant page's key ("Søknadsfrist:", "Kven kan søkje?"; ``grant_page_keys``)."""
+    keys = alternation(context.cues.grant_page_keys)
+    return bool(keys) and re.search(rf"(?im)^[^\S\n]*(?:{keys})\b", context.text) is not None
+
+
+def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
+    """A grant page's title names its scheme when it is a noun phrase of two words or more: no finite verb, no
+    amount or count ("38 millioner til barn og unge" reports an allocation), no actor or document opening it."""
+    text, doc = context.text, context.doc
+    words = text[start:end].split()
+    if len(words) < 2 and not words[0].isupper() or context.starts_actor(start):
+        return False
+    if is_document(head_of(text[start:end], context.rx), context.cues.document_heads):
+        return False
+    if re.search(r"\d", re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?", "", text[start:end])):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("POS") else None
+    if span is not None and any(finite_verb(t) for t in span):
+        return False
+    # "Kommunalt rusarbeid for 2024" over "... tilskot til kommunalt rusarbeid ...": the body names the scheme
+    core = re.sub(r"(?:\s+(?:for|i))?\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$", "", text[start:end])
+    heads = alternation(context.cues.instrument_heads)
+    named = re.compile(rf"(?<![\w-])[\w-]*(?:{heads})[\w-]*\s+(?:til|for)\s+{re.escape(core)}(?![\w-])", re.IGNORECASE)
+    return named.search(text, end) is None
+
+
+def _untitled_first_line(context: MeasureContext) -> int | None:
+    """The index of a first line that reads as a title although it ends with a full stop ("Tilskudd til midlertidig
+    styrking av ... rusarbeid." over "Søknadsfrist:"), when the document has no title: a line of its own, at most
+    ``MAX_TITLE_WORDS`` + 2 words, with no finite verb (a sentence would have one). The reader leaves such a line in
+    the body; as a measure title it is read like any other."""
+    sentences, text, doc = context.sentences, context.text, context.doc
+    if not sentences or any(s.is_title for s in sentences) or doc is None or not doc.has_annotation("POS"):
+        return None
+    first = sentences[0]
+    line = text[first.start:first.end]
+    if (text[:first.start].strip() or not line.endswith(".") or "\n" in line
+            or len(line.split()) > MAX_TITLE_WORDS + 2 or not text.startswith("\n", first.end)
+            or len(sentences) > 1 and sentences[1].para == first.para):
+        return None
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or any(finite_verb(t) or t.like_num for t in span):
+        return None
+    return 0
 
 
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
