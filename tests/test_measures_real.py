@@ -487,3 +487,40 @@ def test_measures_real_quotes_that_name_no_measure(nlp, text):
     finite verb) are no quoted measure names."""
     found = measures(nlp, text)
     assert not any(label.startswith(("Leve", "Vi er")) for label in found)
+
+
+def test_measures_real_flattened_table_with_applicant_and_name_cells(nlp):
+    """A table copied without its cell gaps: "<applicant> <name of the project> <amount>" rows under a header row. The
+    name cell is the measure, funded by the row's amount; the applicant is not part of it."""
+    found = measures(nlp, "Fylkesutvalet har fordelt tilskot til frisklivstilbod.\n\n"
+                          "Søkjar Tiltak Tildeling i kroner\n"
+                          "Vang kommune Digital frisklivssentral 50 000\n"
+                          "Lesja kommune Turglede 150 000\n"
+                          "Lom og Skjåk kommunar Etablering av frisklivssentral 300 000\n")
+    assert found.get("Digital frisklivssentral") == {50_000}
+    assert found.get("Turglede") == {150_000}
+    assert found.get("Etablering av frisklivssentral") == {300_000}
+
+
+def test_measures_real_flattened_table_of_applicants_names_no_measures(nlp):
+    """Rows that only name who gets the money ("Asker kommune 435.000") are allocations of the list's scheme."""
+    found = measures(nlp, "Frisklivsmidler 2022\n\nKommune Tildelingsbeløp i kroner\nAsker kommune 435.000\n"
+                          "Enebakk kommune 50.000\nHalden kommune 200.000\nMoss kommune på vegne av Nettverket Østfold 106.000\n")
+    assert not any(label.endswith(("kommune", "Østfold")) for label in found), found
+
+
+def test_measures_real_budget_line_before_a_purpose(nlp):
+    """ "Økte bevilgninger til X med N for å Y": X is funded; the purpose after the amount is its goal."""
+    found = measures(nlp, "Økte bevilgninger til den sentrale helseforvaltningen med vel 300 millioner kroner for å sikre "
+                          "sentrale funksjoner og samfunnskritiske oppgaver.")
+    assert found.get("sentrale helseforvaltningen") == {300_000_000}, found
+
+
+def test_measures_real_scheme_named_in_quotes_and_its_channel(nlp):
+    """ "ordningen med tilskudd til ... til sykmeldte, ”Raskere tilbake”" names the scheme; "N kroner til ordningen over
+    departementets budsjett" funds it (the budget is the channel, not a measure)."""
+    found = measures(nlp, "Regjeringen foreslår å videreføre ordningen med tilskudd til helse- og rehabiliteringstjenester "
+                          "til sykmeldte, ”Raskere tilbake”.\n\nFor 2010 foreslås det bevilget 484 millioner kroner til "
+                          "ordningen over Helse- og omsorgsdepartementets budsjett.")
+    assert found.get("Raskere tilbake") == {484_000_000}, found
+    assert not any("budsjett" in label for label in found)

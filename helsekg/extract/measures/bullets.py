@@ -60,7 +60,7 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             bool(rx.recommendation_item.match(BULLET_RE.sub("", item))) for item in items
         ) * 2 > len(items)
         is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
-                       and not criteria_intro(context, lst))
+                       and (lst.table and _header_row(intro) or not criteria_intro(context, lst)))
         if recommendation or not is_measures:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue
@@ -79,15 +79,62 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 first_end = min(first_end, lst.cells[b])
                 if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
                     continue  # the sum row of the table
-            phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
-            if phrase:
-                phrase = strip_subject(context, phrase)
+            applicant = _row_applicant(context, first.start, first_end) if lst.table else None
+            if lst.table and applicant is None and _applicant_only(context, first.start, first_end):
+                continue  # "Asker kommune 435.000": who gets the money; the measure is the list's scheme
+            if applicant is not None:  # "Folldal kommune Frisklivssentral – digitalisering  50 000": the row's name
+                phrase = trim_phrase(text, applicant, first_end, rx)
+            else:
+                phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
+                if phrase:
+                    phrase = strip_subject(context, phrase)
             if phrase and not lst.table and _description(context, first.start, first_end, phrase):
                 phrase = None
-            candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
+            # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
+            candidate = Candidate(*phrase, indexes[0], "bullet", named=applicant is not None) if phrase else None
             found.append(BulletItem(tuple(indexes), candidate))
         readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
     return tuple(readings)
+
+
+#: The applicant cell that opens a table row: a name ending in a municipality, county or trust word.
+_APPLICANT_CELL = re.compile(
+    r"[A-ZÆØÅ][\w.-]*\s+(?:[\w.-]+\s+){0,3}?(?:og\s+(?:[A-ZÆØÅ][\w.-]*\s+){1,3}?)?"
+    r"(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|RHF|IKS)\s+(?=[A-ZÆØÅ«\"])")
+
+
+def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
+    """Where a table row's name starts when the row opens with its applicant ("Lom og Skjåk kommuner Etablering av
+    frisklivssentral"): after a known organisation or a name ending in "kommune(r)", "fylkeskommune", "HF" ...,
+    followed by a capitalised cell. None when the row opens with no applicant."""
+    text = context.text
+    for actor in context.actors:
+        if actor.start == start and actor.kind == "organisation" and actor.end < end \
+                and text[actor.end:end].lstrip()[:1].isupper():
+            m = _APPLICANT_CELL.match(text, start, end)
+            return m.end() if m is not None and m.end() > actor.end else actor.end + 1
+    m = _APPLICANT_CELL.match(text, start, end)
+    return m.end() if m is not None else None
+
+
+def _applicant_only(context: MeasureContext, start: int, end: int) -> bool:
+    """The row's label is its applicant: an organisation, alone or with "på vegne av ..." ("Asker kommune",
+    "Moss kommune på vegne av Nettverket Østfold")."""
+    text = context.text
+    actor = next((a for a in context.actors if a.start == start and a.kind == "organisation"), None)
+    if actor is None:
+        return bool(re.fullmatch(r"[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){0,3}?\s+(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|IKS)"
+                                 r"\s*[:–-]?\s*", text[start:end]))
+    rest = text[actor.end:end].strip(" :–-\t")
+    return not rest or not rest[:1].isupper()
+
+
+def _header_row(line: str) -> bool:
+    """A table's header row ("Søker Tiltak Tildeling i kroner"): short, at least two capitalised column names, no
+    closing punctuation. Its words name columns, so they say nothing of whether the rows are criteria."""
+    words = line.split()
+    return (0 < len(words) <= 8 and not line.rstrip().endswith(("?", ":", ".", "!"))
+            and sum(w[:1].isupper() for w in words) >= 2)
 
 
 def _description(context: MeasureContext, start: int, end: int, phrase: tuple[int, int]) -> bool:

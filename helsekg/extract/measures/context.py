@@ -340,7 +340,41 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
         after = i + 1 < len(starts) and starts[i + 1] == rows[first][0] + 1
         if before or after:
             keep[first] = rows[first]
+    keep.update(_spaced_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
     return keep
+
+
+#: The last word of a table row's label before its money cell: not a word that the amount completes in prose.
+_PROSE_BEFORE_AMOUNT = re.compile(
+    r"(?:\b(?:til|på|med|av|for|om|er|var|blir|vert|ble|vart|får|fikk|fekk|gir|gav|har|kr|kroner|totalt|inntil|"
+    r"ca|cirka|om lag|rundt|nesten|over|under|vel)|[^\w)\]])[ \u00a0]\Z", re.IGNORECASE)
+#: A table flattened with one space between cells needs this many rows in a row.
+_MIN_SPACED_ROWS = 3
+
+
+def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, Amount],
+                 taken: set[int]) -> dict[int, tuple[int, int]]:
+    """Rows of a table whose cells lost their gaps ("Folldal kommune Frisklivssentral – digitalisering 50 000"):
+    at least three lines in a row that open with a capital, end in a monetary amount after one space and a word
+    that does not lead up to an amount in prose, and hold no sentence end."""
+    found: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(lines):
+        amount = by_end.get(end) if start >= 0 else None
+        if (amount is None or index in taken or amount.start <= start or not text[start].isupper()
+                or BULLET_RE.match(text, start, end) or len(text[start:amount.start].split()) < 2
+                or _PROSE_BEFORE_AMOUNT.search(text, start, amount.start)
+                or re.search(r"[.!?]\s", text[start:amount.start])):
+            continue
+        found.append((index, amount.start))
+    rows: dict[int, tuple[int, int]] = {}
+    run: list[tuple[int, int]] = []
+    for item in [*found, (-2, 0)]:
+        if run and item[0] != run[-1][0] + 1:
+            if len(run) >= _MIN_SPACED_ROWS:
+                rows.update({index: (index, cell) for index, cell in run})
+            run = []
+        run.append(item)
+    return rows
 
 
 def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[tuple[int, int]]:

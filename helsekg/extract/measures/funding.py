@@ -189,6 +189,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if phrase is None:
         return ()
     start, end = phrase
+    if kind == "for_å" and _budget_to_before(context, amount, index):
+        # "Økte bevilgninger til den sentrale helseforvaltningen med 300 millioner kroner for å sikre ...": the
+        # budget line names what is funded; the purpose after the amount is its goal
+        return ()
     if kind in ("for_å", "til_å") and text[start:end].split()[0].lower() in PURPOSE_VERBS:
         # "250 millioner kroner for å bidra til at flere ...": a purpose, not a measure; the money goes to
         # the measure the sentence or section is about
@@ -215,10 +219,21 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
     first_word = re.match(r"[\w-]+", text[start:end])
     if (first_word and rx.anaphor.match(first_word.group())
-            and re.match(r"\s+(?:i|for|på|frå|fra)\s", text[start + first_word.end():end])):
-        # "til gjennomføring av planen i budsjettforslaget for 2004": the plan named before, wherever it is carried out
+            and re.match(r"\s+(?:i|for|på|frå|fra|over)\s", text[start + first_word.end():end])):
+        # "til gjennomføring av planen i budsjettforslaget for 2004": the plan named before, wherever it is carried out;
+        # "til ordningen over Helse- og omsorgsdepartementets budsjett": the scheme named before, and its channel
         return Reference(start, start + first_word.end(), alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
+
+
+def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
+    """A budget noun with "til" ("bevilgningen til Y", "løyvingane til Y") opens the amount's clause, with "med" or
+    "på" right before the amount."""
+    text, rx = context.text, context.rx
+    before = text[context.clause_start(amount.start, index):amount.start]
+    if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before):
+        return False
+    return any(rx.budget_noun.match(m.group(1)) for m in BUDGET_TO.finditer(before))
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:

@@ -113,10 +113,11 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
 
 
 #: A quoted capitalised name: «Digitalt venterom for barn og unge», "Saman for betre trivsel".
-_QUOTED = re.compile(r"[«\"“]([A-ZÆØÅ][^«»\"“”\n]{1,150}?)[»\"”]")
+_QUOTED = re.compile(r"[«\"“”]([A-ZÆØÅ][^«»\"“”\n]{1,150}?)[»\"”]")
 #: How many words may stand between an instrument noun and the quoted name it introduces ("prosjekt som «X»",
-#: "idéverføringa frå Vestre Viken: «X»", "Prosjektet har tittelen «X»").
-_QUOTE_REACH = 5
+#: "idéverføringa frå Vestre Viken: «X»", "Prosjektet har tittelen «X»", "ordningen med tilskudd til helse- og
+#: rehabiliteringstjenester til sykmeldte, ”Raskere tilbake”").
+_QUOTE_REACH = 7
 #: A subtitle after a spaced dash is no part of the name ("«Fair Choices Haukeland – Et digitalt verktøy ...»").
 _SUBTITLE = re.compile(r"\s+[–—-]\s+")
 

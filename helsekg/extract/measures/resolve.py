@@ -182,7 +182,8 @@ class MeasureResolver:
         return title.root() if title is not None else None
 
     def add_candidate(self, candidate: Candidate) -> Mention | None:
-        if candidate.how != "heading" and self.rejects(candidate.start, candidate.end, name=candidate.how == "named"):
+        if candidate.how != "heading" and self.rejects(candidate.start, candidate.end,
+                                                       name=candidate.how == "named" or candidate.named):
             return None
         mention = self.add(candidate.start, candidate.end, candidate.sentence, candidate.how, named=candidate.named)
         if candidate.is_programme:
