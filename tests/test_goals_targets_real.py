@@ -237,3 +237,16 @@ def test_targets_real_applicants_with_an_adverb(request, make):
         "Kommunene kan også søke om tilskudd til å etablere lokalt produksjonskjøkken i eksisterende sykehjem.")
     found = [(t.group.label, t.strong) for t in targets.find_target_groups(context)]
     assert ("Kommunene", True) in found
+
+
+def test_goals_real_goal_ends_before_a_speech_tag(parsed):
+    """ ", avslutter Frich": a speech verb after a comma ends the goal, as ", sier X" does."""
+    labels = goal_labels(parsed("– Midlene skal bidra til bedre tjenester for pasientene, avslutter Frich."))
+    assert labels and all("avslutter" not in label for label in labels), labels
+
+
+def test_targets_real_group_ends_before_an_amount(parsed):
+    """ "tiltak overfor særskilt utsatte grupper med 30 millioner kroner": the amount is no part of the group."""
+    labels = group_labels(parsed("Regjeringen foreslår å styrke tiltak overfor særskilt utsatte grupper med 30 millioner "
+                                 "kroner i 2013."))
+    assert "særskilt utsatte grupper" in labels, labels

@@ -328,3 +328,11 @@ def test_proposers_real_money_from_a_body_is_its_measure(measures, text, measure
     funds the measure, not the one that receives it, and the source between the amount and "til X" does not hide X."""
     found = measures(text)
     assert found.get(measure) == funder, found
+
+
+def test_proposers_real_the_source_of_the_money_is_the_default(measures):
+    """With no actor deciding in the text, the one organisation the money comes from ("... får til saman 18 millionar
+    kroner frå Helse Vest") proposes the measures named."""
+    found = measures("Heile 25 innovasjonsprosjekt får til saman 18 millionar kroner frå Helse Vest.\n\n"
+                     "Blant dei er prosjekt som «Digitalt venterom for barn og unge».")
+    assert (found.get("Digitalt venterom for barn og unge") or "").startswith("Helse Vest"), found

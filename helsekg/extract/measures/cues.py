@@ -296,7 +296,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),
         # "til eldre", "rettet mot kommunar"; and "av" after an action noun in -ing ("inkludering av barn og unge")
         group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+|(?:(?<=ing\s)|(?<=inga\s)|(?<=ingen\s))av\s+", i),
-        group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\så\s", i),
+        # a group ends before a stop word, a year, a clause mark, "å", or an amount ("grupper med 30 millioner kroner")
+        group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)"
+                              rf"|[.;:!?()\n]|\s[-–—]\s|\så\s|\s(?:med|på)\s+(?:inntil\s+|om\s+lag\s+|nær\s+)?\d", i),
         # "Kommuner og bydeler kan søke"
         applicants=re.compile(rf"\W*(.+?)\s+(?:{_with_adverb(cues.applicant_verbs, cues.applicant_adverbs)})\b", i),
         target_sentence=re.compile(rf"(?:{alt(cues.target_sentence_cues)})", i),

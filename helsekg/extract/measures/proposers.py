@@ -166,7 +166,7 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
         for i in range(len(context.sentences))
     )
     default = (context.default_proposer or _responsible(context, cues) or _title_actor(context, cues)
-               or _most_acting(context, acting) or _sole_authority(context, cues))
+               or _most_acting(context, acting) or _money_source(context) or _sole_authority(context, cues))
     return ProposerReading(acting, default)
 
 
@@ -355,6 +355,20 @@ def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None
         return None
     body = next(iter(bodies.values()))
     return body if body.actor_type in cues.publisher_types else None
+
+
+#: "frå/fra" right after an amount or a word for money: where the money comes from.
+_FROM_AFTER_MONEY = re.compile(r"(?i)(?:kroner|kr\.?|millioner|millionar|milliarder|milliardar|midler|midlar|tilskudd|"
+                               r"tilskot|støtte|stønad|pengar|penger)\s+(?:\w+\s+){0,2}?(?:frå|fra)\s+$")
+
+
+def _money_source(context: MeasureContext) -> Actor | None:
+    """The one organisation the text gives as where its money comes from ("25 prosjekt får til saman 18 millionar
+    kroner frå Helse Vest", "midlar fra Helsedirektoratet"), when it names exactly one."""
+    text = context.text
+    sources = {a.key: a for a in context.actors if a.kind == "organisation"
+               and _FROM_AFTER_MONEY.search(text, max(0, a.start - 60), a.start)}
+    return next(iter(sources.values())) if len(sources) == 1 else None
 
 
 def _most_acting(context: MeasureContext, acting: tuple[tuple[Acting, ...], ...]) -> Actor | None:
