@@ -524,3 +524,28 @@ def test_measures_real_scheme_named_in_quotes_and_its_channel(nlp):
                           "ordningen over Helse- og omsorgsdepartementets budsjett.")
     assert found.get("Raskere tilbake") == {484_000_000}, found
     assert not any("budsjett" in label for label in found)
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Nå har fleire gode prosjekt i kommunane fått til saman 10 millionar kroner i skjønstilskot.", "skjønstilskot",
+     10_000_000),
+    ("Fylkesmannen skal fordele 133 mill. kroner i ekstra skjønnsmidlar knytte til covid-19-utbrotet.", "skjønnsmidlar",
+     133_000_000),
+])
+def test_measures_real_amount_in_a_kind_of_grant(nlp, text, label, value):
+    """ "N kroner i skjønstilskot", "N kroner i ekstra skjønnsmidlar": the kind of grant is what is funded."""
+    assert measures(nlp, text).get(label) == {value}
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Prisjustert kostnadsramme for nytt sykehus i Drammen er 9 966 millioner kroner.", "sykehus i Drammen",
+     9_966_000_000),
+    ("Samlet ramme for helse og omsorg blir på 9,8 milliarder kroner.", None, None),
+])
+def test_measures_real_cost_frame_for_a_project(nlp, text, label, value):
+    """ "kostnadsramme for X er N" funds the project X; a sector's "samlet ramme for helse og omsorg" funds no measure."""
+    found = measures(nlp, text)
+    if label is None:
+        assert not any("omsorg" in found_label for found_label in found), found
+    else:
+        assert found.get(label) == {value}, found

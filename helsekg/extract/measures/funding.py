@@ -58,7 +58,7 @@ __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "ref
 #: What follows an amount and introduces the phrase it funds.
 FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 #: "<budget noun> til Y": the start of Y.
-BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+")
+BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?)\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
 #: The first word of a sentence.
@@ -233,7 +233,7 @@ def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bo
     before = text[context.clause_start(amount.start, index):amount.start]
     if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before):
         return False
-    return any(rx.budget_noun.match(m.group(1)) for m in BUDGET_TO.finditer(before))
+    return any(rx.budget_noun.match(m.group(1) or m.group(2)) for m in BUDGET_TO.finditer(before))
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:
@@ -254,7 +254,8 @@ def _channel(context: MeasureContext) -> re.Pattern[str]:
 
 
 #: "i tilskuddsmidler", "(+8,7 prosent)": what the amount is in, or an aside, between it and its purpose.
-MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+({WORD}))", re.IGNORECASE)
+MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?({WORD}))",
+                        re.IGNORECASE)
 
 
 def means_skip(context: MeasureContext) -> re.Pattern[str]:
@@ -263,10 +264,15 @@ def means_skip(context: MeasureContext) -> re.Pattern[str]:
 
 
 def _means(context: MeasureContext, word: str) -> bool:
-    """A noun naming money as such ("tilskuddsmidler", "skjønsmidlar", "løyving"), not what it funds."""
+    """A noun naming money as such ("tilskuddsmidler", "skjønsmidlar", "løyving"), or a kind of grant
+    ("skjønstilskot", "stimuleringstilskudd"), not what it funds."""
     low = word.lower()
     return bool(context.rx.budget_noun.match(low)) or low.endswith(("midler", "midlar", "middel", "midla", "midlene",
-                                                                    "midlane"))
+                                                                    "midlane")) or _GRANT_KIND.search(low) is not None
+
+
+#: A compound of a grant noun with its kind: "skjønstilskot", "stimuleringstilskudd" (the bare noun is no kind).
+_GRANT_KIND = re.compile(r"^[\w-]{3,}?s?(?:tilskot|tilskudd)(?:et|a)?$")
 
 
 @lru_cache(maxsize=4)
@@ -287,7 +293,7 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     before = text[cstart:amount.start]
     # "bevilgningen til Y [økes] med X", "løyvinga til Y vert redusert med X", "ramma til Y på X"
     for m in BUDGET_TO.finditer(before):
-        if not rx.budget_noun.match(m.group(1)):
+        if not rx.budget_noun.match(m.group(1) or m.group(2)):
             continue
         begin = cstart + m.end()
         stop = rx.budget_clause_verb.search(text[begin:amount.start])
