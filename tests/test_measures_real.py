@@ -549,3 +549,19 @@ def test_measures_real_cost_frame_for_a_project(nlp, text, label, value):
         assert not any("omsorg" in found_label for found_label in found), found
     else:
         assert found.get(label) == {value}, found
+
+
+def test_measures_real_amount_taken_from_a_pot(nlp):
+    """ "N kroner av skjønnsmidlane for 2017 til X": the pot the money is taken from is skipped; X is funded."""
+    found = measures(nlp, "Fylkesmannen sette av 3,4 mill. kroner av skjønnsmidlane for 2017 til kommunale fornyingsprosjekt.")
+    assert found.get("kommunale fornyingsprosjekt") == {3_400_000}, found
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Skjønnsmidlar til kommunar med store covid-19-utbrot", True),
+    ("Midlar til kommunane", False),
+])
+def test_measures_real_title_naming_a_fund_by_its_kind(nlp, title, expected):
+    """A title headed by a compound of "midlar"/"midler" names a fund ("Skjønnsmidlar til ..."); bare "Midlar" does not."""
+    found = measures(nlp, f"{title}\n\nFylkesmannen har fordelt 85 mill. kroner til 22 kommunar.\n")
+    assert (title in found) == expected, found

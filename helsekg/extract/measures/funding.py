@@ -152,7 +152,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         m = rx.forward_skip.match(text, pos, s.end) or means_skip(context).match(text, pos, s.end)
         if not m or m.end() == pos:
             break
-        if m.re is not rx.forward_skip and m.lastindex:
+        if m.re is not rx.forward_skip and m.lastindex == 1:  # "i <means>"; "av <pot>" (group 2) is only skipped
             if not _means(context, m.group(1)):
                 break
             kind = re.split(r"midl|middel", m.group(1).lower())[0].rstrip("s")
@@ -254,7 +254,10 @@ def _channel(context: MeasureContext) -> re.Pattern[str]:
 
 
 #: "i tilskuddsmidler", "(+8,7 prosent)": what the amount is in, or an aside, between it and its purpose.
-MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?({WORD}))",
+MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?({WORD})"
+                        # "3,4 mill. kroner av skjønnsmidlane for 2017 til ...": the pot the money is taken from
+                        rf"|av\s+({WORD}(?:midlane|midlene|midla|potten|rammen|ramma|løyvinga|bevilgningen))"
+                        rf"(?:\s+(?:for|i)\s+(?:19|20)\d\d)?)",
                         re.IGNORECASE)
 
 

@@ -403,8 +403,11 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         return "clause"
     if span is not None and doc is not None and doc.has_annotation("POS"):
         nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
-        if nouns and rx.group_noun.match(nouns[0].text) and not rx.instrument_word.match(nouns[0].text):
-            return "group"  # "barn og unge i Trøndelag": who gets the money, not what it funds
+        lead = nouns and all(t.pos_ in ("ADJ", "DET", "NUM", "CCONJ", "PUNCT") for t in span[:nouns[0].i - span.start])
+        if lead and rx.group_noun.match(nouns[0].text) and not rx.instrument_word.match(nouns[0].text):
+            # "barn og unge i Trøndelag": who gets the money, not what it funds; a group after the head ("Skjønnsmidlar
+            # til kommunar ...", the head tagged as a verb) does not make the phrase a group
+            return "group"
     elif rx.group_noun.match(words[0]) and len(words) > 1:
         return "group"
     lemmas = lemma_words(text, start, end, doc)

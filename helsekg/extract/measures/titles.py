@@ -50,7 +50,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         # "Kommunalt kompetanse- og innovasjonstilskot": "kompetanse- og" is part of the compound
         words = [w.lower().strip(",.") for w in re.sub(r"-\s+(?:og|eller)\s+", "- ", label).split()]
         position = words.index(head) if head in words else 99
-        if (rx.instrument_word.match(head) and not rx.budget_noun.match(head)
+        if ((rx.instrument_word.match(head) or _FUND_COMPOUND.match(head)) and not rx.budget_noun.match(head)
                 and not is_document(head, context.cues.document_heads)
                 and position <= 2 and not context.starts_actor(phrase[0])):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
@@ -88,6 +88,10 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
     heads = alternation(context.cues.instrument_heads)
     named = re.compile(rf"(?<![\w-])[\w-]*(?:{heads})[\w-]*\s+(?:til|for)\s+{re.escape(core)}(?![\w-])", re.IGNORECASE)
     return named.search(text, end) is None
+
+
+#: A title's head that names a fund by its kind: "Skjønnsmidlar til ...", "Folkehelsemidler 2018" (not bare "Midlar").
+_FUND_COMPOUND = re.compile(r"(?i)^[\w-]{3,}?s?(?:midler|midlar|midla)$")
 
 
 def _untitled_first_line(context: MeasureContext) -> int | None:
