@@ -97,10 +97,13 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
     return tuple(readings)
 
 
-#: The applicant cell that opens a table row: a name ending in a municipality, county or trust word.
+#: The last word of an applicant's name in a table row: a municipality, county, district or trust.
+_APPLICANT_HEAD = r"(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|RHF|IKS)"
+#: The applicant cell that opens a table row: a name ending in an applicant word, a capitalised cell after it.
 _APPLICANT_CELL = re.compile(
-    r"[A-ZÆØÅ][\w.-]*\s+(?:[\w.-]+\s+){0,3}?(?:og\s+(?:[A-ZÆØÅ][\w.-]*\s+){1,3}?)?"
-    r"(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|RHF|IKS)\s+(?=[A-ZÆØÅ«\"])")
+    rf"[A-ZÆØÅ][\w.-]*\s+(?:[\w.-]+\s+){{0,3}}?(?:og\s+(?:[A-ZÆØÅ][\w.-]*\s+){{1,3}}?)?{_APPLICANT_HEAD}\s+(?=[A-ZÆØÅ«\"])")
+#: A row label that is only an applicant's name ("Asker kommune").
+_APPLICANT_ONLY = re.compile(rf"[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){{0,3}}?\s+{_APPLICANT_HEAD}\s*[:–-]?\s*")
 
 
 def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
@@ -123,8 +126,7 @@ def _applicant_only(context: MeasureContext, start: int, end: int) -> bool:
     text = context.text
     actor = next((a for a in context.actors if a.start == start and a.kind == "organisation"), None)
     if actor is None:
-        return bool(re.fullmatch(r"[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){0,3}?\s+(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|IKS)"
-                                 r"\s*[:–-]?\s*", text[start:end]))
+        return _APPLICANT_ONLY.fullmatch(text, start, end) is not None
     rest = text[actor.end:end].strip(" :–-\t")
     return not rest or not rest[:1].isupper()
 
