@@ -111,12 +111,11 @@ def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
     frisklivssentral"): after a known organisation or a name ending in "kommune(r)", "fylkeskommune", "HF" ...,
     followed by a capitalised cell. None when the row opens with no applicant."""
     text = context.text
-    for actor in context.actors:
-        if actor.start == start and actor.kind == "organisation" and actor.end < end \
-                and text[actor.end:end].lstrip()[:1].isupper():
-            m = _APPLICANT_CELL.match(text, start, end)
-            return m.end() if m is not None and m.end() > actor.end else actor.end + 1
     m = _APPLICANT_CELL.match(text, start, end)
+    actor = next((a for a in context.actors if a.start == start and a.kind == "organisation" and a.end < end
+                  and text[a.end:end].lstrip()[:1].isupper()), None)
+    if actor is not None:
+        return m.end() if m is not None and m.end() > actor.end else actor.end
     return m.end() if m is not None else None
 
 

@@ -28,6 +28,7 @@ For every money amount the text offers alternatives, tried in this order by the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from helsekg.extract.measures.candidates import (
@@ -233,7 +234,12 @@ def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bo
     before = text[context.clause_start(amount.start, index):amount.start]
     if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before):
         return False
-    return any(rx.budget_noun.match(m.group(1) or m.group(2)) for m in BUDGET_TO.finditer(before))
+    return next(_budget_lines(before, rx), None) is not None
+
+
+def _budget_lines(before: str, rx: Patterns) -> Iterator[re.Match[str]]:
+    """The "<budget noun> til Y" / "<...ramme> for Y" openings in ``before`` whose noun is a budget noun."""
+    return (m for m in BUDGET_TO.finditer(before) if rx.budget_noun.match(m.group(1) or m.group(2)))
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:
@@ -295,9 +301,7 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     cstart = context.clause_start(amount.start, index)
     before = text[cstart:amount.start]
     # "bevilgningen til Y [økes] med X", "løyvinga til Y vert redusert med X", "ramma til Y på X"
-    for m in BUDGET_TO.finditer(before):
-        if not rx.budget_noun.match(m.group(1) or m.group(2)):
-            continue
+    for m in _budget_lines(before, rx):
         begin = cstart + m.end()
         stop = rx.budget_clause_verb.search(text[begin:amount.start])
         end = begin + stop.start() if stop else amount.start

@@ -120,6 +120,8 @@ _QUOTED = re.compile(r"[«\"“”]([A-ZÆØÅ][^«»\"“”\n]{1,150}?)[»\"�
 _QUOTE_REACH = 7
 #: A subtitle after a spaced dash is no part of the name ("«Fair Choices Haukeland – Et digitalt verktøy ...»").
 _SUBTITLE = re.compile(r"\s+[–—-]\s+")
+#: A whitespace-separated word, with its offset.
+_TOKEN = re.compile(r"\S+")
 
 
 def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,19 +148,18 @@ def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[i
             continue
         # the next of a list: "«A», og «B»", "«A», idéverføringa frå Vestre Viken: «B»"
         listed = last_end is not None and len(text[last_end:m.start()].split()) <= _QUOTE_REACH + 1
-        before = [w.strip(":,") for w in text[max(start, m.start() - 120):m.start()].split()][-_QUOTE_REACH:]
+        before = [(w.start(), w.group().strip(":,")) for w in _TOKEN.finditer(text, max(start, m.start() - 120),
+                                                                              m.start())][-_QUOTE_REACH:]
         # the nearest instrument or document noun decides: "tilskotsordninga, knytt til stortingsmeldinga «Leve hele
         # livet»" quotes a document's title
-        nearest = next((w for w in reversed(before) if w and (
-            rx.instrument_word.match(w) or is_document(w, context.cues.document_heads))), None)
+        at, nearest = next(((pos, w) for pos, w in reversed(before) if w and (
+            rx.instrument_word.match(w) or is_document(w, context.cues.document_heads))), (None, None))
         introduced = (nearest is not None and not rx.budget_noun.match(nearest)
                       and not is_document(nearest, context.cues.document_heads))
-        if introduced and not listed:
+        if introduced and not listed and context.named_elsewhere(at, start):
             # "i tråd med eldrereformen «Leve hele livet»": the frame cue stands before the introducing noun
-            at = text.rfind(nearest, max(start, m.start() - 120), m.start())
-            if at >= 0 and context.named_elsewhere(at, start):
-                last_end = None
-                continue
+            last_end = None
+            continue
         if listed or introduced:
             found.append((inner_start, inner_end))
             last_end = m.end()

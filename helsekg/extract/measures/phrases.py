@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
+from helsekg.extract.measures.cues import MeasureCues, Patterns, alternation, compiled, default_cues
 from helsekg.extract.records import Actor
 from helsekg.nlp.lemmas import load_table
 from helsekg.text.document import slugify
@@ -238,6 +238,18 @@ def named_in(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] |
             if e > s:
                 return s, e
     return None
+
+
+def scheme_for(phrase: str, cues: MeasureCues, *, between: int = 0) -> re.Pattern[str]:
+    """"<instrument noun> for/til [up to ``between`` words] <phrase>": a scheme named after what it pays for
+    ("tilskuddsordningen for frisklivsarbeid", "tilskot til kommunalt rusarbeid").
+
+    >>> scheme_for("kommunalt rusarbeid", default_cues()).search("Vi lyser ut tilskot til kommunalt rusarbeid.").group()
+    'tilskot til kommunalt rusarbeid'
+    """
+    gap = rf"(?:[\w-]+\s+){{0,{between}}}?" if between else ""
+    return re.compile(rf"(?<![\w-])[\w-]*?(?:{alternation(cues.instrument_heads)})[\w-]*\s+(?:for|til)\s+{gap}"
+                      rf"{re.escape(phrase)}(?![\w-])", re.IGNORECASE)
 
 
 #: The complement of a capitalised bare instrument noun that makes it a name: "Program for folkehelsearbeid".

@@ -43,7 +43,7 @@ from spacy.tokens import Span, Token
 from helsekg import resources
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import WORD, alternation
+from helsekg.extract.measures.cues import WORD, YEARS, alternation
 from helsekg.extract.measures.phrases import phrase_after, tokens, trim_phrase
 
 __all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building",
@@ -129,7 +129,7 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
         quoted_name=re.compile(r"['‘«\"]([A-ZÆØÅ][^'’«»\"\n]{1,60}?)['’»\"]\s*-?\s*"
                                rf"(?:(?:er|var)\s+(?:ein|eit|ei|en|et)\s+)?({WORD})(?:\s+({WORD}))?"),
         programme_period=re.compile(rf"(?<![\w-])({WORD})((?:\s+(?:i|for|på)\s+[A-ZÆØÅ][\w-]*)?)\s+"
-                                    r"((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)(?![\w-])"),
+                                    rf"({YEARS})(?![\w-])"),
     )
 
 

@@ -42,7 +42,7 @@ from helsekg.extract.measures.candidates import (
     TargetCandidate,
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
-from helsekg.extract.measures.cues import WORD, alternation
+from helsekg.extract.measures.cues import WORD
 from helsekg.extract.measures.phrases import (
     demonstrative_instrument,
     finite_verb,
@@ -52,6 +52,7 @@ from helsekg.extract.measures.phrases import (
     named_in,
     not_a_measure,
     same_head,
+    scheme_for,
     stem,
 )
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
@@ -416,15 +417,13 @@ class MeasureResolver:
         """Money given to a field of work ("2 350 000 kroner til frisklivsarbeid i Viken") goes to the scheme the
         text names for that field ("tilskuddsordningen for frisklivsarbeid"): the field is what the scheme pays
         for, the scheme is the measure."""
-        heads = alternation(self.context.cues.instrument_heads)
         for m in list(self.mentions):
             if m.named or not m.funding or m.how not in ("forward", "title") or m.alias_of is not None:
                 continue
             field_word = re.match(r"[\w-]*arbeid\b", m.label, re.IGNORECASE)
             if field_word is None:
                 continue
-            scheme = re.search(rf"(?<![\w-])[\w-]*?(?:{heads})[\w-]*\s+(?:for|til)\s+(?:[\w-]+\s+){{0,2}}?"
-                               rf"{re.escape(field_word.group())}(?![\w-])", self.text, re.IGNORECASE)
+            scheme = scheme_for(field_word.group(), self.context.cues, between=2).search(self.text)
             if scheme is None or scheme.start() <= m.start < scheme.end():
                 continue
             target = self.add(scheme.start(), scheme.end(), self.context.sentence_of(scheme.start()), "named")

@@ -21,8 +21,8 @@ import re
 
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import alternation
-from helsekg.extract.measures.phrases import finite_verb, head_of, stem, trim_phrase
+from helsekg.extract.measures.cues import YEARS, alternation
+from helsekg.extract.measures.phrases import finite_verb, head_of, scheme_for, stem, trim_phrase
 from helsekg.extract.measures.prose import default_prose_cues
 
 __all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
@@ -36,7 +36,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
     found = []
     untitled = _untitled_first_line(context)
     for i, s in enumerate(context.sentences):
-        if not s.is_title and i != untitled:
+        if not s.is_title and not (i == 0 and untitled):
             continue
         begin = s.start
         opener = _APPLY.match(text, s.start, s.end)
@@ -46,7 +46,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         if phrase is None:
             continue
         label = text[phrase[0]:phrase[1]]
-        head = head_of(re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$", "", label), rx)
+        head = head_of(re.sub(rf"\s+{YEARS}$", "", label), rx)
         # "Kommunalt kompetanse- og innovasjonstilskot": "kompetanse- og" is part of the compound
         words = [w.lower().strip(",.") for w in re.sub(r"-\s+(?:og|eller)\s+", "- ", label).split()]
         position = words.index(head) if head in words else 99
@@ -78,40 +78,36 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
         return False
     if is_document(head_of(text[start:end], context.rx), context.cues.document_heads):
         return False
-    if re.search(r"\d", re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?", "", text[start:end])):
+    if re.search(r"\d", re.sub(YEARS, "", text[start:end])):
         return False
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("POS") else None
     if span is not None and any(finite_verb(t) for t in span):
         return False
     # "Kommunalt rusarbeid for 2024" over "... tilskot til kommunalt rusarbeid ...": the body names the scheme
-    core = re.sub(r"(?:\s+(?:for|i))?\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$", "", text[start:end])
-    heads = alternation(context.cues.instrument_heads)
-    named = re.compile(rf"(?<![\w-])[\w-]*(?:{heads})[\w-]*\s+(?:til|for)\s+{re.escape(core)}(?![\w-])", re.IGNORECASE)
-    return named.search(text, end) is None
+    core = re.sub(rf"(?:\s+(?:for|i))?\s+{YEARS}$", "", text[start:end])
+    return scheme_for(core, context.cues).search(text, end) is None
 
 
 #: A title's head that names a fund by its kind: "Skjønnsmidlar til ...", "Folkehelsemidler 2018" (not bare "Midlar").
 _FUND_COMPOUND = re.compile(r"(?i)^[\w-]{3,}?s?(?:midler|midlar|midla)$")
 
 
-def _untitled_first_line(context: MeasureContext) -> int | None:
-    """The index of a first line that reads as a title although it ends with a full stop ("Tilskudd til midlertidig
+def _untitled_first_line(context: MeasureContext) -> bool:
+    """The first line reads as a title although it ends with a full stop ("Tilskudd til midlertidig
     styrking av ... rusarbeid." over "Søknadsfrist:"), when the document has no title: a line of its own, at most
     ``MAX_TITLE_WORDS`` + 2 words, with no finite verb (a sentence would have one). The reader leaves such a line in
     the body; as a measure title it is read like any other."""
     sentences, text, doc = context.sentences, context.text, context.doc
     if not sentences or any(s.is_title for s in sentences) or doc is None or not doc.has_annotation("POS"):
-        return None
+        return False
     first = sentences[0]
     line = text[first.start:first.end]
     if (text[:first.start].strip() or not line.endswith(".") or "\n" in line
             or len(line.split()) > MAX_TITLE_WORDS + 2 or not text.startswith("\n", first.end)
             or len(sentences) > 1 and sentences[1].para == first.para):
-        return None
+        return False
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
-    if span is None or any(finite_verb(t) or t.like_num for t in span):
-        return None
-    return 0
+    return span is not None and not any(finite_verb(t) or t.like_num for t in span)
 
 
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
