@@ -462,7 +462,7 @@ def collect_to_file(results: Iterable[DocumentResult], output: str | os.PathLike
                 pending.clear()
         if pending:
             store.bulk_load(b"".join(pending), format=ox.RdfFormat.N_TRIPLES)
-        pending.clear()
+        pending.clear()  # the last batch's bytes are not held through the linking and the sort
 
         def add(triples: list[ox.Triple]) -> None:
             store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
