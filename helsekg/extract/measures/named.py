@@ -26,8 +26,8 @@ from helsekg.extract.measures.phrases import (
     capitalised_programmes,
     cut_name,
     finite_verb,
+    is_document,
 )
-from helsekg.extract.measures.titles import is_document
 
 __all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named"]
 

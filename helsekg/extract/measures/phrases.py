@@ -240,6 +240,16 @@ def named_in(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] |
     return None
 
 
+def is_document(head: str, document_heads: tuple[str, ...]) -> bool:
+    """The head noun names a document ("Nasjonal strategi for ...", "Kulturstrategi"), not a measure.
+
+    >>> is_document("kulturstrategi", ("strategi",)), is_document("tilskot", ("strategi",))
+    (True, False)
+    """
+    low = head.lower()
+    return any(low.endswith(h) or low.endswith(h + "en") or low.endswith(h + "a") for h in document_heads)
+
+
 def scheme_for(phrase: str, cues: MeasureCues, *, between: int = 0) -> re.Pattern[str]:
     """"<instrument noun> for/til [up to ``between`` words] <phrase>": a scheme named after what it pays for
     ("tilskuddsordningen for frisklivsarbeid", "tilskot til kommunalt rusarbeid").

@@ -44,7 +44,7 @@ from helsekg import resources
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, YEARS, alternation
-from helsekg.extract.measures.phrases import phrase_after, tokens, trim_phrase
+from helsekg.extract.measures.phrases import is_document, phrase_after, tokens, trim_phrase
 
 __all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building",
            "noun_phrase_end", "split_items"]
@@ -214,7 +214,7 @@ def _programme_periods(context: MeasureContext, rx: _Rx, index: int) -> list[Can
             continue
         if any(low == h or low in tuple(h + e for e in mrx.bare_endings) for h in context.cues.instrument_heads):
             continue  # "planen 2024": a bare noun is a reference
-        if any(low.endswith((h, h + "en", h + "a")) for h in context.cues.document_heads):
+        if is_document(low, context.cues.document_heads):
             continue  # "Kulturstrategi 2030": a document
         if context.named_elsewhere(m.start(1), s.start):
             continue  # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves

@@ -22,7 +22,7 @@ import re
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, alternation
-from helsekg.extract.measures.phrases import finite_verb, head_of, scheme_for, stem, trim_phrase
+from helsekg.extract.measures.phrases import finite_verb, head_of, is_document, scheme_for, stem, trim_phrase
 from helsekg.extract.measures.prose import default_prose_cues
 
 __all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
@@ -149,16 +149,6 @@ def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, i
                 continue
             return phrase
     return None
-
-
-def is_document(head: str, document_heads: tuple[str, ...]) -> bool:
-    """The head noun names a document ("Nasjonal strategi for ...", "Kulturstrategi"), not a measure.
-
-    >>> is_document("kulturstrategi", ("strategi",)), is_document("tilskot", ("strategi",))
-    (True, False)
-    """
-    low = head.lower()
-    return any(low.endswith(h) or low.endswith(h + "en") or low.endswith(h + "a") for h in document_heads)
 
 
 def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
