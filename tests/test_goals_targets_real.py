@@ -250,3 +250,11 @@ def test_targets_real_group_ends_before_an_amount(parsed):
     labels = group_labels(parsed("Regjeringen foreslår å styrke tiltak overfor særskilt utsatte grupper med 30 millioner "
                                  "kroner i 2013."))
     assert "særskilt utsatte grupper" in labels, labels
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_weight_on_a_group(request, make):
+    # "med særlig vekt på X", "med fokus på X": who the money is meant for
+    text = "Regjeringa set av 110 millionar kroner til døgnbehandling, med særleg vekt på barn og unge."
+    assert "barn og unge" in group_labels(request.getfixturevalue(make)(text))
+    assert group_labels(request.getfixturevalue(make)("Arbeidet har fokus på kvalitet i tenestene.")) == []

@@ -276,3 +276,69 @@ def test_measures_a_new_clause_after_a_frame_is_no_list_of_plans(any_nlp):
     text = ("Tilskudd 2026\n\nTiltakene skal nå målene i Folkehelsestrategien, og rekrutteringsprosjektet Menn i helse "
             "får 5 millioner kroner.")
     assert "Menn i helse" in measures(any_nlp, text)
+
+
+# ------------------------------------------------------------------- issue 13, eighth session (dev rules)
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    # "innen/innan" inside a name ("behandling innen psykisk helsevern") is no deadline
+    ("Statsbudsjettet 2025\n\nRegjeringen styrker sykehusene med 400 millioner kroner. Det foreslås at 110 millioner "
+     "skal gå til å styrke døgnbehandlingen innen psykisk helsevern.",
+     "styrke døgnbehandlingen innen psykisk helsevern", 110_000_000),
+    # new money for a sector, then "skal settes av til"
+    ("Statsbudsjettet 2025\n\nRegjeringen styrker sykehusene med 400 millioner kroner. I tillegg skal 90 millioner av "
+     "økte midler til sykehusene settes av til å styrke akuttberedskapen innen rusbehandling.",
+     "styrke akuttberedskapen innen rusbehandling", 90_000_000),
+])
+def test_measures_recall_purpose_object_keeps_its_field(any_nlp, text, label, value):
+    assert value in measures(any_nlp, text).get(label, set())
+
+
+def test_measures_recall_a_deadline_still_ends_the_phrase(blank_nlp):
+    text = "Nytt tilbod\n\nKommunen får 2 millionar kroner til eit lågterskeltilbod innan utgangen av 2026."
+    assert measures(blank_nlp, text).get("lågterskeltilbod") == {2_000_000}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Velferdsteknologi\n\nKommunen har ansvar for Velferdsteknologiprosjektet på Sunnmøre, som starta i 2012.",
+     "Velferdsteknologiprosjektet på Sunnmøre"),
+    ("Nytt frå fylket\n\nFleire kommunar har søkt om midlar frå Helseteknologiordninga i år.", "Helseteknologiordninga"),
+])
+def test_measures_recall_a_capitalised_compound_mid_sentence_is_a_name(nlp, blank_nlp, text, label):
+    assert label in measures(nlp, text)
+    assert label.split()[0] in measures(blank_nlp, text)  # without tags the name is not extended over the place
+
+
+def test_measures_recall_a_capitalised_institution_mid_sentence_is_no_name(any_nlp):
+    text = "Nytt frå fylket\n\nKommunen samarbeider med Utviklingssenter for sjukeheimar og heimetenester om kurset."
+    assert not any(label.startswith("Utviklingssenter") for label in measures(any_nlp, text))
+
+
+def test_measures_recall_applicant_rows_fund_what_the_title_funds(blank_nlp):
+    # a table of who got how much: each row's money goes to the measure the title's amount funds
+    text = ("1 200 000 kroner til frisklivsarbeid i fylket\n\n"
+            "Her ser du hvilke kommuner som får støtte gjennom tilskuddsordningen for frisklivsarbeid i 2025.\n\n"
+            "Kommune Tildelt beløp i kroner\n"
+            "Asker kommune 435.000\n"
+            "Enebakk kommune 265.000\n"
+            "Halden kommune 500.000\n")
+    found = measures(blank_nlp, text)
+    funded = {v for values in found.values() for v in values}
+    assert {435_000, 265_000, 500_000} <= funded
+    assert not any(label.startswith(("Asker", "Enebakk", "Halden")) for label in found)
+
+
+def test_measures_recall_a_purpose_clause_is_no_measure(any_nlp):
+    text = ("Tiltakspakke\n\nRegjeringen foreslår en tiltakspakke mot pandemien:\n\n"
+            " • 1500 millioner kroner for å sikre at Norge fortsatt får vaksiner\n"
+            " • 700 millioner kroner til anskaffelse av tester\n")
+    assert not any(label.startswith("sikre at") for label in measures(any_nlp, text))
+
+
+def test_measures_recall_a_verb_and_an_anaphor_fund_the_project_named_before(nlp):
+    text = ("Nytt helsehus\n\nKommunane i regionen skal byggje eit nytt helsehus i Knarvik. Kommunestyra har godkjent "
+            "ei låneramme på 450 millionar kroner for å realisera prosjektet.")
+    found = measures(nlp, text)
+    assert "realisera prosjektet" not in found
+    assert found.get("helsehus i Knarvik") == {450_000_000}

@@ -336,3 +336,15 @@ def test_proposers_real_the_source_of_the_money_is_the_default(measures):
     found = measures("Heile 25 innovasjonsprosjekt får til saman 18 millionar kroner frå Helse Vest.\n\n"
                      "Blant dei er prosjekt som «Digitalt venterom for barn og unge».")
     assert (found.get("Digitalt venterom for barn og unge") or "").startswith("Helse Vest"), found
+
+
+def test_proposers_real_partners_do_not_rival_the_sole_public_body(parsed):
+    # a research institute or an association takes part in the county's work; it decides nothing
+    text = ("Folkehelseprogram i fylket\n\n"
+            "Agder fylkeskommune og Agderforskning inviterer til informasjonsmøte om programmet. "
+            "Kommunene kan søke om midler til tiltak for barn og unge.")
+    actors = (org(text, "Agder fylkeskommune", actor_type="county"),
+              org(text, "Agderforskning", actor_type="research"))
+    assert read_proposers(parsed(text, actors=actors)).default.label == "Agder fylkeskommune"
+    rival = actors[:1] + (org(text, "Agderforskning", actor_type="municipality"),)
+    assert read_proposers(parsed(text, actors=rival)).default is None  # two public bodies: still no guess

@@ -121,6 +121,11 @@ class MeasureCues:
     grant_page_keys: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
+    #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
+    #: heads of bodies and places: a capitalised compound of one mid-sentence is no named measure
+    institution_heads: tuple[str, ...] = ()
+    deadline_prepositions: tuple[str, ...] = ()
+    deadline_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -173,6 +178,7 @@ class Patterns:
     instrument_word: re.Pattern[str]
     committee_word: re.Pattern[str]
     programme_word: re.Pattern[str]
+    institution_word: re.Pattern[str]
     budget_noun: re.Pattern[str]
     anaphor: re.Pattern[str]
     plural_anaphor: re.Pattern[str]
@@ -239,6 +245,8 @@ def compiled(cues: MeasureCues) -> Patterns:
     # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis
     goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
                 rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
+    deadline = (rf"\s(?:{alt(cues.deadline_prepositions)})\s+(?=\d|(?:{alt(cues.deadline_words + cues.month_names)})\b)"
+                if cues.deadline_prepositions else r"(?!)")
     return Patterns(
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
@@ -246,6 +254,8 @@ def compiled(cues: MeasureCues) -> Patterns:
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
+        institution_word=re.compile(rf"^[\w-]*?(?:{alt(cues.institution_heads)}){suffix}$", i) if cues.institution_heads
+        else re.compile(r"(?!)"),
         budget_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.budget_nouns)})$", i),
         anaphor=re.compile(rf"^(?:{alt(cues.generic_anaphors)})$", i),
         plural_anaphor=re.compile(rf"^(?:{alt(cues.plural_anaphors)})$", i),
@@ -255,7 +265,8 @@ def compiled(cues: MeasureCues) -> Patterns:
             i,
         ),
         phrase_end=re.compile(
-            rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b",
+            rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
+            rf"|{deadline}",
             i,
         ),
         purpose=re.compile(

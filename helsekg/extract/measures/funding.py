@@ -201,11 +201,20 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if kind in ("til_å", "for_å"):
         modal = MODAL.match(text, start, end)
         verb = modal.end() if modal else start  # "for å kunne starte opp ..."
+        words = text[verb:s.end].split(None, 2)
+        if len(words) >= 2 and words[1].lower() == "at":
+            # "1500 millioner kroner for å sikre at Norge ...": a purpose clause, no measure's name
+            return BUDGET_FALLBACK
         # "til å etablere ordningen Pilot Helse", "for å kunne starte opp dette prøveprosjektet": the object of
         # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
         obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
         if obj is not None:
             start, end = obj
+        else:
+            tail = re.fullmatch(r"\S+\s+(?:(?:opp|ut|inn|fram|frem)\s+)?(\S+)", text[verb:end])
+            if tail and rx.anaphor.match(tail.group(1)):
+                # "450 millionar kroner for å realisera prosjektet": the project named before
+                return (Reference(verb + tail.start(1), verb + tail.end(1), alias=False),)
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -263,7 +272,10 @@ def _channel(context: MeasureContext) -> re.Pattern[str]:
 MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?({WORD})"
                         # "3,4 mill. kroner av skjønnsmidlane for 2017 til ...": the pot the money is taken from
                         rf"|av\s+({WORD}(?:midlane|midlene|midla|potten|rammen|ramma|løyvinga|bevilgningen))"
-                        rf"(?:\s+(?:for|i)\s+(?:19|20)\d\d)?)",
+                        rf"(?:\s+(?:for|i)\s+(?:19|20)\d\d)?"
+                        # "110 millioner av økte midler til sykehusene skal settes av til ...": new money for a sector
+                        rf"|av\s+(?:økte|økt|auka|nye)\s+(?:midler|midlar)(?:\s+til\s+{WORD})?"
+                        rf"(?=\s+(?:skal|vil|blir|vert|går|gjekk|gikk|settes|setjast|brukes|brukast)\s))",
                         re.IGNORECASE)
 
 

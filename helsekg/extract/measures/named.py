@@ -40,6 +40,12 @@ PLURAL = re.compile(r"(?:ene|ane|ar|er)$")
 COORDINATED_NAME = re.compile(r"[»\"]?(?:\s*,\s*|\s+(?:og|eller)\s+)[«\"]?([A-ZÆØÅ])")
 
 
+#: "prosjektet på Sunnmøre", "satsinga i Nordland": a place after one of these ends a one-word name.
+PLACE_PREPOSITIONS = frozenset({"i", "på"})
+#: NorNE labels of a place (a geo-political entity as a place, or a location).
+PLACE_LABELS = frozenset({"GPE_LOC", "LOC", "GPE"})
+
+
 def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> int:
     """The end of a one-word descriptive name along its noun phrase, by the part-of-speech tags.
 
@@ -61,9 +67,20 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
         link = doc[i]
         if link.pos_ not in ("ADP", "CCONJ") or link.text.lower() not in context.rx.name_stop | {"og", "eller", "ved", "av"}:
             break
+        if context.rx.phrase_end.match(context.text, link.idx - 1):
+            break  # "i år", "i dag", "i 2012": when, not part of the name
         j = i + 1
         while j < len(doc) and doc[j].pos_ in ("ADJ", "DET") and doc[j].text[:1].islower():
             j += 1
+        if (j < len(doc) and link.lower_ in PLACE_PREPOSITIONS and doc[j].ent_type_ in PLACE_LABELS
+                and doc[j].ent_iob_ == "B"):
+            # "Velferdsteknologiprosjektet på Sunnmøre": the place the name is for ends it
+            k = j + 1
+            while k < len(doc) and doc[k].ent_iob_ == "I":
+                k += 1
+            if doc[k - 1].idx + len(doc[k - 1]) <= limit:
+                best = doc[k - 1].idx + len(doc[k - 1])
+            break
         if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN") or not doc[j].text[:1].islower():
             break
         if doc[j].idx + len(doc[j]) > limit:
@@ -105,7 +122,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
-            if not context.named_elsewhere(start, s.start):
+            if not context.named_elsewhere(start, s.start) and not context.starts_actor(start):
                 end = extend_name(context, start, end, s.end)  # "Opptrappingsplanen for rusfeltet"
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))

@@ -282,7 +282,10 @@ def capitalised_programmes(text: str, start: int, end: int, sentence_start: int,
             # "i samband med Program for folkehelsearbeid i kommunane" (only a name's first word is capitalised)
         if m.group(2):
             found.append((m.start(1), m.end(2)))
-        elif m.start(1) > sentence_start + 2 and rx.programme_word.match(word):
+        elif m.start(1) > sentence_start + 2 and (rx.programme_word.match(word) or not (
+                low in rx.cues.instrument_heads or rx.institution_word.match(word))):
+            # mid-sentence, a capitalised compound is a name: "ansvar for Velferdsteknologiprosjektet på Sunnmøre"
+            # (not "Utviklingssenter for sjukeheim": a body)
             found.append((m.start(1), m.end(1)))
     return found
 

@@ -100,6 +100,8 @@ class ProposerCues:
     unnamed_body_types: tuple[str, ...]
     decision_lemmas: tuple[str, ...]
     responsible_keys: tuple[str, ...] = ()
+    #: bodies that take part without deciding (research, associations): no rival to the one public body named
+    partner_types: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -348,9 +350,11 @@ def _responsible(context: MeasureContext, cues: ProposerCues) -> Actor | None:
 
 
 def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None:
-    """The one named body the text names, if it names exactly one and that is a public body of ``publisher_types``."""
+    """The one named body the text names, if it names exactly one and that is a public body of ``publisher_types``
+    (partners of its work, ``partner_types``: a research institute, an association, are not counted)."""
     bodies = {a.key: a for a in reversed(context.actors)
-              if a.kind == "organisation" and a.actor_type and a.actor_type not in cues.unnamed_body_types}
+              if a.kind == "organisation" and a.actor_type
+              and a.actor_type not in cues.unnamed_body_types and a.actor_type not in cues.partner_types}
     if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))

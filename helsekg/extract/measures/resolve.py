@@ -357,7 +357,15 @@ class MeasureResolver:
         if self.sentences[cue.sentence].is_title:
             body = [m for m in self.mentions if m.sentence is not None and not self.sentences[m.sentence].is_title]
             return min(body, key=lambda m: m.start).root() if body else None
-        return self.title_measure()
+        title = self.title_measure()
+        s = self.sentences[cue.sentence]
+        if title is None and s.list_id is not None and self.context.lists[s.list_id].table:
+            # "2 350 000 kroner til frisklivsarbeid i Viken" over a table of what each municipality got: the
+            # measure the title's amount funds
+            funded = [m for m in self.mentions if m.sentence is not None and self.sentences[m.sentence].is_title
+                      and m.funding and m.alias_of is None]
+            title = funded[0].root() if len(funded) == 1 else None
+        return title
 
     def _attempt(self, attempt: FundingAttempt, cue: FundingCue, last: dict[int, Mention]) -> Mention | None:
         index = cue.sentence
