@@ -342,3 +342,28 @@ def test_measures_recall_a_verb_and_an_anaphor_fund_the_project_named_before(nlp
     found = measures(nlp, text)
     assert "realisera prosjektet" not in found
     assert found.get("helsehus i Knarvik") == {450_000_000}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Psykisk helse\n\nRegjeringa styrkjer arbeidet med psykisk helse med 300 millionar kroner. Pengane inngår i "
+     "opptrappingsplanen for psykisk helse som kjem neste år.", "opptrappingsplanen for psykisk helse"),
+    ("Rusfeltet\n\nI opptrappingsplanen for rusfeltet inngår 120 tiltak innen forebygging og behandling.",
+     "opptrappingsplanen for rusfeltet"),
+    ("Ny plan\n\nDepartementet legg fram ein handlingsplan for redusert bruk av rusmiddel blant unge.",
+     "handlingsplan for redusert bruk av rusmiddel blant unge"),
+])
+def test_measures_recall_a_described_plan_is_a_measure(nlp, text, label):
+    # the parse ends the phrase before its verb ("... for rusfeltet inngår"); without one it runs on
+    assert label in measures(nlp, text)
+
+
+def test_measures_recall_a_described_plan_the_text_serves_is_no_measure(any_nlp):
+    text = "Tilskot\n\nTilskotet skal brukast i tråd med opptrappingsplanen for psykisk helse."
+    assert not any("opptrappingsplan" in label for label in measures(any_nlp, text))
+
+
+def test_measures_recall_a_described_plan_with_its_money(nlp):
+    # "med om lag N" is what the plan holds; the variant spelling "satsningen" takes it up
+    text = ("Eldreomsorg\n\nRegjeringen la i 2019 fram en handlingsplan for eldreomsorgen med om lag 3 milliarder "
+            "kroner. Satsningen er allerede utvidet med 400 millioner kroner.")
+    assert measures(nlp, text).get("handlingsplan for eldreomsorgen") == {3_000_000_000, 400_000_000}

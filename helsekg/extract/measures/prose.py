@@ -81,6 +81,10 @@ class ProseCues:
     vague_objects: tuple[str, ...]
     manner_prepositions: tuple[str, ...]
     continue_verbs: tuple[str, ...] = ()
+    #: kinds of plan that are measures when a "for"-phrase says what they are for ("opptrappingsplanen for rusfeltet")
+    plan_heads: tuple[str, ...] = ()
+    #: first words after "for" that make it no such phrase ("for perioden 1999-2006", "for å styrke ...")
+    plan_complement_stops: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProseCues:
@@ -112,6 +116,7 @@ class _Rx:
     hyphen_name: re.Pattern[str]
     quoted_name: re.Pattern[str]
     programme_period: re.Pattern[str]
+    described_plan: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -130,6 +135,10 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
                                rf"(?:(?:er|var)\s+(?:ein|eit|ei|en|et)\s+)?({WORD})(?:\s+({WORD}))?"),
         programme_period=re.compile(rf"(?<![\w-])({WORD})((?:\s+(?:i|for|på)\s+[A-ZÆØÅ][\w-]*)?)\s+"
                                     rf"({YEARS})(?![\w-])"),
+        # "opptrappingsplanen for psykisk helse", "ein nasjonal handlingsplan for legevakt": lower-case, any inflection
+        described_plan=re.compile(rf"(?<![\w-])((?:{alternation(cues.plan_heads)})(?:en|a|et|ar|er|ane|ene)?)\s+for\s+"
+                                  rf"(?!(?:{alternation(cues.plan_complement_stops)})\b)(?=[a-zæøå])", i)
+        if cues.plan_heads else re.compile(r"(?!)"),
     )
 
 
@@ -155,6 +164,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
     for index, sentence in enumerate(context.sentences):
         names += _name_compounds(context, rx, index)
         names += _programme_periods(context, rx, index)
+        names += _described_plans(context, rx, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
         for begin, items in _example_lists(context, rx, index):
@@ -219,6 +229,29 @@ def _programme_periods(context: MeasureContext, rx: _Rx, index: int) -> list[Can
         if context.named_elsewhere(m.start(1), s.start):
             continue  # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves
         found.append(Candidate(m.start(1), m.end(3), index, "named", named=True))
+    return found
+
+
+#: "med" after a plan's "for"-phrase says what it holds or costs, not what it is for.
+_WITH = re.compile(r"\s+med\s", re.IGNORECASE)
+
+
+def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
+    """"Pengane inngår i opptrappingsplanen for psykisk helse", "ein handlingsplan for redusert bruk av rusmiddel":
+    a plan of one of the kinds in ``plan_heads`` with what it is for, written in lower case, is the plan's name.
+    Not a plan the text serves ("i tråd med opptrappingsplanen for ...") or takes items from."""
+    text, mrx = context.text, context.rx
+    s = context.sentences[index]
+    found = []
+    for m in rx.described_plan.finditer(text, s.start, s.end):
+        if m.group(1)[:1].isupper() or context.named_elsewhere(m.start(1), s.start):
+            continue  # a capitalised plan is read as a name already
+        end = noun_phrase_end(context, m.end(), s.end)
+        means = _WITH.search(text, m.end(), end)
+        end = means.start() if means else end  # "handlingsplan for eldreomsorgen med om lag 30 milliardar"
+        phrase = phrase_after(text, m.start(1), end, mrx)
+        if phrase is not None and phrase[1] > m.end():
+            found.append(Candidate(*phrase, index, "named"))  # a description: "planen"/"plan" share a key
     return found
 
 

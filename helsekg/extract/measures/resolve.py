@@ -371,7 +371,7 @@ class MeasureResolver:
         index = cue.sentence
         if isinstance(attempt, (NewPhrase, Reference)):
             # "Prosjektet «Velferdsteknologi i vest» får ...": the name inside the phrase is the measure
-            inside = [m for m in self.mentions if m.named and m.alias_of is None
+            inside = [m for m in self.mentions if (m.named or m.how == "named") and m.alias_of is None
                       and ((attempt.start < m.start and m.end <= attempt.end)
                            or (isinstance(attempt, Reference) and 0 <= m.start - attempt.end <= 2))]
             if inside:
