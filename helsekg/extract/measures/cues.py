@@ -122,6 +122,8 @@ class MeasureCues:
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
     #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
+    #: "til å styrke X": the verb is dropped from the measure's label
+    strengthen_verbs: tuple[str, ...] = ()
     #: heads of bodies and places: a capitalised compound of one mid-sentence is no named measure
     institution_heads: tuple[str, ...] = ()
     deadline_prepositions: tuple[str, ...] = ()
@@ -179,6 +181,7 @@ class Patterns:
     committee_word: re.Pattern[str]
     programme_word: re.Pattern[str]
     institution_word: re.Pattern[str]
+    strengthen: re.Pattern[str]
     budget_noun: re.Pattern[str]
     anaphor: re.Pattern[str]
     plural_anaphor: re.Pattern[str]
@@ -254,6 +257,8 @@ def compiled(cues: MeasureCues) -> Patterns:
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
+        strengthen=re.compile(rf"(?:{alt(cues.strengthen_verbs)})\s+(?=\w)", i) if cues.strengthen_verbs
+        else re.compile(r"(?!)"),
         institution_word=re.compile(rf"^[\w-]*?(?:{alt(cues.institution_heads)}){suffix}$", i) if cues.institution_heads
         else re.compile(r"(?!)"),
         budget_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.budget_nouns)})$", i),

@@ -135,6 +135,9 @@ def _verbless_clause(context: MeasureContext, begin: int, end: int) -> int | Non
 
 #: "frå"/"fra" before the body the money comes from.
 _SOURCE = re.compile(r"\s+(?:frå|fra)\s+", re.IGNORECASE)
+#: "fra/frå" and a phrase without numbers before "til": what the money is moved from ("fra dekningsgrad på
+#: heldøgns omsorg til å styrke ..."); a number in it makes it a range ("fra 20 til 30 millioner").
+_MOVED_FROM = re.compile(r"\s+(?:frå|fra)\s+(?:[^\W\d][\w-]*\s+){1,6}?(?=til\s)", re.IGNORECASE)
 
 
 def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
@@ -149,6 +152,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
             body = next((a for a in context.actors if a.start == source.end() and a.kind == "organisation"), None)
             if body is not None:
                 pos = body.end  # "N kroner i tilskot frå Bufdir til ...": where the money comes from
+                continue
+            moved = _MOVED_FROM.match(text, pos, s.end)
+            if moved is not None:
+                pos = moved.end()  # "omprioritere 112 millioner kroner fra heldøgns omsorg til ...": what it leaves
                 continue
         m = rx.forward_skip.match(text, pos, s.end) or means_skip(context).match(text, pos, s.end)
         if not m or m.end() == pos:
@@ -208,8 +215,12 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "til å etablere ordningen Pilot Helse", "for å kunne starte opp dette prøveprosjektet": the object of
         # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
         obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
+        strengthened = rx.strengthen.match(text, verb, end)
         if obj is not None:
             start, end = obj
+        elif strengthened is not None and phrase_after(text, strengthened.end(), end, rx) is not None:
+            # "til å styrke døgnbehandlingen innen psykisk helsevern": what is strengthened
+            start, end = phrase_after(text, strengthened.end(), end, rx)
         else:
             tail = re.fullmatch(r"\S+\s+(?:(?:opp|ut|inn|fram|frem)\s+)?(\S+)", text[verb:end])
             if tail and rx.anaphor.match(tail.group(1)):
