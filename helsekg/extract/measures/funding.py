@@ -215,7 +215,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "til å etablere ordningen Pilot Helse", "for å kunne starte opp dette prøveprosjektet": the object of
         # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
         obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
-        strengthened = rx.strengthen.match(text, verb, end)
+        strengthened = rx.strengthen.match(text, verb, end) if kind == "til_å" else None
         if obj is not None:
             start, end = obj
         elif strengthened is not None and phrase_after(text, strengthened.end(), end, rx) is not None:
