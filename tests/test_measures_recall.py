@@ -384,3 +384,23 @@ def test_measures_recall_budget_changes_fund_what_they_change(any_nlp, text, lab
 def test_measures_recall_a_range_is_not_moved_money(blank_nlp):
     text = "Budsjett\n\nTilskotet til frivillige lag aukar med 2 millionar kroner frå 20 til 22 millionar kroner."
     assert not any(label.startswith(("20", "22")) for label in measures(blank_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Utbygging\n\nStyret i helseregionen sier ja til å bygge ut det somatiske tilbudet i Skien for inntil 900 "
+     "millioner kroner.", "somatiske tilbudet i Skien", 900_000_000),
+    ("Nytt bygg\n\nHelseføretaket skal byggje nytt sjukehusbygg i Haugesund for 900 millionar kroner.",
+     "sjukehusbygg i Haugesund", 900_000_000),
+])
+def test_measures_recall_what_is_built_for_an_amount(any_nlp, text, label, value):
+    assert measures(any_nlp, text).get(label) == {value}
+
+
+def test_measures_recall_a_run_in_list_of_bracketed_amounts(nlp):
+    # each item starts after the comma or "og" that opens it, and ends before who runs it
+    text = ("Tildeling\n\nTre prosjekt i Bodø er løyvde til saman 4,9 millionar kroner. Dei tre prosjekta gjeld "
+            "journalløysingar (2,3 millionar), utprøving av ei felles informasjonsdelingsteneste i regi av Norsk "
+            "helsenett (1,2 millionar) og digital heimeoppfølging (1,4 millionar).")
+    found = measures(nlp, text)
+    assert found.get("utprøving av ei felles informasjonsdelingsteneste") == {1_200_000}
+    assert found.get("digital heimeoppfølging") == {1_400_000}

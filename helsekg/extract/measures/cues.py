@@ -122,6 +122,8 @@ class MeasureCues:
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
     #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
+    #: "bygge ut X for N kroner": X is what the amount pays for
+    build_verbs: tuple[str, ...] = ()
     #: "til å styrke X": the verb is dropped from the measure's label
     strengthen_verbs: tuple[str, ...] = ()
     #: heads of bodies and places: a capitalised compound of one mid-sentence is no named measure
@@ -182,6 +184,7 @@ class Patterns:
     programme_word: re.Pattern[str]
     institution_word: re.Pattern[str]
     strengthen: re.Pattern[str]
+    built_for: re.Pattern[str]
     budget_noun: re.Pattern[str]
     anaphor: re.Pattern[str]
     plural_anaphor: re.Pattern[str]
@@ -257,6 +260,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
+        # "bygge ut det somatiske tilbudet i Skien for inntil": the object of a building verb, then "for" + amount
+        built_for=re.compile(rf"(?<![\w-])(?:{alt(cues.build_verbs)})\s+((?:{WORD}\s+){{0,6}}?{WORD})\s+for\s+$", i)
+        if cues.build_verbs else re.compile(r"(?!)"),
         strengthen=re.compile(rf"(?:{alt(cues.strengthen_verbs)})\s+(?=\w)", i) if cues.strengthen_verbs
         else re.compile(r"(?!)"),
         institution_word=re.compile(rf"^[\w-]*?(?:{alt(cues.institution_heads)}){suffix}$", i) if cues.institution_heads

@@ -91,6 +91,10 @@ PAREN_CLOSE = re.compile(r"\s*(?:(?:i|for)\s+(?:19|20)\d\d\s*)?\)")
 LIST_NUMBER_BEFORE = re.compile(r"(?:\b\d{1,2}\.|[:)])\s*\Z")
 #: where the phrase before the parenthesis begins: a list number ("2. "), a colon, a closing parenthesis
 PAREN_PHRASE_START = re.compile(r"(?:[:;)]|\b\d{1,2}\.)\s*")
+#: who runs an item, after its name: not part of it
+_RUNNER = re.compile(r"\s(?:i\s+regi\s+av|i\s+samarbeid\s+med)\s", re.IGNORECASE)
+#: the comma or "og/eller" that opens the next item of a run-in list after a closing parenthesis
+_NEXT_ITEM = re.compile(r"[\s,]*(?:(?:og|eller)\s+)?", re.IGNORECASE)
 
 
 def parenthesised(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
@@ -105,13 +109,16 @@ def parenthesised(context: MeasureContext, amount: Amount, index: int) -> tuple[
     boundaries = list(PAREN_PHRASE_START.finditer(text, cstart, paren))
     if boundaries:
         begin = boundaries[-1].end()
+        item = _NEXT_ITEM.match(text, begin, paren)  # "A (2,3 millionar), B (1,2 millionar) og C (...)"
+        begin = item.end() if item else begin
     elif LIST_NUMBER_BEFORE.search(text, max(0, cstart - 6), cstart):  # the sentence opens a numbered item
         begin = cstart
     else:  # a list item or a line of its own: the whole clause, when it has no finite verb
         begin = _verbless_clause(context, cstart, paren)
         if begin is None:
             return ()
-    phrase = trim_phrase(text, begin, paren, rx)
+    runner = _RUNNER.search(text, begin, paren)  # "utprøving av ... i regi av Norsk helsenett (1,2 millionar)"
+    phrase = trim_phrase(text, begin, runner.start() if runner else paren, rx)
     if phrase is None or not_a_measure(text, *phrase, rx, doc=context.doc) is not None:
         return ()
     if context.starts_actor(phrase[0]):
@@ -340,6 +347,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
     # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
+    built = rx.built_for.search(before)
+    if built:  # "bygge ut det somatiske tilbudet i Skien for inntil 900 millioner kroner": what is built
+        phrase = trim_phrase(text, cstart + built.start(1), cstart + built.end(1), rx)
+        if phrase:
+            return (NewPhrase(*phrase, "backward"),)
     m = rx.on_amount.search(before)
     if m:
         head = m.group(2)
