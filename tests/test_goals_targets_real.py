@@ -258,3 +258,24 @@ def test_targets_real_weight_on_a_group(request, make):
     text = "Regjeringa set av 110 millionar kroner til døgnbehandling, med særleg vekt på barn og unge."
     assert "barn og unge" in group_labels(request.getfixturevalue(make)(text))
     assert group_labels(request.getfixturevalue(make)("Arbeidet har fokus på kvalitet i tenestene.")) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Helseføretaket byggjer nytt sjukehus. Utbygginga er svært viktig for å skape eit robust sjukehus for alle.",
+     ["skape eit robust sjukehus for alle"]),
+    ("Departementet utvidar tilbodet. Utvidinga er derfor viktig for å gi unge vaksne eit betre tilbod.",
+     ["gi unge vaksne eit betre tilbod"]),
+    # the adjective of an object: "vurderer X som nødvendig for å"; a new main clause after ", og" ends the goal
+    ("Regjeringen vurderer en forlengelse av planen som nødvendig for å sikre at målene nås, og foreslår derfor at "
+     "planperioden utvides.", ["sikre at målene nås"]),
+])
+def test_goals_real_what_a_measure_is_important_for(parsed, text, expected):
+    assert goal_labels(parsed(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Det er viktig for å forstå situasjonen at vi har gode tal.",
+    "Det blir vanskeleg for å kommunane å rekruttere legar.",
+])
+def test_goals_real_an_expletive_or_other_adjective_is_no_purpose(parsed, text):
+    assert goal_labels(parsed(text)) == []

@@ -70,6 +70,7 @@ class GoalCues:
     lead_strip: re.Pattern[str]
     skal: re.Pattern[str]
     governors: frozenset[str]
+    purpose_adjectives: frozenset[str]
     measure_nouns: frozenset[str]
     non_goal_verbs: frozenset[str]
     contribute_verbs: frozenset[str]
@@ -106,6 +107,7 @@ def goal_cues() -> GoalCues:
         skal=re.compile(rf"(?<![\w-])skal\s+(?:(?:også|òg|og|ogso|i\s+hovudsak|i\s+hovedsak|blant\s+annet|mellom\s+anna)\s+)?"
                         rf"({WORD})(?![\w-])", i),
         governors=frozenset(data["for_aa_governors"]),
+        purpose_adjectives=frozenset(data.get("purpose_adjectives", ())),
         measure_nouns=frozenset(data["measure_nouns"]),
         non_goal_verbs=frozenset(data["non_goal_verbs"]),
         contribute_verbs=frozenset(data["contribute_verbs"]),
@@ -160,14 +162,16 @@ def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: 
     previous = before[-1].lower() if before else ""
     token = parse.at(start) if parse is not None else None
     if token is None:
-        if previous in cues.governors:
-            return False
-        return True
+        return previous not in cues.governors
     prev = token.doc[token.i - 1] if token.i > 0 else None
     if prev is not None and (prev.lower_ in cues.governors or prev.lemma_.lower() in cues.governors):
         return False
+    if prev is not None and prev.lower_ in cues.purpose_adjectives:
+        # "Utbygginga er svært viktig for å skape ...", "vurderer en forlengelse som nødvendig for å sikre ...":
+        # what the subject is for; "det er viktig for å ..." with no subject of its own is no measure's purpose
+        return not _expletive_subject(prev)
     if prev is not None and prev.pos_ == "ADJ" and "Part" not in prev.morph.get("VerbForm"):
-        return False  # "viktig for å", "nødvendig for å": the adjective's complement
+        return False  # "vanskeleg for å", "klar for å": the adjective's complement
     head = token.head
     if head is token or head.i > token.i:
         return True
@@ -180,6 +184,13 @@ def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: 
             return True
         return _object_of_verb(head)
     return True
+
+
+def _expletive_subject(adjective: Token) -> bool:
+    """The clause of a predicative adjective has "det" for subject ("Det er viktig for å ...")."""
+    head = adjective.head if adjective.dep_ != "ROOT" else adjective
+    return any(child.dep_ in ("SUBJ", "FSUBJ", "nsubj", "expl") and child.lower_ in ("det", "dette", "da")
+               for child in head.children)
 
 
 def _object_of_verb(noun: Token) -> bool:
@@ -376,6 +387,7 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
         begin = strip.end()
     if parse is not None:
         end = _clause_end(parse, cue.start, begin, end)
+        end = _next_clause(parse, begin, end)
     words = tokens(text, begin, end)[:MAX_GOAL_WORDS]
     while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
         words = words[:-1]
@@ -407,6 +419,18 @@ def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:
             if n >= 2:
                 return inside[n - 1].idx + len(inside[n - 1].text)
             break
+    return end
+
+
+def _next_clause(parse: Parse, begin: int, end: int) -> int:
+    """End the goal before ", og/men <finite verb>": a new main clause ("... sikre at måla nås, og foreslår derfor
+    at ...")."""
+    inside = parse.between(begin, end)
+    for n in range(1, len(inside) - 2):
+        comma, conj, verb = inside[n], inside[n + 1], inside[n + 2]
+        if (comma.text == "," and conj.lower_ in ("og", "men") and verb.pos_ in ("VERB", "AUX")
+                and "Fin" in verb.morph.get("VerbForm")):
+            return comma.idx
     return end
 
 
