@@ -279,3 +279,16 @@ def test_goals_real_what_a_measure_is_important_for(parsed, text, expected):
 ])
 def test_goals_real_an_expletive_or_other_adjective_is_no_purpose(parsed, text):
     assert goal_labels(parsed(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Det er et mål å redusere de sosiale helseforskjellene.", ["redusere de sosiale helseforskjellene"]),
+    ("Vi har derfor som mål å forsterke den tidlige innsatsen.", ["forsterke den tidlige innsatsen"]),
+    ("Målet vårt er at flere skal oppleve god psykisk helse.", ["flere skal oppleve god psykisk helse"]),
+    ("Med denne kvalitetsreforma er målet å få ei meir lik helseteneste.", ["få ei meir lik helseteneste"]),
+    ("Det er et faglig og politisk mål at velferdsteknologi skal integreres i tjenestene.",
+     ["velferdsteknologi skal integreres i tjenestene"]),
+])
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_goals_real_stated_goal_word_orders(request, make, text, expected):
+    assert goal_labels(request.getfixturevalue(make)(text)) == expected

@@ -93,11 +93,18 @@ def goal_cues() -> GoalCues:
         data=data,
         purpose=re.compile(rf"(?<![\w-])(?:{alt(data['purpose_markers'])})(?![\w-])", i),
         # "Målet er å", "Formålet med tilskuddet er å", "Det overordna målet er at"
-        copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+{WORD}){{1,5}}?)?\s+er"
-                          rf"(?:\s+(?:{adverbs}))?(?:\s+(?:å|at))?(?![\w-])", i),
+        # "Målet vårt er at"; inverted "Med denne reforma er målet å"; "Det er eit (politisk) mål at"
+        copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+{WORD}){{1,5}}?)?"
+                          rf"(?:\s+(?:vårt|vår|våre|deira|deres|sitt|si|sine))?\s+er"
+                          rf"(?:\s+(?:{adverbs}))?(?:\s+(?:å|at))?(?![\w-])"
+                          rf"|(?<![\w-])er\s+(?:det\s+)?(?:{WORD}\s+)?{noun}\s+(?:å|at)(?![\w-])"
+                          rf"|(?<![\w-])(?:det|dette)\s+er\s+(?:eit|et|ein|en)\s+(?:{WORD}\s+){{0,4}}?{noun}"
+                          rf"\s+(?:å|at)(?![\w-])", i),
         # "nå målet om at ...", "målsettingen om ..."
         noun_about=re.compile(rf"(?<![\w-]){noun}\s+om(?:\s+(?:å|at))?(?![\w-])", i),
-        have=re.compile(rf"(?<![\w-])(?:{alt(data['goal_have_phrases'])})\s+(?:å|at)(?![\w-])", i),
+        # "har som mål å", "har derfor som mål å": one adverb may follow "har"
+        have=re.compile(rf"(?<![\w-])(?:{alt(data['goal_have_phrases'])})\s+(?:å|at)(?![\w-])"
+                        .replace(r"har\s+", rf"har\s+(?:(?:{adverbs}|derfor|difor|også|òg|no|nå)\s+)?"), i),
         contribute=re.compile(rf"(?<![\w-])(?:(skal|vil|kan|skulle|ville)\s+(?:{WORD}\s+){{0,2}}?)?"
                               rf"(?:{contribute})\s+til(?:\s+(?:å|at))?(?![\w-])", i),
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
