@@ -288,6 +288,8 @@ def test_goals_real_an_expletive_or_other_adjective_is_no_purpose(parsed, text):
     ("Med denne kvalitetsreforma er målet å få ei meir lik helseteneste.", ["få ei meir lik helseteneste"]),
     ("Det er et faglig og politisk mål at velferdsteknologi skal integreres i tjenestene.",
      ["velferdsteknologi skal integreres i tjenestene"]),
+    ("Formålet var å bekjempe ensomhet blant eldre.", ["bekjempe ensomhet blant eldre"]),
+    ("Primærhelseteam er forventet å bidra til bedre kvalitet i oppfølgingen.", ["bedre kvalitet i oppfølgingen"]),
 ])
 @pytest.mark.parametrize("make", ["parsed", "blank"])
 def test_goals_real_stated_goal_word_orders(request, make, text, expected):

@@ -95,7 +95,7 @@ def goal_cues() -> GoalCues:
         # "Målet er å", "Formålet med tilskuddet er å", "Det overordna målet er at"
         # "Målet vårt er at"; inverted "Med denne reforma er målet å"; "Det er eit (politisk) mål at"
         copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+{WORD}){{1,5}}?)?"
-                          rf"(?:\s+(?:vårt|vår|våre|deira|deres|sitt|si|sine))?\s+er"
+                          rf"(?:\s+(?:vårt|vår|våre|deira|deres|sitt|si|sine))?\s+(?:er|var)"
                           rf"(?:\s+(?:{adverbs}))?(?:\s+(?:å|at))?(?![\w-])"
                           rf"|(?<![\w-])er\s+(?:det\s+)?(?:{WORD}\s+)?{noun}\s+(?:å|at)(?![\w-])"
                           rf"|(?<![\w-])(?:det|dette)\s+er\s+(?:eit|et|ein|en)\s+(?:{WORD}\s+){{0,4}}?{noun}"
@@ -105,7 +105,7 @@ def goal_cues() -> GoalCues:
         # "har som mål å", "har derfor som mål å": one adverb may follow "har"
         have=re.compile(rf"(?<![\w-])(?:{alt(data['goal_have_phrases'])})\s+(?:å|at)(?![\w-])"
                         .replace(r"har\s+", rf"har\s+(?:(?:{adverbs}|derfor|difor|også|òg|no|nå)\s+)?"), i),
-        contribute=re.compile(rf"(?<![\w-])(?:(skal|vil|kan|skulle|ville)\s+(?:{WORD}\s+){{0,2}}?)?"
+        contribute=re.compile(rf"(?<![\w-])(?:(skal|vil|kan|skulle|ville|å)\s+(?:{WORD}\s+){{0,2}}?)?"
                               rf"(?:{contribute})\s+til(?:\s+(?:å|at))?(?![\w-])", i),
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
         goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
