@@ -348,3 +348,10 @@ def test_proposers_real_partners_do_not_rival_the_sole_public_body(parsed):
     assert read_proposers(parsed(text, actors=actors)).default.label == "Agder fylkeskommune"
     rival = actors[:1] + (org(text, "Agderforskning", actor_type="municipality"),)
     assert read_proposers(parsed(text, actors=rival)).default is None  # two public bodies: still no guess
+
+
+def test_proposers_real_a_hospital_is_part_of_its_health_trust(parsed):
+    text = ("Milliardutbygginga held fram\n\n"
+            "Utbygginga av Haugesund sjukehus er i gang, og byggherre er Helse Fonna HF.")
+    actors = (org(text, "Haugesund sjukehus", actor_type="hospital"), org(text, "Helse Fonna HF", actor_type="health_trust"))
+    assert read_proposers(parsed(text, actors=actors)).default.label == "Helse Fonna HF"
