@@ -404,3 +404,22 @@ def test_measures_recall_a_run_in_list_of_bracketed_amounts(nlp):
     found = measures(nlp, text)
     assert found.get("utprøving av ei felles informasjonsdelingsteneste") == {1_200_000}
     assert found.get("digital heimeoppfølging") == {1_400_000}
+
+
+def test_measures_recall_a_programme_an_item_belongs_to_is_its_frame(blank_nlp):
+    text = ("Demensplan\n\nDet foreslås 23,5 millioner kroner til:\n\n"
+            " • Utredning og diagnostisering av demens\n"
+            " • Videreutdanning i demens innenfor Kompetanseløftet 2025\n")
+    found = measures(blank_nlp, text)
+    assert "Kompetanseløftet 2025" not in found
+    assert any(label.startswith("Videreutdanning i demens") for label in found)
+
+
+def test_measures_recall_a_quoted_subtitle_is_no_measure_of_its_own(any_nlp):
+    text = ("Demensplan\n\nRegjeringen har utarbeidet Demensplan 2030 ”Den gode dagen”. Målet er å bedre kvaliteten "
+            "i tilbudet til mennesker med demens.")
+    found = measures(any_nlp, text)
+    assert "Den gode dagen" not in found
+    assert "Demensplan 2030" in found
+    quoted = "Nytt prosjekt\n\nKommunen startar prosjektet «Trygg heime» i haust."
+    assert "Trygg heime" in measures(any_nlp, quoted)  # a name after an instrument noun is still a name

@@ -141,6 +141,19 @@ _SUBTITLE = re.compile(r"\s+[–—-]\s+")
 _TOKEN = re.compile(r"\S+")
 
 
+def _subtitle_of_name(text: str, at: int, noun: str, quote: int, sentence_start: int) -> bool:
+    """The introducing noun is itself a name, and the quote follows it at once: "Demensplan 2015 ”Den gode dagen”"
+    (a capitalised compound with a year, or mid-sentence), not "prosjektet «Trygg heime»"."""
+    between = _NAME_TAIL.fullmatch(text, at + len(noun), quote)
+    if not noun[:1].isupper() or between is None:
+        return False
+    return bool(between.group(1)) or at > sentence_start + 2
+
+
+#: what may stand between a name and its quoted subtitle: a year or period, a dash or colon
+_NAME_TAIL = re.compile(r"\s*((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?\s*[:,–-]?\s*")
+
+
 def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted names an instrument noun shortly before introduces, and the quoted names listed after them: "prosjekt
     som «Digitalt venterom for barn og unge innan psykisk helsevern», idéverføringa frå Vestre Viken: «Bruk av
@@ -173,6 +186,9 @@ def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[i
             rx.instrument_word.match(w) or is_document(w, context.cues.document_heads))), (None, None))
         introduced = (nearest is not None and not rx.budget_noun.match(nearest)
                       and not is_document(nearest, context.cues.document_heads))
+        if introduced and not listed and _subtitle_of_name(text, at, nearest, m.start(), start):
+            last_end = None  # "Demensplan 2015 ”Den gode dagen”": the subtitle of the plan named right before
+            continue
         if introduced and not listed and context.named_elsewhere(at, start):
             # "i tråd med eldrereformen «Leve hele livet»": the frame cue stands before the introducing noun
             last_end = None

@@ -133,6 +133,9 @@ class MeasureResolver:
             inner = named_in(self.text, start, end, self.rx)
             if inner is not None and not_a_measure(self.text, *inner, self.rx, doc=self.context.doc) == "entity":
                 inner = None  # "Tilskudd til folkehelsearbeid i Trøndelag 2023": a place is no name of the measure
+            if inner is not None and self.context.framed(inner[0], self.sentences[sentence].start if sentence is not
+                                                          None else max(0, start)):
+                inner = None  # "Videreutdanning i demens innenfor Kompetanseløftet 2015": the frame, not its name
             if inner is not None and (inner[0] > start or inner[1] == end):
                 label, named = self.text[inner[0]:inner[1]], True
         if not named and text[:1].isupper() and sentence is not None and start > self.sentences[sentence].start + 1:
