@@ -423,3 +423,11 @@ def test_measures_recall_a_quoted_subtitle_is_no_measure_of_its_own(any_nlp):
     assert "Demensplan 2030" in found
     quoted = "Nytt prosjekt\n\nKommunen startar prosjektet «Trygg heime» i haust."
     assert "Trygg heime" in measures(any_nlp, quoted)  # a name after an instrument noun is still a name
+
+
+def test_measures_recall_a_title_names_the_scheme_not_its_call(blank_nlp):
+    # " - utlysing for 2026" says which call of the scheme the page is about: the same scheme as in the body
+    text = ("Tilskot til inkludering av barn og unge - utlysing for 2026\n\n"
+            "Tilskot til inkludering av barn og unge er ei nasjonal ordning. Kommunar kan søkje om tilskot.")
+    found = [label for label in measures(blank_nlp, text) if "inkludering" in label]
+    assert len(found) == 1 and "utlysing" not in found[0]
