@@ -431,3 +431,19 @@ def test_measures_recall_a_title_names_the_scheme_not_its_call(blank_nlp):
             "Tilskot til inkludering av barn og unge er ei nasjonal ordning. Kommunar kan søkje om tilskot.")
     found = [label for label in measures(blank_nlp, text) if "inkludering" in label]
     assert len(found) == 1 and "utlysing" not in found[0]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Butilbod\n\nBufellesskap\n\nBufellesskap er eit kommunalt botilbod til psykisk utviklingshemma.", "Bufellesskap"),
+    ("Heimetenester\n\nHeimehjelptenesta er eit tilbod til innbyggjarane som treng hjelp i eigen heim.",
+     "Heimehjelptenesta"),
+    ("Helsestasjon for ungdom\n\nHelsestasjon for ungdom er eit lågterskeltilbod for ungdom mellom 13 og 20 år.",
+     "Helsestasjon for ungdom"),
+])
+def test_measures_recall_a_service_a_sentence_defines(any_nlp, text, label):
+    assert label in measures(any_nlp, text)
+
+
+def test_measures_recall_a_pronoun_defines_no_service(any_nlp):
+    text = "Ny ordning\n\nDette er en ny tilskuddsordning som skal styrke tjenestene."
+    assert "Dette" not in measures(any_nlp, text)

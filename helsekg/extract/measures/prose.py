@@ -81,6 +81,8 @@ class ProseCues:
     vague_objects: tuple[str, ...]
     manner_prepositions: tuple[str, ...]
     continue_verbs: tuple[str, ...] = ()
+    #: "X er eit (kommunalt) botilbod til ...": what a sentence defines X as (a municipality's service pages)
+    service_heads: tuple[str, ...] = ()
     #: kinds of plan that are measures when a "for"-phrase says what they are for ("opptrappingsplanen for rusfeltet")
     plan_heads: tuple[str, ...] = ()
     #: first words after "for" that make it no such phrase ("for perioden 1999-2006", "for å styrke ...")
@@ -117,6 +119,7 @@ class _Rx:
     quoted_name: re.Pattern[str]
     programme_period: re.Pattern[str]
     described_plan: re.Pattern[str]
+    defined_service: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -139,6 +142,12 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
         described_plan=re.compile(rf"(?<![\w-])((?:{alternation(cues.plan_heads)})(?:en|a|et|ar|er|ane|ene)?)\s+for\s+"
                                   rf"(?!(?:{alternation(cues.plan_complement_stops)})\b)(?=[a-zæøå])", i)
         if cues.plan_heads else re.compile(r"(?!)"),
+        # "Bufellesskap er eit kommunalt botilbod til ...", "Kompasset er et prosjekt som ...": a capitalised subject
+        # of at most six words on its line, defined as a service, project or scheme
+        defined_service=re.compile(rf"([A-ZÆØÅ][\w-]*(?:[^\S\n]+(?:og[^\S\n]+)?[\w-]+){{0,5}}?)\s+(?:er|var)\s+"
+                                   rf"(?:eit|ein|ei|et|en)\s+(?:{WORD}\s+){{0,2}}?[\w-]*?(?:{alternation(cues.service_heads)})"
+                                   rf"\s+(?:til|for|som|retta|rettet|der|med)\b")
+        if cues.service_heads else re.compile(r"(?!)"),
     )
 
 
@@ -165,6 +174,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _name_compounds(context, rx, index)
         names += _programme_periods(context, rx, index)
         names += _described_plans(context, rx, index)
+        names += _defined_services(context, rx, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
         for begin, items in _example_lists(context, rx, index):
@@ -253,6 +263,28 @@ def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
         if phrase is not None and phrase[1] > m.end():
             found.append(Candidate(*phrase, index, "named"))  # a description: "planen"/"plan" share a key
     return found
+
+
+#: subjects that define nothing of their own ("Dette er ei ny ordning", "Det er en toppfinansieringsordning")
+_PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "desse", "disse", "han", "ho", "hun", "vi", "me",
+                       "eg", "jeg", "du", "her", "der", "som"})
+
+
+def _defined_services(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
+    """"Heimehjelptenesta er eit tilbod til innbyggjarane som ...", "Helsestasjon for ungdom er eit lågterskeltilbod
+    for ...": the subject a sentence opens with and defines as a service, project or scheme. Not a pronoun
+    ("Dette er ei ny ordning"), an actor or a group."""
+    text = context.text
+    s = context.sentences[index]
+    m = rx.defined_service.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    if m is None:
+        return []
+    first = m.group(1).split()[0].lower()
+    head = re.split(r"\s(?:for|til|med|i|på|av)\s", m.group(1))[0]  # "Helsestasjon for ungdom": a service
+    if first in _PRONOUNS or context.starts_actor(m.start(1)) or context.is_group(head):
+        return []
+    # one capitalised word is a name ("Kompasset"), kept as written like the other names of the text
+    return [Candidate(m.start(1), m.end(1), index, "named", named=" " not in m.group(1))]
 
 
 def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
