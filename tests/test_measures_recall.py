@@ -447,3 +447,17 @@ def test_measures_recall_a_service_a_sentence_defines(any_nlp, text, label):
 def test_measures_recall_a_pronoun_defines_no_service(any_nlp):
     text = "Ny ordning\n\nDette er en ny tilskuddsordning som skal styrke tjenestene."
     assert "Dette" not in measures(any_nlp, text)
+
+
+def test_measures_recall_the_new_thing_is_the_one_named_before(nlp):
+    # "Det nye sykehuset ... er beregnet til å koste", "Det nye senteret ... har en låneramme på": the new hospital
+    # and centre the text named before, not new measures
+    text = ("Investeringslån\n\nRegjeringen foreslår lån til to nye prosjekter. Dette gjelder nytt sykehus på Kalnes i "
+            "Østfold med 235 millioner kroner og nytt senter for psykosomatisk medisin i Bergen med 108 millioner "
+            "kroner.\n\n"
+            "Det nye sykehuset i Østfold er beregnet til å koste om lag 5 milliarder kroner.\n\n"
+            "Det nye senteret ved Haukeland universitetssjukehus har en låneramme på 700 millioner kroner.")
+    found = measures(nlp, text)  # "A med N og B med M" is read from the parse
+    assert found.get("sykehus på Kalnes i Østfold") == {235_000_000, 5_000_000_000}
+    assert found.get("senter for psykosomatisk medisin i Bergen") == {108_000_000, 700_000_000}
+    assert not any(label.startswith("senteret") for label, values in found.items() if values)

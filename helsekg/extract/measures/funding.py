@@ -383,12 +383,20 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
                 return BUDGET_FALLBACK
             if context.is_definite(words.split()[-1]) and len(words.split()) <= 3:
                 attempts = (Reference(*phrase, alias=True),)
+            new = _NEW_DEFINITE.match(text, cstart + m.start(1), phrase[1])
+            if new is not None and rx.definite_ending.search(new.group(1).lower()):
+                # "Det nye sykehuset i Østfold koster ...": the new hospital named before ("nytt sykehus på Kalnes")
+                attempts = (Reference(new.start(1), new.end(1), alias=True),)
             if not context.starts_actor(phrase[0]) and not context.is_group(words):
                 return (*attempts, NewPhrase(*phrase, "backward"))
     # a budget noun in the clause: "Det foreslås en bevilgning på X", "Kostnadene er om lag X"
     if any(rx.budget_noun.match(w) for w in re.findall(r"[\w-]+", before)):
         return (*attempts, *BUDGET_FALLBACK)
     return attempts
+
+
+#: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
+_NEW_DEFINITE = re.compile(r"\W*(?:det|den|dei|de)\s+nye\s+([\w-]+)", re.IGNORECASE)
 
 
 def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:

@@ -101,6 +101,8 @@ class Mention:
 
 
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
+#: "det nye", "den nye" right before a noun: the new thing named before
+_DEFINITE_NEW = re.compile(r"(?<![\w-])(?:det|den|dei|de)\s+nye\s+$", re.IGNORECASE)
 
 
 class MeasureResolver:
@@ -189,6 +191,13 @@ class MeasureResolver:
         if candidate.how != "heading" and self.rejects(candidate.start, candidate.end,
                                                        name=candidate.how == "named" or candidate.named):
             return None
+        if candidate.how == "introduced" and _DEFINITE_NEW.search(self.text, max(0, candidate.start - 16),
+                                                                  candidate.start):
+            # "Det nye senteret ved Haukeland ..." after "nytt senter for barn, unge og ...": the one named before
+            word = self.text[candidate.start:candidate.end].split()[0]
+            earlier = self.previous_mention(candidate.start, head=stem(word, self.rx), reach=REFERENCE_REACH)
+            if earlier is not None and candidate.sentence is not None:
+                return self.alias(candidate.start, candidate.end, candidate.sentence, earlier.root())
         mention = self.add(candidate.start, candidate.end, candidate.sentence, candidate.how, named=candidate.named)
         if candidate.is_programme:
             mention.is_programme = True
