@@ -461,3 +461,11 @@ def test_measures_recall_the_new_thing_is_the_one_named_before(nlp):
     assert found.get("sykehus på Kalnes i Østfold") == {235_000_000, 5_000_000_000}
     assert found.get("senter for psykosomatisk medisin i Bergen") == {108_000_000, 700_000_000}
     assert not any(label.startswith("senteret") for label, values in found.items() if values)
+
+
+def test_measures_recall_money_given_as_support_for_a_purpose(any_nlp):
+    text = ("Folkehelsemidlar\n\nTelemark Røde Kors får 20 000 kroner i støtte for å gjennomføre en sommerleir for barn "
+            "med funksjonsnedsettelse.")
+    found = measures(any_nlp, text)
+    assert any("sommerleir for barn med funksjonsnedsettelse" in label and values == {20_000}
+               for label, values in found.items())
