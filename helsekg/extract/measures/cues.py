@@ -121,13 +121,17 @@ class MeasureCues:
     grant_page_keys: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
-    #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
+    #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
+    call_words: tuple[str, ...] = ()
+    #: "i regi av X" after an item's name: who runs it
+    runner_phrases: tuple[str, ...] = ()
     #: "bygge ut X for N kroner": X is what the amount pays for
     build_verbs: tuple[str, ...] = ()
     #: "til å styrke X": the verb is dropped from the measure's label
     strengthen_verbs: tuple[str, ...] = ()
     #: heads of bodies and places: a capitalised compound of one mid-sentence is no named measure
     institution_heads: tuple[str, ...] = ()
+    #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
     deadline_prepositions: tuple[str, ...] = ()
     deadline_words: tuple[str, ...] = ()
 
@@ -184,6 +188,8 @@ class Patterns:
     programme_word: re.Pattern[str]
     institution_word: re.Pattern[str]
     strengthen: re.Pattern[str]
+    title_call: re.Pattern[str]
+    runner: re.Pattern[str]
     built_for: re.Pattern[str]
     budget_noun: re.Pattern[str]
     anaphor: re.Pattern[str]
@@ -263,6 +269,10 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "bygge ut det somatiske tilbudet i Skien for inntil": the object of a building verb, then "for" + amount
         built_for=re.compile(rf"(?<![\w-])(?:{alt(cues.build_verbs)})\s+((?:{WORD}\s+){{0,6}}?{WORD})\s+for\s+$", i)
         if cues.build_verbs else re.compile(r"(?!)"),
+        # " - utlysing for 2022", ": tildeling": a title's call or round after the scheme's name (or a year alone)
+        title_call=re.compile(rf"\s*(?:\s[-–—]\s|:\s)\s*(?:ny\s+|nye\s+)?(?:(?:{alt(cues.call_words)})\b|(?:19|20)\d\d\s*$)", i)
+        if cues.call_words else re.compile(r"(?!)"),
+        runner=re.compile(rf"\s(?:{alt(cues.runner_phrases)})\s", i) if cues.runner_phrases else re.compile(r"(?!)"),
         strengthen=re.compile(rf"(?:{alt(cues.strengthen_verbs)})\s+(?=\w)", i) if cues.strengthen_verbs
         else re.compile(r"(?!)"),
         institution_word=re.compile(rf"^[\w-]*?(?:{alt(cues.institution_heads)}){suffix}$", i) if cues.institution_heads

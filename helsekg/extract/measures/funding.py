@@ -91,8 +91,6 @@ PAREN_CLOSE = re.compile(r"\s*(?:(?:i|for)\s+(?:19|20)\d\d\s*)?\)")
 LIST_NUMBER_BEFORE = re.compile(r"(?:\b\d{1,2}\.|[:)])\s*\Z")
 #: where the phrase before the parenthesis begins: a list number ("2. "), a colon, a closing parenthesis
 PAREN_PHRASE_START = re.compile(r"(?:[:;)]|\b\d{1,2}\.)\s*")
-#: who runs an item, after its name: not part of it
-_RUNNER = re.compile(r"\s(?:i\s+regi\s+av|i\s+samarbeid\s+med)\s", re.IGNORECASE)
 #: the comma or "og/eller" that opens the next item of a run-in list after a closing parenthesis
 _NEXT_ITEM = re.compile(r"[\s,]*(?:(?:og|eller)\s+)?", re.IGNORECASE)
 
@@ -117,7 +115,7 @@ def parenthesised(context: MeasureContext, amount: Amount, index: int) -> tuple[
         begin = _verbless_clause(context, cstart, paren)
         if begin is None:
             return ()
-    runner = _RUNNER.search(text, begin, paren)  # "utprøving av ... i regi av Norsk helsenett (1,2 millionar)"
+    runner = rx.runner.search(text, begin, paren)  # "utprøving av ... i regi av Norsk helsenett (1,2 millionar)"
     phrase = trim_phrase(text, begin, runner.start() if runner else paren, rx)
     if phrase is None or not_a_measure(text, *phrase, rx, doc=context.doc) is not None:
         return ()
@@ -346,12 +344,13 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
         phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
-    # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
+    # "bygge ut det somatiske tilbudet i Skien for inntil 900 millioner kroner": what is built
     built = rx.built_for.search(before)
-    if built:  # "bygge ut det somatiske tilbudet i Skien for inntil 900 millioner kroner": what is built
+    if built:
         phrase = trim_phrase(text, cstart + built.start(1), cstart + built.end(1), rx)
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
+    # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
     m = rx.on_amount.search(before)
     if m:
         head = m.group(2)

@@ -196,7 +196,7 @@ def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: 
 def _expletive_subject(adjective: Token) -> bool:
     """The clause of a predicative adjective has "det" for subject ("Det er viktig for å ...")."""
     head = adjective.head if adjective.dep_ != "ROOT" else adjective
-    return any(child.dep_ in ("SUBJ", "FSUBJ", "nsubj", "expl") and child.lower_ in ("det", "dette", "da")
+    return any(child.dep_ in ("SUBJ", "FSUBJ", "nsubj", "expl") and child.lower_ in ("det", "dette")
                for child in head.children)
 
 

@@ -42,7 +42,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         opener = _APPLY.match(text, s.start, s.end)
         if opener:
             begin = opener.end()  # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure
-        suffix = _ANNOUNCEMENT.search(text, begin, s.end)
+        suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
         phrase = trim_phrase(text, begin, suffix.start() if suffix else s.end, rx, max_words=MAX_TITLE_WORDS)
         if phrase is None:
             continue
@@ -62,13 +62,6 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         elif _grant_page(context) and _scheme_title(context, *phrase):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
     return tuple(found)
-
-
-#: " - utlysing for 2022", " – restmidlar", ": tildeling 2024" after a scheme's name in a title: which call or round
-#: of the scheme the page is about, not part of its name
-_ANNOUNCEMENT = re.compile(r"\s*(?:\s[-–—]\s|:\s)\s*(?:ny\s+|nye\s+)?(?:utlysing|utlysning|utlysingar|utlysninger|"
-                           r"restmidlar|restmidler|tildeling|tildelingar|tildelinger|søknadsrunde|søknadsfrist|"
-                           r"(?:19|20)\d\d\s*$)", re.IGNORECASE)
 
 
 def _grant_page(context: MeasureContext) -> bool:
