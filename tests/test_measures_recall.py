@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from helsekg.extract.extractor import find_amounts
+from helsekg.extract.measures import find_measures
 from helsekg.extract.measures.prose import split_items
+from helsekg.text import document_from_text
 from test_measures_real import measures  # label -> funded values, one helper for both measure test files
 
 
@@ -469,3 +472,13 @@ def test_measures_recall_money_given_as_support_for_a_purpose(any_nlp):
     found = measures(any_nlp, text)
     assert any("sommerleir for barn med funksjonsnedsettelse" in label and values == {20_000}
                for label, values in found.items())
+
+
+def test_measures_recall_a_description_with_its_quoted_name_is_one_measure(nlp):
+    text = ("Raskere tilbake\n\nRegjeringen foreslår å videreføre ordningen med tilskudd til behandling av sykmeldte, "
+            "”Raskere tilbake”. For 2026 foreslås det bevilget 480 millioner kroner til ordningen.")
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    found = find_measures(doc, document, amounts=list(find_amounts(doc, document)))
+    keys = {m.label: m.key for m in found.measures}
+    assert keys["ordningen med tilskudd til behandling av sykmeldte"] == keys["Raskere tilbake"]  # one node

@@ -101,6 +101,8 @@ class Mention:
 
 
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
+#: a comma and an opening quotation mark between a description and the quoted name it has ("..., ”Raskere tilbake”")
+_APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(r"(?<![\w-])(?:det|den|dei|de)\s+nye\s+$", re.IGNORECASE)
 
@@ -431,7 +433,14 @@ class MeasureResolver:
             start, end = action.check
             if any(m.start < end and start < m.end for m in self.mentions):
                 continue
-            self.add_candidate(action.candidate)
+            c = action.candidate
+            name = next((m for m in self.mentions if m.named and m.alias_of is None
+                         and _APPOSED_NAME.fullmatch(self.text, c.end, m.start)), None)
+            if name is not None and c.sentence is not None:
+                # "videreføre ordningen med tilskudd til ... til sykmeldte, ”Raskere tilbake”": the scheme's name
+                self.alias(c.start, c.end, c.sentence, name.root())
+                continue
+            self.add_candidate(c)
 
     def prefer_schemes(self) -> None:
         """Money given to a field of work ("2 350 000 kroner til frisklivsarbeid i Viken") goes to the scheme the
