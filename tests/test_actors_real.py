@@ -158,6 +158,9 @@ def test_actors_real_not_actors(nlp, text, language, not_actor):
     # "helse og omsorgsminister" without the hyphen is still a role
     ("Ny satsing\n\n– Vi vil styrke tilbodet til barn og unge, seier helse og omsorgsminister Ola Vik.", "nn",
      "Ola Vik", "Vi vil styrke tilbodet til barn og unge"),
+    # a typed hyphen right before the quote at a line's start, no space
+    ("Vedlikehald\n\n-Formålet er å bidra til auka aktivitet i områda, seier helse- og omsorgsminister Ola Vik.", "nn",
+     "Ola Vik", "Formålet er å bidra til auka aktivitet i områda"),
 ])
 def test_actors_real_quotes(nlp, text, language, speaker, said):
     quotes = full(nlp, text, language).quotes

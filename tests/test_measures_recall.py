@@ -482,3 +482,20 @@ def test_measures_recall_a_description_with_its_quoted_name_is_one_measure(nlp):
     found = find_measures(doc, document, amounts=list(find_amounts(doc, document)))
     keys = {m.label: m.key for m in found.measures}
     assert keys["ordningen med tilskudd til behandling av sykmeldte"] == keys["Raskere tilbake"]  # one node
+
+
+def test_measures_recall_shares_given_to_public_bodies_fund_the_measure(nlp):
+    # "fordelt med N til Helse Sør-Øst, M til Helse Vest og ...": who gets a share is no measure; the shares fund
+    # the measure named before, and an amount after "og" starts the next share
+    text = ("Vedlikehald\n\nRegjeringa foreslår 50 millionar kroner til vedlikehaldstiltak i helseføretaka. Midlane vert "
+            "foreslått fordelt med 7,5 millionar kroner til Helse Sør-Øst, 35 millionar kroner til Helse Vest og 7,5 "
+            "millionar kroner til Helse Midt-Norge.")
+    found = measures(nlp, text)
+    assert found.get("vedlikehaldstiltak i helseføretaka") == {50_000_000, 7_500_000, 35_000_000}
+    assert not any(label.startswith("Helse") for label in found)
+
+
+def test_measures_recall_a_kind_defined_is_no_measure(any_nlp):
+    text = "Friskliv\n\nEin frisklivssentral er eit kommunalt tilbod til personar som treng støtte til å endre levevanar."
+    assert not any(label.lower().startswith(("ein frisklivssentral", "frisklivssentral")) for label in
+                   measures(any_nlp, text))

@@ -121,6 +121,8 @@ class MeasureCues:
     grant_page_keys: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
+    #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure
+    recipient_body_types: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it
@@ -287,7 +289,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         ),
         phrase_end=re.compile(
             rf"(?<!-),(?!\d)|[.;:!?()\n]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
-            rf"|{deadline}",
+            rf"|{deadline}|\s(?:og|eller)\s+(?=\d)",  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
             i,
         ),
         purpose=re.compile(

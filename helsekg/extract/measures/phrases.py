@@ -469,8 +469,11 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     if words[-1] in cues.company_forms and len(words) > 1 and not (
             words[0][:1].islower() and any(w in _AT_WORDS for w in words[1:-1])):
         return "entity"  # "Innherred Interkommunale Legevakt IKS"; not "ny avdeling i Helse Stavanger HF"
-    for actor in actors:  # an acting organisation named with its legal form
-        if actor.start <= start and end <= actor.end and actor.text.split()[-1] in cues.company_forms:
+    for actor in actors:
+        if actor.start <= start and end <= actor.end and (actor.text.split()[-1] in cues.company_forms
+                                                         or actor.actor_type in cues.recipient_body_types):
+            # an acting organisation named with its legal form, or a public body ("7,5 millionar kroner til Helse
+            # Sør-Øst": who gets the money)
             return "entity"
     return None
 

@@ -267,7 +267,9 @@ def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
 
 #: subjects that define nothing of their own ("Dette er ei ny ordning", "Det er en toppfinansieringsordning")
 _PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "desse", "disse", "han", "ho", "hun", "vi", "me",
-                       "eg", "jeg", "du", "her", "der", "som"})
+                       "eg", "jeg", "du", "her", "der", "som",
+                       # "Ein frisklivssentral er eit tilbod til ...", "Slike tilbod er ...": a kind, not one measure
+                       "ein", "en", "ei", "eit", "et", "slike", "alle", "mange"})
 
 
 def _defined_services(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
