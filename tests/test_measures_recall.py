@@ -214,7 +214,9 @@ def test_measures_recall_presented_and_started_instruments(nlp, text, label):
 def test_measures_recall_criteria_and_categories_are_no_measures(nlp, text):
     from helsekg.api import extract_text
 
-    assert [m.label for m in extract_text(text, nlp=nlp).measures] == []
+    # the prize the criteria are for is a measure itself (an award, issue 13); its criteria are not
+    title = text.split("\n")[0]
+    assert [m.label for m in extract_text(text, nlp=nlp).measures if m.label != title or "prisen" not in title] == []
 
 
 def test_measures_recall_one_word_categories_are_no_measures(nlp):
@@ -499,3 +501,17 @@ def test_measures_recall_a_kind_defined_is_no_measure(any_nlp):
     text = "Friskliv\n\nEin frisklivssentral er eit kommunalt tilbod til personar som treng støtte til å endre levevanar."
     assert not any(label.lower().startswith(("ein frisklivssentral", "frisklivssentral")) for label in
                    measures(any_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Prisutdeling\n\nKvart år deler departementet ut Leve heile livet-prisen til ein kommune som har arbeidd godt med "
+     "reforma.", "Leve heile livet-prisen"),
+    ("Prisutdeling\n\nKommunen fekk Trygg heim-prisen for arbeidet med kvardagsrehabilitering.", "Trygg heim-prisen"),
+])
+def test_measures_recall_an_award_is_a_measure(any_nlp, text, label):
+    assert label in measures(any_nlp, text)
+
+
+def test_measures_recall_a_price_is_no_measure(any_nlp):
+    text = "Ny tannklinikk\n\nDen nye tannklinikken opna i går. Prisen er 18 millionar kroner."
+    assert "Prisen" not in measures(any_nlp, text)
