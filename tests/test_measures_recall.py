@@ -210,6 +210,9 @@ def test_measures_recall_presented_and_started_instruments(nlp, text, label):
     "  • samarbeid mellom frivillig sektor og forebyggende tjenester\n",
     # the budget document itself
     "Handlings- og økonomiplan 2024 - 2027\n\nHelse og mestring består av legevakt og fysioterapi.\n",
+    # the guidelines a grant is given by ("føringar for midlane")
+    "Tildeling 2026\n\nFylkesmannen har fastsett føringar for midlane, og i år var desse følgjande:\n"
+    "- helse og omsorg, til dømes velferdsteknologi\n- vald og overgrep mot barn\n- barnehage- og skulemiljø\n",
 ])
 def test_measures_recall_criteria_and_categories_are_no_measures(nlp, text):
     from helsekg.api import extract_text
