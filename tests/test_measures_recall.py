@@ -518,3 +518,11 @@ def test_measures_recall_an_award_is_a_measure(any_nlp, text, label):
 def test_measures_recall_a_price_is_no_measure(any_nlp):
     text = "Ny tannklinikk\n\nDen nye tannklinikken opna i går. Prisen er 18 millionar kroner."
     assert "Prisen" not in measures(any_nlp, text)
+
+
+def test_measures_recall_a_service_that_is_to_contribute_to_a_goal(any_nlp):
+    text = ("Beskrivelse av tjenesten\n\nHverdagsrehabilitering skal bidra til at du som bor i eget hjem, får støtte "
+            "til å gjenoppta hverdagslige aktiviteter.")
+    assert "Hverdagsrehabilitering" in measures(any_nlp, text)
+    reference = "Tilskot\n\nKommunen får tilskot til helsestasjonen. Løyvinga skal bidra til eit betre tilbod til barn."
+    assert "Løyvinga" not in measures(any_nlp, reference)  # a reference to the grant named before

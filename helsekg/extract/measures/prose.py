@@ -83,6 +83,8 @@ class ProseCues:
     continue_verbs: tuple[str, ...] = ()
     #: "X er eit (kommunalt) botilbod til ...": what a sentence defines X as (a municipality's service pages)
     service_heads: tuple[str, ...] = ()
+    #: "X skal bidra til ...": verbs whose subject is a measure when it opens the sentence
+    contribute_verbs: tuple[str, ...] = ()
     #: kinds of plan that are measures when a "for"-phrase says what they are for ("opptrappingsplanen for rusfeltet")
     plan_heads: tuple[str, ...] = ()
     #: first words after "for" that make it no such phrase ("for perioden 1999-2006", "for å styrke ...")
@@ -120,6 +122,7 @@ class _Rx:
     programme_period: re.Pattern[str]
     described_plan: re.Pattern[str]
     defined_service: re.Pattern[str]
+    contributing: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -148,6 +151,10 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
                                    rf"(?:eit|ein|ei|et|en)\s+(?:{WORD}\s+){{0,2}}?[\w-]*?(?:{alternation(cues.service_heads)})"
                                    rf"\s+(?:til|for|som|retta|rettet|der|med)\b")
         if cues.service_heads else re.compile(r"(?!)"),
+        # "Hverdagsrehabilitering skal bidra til at ...": a one-word subject that is to contribute to a goal
+        contributing=re.compile(rf"([A-ZÆØÅ][\w-]*)\s+(?:skal|vil)\s+(?:også\s+|òg\s+)?"
+                                rf"(?:{alternation(cues.contribute_verbs)})\s+til\b")
+        if cues.contribute_verbs else re.compile(r"(?!)"),
     )
 
 
@@ -274,13 +281,17 @@ _PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "desse", "di
 
 def _defined_services(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
     """"Heimehjelptenesta er eit tilbod til innbyggjarane som ...", "Helsestasjon for ungdom er eit lågterskeltilbod
-    for ...": the subject a sentence opens with and defines as a service, project or scheme. Not a pronoun
-    ("Dette er ei ny ordning"), an actor or a group."""
+    for ...": the subject a sentence opens with and defines as a service, project or scheme; or the subject that is
+    to contribute to a goal ("Hverdagsrehabilitering skal bidra til at du ..."). Not a pronoun ("Dette er ei ny
+    ordning"), an actor or a group."""
     text = context.text
     s = context.sentences[index]
-    m = rx.defined_service.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    begin = s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip())
+    m = rx.defined_service.match(text, begin, s.end)
     if m is None:
-        return []
+        m = rx.contributing.match(text, begin, s.end)
+        if m is None or context.rx.definite_ending.search(m.group(1).lower()) or context.rx.budget_noun.match(m.group(1)):
+            return []  # "Løyvinga skal bidra til ...", "Tilskotet skal ...": a reference to a measure named elsewhere
     first = m.group(1).split()[0].lower()
     head = re.split(r"\s(?:for|til|med|i|på|av)\s", m.group(1))[0]  # "Helsestasjon for ungdom": a service
     if first in _PRONOUNS or context.starts_actor(m.start(1)) or context.is_group(head):
