@@ -210,6 +210,9 @@ def test_measures_recall_presented_and_started_instruments(nlp, text, label):
     "  • samarbeid mellom frivillig sektor og forebyggende tjenester\n",
     # the budget document itself
     "Handlings- og økonomiplan 2024 - 2027\n\nHelse og mestring består av legevakt og fysioterapi.\n",
+    # a shift of emphasis, item by item ("Fra X til Y")
+    "Hverdagsrehabilitering\n\nDette innebærer et fokusskifte:\n\n • Fra sen innsats til tidlig intervensjon\n"
+    " • Fra pleie til forebygging\n • Fra passivisering til aktivisering.\n",
     # the guidelines a grant is given by ("føringar for midlane")
     "Tildeling 2026\n\nFylkesmannen har fastsett føringar for midlane, og i år var desse følgjande:\n"
     "- helse og omsorg, til dømes velferdsteknologi\n- vald og overgrep mot barn\n- barnehage- og skulemiljø\n",

@@ -60,7 +60,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             bool(rx.recommendation_item.match(BULLET_RE.sub("", item))) for item in items
         ) * 2 > len(items)
         is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
-                       and (lst.table and _header_row(intro) or not criteria_intro(context, lst)))
+                       and (lst.table and _header_row(intro) or not criteria_intro(context, lst))
+                       and not _shifts(items))
         if recommendation or not is_measures:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue
@@ -128,6 +129,15 @@ def _applicant_only(context: MeasureContext, start: int, end: int) -> bool:
         return _APPLICANT_ONLY.fullmatch(text, start, end) is not None
     rest = text[actor.end:end].strip(" :–-\t")
     return not rest or not rest[:1].isupper()
+
+
+#: "Fra sen innsats til tidlig intervensjon": an item naming a shift of emphasis, not a measure
+_SHIFT = re.compile(r"\W*(?:fra|frå)\s+\S.*?\s+til\s+\S", re.IGNORECASE)
+
+
+def _shifts(items: list[str]) -> bool:
+    """Every item of the list is a shift "Fra X til Y" (a list of principles: "Dette innebærer et fokusskifte:")."""
+    return len(items) >= 2 and all(_SHIFT.match(BULLET_RE.sub("", item)) for item in items)
 
 
 def _header_row(line: str) -> bool:
