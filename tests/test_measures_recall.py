@@ -529,3 +529,11 @@ def test_measures_recall_a_service_that_is_to_contribute_to_a_goal(any_nlp):
     assert "Hverdagsrehabilitering" in measures(any_nlp, text)
     reference = "Tilskot\n\nKommunen får tilskot til helsestasjonen. Løyvinga skal bidra til eit betre tilbod til barn."
     assert "Løyvinga" not in measures(any_nlp, reference)  # a reference to the grant named before
+
+
+def test_measures_recall_a_share_goes_to_the_measure_the_money_was_given_to(nlp):
+    text = ("Kvardagsrehabilitering\n\nKommunestyret vedtok å løyve 1 400 000 kroner til eit nytt team for "
+            "kvardagsrehabilitering.\n\nHverdagsrehabilitering er eit tidsavgrensa tilbod til heimebuande.\n\n"
+            "Midlane vert fordelt med 900 000 kroner til Helse Møre og Romsdal og 500 000 kroner til kommunen.")
+    found = measures(nlp, text)
+    assert found.get("team for kvardagsrehabilitering") == {1_400_000, 900_000}

@@ -98,7 +98,13 @@ class Continuation:
     """A total with no phrase of its own funds the measure of the amount before it in the sentence."""
 
 
-FundingAttempt = NewPhrase | Reference | SentenceMeasure | SectionTopic | Continuation
+@dataclass(frozen=True, slots=True)
+class FundedBefore:
+    """A share of money funds the last measure before it that money was given to ("Midlane vert fordelt med N til
+    Helse Vest": the measure the money was granted for)."""
+
+
+FundingAttempt = NewPhrase | Reference | SentenceMeasure | SectionTopic | Continuation | FundedBefore
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from helsekg.extract.measures.candidates import (
     Continuation,
+    FundedBefore,
     FundingAttempt,
     FundingCue,
     NewPhrase,
@@ -236,8 +237,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         return ()
     if any(a.start == start and end <= a.end and a.actor_type in context.cues.recipient_body_types
            for a in context.actors):
-        # "fordelt med 7,5 millionar kroner til Helse Sør-Øst": who gets a share of the measure named before
-        return BUDGET_FALLBACK
+        # "fordelt med 7,5 millionar kroner til Helse Sør-Øst": who gets a share of the measure funded before
+        return (FundedBefore(), *BUDGET_FALLBACK)
     if first.lower() in context.cues.process_nouns:
         # "til fordeling av tilskudd til eldreformål": what is handed out; "til fordeling etter søknad": nothing
         of = re.match(r"\S+\s+(?:av|til)\s+", text[start:s.end], re.IGNORECASE)

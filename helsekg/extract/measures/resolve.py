@@ -30,6 +30,7 @@ from helsekg.extract.measures.candidates import (
     BudgetPost,
     Candidate,
     Continuation,
+    FundedBefore,
     FundingAttempt,
     FundingCue,
     GoalCandidate,
@@ -416,6 +417,10 @@ class MeasureResolver:
             return self.sentence_measure(index, cue.amount.start)
         if isinstance(attempt, SectionTopic):
             return self.topic(cue.amount.start, index)
+        if isinstance(attempt, FundedBefore):
+            funded = [m for m in self.mentions if m.funding and m.alias_of is None and m.end <= cue.amount.start
+                      and m.sentence is not None and m.sentence < index]
+            return max(funded, key=lambda m: m.start).root() if funded else None
         if isinstance(attempt, Continuation):
             if index in last:
                 return last[index]
