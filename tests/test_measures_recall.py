@@ -537,3 +537,17 @@ def test_measures_recall_a_share_goes_to_the_measure_the_money_was_given_to(nlp)
             "Midlane vert fordelt med 900 000 kroner til Helse Møre og Romsdal og 500 000 kroner til kommunen.")
     found = measures(nlp, text)
     assert found.get("team for kvardagsrehabilitering") == {1_400_000, 900_000}
+
+
+def test_measures_recall_a_winner_gets_the_prize_money(nlp):
+    text = ("Prisen\n\nLeve heile livet-prisen er departementet sin pris til ein kommune som har arbeidd godt med "
+            "reforma. Vinnaren får 100 000 kroner.")
+    found = measures(nlp, text)
+    assert found.get("Leve heile livet-prisen") == {100_000}
+    assert "Vinnaren" not in found
+
+
+def test_measures_recall_such_things_are_a_kind(any_nlp):
+    text = ("Friskliv\n\nStadig fleire kommunar i fylket etablerer slike frisklivssentralar. Fylket gir 200 000 kroner "
+            "til slike frisklivssentralar.")
+    assert not any(label.lower().startswith("slike") for label in measures(any_nlp, text))

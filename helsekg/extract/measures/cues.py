@@ -123,6 +123,10 @@ class MeasureCues:
     committee_heads: tuple[str, ...] = ()
     #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure
     recipient_body_types: tuple[str, ...] = ()
+    #: "slike frisklivssentralar": a label opening with one of these names a kind
+    kind_words: tuple[str, ...] = ()
+    #: "Vinnaren får N": who gets the money of the measure the text is about
+    recipient_nouns: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it

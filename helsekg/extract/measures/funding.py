@@ -385,6 +385,8 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             words = text[phrase[0]:phrase[1]]
             if rx.budget_noun.match(words.split()[0]):
                 return BUDGET_FALLBACK
+            if words.lower() in context.cues.recipient_nouns:
+                return (SectionTopic(),)  # "Vinnaren får 100 000 kroner": the prize the text is about
             if context.is_definite(words.split()[-1]) and len(words.split()) <= 3:
                 attempts = (Reference(*phrase, alias=True),)
             new = _NEW_DEFINITE.match(text, cstart + m.start(1), phrase[1])

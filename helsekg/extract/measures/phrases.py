@@ -404,6 +404,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     if not words:
         return "fragment"
     first = words[0].lower()
+    if first in cues.kind_words:
+        return "generic"  # "slike frisklivssentralar": a kind, no measure
     if first in cues.month_names or label.count("(") > label.count(")"):
         return "fragment"  # "februar 2023", "IKS (RNHI": a date, or a name cut inside its brackets
     if words[0] in cues.company_forms:
