@@ -551,3 +551,15 @@ def test_measures_recall_such_things_are_a_kind(any_nlp):
     text = ("Friskliv\n\nStadig fleire kommunar i fylket etablerer slike frisklivssentralar. Fylket gir 200 000 kroner "
             "til slike frisklivssentralar.")
     assert not any(label.lower().startswith("slike") for label in measures(any_nlp, text))
+
+
+def test_measures_recall_a_name_indefinite_and_definite_is_one_measure(blank_nlp):
+    from helsekg.extract.measures import find_measures as find
+
+    text = ("Omsorgsprisen\n\nFylkesmannen deler ut Omsorgsprisen for 2026. Omsorgspris blir delt ut kvart år til ein "
+            "kommune som har gjort eit særleg godt arbeid.")
+    document = document_from_text(text, source="x.txt")
+    doc = blank_nlp(document.text)
+    keys = {m.key for m in find(doc, document, amounts=list(find_amounts(doc, document))).measures
+            if m.label.lower().startswith("omsorgspris")}
+    assert len(keys) == 1

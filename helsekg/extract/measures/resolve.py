@@ -104,6 +104,8 @@ class Mention:
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
 #: a comma and an opening quotation mark between a description and the quoted name it has ("..., ”Raskere tilbake”")
 _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
+#: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
+_DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(r"(?<![\w-])(?:det|den|dei|de)\s+nye\s+$", re.IGNORECASE)
 
@@ -619,6 +621,14 @@ class MeasureResolver:
             for link in links:
                 if rest.startswith(link) and rest[len(link):] in keys and self.rx.instrument_word.match(first):
                     mapping.setdefault(rest[len(link):], long)
+        # "Omsorgspris" and "Omsorgsprisen", "Leve hele livet-pris" and "Leve hele livet-prisen": one name, indefinite
+        # and definite
+        for short in keys:
+            if short in mapping:
+                continue
+            full = next((short + e for e in _DEFINITE_SUFFIXES if short + e in keys and short + e not in mapping), None)
+            if full is not None and self.rx.instrument_word.match(full.split("-")[-1]):
+                mapping[short] = full
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
