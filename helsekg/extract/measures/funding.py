@@ -44,7 +44,9 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.phrases import (
+    DEFINITE_NEW,
     MODAL,
+    VERB_PARTICLES,
     demonstrative_instrument,
     head_of,
     instrument_object,
@@ -144,6 +146,8 @@ _SOURCE = re.compile(r"\s+(?:frå|fra)\s+", re.IGNORECASE)
 #: "fra/frå" and a phrase without numbers before "til": what the money is moved from ("fra dekningsgrad på
 #: heldøgns omsorg til å styrke ..."); a number in it makes it a range ("fra 20 til 30 millioner").
 _MOVED_FROM = re.compile(r"\s+(?:frå|fra)\s+(?:[^\W\d][\w-]*\s+){1,6}?(?=til\s)", re.IGNORECASE)
+#: A verb, maybe its particle, and one word: "realisera prosjektet", "starte opp prosjektet".
+_VERB_AND_OBJECT = re.compile(rf"\S+\s+(?:(?:{'|'.join(sorted(VERB_PARTICLES))})\s+)?(\S+)")
 
 
 def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:
@@ -222,16 +226,17 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # the verb when it is an instrument (after "for å" only a verb that starts or runs one: a purpose else)
         obj = instrument_object(text, verb, end, rx) if kind == "til_å" or rx.action.match(text, verb) else None
         strengthened = rx.strengthen.match(text, verb, end) if kind == "til_å" else None
+        # "til å styrke døgnbehandlingen innen psykisk helsevern": what is strengthened
+        strengthened_object = phrase_after(text, strengthened.end(), end, rx) if strengthened is not None else None
         if obj is not None:
             start, end = obj
-        elif strengthened is not None and phrase_after(text, strengthened.end(), end, rx) is not None:
-            # "til å styrke døgnbehandlingen innen psykisk helsevern": what is strengthened
-            start, end = phrase_after(text, strengthened.end(), end, rx)
+        elif strengthened_object is not None:
+            start, end = strengthened_object
         else:
-            tail = re.fullmatch(r"\S+\s+(?:(?:opp|ut|inn|fram|frem)\s+)?(\S+)", text[verb:end])
+            tail = _VERB_AND_OBJECT.fullmatch(text, verb, end)
             if tail and rx.anaphor.match(tail.group(1)):
                 # "450 millionar kroner for å realisera prosjektet": the project named before
-                return (Reference(verb + tail.start(1), verb + tail.end(1), alias=False),)
+                return (Reference(tail.start(1), tail.end(1), alias=False),)
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -402,7 +407,7 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
 
 
 #: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
-_NEW_DEFINITE = re.compile(r"\W*(?:det|den|dei|de)\s+nye\s+([\w-]+)", re.IGNORECASE)
+_NEW_DEFINITE = re.compile(rf"\W*{DEFINITE_NEW}([\w-]+)", re.IGNORECASE)
 
 
 def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ import re
 
 from helsekg.extract.measures.candidates import Candidate
 from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import YEARS
 from helsekg.extract.measures.phrases import (
     NAME_AFTER,
     capitalised_programmes,
@@ -151,7 +152,7 @@ def _subtitle_of_name(text: str, at: int, noun: str, quote: int, sentence_start:
 
 
 #: what may stand between a name and its quoted subtitle: a year or period, a dash or colon
-_NAME_TAIL = re.compile(r"\s*((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?\s*[:,–-]?\s*")
+_NAME_TAIL = re.compile(rf"\s*({YEARS})?\s*[:,–-]?\s*")
 
 
 def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[int, int]]:

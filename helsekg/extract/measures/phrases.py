@@ -28,6 +28,7 @@ from helsekg.text.document import slugify
 
 __all__ = [
     "CAPITAL_COMPOUND",
+    "DEFINITE_NEW",
     "MAX_LABEL_WORDS",
     "NAME_AFTER",
     "SCALE_WORD",
@@ -307,6 +308,9 @@ def instrument_object(text: str, start: int, end: int, rx: Patterns) -> tuple[in
 
 #: Particles of Norwegian particle verbs ("starte opp", "byggje ut", "setje inn", "legge fram").
 VERB_PARTICLES = frozenset({"opp", "ut", "inn", "fram", "frem"})
+
+#: A definite article and "nye" before a noun: the new thing the text named before ("Det nye sykehuset").
+DEFINITE_NEW = r"(?:det|den|dei|de)\s+nye\s+"
 
 #: Demonstratives that point back at something named before ("dette prosjektet", "denne ordninga").
 DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})

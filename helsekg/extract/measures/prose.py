@@ -83,6 +83,9 @@ class ProseCues:
     continue_verbs: tuple[str, ...] = ()
     #: "X er eit (kommunalt) botilbod til ...": what a sentence defines X as (a municipality's service pages)
     service_heads: tuple[str, ...] = ()
+    #: first words of a subject that defines nothing of its own: a pronoun ("Dette er ei ny ordning") or a kind ("Ein
+    #: frisklivssentral er eit tilbod til ...", "Slike tilbod er ...")
+    definition_stop_subjects: tuple[str, ...] = ()
     #: "X skal bidra til ...": verbs whose subject is a measure when it opens the sentence
     contribute_verbs: tuple[str, ...] = ()
     #: kinds of plan that are measures when a "for"-phrase says what they are for ("opptrappingsplanen for rusfeltet")
@@ -181,7 +184,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _name_compounds(context, rx, index)
         names += _programme_periods(context, rx, index)
         names += _described_plans(context, rx, index)
-        names += _defined_services(context, rx, index)
+        names += _defined_services(context, rx, cues, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
         for begin, items in _example_lists(context, rx, index):
@@ -272,14 +275,7 @@ def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
     return found
 
 
-#: subjects that define nothing of their own ("Dette er ei ny ordning", "Det er en toppfinansieringsordning")
-_PRONOUNS = frozenset({"det", "dette", "den", "denne", "dei", "de", "desse", "disse", "han", "ho", "hun", "vi", "me",
-                       "eg", "jeg", "du", "her", "der", "som",
-                       # "Ein frisklivssentral er eit tilbod til ...", "Slike tilbod er ...": a kind, not one measure
-                       "ein", "en", "ei", "eit", "et", "slike", "alle", "mange"})
-
-
-def _defined_services(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
+def _defined_services(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
     """"Heimehjelptenesta er eit tilbod til innbyggjarane som ...", "Helsestasjon for ungdom er eit lågterskeltilbod
     for ...": the subject a sentence opens with and defines as a service, project or scheme; or the subject that is
     to contribute to a goal ("Hverdagsrehabilitering skal bidra til at du ..."). Not a pronoun ("Dette er ei ny
@@ -294,7 +290,7 @@ def _defined_services(context: MeasureContext, rx: _Rx, index: int) -> list[Cand
             return []  # "Løyvinga skal bidra til ...", "Tilskotet skal ...": a reference to a measure named elsewhere
     first = m.group(1).split()[0].lower()
     head = re.split(r"\s(?:for|til|med|i|på|av)\s", m.group(1))[0]  # "Helsestasjon for ungdom": a service
-    if first in _PRONOUNS or context.starts_actor(m.start(1)) or context.is_group(head):
+    if first in cues.definition_stop_subjects or context.starts_actor(m.start(1)) or context.is_group(head):
         return []
     # one capitalised word is a name ("Kompasset"), kept as written like the other names of the text
     return [Candidate(m.start(1), m.end(1), index, "named", named=" " not in m.group(1))]

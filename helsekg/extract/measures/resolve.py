@@ -45,6 +45,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.measures.cues import WORD
 from helsekg.extract.measures.phrases import (
+    DEFINITE_NEW,
     demonstrative_instrument,
     finite_verb,
     head_of,
@@ -107,7 +108,7 @@ _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 #: "det nye", "den nye" right before a noun: the new thing named before
-_DEFINITE_NEW = re.compile(r"(?<![\w-])(?:det|den|dei|de)\s+nye\s+$", re.IGNORECASE)
+_DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
 class MeasureResolver:
