@@ -344,3 +344,27 @@ def test_measures_strategies_cue_file_holds_every_list_once():
     for field in dataclasses.fields(MeasureCues):
         assert getattr(cues, field.name), f"{field.name} is empty"
     assert set(data["_notes"]) <= {f.name for f in dataclasses.fields(MeasureCues)}
+
+
+def test_word_check_remembers_the_verdict_and_forgets_beyond_its_limit(monkeypatch):
+    """Issue 18: per-word checks are remembered per (name, word), give the pattern's own verdict, and the memory
+    is bounded (cleared when full), so a long batch does not grow it without end."""
+    from helsekg.extract.measures import cues as cues_module
+
+    rx = cues_module.compiled(cues_module.default_cues())
+    rx._words.clear()
+    calls = []
+
+    def check(word):
+        calls.append(word)
+        return rx.group_noun.match(word)
+
+    assert rx.word_check("test-group", "pasientar", check) is True
+    assert rx.word_check("test-group", "pasientar", check) is True
+    assert rx.word_check("test-group", "tilskotsordninga", check) is False
+    assert calls == ["pasientar", "tilskotsordninga"]
+    monkeypatch.setattr(cues_module, "_MAX_REMEMBERED_WORDS", 3)
+    for word in ("eldre", "barn", "ungdom", "familiar"):
+        rx.word_check("test-group", word, check)
+    assert len(rx._words) <= 3
+    rx._words.clear()

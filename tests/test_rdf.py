@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from rdflib import Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS
@@ -165,3 +168,19 @@ def test_rdf_document_triples_report_broken_anchors_like_the_graph(corpus_dir, b
     got = validate(broken, texts=texts, engine="oxigraph")
     assert not got.conforms and got.anchors_checked == expected.anchors_checked
     assert sorted(got.violations, key=str) == sorted(expected.violations, key=str)
+
+
+@pytest.mark.parametrize("value", ["5E+5", "1E-7", "1.50", "-3", "12.0", "2500000", "0.25"])
+def test_rdf_builder_writes_decimals_in_rdflib_lexical_form(value):
+    """Issue 18: the builder makes Oxigraph literals itself; an amount's xsd:decimal must read as rdflib writes it
+    (fixed notation, trailing zeros kept), or the rdflib and Oxigraph views of one graph would differ."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from helsekg.graph.build import _decimal
+    from helsekg.graph.io import to_oxigraph
+
+    ours = _decimal(Decimal(value))
+    [rdflib_triple] = to_oxigraph([(ID["a"], HKG.linkScore, Literal(Decimal(value), datatype=XSD.decimal))])
+    assert ours == rdflib_triple.object
+    assert "E" not in ours.value and Decimal(ours.value) == Decimal(value)

@@ -10,11 +10,12 @@ its offsets.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from helsekg.extract.records import (
@@ -30,7 +31,7 @@ from helsekg.extract.records import (
     TargetGroup,
     Theme,
 )
-from helsekg.graph.io import to_oxigraph
+from helsekg.graph.io import from_oxigraph, to_oxigraph
 from helsekg.graph.labels import canonical_labels
 from helsekg.graph.namespace import DCTERMS, HKG, ID, ORG, SCHEMA
 from helsekg.graph.prefixes import PREFIXES
@@ -105,15 +106,14 @@ def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -
 
 
 def document_triples(extraction: Extraction) -> list[ox.Triple]:
-    """The facts of one document as Oxigraph triples, without an rdflib Graph (issue 18).
+    """The facts of one document as Oxigraph triples, without rdflib (issue 18).
 
-    The same triples as :func:`add_extraction` adds to an empty graph (the same code mints the terms), each
-    once, sorted as :func:`helsekg.graph.io.serialize` sorts them, so their N-Triples are byte for byte that
-    graph's. Extraction workers build, validate and serialise these; rdflib's in-memory store cost about
-    as much as every other step after the pipeline together.
+    Each triple once, sorted as :func:`helsekg.graph.io.serialize` sorts them, so their N-Triples are byte for
+    byte those of the graph :func:`add_extraction` fills. Extraction workers build, validate and serialise
+    these: the builder makes Oxigraph terms directly, where making rdflib terms and converting them cost about
+    twice as much.
     """
-    # two rdflib triples can give one Oxigraph triple (a plain literal and its xsd:string twin): dropped again
-    return sorted(dict.fromkeys(oxigraph_triples(lambda sink: add_extraction(sink, extraction))), key=str)
+    return sorted(dict.fromkeys(_Builder(extraction).build()), key=str)
 
 
 def oxigraph_triples(write: Callable[[Graph], object]) -> list[ox.Triple]:
@@ -126,7 +126,7 @@ def oxigraph_triples(write: Callable[[Graph], object]) -> list[ox.Triple]:
 
 
 class _TripleSink:
-    """What :class:`_Builder` needs of a Graph: ``add``, collecting the rdflib triples in a list."""
+    """What a writer of rdflib triples needs of a Graph: ``add``, collecting the triples in a list."""
 
     def __init__(self) -> None:
         self.triples: list[tuple] = []
@@ -136,33 +136,39 @@ class _TripleSink:
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> Graph:
-    """Add the facts of one document to ``graph``."""
-    builder = _Builder(graph, extraction)
-    builder.document(extraction.document)
-    for actor in extraction.actors:
-        builder.actor(actor)
-    for amount in extraction.amounts:
-        builder.amount(amount)
-    for measure in extraction.measures:
-        builder.measure(measure)
-    for quote in extraction.quotes:
-        builder.quote(quote)
-    for goal in extraction.goals:
-        builder.goal(goal)
-    for group in extraction.target_groups:
-        builder.target_group(group)
-    for recommendation in extraction.recommendations:
-        builder.recommendation(recommendation)
+    """Add the facts of one document to ``graph`` (the triples of :func:`document_triples`, as rdflib terms)."""
+    for triple in from_oxigraph(_Builder(extraction).build()):
+        graph.add(triple)
     return graph
 
 
-def _once(write: Callable[[_Builder, Any], URIRef]) -> Callable[[_Builder, Any], URIRef]:
+class _Terms:
+    """The Oxigraph named nodes of one rdflib namespace, each made once: ``_Terms(HKG).Measure``. A closed
+    namespace still refuses a term it does not define."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+_HKG, _RDF, _RDFS, _SKOS, _XSD = _Terms(HKG), _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(XSD)
+_DCTERMS, _ORG, _SCHEMA = _Terms(DCTERMS), _Terms(ORG), _Terms(SCHEMA)
+_ID = str(ID)
+_OX_QUALIFIERS = {name: ox.NamedNode(str(node)) for name, node in QUALIFIERS.items()}
+_OX_KINDS = {name: ox.NamedNode(str(node)) for name, node in KINDS.items()}
+
+
+def _once(write: Callable[[_Builder, Any], ox.NamedNode]) -> Callable[[_Builder, Any], ox.NamedNode]:
     """A :class:`_Builder` method that writes a record once and then only returns its node: a record met again (an
     amount funding a measure after the amounts, the proposer of many measures, a theme) would add the same triples
     again (issue 18: half of the triples the builder made were repeats)."""
 
     @wraps(write)
-    def once(builder: _Builder, record: Any) -> URIRef:
+    def once(builder: _Builder, record: Any) -> ox.NamedNode:
         node = builder.written.get(record)
         if node is None:
             node = builder.written[record] = write(builder, record)
@@ -171,164 +177,207 @@ def _once(write: Callable[[_Builder, Any], URIRef]) -> Callable[[_Builder, Any],
     return once
 
 
+def _id(path: str) -> ox.NamedNode:
+    """The instance IRI ``ID[path]`` as an Oxigraph node (the IRIs of :func:`actor_iri` and its siblings)."""
+    return ox.NamedNode(_ID + path)
+
+
+def _span_id(kind: str, span: Span) -> ox.NamedNode:
+    return _id(f"{kind}/{span.doc_id}/{span.start}-{span.end}")
+
+
+def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype)
+
+
 class _Builder:
-    def __init__(self, graph: Graph, extraction: Extraction) -> None:
-        self.g = graph
-        self.doc = document_iri(extraction.document.doc_id)
-        self.lang = extraction.document.language
+    """The triples of one extraction, as Oxigraph terms; the IRIs are the ones the ``*_iri`` functions mint."""
+
+    def __init__(self, extraction: Extraction) -> None:
+        self.extraction = extraction
+        self.doc = _id(f"doc/{extraction.document.doc_id}")
+        self.lang = str(extraction.document.language)
         self.text = extraction.text
         self.info = extraction.document
-        self.written: dict[object, URIRef] = {}  # the node each record was written as (:func:`_once`)
+        self.triples: list[ox.Triple] = []
+        self.written: dict[object, ox.NamedNode] = {}  # the node each record was written as (:func:`_once`)
 
-    def label(self, text: str) -> Literal:
-        return Literal(" ".join(text.split()), lang=self.lang)
+    def build(self) -> list[ox.Triple]:
+        extraction = self.extraction
+        self.document(extraction.document)
+        for actor in extraction.actors:
+            self.actor(actor)
+        for amount in extraction.amounts:
+            self.amount(amount)
+        for measure in extraction.measures:
+            self.measure(measure)
+        for quote in extraction.quotes:
+            self.quote(quote)
+        for goal in extraction.goals:
+            self.goal(goal)
+        for group in extraction.target_groups:
+            self.target_group(group)
+        for recommendation in extraction.recommendations:
+            self.recommendation(recommendation)
+        return self.triples
 
-    def mention(self, node: URIRef, span: Span) -> URIRef:
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, value: ox.NamedNode | ox.Literal) -> None:
+        self.triples.append(ox.Triple(subject, predicate, value))
+
+    def label(self, text: str) -> ox.Literal:
+        return ox.Literal(" ".join(text.split()), language=self.lang)
+
+    def mention(self, node: ox.NamedNode, span: Span) -> ox.NamedNode:
         if self.text[span.start:span.end] != span.text:
             raise ValueError(f"record offsets {span.start}-{span.end} do not match its text {span.text!r}")
-        mention = _local_iri("mention", span)
-        g = self.g
-        g.add((mention, RDF.type, HKG.Mention))
-        g.add((mention, HKG.inDocument, self.doc))
-        g.add((mention, HKG.startOffset, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((mention, HKG.endOffset, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-        g.add((mention, HKG.anchorText, Literal(span.text)))
+        mention = _span_id("mention", span)
+        add = self.add
+        add(mention, _RDF.type, _HKG.Mention)
+        add(mention, _HKG.inDocument, self.doc)
+        add(mention, _HKG.startOffset, _typed(span.start, _XSD.nonNegativeInteger))
+        add(mention, _HKG.endOffset, _typed(span.end, _XSD.nonNegativeInteger))
+        add(mention, _HKG.anchorText, ox.Literal(span.text))
         page = self.info.page_at(span.start)
         if page is not None:
-            g.add((mention, HKG.page, Literal(page, datatype=XSD.positiveInteger)))
+            add(mention, _HKG.page, _typed(page, _XSD.positiveInteger))
         heading = self.info.heading_at(span.start)
         if heading is not None and heading.text.strip():
-            g.add((mention, HKG.heading, Literal(" ".join(heading.text.split()))))
-        g.add((node, HKG.hasMention, mention))
-        g.add((node, HKG.mentionedIn, self.doc))
+            add(mention, _HKG.heading, ox.Literal(" ".join(heading.text.split())))
+        add(node, _HKG.hasMention, mention)
+        add(node, _HKG.mentionedIn, self.doc)
         return mention
 
     def document(self, info: DocumentInfo) -> None:
-        g, doc = self.g, self.doc
-        g.add((doc, RDF.type, HKG.PolicyDocument))
+        add, doc = self.add, self.doc
+        add(doc, _RDF.type, _HKG.PolicyDocument)
         if info.title:
-            g.add((doc, DCTERMS.title, self.label(info.title)))
+            add(doc, _DCTERMS.title, self.label(info.title))
         if info.issued:
-            g.add((doc, DCTERMS.issued, Literal(info.issued.isoformat(), datatype=XSD.date)))
-        g.add((doc, DCTERMS.language, Literal(info.language)))
-        g.add((doc, DCTERMS.source, Literal(info.source)))
-        g.add((doc, HKG.contentHash, Literal(info.content_hash)))
+            add(doc, _DCTERMS.issued, _typed(info.issued.isoformat(), _XSD.date))
+        add(doc, _DCTERMS.language, ox.Literal(str(info.language)))
+        add(doc, _DCTERMS.source, ox.Literal(str(info.source)))
+        add(doc, _HKG.contentHash, ox.Literal(str(info.content_hash)))
         if info.kind:
-            g.add((doc, HKG.documentKind, Literal(info.kind)))
-        g.add((doc, DCTERMS.format, Literal(MEDIA_TYPES[info.format])))
+            add(doc, _HKG.documentKind, ox.Literal(str(info.kind)))
+        add(doc, _DCTERMS.format, ox.Literal(MEDIA_TYPES[info.format]))
         if info.publisher:
-            g.add((doc, DCTERMS.publisher, self.actor(info.publisher)))
+            add(doc, _DCTERMS.publisher, self.actor(info.publisher))
 
     @_once
-    def actor(self, actor: Actor) -> URIRef:
-        node = actor_iri(actor)
-        g = self.g
-        g.add((node, RDF.type, HKG.Actor))
-        g.add((node, RDF.type, HKG.Organisation if actor.kind == "organisation" else HKG.Person))
-        g.add((node, RDFS.label, self.label(actor.label)))
+    def actor(self, actor: Actor) -> ox.NamedNode:
+        node = _id(f"actor/{actor.key}")
+        add = self.add
+        add(node, _RDF.type, _HKG.Actor)
+        add(node, _RDF.type, _HKG.Organisation if actor.kind == "organisation" else _HKG.Person)
+        add(node, _RDFS.label, self.label(actor.label))
         for role in actor.roles:
-            g.add((node, HKG.role, self.label(role)))
+            add(node, _HKG.role, self.label(role))
         if actor.affiliation:  # "direktør i Helsedirektoratet": the organisation the role is held in
-            g.add((node, ORG.memberOf, ID[f"actor/{actor.affiliation}"]))
+            add(node, _ORG.memberOf, _id(f"actor/{actor.affiliation}"))
         mention = self.mention(node, actor)
         for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
-            g.add((mention, HKG.statedRole, self.label(role)))
+            add(mention, _HKG.statedRole, self.label(role))
         return node
 
     @_once
-    def amount(self, amount: Amount) -> URIRef:
-        node = amount_iri(amount)
-        g = self.g
-        g.add((node, RDF.type, HKG.MonetaryAmount if amount.is_money else HKG.Quantity))
-        g.add((node, RDFS.label, self.label(amount.text)))
-        g.add((node, SCHEMA.value, Literal(amount.value, datatype=XSD.decimal)))
-        g.add((node, HKG.qualifier, QUALIFIERS[amount.qualifier]))
+    def amount(self, amount: Amount) -> ox.NamedNode:
+        node = _span_id("amount" if amount.is_money else "quantity", amount)
+        add = self.add
+        add(node, _RDF.type, _HKG.MonetaryAmount if amount.is_money else _HKG.Quantity)
+        add(node, _RDFS.label, self.label(amount.text))
+        add(node, _SCHEMA.value, _decimal(amount.value))
+        add(node, _HKG.qualifier, _OX_QUALIFIERS[amount.qualifier])
         if amount.is_money:
-            g.add((node, SCHEMA.currency, Literal(amount.currency or "NOK")))
-            g.add((node, HKG.amountKind, KINDS[amount.kind]))
+            add(node, _SCHEMA.currency, ox.Literal(amount.currency or "NOK"))
+            add(node, _HKG.amountKind, _OX_KINDS[amount.kind])
             if amount.fiscal_year is not None:
-                g.add((node, HKG.fiscalYear, Literal(f"{amount.fiscal_year:04d}", datatype=XSD.gYear)))
+                add(node, _HKG.fiscalYear, _typed(f"{amount.fiscal_year:04d}", _XSD.gYear))
         else:
             if amount.unit:
-                g.add((node, SCHEMA.unitText, Literal(amount.unit, lang=self.lang)))
+                add(node, _SCHEMA.unitText, ox.Literal(amount.unit, language=self.lang))
             if amount.value_max is not None:
-                g.add((node, SCHEMA.minValue, Literal(amount.value, datatype=XSD.decimal)))
-                g.add((node, SCHEMA.maxValue, Literal(amount.value_max, datatype=XSD.decimal)))
+                add(node, _SCHEMA.minValue, _decimal(amount.value))
+                add(node, _SCHEMA.maxValue, _decimal(amount.value_max))
         self.mention(node, amount)
         return node
 
-    def measure(self, measure: Measure) -> URIRef:
-        node = measure_iri(measure)
-        g = self.g
-        g.add((node, RDF.type, HKG.Measure))
+    def measure(self, measure: Measure) -> ox.NamedNode:
+        node = _id(f"measure/{measure.key}")
+        add = self.add
+        add(node, _RDF.type, _HKG.Measure)
         if measure.is_programme:
-            g.add((node, RDF.type, HKG.Programme))
-        g.add((node, RDFS.label, self.label(measure.label)))
+            add(node, _RDF.type, _HKG.Programme)
+        add(node, _RDFS.label, self.label(measure.label))
         for amount in measure.funding:
-            g.add((node, HKG.hasFunding, self.amount(amount)))
+            add(node, _HKG.hasFunding, self.amount(amount))
         for quantity in measure.quantities:
-            g.add((node, HKG.hasQuantity, self.amount(quantity)))
+            add(node, _HKG.hasQuantity, self.amount(quantity))
         if measure.proposer is not None:
-            g.add((node, HKG.proposedBy, self.actor(measure.proposer)))
+            add(node, _HKG.proposedBy, self.actor(measure.proposer))
         for goal in measure.goals:
-            g.add((node, HKG.hasGoal, self.goal(goal)))
+            add(node, _HKG.hasGoal, self.goal(goal))
         for group in measure.targets:
-            g.add((node, HKG.targets, self.target_group(group)))
+            add(node, _HKG.targets, self.target_group(group))
         for theme in measure.themes:
-            g.add((node, HKG.hasTheme, self.theme(theme)))
+            add(node, _HKG.hasTheme, self.theme(theme))
         if measure.part_of:
             # the programme is itself a Measure record of the same extraction, so it is typed and labelled
-            g.add((node, HKG.partOf, ID[f"measure/{measure.part_of}"]))
+            add(node, _HKG.partOf, _id(f"measure/{measure.part_of}"))
         self.mention(node, measure)
         return node
 
-    def quote(self, quote: Quote) -> URIRef:
-        node = _local_iri("quote", quote)
-        g = self.g
-        g.add((node, RDF.type, HKG.Quote))
-        g.add((node, RDFS.label, self.label(_shorten(quote.text))))
-        g.add((node, HKG.quoteText, Literal(quote.text, lang=self.lang)))
+    def quote(self, quote: Quote) -> ox.NamedNode:
+        node = _span_id("quote", quote)
+        add = self.add
+        add(node, _RDF.type, _HKG.Quote)
+        add(node, _RDFS.label, self.label(_shorten(quote.text)))
+        add(node, _HKG.quoteText, ox.Literal(quote.text, language=self.lang))
         if quote.speaker is not None:
-            g.add((node, HKG.statedBy, self.actor(quote.speaker)))
+            add(node, _HKG.statedBy, self.actor(quote.speaker))
         self.mention(node, quote)
         return node
 
-
     @_once
-    def goal(self, goal: Goal) -> URIRef:
-        node = _local_iri("goal", goal)
-        self.g.add((node, RDF.type, HKG.Goal))
-        self.g.add((node, RDFS.label, self.label(goal.label)))
+    def goal(self, goal: Goal) -> ox.NamedNode:
+        node = _span_id("goal", goal)
+        self.add(node, _RDF.type, _HKG.Goal)
+        self.add(node, _RDFS.label, self.label(goal.label))
         self.mention(node, goal)
         return node
 
     @_once
-    def target_group(self, group: TargetGroup) -> URIRef:
-        node = target_group_iri(group)
-        self.g.add((node, RDF.type, HKG.TargetGroup))
-        self.g.add((node, RDFS.label, self.label(group.label)))
+    def target_group(self, group: TargetGroup) -> ox.NamedNode:
+        node = _id(f"target-group/{group.key}")
+        self.add(node, _RDF.type, _HKG.TargetGroup)
+        self.add(node, _RDFS.label, self.label(group.label))
         self.mention(node, group)
         return node
 
     @_once
-    def theme(self, theme: Theme) -> URIRef:
-        node = theme_iri(theme)
-        self.g.add((node, RDF.type, HKG.Theme))
-        self.g.add((node, RDF.type, SKOS.Concept))
-        self.g.add((node, SKOS.prefLabel, Literal(theme.label, lang="nb")))
+    def theme(self, theme: Theme) -> ox.NamedNode:
+        node = _id(f"theme/{theme.key}")
+        self.add(node, _RDF.type, _HKG.Theme)
+        self.add(node, _RDF.type, _SKOS.Concept)
+        self.add(node, _SKOS.prefLabel, ox.Literal(theme.label, language="nb"))
         return node
 
-    def recommendation(self, recommendation: Recommendation) -> URIRef:
-        node = _local_iri("recommendation", recommendation)
-        g = self.g
-        g.add((node, RDF.type, HKG.Recommendation))
-        g.add((node, RDFS.label, self.label(recommendation.label)))
+    def recommendation(self, recommendation: Recommendation) -> ox.NamedNode:
+        node = _span_id("recommendation", recommendation)
+        add = self.add
+        add(node, _RDF.type, _HKG.Recommendation)
+        add(node, _RDFS.label, self.label(recommendation.label))
         if recommendation.by is not None:
-            g.add((node, HKG.recommendedBy, self.actor(recommendation.by)))
+            add(node, _HKG.recommendedBy, self.actor(recommendation.by))
         for theme in recommendation.themes:
-            g.add((node, HKG.hasTheme, self.theme(theme)))
+            add(node, _HKG.hasTheme, self.theme(theme))
         self.mention(node, recommendation)
         return node
+
+
+def _decimal(value: Decimal) -> ox.Literal:
+    """An xsd:decimal in rdflib's lexical form (``f"{value:f}"``: 5E+5 is "500000"), so rdflib and Oxigraph
+    readers see the same literal."""
+    return ox.Literal(f"{value:f}", datatype=_XSD.decimal)
 
 
 def _shorten(text: str, words: int = 12) -> str:

@@ -14,8 +14,8 @@ strategies match with, so a word list is written once and compiled once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -183,6 +183,10 @@ def _with_adverb(phrases: Sequence[str], adverbs: Sequence[str]) -> str:
     return "|".join(parts)
 
 
+#: :meth:`Patterns.word_check` forgets its verdicts beyond this many (a long batch meets ever new words).
+_MAX_REMEMBERED_WORDS = 200_000
+
+
 @dataclass(frozen=True)
 class Patterns:
     """The compiled patterns and word sets of one :class:`MeasureCues` (see :func:`compiled`)."""
@@ -246,6 +250,19 @@ class Patterns:
     goal_trailing: frozenset[str]
     bare_endings: tuple[str, ...]
     intros_after_verb: dict[str, str]
+    #: (check, word) -> verdict of a per-word check the finders ask again and again (:meth:`word_check`)
+    _words: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def word_check(self, name: str, word: str, check: Callable[[str], object]) -> bool:
+        """``bool(check(word))``, remembered per (name, word): the same words are checked against the same long
+        patterns in every sentence (issue 18). ``name`` must stand for one ``check`` on these patterns."""
+        key = (name, word)
+        verdict = self._words.get(key)
+        if verdict is None:
+            if len(self._words) >= _MAX_REMEMBERED_WORDS:
+                self._words.clear()
+            verdict = self._words[key] = bool(check(word))
+        return verdict
 
 
 def _lower(words: Sequence[str]) -> frozenset[str]:

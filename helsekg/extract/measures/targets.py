@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import Patterns
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
 from helsekg.extract.measures.phrases import group_key, tokens
 from helsekg.extract.records import TargetGroup
@@ -109,6 +111,17 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
     return tuple(out)
 
 
+def _group_word(rx: Patterns) -> Callable[[str], bool]:
+    """Is a lower-case word a group noun (the patterns' ``group_noun`` or the extra group nouns), remembered per
+    word (:meth:`Patterns.word_check`)."""
+    extra = _patterns().extra_nouns.match
+
+    def check(word: str) -> object:
+        return rx.group_noun.match(word) or extra(word)
+
+    return lambda word: rx.word_check("group", word, check)
+
+
 def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start: bool = False) -> tuple[int, int] | None:
     """A group noun phrase at ``begin``: up to 3 modifiers, a group noun, coordination and modifiers."""
     text, rx = context.text, context.rx
@@ -120,11 +133,11 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
         return text[words[n][0]:words[n][1]].lower()
 
     head = None
-    extra = _patterns().extra_nouns
+    group_word = _group_word(rx)
     for n, (s, e) in enumerate(words[:4]):
         word = text[s:e]
         lower = word.lower()
-        if (rx.group_noun.match(lower) or extra.match(lower)) and not rx.instrument_word.match(lower):
+        if group_word(lower) and not rx.word_check("instrument", lower, rx.instrument_word.match):
             if word[:1].isupper() and not from_start:
                 return None  # a name ("Menn i helse"), not a group
             head = n
@@ -146,15 +159,14 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
         word = low(n)
         if word in ("og", "eller") and n + 1 < len(words):
             nxt = low(n + 1)
-            if (rx.group_noun.match(nxt) or extra.match(nxt) or nxt in rx.drop
-                    or (n + 2 < len(words) and (rx.group_noun.match(low(n + 2)) or extra.match(low(n + 2))))):
+            if group_word(nxt) or nxt in rx.drop or (n + 2 < len(words) and group_word(low(n + 2))):
                 n += 1
                 continue
             if n > head + 1 and any(low(k) in rx.group_modifiers - {"og"} for k in range(head + 1, n)):
                 n += 1  # "personer med langvarige og sammensatte utfordringer": coordination inside the modifier
                 continue
             break
-        if word in rx.group_modifiers or rx.group_noun.match(word) or extra.match(word) or (
+        if word in rx.group_modifiers or group_word(word) or (
                 n > last and n - 1 >= 0 and low(n - 1) in rx.group_modifiers | {"og"}):
             last = n if word not in rx.group_modifiers else last
             n += 1
