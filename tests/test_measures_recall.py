@@ -563,3 +563,14 @@ def test_measures_recall_a_name_indefinite_and_definite_is_one_measure(blank_nlp
     keys = {m.key for m in find(doc, document, amounts=list(find_amounts(doc, document))).measures
             if m.label.lower().startswith("omsorgspris")}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize("title, label", [
+    ("Tilskuddsordning for aktivitetstilbud til eldre lyses ut", "Tilskuddsordning for aktivitetstilbud til eldre"),
+    ("Tilskotsordning for frivillige lag vert lyst ut", "Tilskotsordning for frivillige lag"),
+])
+def test_measures_recall_a_title_measure_ends_before_the_finite_verb(nlp, title, label):
+    """A news title states what happens to the scheme; the scheme is its noun phrase, not the clause."""
+    found = measures(nlp, f"{title}\n\nKommunen har sett av 300 000 kroner til ordninga. Lag og foreningar kan søkje.")
+    assert label in found, found
+    assert not any(key.endswith(("ut", "lyst ut")) for key in found), found

@@ -43,7 +43,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         if opener:
             begin = opener.end()  # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
-        phrase = trim_phrase(text, begin, suffix.start() if suffix else s.end, rx, max_words=MAX_TITLE_WORDS)
+        end = _before_finite_verb(context, begin, suffix.start() if suffix else s.end)
+        phrase = trim_phrase(text, begin, end, rx, max_words=MAX_TITLE_WORDS)
         if phrase is None:
             continue
         label = text[phrase[0]:phrase[1]]
@@ -62,6 +63,22 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         elif _grant_page(context) and _scheme_title(context, *phrase):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
     return tuple(found)
+
+
+def _before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
+    """Where a title's noun phrase ends: before its first finite verb ("Nytt tilskudd skal gi mindre ensomhet
+    blant eldre": the grant, not what it shall do), else at ``end``."""
+    doc = context.doc
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("POS") else None
+    if span is None:
+        return end
+    prose = default_prose_cues()
+    auxiliaries = {*prose.passive_auxiliaries, *prose.modal_auxiliaries}
+    for token in span[1:]:
+        # "vert lyst ut": the dictionary also knows "vert" (host) as a noun, which finite_verb refuses
+        if finite_verb(token) or "Fin" in token.morph.get("VerbForm") and token.lemma_.lower() in auxiliaries:
+            return token.idx
+    return end
 
 
 def _grant_page(context: MeasureContext) -> bool:
