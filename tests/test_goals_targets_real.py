@@ -294,3 +294,17 @@ def test_goals_real_an_expletive_or_other_adjective_is_no_purpose(parsed, text):
 @pytest.mark.parametrize("make", ["parsed", "blank"])
 def test_goals_real_stated_goal_word_orders(request, make, text, expected):
     assert goal_labels(request.getfixturevalue(make)(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Omsorgsbustad pluss er eit tilbod til deg som ikkje har behov for sjukeheimsplass, men likevel treng hjelp.",
+     "deg som ikkje har behov for sjukeheimsplass"),
+    ("Hverdagsrehabilitering er et tilbud for deg som bor i eget hjem og har hatt funksjonsfall.",
+     "deg som bor i eget hjem og har hatt funksjonsfall"),
+    ("Listen over tilskudd til de som har søkt om støtte blir offentliggjort i mai.", "de som har søkt om støtte"),
+])
+def test_targets_real_pronoun_with_its_relative_clause(request, text, expected):
+    """A service page addresses its group as "deg som ..."; the relative clause says who, and ends with it."""
+    labels = group_labels(request.getfixturevalue("parsed")(text))
+    assert expected in labels, labels
+    assert not any("offentliggjort" in label or "treng hjelp" in label for label in labels), labels

@@ -34,7 +34,7 @@ from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import Patterns
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
-from helsekg.extract.measures.phrases import group_key, tokens
+from helsekg.extract.measures.phrases import finite_verb, group_key, tokens
 from helsekg.extract.records import TargetGroup
 
 __all__ = ["MAX_GROUP_WORDS", "MAX_STATED_GROUP_WORDS", "find_target_groups", "group_phrase"]
@@ -51,6 +51,7 @@ class _TargetPatterns:
     extra_nouns: re.Pattern[str]
     applicant_verbs: frozenset[str]
     pronouns: frozenset[str]
+    relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def _patterns() -> _TargetPatterns:
         extra_nouns=re.compile(rf"^[\w-]*?(?:{alt(data['extra_group_nouns'])})$", i),
         applicant_verbs=frozenset(data["applicant_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
+        relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
     )
 
 
@@ -82,7 +84,7 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         strong = bool(rx.target_sentence.search(sentence))
         found: list[tuple[int, int]] = []
         for m in rx.group_cue.finditer(text, s.start, s.end):
-            span = group_phrase(context, m.end(), s.end)
+            span = group_phrase(context, m.end(), s.end) or _relative_group(context, m.end(), s.end)
             if span:
                 found.append(span)
         # "Kommuner og bydeler kan søke", "Frivillige organisasjonar ... kan søkje"
@@ -120,6 +122,48 @@ def _group_word(rx: Patterns) -> Callable[[str], bool]:
         return rx.group_noun.match(word) or extra(word)
 
     return lambda word: rx.word_check("group", word, check)
+
+
+def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[int, int] | None:
+    """A pronoun and its relative clause after a group cue: "til deg som ikkje har behov for sjukeheimsplass",
+    "for de som trenger det mest" (``relative_group_pronouns``). The clause ends where the parse ends the pronoun's
+    phrase, else at the end of the clause (:func:`_stated_span`), and in either case before a second finite verb
+    that no "og"/"eller" joins to the first ("de som har søkt om støtte | blir offentliggjort")."""
+    text = context.text
+    m = _patterns().relative.match(text, begin, limit)
+    if m is None:
+        return None
+    start, end = m.start(1), None
+    doc = context.doc
+    if doc is None or not doc.has_annotation("POS"):
+        stated = _stated_span(context, start, limit)
+        return stated
+    span = doc.char_span(start, m.end(1), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    pronoun = span[0]
+    if doc.has_annotation("DEP"):
+        sub = [t for t in pronoun.subtree if t.idx < limit]
+        if len(sub) > 2 and sub[0].i == pronoun.i:
+            end = sub[-1].idx + len(sub[-1].text)
+    if end is None:
+        stated = _stated_span(context, start, limit)
+        if stated is None:
+            return None
+        end = stated[1]
+    verbs = 0
+    for token in doc[pronoun.i + 2:]:
+        if token.idx >= end:
+            break
+        if finite_verb(token) or "Fin" in token.morph.get("VerbForm") and token.pos_ == "AUX":
+            previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+            verbs += 1
+            if verbs > 1 and previous not in ("og", "eller", ","):
+                end = doc[token.i - 1].idx + len(doc[token.i - 1].text)
+                break
+    if len(text[start:end].split()) > MAX_STATED_GROUP_WORDS or len(text[start:end].split()) < 3:
+        return None
+    return start, end
 
 
 def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start: bool = False) -> tuple[int, int] | None:
