@@ -308,3 +308,14 @@ def test_targets_real_pronoun_with_its_relative_clause(request, text, expected):
     labels = group_labels(request.getfixturevalue("parsed")(text))
     assert expected in labels, labels
     assert not any("offentliggjort" in label or "treng hjelp" in label for label in labels), labels
+
+
+def test_targets_real_group_phrase_ends_before_the_main_verb(parsed):
+    """The group's modifier phrase ends at the sentence's finite verb; a clause inside the group keeps its own verb."""
+    text = ("Tilskuddsordningen for inkludering av barn i lavinntektsfamilier gir både frivillige organisasjoner "
+            "og kommuner mulighet til å søke.")
+    labels = group_labels(parsed(text))
+    assert "barn i lavinntektsfamilier" in labels, labels
+    assert not any(" gir" in label for label in labels), labels
+    kept = group_labels(parsed("Heimehjelptenesta gir tilbod til personar som treng omsorg og pleie når livet tek slutt."))
+    assert "personar som treng omsorg og pleie når livet tek slutt" in kept, kept

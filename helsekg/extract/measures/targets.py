@@ -52,6 +52,7 @@ class _TargetPatterns:
     applicant_verbs: frozenset[str]
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
+    clause_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def _patterns() -> _TargetPatterns:
         extra_nouns=re.compile(rf"^[\w-]*?(?:{alt(data['extra_group_nouns'])})$", i),
         applicant_verbs=frozenset(data["applicant_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
+        clause_openers=frozenset(data["group_clause_openers"]),
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
     )
 
@@ -122,6 +124,19 @@ def _group_word(rx: Patterns) -> Callable[[str], bool]:
         return rx.group_noun.match(word) or extra(word)
 
     return lambda word: rx.word_check("group", word, check)
+
+
+def _finite_at(context: MeasureContext, start: int, end: int) -> bool:
+    """The tagger reads the word at ``text[start:end]`` as a finite verb in the indicative ("gir", which the
+    dictionary also knows as a noun); False without a tagger."""
+    doc = context.doc
+    if doc is None or not doc.has_annotation("POS"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") and "Ind" in token.morph.get("Mood")
 
 
 def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[int, int] | None:
@@ -215,8 +230,11 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
             last = n if word not in rx.group_modifiers else last
             n += 1
             continue
-        # words inside a modifier phrase ("i kommuner med rekrutteringsutfordringer")
-        if n > head and any(low(k) in rx.group_modifiers for k in range(head + 1, n)):
+        # words inside a modifier phrase ("i kommuner med rekrutteringsutfordringer"), up to a finite verb
+        # ("barn i lavinntektsfamilier | gir både frivillige organisasjoner ...")
+        if n > head and any(low(k) in rx.group_modifiers for k in range(head + 1, n)) \
+                and not (_finite_at(context, *words[n])
+                         and not any(low(k) in _patterns().clause_openers for k in range(head + 1, n))):
             last = n
             n += 1
             continue
