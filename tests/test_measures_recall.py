@@ -574,3 +574,22 @@ def test_measures_recall_a_title_measure_ends_before_the_finite_verb(nlp, title,
     found = measures(nlp, f"{title}\n\nKommunen har sett av 300 000 kroner til ordninga. Lag og foreningar kan søkje.")
     assert label in found, found
     assert not any(key.endswith(("ut", "lyst ut")) for key in found), found
+
+
+@pytest.mark.parametrize("sentence, funded", [
+    ("Totalt 150 millionar kroner er satt av i budsjettet til ordninga.", "ordninga"),
+    ("I alt 150 millioner kroner er avsatt i statsbudsjettet til ordningen.", "ordningen"),
+])
+def test_measures_recall_amount_set_aside_in_the_budget_for_the_scheme(nlp, sentence, funded):
+    """"N er satt av i budsjettet til ordninga": the perfect passive and the budget it stands in come between the
+    amount and what it funds, the scheme named before (not only the sentence before's measure, by continuation)."""
+    from helsekg.extract.measures import funding
+    from helsekg.extract.measures.context import build_context
+
+    text = f"Helseteknologiordninga\n\nRegjeringa føreslo å opprette ei ny ordning for kommunane.\n\n{sentence}"
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    context = build_context(document, amounts=find_amounts(doc, document), doc=doc)
+    [cue] = [c for c in funding.find_funding_cues(context) if c.amount.text.startswith("150")]
+    first = cue.attempts[0]
+    assert type(first).__name__ == "Reference" and text[first.start:first.end] == funded, cue.attempts
