@@ -593,3 +593,13 @@ def test_measures_recall_amount_set_aside_in_the_budget_for_the_scheme(nlp, sent
     [cue] = [c for c in funding.find_funding_cues(context) if c.amount.text.startswith("150")]
     first = cue.attempts[0]
     assert type(first).__name__ == "Reference" and text[first.start:first.end] == funded, cue.attempts
+
+
+def test_measures_recall_a_named_project_is_taken_up_by_its_kind(nlp):
+    """"Prosjekt «X»" names X as a project: a later "prosjektet" is X, even after another noun ending in -prosjekt."""
+    text = ("Prosjektorganisering\n\n"
+            "Prosjekt «Nordfjord helsehus» er eigd av fem kommunar.\n\n"
+            "Prosjektet er organisert som eit samarbeidsprosjekt mellom kommunane og helseføretaket. "
+            "Kommunane har godkjent ei låneramme på 450 millionar kroner for å realisera prosjektet.")
+    found = measures(nlp, text)
+    assert 450_000_000 in found.get("Nordfjord helsehus", ()), found

@@ -94,6 +94,7 @@ class Mention:
     proposer: Actor | None = None
     is_programme: bool = False
     alias_of: Mention | None = None  # a reference resolved to an earlier mention
+    kind: str = ""  # the instrument noun a name came with ("Prosjekt «X»": "prosjekt"), for references back
 
     def root(self) -> Mention:
         m = self
@@ -102,6 +103,8 @@ class Mention:
         return m
 
 
+#: the word right before a name, past an opening quotation mark: its kind when it is an instrument noun
+_KIND_BEFORE = re.compile(r"([\w-]+)\s*[«\"“”']?\s*$")
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
 #: a comma and an opening quotation mark between a description and the quoted name it has ("..., ”Raskere tilbake”")
 _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
@@ -149,9 +152,24 @@ class MeasureResolver:
         if not named and text[:1].isupper() and sentence is not None and start > self.sentences[sentence].start + 1:
             named = bool(re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}", text)) and not self.rx.anaphor.match(text)
         key = key or measure_key(label, self.context.cues, named=named)
-        mention = Mention(start, end, label, key, head_of(label, self.rx), named, sentence, how)
+        mention = Mention(start, end, label, key, head_of(label, self.rx), named, sentence, how,
+                          kind=self._kind_before(label, start, end) if named else "")
         self.mentions.append(mention)
         return mention
+
+    def _kind_before(self, label: str, start: int, end: int) -> str:
+        """The stem of the instrument noun right before a name ("Prosjekt «Region X Helsehus»", "prosjektet Trygg
+        heime"), in the mention or before it; "" when there is none. A later "prosjektet" takes the name up."""
+        text = self.text
+        inner = text.find(label, start, end)
+        cut = inner if inner > start else start
+        before = _KIND_BEFORE.search(text, max(0, cut - 40), cut)
+        if before is None:
+            return ""
+        word = before.group(1).lower()
+        if not self.rx.instrument_word.match(word) or self.rx.budget_noun.match(word):
+            return ""
+        return stem(word, self.rx)
 
     def rejects(self, start: int, end: int, *, name: bool = False) -> str | None:
         """Why ``text[start:end]`` is no measure of its own (see :func:`.phrases.not_a_measure`), or None.
@@ -230,7 +248,7 @@ class MeasureResolver:
                 continue
             if m.sentence is not None and para - self.sentences[m.sentence].para > reach and head is None:
                 continue
-            if head is not None and not same_head(m.head, head, self.rx):
+            if head is not None and not same_head(m.head, head, self.rx) and not (m.kind and same_head(m.kind, head, self.rx)):
                 continue
             if best is None or m.start > best.start:
                 best = m
