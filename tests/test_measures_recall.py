@@ -603,3 +603,16 @@ def test_measures_recall_a_named_project_is_taken_up_by_its_kind(nlp):
             "Kommunane har godkjent ei låneramme på 450 millionar kroner for å realisera prosjektet.")
     found = measures(nlp, text)
     assert 450_000_000 in found.get("Nordfjord helsehus", ()), found
+
+
+def test_measures_recall_a_one_word_name_and_its_description_are_one_measure(nlp):
+    """"Velferdsordninga" (the scheme's one-word name) and "ei velferdsordning retta mot kommunane" (the same noun with
+    what it is for) are one measure, under its name: its goal and target group are not split over two."""
+    from helsekg.api import extract_text
+
+    text = ("Dei første tildelingane frå Velferdsordninga er gjort\n\n"
+            "Velferdsordninga er ei ordning som skal gi kommunane draghjelp.\n\n"
+            "  • Regjeringa føreslo i statsbudsjettet å opprette ei velferdsordning retta mot landets kommunar.\n"
+            "  • Formålet med ordninga er å stimulere kommunar til å samordne seg.\n")
+    keys = {m.key for m in extract_text(text, nlp=nlp).measures if "ordning" in m.key}
+    assert keys == {"velferdsordninga"}, keys

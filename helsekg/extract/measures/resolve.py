@@ -648,6 +648,15 @@ class MeasureResolver:
             full = next((short + e for e in _DEFINITE_SUFFIXES if short + e in keys and short + e not in mapping), None)
             if full is not None and self.rx.instrument_word.match(full.split("-")[-1]):
                 mapping[short] = full
+        # "Helseteknologiordninga" (a one-word name) and "ei helseteknologiordning retta mot kommunane" (the same
+        # noun, indefinite, with what it is for): one measure, under its name, when no other phrase has that noun
+        for short in named:
+            if "-" in short or short in mapping or not self.rx.instrument_word.match(short):
+                continue
+            bases = {short[: -len(e)] for e in _DEFINITE_SUFFIXES if short.endswith(e) and len(short) - len(e) >= 6}
+            longer = [k for k in keys for base in bases if k.startswith(base + "-") and k not in named]
+            if len(longer) == 1 and longer[0] not in mapping:
+                mapping[longer[0]] = short
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
