@@ -319,3 +319,24 @@ def test_targets_real_group_phrase_ends_before_the_main_verb(parsed):
     assert not any(" gir" in label for label in labels), labels
     kept = group_labels(parsed("Heimehjelptenesta gir tilbod til personar som treng omsorg og pleie når livet tek slutt."))
     assert "personar som treng omsorg og pleie når livet tek slutt" in kept, kept
+
+
+def test_goals_real_purpose_over_a_list_is_each_items_goal(nlp):
+    """"For å nå X, foreslås følgende prioriteringer:" over a list: X is the goal of every listed measure; "flere
+    tiltak for å X:" names the items as a whole, so X stays the policy's goal."""
+    from helsekg.api import extract_text
+
+    listed = ("Handlings- og økonomiplan\n\n"
+              "For å nå målsetningene i eldreplanen, foreslås følgende prioriteringer:\n\n"
+              "  • økt kapasitet i de hjemmebaserte tjenestene\n\n"
+              "  • flere plasser for heldøgns omsorg i omsorgsbolig\n")
+    measures = extract_text(listed, nlp=nlp).measures
+    with_goal = {m.label for m in measures if any("eldreplanen" in g.label for g in m.goals)}
+    assert {"økt kapasitet i de hjemmebaserte tjenestene", "plasser for heldøgns omsorg i omsorgsbolig"} <= with_goal, (
+        [(m.label, [g.label for g in m.goals]) for m in measures])
+    whole = ("Regjeringen foreslår flere tiltak for å styrke kompetansen i helse- og omsorgstjenesten:\n\n"
+             "  • 20 millioner kroner til desentraliserte studier for ansatte i omsorgstjenesten.\n\n"
+             "  • 53 millioner kroner til flere stillinger for leger i spesialisering.\n")
+    extraction = extract_text(whole, nlp=nlp)
+    assert not any(any("kompetansen" in g.label for g in m.goals) for m in extraction.measures)
+    assert any("kompetansen" in g.label for g in extraction.goals)

@@ -699,6 +699,29 @@ class MeasureResolver:
             return self.only_measure()
         return None
 
+    def names_the_whole(self, index: int) -> bool:
+        """Sentence ``index`` names measures as a whole with a plural instrument noun ("Regjeringen foreslår flere
+        tiltak for å ...", "De nye tiltakene skal ..."): what it says is the policy's, not one measure's."""
+        s = self.sentences[index]
+        return any(self.rx.plural_anaphor.match(m.group(0)) for m in re.finditer(WORD, self.text[s.start:s.end]))
+
+    def listed_measures(self, index: int) -> list[Mention]:
+        """The measures of the list sentence ``index`` introduces (it ends with a colon and a list follows it), in
+        order, each once; [] when it introduces none."""
+        sentences = self.sentences
+        if not self.text[sentences[index].start:sentences[index].end].rstrip().endswith(":"):
+            return []
+        following = []
+        for j in range(index + 1, len(sentences)):
+            if sentences[j].list_id is None:
+                break
+            following.append(j)
+        roots: list[Mention] = []
+        for m in self.mentions:
+            if m.sentence in following and m.root() not in roots:
+                roots.append(m.root())
+        return roots
+
     def only_measure(self) -> Mention | None:
         """The measure of a page about one scheme: every mention refers to one measure (one key)."""
         roots = [m.root() for m in self.mentions if m.sentence is not None]
@@ -726,6 +749,14 @@ class MeasureResolver:
             self.goals.append(found.goal)
             # a goal belongs to the measure of its sentence or bullet, else to the one its subject names, the
             # section's topic, the measure before it, the title's or the page's only measure
+            items = self.listed_measures(found.sentence) if self.sentence_measure(found.sentence, found.cue) is None else []
+            if items and not self.names_the_whole(found.sentence):
+                # "For å nå målsetningene i eldreplanen, foreslås følgende prioriteringer:" over a list: every item's
+                # goal (not when the sentence names the items as a whole: "flere tiltak for å ...:", the policy's)
+                for measure in items:
+                    if found.goal not in measure.goals:
+                        measure.goals.append(found.goal)
+                continue
             measure = self.measure_for(found.sentence, found.cue, strong_reference=True) or self.only_measure()
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
