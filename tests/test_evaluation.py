@@ -167,6 +167,30 @@ def test_evaluation_goal_of_a_measure_with_two_labels_is_one_prediction(tmp_path
     assert (scores["person_role"].predicted, scores["person_role"].correct) == (0, 0)
 
 
+def test_evaluation_actor_is_known_by_the_names_its_document_writes(tmp_path):
+    """The gold names an actor as the text does ("Bufdir"); the graph labels the node with its full name and keeps
+    "Bufdir" as the anchor text of its mention in this document: one actor, and the proposer of the measure. A name
+    written only in another document does not count here."""
+    gold_dir, graph = _synthetic(tmp_path)
+    data = json.loads((gold_dir / "annotations" / "doc.json").read_text(encoding="utf-8"))
+    data["actors"][0]["label"] = "Bufdir"
+    data["measures"][0]["proposer"] = "Bufdir"
+    (gold_dir / "annotations" / "doc.json").write_text(json.dumps(data), encoding="utf-8")
+    doc, other = ID["doc/doc-1"], ID["doc/doc-2"]
+    regjeringen = ID["actor/regjeringen"]
+    before = evaluate(gold_dir, graph).totals()
+    assert (before["actor"].correct, before["proposer"].correct) == (0, 0)
+    elsewhere = ID["mention/doc-2/1"]
+    graph.add((regjeringen, HKG.hasMention, elsewhere))
+    graph.add((elsewhere, HKG.inDocument, other))
+    graph.add((elsewhere, HKG.anchorText, Literal("Bufdir")))
+    assert evaluate(gold_dir, graph).totals()["actor"].correct == 0
+    [here] = [m for m in graph.objects(regjeringen, HKG.hasMention) if (m, HKG.inDocument, doc) in graph]
+    graph.add((here, HKG.anchorText, Literal("Bufdir")))
+    after = evaluate(gold_dir, graph).totals()
+    assert (after["actor"].correct, after["proposer"].correct) == (1, 1)
+
+
 def test_evaluation_missing_document_is_a_problem(tmp_path):
     gold_dir, _ = _synthetic(tmp_path)
     report = evaluate(gold_dir, new_graph())

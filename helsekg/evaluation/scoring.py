@@ -403,7 +403,10 @@ def gold_facts(doc: GoldDocument) -> dict[str, list[tuple]]:
 # SPARQL over the public vocabulary only. ``$DOC`` is replaced by the document's IRI.
 _NODE_IN_DOC = "?{v} hkg:hasMention/hkg:inDocument $DOC ."
 QUERIES: dict[str, str] = {
-    "actor": """SELECT DISTINCT ?x ?label WHERE { ?x a hkg:Actor ; rdfs:label ?label ; hkg:mentionedIn $DOC . }""",
+    # an actor is known by its label and by every name the document writes it with ("Bufdir" for the
+    # directorate labelled "Barne-, ungdoms- og familiedirektoratet"): the anchor texts of its mentions there
+    "actor": """SELECT DISTINCT ?x ?label WHERE { ?x a hkg:Actor ; hkg:mentionedIn $DOC .
+        { ?x rdfs:label ?label } UNION { ?x hkg:hasMention ?n . ?n hkg:inDocument $DOC ; hkg:anchorText ?label } }""",
     # the roles this document states (hkg:statedRole of its mentions), not the person's roles in other documents
     "person_role": """SELECT DISTINCT ?x ?label ?role WHERE {
         ?x a hkg:Person ; rdfs:label ?label ; hkg:hasMention ?m . ?m hkg:inDocument $DOC ; hkg:statedRole ?role . }""",
@@ -420,7 +423,8 @@ QUERIES: dict[str, str] = {
         ?a schema:value ?value . """ + _NODE_IN_DOC.format(v="a") + " }",
     "proposer": """SELECT DISTINCT ?m ?label ?p ?actor WHERE {
         ?m a hkg:Measure ; rdfs:label ?label ; hkg:mentionedIn $DOC ; hkg:proposedBy ?p .
-        ?p rdfs:label ?actor ; hkg:mentionedIn $DOC . }""",
+        ?p hkg:mentionedIn $DOC .
+        { ?p rdfs:label ?actor } UNION { ?p hkg:hasMention ?n . ?n hkg:inDocument $DOC ; hkg:anchorText ?actor } }""",
     "goal": """SELECT DISTINCT ?g ?label ?m ?measure WHERE {
         ?g a hkg:Goal ; rdfs:label ?label ; hkg:mentionedIn $DOC .
         OPTIONAL { ?m hkg:hasGoal ?g ; rdfs:label ?measure ; hkg:mentionedIn $DOC . } }""",
