@@ -340,3 +340,10 @@ def test_goals_real_purpose_over_a_list_is_each_items_goal(nlp):
     extraction = extract_text(whole, nlp=nlp)
     assert not any(any("kompetansen" in g.label for g in m.goals) for m in extraction.measures)
     assert any("kompetansen" in g.label for g in extraction.goals)
+
+
+def test_targets_real_among_those_who_got_money_is_no_group(parsed):
+    """"X er blant dem som har fått en del av tilskuddspotten": who got the money, not whom the measure is for."""
+    labels = group_labels(parsed("Spenn og Kirkens Bymisjon er blant dem som har fått en del av tilskuddspotten "
+                                 "på 360 millioner kroner som Helsedirektoratet forvalter."))
+    assert not any(label.startswith("dem som") for label in labels), labels

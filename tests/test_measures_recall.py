@@ -616,3 +616,19 @@ def test_measures_recall_a_one_word_name_and_its_description_are_one_measure(nlp
             "  • Formålet med ordninga er å stimulere kommunar til å samordne seg.\n")
     keys = {m.key for m in extract_text(text, nlp=nlp).measures if "ordning" in m.key}
     assert keys == {"velferdsordninga"}, keys
+
+
+def test_measures_recall_an_earlier_scheme_is_not_what_ordningen_takes_up(nlp):
+    """"fra tidligere tilskuddsordning X" names a former scheme: the page's "ordningen" is still the page's scheme."""
+    from helsekg.api import extract_text
+
+    text = ("Tilbud til barn og unge med behov for langvarig oppfølging\n\n"
+            "Statsforvalteren forvalter tilskuddet.\n\n"
+            "For tiltak som videreføres fra tidligere tilskuddsordning Tilbud til mennesker med langvarige og/ eller "
+            "sammensatte tjenestebehov, skal det rapporteres for 2019.\n\n"
+            "Mål for ordningen er å styrke tilbudet til barn og unge som har behov for langvarig oppfølging.")
+    measures = extract_text(text, nlp=nlp).measures
+    with_goal = [m.label for m in measures if any("styrke tilbudet" in g.label for g in m.goals)]
+    assert with_goal and all(label.startswith("Tilbud til barn og unge") for label in with_goal), (
+        [(m.label, [g.label for g in m.goals]) for m in measures])
+    assert not any(m.label.startswith("Tilbud til mennesker") for m in measures)  # where items come from

@@ -140,6 +140,8 @@ class MeasureCues:
     #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
     deadline_prepositions: tuple[str, ...] = ()
     deadline_words: tuple[str, ...] = ()
+    #: "fra tidligere tilskuddsordning X": an earlier scheme, not what a later "ordningen" takes up
+    former_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -329,7 +331,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "- Vi har lyttet til fagfolkene, sier Vestre.": a press quote, not a list item
         quote_item=re.compile(rf",\s+(?:{alt(cues.speech_verbs)})\s+[^,.;:]{{1,80}}[.!]?\s*$"),
         programme_item=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_item_cues)})\s+(?=[A-ZÆØÅ])"),
-        programme_origin=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_origin_cues)})\s+$", i),
+        # "videreføres fra", also with the earlier scheme's kind between: "videreføres fra tidligere tilskuddsordning"
+        programme_origin=re.compile(rf"(?<![\w-])(?:{alt(cues.programme_origin_cues)})\s+"
+                                    rf"(?:(?:{alt(cues.former_words)})\s+)?(?:[\w-]*?(?:{heads})[\w-]*\s+)?$", i),
         # a frame cue right before, or before a list of names that ends there ("målene i samhandlingsreformen,
         # NCD-strategien og ...": each name of the list); ", og" opens a clause of its own, no list item
         frame=re.compile(rf"(?<![\w-])(?:{alt(cues.frame_cues)})\s+"

@@ -169,6 +169,9 @@ class MeasureResolver:
         word = before.group(1).lower()
         if not self.rx.instrument_word.match(word) or self.rx.budget_noun.match(word):
             return ""
+        previous = text[max(0, before.start(1) - 20):before.start(1)].split()
+        if previous and previous[-1].lower() in self.context.cues.former_words:
+            return ""  # "fra tidligere tilskuddsordning X": an earlier scheme
         return stem(word, self.rx)
 
     def rejects(self, start: int, end: int, *, name: bool = False) -> str | None:
@@ -239,7 +242,8 @@ class MeasureResolver:
         return tuple(MentionSpan(m.start, m.end, m.sentence, m.how) for m in self.mentions)
 
     def previous_mention(self, pos: int, *, head: str | None = None, reach: int = REFERENCE_REACH) -> Mention | None:
-        """The latest mention before ``pos`` (within ``reach`` paragraphs), matching ``head`` if given."""
+        """The latest mention before ``pos`` (within ``reach`` paragraphs), matching ``head`` if given, by its own
+        head or by the kind its name came with ("Prosjekt «X»" for a later "prosjektet")."""
         index = self.context.sentence_of(pos)
         para = self.sentences[index].para if index is not None else 0
         best = None

@@ -86,7 +86,9 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         strong = bool(rx.target_sentence.search(sentence))
         found: list[tuple[int, int]] = []
         for m in rx.group_cue.finditer(text, s.start, s.end):
-            span = group_phrase(context, m.end(), s.end) or _relative_group(context, m.end(), s.end)
+            span = group_phrase(context, m.end(), s.end)
+            if span is None and m.group(0).split()[0].lower() != "blant":  # "blant dem som fekk": who got it
+                span = _relative_group(context, m.end(), s.end)
             if span:
                 found.append(span)
         # "Kommuner og bydeler kan søke", "Frivillige organisasjonar ... kan søkje"
@@ -176,9 +178,12 @@ def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[in
             if verbs > 1 and previous not in ("og", "eller", ","):
                 end = doc[token.i - 1].idx + len(doc[token.i - 1].text)
                 break
-    if len(text[start:end].split()) > MAX_STATED_GROUP_WORDS or len(text[start:end].split()) < 3:
+    words = tokens(text, start, end)
+    while len(words) > 3 and text[words[-1][0]:words[-1][1]].lower() in context.rx.goal_trailing:
+        words = words[:-1]  # "... på 360 millioner kroner som": a clause cut at its start
+    if not 3 <= len(words) <= MAX_STATED_GROUP_WORDS:
         return None
-    return start, end
+    return start, words[-1][1]
 
 
 def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start: bool = False) -> tuple[int, int] | None:
