@@ -835,3 +835,22 @@ def test_amounts_large_input_returns():
     text = chunk * (1_000_000 // len(chunk))
     found = find_amounts(text)
     assert len(found) == 3 * (1_000_000 // len(chunk))
+
+
+def test_amounts_money_column_of_a_table_read_without_its_cell_gaps():
+    """Issue 13: a page's table read as text keeps one space between cells ("Dovre kommune Friskliv og mestring
+    62 500") or puts each cell on a line of its own; the column of figures under a header that speaks of money is
+    kroner, every row of it (not only the rows near the header). A column under no money word stays numbers."""
+    rows = [("Dovre kommune", "Friskliv og mestring", "62 500"), ("Elverum kommune", "Sterk og stødig", "35 000"),
+            ("Gjøvik kommune", "Kvinnehelse", "70 000"), ("Nord-Odal kommune", "Trening for ungdom", "30 000"),
+            ("Nordre Land kommune", "Frisk i land", "250 000"), ("Sør-Odal kommune", "Utvikling av frisklivs-, "
+             "lærings- og mestringssentral i Sør-Odal", "190 000"), ("Trysil kommune", "Etablering av frisklivs-, "
+             "lærings- og mestringstilbud", "100 000"), ("Tynset kommune", "Frisklivssentral Tynset", "300 000")]
+    table = "Søker Tiltak Tildeling i kroner\n" + "\n".join(" ".join(row) for row in rows) + "\n"
+    money = [a.text for a in find_amounts("Tildelte midler 2023\n\n" + table) if a.is_money]
+    assert money == [row[2] for row in rows]
+    cells = "Prosjekter som får midler\n" + "\n".join("\n".join(row) for row in rows[:3]) + "\n\n" + "\n".join(
+        "\n".join(row) for row in rows[3:])
+    assert [a.text for a in find_amounts(cells) if a.is_money] == [row[2] for row in rows]
+    counts = "Kommune Innbyggjarar\n" + "\n".join(f"{row[0]} {row[2]}" for row in rows)
+    assert not any(a.is_money for a in find_amounts(counts))

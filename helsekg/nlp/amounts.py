@@ -709,7 +709,7 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                     return None, unit_end
                 unit, end = word, unit_end
             elif (_table_money(text, pos, end, core.value, lex) or _keyed_money(text, pos, end, core.value, lex)
-                  or _money_context(text, pos, end, core.value, lex)):
+                  or _money_context(text, pos, end, core.value, lex) or _money_column(text, pos, end, core.value, lex)):
                 is_money = True
             else:
                 factor = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
@@ -891,6 +891,70 @@ def _table_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon)
     return (value >= 1000 and bool(_GROUPED.fullmatch(text, start, end))
             and bool(_CELL_AFTER.match(text, end)) and bool(_CELL_BEFORE.search(text[line_start:start]))
             and line_start < start - 3 and bool(lex.table_money.search(text, max(0, start - _TABLE_CONTEXT), line_start)))
+
+
+#: a line ending in a grouped number: a row of a column of figures
+_ROW_FIGURE = re.compile(r"(?:^|[ \t\u00a0])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+[ \t\u00a0]*$")
+_MIN_COLUMN_ROWS = 3
+
+
+def _money_column(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
+    """A grouped number of at least 1 000 ending its line in a column of such lines, in a block whose header
+    speaks of money, is kroner: a table whose cells lost their gaps when the page was read ("Dovre kommune
+    Friskliv og mestring 62 500" under "Søker Tiltak Tildeling i kroner"), or one cell per line ("1 500 000" under
+    "Prosjekter som får midler").
+
+    The block is the run of lines around the number up to a blank line or a prose line (150 characters); at least
+    three of its lines end in a grouped number, and one of its lines before the number holds a money word. A stray
+    blank line inside the table is bridged when the block before it is a column too, with the money word.
+    """
+    if value < 1000 or not _GROUPED.fullmatch(text, start, end) or not _CELL_AFTER.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() and not text[start - 1:start].isspace():
+        return False
+    blocks = _blocks(text, lex)
+    i = bisect_left(blocks, (line_start + 1,)) - 1
+    if i < 0 or not blocks[i][0] <= line_start < blocks[i][1]:
+        return False
+    block_start, _, rows, money = blocks[i]
+    if rows < _MIN_COLUMN_ROWS:
+        return False
+    if money is not None and money < line_start:
+        return True
+    # a stray blank line inside the table: the header is in the block before, itself a column of figures
+    gap = text[blocks[i - 1][1]:block_start] if i else ""
+    if not gap or gap.strip() or gap.count("\n") != 1:  # exactly one blank line between the two blocks
+        return False
+    _, _, rows_before, money_before = blocks[i - 1]
+    return rows_before >= _MIN_COLUMN_ROWS and money_before is not None
+
+
+@lru_cache(maxsize=8)
+def _blocks(text: str, lex: _Lexicon) -> list[tuple[int, int, int, int | None]]:
+    """The runs of table-like lines of ``text`` (no blank line, no prose line of more than :data:`_PROSE_LINE`
+    characters), in order: (start, end, lines ending in a grouped number, where the first money word is or None).
+    Computed once per text, so a long table costs one pass."""
+    blocks: list[tuple[int, int, int, int | None]] = []
+    block_start, rows, pos = None, 0, 0
+
+    def close(stop: int) -> None:
+        if block_start is not None:
+            money = lex.table_money.search(text, block_start, stop)
+            blocks.append((block_start, stop, rows, None if money is None else money.start()))
+
+    for line in text.split("\n"):
+        stop = pos + len(line)
+        if not line.strip() or len(line) > _PROSE_LINE:
+            close(pos)
+            block_start, rows = None, 0
+        else:
+            if block_start is None:
+                block_start = pos
+            rows += 1 if _ROW_FIGURE.search(line) else 0
+        pos = stop + 1
+    close(min(pos, len(text)))
+    return blocks
 
 
 def _keyed_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
