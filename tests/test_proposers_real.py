@@ -355,3 +355,19 @@ def test_proposers_real_a_hospital_is_part_of_its_health_trust(parsed):
             "Utbygginga av Haugesund sjukehus er i gang, og byggherre er Helse Fonna HF.")
     actors = (org(text, "Haugesund sjukehus", actor_type="hospital"), org(text, "Helse Fonna HF", actor_type="health_trust"))
     assert read_proposers(parsed(text, actors=actors)).default.label == "Helse Fonna HF"
+
+
+def test_proposers_real_an_allocation_rows_applicant_runs_its_measure(nlp):
+    """A table of allocations ("Søker Tiltak Tildeling i kroner") with no body deciding in the text: each row's
+    applicant, the organisation that opens it, runs the row's measure."""
+    from helsekg.api import extract_text
+
+    text = ("Frisklivsmidler 2023\n\nTotalt er det fordelt drøyt 1,8 millioner kroner til frisklivstiltak.\n\n"
+            "Søker Tiltak Tildeling i kroner\n"
+            "Dovre kommune Friskliv og mestring 62 500\n"
+            "Elverum kommune Sterk og stødig 35 000\n"
+            "Gjøvik kommune Kvinnehelse 70 000\n"
+            "Nordre Land kommune Frisk i land 250 000\n")
+    proposers = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+    assert proposers.get("Sterk og stødig") == "Elverum kommune", proposers
+    assert proposers.get("Frisk i land") == "Nordre Land kommune", proposers

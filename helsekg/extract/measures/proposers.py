@@ -204,7 +204,26 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
                 found = _acting_actor(context, reading, index) or discourse_subject(context, index, reading)
     if found is None:
         found = discourse_subject(context, sentence, reading)
+    if found is None:
+        # no body decides or runs the rows in the text: each row's applicant runs its measure
+        found = _applicant_cell(context, start)
     return found
+
+
+def _applicant_cell(context: MeasureContext, start: int) -> Actor | None:
+    """The applicant of an allocation table's row: the organisation that opens the line, right before the measure,
+    in a line that ends with an amount ("Dovre kommune Friskliv og mestring 62 500": Dovre runs the measure)."""
+    text = context.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not any(a.is_money and start < a.start and a.end >= len(text[:line_end].rstrip()) for a in context.amounts):
+        return None
+    for actor in context.actors:
+        if (actor.kind == "organisation" and not text[line_start:actor.start].strip()
+                and actor.end <= start and not text[actor.end:start].strip()):
+            return actor
+    return None
 
 
 def _decision_actor(context: MeasureContext, reading: ProposerReading, index: int) -> Actor | None:
