@@ -632,3 +632,20 @@ def test_measures_recall_an_earlier_scheme_is_not_what_ordningen_takes_up(nlp):
     assert with_goal and all(label.startswith("Tilbud til barn og unge") for label in with_goal), (
         [(m.label, [g.label for g in m.goals]) for m in measures])
     assert not any(m.label.startswith("Tilbud til mennesker") for m in measures)  # where items come from
+
+
+def test_measures_recall_a_table_read_one_cell_per_line(nlp):
+    """An allocation table whose cells came out one per line (applicant, project, amount): each project is a
+    measure funded by the amount under it, run by the trust above it."""
+    from helsekg.api import extract_text
+
+    rows = [("Vestre Viken HF", "Pårørendeinvolvering i psykisk helsevern", "1 500 000"),
+            ("Oslo universitetssykehus HF", "Rasmus-spill for barn på sykehus", "1 200 000"),
+            ("Sykehuset Innlandet HF", "E-konsultasjoner for barn med diabetes", "985 000"),
+            ("Sørlandet sykehus HF", "Sømløst behandlingstilbud for personer med selvskading", "1 464 000")]
+    text = ("21 millioner kroner til tjenesteinnovasjon\n\nFølgende prosjekter er tildelt midler:\n\n"
+            "Prosjekter som får midler\n" + "\n".join("\n".join(row) for row in rows) + "\n")
+    found = {m.label: (m.proposer.label if m.proposer else None, [a.text for a in m.funding])
+             for m in extract_text(text, nlp=nlp).measures}
+    for applicant, project, amount in rows:
+        assert found.get(project) == (applicant, [amount]), found

@@ -341,6 +341,7 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
         if before or after:
             keep[first] = rows[first]
     keep.update(_spaced_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
+    keep.update(_stacked_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
     return keep
 
 
@@ -372,6 +373,37 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
         if run and item[0] != run[-1][0] + 1:
             if len(run) >= _MIN_SPACED_ROWS:
                 rows.update({index: (index, cell) for index, cell in run})
+            run = []
+        run.append(item)
+    return rows
+
+
+#: How many lines may part two rows of a stacked table (an applicant line, a name line, the amount line, a blank).
+_STACKED_ROW_GAP = 4
+
+
+def _stacked_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, Amount],
+                  taken: set[int]) -> dict[int, tuple[int, int]]:
+    """Rows of a table read one cell per line ("Vestre Viken HF" / "Pårørendeinvolvering" / "1 500 000"): a line
+    that is only a monetary amount, under a name line that opens with a capital and ends no sentence; three such
+    rows at most :data:`_STACKED_ROW_GAP` lines apart make a table. The row is the name line."""
+    found: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(lines):
+        amount = by_end.get(end) if start >= 0 else None
+        if amount is None or index in taken or amount.start != start or index == 0:
+            continue
+        name_start, name_end = lines[index - 1]
+        name = text[name_start:name_end].strip() if name_start >= 0 else ""
+        if (not name or not name[0].isupper() or name.endswith((".", ":", "!", "?")) or index - 1 in taken
+                or name_end in by_end or re.search(r"[.!?]\s", name) or len(name.split()) > 15):
+            continue
+        found.append((index - 1, index, amount.start))
+    rows: dict[int, tuple[int, int]] = {}
+    run: list[tuple[int, int, int]] = []
+    for item in [*found, (-10, -10, 0)]:
+        if run and not 0 < item[1] - run[-1][1] <= _STACKED_ROW_GAP:
+            if len(run) >= _MIN_SPACED_ROWS:
+                rows.update({first: (cell, cell_start) for first, cell, cell_start in run})
             run = []
         run.append(item)
     return rows
