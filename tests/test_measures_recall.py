@@ -649,3 +649,13 @@ def test_measures_recall_a_table_read_one_cell_per_line(nlp):
              for m in extract_text(text, nlp=nlp).measures}
     for applicant, project, amount in rows:
         assert found.get(project) == (applicant, [amount]), found
+
+
+def test_measures_recall_instructions_to_the_reader_are_no_measures(nlp):
+    """A service page's list under "Du kan også:" tells the reader what to do, it lists no measures."""
+    text = ("Omsorgsstønad\n\nDu kan søkje om omsorgsstønad dersom du har særleg tyngande omsorgsarbeid.\n\n"
+            "Du kan også:\n\n"
+            " • levere søknaden og vedlegga på innbyggjarservice i Knarvik\n"
+            " • sende søknaden med posten til kommunen\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("levere", "sende")) for label in found), found
