@@ -659,3 +659,13 @@ def test_measures_recall_instructions_to_the_reader_are_no_measures(nlp):
             " • sende søknaden med posten til kommunen\n")
     found = measures(nlp, text)
     assert not any(label.startswith(("levere", "sende")) for label in found), found
+
+
+@pytest.mark.parametrize("title, label", [
+    ("Tildeling av regionale forskningsmidler for 2024", "regionale forskningsmidler"),
+    ("Fordeling av skjønsmidlar til fornyingsprosjekt 2019", "skjønsmidlar til fornyingsprosjekt"),
+])
+def test_measures_recall_a_title_naming_the_handing_out_of_a_fund(nlp, title, label):
+    """"Tildeling av X for 2024": the fund X is the measure, not this year's round of it."""
+    found = measures(nlp, f"{title}\n\nSamarbeidsorganet har behandla søknadene og gjort vedtak.")
+    assert label in found, found

@@ -18,6 +18,7 @@ section is about: a budget line further down ("Det foreslås en bevilgning på 1
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
@@ -39,11 +40,17 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         if not s.is_title and not (i == 0 and untitled):
             continue
         begin = s.start
-        opener = _APPLY.match(text, s.start, s.end)
+        opener = _APPLY.match(text, s.start, s.end) or _process_of(context).match(text, s.start, s.end)
         if opener:
-            begin = opener.end()  # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure
+            # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
+            # "Tildeling av regionale forskningsmidler for 2024" hands out
+            begin = opener.end()
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
         end = _before_finite_verb(context, begin, suffix.start() if suffix else s.end)
+        if opener and opener.re is not _APPLY:
+            # "Tildeling av såkornmidlar 2017": the fund, not this year's round of it
+            year = re.search(rf"(?:\s+(?:for|i))?\s+{YEARS}\s*$", text[begin:end])
+            end = begin + year.start() if year else end
         phrase = trim_phrase(text, begin, end, rx, max_words=MAX_TITLE_WORDS)
         if phrase is None:
             continue
@@ -126,6 +133,16 @@ def _untitled_first_line(context: MeasureContext) -> bool:
         return False
     span = doc.char_span(first.start, first.end, alignment_mode="expand")
     return span is not None and not any(finite_verb(t) or t.like_num for t in span)
+
+
+def _process_of(context: MeasureContext) -> re.Pattern[str]:
+    """A title's opening process noun and "av" ("Tildeling av", "Fordeling av", "Utlysing av"; ``process_nouns``)."""
+    return _process_pattern(tuple(context.cues.process_nouns))
+
+
+@lru_cache(maxsize=4)
+def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?:{alternation(nouns) or '(?!)'})\s+av\s+(?=\w)")
 
 
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
