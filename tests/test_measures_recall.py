@@ -669,3 +669,10 @@ def test_measures_recall_a_title_naming_the_handing_out_of_a_fund(nlp, title, la
     """"Tildeling av X for 2024": the fund X is the measure, not this year's round of it."""
     found = measures(nlp, f"{title}\n\nSamarbeidsorganet har behandla søknadene og gjort vedtak.")
     assert label in found, found
+
+
+def test_measures_recall_a_title_keeps_its_measure_before_a_bracketed_aside(nlp):
+    """"(oppdatert 28.8.2023)" closing a title is about the page, not part of the scheme's name."""
+    text = ("Tannhelsetilbod til aldersgruppa 21-24 år (oppdatert 28.8.2023)\n\n"
+            "Aldersgruppa 21-24 år får 75 prosent rabatt på tannbehandling.")
+    assert "Tannhelsetilbod til aldersgruppa 21-24 år" in measures(nlp, text)

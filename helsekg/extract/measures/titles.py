@@ -47,6 +47,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             begin = opener.end()
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
         end = _before_finite_verb(context, begin, suffix.start() if suffix else s.end)
+        aside = _TRAILING_ASIDE.search(text, begin, end)  # "(oppdatert 28.8.2023)": about the page, not the name
+        end = aside.start() if aside and aside.start() > begin else end
         if opener and opener.re is not _APPLY:
             # "Tildeling av såkornmidlar 2017": the fund, not this year's round of it
             year = re.search(rf"(?:\s+(?:for|i))?\s+{YEARS}\s*$", text[begin:end])
@@ -143,6 +145,10 @@ def _process_of(context: MeasureContext) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:{alternation(nouns) or '(?!)'})\s+av\s+(?=\w)")
+
+
+#: A bracketed aside closing a title: "(oppdatert 28.8.2023)", "(revidert)", "(PDF)".
+_TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
 
 
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
