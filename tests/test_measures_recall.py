@@ -676,3 +676,14 @@ def test_measures_recall_a_title_keeps_its_measure_before_a_bracketed_aside(nlp)
     text = ("Tannhelsetilbod til aldersgruppa 21-24 år (oppdatert 28.8.2023)\n\n"
             "Aldersgruppa 21-24 år får 75 prosent rabatt på tannbehandling.")
     assert "Tannhelsetilbod til aldersgruppa 21-24 år" in measures(nlp, text)
+
+
+def test_measures_recall_a_benefit_is_a_measure(nlp):
+    """A benefit ("stønad") is an instrument like a grant: the page's "Omsorgsstønad" is its measure, and a later
+    bare "stønaden" takes it up rather than making a measure of its own."""
+    text = ("Omsorgsstønad\n\nOmsorgsstønad er ei yting til personar som har særleg tyngande omsorgsarbeid. "
+            "Målet er at familien kan halde fram å ha omsorg for sine næraste.\n\n"
+            "Kommunen fastset storleiken på stønaden etter ei vurdering av behovet.")
+    found = measures(nlp, text)
+    assert "Omsorgsstønad" in found, found
+    assert "stønaden" not in found, found
