@@ -687,3 +687,18 @@ def test_measures_recall_a_benefit_is_a_measure(nlp):
     found = measures(nlp, text)
     assert "Omsorgsstønad" in found, found
     assert "stønaden" not in found, found
+
+
+def test_measures_recall_what_has_a_purpose_is_a_measure(nlp):
+    """"Formålet med X er å ..." names X as something with a purpose, a measure, and the purpose is its goal; a bare
+    reference ("Formålet med planarbeidet") or a document ("Formålet med denne rapporten") is none."""
+    from helsekg.api import extract_text
+
+    text = ("Dag- og aktivitetssentre\n\nFormålet med dagtilbud og aktivitetssentrene er blant annet å bidra til en "
+            "meningsfull hverdag med sosialt samvær og trygghet.")
+    found = {m.label: [g.label for g in m.goals] for m in extract_text(text, nlp=nlp).measures}
+    assert any(label == "dagtilbud og aktivitetssentrene" and goals for label, goals in found.items()), found
+    for other in ("Formålet med planarbeidet er å innarbeide helsefremmende strategier i tjenestene.",
+                  "Formålet med denne rapporten er å gi en oversikt over tilskuddene."):
+        labels = {m.label for m in extract_text(f"Plan\n\n{other}", nlp=nlp).measures}
+        assert not any(label.startswith(("planarbeid", "denne rapport")) for label in labels), labels

@@ -44,7 +44,7 @@ from helsekg import resources
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, YEARS, alternation
-from helsekg.extract.measures.phrases import is_document, phrase_after, tokens, trim_phrase
+from helsekg.extract.measures.phrases import head_of, is_document, phrase_after, tokens, trim_phrase
 
 __all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building",
            "noun_phrase_end", "split_items"]
@@ -88,6 +88,8 @@ class ProseCues:
     definition_stop_subjects: tuple[str, ...] = ()
     #: "X skal bidra til ...": verbs whose subject is a measure when it opens the sentence
     contribute_verbs: tuple[str, ...] = ()
+    #: "Formålet med X er ...": nouns of a purpose whose "med"-phrase names what has it, a measure
+    purpose_nouns: tuple[str, ...] = ()
     #: kinds of plan that are measures when a "for"-phrase says what they are for ("opptrappingsplanen for rusfeltet")
     plan_heads: tuple[str, ...] = ()
     #: first words after "for" that make it no such phrase ("for perioden 1999-2006", "for å styrke ...")
@@ -126,6 +128,7 @@ class _Rx:
     described_plan: re.Pattern[str]
     defined_service: re.Pattern[str]
     contributing: re.Pattern[str]
+    purpose_of: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -158,6 +161,11 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
         contributing=re.compile(rf"([A-ZÆØÅ][\w-]*)\s+(?:skal|vil)\s+(?:også\s+|òg\s+)?"
                                 rf"(?:{alternation(cues.contribute_verbs)})\s+til\b")
         if cues.contribute_verbs else re.compile(r"(?!)"),
+        # "Formålet med dagtilbud og aktivitetssentrene er ...": what has the purpose, at the start of a sentence
+        purpose_of=re.compile(rf"(?:{alternation(cues.purpose_nouns)})[^\S\n]+med[^\S\n]+"
+                              rf"([\w-]+(?:[^\S\n]+[\w-]+){{0,5}}?)[^\S\n]+(?:er|var|har\s+vore|har\s+vært)\b",
+                              re.IGNORECASE)
+        if cues.purpose_nouns else re.compile(r"(?!)"),
     )
 
 
@@ -283,6 +291,17 @@ def _defined_services(context: MeasureContext, rx: _Rx, cues: ProseCues, index: 
     text = context.text
     s = context.sentences[index]
     begin = s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip())
+    purpose = rx.purpose_of.match(text, begin, s.end)
+    if purpose is not None:
+        # "Formålet med dagtilbud og aktivitetssentrene er å ...": what has a purpose is a measure; a bare reference
+        # ("Formålet med ordninga er ...") or a document ("Formålet med denne rapporten") is none of its own
+        words = purpose.group(1).split()
+        if (words[0].lower() in cues.definition_stop_subjects or context.rx.anaphor.fullmatch(purpose.group(1))
+                or len(words) == 1 and context.rx.definite_ending.search(words[0].lower()) is not None  # "planarbeidet"
+                or is_document(head_of(purpose.group(1), context.rx), context.cues.document_heads)
+                or context.starts_actor(purpose.start(1)) or context.is_group(purpose.group(1))):
+            return []
+        return [Candidate(purpose.start(1), purpose.end(1), index, "named", named=False)]
     m = rx.defined_service.match(text, begin, s.end)
     if m is None:
         m = rx.contributing.match(text, begin, s.end)
