@@ -58,38 +58,65 @@ def new_graph() -> Graph:
     return graph
 
 
+# The path of each kind of node under ``ID``: the one definition of every instance IRI, used by the ``*_iri``
+# functions (rdflib terms) and by the builder (Oxigraph terms).
+
+def _doc_path(doc_id: str) -> str:
+    return f"doc/{doc_id}"
+
+
+def _span_path(kind: str, span: Span) -> str:
+    return f"{kind}/{span.doc_id}/{span.start}-{span.end}"
+
+
+def _amount_path(amount: Amount) -> str:
+    return _span_path("amount" if amount.is_money else "quantity", amount)
+
+
+def _actor_path(key: str) -> str:
+    return f"actor/{key}"
+
+
+def _measure_path(key: str) -> str:
+    return f"measure/{key}"
+
+
+def _target_group_path(key: str) -> str:
+    return f"target-group/{key}"
+
+
+def _theme_path(key: str) -> str:
+    return f"theme/{key}"
+
+
 def document_iri(doc_id: str) -> URIRef:
     """IRI of a policy document."""
-    return ID[f"doc/{doc_id}"]
-
-
-def _local_iri(kind: str, span: Span) -> URIRef:
-    return ID[f"{kind}/{span.doc_id}/{span.start}-{span.end}"]
+    return ID[_doc_path(doc_id)]
 
 
 def actor_iri(actor: Actor) -> URIRef:
     """IRI of a real-world actor, shared by all its mentions."""
-    return ID[f"actor/{actor.key}"]
+    return ID[_actor_path(actor.key)]
 
 
 def measure_iri(measure: Measure) -> URIRef:
     """IRI of a measure, shared by all documents that name it."""
-    return ID[f"measure/{measure.key}"]
+    return ID[_measure_path(measure.key)]
 
 
 def amount_iri(amount: Amount) -> URIRef:
     """IRI of a monetary amount or quantity stated at one place."""
-    return _local_iri("amount" if amount.is_money else "quantity", amount)
+    return ID[_amount_path(amount)]
 
 
 def target_group_iri(group: TargetGroup) -> URIRef:
     """IRI of a target group, shared by all documents that name it."""
-    return ID[f"target-group/{group.key}"]
+    return ID[_target_group_path(group.key)]
 
 
 def theme_iri(theme: Theme) -> URIRef:
     """IRI of a concept of the theme scheme."""
-    return ID[f"theme/{theme.key}"]
+    return ID[_theme_path(theme.key)]
 
 
 def build_graph(extractions: Iterable[Extraction], graph: Graph | None = None) -> Graph:
@@ -183,7 +210,7 @@ def _id(path: str) -> ox.NamedNode:
 
 
 def _span_id(kind: str, span: Span) -> ox.NamedNode:
-    return _id(f"{kind}/{span.doc_id}/{span.start}-{span.end}")
+    return _id(_span_path(kind, span))
 
 
 def _typed(value: object, datatype: ox.NamedNode) -> ox.Literal:
@@ -195,7 +222,7 @@ class _Builder:
 
     def __init__(self, extraction: Extraction) -> None:
         self.extraction = extraction
-        self.doc = _id(f"doc/{extraction.document.doc_id}")
+        self.doc = _id(_doc_path(extraction.document.doc_id))
         self.lang = str(extraction.document.language)
         self.text = extraction.text
         self.info = extraction.document
@@ -265,7 +292,7 @@ class _Builder:
 
     @_once
     def actor(self, actor: Actor) -> ox.NamedNode:
-        node = _id(f"actor/{actor.key}")
+        node = _id(_actor_path(actor.key))
         add = self.add
         add(node, _RDF.type, _HKG.Actor)
         add(node, _RDF.type, _HKG.Organisation if actor.kind == "organisation" else _HKG.Person)
@@ -273,7 +300,7 @@ class _Builder:
         for role in actor.roles:
             add(node, _HKG.role, self.label(role))
         if actor.affiliation:  # "direktør i Helsedirektoratet": the organisation the role is held in
-            add(node, _ORG.memberOf, _id(f"actor/{actor.affiliation}"))
+            add(node, _ORG.memberOf, _id(_actor_path(actor.affiliation)))
         mention = self.mention(node, actor)
         for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
             add(mention, _HKG.statedRole, self.label(role))
@@ -281,7 +308,7 @@ class _Builder:
 
     @_once
     def amount(self, amount: Amount) -> ox.NamedNode:
-        node = _span_id("amount" if amount.is_money else "quantity", amount)
+        node = _id(_amount_path(amount))
         add = self.add
         add(node, _RDF.type, _HKG.MonetaryAmount if amount.is_money else _HKG.Quantity)
         add(node, _RDFS.label, self.label(amount.text))
@@ -302,7 +329,7 @@ class _Builder:
         return node
 
     def measure(self, measure: Measure) -> ox.NamedNode:
-        node = _id(f"measure/{measure.key}")
+        node = _id(_measure_path(measure.key))
         add = self.add
         add(node, _RDF.type, _HKG.Measure)
         if measure.is_programme:
@@ -322,7 +349,7 @@ class _Builder:
             add(node, _HKG.hasTheme, self.theme(theme))
         if measure.part_of:
             # the programme is itself a Measure record of the same extraction, so it is typed and labelled
-            add(node, _HKG.partOf, _id(f"measure/{measure.part_of}"))
+            add(node, _HKG.partOf, _id(_measure_path(measure.part_of)))
         self.mention(node, measure)
         return node
 
@@ -347,7 +374,7 @@ class _Builder:
 
     @_once
     def target_group(self, group: TargetGroup) -> ox.NamedNode:
-        node = _id(f"target-group/{group.key}")
+        node = _id(_target_group_path(group.key))
         self.add(node, _RDF.type, _HKG.TargetGroup)
         self.add(node, _RDFS.label, self.label(group.label))
         self.mention(node, group)
@@ -355,7 +382,7 @@ class _Builder:
 
     @_once
     def theme(self, theme: Theme) -> ox.NamedNode:
-        node = _id(f"theme/{theme.key}")
+        node = _id(_theme_path(theme.key))
         self.add(node, _RDF.type, _HKG.Theme)
         self.add(node, _RDF.type, _SKOS.Concept)
         self.add(node, _SKOS.prefLabel, ox.Literal(theme.label, language="nb"))

@@ -358,7 +358,7 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
     """Rows of a table whose cells lost their gaps ("Folldal kommune Frisklivssentral – digitalisering 50 000"):
     at least three lines in a row that open with a capital, end in a monetary amount after one space and a word
     that does not lead up to an amount in prose, and hold no sentence end."""
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int]] = []
     for index, (start, end) in enumerate(lines):
         amount = by_end.get(end) if start >= 0 else None
         if (amount is None or index in taken or amount.start <= start or not text[start].isupper()
@@ -366,16 +366,8 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
                 or _PROSE_BEFORE_AMOUNT.search(text, start, amount.start)
                 or re.search(r"[.!?]\s", text[start:amount.start])):
             continue
-        found.append((index, amount.start))
-    rows: dict[int, tuple[int, int]] = {}
-    run: list[tuple[int, int]] = []
-    for item in [*found, (-2, 0)]:
-        if run and item[0] != run[-1][0] + 1:
-            if len(run) >= _MIN_SPACED_ROWS:
-                rows.update({index: (index, cell) for index, cell in run})
-            run = []
-        run.append(item)
-    return rows
+        found.append((index, index, amount.start))
+    return _table_runs(found, max_gap=1)
 
 
 #: How many lines may part two rows of a stacked table (an applicant line, a name line, the amount line, a blank).
@@ -398,15 +390,23 @@ def _stacked_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int,
                 or name_end in by_end or re.search(r"[.!?]\s", name) or len(name.split()) > 15):
             continue
         found.append((index - 1, index, amount.start))
-    rows: dict[int, tuple[int, int]] = {}
+    return _table_runs(found, max_gap=_STACKED_ROW_GAP)
+
+
+def _table_runs(rows: Sequence[tuple[int, int, int]], *, max_gap: int) -> dict[int, tuple[int, int]]:
+    """The candidate rows (first line, money line, money cell's start; in order) that stand in runs of at least
+    :data:`_MIN_SPACED_ROWS`, each money line at most ``max_gap`` lines after the one before: first line -> (money
+    line, money cell's start). A lone row that looks like a table row is prose."""
+    out: dict[int, tuple[int, int]] = {}
     run: list[tuple[int, int, int]] = []
-    for item in [*found, (-10, -10, 0)]:
-        if run and not 0 < item[1] - run[-1][1] <= _STACKED_ROW_GAP:
+    for row in [*rows, None]:
+        if run and (row is None or not 0 < row[1] - run[-1][1] <= max_gap):
             if len(run) >= _MIN_SPACED_ROWS:
-                rows.update({first: (cell, cell_start) for first, cell, cell_start in run})
+                out.update({first: (line, cell) for first, line, cell in run})
             run = []
-        run.append(item)
-    return rows
+        if row is not None:
+            run.append(row)
+    return out
 
 
 def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[tuple[int, int]]:

@@ -67,6 +67,7 @@ from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.records import Actor
 from helsekg.nlp.extensions import doc_text
 from helsekg.nlp.lemmas import load_table
+from helsekg.text.layout import line_bounds
 
 __all__ = ["Acting", "ProposerCues", "ProposerReading", "default_proposer_cues", "discourse_subject",
            "proposer_for", "read_proposers", "runner", "subject_actor"]
@@ -214,10 +215,9 @@ def _applicant_cell(context: MeasureContext, start: int) -> Actor | None:
     """The applicant of an allocation table's row: the organisation that opens the line, right before the measure,
     in a line that ends with an amount ("Dovre kommune Friskliv og mestring 62 500": Dovre runs the measure)."""
     text = context.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    if not any(a.is_money and start < a.start and a.end >= len(text[:line_end].rstrip()) for a in context.amounts):
+    line_start, line_end = line_bounds(text, start)
+    row_end = line_start + len(text[line_start:line_end].rstrip())
+    if not any(a.is_money and start < a.start and a.end >= row_end for a in context.amounts):
         return None
     for actor in context.actors:
         if (actor.kind == "organisation" and not text[line_start:actor.start].strip()

@@ -715,14 +715,10 @@ class MeasureResolver:
         sentences = self.sentences
         if not self.text[sentences[index].start:sentences[index].end].rstrip().endswith(":"):
             return []
-        following = []
-        for j in range(index + 1, len(sentences)):
-            if sentences[j].list_id is None:
-                break
-            following.append(j)
+        stop = next((j for j in range(index + 1, len(sentences)) if sentences[j].list_id is None), len(sentences))
         roots: list[Mention] = []
         for m in self.mentions:
-            if m.sentence in following and m.root() not in roots:
+            if m.sentence is not None and index < m.sentence < stop and m.root() not in roots:
                 roots.append(m.root())
         return roots
 

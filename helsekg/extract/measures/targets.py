@@ -153,8 +153,7 @@ def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[in
     start, end = m.start(1), None
     doc = context.doc
     if doc is None or not doc.has_annotation("POS"):
-        stated = _stated_span(context, start, limit)
-        return stated
+        return _stated_span(context, start, limit)
     span = doc.char_span(start, m.end(1), alignment_mode="expand")
     if span is None or len(span) != 1:
         return None
