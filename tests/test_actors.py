@@ -477,12 +477,13 @@ def test_actors_model_entity_filters(actor_nlp, write_text, text, label, word, e
 
 
 def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
-    """Issue 18: the role patterns run only on lines with a role head word (role_lines / scan_lines). On
-    role-dense Norwegian text with every kind of line break and space, that gives the matches of a scan of the
-    whole text, in order, group by group."""
+    """Issue 18: the role patterns run only on lines with a role head word (role_lines / scan_lines), and those
+    that open with a role only at the word starts before a head word (role_starts / scan_starts). On role-dense
+    Norwegian text with modifiers, "X- og Y-" chains, acronyms and every kind of line break and space, that gives
+    the matches of a scan of the whole text, in order, group by group."""
     import random
 
-    from helsekg.nlp.actors import actor_regexes, load_patterns, role_lines
+    from helsekg.nlp.actors import actor_regexes, load_patterns, role_lines, role_starts, scan_starts
     from helsekg.text.layout import scan_lines
 
     patterns = load_patterns()
@@ -496,7 +497,9 @@ def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
         head = rnd.choice(patterns.role_heads)
         gap = lambda: rnd.choice(spaces)  # noqa: E731
         if rnd.random() < 0.5:
-            text = gap().join([rnd.choice(["", "helse", "fylkes"]) + head + rnd.choice(["", "en", "ane"]),
+            opening = rnd.choice(["", "", "Administrerende ", "konstituert ", "kommunal- ", "tidlegare\t", "PRO-",
+                                  "helse-, omsorgs- og ", "helse- og ", "Eldre og ", "ny ", "(", "«", "leiar og "])
+            text = gap().join([opening + rnd.choice(["", "helse", "fylkes"]) + head + rnd.choice(["", "en", "ane"]),
                                rnd.choice(["", f"i {rnd.choice(bodies)},"]), rnd.choice(names),
                                rnd.choice(["", "(Ap)", "(Sp)"]), rnd.choice(["sier", ",", ":", "."])])
         else:
@@ -505,8 +508,11 @@ def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
     found = 0
     for text in texts:
         lines = role_lines(text, patterns)
+        starts = role_starts(text, lines, patterns)
         for name in ("role_org_name", "role_name", "role_portfolio_name", "role_line", "role_plural_names", "apposition"):
             whole = [(m.span(), m.groupdict()) for m in rx[name].finditer(text)]
             assert [(m.span(), m.groupdict()) for m in scan_lines(rx[name], text, lines)] == whole, (name, text)
+            if name not in ("role_line", "apposition"):  # the two that open with a name or a line start
+                assert [(m.span(), m.groupdict()) for m in scan_starts(rx[name], text, starts)] == whole, (name, text)
             found += len(whole)
     assert found > 300  # the texts do exercise the patterns
