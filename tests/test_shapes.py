@@ -278,7 +278,7 @@ VIOLATIONS = [
     ("ProgrammeShape", "not-typed-measure", f"DELETE DATA {{ {PROGRAMME} a hkg:Measure }}", {(PROGRAMME, "rdf:type")}),
     ("MonetaryAmountShape", "value-integer", _swap(AMOUNT, "schema:value", "53000000"), {(AMOUNT, "schema:value")}),
     ("MonetaryAmountShape", "value-string", _swap(AMOUNT, "schema:value", '"53 millioner kroner"'), {(AMOUNT, "schema:value")}),
-    ("MonetaryAmountShape", "value-ore", _swap(AMOUNT, "schema:value", '"53000000.50"^^xsd:decimal'), {(AMOUNT, "schema:value")}),
+    ("MonetaryAmountShape", "value-beyond-ore", _swap(AMOUNT, "schema:value", '"53000000.505"^^xsd:decimal'), {(AMOUNT, "schema:value")}),
     ("MonetaryAmountShape", "no-value", _swap(AMOUNT, "schema:value", None), {(AMOUNT, "schema:value")}),
     ("MonetaryAmountShape", "currency-eur", _swap(AMOUNT, "schema:currency", '"EUR"'), {(AMOUNT, "schema:currency")}),
     ("MonetaryAmountShape", "qualifier-is-kind", _swap(AMOUNT, "hkg:qualifier", "hkg:Increase"), {(AMOUNT, "hkg:qualifier")}),
@@ -432,4 +432,15 @@ def test_shapes_whole_example_graph_conforms(shapes: Graph) -> None:
     graph = Graph()
     graph.parse(data=PREFIXES + CONTEXT + "".join(SNIPPETS.values()), format="turtle")
     conforms, report, _ = _results(graph, shapes)
+    assert conforms, report.serialize(format="turtle")
+
+
+@pytest.mark.parametrize("value", ['"0.99"^^xsd:decimal', '"190.5"^^xsd:decimal', '"2.48"^^xsd:decimal', '"53000000"^^xsd:decimal'])
+def test_shapes_money_in_kroner_and_ore_conforms(shapes: Graph, value: str) -> None:
+    """A price in kroner and øre ("0,99 kr oppstart", "2,48 kr per minutt" on a municipality's price page) is
+    money in NOK, as a budget's whole kroner are; a third decimal is refused (value-beyond-ore above)."""
+    data = _graph("MonetaryAmountShape")
+    data.update(PREFIXES.replace("@base", "BASE").replace("@prefix", "PREFIX").replace(" .\n", "\n")
+                + _swap(AMOUNT, "schema:value", value))
+    conforms, report, found = _results(data, shapes)
     assert conforms, report.serialize(format="turtle")
