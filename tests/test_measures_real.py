@@ -565,3 +565,39 @@ def test_measures_real_title_naming_a_fund_by_its_kind(nlp, title, expected):
     """A title headed by a compound of "midlar"/"midler" names a fund ("Skjønnsmidlar til ..."); bare "Midlar" does not."""
     found = measures(nlp, f"{title}\n\nFylkesmannen har fordelt 85 mill. kroner til 22 kommunar.\n")
     assert (title in found) == expected, found
+
+
+# ------------------------------------------------------------------------------------------ service pages
+
+
+@pytest.mark.parametrize(("text", "expected", "refused"), [
+    # Nynorsk: a one-word title the body names again, under "Kva kostar det?"; the price of the service names no
+    # other scheme after it
+    ("Matombringing\n\nKommunen kan gje tilbod om matombringing til deg som ikkje klarer å laga mat sjølv.\n\n"
+     "Kva kostar det?\n\nDu betalar for maten. Maksimal timepris for matombringing er kr 95,- per levering.\n\n"
+     "Slik søkjer du\n\nDu søkjer om matombringing på eige skjema.", "Matombringing", ()),
+    # Bokmål: a coordinated title; a page heading before the service is no measure
+    ("Bo- og aktivitetssenter\n\nHva tilbyr vi?\n\nSenteret har dagtilbud og boliger med heldøgns bemanning.\n\n"
+     "Hva koster det?\n\nDu betaler husleie og egenandel for tjenestene i bo- og aktivitetssenteret.",
+     "Bo- og aktivitetssenter", ()),
+    ("Mål for tjenesten\n\nDagaktivitetstilbud skal gi en meningsfull hverdag for hjemmeboende med demens.\n\n"
+     "Hvem kan få dagaktivitetstilbud?\n\nDu kan få tilbudet hvis du bor hjemme.", None, ("Mål for tjenesten",)),
+])
+def test_measures_real_service_page_title(nlp, text, expected, refused):
+    """Issue 13, round 14: a municipality's service page ("Kva kostar det?", "Slik søker du") is about the service
+    its title names ("Heimehjelp", "Trygde- og omsorgsbustad"), even as one word when the body names it again."""
+    found = measures(nlp, text)
+    if expected is not None:
+        assert expected in found, found
+    for label in refused:
+        assert label not in found, found
+
+
+def test_measures_real_service_title_and_a_named_variant_stay_two(nlp):
+    """Issue 13: "Omsorgsbustad" (the page's title) and "Omsorgsbustad pluss" (a variant it offers) are two measures,
+    not one under the longer name."""
+    text = ("Omsorgsbustad\n\nKommunen har omsorgsbustader for eldre og funksjonshemma som treng tilpassa bustad.\n\n"
+            "Slik søkjer du\n\nDu søkjer om omsorgsbustad på eige skjema.\n\n"
+            "«Omsorgsbustad pluss» er eit tilbod til deg som treng personale heile døgnet.")
+    found = measures(nlp, text)
+    assert {"Omsorgsbustad", "Omsorgsbustad pluss"} <= set(found), found

@@ -119,6 +119,12 @@ class MeasureCues:
     applicant_adverbs: tuple[str, ...] = ()
     #: line openings of a grant page ("Søknadsfrist:", "Kven kan søkje?"): its title names the scheme
     grant_page_keys: tuple[str, ...] = ()
+    #: line openings of a municipality's service page ("Kva kostar det?", "Slik søker du"): its title names the service
+    service_page_keys: tuple[str, ...] = ()
+    #: heads of a page's section headings ("Mål for tjenesten", "Om tenesta"): a title with one names no scheme
+    section_heading_heads: tuple[str, ...] = ()
+    #: "timepris", "månadspris": a price of a service ("pris" is an instrument head for awards)
+    price_words: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
     #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure

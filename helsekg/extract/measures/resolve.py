@@ -606,12 +606,16 @@ class MeasureResolver:
         """Fold keys within the document: a key that extends a shorter key of an instrument is the same measure."""
         keys = sorted({m.key for m in self.mentions}, key=len)
         named = {m.key for m in self.mentions if m.named}
+        # "Omsorgsbustad" (a service page's title) and "Omsorgsbustad pluss" (a variant it offers): two measures
+        titles = {m.key for m in self.mentions if m.how == "title" and not m.named}
         mapping: dict[str, str] = {}
         for n, short in enumerate(keys):
             for long in keys[n + 1:]:
                 if long.startswith(short + "-") and long not in mapping:
                     head = short.split("-")[-1]
                     if long in named and short not in named:
+                        if short in titles and not self.rx.instrument_word.match(head):
+                            continue
                         longer = [k for k in keys if k.startswith(short + "-") and k in named]
                         if len(longer) == 1 and short not in mapping:
                             mapping[short] = long  # "kompetanseløft" -> "Kompetanseløft 2025"

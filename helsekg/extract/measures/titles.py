@@ -91,19 +91,23 @@ def _before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
 
 
 def _grant_page(context: MeasureContext) -> bool:
-    """A line opens with a grant page's key ("Søknadsfrist:", "Kven kan søkje?"; ``grant_page_keys``)."""
-    keys = alternation(context.cues.grant_page_keys)
+    """A line opens with a grant page's key ("Søknadsfrist:", "Kven kan søkje?"; ``grant_page_keys``) or a
+    municipality's service page's ("Kva kostar det?", "Slik søker du"; ``service_page_keys``)."""
+    keys = alternation((*context.cues.grant_page_keys, *context.cues.service_page_keys))
     return bool(keys) and re.search(rf"(?im)^[^\S\n]*(?:{keys})\b", context.text) is not None
 
 
 def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
-    """A grant page's title names its scheme when it is a noun phrase of two words or more: no finite verb, no
-    amount or count ("38 millioner til barn og unge" reports an allocation), no actor or document opening it."""
+    """A grant or service page's title names its scheme when it is a noun phrase: no finite verb, no amount or
+    count ("38 millioner til barn og unge" reports an allocation), no actor or document opening it, no section
+    heading's head ("Mål for tjenesten"). One word is enough when the body names it again ("Heimehjelp" over
+    "... gje tilbod om heimehjelp ...", twice at least), or when it is an acronym."""
     text, doc = context.text, context.doc
     words = text[start:end].split()
-    if len(words) < 2 and not words[0].isupper() or context.starts_actor(start):
+    if len(words) < 2 and not words[0].isupper() and not _named_again(context, words[0], end) or context.starts_actor(start):
         return False
-    if is_document(head_of(text[start:end], context.rx), context.cues.document_heads):
+    head = head_of(text[start:end], context.rx)
+    if is_document(head, context.cues.document_heads) or stem(head, context.rx) in context.cues.section_heading_heads:
         return False
     if re.search(r"\d", re.sub(YEARS, "", text[start:end])):
         return False
@@ -112,7 +116,18 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
         return False
     # "Kommunalt rusarbeid for 2024" over "... tilskot til kommunalt rusarbeid ...": the body names the scheme
     core = re.sub(rf"(?:\s+(?:for|i))?\s+{YEARS}$", "", text[start:end])
-    return scheme_for(core, context.cues).search(text, end) is None
+    # ("Heimehjelp" over "Maksimal timepris for heimehjelp": a price of the service, no scheme named after it)
+    prices = context.cues.price_words
+    return not any(m.group().split()[0].lower() not in prices for m in scheme_for(core, context.cues).finditer(text, end))
+
+
+def _named_again(context: MeasureContext, word: str, after: int) -> bool:
+    """The body after a one-word title uses its word at least twice, as a word or a compound's head, in any
+    inflection ("Tryggleiksalarm": "tryggleiksalarmen", "alarm" does not count)."""
+    core = stem(word.strip(".:,;!?"), context.rx)
+    if len(core) < 4 or not core.isalpha():
+        return False
+    return len(re.findall(rf"(?i)(?<![\w-]){re.escape(core)}\w{{0,4}}(?![\w-])", context.text[after:])) >= 2
 
 
 #: A title's head that names a fund by its kind: "Skjønnsmidlar til ...", "Folkehelsemidler 2018" (not bare "Midlar").
