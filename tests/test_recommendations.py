@@ -452,3 +452,31 @@ def test_recommendations_prose_pattern_names_only_actors_next_to_a_verb(text: st
     every, some = _prose_pattern(cues, subjects), _prose_pattern(cues, kept)
     assert [m.group() for m in every.finditer(text)] == [m.group() for m in some.finditer(text)]
     assert every.search(text) is not None
+
+
+OMBUD_RESPONSE_NN = """\
+Høyringssvar frå Barneombodet
+
+Innspel frå Barneombodet til ny opptrappingsplan for psykisk helse
+
+Barn og unge som slit psykisk, får ofte hjelp for seint. Mange ventar lenge på behandling.
+
+Viktige utfordringar i arbeidet med den nye planen
+
+ • Legg til rette for fleire helsesjukepleiarar i skulane.
+ • Barn som treng det, må få hjelp frå psykisk helseteneste innan fire veker.
+ • Skulane har i dag ulike tilbod til elevane.
+"""
+
+
+def test_recommendations_an_advisory_bodys_demands_in_a_list_under_any_heading(nlp) -> None:
+    """Issue 13, round 14: an ombud's consultation response lists its demands under a heading that is no intro
+    ("Viktige utfordringar ..."): an imperative item and an item whose finite verb is "må" are recommendations; a
+    statement in the same list is not."""
+    document = _doc(OMBUD_RESPONSE_NN, "t.txt", "nn")
+    recs = find_recommendations(nlp(document.text), document)
+    assert [r.label for r in recs] == [
+        "Legg til rette for fleire helsesjukepleiarar i skulane.",
+        "Barn som treng det, må få hjelp frå psykisk helseteneste innan fire veker.",
+    ]
+    assert {r.by.label for r in recs} == {"Barneombodet"}

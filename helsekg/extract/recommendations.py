@@ -374,7 +374,10 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             if not body:
                 continue
             prose_match = prose.search(body)
-            if in_list or (author is not None and patterns["opener"].match(body)) or prose_match:
+            # "• Styrk frivillig arbeid ...", "• Fleire eldre må få tilbod om ...": an advisory body's demands in a
+            # list under any heading
+            demand = author is not None and (_imperative(doc, start, end, cues) or _demand_modal(doc, start, end, cues))
+            if in_list or (author is not None and patterns["opener"].match(body)) or prose_match or demand:
                 by = list_by or author
                 if prose_match and not in_list:
                     by = _named_actor(document, start + prose_match.start(), start + prose_match.end(),
@@ -464,6 +467,22 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     first = span[0]
     return (first.pos_ == "VERB" and "Imp" in first.morph.get("Mood")
             and first.lower_ not in cues.instruction_verbs and first.lemma_.lower() not in cues.instruction_verbs)
+
+
+def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
+    """The text at ``[start, end)`` is a clause whose finite verb is a demanding modal ("må", "bør": "Eldre som treng
+    det, må få besøk av psykiske helseteam"), the head of its sentence; needs the parse."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 3 or span.text.rstrip().endswith("?"):
+        return False
+    modals = {*cues.demand_modals, "må"}
+    for token in span:
+        if token.lower_ in modals and "Fin" in token.morph.get("VerbForm") and (
+                token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ == "AUX"):
+            return True
+    return False
 
 
 def _bullet_follows(lines: Sequence[Line], i: int) -> bool:
