@@ -601,3 +601,21 @@ def test_measures_real_service_title_and_a_named_variant_stay_two(nlp):
             "«Omsorgsbustad pluss» er eit tilbod til deg som treng personale heile døgnet.")
     found = measures(nlp, text)
     assert {"Omsorgsbustad", "Omsorgsbustad pluss"} <= set(found), found
+
+
+def test_measures_real_table_with_a_column_per_year_and_the_applicant_after_the_project(nlp):
+    """Issue 13, round 14: a county's allocation table read as text ("Prosjekt Kommune Tilskudd 2023 i kroner
+    Tilskudd 2024 i kroner", one space between cells): each row is its project, funded by the row's figures; the
+    municipality that closes the label is the applicant, no part of the name; the header is no measure."""
+    text = ("Fylkesutvalget har fordelt folkehelsemidler til kommunene.\n\nDisse får midler for 2023 og 2024\n\n"
+            "Prosjekt Kommune Tilskudd 2023 i kroner Tilskudd 2024 i kroner\n"
+            "Trygg oppvekst Hamar 650 000 0\n"
+            "Bolig som verktøy for psykisk helse Kongsvinger 550 000 0\n"
+            "Ungdomsskapte folkehelsetiltak Ringsaker 450 000 0\n"
+            "Møteplasser for barn og unge Sør-Odal 500 000 500 000\n")
+    found = measures(nlp, text)
+    assert found.get("Trygg oppvekst") == {650000}
+    assert found.get("Bolig som verktøy for psykisk helse") == {550000}
+    assert found.get("Ungdomsskapte folkehelsetiltak") == {450000}
+    assert found.get("Møteplasser for barn og unge") == {500000}
+    assert not any("Kommune" in label or "Ringsaker" in label or "Hamar" in label for label in found), found

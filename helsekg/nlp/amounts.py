@@ -463,11 +463,73 @@ def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
         return _Core(Decimal(f"{dot.group(1)}.{dot.group(2)}"), dot.end(), False, False)
     m = _DIGIT_NUMBER.match(text, pos)
     if m:
+        cell = _first_row_cell(text, pos, m.end())
+        if cell is not None:  # "500 000 500 000" under "Tilskudd 2023 ... Tilskudd 2024 ...": two cells
+            m = _DIGIT_NUMBER.match(text[:cell], pos)
         raw = m.group()
         value = _digits_value(raw)
         year_like = raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
         return _Core(value, m.end(), False, year_like)
     return _word_number(text, pos, lex)
+
+
+#: digit groups at the end of a line: a table row's figures whose cells lost their gaps ("500 000 500 000")
+_ROW_GROUPS = re.compile(r"\d{1,3}(?: \d{3})*(?: \d{1,3}(?: \d{3})*)*(?=[ \t\u00a0]*(?:\n|\Z))")
+#: a year in a table's header: each names a column of figures ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner")
+_HEADER_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
+
+
+def _first_row_cell(text: str, start: int, end: int) -> int | None:
+    """Where the first cell ends when the grouped number at ``[start, end)`` is two or more cells of a table row
+    whose gaps were lost: the number closes its line, and the header line of its table (the nearest line above
+    that no figure ends, a year aside; no blank line between) names a column per year, as many as the row's digit
+    groups split into in exactly one way (a number is 1-3 digits then groups of 3; none but "0" opens with 0).
+    None otherwise, or when the number is one cell.
+
+    >>> t = "Prosjekt Kommune Tilskudd 2023 Tilskudd 2024\\nMøteplasser Eidskog 500 000 500 000\\n"
+    >>> _first_row_cell(t, t.index("500"), len(t) - 1) - t.index("500")
+    7
+    >>> _first_row_cell("Tilskot 2024\\nTiltak 1 250 000\\n", 20, 29) is None
+    True
+    """
+    row = _ROW_GROUPS.match(text, start)
+    if row is None or row.end() != end or end - start < 11:
+        return None
+    header, pos = None, text.rfind("\n", 0, start)
+    for _ in range(40):  # the rows above, then the header
+        if pos <= 0:
+            return None
+        above = text.rfind("\n", 0, pos) + 1
+        line = text[above:pos]
+        if not line.strip():
+            return None
+        if not re.search(r"(?<!\S)\d{1,3}(?: \d{3})*[ \t\u00a0]*$", line):  # no figure ends it ("2024" may)
+            header = line
+            break
+        pos = above - 1
+    if header is None:
+        return None
+    columns = len(set(_HEADER_YEAR.findall(header)))
+    if columns < 2:
+        return None
+    splits = _cell_splits(text[start:end].split(" "), columns)
+    if len(splits) != 1:
+        return None
+    return start + len(" ".join(splits[0][0]))
+
+
+def _cell_splits(groups: list[str], cells: int) -> list[list[list[str]]]:
+    """Every way to read digit ``groups`` as ``cells`` numbers (1-3 digits, then groups of 3 digits; only "0"
+    opens with 0)."""
+    if cells == 1:
+        ok = (1 <= len(groups[0]) <= 3 and (groups[0] == "0" or not groups[0].startswith("0"))
+              and all(len(g) == 3 for g in groups[1:]))
+        return [[groups]] if groups and ok else []
+    out = []
+    for cut in range(1, len(groups)):
+        for first in _cell_splits(groups[:cut], 1):
+            out += [first + rest for rest in _cell_splits(groups[cut:], cells - 1)]
+    return out
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -894,13 +956,16 @@ def _table_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon)
 
 
 #: a line ending in a grouped number: a row of a column of figures
-_ROW_FIGURE = re.compile(r"(?:^|[ \t\u00a0])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+[ \t\u00a0]*$")
+_ROW_FIGURE = re.compile(r"(?:^|[ \t\u00a0])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+"
+                         r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*)*[ \t\u00a0]*$")
+#: the row's later figures after a grouped number: a column per year ("650 000 0", "500 000 500 000")
+_FIGURES_AFTER = re.compile(r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*)*[ \t\u00a0]*(?:\n|\Z)")
 _MIN_COLUMN_ROWS = 3
 
 
 def _money_column(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
-    """A grouped number of at least 1 000 ending its line in a column of such lines, in a block whose header
-    speaks of money, is kroner: a table whose cells lost their gaps when the page was read ("Dovre kommune
+    """A grouped number of at least 1 000 ending its line (or followed only by the row's other figures) in a column
+    of such lines, in a block whose header speaks of money, is kroner: a table whose cells lost their gaps when the page was read ("Dovre kommune
     Friskliv og mestring 62 500" under "Søker Tiltak Tildeling i kroner"), or one cell per line ("1 500 000" under
     "Prosjekter som får midler").
 
@@ -908,7 +973,7 @@ def _money_column(text: str, start: int, end: int, value: Decimal, lex: _Lexicon
     three of its lines end in a grouped number, and one of its lines before the number holds a money word. A stray
     blank line inside the table is bridged when the block before it is a column too, with the money word.
     """
-    if value < 1000 or not _GROUPED.fullmatch(text, start, end) or not _CELL_AFTER.match(text, end):
+    if value < 1000 or not _GROUPED.fullmatch(text, start, end) or not _FIGURES_AFTER.match(text, end):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip() and not text[start - 1:start].isspace():

@@ -81,10 +81,14 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
                     continue  # the sum row of the table
             applicant = _row_applicant(context, first.start, first_end) if lst.table else None
-            if lst.table and applicant is None and _applicant_only(context, first.start, first_end):
+            trailing = _trailing_applicant(context, intro, first.start, first_end) if lst.table else None
+            if lst.table and applicant is None and trailing is None and _applicant_only(context, first.start, first_end):
                 continue  # "Asker kommune 435.000": who gets the money; the measure is the list's scheme
             if applicant is not None:  # "Folldal kommune Frisklivssentral – digitalisering  50 000": the row's name
                 phrase = trim_phrase(text, applicant, first_end, rx)
+            elif trailing is not None:  # "Bolig som verktøy for psykisk helse Kongsvinger 550 000 0": the project cell
+                phrase = trim_phrase(text, first.start, trailing, rx, max_words=20)
+                applicant = first.start
             else:
                 phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
                 if phrase:
@@ -118,6 +122,29 @@ def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
     if actor is not None:
         return m.end() if m is not None and m.end() > actor.end else actor.end
     return m.end() if m is not None else None
+
+
+def _trailing_applicant(context: MeasureContext, header: str, start: int, end: int) -> int | None:
+    """Where a table row's applicant cell starts when the table's header names the project's column before the
+    applicant's ("Prosjekt Kommune Tilskudd 2023 i kroner ...": ``table_project_columns``,
+    ``table_applicant_columns``): the organisation that closes the row's label, else its last word when that is
+    capitalised ("Mitt sted i verden Hamar"). None for other tables, or a label of one word."""
+    cues = context.cues
+    words = [w.strip(".,:;()").lower() for w in header.split()]
+    project = next((i for i, w in enumerate(words) if w in cues.table_project_columns), None)
+    applicant = next((i for i, w in enumerate(words) if w in cues.table_applicant_columns), None)
+    if project is None or applicant is None or applicant < project:
+        return None
+    text = context.text
+    label_end = start + len(text[start:end].rstrip(" \t:–-"))
+    actor = next((a for a in context.actors if a.end == label_end and start < a.start), None)
+    if actor is not None:
+        return actor.start
+    last = text.rfind(" ", start, label_end) + 1
+    word = text[last:label_end]
+    if last <= start or not word[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word):
+        return None
+    return last
 
 
 def _applicant_only(context: MeasureContext, start: int, end: int) -> bool:

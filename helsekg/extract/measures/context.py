@@ -340,7 +340,8 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
         after = i + 1 < len(starts) and starts[i + 1] == rows[first][0] + 1
         if before or after:
             keep[first] = rows[first]
-    keep.update(_spaced_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
+    by_start = {a.start: a for a in amounts if a.is_money}
+    keep.update(_spaced_rows(text, lines, by_end, by_start, taken=set(keep) | {cell for cell, _ in keep.values()}))
     keep.update(_stacked_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
     return keep
 
@@ -353,14 +354,19 @@ _PROSE_BEFORE_AMOUNT = re.compile(
 _MIN_SPACED_ROWS = 3
 
 
-def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, Amount],
+def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, Amount], by_start: dict[int, Amount],
                  taken: set[int]) -> dict[int, tuple[int, int]]:
     """Rows of a table whose cells lost their gaps ("Folldal kommune Frisklivssentral – digitalisering 50 000"):
     at least three lines in a row that open with a capital, end in a monetary amount after one space and a word
-    that does not lead up to an amount in prose, and hold no sentence end."""
+    that does not lead up to an amount in prose, and hold no sentence end. The amount may be the first of the
+    row's figures ("Møteplasser for barn og unge Eidskog 500 000 500 000", "... Hamar 650 000 0": a column per
+    year)."""
     found: list[tuple[int, int, int]] = []
     for index, (start, end) in enumerate(lines):
-        amount = by_end.get(end) if start >= 0 else None
+        figures = _ROW_FIGURES.search(text, start, end) if start >= 0 else None
+        amount = by_start.get(figures.start(1)) if figures is not None else None
+        if amount is None or amount.end > end:
+            amount = by_end.get(end) if start >= 0 else None
         if (amount is None or index in taken or amount.start <= start or not text[start].isupper()
                 or BULLET_RE.match(text, start, end) or len(text[start:amount.start].split()) < 2
                 or _PROSE_BEFORE_AMOUNT.search(text, start, amount.start)
@@ -368,6 +374,10 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
             continue
         found.append((index, index, amount.start))
     return _table_runs(found, max_gap=1)
+
+
+#: The figures that close a table row: one cell or several ("650 000 0", "500 000 500 000")
+_ROW_FIGURES = re.compile(r"[ \t\u00a0](\d{1,3}(?:[ \u00a0]\d{3})*(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)*)[ \t\u00a0]*$")
 
 
 #: How many lines may part two rows of a stacked table (an applicant line, a name line, the amount line, a blank).

@@ -125,6 +125,9 @@ class MeasureCues:
     section_heading_heads: tuple[str, ...] = ()
     #: "timepris", "månadspris": a price of a service ("pris" is an instrument head for awards)
     price_words: tuple[str, ...] = ()
+    #: a table header's project and applicant columns ("Prosjekt Kommune Tilskudd 2023 ..."): the row ends in its applicant
+    table_project_columns: tuple[str, ...] = ()
+    table_applicant_columns: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
     #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure

@@ -95,10 +95,14 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
 def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     """Named instruments and capitalised programme names, sentence by sentence."""
     text, rx = context.text, context.rx
+    # a table's header and rows hold cells, not "<instrument noun> <Name>" ("Prosjekt Kommune Tilskudd 2023 ...",
+    # "Ungdomsskapte folkehelsetiltak Ringsaker 650 000 0")
+    cells = [span for lst in context.lists if lst.table for span in (*([lst.intro] if lst.intro else []), *lst.bullets)]
     found = []
     for i, s in enumerate(context.sentences):
+        in_table = any(start <= s.start < end for start, end in cells)
         for m in NAME_AFTER.finditer(text, s.start, s.end):
-            if not rx.instrument_word.match(m.group(1)):
+            if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
             end = cut_name(text, m.start(2), s.end, rx)
             if end > m.start(2) and not context.named_elsewhere(m.start(1), s.start):
