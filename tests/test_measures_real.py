@@ -619,3 +619,14 @@ def test_measures_real_table_with_a_column_per_year_and_the_applicant_after_the_
     assert found.get("Ungdomsskapte folkehelsetiltak") == {450000}
     assert found.get("Møteplasser for barn og unge") == {500000}
     assert not any("Kommune" in label or "Ringsaker" in label or "Hamar" in label for label in found), found
+
+
+def test_measures_real_this_purpose_in_the_budget_funds_the_measure_before(nlp):
+    """Issue 13, round 14: "til dette formålet i statsbudsjettet" takes up the scheme the page is about; it is no
+    measure of its own ("formålet i statsbudsjettet")."""
+    text = ("Tilskudd til bedre legevakt i små kommuner\n\nHelsedirektoratet lyser ut midler som små kommuner kan søke "
+            "på for å rekruttere personell til legevakten. Det er satt av 40 millioner kroner til dette formålet i "
+            "statsbudsjettet.\n\nSøknadsfristen er 1. mars.")
+    found = measures(nlp, text)
+    assert found.get("Tilskudd til bedre legevakt i små kommuner") == {40000000}, found
+    assert not any("formålet" in label for label in found), found

@@ -43,6 +43,7 @@ from helsekg.extract.measures.candidates import (
 )
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
+from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     MODAL,
@@ -254,6 +255,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if rx.anaphor.match(text[start:end]) or _demonstrative(text, start, end, rx):
         return Reference(start, end, alias=False), NewPhrase(start, end, "forward")
     first_word = re.match(r"[\w-]+", text[start:end])
+    if first_word and first_word.group().lower() in {w.lower() for w in default_prose_cues().purpose_nouns}:
+        # "satt av 70 millioner til dette formålet i statsbudsjettet": the purpose alone, a generic noun that takes
+        # up the measure before it (or the title's), wherever it is funded
+        return (NewPhrase(start, start + first_word.end(), "forward"),)
     if (first_word and rx.anaphor.match(first_word.group())
             and re.match(r"\s+(?:i|for|på|frå|fra|over)\s", text[start + first_word.end():end])):
         # "til gjennomføring av planen i budsjettforslaget for 2004": the plan named before, wherever it is carried out;
