@@ -630,3 +630,18 @@ def test_measures_real_this_purpose_in_the_budget_funds_the_measure_before(nlp):
     found = measures(nlp, text)
     assert found.get("Tilskudd til bedre legevakt i små kommuner") == {40000000}, found
     assert not any("formålet" in label for label in found), found
+
+
+def test_measures_real_a_price_of_the_service_is_no_measure(nlp):
+    """Issue 13, round 14: on a service page, "Leige av tryggleiksalarm kostar 350 kroner" prices the service the
+    page is about; "Leige" is no measure. A list item's name ends before its money ("Tryggleiksalarm 350,- ...")."""
+    text = ("Tryggleiksalarm\n\nTryggleiksalarm er eit tilbod til deg som bur heime og kjenner deg utrygg.\n\n"
+            "Kva kostar det?\n\nLeige av tryggleiksalarm kostar 350 kroner i månaden.\n\n"
+            "Slik søkjer du\n\nDu søkjer om tryggleiksalarm på eige skjema.")
+    found = measures(nlp, text)
+    assert found.get("Tryggleiksalarm") == {350}, found
+    assert "Leige" not in found, found
+    items = ("Kommunen har to tilbod i dag:\n\n 1. Dagsenter 250,- per dag for heimebuande\n"
+             " 2. Matombringing 95,- per levering\n")
+    listed = measures(nlp, items)
+    assert "Dagsenter" in listed and not any(any(c.isdigit() for c in label) for label in listed), listed

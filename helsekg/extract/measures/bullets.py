@@ -76,6 +76,9 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 found.append(BulletItem(tuple(indexes), Candidate(*quoted, indexes[0], "named", named=True)))
                 continue
             first_end = first.end
+            # "Trygghetsalarm 190,- leie til Bardu kommune": the name ends before the item's money
+            first_end = next((a.start for a in context.amounts if a.is_money and first.start < a.start < first_end
+                              and text[first.start:a.start].strip()), first_end)
             if lst.table:  # the label ends where the row's money cell begins, and may wrap over lines
                 first_end = min(first_end, lst.cells[b])
                 if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:

@@ -114,6 +114,10 @@ _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgspr
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
+#: the heads of a price or fee compound ("oppstartsgebyr", "timepris", "månadsleige")
+_PRICE_HEADS = ("gebyr", "gebyret", "pris", "prisen", "leie", "leia", "leige", "leiga")
+
+
 class MeasureResolver:
     """Merges candidates into mentions of one document, then attaches amounts, goals, groups, proposers."""
 
@@ -203,6 +207,15 @@ class MeasureResolver:
         if title is not None and title.start < start:
             return title
         return None
+
+    def price_phrase(self, start: int, end: int) -> bool:
+        """The phrase opens with a price or fee ("Leie", "timepris", "oppstartsgebyr"; ``price_words`` and compounds of
+        "-gebyr", "-pris", "-leie"/"-leige")."""
+        word = re.match(r"[\w-]+", self.text[start:end])
+        if word is None:
+            return False
+        low = word.group().lower()
+        return low in self.context.cues.price_words or low.endswith(_PRICE_HEADS)
 
     def introduced(self, start: int) -> bool:
         """An indefinite article or "ny" right before ``start`` introduces a new measure ("ei ny tilskotsordning")."""
@@ -416,6 +429,18 @@ class MeasureResolver:
                            or (isinstance(attempt, Reference) and 0 <= m.start - attempt.end <= 2))]
             if inside:
                 return min(inside, key=lambda m: m.start).root()
+        if isinstance(attempt, NewPhrase) and self.price_phrase(attempt.start, attempt.end):
+            # "Leie av trygghetsalarm koster 390 kroner", "eit oppstartsgebyr på 1538 kroner": a price of the service
+            # named after it, or of the one the page is about; never a measure of its own
+            word = re.match(r"[\w-]+", self.text[attempt.start:attempt.end])
+            of = re.compile(r"\s+(?:av|for|til)\s+").match(self.text, attempt.start + word.end())
+            named = re.match(r"[\w-]+", self.text[of.end():]) if of is not None else None
+            noun = stem(named.group(), self.rx) if named is not None else ""
+            after = [m for m in self.mentions if m.alias_of is None and of is not None
+                     and (m.start == of.end() or len(noun) >= 4 and same_head(m.head, noun, self.rx))]
+            if after:
+                return after[0].root()
+            return self.generic_reference(attempt.start, attempt.end) or self.only_measure()
         if isinstance(attempt, NewPhrase):
             reason = self.rejects(attempt.start, attempt.end)
             if reason == "group" and attempt.how != "forward":
