@@ -347,3 +347,19 @@ def test_targets_real_among_those_who_got_money_is_no_group(parsed):
     labels = group_labels(parsed("Spenn og Kirkens Bymisjon er blant dem som har fått en del av tilskuddspotten "
                                  "på 360 millioner kroner som Helsedirektoratet forvalter."))
     assert not any(label.startswith("dem som") for label in labels), labels
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_passive_applicants_and_groups_named_by_an_adjective(request, make):
+    """Issue 13, round 14: "Tenesta kan søkjast av heimebuande med demens" states who may apply (the agent of the
+    passive); a group named by a nominalised adjective ("hjemmeboende", "vanskelegstilte") is a group after "til"."""
+    context = request.getfixturevalue(make)(
+        "Dagtilbod\n\nTenesta kan søkjast av heimebuande med demens som bur i kommunen. "
+        "Trygghetsalarm er et hjelpemiddel til hjemmeboende som føler seg utrygge. "
+        "Tilskotet går til vanskelegstilte på bustadmarknaden.")
+    found = targets.find_target_groups(context)
+    labels = [t.group.label for t in found]
+    assert "heimebuande med demens som bur i kommunen" in labels, labels
+    assert "hjemmeboende som føler seg utrygge" in labels, labels
+    assert "vanskelegstilte på bustadmarknaden" in labels, labels
+    assert next(t for t in found if t.group.label.startswith("heimebuande")).strong

@@ -53,6 +53,7 @@ class _TargetPatterns:
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
     clause_openers: frozenset[str]
+    passive: re.Pattern[str]  # "Tjenesten kan søkes av ...": who may apply, after the passive
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,8 @@ def _patterns() -> _TargetPatterns:
         pronouns=frozenset(data["group_pronoun_subjects"]),
         clause_openers=frozenset(data["group_clause_openers"]),
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
+        passive=re.compile(rf"(?<![\w-])(?:kan|kunne)\s+(?:{WORD}\s+)?(?:{alt(data['applicant_passives'])})"
+                           rf"(?:\s+om)?\s+av\s+(?=\w)", i),
     )
 
 
@@ -275,12 +278,17 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
 def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
                    headed: dict[int, int]) -> list[tuple[int, int]]:
     """Groups a sentence states outright: after "målgruppa er", as the line under "Kven kan søkje?", as
-    the inline value of "Målgruppe: ...", or as the subject of "kan søke"/"kan søkje" (from the parse)."""
+    the inline value of "Målgruppe: ...", as the agent of "kan søkes av", or as the subject of "kan søke"/"kan
+    søkje" (from the parse)."""
     text = context.text
     s = context.sentences[index]
     pats = _patterns()
     out = []
     for m in pats.stated.finditer(text, s.start, s.end):
+        span = _stated_span(context, m.end(), s.end)
+        if span:
+            out.append(span)
+    for m in pats.passive.finditer(text, s.start, s.end):  # "Tjenesten kan søkes av hjemmeboende med demens"
         span = _stated_span(context, m.end(), s.end)
         if span:
             out.append(span)
