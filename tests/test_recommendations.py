@@ -466,13 +466,15 @@ Viktige utfordringar i arbeidet med den nye planen
  • Legg til rette for fleire helsesjukepleiarar i skulane.
  • Barn som treng det, må få hjelp frå psykisk helseteneste innan fire veker.
  • Skulane har i dag ulike tilbod til elevane.
+
+– No må pengane kome fram til dei som jobbar med barna, seier barneombod Inga Berg.
 """
 
 
 def test_recommendations_an_advisory_bodys_demands_in_a_list_under_any_heading(nlp) -> None:
     """Issue 13, round 14: an ombud's consultation response lists its demands under a heading that is no intro
     ("Viktige utfordringar ..."): an imperative item and an item whose finite verb is "må" are recommendations; a
-    statement in the same list is not."""
+    statement in the same list is not, nor a quote with a dash ("– No må pengane kome fram ..., seier ...")."""
     document = _doc(OMBUD_RESPONSE_NN, "t.txt", "nn")
     recs = find_recommendations(nlp(document.text), document)
     assert [r.label for r in recs] == [

@@ -376,7 +376,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             prose_match = prose.search(body)
             # "• Styrk frivillig arbeid ...", "• Fleire eldre må få tilbod om ...": an advisory body's demands in a
             # list under any heading
-            demand = author is not None and (_imperative(doc, start, end, cues) or _demand_modal(doc, start, end, cues))
+            quote = bool(_DASH_QUOTE.match(line.text) and _SAYS.search(text))  # "– No må pengane kome fram ..., seier ..."
+            demand = author is not None and not quote and (
+                _imperative(doc, start, end, cues) or _demand_modal(doc, start, end, cues))
             if in_list or (author is not None and patterns["opener"].match(body)) or prose_match or demand:
                 by = list_by or author
                 if prose_match and not in_list:
