@@ -859,14 +859,14 @@ def test_amounts_money_column_of_a_table_read_without_its_cell_gaps():
 def test_amounts_a_row_of_yearly_columns_read_without_its_cell_gaps():
     """Issue 13, round 14: a table with a column per year ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner") read
     as text runs a row's figures together: "500 000 500 000" is two cells of 500 000, not 500 000 500 000 kroner,
-    and "650 000 0" is 650 000 and a zero. Without a header naming the years, or where the groups split more than
+    and "650 000 0" is 650 000 and a zero; each cell has its column's year. Without a header naming the years, or where the groups split more than
     one way, the number is read whole."""
     table = ("Disse får midler for 2023 og 2024\n\nProsjekt Kommune Tilskudd 2023 i kroner Tilskudd 2024 i kroner\n"
              "Trygg oppvekst Hamar 650 000 0\nBolig som verktøy for psykisk helse Kongsvinger 550 000 0\n"
              "Møteplasser for barn og unge Eidskog 500 000 500 000\nSammen om aktivitet Tynset 420 000 300 000\n")
-    money = [(a.text, a.value) for a in find_amounts(table) if a.is_money]
-    assert money == [("650 000", 650000), ("550 000", 550000), ("500 000", 500000), ("500 000", 500000),
-                     ("420 000", 420000), ("300 000", 300000)]
+    money = [(a.text, a.value, a.fiscal_year) for a in find_amounts(table) if a.is_money]
+    assert money == [("650 000", 650000, 2023), ("550 000", 550000, 2023), ("500 000", 500000, 2023),
+                     ("500 000", 500000, 2024), ("420 000", 420000, 2023), ("300 000", 300000, 2024)]
     one_column = table.replace("Tilskudd 2023 i kroner Tilskudd 2024 i kroner", "Tilskudd i kroner")
     assert ("500 000 500 000", 500000500000) in [(a.text, a.value) for a in find_amounts(one_column)]
     ambiguous = table.replace("420 000 300 000", "420 300 000 120")  # 420 | 300 000 120? 420 300 | 000 120? no

@@ -475,6 +475,8 @@ def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
 
 #: digit groups at the end of a line: a table row's figures whose cells lost their gaps ("500 000 500 000")
 _ROW_GROUPS = re.compile(r"\d{1,3}(?: \d{3})*(?: \d{1,3}(?: \d{3})*)*(?=[ \t\u00a0]*(?:\n|\Z))")
+#: the figures that close a table row ("650 000 0", "500 000 500 000"), after a word
+_ROW_RUN = re.compile(r"[^\d\s][ \t\u00a0]+(\d{1,3}(?: \d{3})*(?: \d{1,3}(?: \d{3})*)*)[ \t\u00a0]*$")
 #: a year in a table's header: each names a column of figures ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner")
 _HEADER_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
 
@@ -495,27 +497,57 @@ def _first_row_cell(text: str, start: int, end: int) -> int | None:
     row = _ROW_GROUPS.match(text, start)
     if row is None or row.end() != end or end - start < 11:
         return None
-    header, pos = None, text.rfind("\n", 0, start)
-    for _ in range(40):  # the rows above, then the header
-        if pos <= 0:
-            return None
-        above = text.rfind("\n", 0, pos) + 1
-        line = text[above:pos]
-        if not line.strip():
-            return None
-        if not re.search(r"(?<!\S)\d{1,3}(?: \d{3})*[ \t\u00a0]*$", line):  # no figure ends it ("2024" may)
-            header = line
-            break
-        pos = above - 1
-    if header is None:
+    years = _header_years(text, start)
+    if len(years) < 2:
         return None
-    columns = len(set(_HEADER_YEAR.findall(header)))
-    if columns < 2:
-        return None
-    splits = _cell_splits(text[start:end].split(" "), columns)
+    splits = _cell_splits(text[start:end].split(" "), len(years))
     if len(splits) != 1:
         return None
     return start + len(" ".join(splits[0][0]))
+
+
+def _header_years(text: str, pos: int) -> list[int]:
+    """The years that head the columns of the table whose row holds ``pos``, in order: those of its header line,
+    the nearest line above that no figure ends (a year aside), with no blank line between. [] when there is none.
+
+    >>> _header_years("Prosjekt Tilskudd 2023 Tilskudd 2024\\nTrygg oppvekst 650 000 0\\n", 40)
+    [2023, 2024]
+    """
+    line_end = text.rfind("\n", 0, pos)
+    for _ in range(40):  # the rows above, then the header
+        if line_end <= 0:
+            return []
+        above = text.rfind("\n", 0, line_end) + 1
+        line = text[above:line_end]
+        if not line.strip():
+            return []
+        if not re.search(r"(?<!\S)\d{1,3}(?: \d{3})*[ \t\u00a0]*$", line):  # no figure ends it ("2024" may)
+            return list(dict.fromkeys(int(y) for y in _HEADER_YEAR.findall(line)))
+        line_end = above - 1
+    return []
+
+
+def _column_year(text: str, start: int, end: int) -> int | None:
+    """The year of the column that holds the amount at ``[start, end)`` in a table row with a column per year
+    ("Trygg oppvekst Hamar 650 000 0" under "... Tilskudd 2023 i kroner Tilskudd 2024 i kroner": 2023 for
+    650 000), when the row's figures split into those columns one way only; None otherwise."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    figures = _ROW_RUN.search(text, text.rfind("\n", 0, start) + 1, line_end)
+    if figures is None or not figures.start(1) <= start < figures.end(1):
+        return None
+    years = _header_years(text, start)
+    if len(years) < 2:
+        return None
+    splits = _cell_splits(figures.group(1).split(), len(years))
+    if len(splits) != 1:
+        return None
+    at = figures.start(1)
+    for year, cell in zip(years, splits[0]):
+        if at == start:
+            return year
+        at += len(" ".join(cell)) + 1
+    return None
 
 
 def _cell_splits(groups: list[str], cells: int) -> list[list[list[str]]]:
@@ -1243,7 +1275,10 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             if bound:
                 qualifier = Qualifier[bound.lastgroup]
         clause = (max(clause_start, r.start - _CONTEXT), min(clause_end, r.end + _CONTEXT))
-        if r.is_money:
+        column_year = _column_year(text, r.start, r.end) if r.is_money else None
+        if column_year is not None:  # a table's column per year: its header's year
+            year, scope = column_year, ""
+        elif r.is_money:
             year, scope = _year_and_scope(text, lo, r, hi, lex, clause=clause, nxt=nxt,
                                           beyond=raws[i + 2].start if i + 2 < len(raws) else None)
         else:  # a count: the year stated in its clause, nothing more
