@@ -474,9 +474,9 @@ def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
 
 
 #: digit groups at the end of a line: a table row's figures whose cells lost their gaps ("500 000 500 000")
-_ROW_GROUPS = re.compile(r"\d{1,3}(?: \d{3})*(?: \d{1,3}(?: \d{3})*)*(?=[ \t\u00a0]*(?:\n|\Z))")
+_ROW_GROUPS = re.compile(r"\d{1,3}(?: \d{1,3})*+(?=[ \t\u00a0]*(?:\n|\Z))")
 #: the figures that close a table row ("650 000 0", "500 000 500 000"), after a word
-_ROW_RUN = re.compile(r"[^\d\s][ \t\u00a0]+(\d{1,3}(?: \d{3})*(?: \d{1,3}(?: \d{3})*)*)[ \t\u00a0]*$")
+_ROW_RUN = re.compile(r"[^\d\s][ \t\u00a0]+(\d{1,3}(?: \d{1,3})*+)[ \t\u00a0]*$")
 #: a year in a table's header: each names a column of figures ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner")
 _HEADER_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
 
@@ -531,9 +531,11 @@ def _column_year(text: str, start: int, end: int) -> int | None:
     """The year of the column that holds the amount at ``[start, end)`` in a table row with a column per year
     ("Trygg oppvekst Hamar 650 000 0" under "... Tilskudd 2023 i kroner Tilskudd 2024 i kroner": 2023 for
     650 000), when the row's figures split into those columns one way only; None otherwise."""
+    if not _FIGURES_AFTER.match(text, end):  # prose goes on after the amount: no table row (and no scan of a long line)
+        return None
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    figures = _ROW_RUN.search(text, text.rfind("\n", 0, start) + 1, line_end)
+    figures = _ROW_RUN.search(text, max(text.rfind("\n", 0, start) + 1, start - 200), line_end)
     if figures is None or not figures.start(1) <= start < figures.end(1):
         return None
     years = _header_years(text, start)
@@ -988,10 +990,10 @@ def _table_money(text: str, start: int, end: int, value: Decimal, lex: _Lexicon)
 
 
 #: a line ending in a grouped number: a row of a column of figures
-_ROW_FIGURE = re.compile(r"(?:^|[ \t\u00a0])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})+"
-                         r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*)*[ \t\u00a0]*$")
+_ROW_FIGURE = re.compile(r"(?:^|[ \t\u00a0])\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})++"
+                         r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*+)*+[ \t\u00a0]*$")
 #: the row's later figures after a grouped number: a column per year ("650 000 0", "500 000 500 000")
-_FIGURES_AFTER = re.compile(r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*)*[ \t\u00a0]*(?:\n|\Z)")
+_FIGURES_AFTER = re.compile(r"(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0\u2009\u202f.]\d{3})*+)*+[ \t\u00a0]*(?:\n|\Z)")
 _MIN_COLUMN_ROWS = 3
 
 

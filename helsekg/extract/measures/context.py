@@ -377,7 +377,7 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
 
 
 #: The figures that close a table row: one cell or several ("650 000 0", "500 000 500 000")
-_ROW_FIGURES = re.compile(r"[ \t\u00a0](\d{1,3}(?:[ \u00a0]\d{3})*(?:[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)*)[ \t\u00a0]*$")
+_ROW_FIGURES = re.compile(r"[ \t\u00a0](\d{1,3}(?:[ \t\u00a0]+\d{1,3})*+)[ \t\u00a0]*$")
 
 
 #: How many lines may part two rows of a stacked table (an applicant line, a name line, the amount line, a blank).
