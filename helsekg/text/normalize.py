@@ -44,7 +44,10 @@ def is_invisible(char: str) -> bool:
 
 def has_invisible(text: str) -> bool:
     """True when ``text`` holds at least one invisible character (a fast pre-check)."""
-    return any(is_invisible(c) for c in text if not c.isascii())
+    if text.isascii():
+        return False
+    # each distinct character once: a page of Norwegian text has a few dozen, not thousands (issue 18)
+    return any(is_invisible(c) for c in set(text) if not c.isascii())
 
 
 def visible(text: str) -> str:
