@@ -368,3 +368,19 @@ def test_word_check_remembers_the_verdict_and_forgets_beyond_its_limit(monkeypat
         rx.word_check("test-group", word, check)
     assert len(rx._words) <= 3
     rx._words.clear()
+
+
+def test_context_actors_in_is_the_linear_filter(nlp):
+    """Issue 18: MeasureContext.actors_in bisects the actors of a sentence; it gives what a scan of every actor
+    gives, in order, for every sentence, and for actors out of text order too."""
+
+    text = ("Helsedirektoratet og Husbanken fordeler midlane. Bergen kommune og Helse Vest RHF søker.\n\n"
+            "Statsforvaltaren i Vestland gir 2 millionar kroner til Kvam herad. Regjeringa følgjer opp.")
+    document = document_from_text(text, source="x.txt")
+    actors, _ = extract_actors(nlp(text), document)
+    context = build_context(document, actors=actors)
+    assert len(context.actors) >= 4
+    shuffled = dataclasses.replace(context, actors=tuple(reversed(context.actors)))
+    for ctx in (context, shuffled):
+        for s in ctx.sentences:
+            assert ctx.actors_in(s.start, s.end) == [a for a in ctx.actors if s.start <= a.start < s.end]

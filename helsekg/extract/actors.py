@@ -27,6 +27,7 @@ from helsekg.nlp.actors import (
     load_gazetteer,
     load_patterns,
 )
+from helsekg.nlp.extensions import annotated
 from helsekg.text.document import Document, slugify
 from helsekg.text.layout import scan_lines
 from helsekg.text.normalize import visible
@@ -379,7 +380,7 @@ _REPEAT_WINDOW = 2000
 def _lemma_at(doc: Doc, start: int, end: int) -> str | None:
     """The lemma of the one token at ``start:end`` (None without a lemmatizer or off a token boundary)."""
     span = doc.char_span(start, end)
-    if span is None or len(span) != 1 or not doc.has_annotation("LEMMA"):
+    if span is None or len(span) != 1 or not annotated(doc, "LEMMA"):
         return None
     return span[0].lemma_.lower() or None
 

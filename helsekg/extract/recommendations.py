@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from helsekg import resources
 from helsekg.extract.records import Actor, Recommendation
 from helsekg.extract.themes import ThemeScheme, theme_records
-from helsekg.nlp.extensions import doc_text
+from helsekg.nlp.extensions import annotated, doc_text
 from helsekg.text.document import Document, slugify
 from helsekg.text.layout import BULLET_RE, Line, split_lines
 
@@ -461,7 +461,7 @@ def _open_end(line: str) -> bool:
 def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
     """The text at ``[start, end)`` opens with an imperative that demands ("Styrk eldreomsorga", "Gi alle barn
     ..."), not one that instructs the reader ("Les mer", "Klikk her"); needs the tagger's mood."""
-    if doc is None or not doc.has_annotation("MORPH"):
+    if doc is None or not annotated(doc, "MORPH"):
         return False
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 2 or span.text.rstrip().endswith("?"):
@@ -474,7 +474,7 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
 def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
     """The text at ``[start, end)`` is a clause whose finite verb is a demanding modal ("må", "bør": "Eldre som treng
     det, må få besøk av psykiske helseteam"), the head of its sentence; needs the parse."""
-    if doc is None or not doc.has_annotation("DEP"):
+    if doc is None or not annotated(doc, "DEP"):
         return False
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 3 or span.text.rstrip().endswith("?"):
@@ -524,7 +524,7 @@ def _named_actor(document: Document, start: int, end: int, actors: Sequence[Acto
 
 
 def _doc_sentences(doc: Doc | None) -> list[tuple[int, int]] | None:
-    if doc is None or not doc.has_annotation("SENT_START"):
+    if doc is None or not annotated(doc, "SENT_START"):
         return None
     return [(s.start_char, s.end_char) for s in doc.sents]
 

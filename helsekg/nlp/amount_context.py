@@ -33,6 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from helsekg.nlp.amounts import LEXICON_FILE, AmountKind
+from helsekg.nlp.extensions import annotated
 from helsekg.resources import load_data
 
 __all__ = ["ContextLemmas", "context_kind", "granted", "has_cue", "yearless_context"]
@@ -88,7 +89,7 @@ def default_lemmas() -> ContextLemmas:
 
 
 def _lemma(token: Token) -> str:
-    if token.doc.has_annotation("LEMMA") and token.lemma_:
+    if annotated(token.doc, "LEMMA") and token.lemma_:
         return token.lemma_.lower()
     return token.lower_
 
@@ -126,7 +127,7 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[list[Token], list[Token]] |
         if token.is_space:
             continue
         before.append(token)
-        if token.is_sent_start and doc.has_annotation("SENT_START"):
+        if token.is_sent_start and annotated(doc, "SENT_START"):
             break
     after: list[Token] = []
     for token in doc[span.end:]:
@@ -134,7 +135,7 @@ def _clause(doc: Doc, start: int, end: int) -> tuple[list[Token], list[Token]] |
             break
         if token.is_space:
             continue
-        if token.is_sent_start and doc.has_annotation("SENT_START"):
+        if token.is_sent_start and annotated(doc, "SENT_START"):
             break
         after.append(token)
     return before, after
@@ -158,7 +159,7 @@ def _definite(token: Token) -> bool:
 def _subject(before: list[Token], lemmas: ContextLemmas) -> Token | None:
     """The budget noun a copula or "satt til" refers back to: the clause's subject when parsed
     ("Kostnadsrammen for prosjektet er satt til"), else the nearest noun earlier in the clause."""
-    if before and before[0].doc.has_annotation("DEP"):
+    if before and annotated(before[0].doc, "DEP"):
         subject = next((t for t in before if t.dep_.lower() in ("subj", "nsubj", "nsubj:pass")), None)
         if subject is not None:
             ok = _is(subject, lemmas.total_heads) and not _is(subject, lemmas.not_total_heads)

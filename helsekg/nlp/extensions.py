@@ -34,6 +34,33 @@ def register() -> None:
         Doc.set_extension("helsekg_language", default=None)
 
 
+#: ``doc.user_data`` key of the remembered :func:`annotated` answers.
+_ANNOTATED_KEY = ("helsekg", "annotated")
+
+
+def annotated(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, asked once per Doc and attribute (issue 18).
+
+    spaCy answers by looking at every token until one has the attribute, so on a Doc without it (the blank
+    pipeline has no parse) each question walks the whole document: a rule that asks per sentence made the
+    extraction of a long text quadratic. For the extraction, which reads a finished Doc; a pipeline component, which
+    may run before the attribute is set, asks spaCy.
+
+    >>> import spacy
+    >>> doc = spacy.blank("nb")("Helse i hele landet.")
+    >>> annotated(doc, "DEP"), annotated(doc, "DEP"), doc.has_annotation("DEP")
+    (False, False, False)
+    """
+    answers = doc.user_data.get(_ANNOTATED_KEY)
+    if answers is None or answers[0] != len(doc):
+        answers = (len(doc), {})
+        doc.user_data[_ANNOTATED_KEY] = answers
+    known = answers[1].get(attr)
+    if known is None:
+        known = answers[1][attr] = doc.has_annotation(attr)
+    return known
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each ``doc.text``; issue 18).
 

@@ -43,6 +43,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.nlp.extensions import annotated
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
 
@@ -189,7 +190,7 @@ def _description(context: MeasureContext, start: int, end: int, phrase: tuple[in
         name = any(c.isupper() for c in word[1:])  # "ViFritid", "BPA": a name or an acronym, kept
         return not name and not rx.instrument_word.match(word.lower())
     doc = context.doc
-    if doc is None or not doc.has_annotation("MORPH"):
+    if doc is None or not annotated(doc, "MORPH"):
         return False
     span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
     if span is None or not len(span):

@@ -21,7 +21,7 @@ rules also read its lemmas, part-of-speech tags and entities.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
 from helsekg.extract.measures.phrases import same_head, stem
 from helsekg.extract.records import Actor, Amount
+from helsekg.nlp.extensions import annotated
 from helsekg.text.document import Document
 from helsekg.text.layout import BULLET_RE, UNAMBIGUOUS_BULLET_RE, split_lines
 
@@ -103,10 +104,20 @@ class MeasureContext:
     #: so :meth:`sentence_of` can bisect.
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     ordered: bool = field(init=False, repr=False, compare=False)
+    #: The actors' starts, when the actors are in text order, so :meth:`actors_in` can bisect; else None.
+    actor_starts: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "ordered", all(a.end <= b.start for a, b in zip(self.sentences, self.sentences[1:])))
+        starts = tuple(a.start for a in self.actors)
+        object.__setattr__(self, "actor_starts", starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+
+    def actors_in(self, start: int, end: int) -> list[Actor]:
+        """The actors that start in ``[start, end)``, in the order of :attr:`actors` (issue 18: asked per sentence)."""
+        if self.actor_starts is None:
+            return [a for a in self.actors if start <= a.start < end]
+        return list(self.actors[bisect_left(self.actor_starts, start):bisect_left(self.actor_starts, end)])
 
     def sentence_of(self, pos: int) -> int | None:
         """Index of the sentence holding ``pos``, or None between sentences."""
@@ -152,7 +163,7 @@ class MeasureContext:
         av Øygarden lokalmedisinske senter. Senteret ..." -> "Øygarden lokalmedisinske senter"). None without a
         parse, or when that noun stands bare too (nothing more is known of it)."""
         doc = self.doc
-        if doc is None or not doc.has_annotation("LEMMA") or not doc.has_annotation("POS"):
+        if doc is None or not annotated(doc, "LEMMA") or not annotated(doc, "POS"):
             return None
         span = doc.char_span(start, end)
         index = self.sentence_of(start)

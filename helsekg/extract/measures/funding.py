@@ -57,6 +57,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.records import Amount
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "reference"]
 
@@ -132,7 +133,7 @@ def _verbless_clause(context: MeasureContext, begin: int, end: int) -> int | Non
     """``begin`` when ``[begin, end)`` is a short clause with no finite verb (a list item's name, "Besøkstjeneste
     i kommunene"), else None: in running prose the phrase before a parenthesis is not reliably bounded."""
     doc = context.doc
-    if doc is None or not doc.has_annotation("MORPH"):
+    if doc is None or not annotated(doc, "MORPH"):
         return None
     span = doc.char_span(begin, end, alignment_mode="contract")
     if span is None or not len(span) or len(span) > 10:
@@ -420,7 +421,7 @@ def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:
     over seks år får ..."): with a parse, no word of theirs is a subject; without, they open with a preposition
     or "kvart/hvert"."""
     doc = context.doc
-    if doc is not None and doc.has_annotation("DEP"):
+    if doc is not None and annotated(doc, "DEP"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             return not any(t.dep_ in SUBJECT_LABELS for t in span)
@@ -446,7 +447,7 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     """
     text, rx, doc = context.text, context.rx, context.doc
     med = MED_BEFORE.search(text, max(0, amount.start - 8), amount.start)
-    if med is None or doc is None or not doc.has_annotation("MORPH"):
+    if med is None or doc is None or not annotated(doc, "MORPH"):
         return ()
     cstart = context.clause_start(amount.start, index)
     before = [a for a in context.amounts if a.is_money and cstart <= a.start and a.end <= med.start()]

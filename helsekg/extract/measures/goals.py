@@ -47,6 +47,7 @@ from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.phrases import MODAL, VERB_PARTICLES, demonstrative_instrument, tokens
 from helsekg.extract.records import Goal
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["GOAL_CUES_FILE", "MAX_GOAL_WORDS", "GoalCues", "Parse", "find_goals", "goal_cues", "parse_of"]
 
@@ -149,7 +150,7 @@ class Parse:
 def parse_of(context: MeasureContext) -> Parse | None:
     """The context's parse, or None without a Doc or without dependency annotation (a blank pipeline)."""
     doc = context.doc
-    if doc is None or not len(doc) or not doc.has_annotation("DEP"):
+    if doc is None or not len(doc) or not annotated(doc, "DEP"):
         return None
     return Parse(doc)
 

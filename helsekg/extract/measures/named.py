@@ -29,6 +29,7 @@ from helsekg.extract.measures.phrases import (
     finite_verb,
     is_document,
 )
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named"]
 
@@ -58,7 +59,7 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
     capitalised next name. Without tags the name is left as cut.
     """
     doc = context.doc
-    if doc is None or not doc.has_annotation("POS") or len(context.text[start:end].split()) != 1:
+    if doc is None or not annotated(doc, "POS") or len(context.text[start:end].split()) != 1:
         return end
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
@@ -178,7 +179,7 @@ def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[i
             last_end = None
             continue
         span = doc.char_span(inner_start, inner_end, alignment_mode="expand") if doc is not None else None
-        if span is not None and doc.has_annotation("POS") and any(finite_verb(t) for t in span):
+        if span is not None and annotated(doc, "POS") and any(finite_verb(t) for t in span):
             last_end = None
             continue
         # the next of a list: "«A», og «B»", "«A», idéverføringa frå Vestre Viken: «B»"

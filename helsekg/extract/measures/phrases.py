@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from helsekg.extract.measures.cues import MeasureCues, Patterns, alternation, compiled, default_cues
 from helsekg.extract.records import Actor
+from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
 from helsekg.text.document import slugify
 
@@ -353,7 +354,7 @@ def lemma_words(text: str, start: int, end: int, doc: Doc | None = None) -> list
     >>> lemma_words("Tiltak for eldre.", 0, 17)
     ['tiltak', 'for', 'eldre']
     """
-    if doc is not None and doc.has_annotation("LEMMA"):
+    if doc is not None and annotated(doc, "LEMMA"):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             return [(t.lemma_ or t.text).lower() for t in span if not t.is_punct and not t.is_space]
@@ -423,16 +424,16 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     span = None
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
-    if (span is not None and doc is not None and doc.has_annotation("POS") and len(span) > 1
+    if (span is not None and doc is not None and annotated(doc, "POS") and len(span) > 1
             and (span[0].like_num or span[0].pos_ == "NUM")):
         counted = next((t for t in span[1:] if t.pos_ == "NOUN"), None)
         if counted is None or rx.instrument_word.match(counted.text):
             return "fragment"  # "fire prosjekt i Fjell": a count of grants, not one measure
     if " ".join(w.lower() for w in words) in cues.table_sum_labels:
         return "generic"  # "Totalt", "Sum": the sum of what was listed
-    if span is not None and doc is not None and doc.has_annotation("DEP") and _is_clause(span):
+    if span is not None and doc is not None and annotated(doc, "DEP") and _is_clause(span):
         return "clause"
-    if span is not None and doc is not None and doc.has_annotation("POS"):
+    if span is not None and doc is not None and annotated(doc, "POS"):
         nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
         lead = nouns and all(t.pos_ in ("ADJ", "DET", "NUM", "CCONJ", "PUNCT") for t in span[:nouns[0].i - span.start])
         if lead and rx.group_noun.match(nouns[0].text) and not rx.instrument_word.match(nouns[0].text):
@@ -444,7 +445,7 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     lemmas = lemma_words(text, start, end, doc)
     generic = frozenset(cues.generic_measure_lemmas)
     content = [w for w in lemmas if w not in rx.drop]
-    if span is not None and doc is not None and doc.has_annotation("POS"):
+    if span is not None and doc is not None and annotated(doc, "POS"):
         content = [(t.lemma_ or t.text).lower() for t in span
                    if t.pos_ in ("NOUN", "PROPN", "VERB", "X") and not t.is_punct]
     def is_generic(word: str) -> bool:
@@ -453,7 +454,7 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
 
     if content and all(is_generic(w) for w in content) and len(words) <= 3:
         return "generic"
-    if tagged_places and doc is not None and doc.has_annotation("ENT_IOB") and not any(rx.instrument_word.match(w) for w in words):
+    if tagged_places and doc is not None and annotated(doc, "ENT_IOB") and not any(rx.instrument_word.match(w) for w in words):
         # an instrument noun makes it a measure name whatever the tagger says ("Kompetanseløft 2025")
         places = set(cues.place_entity_labels)
         core = tokens(text, start, end)

@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Token
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.records import Actor
-from helsekg.nlp.extensions import doc_text
+from helsekg.nlp.extensions import annotated, doc_text
 from helsekg.nlp.lemmas import load_table
 from helsekg.text.layout import line_bounds
 
@@ -219,9 +219,11 @@ def _applicant_cell(context: MeasureContext, start: int) -> Actor | None:
     row_end = line_start + len(text[line_start:line_end].rstrip())
     if not any(a.is_money and start < a.start and a.end >= row_end for a in context.amounts):
         return None
+    gap = start  # the white space right before the measure: the actor ends in it
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
     for actor in context.actors:
-        if (actor.kind == "organisation" and not text[line_start:actor.start].strip()
-                and actor.end <= start and not text[actor.end:start].strip()):
+        if actor.kind == "organisation" and gap <= actor.end <= start and not text[line_start:actor.start].strip():
             return actor
     return None
 
@@ -305,7 +307,7 @@ def subject_actor(context: MeasureContext, index: int) -> Actor | None:
     """The organisation acting in sentence ``index``: before a proposal verb, or right after an acting verb."""
     text, rx = context.text, context.rx
     s = context.sentences[index]
-    candidates = [a for a in context.actors if s.start <= a.start < s.end and a.kind == "organisation"]
+    candidates = [a for a in context.actors_in(s.start, s.end) if a.kind == "organisation"]
     for actor in candidates:
         if rx.proposer_verb.match(text, actor.end, s.end) and not rx.actor_as_object.search(text[s.start:actor.start]):
             return actor
@@ -323,7 +325,7 @@ def _parsed(context: MeasureContext) -> bool:
     """The context's Doc has a dependency parse and is of the context's text (``doc_text``: spaCy's
     ``doc.text`` joins every token again on each call; issue 18)."""
     doc = context.doc
-    return doc is not None and doc.has_annotation("DEP") and len(doc_text(doc)) == len(context.text)
+    return doc is not None and annotated(doc, "DEP") and len(doc_text(doc)) == len(context.text)
 
 
 def _title_actor(context: MeasureContext, cues: ProposerCues) -> Actor | None:

@@ -45,6 +45,7 @@ from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, YEARS, alternation
 from helsekg.extract.measures.phrases import head_of, is_document, phrase_after, tokens, trim_phrase
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building",
            "noun_phrase_end", "split_items"]
@@ -360,7 +361,7 @@ def noun_phrase_end(context: MeasureContext, start: int, limit: int) -> int:
     ("er", "skal", "får" in ``name_stop_words``).
     """
     doc = context.doc
-    if doc is not None and doc.has_annotation("POS"):
+    if doc is not None and annotated(doc, "POS"):
         span = doc.char_span(start, limit, alignment_mode="expand")
         if span is not None:
             for n, t in enumerate(span):
@@ -471,7 +472,7 @@ def _list_end(context: MeasureContext, begin: int, limit: int) -> int:
 
 
 def _parsed(context: MeasureContext) -> bool:
-    return context.doc is not None and context.doc.has_annotation("DEP") and context.doc.has_annotation("LEMMA")
+    return context.doc is not None and annotated(context.doc, "DEP") and annotated(context.doc, "LEMMA")
 
 
 def _lemma(token: Token) -> str:

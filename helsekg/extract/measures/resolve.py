@@ -59,6 +59,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["MeasureFindings", "MeasureResolver", "Mention"]
 
@@ -611,7 +612,7 @@ class MeasureResolver:
         legges frem for kommunestyret", "tilskudd skal gi mindre ensomhet blant eldre", a headline "Støtter lokale
         frisklivstiltak i flere kommuner"). Needs the tagger; an infinitive ("legge ned Eldreombodet") stays."""
         doc = self.context.doc
-        if doc is None or not doc.has_annotation("MORPH"):
+        if doc is None or not annotated(doc, "MORPH"):
             return
         relative = set(default_proposer_cues().relative_markers)
         clauses: set[int] = set()

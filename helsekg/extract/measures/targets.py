@@ -36,6 +36,7 @@ from helsekg.extract.measures.cues import Patterns
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
 from helsekg.extract.measures.phrases import finite_verb, group_key, tokens
 from helsekg.extract.records import TargetGroup
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["MAX_GROUP_WORDS", "MAX_STATED_GROUP_WORDS", "find_target_groups", "group_phrase"]
 
@@ -135,7 +136,7 @@ def _finite_at(context: MeasureContext, start: int, end: int) -> bool:
     """The tagger reads the word at ``text[start:end]`` as a finite verb in the indicative ("gir", which the
     dictionary also knows as a noun); False without a tagger."""
     doc = context.doc
-    if doc is None or not doc.has_annotation("POS"):
+    if doc is None or not annotated(doc, "POS"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
@@ -155,13 +156,13 @@ def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[in
         return None
     start, end = m.start(1), None
     doc = context.doc
-    if doc is None or not doc.has_annotation("POS"):
+    if doc is None or not annotated(doc, "POS"):
         return _stated_span(context, start, limit)
     span = doc.char_span(start, m.end(1), alignment_mode="expand")
     if span is None or len(span) != 1:
         return None
     pronoun = span[0]
-    if doc.has_annotation("DEP"):
+    if annotated(doc, "DEP"):
         sub = [t for t in pronoun.subtree if t.idx < limit]
         if len(sub) > 2 and sub[0].i == pronoun.i:
             end = sub[-1].idx + len(sub[-1].text)
@@ -366,7 +367,7 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
     first = text[words[0][0]:words[0][1]].lower()
     if first in _patterns().pronouns and len(words) == 1:
         return None
-    if len(words) == 1 and context.doc is not None and context.doc.has_annotation("POS"):
+    if len(words) == 1 and context.doc is not None and annotated(context.doc, "POS"):
         token = context.doc.char_span(words[0][0], words[0][1], alignment_mode="expand")
         if token is not None and len(token) == 1 and token[0].pos_ == "ADJ" and not rx.group_noun.match(first):
             return None  # "Målgruppa er sårbar": what the group is like, not who

@@ -25,6 +25,7 @@ from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, alternation
 from helsekg.extract.measures.phrases import finite_verb, head_of, is_document, scheme_for, stem, trim_phrase
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.nlp.extensions import annotated
 
 __all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
 
@@ -78,7 +79,7 @@ def _before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
     """Where a title's noun phrase ends: before its first finite verb ("Nytt tilskudd skal gi mindre ensomhet
     blant eldre": the grant, not what it shall do), else at ``end``."""
     doc = context.doc
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("POS") else None
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "POS") else None
     if span is None:
         return end
     prose = default_prose_cues()
@@ -111,7 +112,7 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
         return False
     if re.search(r"\d", re.sub(YEARS, "", text[start:end])):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("POS") else None
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "POS") else None
     if span is not None and any(finite_verb(t) for t in span):
         return False
     # "Kommunalt rusarbeid for 2024" over "... tilskot til kommunalt rusarbeid ...": the body names the scheme
@@ -140,7 +141,7 @@ def _untitled_first_line(context: MeasureContext) -> bool:
     ``MAX_TITLE_WORDS`` + 2 words, with no finite verb (a sentence would have one). The reader leaves such a line in
     the body; as a measure title it is read like any other."""
     sentences, text, doc = context.sentences, context.text, context.doc
-    if not sentences or any(s.is_title for s in sentences) or doc is None or not doc.has_annotation("POS"):
+    if not sentences or any(s.is_title for s in sentences) or doc is None or not annotated(doc, "POS"):
         return False
     first = sentences[0]
     line = text[first.start:first.end]
