@@ -373,7 +373,6 @@ def test_word_check_remembers_the_verdict_and_forgets_beyond_its_limit(monkeypat
 def test_context_actors_in_is_the_linear_filter(nlp):
     """Issue 18: MeasureContext.actors_in bisects the actors of a sentence; it gives what a scan of every actor
     gives, in order, for every sentence, and for actors out of text order too."""
-
     text = ("Helsedirektoratet og Husbanken fordeler midlane. Bergen kommune og Helse Vest RHF søker.\n\n"
             "Statsforvaltaren i Vestland gir 2 millionar kroner til Kvam herad. Regjeringa følgjer opp.")
     document = document_from_text(text, source="x.txt")
