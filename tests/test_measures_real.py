@@ -645,3 +645,12 @@ def test_measures_real_a_price_of_the_service_is_no_measure(nlp):
              " 2. Matombringing 95,- per levering\n")
     listed = measures(nlp, items)
     assert "Dagsenter" in listed and not any(any(c.isdigit() for c in label) for label in listed), listed
+
+
+def test_measures_real_a_national_programme_named_in_lower_case_is_not_cut(nlp):
+    """Issue 13: "reformen Leve hele livet" names the reform whole ("Leve" alone was a measure in real texts), and
+    "Bu trygt heime-reforma" keeps its hyphenated head but not the time after it."""
+    found = measures(nlp, "Kommunen følger opp reformen Leve hele livet med en egen handlingsplan. "
+                          "Regjeringa la fram reforma Bu trygt heime-reforma i fjor.")
+    assert "Leve hele livet" in found and "Leve" not in found, found
+    assert "Bu trygt heime-reforma" in found, found

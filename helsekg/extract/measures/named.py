@@ -110,7 +110,8 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 # "refusjonsordningene A og B": a plural instrument noun names several, funded together
                 plural = bool(PLURAL.search(m.group(1).lower()))
                 group = m.start(1) if plural else None
-                end = extend_name(context, m.start(2), end, s.end)
+                known = _known_name_end(context, m.start(2), s.end)
+                end = known if known > m.start(2) else extend_name(context, m.start(2), end, s.end)
                 found.append(Candidate(m.start(2), end, i, "named", named=True, group=group))
                 while plural:
                     more = COORDINATED_NAME.match(text, end, s.end)
@@ -133,6 +134,20 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)
+
+
+def _known_name_end(context: MeasureContext, start: int, limit: int) -> int:
+    """The end of a national programme's name that runs on in lower case ("reformen Leve hele livet", "Bo trygt
+    hjemme-reformen"; ``programme_names``) when one starts at ``start``, with a hyphenated head after it; else
+    ``start`` (the name as cut stands)."""
+    text = context.text
+    for name in context.cues.programme_names:
+        if text.startswith(name, start) or text[start:start + len(name)].lower() == name.lower():
+            end = start + len(name)
+            if end <= limit and not (end < len(text) and text[end].isalnum()):
+                hyphen = re.match(r"-[^\W\d_]+", text[end:limit])
+                return end + hyphen.end() if hyphen else end
+    return start
 
 
 #: A quoted capitalised name: «Digitalt venterom for barn og unge», "Saman for betre trivsel".
