@@ -80,6 +80,7 @@ class RecommendationCues:
     adverbs: tuple[str, ...]
     opinion_verbs: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
+    item_demand_modals: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
@@ -479,7 +480,7 @@ def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCue
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 3 or span.text.rstrip().endswith("?"):
         return False
-    modals = {*cues.demand_modals, "må"}
+    modals = set(cues.item_demand_modals)
     for token in span:
         if token.lower_ in modals and "Fin" in token.morph.get("VerbForm") and (
                 token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ == "AUX"):
