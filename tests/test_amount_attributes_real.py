@@ -389,3 +389,21 @@ def test_amount_attributes_real_whole_sum_after_the_amount(nlp, text, expected):
     amount = next(a for a in find_amounts(text) if a.is_money)
     kind = context_kind(doc, amount.start, amount.end) or amount.kind
     assert (str(amount.value), kind.value) == expected
+
+
+HEADING_YEAR_NN = """Midlar til forsking på helse
+
+Det regionale samarbeidsorganet har vedteke å dele ut forskingsmidlar til nye prosjekt.
+
+Prosjekta som får forskingsmidlar 2029
+
+Haukeland universitetssjukehus: 4 millionar kroner til eit doktorgradsstipend i kreftforsking.
+Helse Førde: 1,5 millionar kroner til eit postdoktorstipend.
+"""
+
+
+def test_amount_attributes_real_the_one_year_of_a_heading(write_text, nlp):
+    """Issue 13, round 14: a heading that closes with a year ("Prosjekta som får forskingsmidlar 2029"), the only year
+    the body names, is the year of the amounts that state none."""
+    assert [(v, year) for v, _, _, year in _money(write_text, nlp, "forsking.txt", HEADING_YEAR_NN)] == [
+        (Decimal("4000000"), 2029), (Decimal("1500000"), 2029)]

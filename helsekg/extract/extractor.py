@@ -306,6 +306,8 @@ def _title_restatements(amounts: list[Amount], title_end: int) -> list[Amount]:
 _BODY_YEAR_RE = re.compile(
     r"(?<![\w.])(?:i|for)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/]|til|og)\s*\d)",
     re.IGNORECASE)
+#: a year closing a heading-like line (no sentence end on it): "Disse får midler 2023", "Tildeling 2021"
+_HEADING_YEAR_RE = re.compile(r"(?m)^[^\S\n]*[^\W\d][^\n.!?:]{2,100}?[^\S\n]((?:19|20)\d\d)[^\S\n]*$")
 _TITLE_YEAR_RE = re.compile(r"(?<![\w.\-–/])((?:19|20)\d\d)(?![\w\-–/]|\s*[-–]\s*\d)")
 
 
@@ -328,9 +330,11 @@ def _dated_year(document: Document, title: Region | None) -> int | None:
 
 
 def _single_body_year(document: Document) -> int | None:
-    """The year the body names, when it names one only ("I 2014 startet et prosjekt ...")."""
+    """The year the body names, when it names one only ("I 2014 startet et prosjekt ...", a heading "Prosjekta som
+    får forskingsmidlar 2021" over the list of grants)."""
     text = document.text
-    years = {int(m.group(1)) for m in _BODY_YEAR_RE.finditer(text) if document.is_body(m.start(), m.end())}
+    years = {int(m.group(1)) for rx in (_BODY_YEAR_RE, _HEADING_YEAR_RE) for m in rx.finditer(text)
+             if document.is_body(m.start(), m.end())}
     return years.pop() if len(years) == 1 else None
 
 
