@@ -654,3 +654,14 @@ def test_measures_real_a_national_programme_named_in_lower_case_is_not_cut(nlp):
                           "Regjeringa la fram reforma Bu trygt heime-reforma i fjor.")
     assert "Leve hele livet" in found and "Leve" not in found, found
     assert "Bu trygt heime-reforma" in found, found
+
+
+def test_measures_real_a_list_of_risk_factors_is_no_list_of_measures(nlp):
+    """Issue 13, round 16: "Risikofaktorar for utanforskap kan vere:" lists what the risk is, not what is done
+    (``list_block_lemmas``: factors, causes, signs, challenges), while the grant page's own list of activities
+    stays a list of what may be funded."""
+    text = ("Tilskot til inkludering av barn og unge\n\nUtanforskap handlar om å stå utanfor fellesskapet. "
+            "Risikofaktorar for utanforskap kan vere:\n\n • Manglande sosialt nettverk\n"
+            " • Manglande deltaking i fritidsaktivitetar\n • Å vekse opp i familiar med låginntekt\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("Manglande", "Å vekse")) for label in found), found

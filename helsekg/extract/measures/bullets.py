@@ -252,7 +252,9 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
     blockers = frozenset(cues.list_block_lemmas)
-    return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in words)
+    # an unlemmatised plural counts by its stem too ("Risikofaktorar for utanforskap kan vere:")
+    forms = [f for w in words for f in (w, re.sub(r"(?:ane|ene|ar|er|a)$", "", w) if len(w) > 6 else w)]
+    return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in forms)
 
 
 def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int, int] | None:
