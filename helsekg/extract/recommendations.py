@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helsekg import resources
 from helsekg.extract.records import Actor, Recommendation
@@ -462,10 +462,8 @@ def _open_end(line: str) -> bool:
 def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
     """The text at ``[start, end)`` opens with an imperative that demands ("Styrk eldreomsorga", "Gi alle barn
     ..."), not one that instructs the reader ("Les mer", "Klikk her"); needs the tagger's mood."""
-    if doc is None or not annotated(doc, "MORPH"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None or len(span) < 2 or span.text.rstrip().endswith("?"):
+    span = _statement(doc, start, end, "MORPH", min_tokens=2)
+    if span is None:
         return False
     first = span[0]
     return (first.pos_ == "VERB" and "Imp" in first.morph.get("Mood")
@@ -475,17 +473,23 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
 def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
     """The text at ``[start, end)`` is a clause whose finite verb is a demanding modal ("må", "bør": "Eldre som treng
     det, må få besøk av psykiske helseteam"), the head of its sentence; needs the parse."""
-    if doc is None or not annotated(doc, "DEP"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None or len(span) < 3 or span.text.rstrip().endswith("?"):
+    span = _statement(doc, start, end, "DEP", min_tokens=3)
+    if span is None:
         return False
     modals = set(cues.item_demand_modals)
-    for token in span:
-        if token.lower_ in modals and "Fin" in token.morph.get("VerbForm") and (
-                token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ == "AUX"):
-            return True
-    return False
+    return any(token.lower_ in modals and "Fin" in token.morph.get("VerbForm")
+               and (token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ == "AUX") for token in span)
+
+
+def _statement(doc: Doc | None, start: int, end: int, attr: str, *, min_tokens: int) -> Span | None:
+    """The tokens of ``[start, end)`` when the Doc has ``attr`` and they are at least ``min_tokens`` long and no
+    question; else None."""
+    if doc is None or not annotated(doc, attr):
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < min_tokens or span.text.rstrip().endswith("?"):
+        return None
+    return span
 
 
 def _bullet_follows(lines: Sequence[Line], i: int) -> bool:

@@ -473,20 +473,44 @@ def _number_core(text: str, pos: int, lex: _Lexicon) -> _Core | None:
     return _word_number(text, pos, lex)
 
 
-#: digit groups at the end of a line: a table row's figures whose cells lost their gaps ("500 000 500 000")
-_ROW_GROUPS = re.compile(r"\d{1,3}(?: \d{1,3})*+(?=[ \t\u00a0]*(?:\n|\Z))")
+#: a run of digit groups (1-3 digits each, one space apart): a table row's figures whose cells lost their gaps
+_GROUP_RUN = r"\d{1,3}(?: \d{1,3})*+"
+#: digit groups that close their line ("500 000 500 000")
+_ROW_GROUPS = re.compile(_GROUP_RUN + r"(?=[ \t\u00a0]*(?:\n|\Z))")
 #: the figures that close a table row ("650 000 0", "500 000 500 000"), after a word
-_ROW_RUN = re.compile(r"[^\d\s][ \t\u00a0]+(\d{1,3}(?: \d{1,3})*+)[ \t\u00a0]*$")
+_ROW_RUN = re.compile(r"[^\d\s][ \t\u00a0]+(" + _GROUP_RUN + r")[ \t\u00a0]*$")
 #: a year in a table's header: each names a column of figures ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner")
 _HEADER_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-])")
 
 
+def _year_cells(text: str, start: int, end: int) -> list[tuple[int, int, int]] | None:
+    """The cells of the row figures at ``[start, end)`` (digit groups one space apart, closing their line) in a table
+    whose header line (the nearest line above that no figure ends, a year aside; no blank line between) names a
+    column per year: (cell start, cell end, its column's year) for each, when the groups split into as many numbers
+    as there are years in exactly one way (a number is 1-3 digits then groups of 3; none but "0" opens with 0).
+    None otherwise.
+
+    >>> t = "Prosjekt Tilskudd 2023 Tilskudd 2024\\nMøteplasser Eidskog 500 000 500 000\\n"
+    >>> [(t[a:b], year) for a, b, year in _year_cells(t, t.index("500"), len(t) - 1)]
+    [('500 000', 2023), ('500 000', 2024)]
+    """
+    years = _header_years(text, start)
+    if len(years) < 2:
+        return None
+    splits = _cell_splits(text[start:end].split(" "), len(years))
+    if len(splits) != 1:
+        return None
+    cells, at = [], start
+    for year, groups in zip(years, splits[0]):
+        cell = " ".join(groups)
+        cells.append((at, at + len(cell), year))
+        at += len(cell) + 1
+    return cells
+
+
 def _first_row_cell(text: str, start: int, end: int) -> int | None:
-    """Where the first cell ends when the grouped number at ``[start, end)`` is two or more cells of a table row
-    whose gaps were lost: the number closes its line, and the header line of its table (the nearest line above
-    that no figure ends, a year aside; no blank line between) names a column per year, as many as the row's digit
-    groups split into in exactly one way (a number is 1-3 digits then groups of 3; none but "0" opens with 0).
-    None otherwise, or when the number is one cell.
+    """Where the first cell ends when the grouped number at ``[start, end)`` closes its line and is two or more cells
+    of a table row with a column per year (:func:`_year_cells`); None otherwise, or when the number is one cell.
 
     >>> t = "Prosjekt Kommune Tilskudd 2023 Tilskudd 2024\\nMøteplasser Eidskog 500 000 500 000\\n"
     >>> _first_row_cell(t, t.index("500"), len(t) - 1) - t.index("500")
@@ -497,13 +521,8 @@ def _first_row_cell(text: str, start: int, end: int) -> int | None:
     row = _ROW_GROUPS.match(text, start)
     if row is None or row.end() != end or end - start < 11:
         return None
-    years = _header_years(text, start)
-    if len(years) < 2:
-        return None
-    splits = _cell_splits(text[start:end].split(" "), len(years))
-    if len(splits) != 1:
-        return None
-    return start + len(" ".join(splits[0][0]))
+    cells = _year_cells(text, start, end)
+    return cells[0][1] if cells else None
 
 
 def _header_years(text: str, pos: int) -> list[int]:
@@ -530,7 +549,7 @@ def _header_years(text: str, pos: int) -> list[int]:
 def _column_year(text: str, start: int, end: int) -> int | None:
     """The year of the column that holds the amount at ``[start, end)`` in a table row with a column per year
     ("Trygg oppvekst Hamar 650 000 0" under "... Tilskudd 2023 i kroner Tilskudd 2024 i kroner": 2023 for
-    650 000), when the row's figures split into those columns one way only; None otherwise."""
+    650 000; :func:`_year_cells`); None otherwise."""
     if not _FIGURES_AFTER.match(text, end):  # prose goes on after the amount: no table row (and no scan of a long line)
         return None
     line_end = text.find("\n", end)
@@ -538,18 +557,8 @@ def _column_year(text: str, start: int, end: int) -> int | None:
     figures = _ROW_RUN.search(text, max(text.rfind("\n", 0, start) + 1, start - 200), line_end)
     if figures is None or not figures.start(1) <= start < figures.end(1):
         return None
-    years = _header_years(text, start)
-    if len(years) < 2:
-        return None
-    splits = _cell_splits(figures.group(1).split(), len(years))
-    if len(splits) != 1:
-        return None
-    at = figures.start(1)
-    for year, cell in zip(years, splits[0]):
-        if at == start:
-            return year
-        at += len(" ".join(cell)) + 1
-    return None
+    cells = _year_cells(text, figures.start(1), figures.end(1))
+    return next((year for cell_start, _, year in cells or () if cell_start == start), None)
 
 
 def _cell_splits(groups: list[str], cells: int) -> list[list[list[str]]]:

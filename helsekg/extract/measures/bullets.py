@@ -78,8 +78,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 continue
             first_end = first.end
             # "Trygghetsalarm 190,- leie til Bardu kommune": the name ends before the item's money
-            first_end = next((a.start for a in context.amounts if a.is_money and first.start < a.start < first_end
-                              and text[first.start:a.start].strip()), first_end)
+            first_end = next((a.start for a in context.amounts_in(first.start + 1, first_end)
+                              if a.is_money and text[first.start:a.start].strip()), first_end)
             if lst.table:  # the label ends where the row's money cell begins, and may wrap over lines
                 first_end = min(first_end, lst.cells[b])
                 if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
@@ -141,7 +141,7 @@ def _trailing_applicant(context: MeasureContext, header: str, start: int, end: i
         return None
     text = context.text
     label_end = start + len(text[start:end].rstrip(" \t:–-"))
-    actor = next((a for a in context.actors if a.end == label_end and start < a.start), None)
+    actor = next((a for a in context.actors_in(start + 1, label_end) if a.end == label_end), None)
     if actor is not None:
         return actor.start
     last = text.rfind(" ", start, label_end) + 1

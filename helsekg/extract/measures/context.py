@@ -104,20 +104,31 @@ class MeasureContext:
     #: so :meth:`sentence_of` can bisect.
     starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     ordered: bool = field(init=False, repr=False, compare=False)
-    #: The actors' starts, when the actors are in text order, so :meth:`actors_in` can bisect; else None.
+    #: The actors' and the amounts' starts, when they are in text order, so :meth:`actors_in` and :meth:`amounts_in`
+    #: can bisect; else None.
     actor_starts: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
+    amount_starts: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
+    #: The sentences of each list item, by (list, item), for :meth:`item_sentences`.
+    items: dict[tuple[int, int], tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "ordered", all(a.end <= b.start for a, b in zip(self.sentences, self.sentences[1:])))
-        starts = tuple(a.start for a in self.actors)
-        object.__setattr__(self, "actor_starts", starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+        object.__setattr__(self, "actor_starts", _ordered_starts(self.actors))
+        object.__setattr__(self, "amount_starts", _ordered_starts(self.amounts))
+        items: dict[tuple[int, int], list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            if s.list_id is not None and s.bullet is not None:
+                items.setdefault((s.list_id, s.bullet), []).append(i)
+        object.__setattr__(self, "items", {key: tuple(found) for key, found in items.items()})
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """The actors that start in ``[start, end)``, in the order of :attr:`actors` (issue 18: asked per sentence)."""
-        if self.actor_starts is None:
-            return [a for a in self.actors if start <= a.start < end]
-        return list(self.actors[bisect_left(self.actor_starts, start):bisect_left(self.actor_starts, end)])
+        return _starting_in(self.actors, self.actor_starts, start, end)
+
+    def amounts_in(self, start: int, end: int) -> list[Amount]:
+        """The amounts that start in ``[start, end)``, in the order of :attr:`amounts` (asked per list item)."""
+        return _starting_in(self.amounts, self.amount_starts, start, end)
 
     def sentence_of(self, pos: int) -> int | None:
         """Index of the sentence holding ``pos``, or None between sentences."""
@@ -130,8 +141,9 @@ class MeasureContext:
         return None
 
     def item_sentences(self, list_id: int, bullet: int) -> list[int]:
-        """Indexes of the sentences of one list item."""
-        return [i for i, s in enumerate(self.sentences) if s.list_id == list_id and s.bullet == bullet]
+        """Indexes of the sentences of one list item (issue 18: a scan of every sentence per item made a long table
+        quadratic)."""
+        return list(self.items.get((list_id, bullet), ()))
 
     def clause_start(self, pos: int, index: int) -> int:
         """Start of the clause of sentence ``index`` that holds ``pos`` (after a ";" or " – ")."""
@@ -202,6 +214,19 @@ class MeasureContext:
         before it, or before the list of names it ends ("Tilskotet skal støtte opp under måla i
         samhandlingsreforma og NCD-strategien", "i tråd med Opptrappingsplanen for rusfeltet")."""
         return bool(self.rx.frame.search(self.text, max(sentence_start, pos - 160), pos))
+
+
+def _ordered_starts(records: Sequence[Actor] | Sequence[Amount]) -> tuple[int, ...] | None:
+    """The records' starts when they are in text order (so they can be bisected), else None."""
+    starts = tuple(r.start for r in records)
+    return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+
+def _starting_in(records: Sequence, starts: tuple[int, ...] | None, start: int, end: int) -> list:
+    """The records that start in ``[start, end)``, in their order: bisected when ``starts`` is given."""
+    if starts is None:
+        return [r for r in records if start <= r.start < end]
+    return list(records[bisect_left(starts, start):bisect_left(starts, end)])
 
 
 def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors: Sequence[Actor] = (),

@@ -125,6 +125,8 @@ class MeasureCues:
     section_heading_heads: tuple[str, ...] = ()
     #: "timepris", "månadspris": a price of a service ("pris" is an instrument head for awards)
     price_words: tuple[str, ...] = ()
+    #: the heads of a price or fee compound ("oppstartsgebyr", "månadsleige")
+    price_heads: tuple[str, ...] = ()
     #: national programmes whose names run on in lower case ("Leve hele livet"): a name cut at "hele" is extended
     programme_names: tuple[str, ...] = ()
     #: a table header's project and applicant columns ("Prosjekt Kommune Tilskudd 2023 ..."): the row ends in its applicant

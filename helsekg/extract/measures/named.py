@@ -18,6 +18,7 @@ mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from helsekg.extract.measures.candidates import Candidate
 from helsekg.extract.measures.context import MeasureContext
@@ -98,10 +99,13 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     text, rx = context.text, context.rx
     # a table's header and rows hold cells, not "<instrument noun> <Name>" ("Prosjekt Kommune Tilskudd 2023 ...",
     # "Ungdomsskapte folkehelsetiltak Ringsaker 650 000 0")
-    cells = [span for lst in context.lists if lst.table for span in (*([lst.intro] if lst.intro else []), *lst.bullets)]
+    cells = sorted(span for lst in context.lists if lst.table
+                   for span in (*([lst.intro] if lst.intro else []), *lst.bullets))
+    cell_starts = [start for start, _ in cells]
     found = []
     for i, s in enumerate(context.sentences):
-        in_table = any(start <= s.start < end for start, end in cells)
+        cell = bisect_right(cell_starts, s.start) - 1  # the spans are apart: the last one starting at or before
+        in_table = cell >= 0 and s.start < cells[cell][1]
         for m in NAME_AFTER.finditer(text, s.start, s.end):
             if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
@@ -142,7 +146,7 @@ def _known_name_end(context: MeasureContext, start: int, limit: int) -> int:
     ``start`` (the name as cut stands)."""
     text = context.text
     for name in context.cues.programme_names:
-        if text.startswith(name, start) or text[start:start + len(name)].lower() == name.lower():
+        if text[start:start + len(name)].lower() == name.lower():
             end = start + len(name)
             if end <= limit and not (end < len(text) and text[end].isalnum()):
                 hyphen = re.match(r"-[^\W\d_]+", text[end:limit])

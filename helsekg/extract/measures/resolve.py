@@ -115,8 +115,8 @@ _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgspr
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
-#: the heads of a price or fee compound ("oppstartsgebyr", "timepris", "månadsleige")
-_PRICE_HEADS = ("gebyr", "gebyret", "pris", "prisen", "leie", "leia", "leige", "leiga")
+#: what links a price to the service it prices: "Leie av trygghetsalarm", "timepris for heimehjelp"
+_PRICE_OF = re.compile(r"\s+(?:av|for|til)\s+")
 
 
 class MeasureResolver:
@@ -209,14 +209,14 @@ class MeasureResolver:
             return title
         return None
 
-    def price_phrase(self, start: int, end: int) -> bool:
-        """The phrase opens with a price or fee ("Leie", "timepris", "oppstartsgebyr"; ``price_words`` and compounds of
-        "-gebyr", "-pris", "-leie"/"-leige")."""
+    def price_word(self, start: int, end: int) -> re.Match[str] | None:
+        """The price or fee that opens the phrase ("Leie", "timepris", "oppstartsgebyr"; ``price_words`` and compounds
+        ending in ``price_heads``), or None."""
         word = re.match(r"[\w-]+", self.text[start:end])
         if word is None:
-            return False
-        low = word.group().lower()
-        return low in self.context.cues.price_words or low.endswith(_PRICE_HEADS)
+            return None
+        low, cues = word.group().lower(), self.context.cues
+        return word if low in cues.price_words or low.endswith(cues.price_heads) else None
 
     def introduced(self, start: int) -> bool:
         """An indefinite article or "ny" right before ``start`` introduces a new measure ("ei ny tilskotsordning")."""
@@ -430,11 +430,11 @@ class MeasureResolver:
                            or (isinstance(attempt, Reference) and 0 <= m.start - attempt.end <= 2))]
             if inside:
                 return min(inside, key=lambda m: m.start).root()
-        if isinstance(attempt, NewPhrase) and self.price_phrase(attempt.start, attempt.end):
+        word = self.price_word(attempt.start, attempt.end) if isinstance(attempt, NewPhrase) else None
+        if word is not None:
             # "Leie av trygghetsalarm koster 390 kroner", "eit oppstartsgebyr på 1538 kroner": a price of the service
             # named after it, or of the one the page is about; never a measure of its own
-            word = re.match(r"[\w-]+", self.text[attempt.start:attempt.end])
-            of = re.compile(r"\s+(?:av|for|til)\s+").match(self.text, attempt.start + word.end())
+            of = _PRICE_OF.match(self.text, attempt.start + word.end())
             named = re.match(r"[\w-]+", self.text[of.end():]) if of is not None else None
             noun = stem(named.group(), self.rx) if named is not None else ""
             after = [m for m in self.mentions if m.alias_of is None and of is not None
