@@ -363,3 +363,12 @@ def test_targets_real_passive_applicants_and_groups_named_by_an_adjective(reques
     assert "hjemmeboende som føler seg utrygge" in labels, labels
     assert "vanskelegstilte på bustadmarknaden" in labels, labels
     assert next(t for t in found if t.group.label.startswith("heimebuande")).strong
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_a_group_ends_before_an_amount_in_words(request, make):
+    """Session 11: "for eldre med fem millionar kroner": the amount written in words is no part of the group, as
+    "med 5 millionar kroner" is not."""
+    text = "Regjeringa vil auke tilskotet til lag som driv aktivitetar for eldre med fem millionar kroner."
+    assert "eldre" in group_labels(request.getfixturevalue(make)(text))
+    assert not any("millionar" in label for label in group_labels(request.getfixturevalue(make)(text)))

@@ -664,6 +664,9 @@ def test_measures_recall_instructions_to_the_reader_are_no_measures(nlp):
 @pytest.mark.parametrize("title, label", [
     ("Tildeling av regionale forskningsmidler for 2024", "regionale forskningsmidler"),
     ("Fordeling av skjønsmidlar til fornyingsprosjekt 2019", "skjønsmidlar til fornyingsprosjekt"),
+    # an owner in the genitive is part of the fund's name, not an actor standing for it (session 11)
+    ("Tildeling av Helse Nords kvalitetsmidlar 2027", "Helse Nords kvalitetsmidlar"),
+    ("Sykehuset Innlandets innovasjonsmidler 2027", "Sykehuset Innlandets innovasjonsmidler 2027"),
 ])
 def test_measures_recall_a_title_naming_the_handing_out_of_a_fund(nlp, title, label):
     """"Tildeling av X for 2024": the fund X is the measure, not this year's round of it."""
@@ -702,3 +705,29 @@ def test_measures_recall_what_has_a_purpose_is_a_measure(nlp):
                   "Formålet med denne rapporten er å gi en oversikt over tilskuddene."):
         labels = {m.label for m in extract_text(f"Plan\n\n{other}", nlp=nlp).measures}
         assert not any(label.startswith(("planarbeid", "denne rapport")) for label in labels), labels
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    # the change verb is not part of what grows; the relative clause's verb is no clause verb of "med N"
+    ("Ensemd\n\nRegjeringa vil auke tilskotet til lag som driv aktivitetar for eldre med fem millionar kroner.",
+     "tilskotet til lag som driv aktivitetar for eldre", 5_000_000),
+    ("Ensomhet\n\nRegjeringen foreslår følgende tiltak:\n\n"
+     " • Øke tilskuddet til frivillige organisasjoner som driver besøkstjeneste med fire millioner kroner.\n",
+     "tilskuddet til frivillige organisasjoner som driver besøkstjeneste", 4_000_000),
+])
+def test_measures_recall_a_grant_that_grows_by_an_amount(nlp, text, label, value):
+    """Session 11: "auke X med N" funds X, also when X holds a relative clause with a finite verb of its own."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}, found
+    assert not any(key.startswith(("aktivitetar", "besøkstjeneste", "auke", "Øke")) for key in found), found
+
+
+def test_measures_recall_a_label_never_ends_on_a_split_compound():
+    """A label cut by the length cap inside "besøks- og aktivitetsvenner" ends before "besøks-", not on it."""
+    from helsekg.extract.measures.cues import compiled, default_cues
+    from helsekg.extract.measures.phrases import MAX_LABEL_WORDS, trim_phrase
+
+    text = "tilskotet til frivillige organisasjonar som legg til rette for besøks- og aktivitetsvener i eldreomsorga"
+    assert len(text[:text.index(" og akt")].split()) == MAX_LABEL_WORDS
+    start, end = trim_phrase(text, 0, len(text), compiled(default_cues()))
+    assert text[start:end] == "tilskotet til frivillige organisasjonar som legg til rette"

@@ -482,3 +482,36 @@ def test_recommendations_an_advisory_bodys_demands_in_a_list_under_any_heading(n
         "Barn som treng det, må få hjelp frå psykisk helseteneste innan fire veker.",
     ]
     assert {r.by.label for r in recs} == {"Barneombodet"}
+
+
+GOVERNMENT_LIST_NB = """\
+Tiltak mot ensomhet blant eldre
+
+Regjeringen foreslår å bevilge 12 millioner kroner til tiltak mot ensomhet. Regjeringen foreslår følgende tiltak:
+
+  • Fem millioner kroner til å prøve ut digitale møteplasser for eldre som bor alene.
+  • Øke tilskuddet til frivillige besøkstjenester med fire millioner kroner.
+"""
+
+COMMITTEE_LIST_NN = """\
+Innspel til statsbudsjettet
+
+Regjeringa har varsla ein ny eldrereform. Eldrerådet i fylket tilrår følgjande tiltak:
+
+  • Auk talet på dagaktivitetsplassar for heimebuande med demens.
+  • Lag ei ordning med besøksvener i alle kommunane.
+"""
+
+
+def test_recommendations_a_governments_list_of_measures_is_no_advice(nlp) -> None:
+    """Issue 13, session 11: "Regjeringen foreslår følgende tiltak:" introduces the government's own measures; its
+    bullets are no recommendations. An advisory body's "tilrår følgjande tiltak:" in a text that also names the
+    government still introduces advice."""
+    document = _doc(GOVERNMENT_LIST_NB, "t.txt", "nb")
+    assert find_recommendations(nlp(document.text), document) == ()
+    document = _doc(COMMITTEE_LIST_NN, "u.txt", "nn")
+    recs = find_recommendations(nlp(document.text), document)
+    assert [r.label for r in recs] == [
+        "Auk talet på dagaktivitetsplassar for heimebuande med demens.",
+        "Lag ei ordning med besøksvener i alle kommunane.",
+    ]

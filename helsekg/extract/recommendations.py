@@ -393,7 +393,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
         # the intro may close a paragraph: "... behandlet saken i møtet. Rådet ga tre anbefalinger:"
         last_sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
         if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
-            in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
+            list_by = _subject_actor(document, line.start, line.end, actors, author, cues)
+            # "Regjeringen foreslår følgende tiltak:" lists a government's own measures, not advice
+            in_list = list_by is not None or not _deciding_speaker(document, line, last_sentence, actors, cues)
             continue
         bullet_next, heading_line = _bullet_follows(lines, i), _is_heading(lines, i)
         if bullet_next and last_sentence.endswith(":") and (
@@ -512,6 +514,18 @@ def _subject_actor(document: Document, start: int, end: int, actors: Sequence[Ac
                    cues: RecommendationCues) -> Actor | None:
     """Who an intro line speaks for: an advisory actor named in it, else the document's advisory author."""
     return _named_actor(document, start, end, actors, cues) or author
+
+
+def _deciding_speaker(document: Document, line: Line, sentence: str, actors: Sequence[Actor],
+                      cues: RecommendationCues) -> bool:
+    """The intro sentence of a list speaks for a body that decides, not one that advises: a government,
+    ministry or municipal administration named in it ("Regjeringen foreslår følgende tiltak:", "Kommunedirektøren
+    tilrår:"), or one of the ``non_advisory_subjects`` other than "vi" as a word of it."""
+    start = line.start + line.text.rfind(sentence) if sentence in line.text else line.start
+    if any(start <= a.start and a.end <= line.end and a.actor_type in cues.deciding_actor_types for a in actors):
+        return True
+    words = set(re.findall(r"\w+", sentence.lower()))
+    return bool(words & (set(cues.non_advisory_subjects) - {"vi"}))
 
 
 def _named_actor(document: Document, start: int, end: int, actors: Sequence[Actor],

@@ -31,6 +31,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from spacy.tokens import Span, Token
+
 from helsekg.extract.measures.candidates import (
     Continuation,
     FundedBefore,
@@ -457,10 +459,19 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if span is None or not len(span):
         return ()
     finite = [t for t in span if "Fin" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm")]
+    relative = [t for t in finite if _in_relative_clause(t, span)]
+    if relative:
+        # "auke tilskotet til lag som driv aktivitetar ... med N": the verb of a relative clause is part of the
+        # funded phrase, not the clause's verb; the funded phrase starts before its noun
+        finite = [t for t in finite if t.i < relative[0].i]
     if finite:
         begin = finite[-1].idx + len(finite[-1].text)
-    elif not before:
+    elif not before and not relative:
         return ()  # no verb and no item before: "kommunen med 2 millioner" is no funded phrase
+    begin += len(text[begin:med.start()]) - len(text[begin:med.start()].lstrip())
+    change = rx.strengthen.match(text, begin, med.start())
+    if change is not None:
+        begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
     phrase = trim_phrase(text, begin, med.start(), rx)
     if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
         return ()
@@ -471,6 +482,15 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
     return (NewPhrase(*phrase, "backward"),)
+
+
+def _in_relative_clause(verb: Token, span: Span) -> bool:
+    """The finite ``verb`` opens a relative clause inside ``span``: "som" (optionally with an adverb) stands right
+    before it, after at least one word of the span ("lag som driv ...", "organisasjoner som også legger ...")."""
+    k = verb.i - 1
+    if k > span.start and verb.doc[k].lower_ not in ("som",) and verb.doc[k].pos_ == "ADV":
+        k -= 1
+    return k > span.start and verb.doc[k].lower_ == "som"
 
 
 def reference(context: MeasureContext, amount: Amount, index: int) -> tuple[FundingAttempt, ...]:

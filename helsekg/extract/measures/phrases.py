@@ -102,7 +102,9 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
         if 0 < name < len(words) and _in_name(text, words, name):
             name = max_words  # a longer name: cut where the cap says
         words = words[:name]
-    while words and text[words[-1][0]:words[-1][1]].lower() in rx.name_stop | rx.label_trailing:
+    # nor on the first part of a split compound ("besøks- og aktivitetsvenner" cut after "besøks-")
+    while words and (text[words[-1][0]:words[-1][1]].lower() in rx.name_stop | rx.label_trailing
+                     or len(words) > 1 and text[words[-1][1] - 1] == "-"):
         words = words[:-1]
     if not words:
         return None

@@ -64,7 +64,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         position = words.index(head) if head in words else 99
         if ((rx.instrument_word.match(head) or _FUND_COMPOUND.match(head)) and not rx.budget_noun.match(head)
                 and not is_document(head, context.cues.document_heads)
-                and position <= 2 and not context.starts_actor(phrase[0])):
+                and position <= 2 and not _actor_not_owner(context, *phrase)):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
             continue
         named = kind_and_name(context, s.start, s.end)
@@ -120,6 +120,16 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
     # ("Heimehjelp" over "Maksimal timepris for heimehjelp": a price of the service, no scheme named after it)
     prices = context.cues.price_words
     return not any(m.group().split()[0].lower() not in prices for m in scheme_for(core, context.cues).finditer(text, end))
+
+
+def _actor_not_owner(context: MeasureContext, start: int, end: int) -> bool:
+    """An actor's mention covers the phrase's start and is no genitive owner before the rest of the phrase
+    ("Helse Vest" is an actor; "Helse Vests forskingsmidlar" is the fund the trust owns)."""
+    mention = next((a for a in context.actors if a.start <= start < a.end), None)
+    if mention is None:
+        return False
+    owner = mention.end < end and re.fullmatch(r"[\w-]*[^\Ws]s|[\w-]*'", context.text[mention.start:mention.end].split()[-1])
+    return not owner
 
 
 def _named_again(context: MeasureContext, word: str, after: int) -> bool:
