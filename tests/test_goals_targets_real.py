@@ -372,3 +372,23 @@ def test_targets_real_a_group_ends_before_an_amount_in_words(request, make):
     text = "Regjeringa vil auke tilskotet til lag som driv aktivitetar for eldre med fem millionar kroner."
     assert "eldre" in group_labels(request.getfixturevalue(make)(text))
     assert not any("millionar" in label for label in group_labels(request.getfixturevalue(make)(text)))
+
+
+def test_targets_real_a_long_group_under_its_heading_keeps_its_clauses(parsed):
+    """Session 11: a group under "Målgruppe" longer than the limit is cut at its last comma within it, not lost."""
+    text = ("Tilskudd til frisklivstilbud\n\nMålgruppe\n\nPersoner som har økt risiko for eller har utviklet sammensatte "
+            "helseplager og kronisk sykdom, og som trenger hjelp til å endre levevaner og til å mestre livet med sykdom "
+            "og plager i hverdagen.\n\nOm tilskuddsordningen\n")
+    assert group_labels(parsed(text)) == [
+        "Personer som har økt risiko for eller har utviklet sammensatte helseplager og kronisk sykdom"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a condition stated as a clause under "Hvem kan søke?" names no group ...
+    ("Prosjektleder må være ansatt i minst 20 % stilling ved et helseforetak i regionen.", []),
+    # ... but a clause about a group does
+    ("Alle kommuner i Telemark oppfordres til å søke på midlene.", ["Alle kommuner i Telemark"]),
+])
+def test_targets_real_a_clause_under_an_applicant_heading(parsed, line, expected):
+    text = f"Midler til tjenesteinnovasjon\n\nHvem kan søke?\n\n{line}\n\nSøknadsfrist er 1. mars.\n"
+    assert [label for label in group_labels(parsed(text)) if "søke" not in label.lower()] == expected

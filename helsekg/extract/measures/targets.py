@@ -305,6 +305,11 @@ def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
             span = _stated_span(context, s.start + lead.start(1), s.start + lead.end(1))
         elif pats.heading.match(line) or line.rstrip().endswith(":") or goal_cues().copula.search(line):
             span = None
+        elif _verb_rooted(context, s.start, s.end):
+            # "Alle kommuner i Telemark oppfordres til å søke": the group the clause opens with; "Prosjektleder må være
+            # ansatt i ...": a condition stated as a clause, no group
+            span = ((group_phrase(context, s.start, s.end) or _stated_span(context, s.start, s.end))
+                    if _opens_with_group(context, s.start, s.end) else None)
         else:
             span = _stated_span(context, s.start, s.end)
         if span:
@@ -312,6 +317,25 @@ def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
     if parse is not None:
         out += _applicant_subjects(context, parse, index)
     return out
+
+
+def _verb_rooted(context: MeasureContext, start: int, end: int) -> bool:
+    """The parse reads ``text[start:end]`` as a clause: its root is a verb ("Prosjektleder må være ansatt ..."),
+    where a group is a noun phrase ("Personer som har ..."). False without a parse."""
+    doc = context.doc
+    if doc is None or not annotated(doc, "DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _opens_with_group(context: MeasureContext, start: int, end: int) -> bool:
+    """The first word of ``text[start:end]`` that is no article or quantifier is a group noun ("Alle kommuner i
+    Telemark oppfordres til å søke", "Seniorer og eldre som bor ...")."""
+    rx = context.rx
+    words = [context.text[a:b].lower() for a, b in tokens(context.text, start, end)]
+    first = next((w for w in words if w not in rx.group_drop and w not in ("alle", "all", "kvar", "hver")), "")
+    return bool(_group_word(rx)(first))
 
 
 def _applicant_subjects(context: MeasureContext, parse: Parse, index: int) -> list[tuple[int, int]]:
@@ -362,7 +386,14 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
     # "Det er berre kommunar som kan søkje": the cleft's lead-in is not part of the group
     while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in _CLEFT_LEAD:
         words = words[1:]
-    if not words or len(words) > MAX_STATED_GROUP_WORDS:
+    if len(words) > MAX_STATED_GROUP_WORDS:
+        # "Personer som har økt risiko for ... sykdom, og som trenger hjelp til ...": a long group keeps its clauses
+        # up to the last comma within the limit
+        commas = [n for n in range(1, MAX_STATED_GROUP_WORDS) if text[words[n - 1][1]:words[n][0]].strip() == ","]
+        words = words[:commas[-1]] if commas else []
+        while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
+            words = words[:-1]
+    if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()
     if first in _patterns().pronouns and len(words) == 1:
