@@ -392,3 +392,18 @@ def test_targets_real_a_long_group_under_its_heading_keeps_its_clauses(parsed):
 def test_targets_real_a_clause_under_an_applicant_heading(parsed, line, expected):
     text = f"Midler til tjenesteinnovasjon\n\nHvem kan søke?\n\n{line}\n\nSøknadsfrist er 1. mars.\n"
     assert [label for label in group_labels(parsed(text)) if "søke" not in label.lower()] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Husstander med personer med nedsatt funksjonsevne kan få tilskudd til tilpasning av bolig.",
+     "Husstander med personer med nedsatt funksjonsevne"),
+    ("Kommunane i fylket får 20 millionar kroner til frisklivssentralar.", "Kommunane i fylket"),
+    ("Frå 2023 får 21–24-åringar 75 prosent rabatt på tannhelsetenester.", "21–24-åringar"),
+])
+def test_targets_real_who_receives_is_a_group(parsed, text, expected):
+    """Session 11: the subject of "få"/"motta" that opens with a group noun receives what the measure gives."""
+    assert expected in group_labels(parsed(text))
+
+
+def test_targets_real_a_named_receiver_is_no_group(parsed):
+    assert not any("Helse Vest" in label for label in group_labels(parsed("Helse Vest får 20 millionar kroner til forsking.")))

@@ -51,6 +51,7 @@ class _TargetPatterns:
     heading: re.Pattern[str]  # "Kven kan søkje?", "Målgruppe:", "Hvem kan søke: Kommuner"
     extra_nouns: re.Pattern[str]
     applicant_verbs: frozenset[str]
+    recipient_verbs: frozenset[str]
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
     clause_openers: frozenset[str]
@@ -69,8 +70,9 @@ def _patterns() -> _TargetPatterns:
         stated=re.compile(rf"(?<![\w-])[\w-]*?(?:{nouns})(?:\s+(?:for|til|med|i)(?:\s+{WORD}){{1,4}}?)?\s+er"
                           rf"(?:\s+(?:{alt(data['target_copula_adverbs'])}))?\s+(?=\w)", i),
         heading=re.compile(rf"\W*(?:{headings})(?:\s+som)?(?:\s+{WORD}){{0,3}}?\s*[?:]?\s*(?::\s*(.+))?$", i),
-        extra_nouns=re.compile(rf"^[\w-]*?(?:{alt(data['extra_group_nouns'])})$", i),
+        extra_nouns=re.compile(rf"^[\w–-]*?(?:{alt(data['extra_group_nouns'])})$", i),  # "21–24-åringer"
         applicant_verbs=frozenset(data["applicant_verbs"]),
+        recipient_verbs=frozenset(data["recipient_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
         clause_openers=frozenset(data["group_clause_openers"]),
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
@@ -102,6 +104,10 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
             span = group_phrase(context, s.start + lead.start(1), s.start + lead.end(1), from_start=True)
             if span:
                 found.append(span)
+        if parse is not None:
+            for span, gets_measure in _recipient_subjects(context, parse, i):
+                found.append(span)
+                strong = strong or gets_measure  # "... kan få tilskudd til ...": who receives the measure
         stated = _stated_groups(context, parse, i, headed)
         if stated:
             strong = True
@@ -316,6 +322,40 @@ def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
             out.append(span)
     if parse is not None:
         out += _applicant_subjects(context, parse, index)
+    return out
+
+
+_DEMONSTRATIVES = frozenset({"disse", "desse", "dette", "denne", "den", "det", "de", "dei"})
+
+
+def _recipient_subjects(context: MeasureContext, parse: Parse, index: int) -> list[tuple[tuple[int, int], bool]]:
+    """The subject of "få"/"motta" that opens with a group noun: who receives ("Husstander med personer med nedsatt
+    funksjonsevne kan få tilskudd ...", "21–24-åringer får 75 prosent rabatt"). A named actor or a pronoun is no
+    group; the subject may hang on the auxiliary ("kan få"). Each span comes with whether the verb's object is an
+    instrument or money ("få tilskudd", "får 20 millionar kroner"): then the group receives the measure the text is
+    about even when the sentence names none."""
+    s = context.sentences[index]
+    verbs = _patterns().recipient_verbs
+    out = []
+    for token in parse.between(s.start, s.end):
+        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
+            continue
+        holder = token.head if token.dep_ == "INFV" else token
+        subject = next((c for c in holder.children if c.dep_ == "SUBJ"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "ADJ", "NUM"):  # "21–24-åringar" may read as a number
+            continue
+        words = sorted((t for t in subject.subtree if s.start <= t.idx < s.end and not t.is_punct), key=lambda t: t.i)
+        while len(words) > 1 and words[0].lower_ in _DEMONSTRATIVES:
+            words = words[1:]  # "Disse kommunene får ...": the group, not the reference to it
+        if not words or len(words) > MAX_GROUP_WORDS:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if context.starts_actor(start) or not _opens_with_group(context, start, end):
+            continue
+        objects = [c for c in token.children if c.dep_ == "DOBJ"]
+        gets = any(context.rx.instrument_word.match(c.text) or any(a.is_money and a.start <= c.idx < a.end
+                                                                   for a in context.amounts) for c in objects)
+        out.append(((start, end), gets))
     return out
 
 
