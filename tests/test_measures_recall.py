@@ -731,3 +731,24 @@ def test_measures_recall_a_label_never_ends_on_a_split_compound():
     assert len(text[:text.index(" og akt")].split()) == MAX_LABEL_WORDS
     start, end = trim_phrase(text, 0, len(text), compiled(default_cues()))
     assert text[start:end] == "tilskotet til frivillige organisasjonar som legg til rette"
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    # the subject keeps its last noun before the verb, and a bracketed short name inside it
+    ("Investeringslån\n\nNy barne- og ungdomsavdeling (BUPA) i Helse Stavanger HF er beregnet å koste om lag 225 "
+     "millioner kroner.", "barne- og ungdomsavdeling (BUPA) i Helse Stavanger HF", 225_000_000),
+    ("Trygg heime\n\nDet nye velferdsteknologiprosjektet i Bergen kommune kostar 5 millionar kroner.",
+     "velferdsteknologiprosjektet i Bergen kommune", 5_000_000),
+])
+def test_measures_recall_a_costed_subject_keeps_its_last_word(nlp, text, label, value):
+    """Session 11: "X kostar N" / "X er beregnet å koste N" funds the whole subject X."""
+    assert measures(nlp, text).get(label) == {value}, measures(nlp, text)
+
+
+def test_measures_recall_a_prizes_money_funds_the_prize(nlp):
+    """Session 11: "Vinneren vil motta en premie på N" is the money of the prize the page is about."""
+    text = ("Omsorgsprisen 2027\n\nPrisen går til en kommune som har gjort et særlig godt arbeid for eldre. "
+            "Vinneren vil motta en premie på 100.000 kroner.")
+    found = measures(nlp, text)
+    assert found.get("Omsorgsprisen 2027") == {100_000}, found
+    assert not any("premie" in label for label in found), found

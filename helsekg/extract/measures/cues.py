@@ -140,6 +140,7 @@ class MeasureCues:
     kind_words: tuple[str, ...] = ()
     #: "Vinnaren får N": who gets the money of the measure the text is about
     recipient_nouns: tuple[str, ...] = ()
+    prize_nouns: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it
@@ -364,7 +365,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         # "bevilgningen til Y [økes] med X": where Y ends
         budget_clause_verb=re.compile(rf"\s(?:{alt(cues.budget_clause_verbs)})\b"),
         # "Y styrkes/videreføres/reduseres med X": the subject of the clause
-        change_subject=re.compile(rf"\W*({WORD}(?:\s+{WORD}){{0,6}}?)\s+(?:({WORD})\s+)?(?:{alt(cues.change_verbs)})\b"),
+        # the subject may hold a bracketed short name: "Ny barne- og ungdomsavdeling (BUPA) i Helse Stavanger HF er ..."
+        change_subject=re.compile(rf"\W*({WORD}(?:\s+\([^()\n]{{1,30}}\))?(?:\s+{WORD}(?:\s+\([^()\n]{{1,30}}\))?){{0,6}}?)"
+                                  rf"\s+(?:({WORD})\s+)?(?:{alt(cues.change_verbs)})\b"),
         # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
         on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
         group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),

@@ -372,6 +372,8 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     m = rx.on_amount.search(before)
     if m:
         head = m.group(2)
+        if head.lower() in context.cues.prize_nouns:
+            return (SectionTopic(),)  # "Vinneren vil motta en premie på 100.000 kroner": the prize the text is about
         if rx.instrument_word.match(head) and not rx.budget_noun.match(head):
             phrase = (cstart + m.start(), cstart + m.end(2))
             if context.is_definite(head):
@@ -387,7 +389,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     attempts: tuple[FundingAttempt, ...] = ()
     m = rx.change_subject.match(before)
     if m:
-        phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        subject_end = m.end(1)
+        if m.group(2) and _noun_at(context, cstart + m.start(2), cstart + m.end(2)):
+            # "Nytt helsehus i Knarvik er berekna å koste ...": the word before the verb is the subject's last noun
+            subject_end = m.end(2)
+        phrase = trim_phrase(text, cstart + m.start(1), cstart + subject_end, rx)
         if phrase is None and m.group(2):  # "Det nye helsehuset kostar": the subject ends in the word before the verb
             phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(2), rx)
         if phrase and _fronted_adverbial(context, *phrase):
@@ -416,6 +422,15 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
 
 #: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
 _NEW_DEFINITE = re.compile(rf"\W*{DEFINITE_NEW}([\w-]+)", re.IGNORECASE)
+
+
+def _noun_at(context: MeasureContext, start: int, end: int) -> bool:
+    """The word at ``text[start:end]`` is a noun or a name: the tagger says so, or, without one, it is capitalised."""
+    doc = context.doc
+    if doc is None or not annotated(doc, "POS"):
+        return context.text[start:start + 1].isupper()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
 
 
 def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:

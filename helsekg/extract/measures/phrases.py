@@ -181,13 +181,16 @@ def measure_key(label: str, cues: MeasureCues | None = None, *, named: bool = Fa
     'kompetanseloft-2025'
     >>> measure_key("ungdomssatsinga") == measure_key("ungdomssatsingen")
     True
+    >>> measure_key("barne- og ungdomsavdeling (BUPA) i Helse Stavanger")
+    'barne-og-ungdomsavdeling-i-helse-stavanger'
     """
     cues = cues or default_cues()
     rx = compiled(cues)
     if named:
         return slugify(label)
     words = [w for w in re.split(r"\s+", label.strip()) if w]
-    words = [w for w in words if w.lower().strip(",.") not in rx.drop]
+    # a bracketed short name ("barne- og ungdomsavdeling (BUPA) i ...") is another way of writing what it follows
+    words = [w for w in words if w.lower().strip(",.") not in rx.drop and not re.fullmatch(r"\([^()]*\)[,.]?", w)]
     if len(words) >= 3 and re.fullmatch(r"(?:19|20)\d\d", words[-1]):
         words = words[:-1]
     normalised = []

@@ -43,7 +43,7 @@ from helsekg.extract.measures.candidates import (
     TargetCandidate,
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
-from helsekg.extract.measures.cues import WORD
+from helsekg.extract.measures.cues import WORD, YEARS
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     demonstrative_instrument,
@@ -691,6 +691,14 @@ class MeasureResolver:
             longer = [k for k in keys for base in bases if k.startswith(base + "-") and k not in named]
             if len(longer) == 1 and longer[0] not in mapping:
                 mapping[longer[0]] = short
+        # "Leve hele livet-prisen 2022" (the title) and the programme name "Leve hele livet-prisen" read inside it: one
+        # measure under the name, whatever the two keys (a name keeps words a phrase's key drops)
+        for title in (m for m in self.mentions if m.how == "title" and not m.named and m.key not in mapping):
+            inner = next((n for n in self.mentions if n.named and n.key != title.key and n.key not in mapping
+                          and title.start == n.start and n.end < title.end
+                          and re.fullmatch(rf"\s+{YEARS}", self.text[n.end:title.end])), None)
+            if inner is not None:
+                mapping[title.key] = inner.key
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
