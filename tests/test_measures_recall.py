@@ -752,3 +752,26 @@ def test_measures_recall_a_prizes_money_funds_the_prize(nlp):
     found = measures(nlp, text)
     assert found.get("Omsorgsprisen 2027") == {100_000}, found
     assert not any("premie" in label for label in found), found
+
+
+def test_measures_recall_money_in_a_named_kind_of_means(nlp):
+    """Session 11 (round 17): "N kroner i regionale forskningsmidler" names the fund with its adjectives."""
+    text = ("Tildeling av 150 millioner kroner i regionale forskningsmidler for 2027\n\n"
+            "Styret i Helse Sør-Øst RHF har vedtatt tildelingen til 98 prosjekter.")
+    assert measures(nlp, text).get("regionale forskningsmidler") == {150_000_000}, measures(nlp, text)
+
+
+def test_measures_recall_a_handing_out_reported_names_what_is_handed_out(nlp):
+    """Session 11 (round 17): "vedtatt tildeling av regionale, konkurranseutsatte forskningsmidler for 2027": the
+    funds, adjectives joined by a comma and all, not "tildeling av regionale"."""
+    text = ("Nye forskningsprosjekter\n\nStyret i Helse Sør-Øst RHF har vedtatt tildeling av regionale, "
+            "konkurranseutsatte forskningsmidler for 2027. Det var i alt 484 søknader.")
+    found = measures(nlp, text)
+    assert "regionale, konkurranseutsatte forskningsmidler for 2027" in found, found
+    assert not any(label.startswith("tildeling") for label in found), found
+
+
+def test_measures_recall_a_funded_phrase_runs_over_a_comma_between_adjectives(nlp):
+    """ "til nye, tverrfaglege forskingsprosjekt": the comma joins two adjectives, it ends nothing."""
+    text = "Forsking\n\nHelse Vest gir 20 millionar kroner til nye, tverrfaglege forskingsprosjekt i 2027."
+    assert measures(nlp, text).get("tverrfaglege forskingsprosjekt") == {20_000_000}

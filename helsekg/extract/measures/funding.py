@@ -303,7 +303,9 @@ def _channel(context: MeasureContext) -> re.Pattern[str]:
 
 
 #: "i tilskuddsmidler", "(+8,7 prosent)": what the amount is in, or an aside, between it and its purpose.
-MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?({WORD})"
+MEANS_SKIP = re.compile(rf"\s*(?:\([^()]{{0,40}}\)|i\s+(?:(?:ekstra|nye|øremerkede|øyremerka|statlige|statlege)\s+)?"
+                        # "i regionale forskningsmidler": adjectives of the means are part of its name
+                        rf"((?:[a-zæøå]{{3,}}e\s+){{0,2}}{WORD})"
                         # "3,4 mill. kroner av skjønnsmidlane for 2017 til ...": the pot the money is taken from
                         rf"|av\s+({WORD}(?:midlane|midlene|midla|potten|rammen|ramma|løyvinga|bevilgningen))"
                         rf"(?:\s+(?:for|i)\s+(?:19|20)\d\d)?"

@@ -588,6 +588,10 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
     end_i = noun.i + 1
     while end_i < len(doc):
         t = doc[end_i]
+        if (t.text == "," and doc[end_i - 1].pos_ == "ADJ" and end_i + 2 < len(doc) and doc[end_i + 1].pos_ == "ADJ"
+                and doc[end_i + 2].pos_ in ("ADJ", "NOUN")):
+            end_i += 1  # "regionale, konkurranseutsatte forskningsmidler": a comma between adjectives
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.dep_ in ("SBU",):
             break
         if t.pos_ == "CCONJ" and end_i + 1 < len(doc) and doc[end_i + 1].pos_ in ("VERB", "AUX"):
@@ -621,6 +625,9 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
         if second is not None:
             found.append(ActionCandidate(second, Candidate(*second, index, "report")))
         end = start + inner.start()
+    of = re.match(r"\S+\s+av\s+", text[start:end], re.IGNORECASE)
+    if of is not None and noun.idx == start and noun.lower_ in context.cues.process_nouns:
+        start += of.end()  # "vedtatt tildeling av regionale forskningsmidler": what is handed out, not the handing out
     phrase = trim_phrase(text, start, end, rx)
     if phrase is not None:
         found.insert(0, ActionCandidate(phrase, Candidate(*phrase, index, "report")))
