@@ -407,3 +407,11 @@ def test_targets_real_who_receives_is_a_group(parsed, text, expected):
 
 def test_targets_real_a_named_receiver_is_no_group(parsed):
     assert not any("Helse Vest" in label for label in group_labels(parsed("Helse Vest får 20 millionar kroner til forsking.")))
+
+
+def test_targets_real_the_list_under_who_is_treated(parsed):
+    """Session 11 (round 17): "Hvem behandler vi?" asks who the service is for, like "Hvem kan søke?"; a group's
+    closing bracket stays with it."""
+    text = ("Om tannhelsetjenesten\n\nHvem behandler vi?\n\n • Barn og ungdom 0-18 år.\n"
+            " • Personer på legemiddelassistert rehabilitering (LAR).\n\nVi behandler også voksne.\n")
+    assert group_labels(parsed(text)) == ["Barn og ungdom 0-18 år", "Personer på legemiddelassistert rehabilitering (LAR)"]

@@ -775,3 +775,41 @@ def test_measures_recall_a_funded_phrase_runs_over_a_comma_between_adjectives(nl
     """ "til nye, tverrfaglege forskingsprosjekt": the comma joins two adjectives, it ends nothing."""
     text = "Forsking\n\nHelse Vest gir 20 millionar kroner til nye, tverrfaglege forskingsprosjekt i 2027."
     assert measures(nlp, text).get("tverrfaglege forskingsprosjekt") == {20_000_000}
+
+
+MIDDAG_NB = """\
+Oversikt tildeling - Eldre ut på middag
+
+Statsforvalteren i Rogaland har fått 2,3 millioner kroner til fordeling til kommuner som samarbeider med restauranter.
+
+Statsforvalteren i Rogaland innvilger følgende tilskudd:
+
+Kommune
+Innvilget beløp- kr
+Gjesdal
+30 000
+Sola
+17 900
+Hjelmeland
+154 675
+Strand
+520 000
+"""
+
+
+def test_measures_recall_a_table_of_recipients_funds_the_pages_scheme(nlp):
+    """Session 11 (round 17): a table whose label column is "Kommune" lists who gets the money, not measures; the
+    scheme is the one the title names after "Oversikt tildeling -"."""
+    found = measures(nlp, MIDDAG_NB)
+    assert not {"Sola", "Hjelmeland", "Strand", "Gjesdal"} & set(found), found
+    assert {17_900, 154_675, 520_000} <= found.get("Eldre ut på middag", set()), found
+
+
+def test_measures_recall_the_source_ends_a_handed_out_funds_name(nlp):
+    """ "tildeling av søkbare regionale forskingsmiddel frå Helse Midt-Noreg til ...": who gives the money ends the
+    name of what is handed out."""
+    text = ("Forsking\n\nSamarbeidsorganet har vedtatt tildeling av søkbare regionale forskingsmiddel frå Helse "
+            "Midt-Noreg til medisinske og helsefaglege prosjekt.")
+    found = measures(nlp, text)
+    assert "søkbare regionale forskingsmiddel" in found, found
+    assert not any("Helse Midt-Noreg" in label for label in found), found

@@ -67,7 +67,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue
         found = []
+        recipients = lst.table and _recipient_rows(context, lst)
         for b, (start, end) in enumerate(lst.bullets):
+            if recipients:
+                continue  # "Kommune / Innvilget beløp" over "Sola / 17 900": who gets the money; the measure is the page's
             indexes = context.item_sentences(list_id, b)
             if not indexes or rx.quote_item.search(text[start:end]):
                 continue
@@ -149,6 +152,27 @@ def _trailing_applicant(context: MeasureContext, header: str, start: int, end: i
     if last <= start or not word[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word):
         return None
     return last
+
+
+def _recipient_rows(context: MeasureContext, lst: BulletList) -> bool:
+    """The table's label column is its recipients': the header's first cell is an applicant column ("Kommune",
+    "Søkjar", ``table_applicant_columns``) and no cell names a project column. The header is the list's intro and
+    the short lines right above the first row (a table read one cell per line: "Kommune" / "Innvilget beløp- kr")."""
+    text, cues = context.text, context.cues
+    if lst.intro is None or not lst.bullets:
+        return False
+    cells = [text[lst.intro[0]:lst.intro[1]]]
+    pos = lst.intro[0]
+    for _ in range(3):
+        line_start = text.rfind("\n", 0, max(pos - 1, 0)) + 1
+        line = text[line_start:pos].strip()
+        if not line or line.endswith((":", ".", "!", "?")) or len(line.split()) > 4 or line_start >= pos:
+            break
+        cells.insert(0, line)
+        pos = line_start
+    words = [w.strip(".,:;()").lower() for cell in cells for w in cell.split()]
+    return bool(words) and words[0] in cues.table_applicant_columns and not any(
+        w in cues.table_project_columns for w in words)
 
 
 def _applicant_only(context: MeasureContext, start: int, end: int) -> bool:

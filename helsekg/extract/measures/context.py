@@ -42,6 +42,10 @@ REFERENCE_REACH = 3
 _NOT_NOUNS = frozenset({"ADP", "AUX", "CCONJ", "DET", "NUM", "PART", "PRON", "PUNCT", "SCONJ", "SPACE", "SYM"})
 
 
+#: "frå"/"fra" before a body's name: where the money comes from (:meth:`MeasureContext.source_start`).
+_FROM = re.compile(r"(?i)\s(?:fra|frå)\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of the body; a list item's sentences carry its list and item index."""
@@ -125,6 +129,12 @@ class MeasureContext:
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """The actors that start in ``[start, end)``, in the order of :attr:`actors` (issue 18: asked per sentence)."""
         return _starting_in(self.actors, self.actor_starts, start, end)
+
+    def source_start(self, start: int, end: int) -> int | None:
+        """Where " frå/fra <actor>" starts in ``text[start:end]``: who the money comes from, which ends a measure's
+        name ("søkbare regionale forskingsmiddel frå Helse Midt-Noreg til ..."); None when no actor follows."""
+        return next((m.start() for m in _FROM.finditer(self.text, start, end)
+                     if any(a.start == m.end() for a in self.actors_in(m.end(), end))), None)
 
     def amounts_in(self, start: int, end: int) -> list[Amount]:
         """The amounts that start in ``[start, end)``, in the order of :attr:`amounts` (asked per list item)."""

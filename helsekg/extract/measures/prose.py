@@ -628,6 +628,7 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
     of = re.match(r"\S+\s+av\s+", text[start:end], re.IGNORECASE)
     if of is not None and noun.idx == start and noun.lower_ in context.cues.process_nouns:
         start += of.end()  # "vedtatt tildeling av regionale forskningsmidler": what is handed out, not the handing out
+        end = context.source_start(start, end) or end  # "... forskingsmiddel frå Helse Midt-Noreg til ..."
     phrase = trim_phrase(text, start, end, rx)
     if phrase is not None:
         found.insert(0, ActionCandidate(phrase, Candidate(*phrase, index, "report")))

@@ -442,4 +442,7 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
         token = context.doc.char_span(words[0][0], words[0][1], alignment_mode="expand")
         if token is not None and len(token) == 1 and token[0].pos_ == "ADJ" and not rx.group_noun.match(first):
             return None  # "Målgruppa er sårbar": what the group is like, not who
-    return words[0][0], words[-1][1]
+    start, end = words[0][0], words[-1][1]
+    if text[start:end].count("(") > text[start:end].count(")") and text[end:end + 1] == ")":
+        end += 1  # "Personer på legemiddelassistert rehabilitering (LAR)": the bracket closes
+    return start, end

@@ -23,7 +23,15 @@ from functools import lru_cache
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, alternation
-from helsekg.extract.measures.phrases import finite_verb, head_of, is_document, scheme_for, stem, trim_phrase
+from helsekg.extract.measures.phrases import (
+    finite_verb,
+    head_of,
+    is_document,
+    not_a_measure,
+    scheme_for,
+    stem,
+    trim_phrase,
+)
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.nlp.extensions import annotated
 
@@ -50,6 +58,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         end = _before_finite_verb(context, begin, suffix.start() if suffix else s.end)
         aside = _TRAILING_ASIDE.search(text, begin, end)  # "(oppdatert 28.8.2023)": about the page, not the name
         end = aside.start() if aside and aside.start() > begin else end
+        end = context.source_start(begin, end) or end  # "... forskingsmiddel frå Helse Midt-Noreg": who gives it
         if opener and opener.re is not _APPLY:
             # "Tildeling av såkornmidlar 2017": the fund, not this year's round of it
             year = re.search(rf"(?:\s+(?:for|i))?\s+{YEARS}\s*$", text[begin:end])
@@ -65,6 +74,11 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
         if ((rx.instrument_word.match(head) or _FUND_COMPOUND.match(head)) and not rx.budget_noun.match(head)
                 and not is_document(head, context.cues.document_heads)
                 and position <= 2 and not _actor_not_owner(context, *phrase)):
+            found.append(Candidate(phrase[0], phrase[1], i, "title"))
+            continue
+        if (opener and opener.re is not _APPLY and not context.starts_actor(phrase[0])
+                and not_a_measure(text, *phrase, rx, doc=context.doc) is None):
+            # "Oversikt tildeling - Eldre ut på middag": what a round hands out is a scheme, whatever its head
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
             continue
         named = kind_and_name(context, s.start, s.end)
@@ -164,13 +178,16 @@ def _untitled_first_line(context: MeasureContext) -> bool:
 
 
 def _process_of(context: MeasureContext) -> re.Pattern[str]:
-    """A title's opening process noun and "av" ("Tildeling av", "Fordeling av", "Utlysing av"; ``process_nouns``)."""
+    """A title's opening process noun and "av" ("Tildeling av", "Fordeling av", "Utlysing av"; ``process_nouns``), or
+    the process named before a dash or colon ("Oversikt tildeling - Eldre ut på middag")."""
     return _process_pattern(tuple(context.cues.process_nouns))
 
 
 @lru_cache(maxsize=4)
 def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?:{alternation(nouns) or '(?!)'})\s+av\s+(?=\w)")
+    # "Tildeling av X"; "Oversikt tildeling - X", "Utlysing: X": the round named before a dash or colon
+    return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?(?:{alternation(nouns) or '(?!)'})"
+                      rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+)(?=\w)")
 
 
 #: A bracketed aside closing a title: "(oppdatert 28.8.2023)", "(revidert)", "(PDF)".
