@@ -415,3 +415,15 @@ def test_targets_real_the_list_under_who_is_treated(parsed):
     text = ("Om tannhelsetjenesten\n\nHvem behandler vi?\n\n • Barn og ungdom 0-18 år.\n"
             " • Personer på legemiddelassistert rehabilitering (LAR).\n\nVi behandler også voksne.\n")
     assert group_labels(parsed(text)) == ["Barn og ungdom 0-18 år", "Personer på legemiddelassistert rehabilitering (LAR)"]
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_goals_real_a_goal_heading_of_its_own_without_a_colon(request, make):
+    """Session 11 (round 17): "Formålet med dagtilbudet" standing as a heading over bullets heads the goals, as
+    "Formålet med dagtilbudet:" does."""
+    text = ("Dagtilbud for personer med demens\n\nEt dagtilbud for hjemmeboende personer med demens.\n\n"
+            "Formålet med dagtilbudet\n\n • Gi gode opplevelser i hverdagen\n • Vedlikeholde sosial kompetanse\n\n"
+            "Aktiviteter\n\n • Felles måltider\n")
+    labels = goal_labels(request.getfixturevalue(make)(text))
+    assert {"Gi gode opplevelser i hverdagen", "Vedlikeholde sosial kompetanse"} <= set(labels), labels
+    assert "Felles måltider" not in labels

@@ -68,6 +68,7 @@ class GoalCues:
     have: re.Pattern[str]
     contribute: re.Pattern[str]
     goal_heading: re.Pattern[str]
+    goal_heading_line: re.Pattern[str]  # the same without its colon, for a heading line of its own
     lead_strip: re.Pattern[str]
     skal: re.Pattern[str]
     governors: frozenset[str]
@@ -111,6 +112,8 @@ def goal_cues() -> GoalCues:
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
         goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
                                 rf"(?:\s+(?:er|var))?\s*:\s*$", i),
+        # "Formålet med dagtilbudet" as a heading of its own over its bullets
+        goal_heading_line=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?\s*$", i),
         lead_strip=re.compile(rf"(?:(?:{alt(data['goal_lead_strip'])}|å)\s+)+", i),
         skal=re.compile(rf"(?<![\w-])skal\s+(?:(?:også|òg|og|ogso|i\s+hovudsak|i\s+hovedsak|blant\s+annet|mellom\s+anna)\s+)?"
                         rf"({WORD})(?![\w-])", i),
@@ -446,8 +449,10 @@ def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int,
     """Goals read from the lines after a goal heading ("Delmål:" and its bullets, "Hovudmål:" and its line)."""
     text, sentences = context.text, context.sentences
     out = []
+    headings = {(h.start, h.end) for h in context.headings}
     for i, s in enumerate(sentences):
-        if not cues.goal_heading.match(text, s.start, s.end):
+        if not cues.goal_heading.match(text, s.start, s.end) and not (
+                (s.start, s.end) in headings and cues.goal_heading_line.match(text, s.start, s.end)):
             continue
         items = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
         if items:
