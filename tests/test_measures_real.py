@@ -40,6 +40,8 @@ def measures(nlp, text: str) -> dict[str, set[int]]:
     ("tilskudd", "generic"),
     ("Søknadar", "generic"),
     ("Budsjett", "generic"),
+    ("Behandling og vedtak", "generic"),  # a step of a parliament's case page (session 11)
+    ("behandling av rusmiddelavhengige", None),
     ("122 mill", "fragment"),
     ("mars 2024 12", "fragment"),
     ("§ 7 Styret", "section"),

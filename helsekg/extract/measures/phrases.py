@@ -449,7 +449,7 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         return "group"
     lemmas = lemma_words(text, start, end, doc)
     generic = frozenset(cues.generic_measure_lemmas)
-    content = [w for w in lemmas if w not in rx.drop]
+    content = [w for w in lemmas if w not in rx.drop and w not in ("og", "eller")]
     if span is not None and doc is not None and annotated(doc, "POS"):
         content = [(t.lemma_ or t.text).lower() for t in span
                    if t.pos_ in ("NOUN", "PROPN", "VERB", "X") and not t.is_punct]
