@@ -813,3 +813,15 @@ def test_measures_recall_the_source_ends_a_handed_out_funds_name(nlp):
     found = measures(nlp, text)
     assert "søkbare regionale forskingsmiddel" in found, found
     assert not any("Helse Midt-Noreg" in label for label in found), found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Statsbudsjettet\n\nRegjeringen foreslår en styrking av kommunenes frie inntekter på 100 millioner kroner.",
+     "styrking av kommunenes frie inntekter"),
+    ("Budsjett\n\nFylkesrådet gjer framlegg om ei utviding av tannhelsetilbodet til unge vaksne på 12 millionar kroner.",
+     "utviding av tannhelsetilbodet til unge vaksne"),
+])
+def test_measures_recall_a_strengthening_by_an_amount(nlp, text, label):
+    """Session 11 (round 17): "en styrking av X på N" funds the strengthening of X."""
+    found = measures(nlp, text)
+    assert label in found and len(found[label]) == 1, found

@@ -141,6 +141,8 @@ class MeasureCues:
     #: "Vinnaren får N": who gets the money of the measure the text is about
     recipient_nouns: tuple[str, ...] = ()
     prize_nouns: tuple[str, ...] = ()
+    #: "en styrking av X på N": the strengthening is the measure
+    strengthening_nouns: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it

@@ -51,6 +51,7 @@ from helsekg.extract.measures.phrases import (
     MODAL,
     VERB_PARTICLES,
     demonstrative_instrument,
+    finite_verb,
     head_of,
     instrument_object,
     named_in,
@@ -370,6 +371,12 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
         phrase = trim_phrase(text, cstart + built.start(1), cstart + built.end(1), rx)
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
+    # "en styrking av kommunenes frie inntekter på 100 millioner kroner": the strengthening by the amount
+    strengthening = _strengthening_on(context.cues.strengthening_nouns).search(before)
+    if strengthening:
+        phrase = trim_phrase(text, cstart + strengthening.start(1), cstart + strengthening.end(1), rx)
+        if phrase and not _has_finite_verb(context, *phrase):
+            return (NewPhrase(*phrase, "backward"),)
     # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
     m = rx.on_amount.search(before)
     if m:
@@ -424,6 +431,23 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
 
 #: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
 _NEW_DEFINITE = re.compile(rf"\W*{DEFINITE_NEW}([\w-]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _strengthening_on(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """ "<strengthening noun> av <phrase> på" closing the words before an amount."""
+    return re.compile(rf"(?i)(?<![\w-])((?:{alternation(nouns) or '(?!)'})\s+av\s+(?:(?!\s(?:på|med)\s)[^.;:!?\n]){{1,80}}?)"
+                      rf"\s+på\s+"
+                      rf"(?:(?:totalt|til\s+sammen|til\s+saman|om\s+lag|omkring|rundt|nesten|vel|over)\s+)?$")
+
+
+def _has_finite_verb(context: MeasureContext, start: int, end: int) -> bool:
+    """A finite verb stands in ``text[start:end]`` (the tagger's reading; False without one): a clause, not a phrase."""
+    doc = context.doc
+    if doc is None or not annotated(doc, "MORPH"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(finite_verb(t) for t in span)
 
 
 def _noun_at(context: MeasureContext, start: int, end: int) -> bool:
