@@ -667,3 +667,12 @@ def test_measures_real_a_list_of_risk_factors_is_no_list_of_measures(nlp):
             " • Manglande deltaking i fritidsaktivitetar\n • Å vekse opp i familiar med låginntekt\n")
     found = measures(nlp, text)
     assert not any(label.startswith(("Manglande", "Å vekse")) for label in found), found
+
+
+def test_measures_real_the_categories_of_a_classification_are_no_measures(nlp):
+    """Session 11 (round 17): "Velferdsteknologi kan delast i fire kategoriar:" lists kinds, not measures."""
+    text = ("Velferdsteknologi\n\nVelferdsteknologi er ei fellesnemning på tekniske løysingar i heimen.\n\n"
+            "Velferdsteknologi kan delast i fire kategoriar:\n\n 1. Tryggleik- og sikkerheitsteknologi\n"
+            " 2. Kompensasjons- og velværeteknologi\n 3. Teknologi for sosial kontakt\n 4. Teknologi for behandling og pleie\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("Tryggleik", "Kompensasjons", "Teknologi for")) for label in found), found
