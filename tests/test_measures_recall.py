@@ -825,3 +825,27 @@ def test_measures_recall_a_strengthening_by_an_amount(nlp, text, label):
     """Session 11 (round 17): "en styrking av X på N" funds the strengthening of X."""
     found = measures(nlp, text)
     assert label in found and len(found[label]) == 1, found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Helse Vest sa ja til Nye Førde sjukehus\n\nStyret i Helse Vest godkjente tysdag utbyggingsprosjektet. "
+     "Nye Førde sjukehus får ei kostnadsramme på 1,6 milliardar kroner.", "Nye Førde sjukehus"),
+    ("Sykehusgjeld\n\nHelse Stavanger har tatt opp lån til byggingen. Nye SUS koster 10 milliarder kroner.", "Nye SUS"),
+])
+def test_measures_recall_a_new_building_is_a_project_not_a_body(nlp, text, label):
+    """Session 11 (round 17): "Nye Førde sjukehus", "Nye SUS" name building projects (project_name_openers), not
+    bodies: the project is the measure and no actor is read inside its name; a weekday before an object is no part
+    of it ("godkjente tysdag utbyggingsprosjektet")."""
+    from helsekg.api import extract_text
+
+    found = measures(nlp, text)
+    assert label in found, found
+    assert not any(key.startswith("tysdag") for key in found), found
+    assert not any(label in a.text or a.text in label for a in extract_text(text, nlp=nlp).actors
+                   if a.kind == "organisation" and a.start >= text.index(label) - 1)
+
+
+def test_measures_recall_a_new_company_or_council_is_no_project(nlp):
+    text = ("Veg og helse\n\nNye Veier AS byggjer vegen til sjukehuset. Regjeringa vil opprette eit Nytt "
+            "HelseOmsorg21-råd i 2027.")
+    assert not any(label.startswith(("Nye Veier", "Nytt HelseOmsorg21")) for label in measures(nlp, text))

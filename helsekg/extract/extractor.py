@@ -20,8 +20,11 @@ from spacy.tokens import Doc
 from helsekg import resources
 from helsekg.extract.actors import extract_actors, header_actors
 from helsekg.extract.measures import find_measures
+from helsekg.extract.measures.cues import default_cues as measure_cues
+from helsekg.extract.measures.named import project_names
 from helsekg.extract.recommendations import find_recommendations
 from helsekg.extract.records import (
+    Actor,
     Amount,
     DocumentInfo,
     Extraction,
@@ -102,6 +105,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     publisher = next((a for a in header if a.text in (meta.publisher, meta.author) and a.kind == "organisation"), None)
     government = next((a for a in header if a.actor_type == "government"), None)
     found, quotes = extract_actors(doc, document)
+    found = _without_projects(found, document.text, doc)
     actors = header + found
     actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
     amounts = tuple(find_amounts(doc, document, cues=cues))
@@ -140,6 +144,15 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
         target_groups=targets,
         recommendations=recommendations,
     )
+
+
+def _without_projects(actors: list[Actor], text: str, doc: Doc) -> list[Actor]:
+    """The actors, less those inside a building project's name ("Nye Førde sjukehus" is a project, and "Førde
+    sjukehus" inside it names no body here; :func:`~helsekg.extract.measures.named.project_names`)."""
+    projects = project_names(text, measure_cues(), 0, len(text), doc=doc)
+    if not projects:
+        return actors
+    return [a for a in actors if a.kind != "organisation" or not any(s <= a.start and a.end <= e for s, e in projects)]
 
 
 def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], targets: tuple[TargetGroup, ...],

@@ -143,6 +143,8 @@ class MeasureCues:
     prize_nouns: tuple[str, ...] = ()
     #: "en styrking av X på N": the strengthening is the measure
     strengthening_nouns: tuple[str, ...] = ()
+    #: "Nye Førde sjukehus": a capitalised name opened by one of these is a building project
+    project_name_openers: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it

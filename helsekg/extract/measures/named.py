@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from spacy.tokens import Doc
+
 from helsekg.extract.measures.candidates import Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import YEARS
+from helsekg.extract.measures.cues import YEARS, MeasureCues, compiled
 from helsekg.extract.measures.phrases import (
     NAME_AFTER,
     capitalised_programmes,
@@ -32,7 +34,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named"]
+__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named", "project_names"]
 
 #: How long a one-word name may grow along its noun phrase ("Forsøk med statlig finansiering av ...").
 MAX_EXTENDED_WORDS = 10
@@ -127,6 +129,8 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                     next_end = extend_name(context, more.start(1), next_end, s.end)
                     found.append(Candidate(more.start(1), next_end, i, "named", named=True, group=group))
                     end = next_end
+        for start, end in project_names(text, context.cues, s.start, s.end, doc=context.doc):
+            found.append(Candidate(start, end, i, "named", named=True))  # "Nye Førde sjukehus": a building project
         for start, end in _quoted_names(context, s.start, s.end):
             if not context.named_elsewhere(start, s.start):
                 found.append(Candidate(start, end, i, "named", named=True))
@@ -138,6 +142,46 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)
+
+
+#: The company forms that make a "Nye ..." name a company ("Nye Veier AS").
+_COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|KF|IKS)\b")
+#: A new council or committee ("Nytt HelseOmsorg21-råd") is a body, not a building project.
+_BODY_END = re.compile(r"(?i)(?:råd|rådet|utvalg|utvalget|utval|utvalet|kommisjon|kommisjonen|nemnd|nemnda)$")
+
+
+def project_names(text: str, cues: MeasureCues, start: int, end: int, *, doc: Doc | None = None) -> list[tuple[int, int]]:
+    """Building projects named with a "new" opener in ``text[start:end]`` ("Nye Førde sjukehus", "Nye SUS", "Nytt
+    Østfoldsykehus"; ``project_name_openers``): the opener and the capitalised name after it, up to a function word,
+    a finite verb (with a tagger) or a number. A company form in it makes it a company ("Nye Veier AS"), and a council
+    or committee word closing it a body ("Nytt HelseOmsorg21-råd").
+
+    >>> from helsekg.extract.measures.cues import default_cues
+    >>> text = "Helse Vest sa ja til Nye Førde sjukehus. Nye tiltak kjem. Nye Veier AS byggjer vegen."
+    >>> [text[a:b] for a, b in project_names(text, default_cues(), 0, len(text))]
+    ['Nye Førde sjukehus']
+    """
+    if not cues.project_name_openers:
+        return []
+    rx = compiled(cues)
+    openers = "|".join(re.escape(w) for w in cues.project_name_openers)
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:{openers})\s+(?=[A-ZÆØÅ])", text[start:end]):
+        begin = start + m.start()
+        stop = cut_name(text, start + m.end(), end, rx)
+        if doc is not None and annotated(doc, "MORPH"):
+            span = doc.char_span(start + m.end(), stop, alignment_mode="expand")
+            verb = next((t for t in span if finite_verb(t) or t.like_num), None) if span is not None else None
+            if verb is not None:
+                stop = verb.idx
+        verb = next((w for w in re.finditer(r"\S+", text[start + m.end():stop]) if w.group().islower() and (
+            rx.funding_verb.match(w.group()) or w.group() in cues.change_verbs)), None)
+        if verb is not None:
+            stop = start + m.end() + verb.start()  # "Nye SUS koster ...": a verb the tagger read as a noun
+        stop = begin + len(text[begin:stop].rstrip(" ,.;:"))
+        if stop > start + m.end() and not _COMPANY_FORM.search(text[begin:stop]) and not _BODY_END.search(text[begin:stop]):
+            out.append((begin, stop))
+    return out
 
 
 def _known_name_end(context: MeasureContext, start: int, limit: int) -> int:
