@@ -371,3 +371,34 @@ def test_proposers_real_an_allocation_rows_applicant_runs_its_measure(nlp):
     proposers = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
     assert proposers.get("Sterk og stødig") == "Elverum kommune", proposers
     assert proposers.get("Frisk i land") == "Nordre Land kommune", proposers
+
+
+STEERING_NB = """\
+Tilskudd til folkehelsetiltak i kommunene
+
+Fylkestinget vedtok i vår å lyse ut 500 000 kroner til folkehelsetiltak i kommunene.
+
+Styringsgruppen for folkehelsearbeidet har satt kriterier for utvelgelse av tiltak og prioritert søknadene.
+
+I møte 22. juni besluttet styringsgruppen at midlene skulle deles ut til disse tiltakene:
+
+  • «Myskja-skolen» i Fyresdal kommune - 25 000 kroner
+  • «Psykt bra!» i Bamble kommune - 50 000 kroner
+  • «Barnevernsveke» i Vinje kommune - 30 000 kroner
+"""
+
+
+def test_proposers_real_a_steering_group_that_decides_the_list(measures):
+    """Session 11: a steering group named in full ("Styringsgruppen for folkehelsearbeidet") and taken up as
+    "styringsgruppen" is one body, and it decides the allocation list it introduces, not the county council that
+    put the money up earlier."""
+    found = measures(STEERING_NB)
+    for project in ("Myskja-skolen", "Psykt bra!", "Barnevernsveke"):
+        assert found.get(project) == "Styringsgruppen for folkehelsearbeidet", found
+
+
+def test_proposers_real_a_joint_body_that_decides(measures):
+    """ "Samarbeidsorganet" (a regional health authority's and universities' joint body) decides research grants."""
+    text = ("Tildeling av regionale forskningsmidler for 2027\n\nSamarbeidsorganet har tildelt 70 millioner kroner til "
+            "forskningsprosjekter i regionen. Helse Midt-Norge RHF finansierer ordningen.")
+    assert measures(text).get("regionale forskningsmidler") == "Samarbeidsorganet", measures(text)

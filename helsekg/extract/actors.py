@@ -207,6 +207,10 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
                          actor_type=body.type)
         else:
             noun = _BODY_NOUNS.get(ref.type) or _body_noun(text)
+            named = _named_committee(noun, ctx)
+            if named is not None:  # "styringsgruppen" in a text that names "Styringsgruppen for folkehelsearbeidet"
+                return Actor(doc_id, start, end, text, label=named.label, kind="organisation", key=named.key,
+                             actor_type=named.type)
             if ctx.city and ref.type in _MUNICIPAL_BODIES:
                 label = f"{noun} i {ctx.city}"
                 return Actor(doc_id, start, end, text, label=label, kind="organisation", key=slugify(label),
@@ -226,6 +230,17 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
         if written.lower().endswith(" herad"):  # "Voss herad": the municipality's name as it calls itself
             label = written
     return Actor(doc_id, start, end, text, label=label, kind="organisation", key=ref.key, actor_type=ref.type)
+
+
+def _named_committee(noun: str, ctx: _Context) -> ActorRef | None:
+    """The one committee the document names whose name opens with ``noun`` in any inflection ("Styringsgruppa" ->
+    "Styringsgruppen for folkehelsearbeidet"), else None."""
+    stem = re.sub(r"(?:en|et|a|ene|ane)$", "", noun.lower())
+    if len(stem) < 5:
+        return None
+    found = {b.key: b for b in ctx.advisory if b.type == "committee" and " " in b.label
+             and re.sub(r"(?:en|et|a|ene|ane)$", "", b.label.split()[0].lower()) == stem}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _BODY_NOUNS = {"city_government": "Byrådet", "city_council": "Bystyret", "municipal_council": "Kommunestyret"}

@@ -417,6 +417,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
         "named_committee": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
+            # the portfolio is no function word ("Styringsgruppa til prosjektet", "Hovudutvalet har ...")
+            rf"(?!(?:til|i|på|av|med|om|som|og|har|er|var|skal|vil|kan|har|vedtok|ble|vart|blei)(?![\w-]))"
             rf"[{_LOWER}][{_LOWER}-]*(?:(?:,[^\S\n]+|[^\S\n]+og[^\S\n]+)[{_LOWER}][{_LOWER}-]*){{0,3}})(?![\w-])"
         ),
         # after a body's name: "sitt ungdomsråd" (Nynorsk s-less genitive) or " brukarutval" after an s-genitive
