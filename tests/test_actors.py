@@ -106,6 +106,14 @@ PATTERN_CASES = [
     ("Byrådet i Bergen foreslår å styrke hjemmetjenesten.", "Byrådet i Bergen", "byradet-i-bergen"),
     ("Tysfjord kommune ble delt i 2020.", "Tysfjord kommune", "tysfjord-kommune"),
     ("Longyearbyen fylkeskommune finst ikkje.", "Longyearbyen fylkeskommune", "longyearbyen-fylkeskommune"),
+    # session 11: committees named by their portfolio in one compound, in any case, with coordinated parts
+    ("I dag har kultur- og folkehelseutvalet fordelt fem millionar kroner.", "kultur- og folkehelseutvalet",
+     "kultur-og-folkehelseutvalet"),
+    ("Saka vart behandla i regional-, kultur og næringsutvalget i går.", "regional-, kultur og næringsutvalget",
+     "regional-kultur-og-naeringsutvalget"),
+    ("Saka er behandla i sosialkomiteen.", "sosialkomiteen", "sosialkomiteen"),
+    ("Styringsgruppen for folkehelsearbeidet har prioritert søknadene.", "Styringsgruppen for folkehelsearbeidet",
+     "styringsgruppen-for-folkehelsearbeidet"),
 ]
 
 

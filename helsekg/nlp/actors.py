@@ -256,6 +256,8 @@ class ActorPatterns:
     possessive_body_heads: tuple[str, ...] = ()
     #: capitalised heads of named committees and units followed by their portfolio ("Hovudutval for helse og omsorg")
     named_committee_heads: tuple[str, ...] = ()
+    #: heads of committees named in one compound with their portfolio ("kultur- og folkehelseutvalet")
+    committee_compound_heads: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -291,7 +293,7 @@ class ActorPatterns:
 
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
-                   "possessive_body_heads", "named_committee_heads")
+                   "possessive_body_heads", "named_committee_heads", "committee_compound_heads")
 
 
 @lru_cache(maxsize=4)
@@ -397,6 +399,12 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "affiliation": re.compile(rf"[^\S\n]+(?:{preps})[^\S\n]+"),
+        # "kultur- og folkehelseutvalet", "regional-, kultur og næringsutvalget", "sosialkomiteen": a committee named
+        # by its portfolio in one compound, coordinated parts before it only after a hyphenated first part
+        "committee_compound": re.compile(
+            rf"(?<![\w-])(?P<body>(?:(?:[\w]+-,?[^\S\n]+)+(?:(?:og|eller)[^\S\n]+|[\w]+[^\S\n]+og[^\S\n]+)?)?"
+            rf"(?P<word>[\w]{{3,}}(?:{_alt(patterns.committee_compound_heads) or '(?!)'})))(?![\w-])"
+        ),
         "suffix_body": re.compile(
             rf"(?<![\w-])(?P<body>[{_UPPER}0-9][\w]*(?:-[\w]+)*?(?:-)?(?:{suffix_all}))(?![\w-])"
         ),
@@ -711,6 +719,14 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
             if entry is not None:
                 out.append(_Candidate(position, position + len(place), _entry_ref(entry, source="gazetteer")))
             position += len(place)
+    generic_words = {word.lower() for _, words in patterns.generic_bodies for word in words}
+    for m in rx["committee_compound"].finditer(text):
+        word = m.group("word").lower()
+        if word in generic_words or any(word == h for h in patterns.committee_compound_heads):
+            continue  # "fylkesutvalget": a body by its kind (generic); "utvalget" alone too
+        label = re.sub(r"\s+", " ", m.group("body"))
+        out.append(_Candidate(m.start("body"), m.end("body"),
+                              ActorRef(slugify(label), label, "organisation", "committee", "pattern")))
     for m in rx["named_committee"].finditer(text):
         label = re.sub(r"\s+", " ", m.group("body"))
         out.append(_Candidate(m.start("body"), m.end("body"),
