@@ -141,8 +141,10 @@ KINDS = [
     ("Kommunen har bevilget midler der hver deltaker får 5 000 kroner.", "5 000", None),
     ("Kommunen bruker 2 000 kroner i året på hver plass.", "2 000", None),
     ("Vi lyser etter 40 000 kroner til dette.", "40 000", None),
-    # "lyse ut" / "dele ut" with the particle anywhere before the amount; a pot "inntil" N granted is still whole
-    ("Helse Vest lyser i 2021 ut inntil 14 millionar kroner til innovasjonsprosjekt.", "inntil", "Total"),
+    # "lyse ut" / "dele ut" with the particle anywhere before the amount; a ceiling "inntil" N is no whole sum
+    # (session 11: the gold guidelines, and 18 of the 23 such amounts of the real dev texts)
+    ("Helse Vest lyser i 2021 ut 14 millionar kroner til innovasjonsprosjekt.", "14", "Total"),
+    ("Helse Vest lyser i 2021 ut inntil 14 millionar kroner til innovasjonsprosjekt.", "inntil", None),
     ("Vi deler ut nesten 19 millioner kroner til innovasjonsprosjekter.", "nesten", "Total"),
     # a change noun names the amount
     ("Helse Vest fekk 220,5 millionar kroner i varig styrking av basisramma.", "220,5", "Increase"),
