@@ -849,3 +849,24 @@ def test_measures_recall_a_new_company_or_council_is_no_project(nlp):
     text = ("Veg og helse\n\nNye Veier AS byggjer vegen til sjukehuset. Regjeringa vil opprette eit Nytt "
             "HelseOmsorg21-råd i 2027.")
     assert not any(label.startswith(("Nye Veier", "Nytt HelseOmsorg21")) for label in measures(nlp, text))
+
+
+REQUESTS_NB = """\
+Innstilling om menneskerettigheter i eldreomsorgen
+
+Komiteen viser til forslaget og rår Stortinget til å gjøre følgende vedtak:
+
+  1. Stortinget ber regjeringen snarest mulig igangsette en kartlegging av situasjonen ved norske sykehjem.
+  2. Stortinget ber regjeringen iverksette en gjennomgang av ordningene for kontroll med sykehjemsbeboeres rettigheter.
+  3. Stortinget ber regjeringen inkludere forholdene ved norske sykehjem i sine rapporter.
+"""
+
+
+def test_measures_recall_a_requested_review_is_the_measure_not_its_setting_going(nlp):
+    """Session 11 (round 17): "ber regjeringen [snarest mulig] iverksette en gjennomgang av X": the review is the
+    measure (request_light_verbs, request_adverbs); a verb that is the measure itself stays ("inkludere ...")."""
+    found = measures(nlp, REQUESTS_NB)
+    assert any(label.startswith("kartlegging av situasjonen") for label in found), found
+    assert any(label.startswith("gjennomgang av ordningene") for label in found), found
+    assert any(label.startswith("inkludere forholdene") for label in found), found
+    assert not any(label.startswith(("igangsette", "iverksette", "snarest")) for label in found), found

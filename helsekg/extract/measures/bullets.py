@@ -31,6 +31,7 @@ from helsekg.extract.measures.candidates import (
     ProgrammeCue,
 )
 from helsekg.extract.measures.context import BulletList, MeasureContext
+from helsekg.extract.measures.cues import alternation
 from helsekg.extract.measures.phrases import (
     capitalised_programmes,
     demonstrative_instrument,
@@ -299,9 +300,21 @@ def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int
                     addressee = next((a.end for a in context.actors if a.start == words[1][0]), words[1][1])
                     rest = [w for w in words if w[0] >= addressee and text[w[0]:w[1]].lower() not in ("om", "å")]
                     if len(rest) >= 2:
-                        return trim_phrase(text, rest[0][0], end, context.rx)
+                        return trim_phrase(text, _requested_object(context, rest[0][0], end), end, context.rx)
                 return trim_phrase(text, words[1][0], end, context.rx)
     return phrase
+
+
+def _requested_object(context: MeasureContext, start: int, end: int) -> int:
+    """Where the requested measure starts in a request's verb phrase at ``start``: after adverbs
+    (``request_adverbs``: "snarest mulig") and a verb that only sets it going (``request_light_verbs``: "iverksette
+    en gjennomgang av ...", "sette i verk konkrete tiltak"), when a phrase follows; else ``start``."""
+    cues, text = context.cues, context.text
+    adverbs = alternation(cues.request_adverbs) if cues.request_adverbs else "(?!)"
+    verbs = alternation(cues.request_light_verbs) if cues.request_light_verbs else "(?!)"
+    m = re.match(rf"(?:(?:{adverbs})\s+)*(?:(?:{verbs})\s+)?", text[start:end], re.IGNORECASE)
+    begin = start + (m.end() if m else 0)
+    return begin if begin > start and tokens(text, begin, end) else start
 
 
 def programme_cue(context: MeasureContext, lst: BulletList) -> ProgrammeCue | None:

@@ -145,6 +145,10 @@ class MeasureCues:
     strengthening_nouns: tuple[str, ...] = ()
     #: "Nye Førde sjukehus": a capitalised name opened by one of these is a building project
     project_name_openers: tuple[str, ...] = ()
+    #: "ber regjeringen iverksette en gjennomgang av ...": a verb that sets the requested thing going
+    request_light_verbs: tuple[str, ...] = ()
+    #: "ber regjeringen snarest mulig ...": adverbs before a request's verb
+    request_adverbs: tuple[str, ...] = ()
     #: " - utlysing for 2022" after a scheme's name in a title: the call, not the name
     call_words: tuple[str, ...] = ()
     #: "i regi av X" after an item's name: who runs it
