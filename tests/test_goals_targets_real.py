@@ -427,3 +427,28 @@ def test_goals_real_a_goal_heading_of_its_own_without_a_colon(request, make):
     labels = goal_labels(request.getfixturevalue(make)(text))
     assert {"Gi gode opplevelser i hverdagen", "Vedlikeholde sosial kompetanse"} <= set(labels), labels
     assert "Felles måltider" not in labels
+
+
+@pytest.mark.parametrize(("text", "goals_expected"), [
+    ("Leve hele livet\n\nMål og målgruppe\n\nReforma Leve hele livet skal bidra til at – Meld.St.15\n\n"
+     " • eldre får fleire gode leveår og kan meistre livet lenger\n • pårørande kan bidra utan at dei blir utslitne\n"
+     " • Målgruppa er eldre over 65 år.\n",
+     ["eldre får fleire gode leveår og kan meistre livet lenger", "pårørande kan bidra utan at dei blir utslitne"]),
+    ("Barnevern\n\nBarneombudet skal jobbe for at\n\n • barn og familier har tilgang til effektive hjelpetiltak\n"
+     " • barn i fosterhjem får god omsorg og riktig hjelp\n",
+     ["barn og familier har tilgang til effektive hjelpetiltak", "barn i fosterhjem får god omsorg og riktig hjelp"]),
+])
+def test_goals_real_a_list_under_contributes_to_states_goals(parsed, text, goals_expected):
+    """Session 11: "skal bidra til at [– kjelde]" or "skal jobbe for at" over bullets states one goal per bullet;
+    a bullet that turns to the target group ("Målgruppa er ...") is none."""
+    labels = goal_labels(parsed(text))
+    assert set(goals_expected) <= set(labels), labels
+    assert not any(label.startswith("Målgruppa") for label in labels), labels
+
+
+def test_goals_real_a_list_of_goals_is_no_list_of_measures(nlp):
+    from test_measures_real import measures
+
+    text = ("Tilbod til barn og unge\n\nDen eine tiltakspakka, på 260 millionar kroner, skal mellom anna bidra til å\n\n"
+            " • auke deltakinga i ferie- og fritidsaktivitetar for barn og unge\n • gi fleire barn eit aktivitetstilbod\n")
+    assert not any(label.startswith(("auke deltakinga", "gi fleire")) for label in measures(nlp, text))

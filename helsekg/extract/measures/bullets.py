@@ -32,6 +32,7 @@ from helsekg.extract.measures.candidates import (
 )
 from helsekg.extract.measures.context import BulletList, MeasureContext
 from helsekg.extract.measures.cues import alternation
+from helsekg.extract.measures.goals import goal_list
 from helsekg.extract.measures.phrases import (
     capitalised_programmes,
     demonstrative_instrument,
@@ -63,7 +64,9 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
         ) * 2 > len(items)
         is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
                        and (lst.table and _header_row(intro) or not criteria_intro(context, lst))
-                       and not _shifts(items))
+                       and not _shifts(items)
+                       # "Tiltakspakka skal mellom anna bidra til å: • auke deltakinga ...": goals, not measures
+                       and not (lst.intro is not None and goal_list(context, *lst.intro)))
         if recommendation or not is_measures:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue

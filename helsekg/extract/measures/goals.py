@@ -45,7 +45,12 @@ from helsekg import resources
 from helsekg.extract.measures.candidates import GoalCandidate, MentionSpan
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
-from helsekg.extract.measures.phrases import MODAL, VERB_PARTICLES, demonstrative_instrument, tokens
+from helsekg.extract.measures.phrases import (
+    MODAL,
+    VERB_PARTICLES,
+    demonstrative_instrument,
+    tokens,
+)
 from helsekg.extract.records import Goal
 from helsekg.nlp.extensions import annotated
 
@@ -69,6 +74,7 @@ class GoalCues:
     contribute: re.Pattern[str]
     goal_heading: re.Pattern[str]
     goal_heading_line: re.Pattern[str]  # the same without its colon, for a heading line of its own
+    goal_list_intro: re.Pattern[str]  # "skal bidra til at", "jobbe for at" closing a list's introduction
     lead_strip: re.Pattern[str]
     skal: re.Pattern[str]
     governors: frozenset[str]
@@ -112,6 +118,9 @@ def goal_cues() -> GoalCues:
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
         goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
                                 rf"(?:\s+(?:er|var))?\s*:\s*$", i),
+        # "Reforma skal bidra til at – Meld.St.15", "Barneombudet skal jobbe for at", "... bidra til å:" over bullets
+        goal_list_intro=re.compile(rf"(?<![\w-])(?:(?:{contribute})\s+til|(?:{alt(data['goal_list_verbs'])})\s+for)"
+                                   rf"\s+(?:at|å)(?:\s*[-–—]\s*[^!?\n]{{1,30}})?\s*:?\s*$", i),
         # "Formålet med dagtilbudet" as a heading of its own over its bullets
         goal_heading_line=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?\s*$", i),
         lead_strip=re.compile(rf"(?:(?:{alt(data['goal_lead_strip'])}|å)\s+)+", i),
@@ -452,7 +461,8 @@ def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int,
     headings = {(h.start, h.end) for h in context.headings}
     for i, s in enumerate(sentences):
         if not cues.goal_heading.match(text, s.start, s.end) and not (
-                (s.start, s.end) in headings and cues.goal_heading_line.match(text, s.start, s.end)):
+                (s.start, s.end) in headings and cues.goal_heading_line.match(text, s.start, s.end)
+                and not _names_target(cues, text[s.start:s.end])) and not goal_list(context, s.start, s.end):
             continue
         items = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
         if items:
@@ -460,6 +470,8 @@ def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int,
             for j, t in enumerate(sentences):
                 if t.list_id == items[0] and t.bullet is not None and t.bullet not in seen_bullets:
                     seen_bullets.add(t.bullet)
+                    if _names_target(cues, " ".join(text[t.start:t.end].split()[:1])):
+                        continue  # "• Målgruppa er eldre over 65 år": the list goes on to whom it is for
                     span = _line_span(context, cues, t.start, t.end)
                     if span:
                         out.append((*span, j))
@@ -474,6 +486,21 @@ def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int,
             if span:
                 out.append((*span, i + 1))
     return out
+
+
+def _names_target(cues: GoalCues, line: str) -> bool:
+    """The heading names the target group too ("Mål og målgruppe"): what follows it is not only goals."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", line)}
+    return bool(words & set(cues.words("target_heading_words")))
+
+
+def goal_list(context: MeasureContext, start: int, end: int) -> bool:
+    """``text[start:end]`` (a sentence or a list's introduction) introduces a list of goals: it closes with a
+    contribute verb or "jobbe/arbeide/sørge for" and its complement ("Reforma Leve hele livet skal bidra til at –
+    Meld.St.15", "Barneombudet skal jobbe for at", "skal mellom anna bidra til å"), and a list follows."""
+    return bool(goal_cues().goal_list_intro.search(context.text, start, end)) and any(
+        bl.intro is not None and bl.intro[0] <= start < bl.intro[1] or bl.intro is not None and start <= bl.intro[0] < end
+        for bl in context.lists)
 
 
 def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:
