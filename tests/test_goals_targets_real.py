@@ -452,3 +452,16 @@ def test_goals_real_a_list_of_goals_is_no_list_of_measures(nlp):
     text = ("Tilbod til barn og unge\n\nDen eine tiltakspakka, på 260 millionar kroner, skal mellom anna bidra til å\n\n"
             " • auke deltakinga i ferie- og fritidsaktivitetar for barn og unge\n • gi fleire barn eit aktivitetstilbod\n")
     assert not any(label.startswith(("auke deltakinga", "gi fleire")) for label in measures(nlp, text))
+
+
+def test_goals_real_a_subject_named_inside_one_measure_takes_its_goal(nlp):
+    """Session 11: "Dagaktivitetstilbud kan bidra til å ..." belongs to the one measure whose name holds the word
+    ("Tilskudd til ... dagaktivitetstilbud ..."), not to a plan named in between."""
+    from helsekg.api import extract_text
+
+    text = ("Tilskudd til etablering av dagaktivitetstilbud til hjemmeboende personer med demens\n\n"
+            "Demensplan 2015 slår fast at alle kommuner bør tilby et dagaktivitetstilbud til personer med demens.\n\n"
+            "Dagaktivitetstilbud kan bidra til å skape meningsfulle opplevelser og en aktiv hverdag for den enkelte.")
+    ex = extract_text(text, nlp=nlp)
+    owner = next(m.label for m in ex.measures if any(g.label.startswith("skape meningsfulle") for g in m.goals))
+    assert owner.startswith("Tilskudd til etablering av dagaktivitetstilbud"), owner

@@ -291,6 +291,17 @@ class MeasureResolver:
             return title.root() if title else None
         return None
 
+    def named_inside(self, word: str) -> Mention | None:
+        """The one measure whose label holds ``word`` (a compound of at least 8 letters, any inflection) after its
+        head: "Dagaktivitetstilbud kan bidra til ..." is about "Tilskudd til etablering og drift av
+        dagaktivitetstilbud ..." when no other measure names it."""
+        core = stem(word.lower(), self.rx)
+        if len(core) < 8:
+            return None
+        roots = {id(m.root()): m.root() for m in self.mentions
+                 if any(stem(w.lower().strip(",.«»\"'"), self.rx) == core for w in m.label.split()[1:])}
+        return next(iter(roots.values())) if len(roots) == 1 else None
+
     def compound_of_name(self, start: int, word: str) -> Mention | None:
         """The named measure a compound of its first word and an instrument noun refers to.
 
@@ -725,7 +736,7 @@ class MeasureResolver:
                 return None  # "De nye tiltakene skal bidra til ...": the policy as a whole
             if self.context.is_definite(word) or (self.rx.instrument_word.match(word)
                                                   and not self.rx.budget_noun.match(word)):
-                resolved = self.resolve(s.start + m.start(), s.start + m.end())
+                resolved = self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
                 if resolved is not None:
                     return resolved.root()
         if strong_reference:
