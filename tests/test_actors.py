@@ -223,6 +223,11 @@ QUOTE_CASES = [
      "nb", "Bygget er ikke egnet lenger", "ola-vik"),
     ("– Folk fell mellom to stolar, seier kommunalsjef for helse og omsorg Liv Haugen.",
      "nn", "Folk fell mellom to stolar", "liv-haugen"),
+    # session 11: more speech verbs ("avslutter", "svarar", "fortset")
+    ("– Det er gledelig å se engasjementet for innovasjon, avslutter fagdirektør Jan Frich.",
+     "nb", "Det er gledelig å se engasjementet for innovasjon", "jan-frich"),
+    ("– Vi har sett på saka og kjem tilbake til den, svarar helseminister Kari Lunde.",
+     "nn", "Vi har sett på saka og kjem tilbake til den", "kari-lunde"),
 ]
 
 
