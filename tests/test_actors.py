@@ -529,3 +529,17 @@ def test_role_patterns_scanned_line_by_line_find_what_the_whole_text_gives():
                 assert [(m.span(), m.groupdict()) for m in scan_starts(rx[name], text, starts)] == whole, (name, text)
             found += len(whole)
     assert found > 300  # the texts do exercise the patterns
+
+
+def test_actors_quote_introduced_by_the_paragraph_before(run):
+    """Session 11: "X, Børge Tvedt, seier nybygget vil gje eit løft:" over "- Bygget har ...": the dash paragraph is
+    the quote of the person the introducing sentence names before its speech verb; typographic quotes count as
+    guillemets."""
+    text = ("Nybygg\n\nDirektør for psykisk helsevern, Børge Tvedt, seier nybygget vil gje eit løft:\n\n"
+            "- Bygget har fasilitetar som vil gje oss betre behandlingstilbod til pasientane.\n\n"
+            "“Dei statlege midlane er for små”, seier fagkoordinator for folkehelse Emma Bjørnsen.")
+    _, _, quotes = run(text, language="nn")
+    assert [(q.speaker.label, q.text) for q in quotes] == [
+        ("Børge Tvedt", "Bygget har fasilitetar som vil gje oss betre behandlingstilbod til pasientane."),
+        ("Emma Bjørnsen", "Dei statlege midlane er for små"),
+    ]

@@ -357,8 +357,35 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
             add(sent_end - len(text[m.end():sent_end].lstrip(" \t,")), sent_end, speaker)
         else:
             add(sent_start, m.start(), speaker)
+    _introduced_dash_quotes(text, rx, found, document, actor_list, patterns)
     _continued_dash_quotes(text, rx, found, document)
     return [found[k] for k in sorted(found)]
+
+
+def _introduced_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],
+                            document: Document, actors: Sequence[Actor], patterns: ActorPatterns) -> None:
+    """A dash paragraph under a paragraph that introduces it: "Direktør for psykisk helsevern, Børge Tvedt, seier
+    nybygget vil gje eit stort løft:" over "- Bygget har fasilitetar ...". The introducing sentence ends in a colon and
+    holds a named person and a speech verb after the name; the quote is the person's."""
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in patterns.speech_verbs)
+    verbs = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    persons = sorted((a for a in actors if a.kind == "person" and len(a.label.split()) > 1), key=lambda a: a.start)
+    for m in rx["dash_line"].finditer(text):
+        start, end = m.start("quote"), m.end("quote")
+        if any(s < end and start < e for s, e in found) or not document.is_body(start, end):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        prev_end = line_start - 1
+        while prev_end > 0 and text[prev_end - 1] in "\n \t":
+            prev_end -= 1
+        if prev_end <= 0 or text[prev_end - 1] != ":":
+            continue
+        sentence_start = _sentence_start(text, prev_end - 1)
+        speaker = next((a for a in reversed(persons) if sentence_start <= a.start and a.end < prev_end
+                        and verbs.search(text, a.end, prev_end)), None)
+        if speaker is None or not m.group("quote")[:1].isupper():
+            continue
+        found[(start, end)] = Quote(document.id, start, end, m.group("quote"), speaker=speaker)
 
 
 #: role heads that name the same office in a definite reference ("statsråden" for a "helseminister")
@@ -410,7 +437,7 @@ def _quote_anchors(indirect_verbs: tuple[str, ...]) -> dict[str, re.Pattern[str]
     """
     verbs = "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(indirect_verbs), key=len, reverse=True))
     return {
-        "guillemet_before": re.compile(r":[^\S\n]*«"),
+        "guillemet_before": re.compile(r":[^\S\n]*[«“]"),
         "indirect": re.compile(rf"(?:{verbs})(?:[^\S\n]+til[^\S\n]+\S+)?[^\S\n]+at[^\S\n]"),
     }
 

@@ -456,9 +456,10 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "dash_line": re.compile(rf"^[^\S\n]*{_DASH}[^\S\n]+(?P<quote>[^\n]+?)[^\S\n]*$", re.MULTILINE),
-        "guillemet_after": re.compile(rf"«(?P<quote>[^»\n]{{2,}}?)»,?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
+        # «...», and the typographic “...” some publishers use
+        "guillemet_after": re.compile(rf"[«“](?P<quote>[^»”\n]{{2,}}?)[»”],?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
         "guillemet_before": re.compile(
-            rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*«(?P<quote>[^»\n]{{2,}}?)»"
+            rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*[«“](?P<quote>[^»”\n]{{2,}}?)[»”]"
         ),
         "indirect": re.compile(
             rf"{speaker_start}[^\S\n]+(?:{indirect})(?:[^\S\n]+til[^\S\n]+[{_UPPER}][\w-]*)?[^\S\n]+at[^\S\n]+"
