@@ -543,3 +543,14 @@ def test_actors_quote_introduced_by_the_paragraph_before(run):
         ("Børge Tvedt", "Bygget har fasilitetar som vil gje oss betre behandlingstilbod til pasientane."),
         ("Emma Bjørnsen", "Dei statlege midlane er for små"),
     ]
+
+
+def test_actors_quote_under_a_lead_paragraph_naming_one_person(run):
+    """Session 11: a dash statement right under a lead paragraph that names one person ("Fylkesråd ... Aase Refsnes
+    (SV) har fordelt ...") is that person's; an interviewer's question ("- Anbefaler du ...?") is nobody's quote."""
+    text = ("Friluftsliv\n\nFylkesråd for folkehelse Aase Refsnes (SV) har fordelt midlar til friluftsliv i Nordland.\n\n"
+            "- Tilskuddene til friluftsliv utfyller hverandre på en veldig god måte.\n\n"
+            "Helsefagarbeider Marius Langvik begynte i jobben i fjor.\n\n- Anbefaler du flere menn å jobbe i helse?\n")
+    _, _, quotes = run(text, language="nb")
+    assert [(q.speaker.label, q.text) for q in quotes] == [
+        ("Aase Refsnes", "Tilskuddene til friluftsliv utfyller hverandre på en veldig god måte.")]

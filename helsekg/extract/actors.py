@@ -378,14 +378,25 @@ def _introduced_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: di
         prev_end = line_start - 1
         while prev_end > 0 and text[prev_end - 1] in "\n \t":
             prev_end -= 1
-        if prev_end <= 0 or text[prev_end - 1] != ":":
+        if prev_end <= 0:
             continue
-        sentence_start = _sentence_start(text, prev_end - 1)
-        speaker = next((a for a in reversed(persons) if sentence_start <= a.start and a.end < prev_end
-                        and verbs.search(text, a.end, prev_end)), None)
-        if speaker is None or not m.group("quote")[:1].isupper():
+        quote_text = m.group("quote")
+        if text[prev_end - 1] == ":":
+            sentence_start = _sentence_start(text, prev_end - 1)
+            speaker = next((a for a in reversed(persons) if sentence_start <= a.start and a.end < prev_end
+                            and verbs.search(text, a.end, prev_end)), None)
+        else:
+            # "Fylkesråd for folkehelse Aase Refsnes (SV) har fordelt ..." over "- Tilskuddene utfyller hverandre ...":
+            # the lead paragraph names one person, and the dash paragraph is a statement of several words
+            paragraph_start = text.rfind("\n", 0, prev_end) + 1
+            named = {a.key: a for a in persons if paragraph_start <= a.start < prev_end}
+            lead = not any(paragraph_start <= s < prev_end for s, _ in found) and not rx["dash_line"].match(
+                text, paragraph_start, prev_end)
+            speaker = next(iter(named.values())) if len(named) == 1 and lead and len(quote_text.split()) >= 6 \
+                and quote_text.rstrip().endswith((".", "!")) else None  # "- Anbefaler du ...?": an interviewer's question
+        if speaker is None or not quote_text[:1].isupper():
             continue
-        found[(start, end)] = Quote(document.id, start, end, m.group("quote"), speaker=speaker)
+        found[(start, end)] = Quote(document.id, start, end, quote_text, speaker=speaker)
 
 
 #: role heads that name the same office in a definite reference ("statsråden" for a "helseminister")
