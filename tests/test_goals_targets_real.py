@@ -465,3 +465,14 @@ def test_goals_real_a_subject_named_inside_one_measure_takes_its_goal(nlp):
     ex = extract_text(text, nlp=nlp)
     owner = next(m.label for m in ex.measures if any(g.label.startswith("skape meningsfulle") for g in m.goals))
     assert owner.startswith("Tilskudd til etablering av dagaktivitetstilbud"), owner
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fra 2021 har regjeringen bestemt at kommuner som omstiller seg i tråd med eldrereformen skal prioriteres i "
+     "flere tilskuddsordninger.", "kommuner som omstiller seg i tråd med eldrereformen"),
+    ("Det er vedteke at kommunar som omstiller seg i tråd med kvalitetsreforma vil verta prioritert innanfor ei "
+     "rekkje ordningar.", "kommunar som omstiller seg i tråd med kvalitetsreforma"),
+])
+def test_targets_real_who_is_given_priority_is_a_group(parsed, text, expected):
+    """Session 11: the subject of a passive "prioritere" that opens with a group noun is who the scheme favours."""
+    assert expected in group_labels(parsed(text)), group_labels(parsed(text))

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import Patterns
@@ -52,6 +54,7 @@ class _TargetPatterns:
     extra_nouns: re.Pattern[str]
     applicant_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
+    priority_verbs: frozenset[str]
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
     clause_openers: frozenset[str]
@@ -73,6 +76,7 @@ def _patterns() -> _TargetPatterns:
         extra_nouns=re.compile(rf"^[\w–-]*?(?:{alt(data['extra_group_nouns'])})$", i),  # "21–24-åringer"
         applicant_verbs=frozenset(data["applicant_verbs"]),
         recipient_verbs=frozenset(data["recipient_verbs"]),
+        priority_verbs=frozenset(data["priority_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
         clause_openers=frozenset(data["group_clause_openers"]),
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
@@ -108,6 +112,9 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
             for span, gets_measure in _recipient_subjects(context, parse, i):
                 found.append(span)
                 strong = strong or gets_measure  # "... kan få tilskudd til ...": who receives the measure
+            prioritised = _prioritised_subjects(context, parse, i)
+            found += prioritised
+            strong = strong or bool(prioritised)  # "kommuner som ... skal prioriteres": who the scheme favours
         stated = _stated_groups(context, parse, i, headed)
         if stated:
             strong = True
@@ -334,14 +341,40 @@ def _recipient_subjects(context: MeasureContext, parse: Parse, index: int) -> li
     group; the subject may hang on the auxiliary ("kan få"). Each span comes with whether the verb's object is an
     instrument or money ("få tilskudd", "får 20 millionar kroner"): then the group receives the measure the text is
     about even when the sentence names none."""
+    out = []
+    for token, span in _group_subjects(context, parse, index, _patterns().recipient_verbs):
+        if token.pos_ != "VERB" or "Pass" in token.morph.get("Voice"):
+            continue
+        objects = [c for c in token.children if c.dep_ == "DOBJ"]
+        gets = any(context.rx.instrument_word.match(c.text) or any(a.is_money and a.start <= c.idx < a.end
+                                                                   for a in context.amounts) for c in objects)
+        out.append((span, gets))
+    return out
+
+
+def _prioritised_subjects(context: MeasureContext, parse: Parse, index: int) -> list[tuple[int, int]]:
+    """The subject of a passive "prioritere" that opens with a group noun: who is given priority ("kommuner som
+    omstiller seg i tråd med eldrereformen skal prioriteres", nynorsk "kommunar som ... vil verta prioritert")."""
+    return [span for token, span in _group_subjects(context, parse, index, _patterns().priority_verbs)
+            if "Pass" in token.morph.get("Voice") or "Part" in token.morph.get("VerbForm")]
+
+
+def _group_subjects(context: MeasureContext, parse: Parse, index: int,
+                    verbs: frozenset[str]) -> list[tuple[Token, tuple[int, int]]]:
+    """The verbs of sentence ``index`` with a lemma of ``verbs`` and the span of their subject when it opens with a
+    group noun and names no actor; the subject may hang on an auxiliary ("kan få", "skal prioriteres", "vil verta
+    prioritert": up to three steps up the verb chain)."""
     s = context.sentences[index]
-    verbs = _patterns().recipient_verbs
     out = []
     for token in parse.between(s.start, s.end):
-        if token.lemma_.lower() not in verbs or token.pos_ != "VERB":
+        if token.lemma_.lower() not in verbs:
             continue
-        holder = token.head if token.dep_ == "INFV" else token
-        subject = next((c for c in holder.children if c.dep_ == "SUBJ"), None)
+        holder, subject = token, None
+        for _ in range(3):
+            subject = next((c for c in holder.children if c.dep_ == "SUBJ"), None)
+            if subject is not None or holder.dep_ not in ("INFV", "SPRED") or holder.head is holder:
+                break
+            holder = holder.head
         if subject is None or subject.pos_ not in ("NOUN", "ADJ", "NUM"):  # "21–24-åringar" may read as a number
             continue
         words = sorted((t for t in subject.subtree if s.start <= t.idx < s.end and not t.is_punct), key=lambda t: t.i)
@@ -352,10 +385,7 @@ def _recipient_subjects(context: MeasureContext, parse: Parse, index: int) -> li
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if context.starts_actor(start) or not _opens_with_group(context, start, end):
             continue
-        objects = [c for c in token.children if c.dep_ == "DOBJ"]
-        gets = any(context.rx.instrument_word.match(c.text) or any(a.is_money and a.start <= c.idx < a.end
-                                                                   for a in context.amounts) for c in objects)
-        out.append(((start, end), gets))
+        out.append((token, (start, end)))
     return out
 
 
