@@ -476,3 +476,10 @@ def test_goals_real_a_subject_named_inside_one_measure_takes_its_goal(nlp):
 def test_targets_real_who_is_given_priority_is_a_group(parsed, text, expected):
     """Session 11: the subject of a passive "prioritere" that opens with a group noun is who the scheme favours."""
     assert expected in group_labels(parsed(text)), group_labels(parsed(text))
+
+
+def test_targets_real_a_scheme_that_turns_to_groups(parsed):
+    """Session 11: "retter seg både mot X, og mot Y" names both groups (group_cues)."""
+    labels = group_labels(parsed("Tiltakspakken retter seg både mot seniorer som bor i egen bolig, og mot eldre "
+                                 "personer på sykehjem."))
+    assert "seniorer som bor i egen bolig" in labels and any(label.startswith("eldre personer") for label in labels), labels
