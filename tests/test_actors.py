@@ -114,6 +114,8 @@ PATTERN_CASES = [
     ("Saka er behandla i sosialkomiteen.", "sosialkomiteen", "sosialkomiteen"),
     ("Styringsgruppen for folkehelsearbeidet har prioritert søknadene.", "Styringsgruppen for folkehelsearbeidet",
      "styringsgruppen-for-folkehelsearbeidet"),
+    ("Regionalt samarbeidsorgan for forsking og innovasjon har tildelt midlane.",
+     "Regionalt samarbeidsorgan for forsking og innovasjon", "regionalt-samarbeidsorgan-for-forsking-og-innovasjon"),
 ]
 
 
