@@ -870,3 +870,14 @@ def test_measures_recall_a_requested_review_is_the_measure_not_its_setting_going
     assert any(label.startswith("gjennomgang av ordningene") for label in found), found
     assert any(label.startswith("inkludere forholdene") for label in found), found
     assert not any(label.startswith(("igangsette", "iverksette", "snarest")) for label in found), found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # the tagger reads "folkehelsearbeid" as a participle: the object of "til" is content all the same
+    ("Tilskudd til folkehelsearbeid\n\nTilskuddet skal bidra til å fremme god folkehelse.", "Tilskudd til folkehelsearbeid"),
+    # a plural of an instrument noun ending in -e
+    ("Tiltakspakker for sårbare grupper\n\nRegjeringa føreslår tre tiltakspakker i 2021.", "Tiltakspakker for sårbare grupper"),
+])
+def test_measures_recall_a_grant_pages_title(nlp, text, label):
+    """Session 11: a grant page's title is its measure."""
+    assert label in measures(nlp, text), measures(nlp, text)

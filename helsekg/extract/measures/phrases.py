@@ -451,8 +451,12 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     generic = frozenset(cues.generic_measure_lemmas)
     content = [w for w in lemmas if w not in rx.drop and w not in ("og", "eller")]
     if span is not None and doc is not None and annotated(doc, "POS"):
+        # a word right after a preposition is the head of its object, whatever the tagger calls it ("Tilskudd til
+        # folkehelsearbeid", "folkehelsearbeid" read as a participle)
         content = [(t.lemma_ or t.text).lower() for t in span
-                   if t.pos_ in ("NOUN", "PROPN", "VERB", "X") and not t.is_punct]
+                   if (t.pos_ in ("NOUN", "PROPN", "VERB", "X")
+                       or t.pos_ == "ADJ" and t.i > span.start and t.doc[t.i - 1].pos_ == "ADP"
+                       and t.lower_ not in rx.drop) and not t.is_punct]  # "på nytt": again
     def is_generic(word: str) -> bool:
         plural = word[:-2] if word.endswith(("ar", "er")) else word  # "søknadar", "prosjekter"
         return bool({word, stem(word, rx), plural} & generic)
