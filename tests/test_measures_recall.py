@@ -877,6 +877,12 @@ def test_measures_recall_a_requested_review_is_the_measure_not_its_setting_going
     ("Tilskudd til folkehelsearbeid\n\nTilskuddet skal bidra til å fremme god folkehelse.", "Tilskudd til folkehelsearbeid"),
     # a plural of an instrument noun ending in -e
     ("Tiltakspakker for sårbare grupper\n\nRegjeringa føreslår tre tiltakspakker i 2021.", "Tiltakspakker for sårbare grupper"),
+    # what the page is about, after "Informasjon om" and inside quotation marks, or after "Søk om" and before its deadline
+    ("Informasjon om «Tilskudd til inkludering av barn og unge»\n\nKommunen kan søke om midler.",
+     "Tilskudd til inkludering av barn og unge"),
+    ("Søk om Regionale folkehelsemidler - frist fredag 12. november 2027\n\nKommunene kan søke om midler til "
+     "folkehelseprosjekter.", "Regionale folkehelsemidler"),
+    ("Om Folkehelseprisen\n\nFolkehelseprisen deles ut hvert år. Prisen er på 50 000 kroner.", "Folkehelseprisen"),
 ])
 def test_measures_recall_a_grant_pages_title(nlp, text, label):
     """Session 11: a grant page's title is its measure."""

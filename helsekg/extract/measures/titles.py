@@ -48,8 +48,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
     for i, s in enumerate(context.sentences):
         if not s.is_title and not (i == 0 and untitled):
             continue
-        begin = s.start
-        opener = _APPLY.match(text, s.start, s.end) or _process_of(context).match(text, s.start, s.end)
+        begin = s.start + (_PAGE_LEAD.match(text, s.start, s.end) or _EMPTY.match(text, s.start)).end() - s.start
+        opener = _APPLY.match(text, begin, s.end) or _process_of(context).match(text, begin, s.end)
         if opener:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
             # "Tildeling av regionale forskningsmidler for 2024" hands out
@@ -189,6 +189,12 @@ def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?(?:{alternation(nouns) or '(?!)'})"
                       rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+)(?=\w)")
 
+
+#: What a title opens with before the name it is about: a section number ("4.18 Tekniske hjemmetjenester"), "Om" or
+#: "Informasjon om" ("Om Folkehelseprisen", "Informasjon om «Tilskudd til inkludering av barn og unge»"), and the
+#: quotation mark that opens the name.
+_PAGE_LEAD = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+(?=[A-ZÆØÅ]))?(?:(?:(?i:informasjon|info)\s+)?(?i:om)\s+(?=[«\"“A-ZÆØÅ]))?[«\"“]?")
+_EMPTY = re.compile(r"")
 
 #: A bracketed aside closing a title: "(oppdatert 28.8.2023)", "(revidert)", "(PDF)".
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
