@@ -477,8 +477,12 @@ def test_actors_generic_advisory_body_resolved(text, expected):
         ("Kompetanseløft 2025 er regjeringens plan.", "PER", "Kompetanseløft 2025", []),
         ("Regjeringen legger fram Statsbudsjettet i dag.", "ORG", "Statsbudsjettet", []),
         ("Helseminister Ola Hansen kom. Hansen var fornøyd.", "ORG", "Hansen", ["ola-hansen"]),
+        # session 11: a fund, a prize or a benefit the tagger takes for a body
+        ("FOLKEHELSEMIDLER 2020 deles ut til lag og foreninger.", "ORG", "FOLKEHELSEMIDLER", []),
+        ("Folkehelseprisen deles ut hvert år.", "ORG", "Folkehelseprisen", []),
     ],
-    ids=["definite-noun-opening-sentence", "digits-not-a-person", "budget-not-a-body", "surname-tagged-org-is-person"],
+    ids=["definite-noun-opening-sentence", "digits-not-a-person", "budget-not-a-body", "surname-tagged-org-is-person",
+         "fund-not-a-body", "prize-not-a-body"],
 )
 def test_actors_model_entity_filters(actor_nlp, write_text, text, label, word, expected):
     document = read_document(write_text("ents.txt", text), language="nb")
