@@ -887,3 +887,11 @@ def test_measures_recall_a_requested_review_is_the_measure_not_its_setting_going
 def test_measures_recall_a_grant_pages_title(nlp, text, label):
     """Session 11: a grant page's title is its measure."""
     assert label in measures(nlp, text), measures(nlp, text)
+
+
+def test_measures_recall_a_described_instrument_on_an_amount(nlp):
+    """Session 11: "stimuleringstilskudd for etablering av dagtilbud for demente på 20 mill. kroner": the instrument
+    noun with its complement before "på" is funded, not the last word before it."""
+    text = ("Demens\n\nDette medlem mener det må etableres stimuleringstilskudd for etablering av dagtilbud for demente "
+            "på 20 mill. kroner.")
+    assert measures(nlp, text).get("stimuleringstilskudd for etablering av dagtilbud for demente") == {20_000_000}

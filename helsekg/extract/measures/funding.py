@@ -57,6 +57,7 @@ from helsekg.extract.measures.phrases import (
     named_in,
     not_a_measure,
     phrase_after,
+    tokens,
     trim_phrase,
 )
 from helsekg.extract.records import Amount
@@ -390,6 +391,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             return (NewPhrase(*phrase, "backward"),)
         if rx.budget_noun.match(head):
             return BUDGET_FALLBACK
+        described = _instrument_phrase_before(context, cstart, cstart + m.start(2), cstart + m.end(2))
+        if described is not None:
+            # "det må etableres stimuleringstilskudd for etablering av dagtilbud for demente på 20 mill. kroner": the
+            # instrument noun and its complement before "på"
+            return (NewPhrase(*described, "backward"),)
     # "styrkar arbeid med psykisk helse med X", "Dette gjelder A med X, B med Y og C med Z"
     funded = with_amount(context, amount, index)
     if funded:
@@ -439,6 +445,27 @@ def _strengthening_on(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])((?:{alternation(nouns) or '(?!)'})\s+av\s+(?:(?!\s(?:på|med)\s)[^.;:!?\n]){{1,80}}?)"
                       rf"\s+på\s+"
                       rf"(?:(?:totalt|til\s+sammen|til\s+saman|om\s+lag|omkring|rundt|nesten|vel|over)\s+)?$")
+
+
+#: How many words an instrument noun may stand before "på <amount>" with its complement in between.
+_DESCRIBED_REACH = 8
+
+
+def _instrument_phrase_before(context: MeasureContext, cstart: int, head_start: int, end: int) -> tuple[int, int] | None:
+    """The phrase from the first instrument noun of the last :data:`_DESCRIBED_REACH` words before ``head_start`` (after
+    any comma) to ``end`` (the word before "på"), when no finite verb lies in it: "stimuleringstilskudd for etablering
+    av dagtilbud for demente"; None otherwise."""
+    text, rx = context.text, context.rx
+    comma = text.rfind(",", cstart, head_start)
+    words = tokens(text, max(cstart, comma + 1), head_start)[-_DESCRIBED_REACH:]
+    for start, stop in words:
+        low = text[start:stop].lower()
+        if rx.instrument_word.match(low) and not rx.budget_noun.match(low) and low not in context.cues.instrument_heads:
+            phrase = trim_phrase(text, start, end, rx)
+            if phrase is None or _has_finite_verb(context, *phrase) or not_a_measure(text, *phrase, rx, doc=context.doc):
+                return None
+            return phrase
+    return None
 
 
 def _has_finite_verb(context: MeasureContext, start: int, end: int) -> bool:
