@@ -449,6 +449,8 @@ def _strengthening_on(nouns: tuple[str, ...]) -> re.Pattern[str]:
 
 #: How many words an instrument noun may stand before "på <amount>" with its complement in between.
 _DESCRIBED_REACH = 8
+#: The complement of an instrument noun opens with a preposition ("stimuleringstilskudd for etablering av ...").
+_COMPLEMENT = re.compile(r"\s+(?:for|til|av|med|mot|innan|innen|i)\s", re.IGNORECASE)
 
 
 def _instrument_phrase_before(context: MeasureContext, cstart: int, head_start: int, end: int) -> tuple[int, int] | None:
@@ -461,6 +463,8 @@ def _instrument_phrase_before(context: MeasureContext, cstart: int, head_start: 
     for start, stop in words:
         low = text[start:stop].lower()
         if rx.instrument_word.match(low) and not rx.budget_noun.match(low) and low not in context.cues.instrument_heads:
+            if not _COMPLEMENT.match(text, stop, end):
+                return None  # "Fondet blir på ...": no complement follows the noun (a copula does)
             phrase = trim_phrase(text, start, end, rx)
             if phrase is None or _has_finite_verb(context, *phrase) or not_a_measure(text, *phrase, rx, doc=context.doc):
                 return None
