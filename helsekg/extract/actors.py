@@ -362,13 +362,19 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
     return [found[k] for k in sorted(found)]
 
 
+@lru_cache(maxsize=4)
+def _speech_verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the speech verbs as a whole word (compiled once per list)."""
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
 def _introduced_dash_quotes(text: str, rx: dict[str, re.Pattern[str]], found: dict[tuple[int, int], Quote],
                             document: Document, actors: Sequence[Actor], patterns: ActorPatterns) -> None:
     """A dash paragraph under a paragraph that introduces it: "Direktør for psykisk helsevern, Børge Tvedt, seier
     nybygget vil gje eit stort løft:" over "- Bygget har fasilitetar ...". The introducing sentence ends in a colon and
     holds a named person and a speech verb after the name; the quote is the person's."""
-    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in patterns.speech_verbs)
-    verbs = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    verbs = _speech_verb_pattern(tuple(patterns.speech_verbs))
     persons = sorted((a for a in actors if a.kind == "person" and len(a.label.split()) > 1), key=lambda a: a.start)
     for m in rx["dash_line"].finditer(text):
         start, end = m.start("quote"), m.end("quote")
