@@ -895,3 +895,11 @@ def test_measures_recall_a_described_instrument_on_an_amount(nlp):
     text = ("Demens\n\nDette medlem mener det må etableres stimuleringstilskudd for etablering av dagtilbud for demente "
             "på 20 mill. kroner.")
     assert measures(nlp, text).get("stimuleringstilskudd for etablering av dagtilbud for demente") == {20_000_000}
+
+
+def test_measures_recall_a_programme_name_inside_a_phrase_is_not_cut(nlp):
+    """Session 11: the name inside "handlingsplan for eldreformen Leve hele livet" is the whole programme name, not
+    "Leve" (``programme_names`` hold for a name read inside a phrase too)."""
+    text = ("Leve hele livet i Lavangen\n\nLavangen kommune har startet arbeidet med å lage en handlingsplan for "
+            "eldreformen Leve hele livet.")
+    assert "Leve" not in measures(nlp, text), measures(nlp, text)

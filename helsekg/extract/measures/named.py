@@ -31,6 +31,7 @@ from helsekg.extract.measures.phrases import (
     cut_name,
     finite_verb,
     is_document,
+    known_name_end,
 )
 from helsekg.nlp.extensions import annotated
 
@@ -116,7 +117,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 # "refusjonsordningene A og B": a plural instrument noun names several, funded together
                 plural = bool(PLURAL.search(m.group(1).lower()))
                 group = m.start(1) if plural else None
-                known = _known_name_end(context, m.start(2), s.end)
+                known = known_name_end(text, m.start(2), s.end, context.cues.programme_names)
                 end = known if known > m.start(2) else extend_name(context, m.start(2), end, s.end)
                 found.append(Candidate(m.start(2), end, i, "named", named=True, group=group))
                 while plural:
@@ -182,20 +183,6 @@ def project_names(text: str, cues: MeasureCues, start: int, end: int, *, doc: Do
         if stop > start + m.end() and not _COMPANY_FORM.search(text[begin:stop]) and not _BODY_END.search(text[begin:stop]):
             out.append((begin, stop))
     return out
-
-
-def _known_name_end(context: MeasureContext, start: int, limit: int) -> int:
-    """The end of a national programme's name that runs on in lower case ("reformen Leve hele livet", "Bo trygt
-    hjemme-reformen"; ``programme_names``) when one starts at ``start``, with a hyphenated head after it; else
-    ``start`` (the name as cut stands)."""
-    text = context.text
-    for name in context.cues.programme_names:
-        if text[start:start + len(name)].lower() == name.lower():
-            end = start + len(name)
-            if end <= limit and not (end < len(text) and text[end].isalnum()):
-                hyphen = re.match(r"-[^\W\d_]+", text[end:limit])
-                return end + hyphen.end() if hyphen else end
-    return start
 
 
 #: A quoted capitalised name: «Digitalt venterom for barn og unge», "Saman for betre trivsel".

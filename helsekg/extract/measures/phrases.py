@@ -38,6 +38,7 @@ __all__ = [
     "group_key",
     "head_of",
     "instrument_object",
+    "known_name_end",
     "lemma_words",
     "measure_key",
     "named_in",
@@ -234,17 +235,37 @@ def cut_name(text: str, start: int, end: int, rx: Patterns) -> int:
 
 
 def named_in(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] | None:
-    """A name inside a phrase: after an instrument noun or "i/innenfor/under", or None."""
+    """A name inside a phrase: after an instrument noun or "i/innenfor/under", or None. A national programme whose name
+    runs on in lower case keeps its whole name ("handlingsplan for eldreformen Leve hele livet")."""
     for m in NAME_AFTER.finditer(text, start, end):
         before = m.group(1)
         # after "i"/"under" only a programme name ("i Kompetanseløft 2025"), not a place ("i Trøndelag 2023")
         if rx.instrument_word.match(before) or (before.lower() in rx.name_prepositions
                                                 and rx.instrument_word.match(m.group(2).split()[0])):
             s = m.start(2)
-            e = cut_name(text, s, end, rx)
+            known = known_name_end(text, s, end, rx.cues.programme_names)
+            e = known if known > s else cut_name(text, s, end, rx)
             if e > s:
                 return s, e
     return None
+
+
+def known_name_end(text: str, start: int, limit: int, names: Sequence[str]) -> int:
+    """The end of a national programme's name that runs on in lower case ("reformen Leve hele livet", "Bo trygt
+    hjemme-reformen"; ``programme_names``) when one starts at ``start``, with a hyphenated head after it; else
+    ``start`` (the name as cut stands).
+
+    >>> text = "eldrereformen Leve hele livet skal gjennomførast"
+    >>> text[14:known_name_end(text, 14, len(text), ("Leve hele livet",))]
+    'Leve hele livet'
+    """
+    for name in names:
+        if text[start:start + len(name)].lower() == name.lower():
+            end = start + len(name)
+            if end <= limit and not (end < len(text) and text[end].isalnum()):
+                hyphen = re.match(r"-[^\W\d_]+", text[end:limit])
+                return end + hyphen.end() if hyphen else end
+    return start
 
 
 def is_document(head: str, document_heads: tuple[str, ...]) -> bool:
