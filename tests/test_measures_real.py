@@ -676,3 +676,15 @@ def test_measures_real_the_categories_of_a_classification_are_no_measures(nlp):
             " 2. Kompensasjons- og velværeteknologi\n 3. Teknologi for sosial kontakt\n 4. Teknologi for behandling og pleie\n")
     found = measures(nlp, text)
     assert not any(label.startswith(("Tryggleik", "Kompensasjons", "Teknologi for")) for label in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Satsing\n\nHelse Vest sin strategi og Nasjonal helse- og sjukehusplan 2020-2023 ligg til grunn for satsingsområda.",
+    "Folkehelse\n\nStøtten skal bidra til gjennomføring av mål og strategier i Regionalplan for folkehelse 2013-2017.",
+    "Eldre\n\nBystyret vedtok en styrking på 80 millioner kroner som vedtatt i Eldreplan 2016-2026.",
+])
+def test_measures_real_a_plan_the_text_builds_on_is_no_measure(nlp, text):
+    """Session 11: a plan named as the basis of the work ("ligg til grunn for"), or whose goals and strategies the
+    text serves, is no measure of the text (``basis_verbs``, ``frame_cues``)."""
+    found = measures(nlp, text)
+    assert not any(label.lower().startswith(("nasjonal helse", "regionalplan", "eldreplan")) for label in found), found

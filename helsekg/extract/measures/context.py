@@ -214,10 +214,12 @@ class MeasureContext:
         """An origin cue ("videreføres fra") ends right before ``pos``: the name there is where items come from."""
         return bool(self.rx.programme_origin.search(self.text[max(0, pos - 40):pos]))
 
-    def named_elsewhere(self, pos: int, sentence_start: int) -> bool:
-        """The name at ``pos`` is no mention of a measure of this text: where items come from
-        (:meth:`after_origin`) or what the text serves (:meth:`framed`)."""
-        return self.after_origin(pos) or self.framed(pos, sentence_start)
+    def named_elsewhere(self, pos: int, sentence_start: int, end: int | None = None) -> bool:
+        """The name at ``pos`` (ending at ``end``, when known) is no mention of a measure of this text: where items
+        come from (:meth:`after_origin`), what the text serves (:meth:`framed`) or the basis of its work ("...
+        sjukehusplan 2020-2023 ligg til grunn for ...")."""
+        return (self.after_origin(pos) or self.framed(pos, sentence_start)
+                or end is not None and self.rx.basis.match(self.text, end) is not None)
 
     def framed(self, pos: int, sentence_start: int) -> bool:
         """The name at ``pos`` is what the text serves or follows, not a measure of its own: a frame cue ends right

@@ -143,6 +143,8 @@ class MeasureCues:
     prize_nouns: tuple[str, ...] = ()
     #: "en styrking av X på N": the strengthening is the measure
     strengthening_nouns: tuple[str, ...] = ()
+    #: "X ligg til grunn for ...": a plan named as the basis of the text's work
+    basis_verbs: tuple[str, ...] = ()
     #: "Nye Førde sjukehus": a capitalised name opened by one of these is a building project
     project_name_openers: tuple[str, ...] = ()
     #: "ber regjeringen iverksette en gjennomgang av ...": a verb that sets the requested thing going
@@ -241,6 +243,7 @@ class Patterns:
     programme_item: re.Pattern[str]
     programme_origin: re.Pattern[str]
     frame: re.Pattern[str]
+    basis: re.Pattern[str]
     programme_count: re.Pattern[str]
     programme_parts: re.Pattern[str]
     action: re.Pattern[str]
@@ -363,6 +366,8 @@ def compiled(cues: MeasureCues) -> Patterns:
         frame=re.compile(rf"(?<![\w-])(?:{alt(cues.frame_cues)})\s+"
                          rf"(?:(?:(?!,\s+(?:og|eller)\b)[^.;:!?\n]){{1,100}}?(?:,|(?<!,)\s+og|(?<!,)\s+eller)\s+)?$", i),
         programme_count=re.compile(rf"^\s*(?:{alt(cues.programme_count_verbs)})\b", i),
+        # "... 2020-2023 ligg til grunn for satsingsområda": what follows a plan named as the basis of the work
+        basis=re.compile(rf"\s*(?:,\s*)?(?:{alt(cues.basis_verbs)})\b", i) if cues.basis_verbs else re.compile(r"(?!)"),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
         action=re.compile(rf"(?<![\w-])(?:{alt(cues.action_verbs)})(?![\w-])", i),

@@ -138,8 +138,10 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for start, end in capitalised_programmes(text, s.start, s.end, s.start, rx):
             if is_document(text[start:end].split()[0], context.cues.document_heads):
                 continue  # "Kulturstrategi for Trøndelag": a document, not a measure
-            if not context.named_elsewhere(start, s.start) and not context.starts_actor(start):
+            if not context.starts_actor(start):
                 end = extend_name(context, start, end, s.end)  # "Opptrappingsplanen for rusfeltet"
+                if context.named_elsewhere(start, s.start, end):
+                    continue
                 counted = bool(rx.programme_count.match(text[end:s.end]))
                 found.append(Candidate(start, end, i, "named", named=True, is_programme=counted))
     return tuple(found)
