@@ -71,10 +71,9 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue
         found = []
-        recipients = lst.table and _recipient_rows(context, lst)
-        for b, (start, end) in enumerate(lst.bullets):
-            if recipients:
-                continue  # "Kommune / Innvilget beløp" over "Sola / 17 900": who gets the money; the measure is the page's
+        # "Kommune / Innvilget beløp" over "Sola / 17 900": the rows are who gets the money; the measure is the page's
+        rows = () if lst.table and _recipient_rows(context, lst) else lst.bullets
+        for b, (start, end) in enumerate(rows):
             indexes = context.item_sentences(list_id, b)
             if not indexes or rx.quote_item.search(text[start:end]):
                 continue
@@ -135,13 +134,19 @@ def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
     return m.end() if m is not None else None
 
 
+def _column_words(header: str) -> list[str]:
+    """The words of a table header, lower-case and without punctuation, to compare with the column names of
+    ``table_project_columns`` and ``table_applicant_columns``."""
+    return [w.strip(".,:;()").lower() for w in header.split()]
+
+
 def _trailing_applicant(context: MeasureContext, header: str, start: int, end: int) -> int | None:
     """Where a table row's applicant cell starts when the table's header names the project's column before the
     applicant's ("Prosjekt Kommune Tilskudd 2023 i kroner ...": ``table_project_columns``,
     ``table_applicant_columns``): the organisation that closes the row's label, else its last word when that is
     capitalised ("Mitt sted i verden Hamar"). None for other tables, or a label of one word."""
     cues = context.cues
-    words = [w.strip(".,:;()").lower() for w in header.split()]
+    words = _column_words(header)
     project = next((i for i, w in enumerate(words) if w in cues.table_project_columns), None)
     applicant = next((i for i, w in enumerate(words) if w in cues.table_applicant_columns), None)
     if project is None or applicant is None or applicant < project:
@@ -174,7 +179,7 @@ def _recipient_rows(context: MeasureContext, lst: BulletList) -> bool:
             break
         cells.insert(0, line)
         pos = line_start
-    words = [w.strip(".,:;()").lower() for cell in cells for w in cell.split()]
+    words = _column_words(" ".join(cells))
     return bool(words) and words[0] in cues.table_applicant_columns and not any(
         w in cues.table_project_columns for w in words)
 

@@ -560,7 +560,7 @@ def _in_relative_clause(verb: Token, span: Span) -> bool:
     """The finite ``verb`` opens a relative clause inside ``span``: "som" (optionally with an adverb) stands right
     before it, after at least one word of the span ("lag som driv ...", "organisasjoner som også legger ...")."""
     k = verb.i - 1
-    if k > span.start and verb.doc[k].lower_ not in ("som",) and verb.doc[k].pos_ == "ADV":
+    if k > span.start and verb.doc[k].lower_ != "som" and verb.doc[k].pos_ == "ADV":
         k -= 1
     return k > span.start and verb.doc[k].lower_ == "som"
 

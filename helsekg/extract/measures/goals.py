@@ -50,6 +50,7 @@ from helsekg.extract.measures.phrases import (
     VERB_PARTICLES,
     demonstrative_instrument,
     tokens,
+    without_trailing,
 )
 from helsekg.extract.records import Goal
 from helsekg.nlp.extensions import annotated
@@ -408,9 +409,7 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     if parse is not None:
         end = _clause_end(parse, cue.start, begin, end)
         end = _next_clause(parse, begin, end)
-    words = tokens(text, begin, end)[:MAX_GOAL_WORDS]
-    while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
-        words = words[:-1]
+    words = without_trailing(text, tokens(text, begin, end)[:MAX_GOAL_WORDS], rx.goal_trailing)
     if not words or (len(words) < 2 and not cue.marker):
         return None
     lead = [text[s:e].lower() for s, e in words[:3]]
@@ -499,8 +498,7 @@ def goal_list(context: MeasureContext, start: int, end: int) -> bool:
     contribute verb or "jobbe/arbeide/sørge for" and its complement ("Reforma Leve hele livet skal bidra til at –
     Meld.St.15", "Barneombudet skal jobbe for at", "skal mellom anna bidra til å"), and a list follows."""
     return bool(goal_cues().goal_list_intro.search(context.text, start, end)) and any(
-        bl.intro is not None and bl.intro[0] <= start < bl.intro[1] or bl.intro is not None and start <= bl.intro[0] < end
-        for bl in context.lists)
+        bl.intro is not None and (bl.intro[0] <= start < bl.intro[1] or start <= bl.intro[0] < end) for bl in context.lists)
 
 
 def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:

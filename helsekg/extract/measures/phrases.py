@@ -49,6 +49,7 @@ __all__ = [
     "suffix_lemma",
     "tokens",
     "trim_phrase",
+    "without_trailing",
 ]
 
 MAX_LABEL_WORDS = 10
@@ -110,6 +111,21 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
     if not words:
         return None
     return words[0][0], closing_quote(text, words[0][0], words[-1][1])
+
+
+def without_trailing(text: str, words: Sequence[tuple[int, int]], trailing: frozenset[str], *,
+                     keep: int = 0) -> list[tuple[int, int]]:
+    """``words`` (spans of ``text``) less the words of ``trailing`` that close them, keeping at least ``keep`` words
+    ("... på 360 millioner kroner som": a clause cut at its start).
+
+    >>> text = "eldre som bur heime og"
+    >>> [text[a:b] for a, b in without_trailing(text, tokens(text, 0, len(text)), frozenset({"og", "som"}))]
+    ['eldre', 'som', 'bur', 'heime']
+    """
+    words = list(words)
+    while len(words) > keep and text[words[-1][0]:words[-1][1]].lower() in trailing:
+        words.pop()
+    return words
 
 
 def _capitalised(text: str, word: tuple[int, int]) -> bool:

@@ -36,7 +36,7 @@ from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import Patterns
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
-from helsekg.extract.measures.phrases import finite_verb, group_key, tokens
+from helsekg.extract.measures.phrases import finite_verb, group_key, tokens, without_trailing
 from helsekg.extract.records import TargetGroup
 from helsekg.nlp.extensions import annotated
 
@@ -194,9 +194,8 @@ def _relative_group(context: MeasureContext, begin: int, limit: int) -> tuple[in
             if verbs > 1 and previous not in ("og", "eller", ","):
                 end = doc[token.i - 1].idx + len(doc[token.i - 1].text)
                 break
-    words = tokens(text, start, end)
-    while len(words) > 3 and text[words[-1][0]:words[-1][1]].lower() in context.rx.goal_trailing:
-        words = words[:-1]  # "... på 360 millioner kroner som": a clause cut at its start
+    # "... på 360 millioner kroner som": a clause cut at its start
+    words = without_trailing(text, tokens(text, start, end), context.rx.goal_trailing, keep=3)
     if not 3 <= len(words) <= MAX_STATED_GROUP_WORDS:
         return None
     return start, words[-1][1]
@@ -450,9 +449,7 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
     text, rx = context.text, context.rx
     stop = _STATED_END.search(text, begin, limit)
     end = stop.start() if stop else limit
-    words = tokens(text, begin, end)
-    while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
-        words = words[:-1]
+    words = without_trailing(text, tokens(text, begin, end), rx.goal_trailing)
     # "Det er berre kommunar som kan søkje": the cleft's lead-in is not part of the group
     while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in _CLEFT_LEAD:
         words = words[1:]
@@ -460,9 +457,7 @@ def _stated_span(context: MeasureContext, begin: int, limit: int) -> tuple[int, 
         # "Personer som har økt risiko for ... sykdom, og som trenger hjelp til ...": a long group keeps its clauses
         # up to the last comma within the limit
         commas = [n for n in range(1, MAX_STATED_GROUP_WORDS) if text[words[n - 1][1]:words[n][0]].strip() == ","]
-        words = words[:commas[-1]] if commas else []
-        while words and text[words[-1][0]:words[-1][1]].lower() in rx.goal_trailing:
-            words = words[:-1]
+        words = without_trailing(text, words[:commas[-1]] if commas else [], rx.goal_trailing)
     if not words:
         return None
     first = text[words[0][0]:words[0][1]].lower()

@@ -48,7 +48,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
     for i, s in enumerate(context.sentences):
         if not s.is_title and not (i == 0 and untitled):
             continue
-        begin = s.start + (_PAGE_LEAD.match(text, s.start, s.end) or _EMPTY.match(text, s.start)).end() - s.start
+        begin = _PAGE_LEAD.match(text, s.start, s.end).end()  # every part is optional: it always matches
         opener = _APPLY.match(text, begin, s.end) or _process_of(context).match(text, begin, s.end)
         if opener:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
@@ -194,7 +194,6 @@ def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
 #: "Informasjon om" ("Om Folkehelseprisen", "Informasjon om «Tilskudd til inkludering av barn og unge»"), and the
 #: quotation mark that opens the name.
 _PAGE_LEAD = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+(?=[A-ZÆØÅ]))?(?:(?:(?i:informasjon|info)\s+)?(?i:om)\s+(?=[«\"“A-ZÆØÅ]))?[«\"“]?")
-_EMPTY = re.compile(r"")
 
 #: A bracketed aside closing a title: "(oppdatert 28.8.2023)", "(revidert)", "(PDF)".
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
