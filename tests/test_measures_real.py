@@ -688,3 +688,14 @@ def test_measures_real_a_plan_the_text_builds_on_is_no_measure(nlp, text):
     text serves, is no measure of the text (``basis_verbs``, ``frame_cues``)."""
     found = measures(nlp, text)
     assert not any(label.lower().startswith(("nasjonal helse", "regionalplan", "eldreplan")) for label in found), found
+
+
+def test_measures_real_a_compound_fund_noun_is_an_instrument(nlp):
+    """Session 12: a compound ending in "-midlar/-midler" names a fund ("innovasjonsmidlar", "folkehelsemidler"),
+    the way "-tilskot" and "-ordning" compounds do (``compound_instrument_heads``); "midler" alone stays generic."""
+    found = measures(nlp, "Helse Vest lyser no ut innovasjonsmidlar for 2024. Fristen er 1. mars.")
+    assert "innovasjonsmidlar for 2024" in found or "innovasjonsmidlar" in found, found
+    found = measures(nlp, "Fylkeskommunen lyser ut regionale folkehelsemidler. Kommunene kan søke.")
+    assert any(label.startswith("regionale folkehelsemidler") for label in found), found
+    found = measures(nlp, "Fylkeskommunen lyser ut midler. Kommunene kan søke.")
+    assert not found, found

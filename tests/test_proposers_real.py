@@ -402,3 +402,22 @@ def test_proposers_real_a_joint_body_that_decides(measures):
     text = ("Tildeling av regionale forskningsmidler for 2027\n\nSamarbeidsorganet har tildelt 70 millioner kroner til "
             "forskningsprosjekter i regionen. Helse Midt-Norge RHF finansierer ordningen.")
     assert measures(text).get("regionale forskningsmidler") == "Samarbeidsorganet", measures(text)
+
+
+def test_proposers_real_a_representative_proposal_names_its_subject_and_first_author(measures):
+    """Session 12 (round 19): a Storting case names each representative proposal by its authors and subject;
+    the subject is the measure and the first author its proposer, in Bokmål and Nynorsk, two proposals in one
+    case too (:mod:`helsekg.extract.measures.proposals`)."""
+    text = ("Innstilling fra helse- og omsorgskomiteen om Representantforslag fra stortingsrepresentantene "
+            "Ingrid Solberg, Per Olav Haugen og Marte Lien om å styrke jordmortjenesten i kommunene "
+            "(Innst. 120 S (2022–2023), jf. Dokument 8:40 S (2022–2023))\n\n"
+            "Komiteen har behandlet forslaget. Flertallet mener det er behov for flere jordmødre.")
+    found = measures(text)
+    assert found.get("styrke jordmortjenesten i kommunene") == "Ingrid Solberg", found
+    nynorsk = ("Innstilling frå helse- og omsorgskomiteen om Representantforslag frå stortingsrepresentantane "
+               "Sigrid Nes og Olav Bakke om tiltak for å sikre ei trygg fødselsomsorg, og Representantforslag frå "
+               "stortingsrepresentantane Kari Dale og Tor Vik om ei offentleg utgreiing om barselomsorga "
+               "(Innst. 44 S (2018–2019))\n\nKomiteen viser til forslaga.")
+    found = measures(nynorsk)
+    assert found.get("tiltak for å sikre ei trygg fødselsomsorg") == "Sigrid Nes", found
+    assert found.get("ei offentleg utgreiing om barselomsorga") == "Kari Dale", found

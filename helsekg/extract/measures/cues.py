@@ -166,6 +166,15 @@ class MeasureCues:
     deadline_words: tuple[str, ...] = ()
     #: "fra tidligere tilskuddsordning X": an earlier scheme, not what a later "ordningen" takes up
     former_words: tuple[str, ...] = ()
+    #: heads that make an instrument noun only as the last part of a compound ("innovasjonsmidlar",
+    #: "folkehelsemidler"), never alone ("midler til ...")
+    compound_instrument_heads: tuple[str, ...] = ()
+    #: adverbs that may stand between a verb and its particle ("lyser no ut", "set òg i gang")
+    particle_adverbs: tuple[str, ...] = ()
+    #: a representative proposal's title ("Representantforslag fra stortingsrepresentantene A og B om X"): the
+    #: document kind and the authors' title (see :mod:`.proposals`)
+    proposal_nouns: tuple[str, ...] = ()
+    proposal_authors: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -312,7 +321,8 @@ def compiled(cues: MeasureCues) -> Patterns:
     return Patterns(
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
-        instrument_word=re.compile(rf"^[\w-]*?(?:{heads}){suffix}$", i),
+        instrument_word=re.compile(rf"^(?:[\w-]*?(?:{heads}){suffix}|[\w-]{{4,}}?(?:{alt(cues.compound_instrument_heads)}))$"
+                                   if cues.compound_instrument_heads else rf"^[\w-]*?(?:{heads}){suffix}$", i),
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
@@ -370,7 +380,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         basis=re.compile(rf"\s*(?:,\s*)?(?:{alt(cues.basis_verbs)})\b", i) if cues.basis_verbs else re.compile(r"(?!)"),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
-        action=re.compile(rf"(?<![\w-])(?:{alt(cues.action_verbs)})(?![\w-])", i),
+        action=re.compile(rf"(?<![\w-])(?:{_with_adverb(cues.action_verbs, cues.particle_adverbs)})(?![\w-])", i),
         # "foreslår [regjeringen blant annet] å <verb phrase>", "i oppdrag å", "bedt X om å"
         action_any=re.compile(rf"(?<![\w-])(?:{alt(cues.action_object_any)})(?:\s+(?!for\b|til\b)[\w.-]+){{0,4}}?\s+(?:om\s+)?å\s+", i),
         # "for å etablere ...": a purpose, not a decided action

@@ -229,7 +229,7 @@ class MeasureResolver:
         return title.root() if title is not None else None
 
     def add_candidate(self, candidate: Candidate) -> Mention | None:
-        if candidate.how != "heading" and self.rejects(candidate.start, candidate.end,
+        if candidate.how not in ("heading", "proposal") and self.rejects(candidate.start, candidate.end,
                                                        name=candidate.how == "named" or candidate.named):
             return None
         if candidate.how == "introduced" and _DEFINITE_NEW.search(self.text, max(0, candidate.start - 16),
