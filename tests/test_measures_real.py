@@ -699,3 +699,46 @@ def test_measures_real_a_compound_fund_noun_is_an_instrument(nlp):
     assert any(label.startswith("regionale folkehelsemidler") for label in found), found
     found = measures(nlp, "Fylkeskommunen lyser ut midler. Kommunene kan søke.")
     assert not found, found
+
+
+def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owners(nlp):
+    """Session 12 (round 19): "... besluttet å gi støtte til fem innovasjonsprosjekter:" counts the projects the list
+    names, though "støtte" alone would make it a list of what may be funded (``counted_list_words``); an item's last
+    dash-set field names the body that runs it."""
+    text = ("Disse prosjektene fikk støtte\n\nHelse Sør-Øst RHF lyste i vår ut midler til innovasjon. "
+            "Innen rammen er det besluttet å gi støtte til tre innovasjonsprosjekter:\n\n"
+            " • Digital hjemmeoppfølging av hjertesvikt - Kari Berg - Sykehuset Innlandet\n"
+            " • Robotstøttet rehabilitering etter slag - Ola Dahl - Sunnaas sykehus\n"
+            " • Trygg utskriving - Eva Lund - Oslo universitetssykehus\n")
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    found, _ = extract_actors(doc, document)
+    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
+                             actors=(*header_actors(document), *found))
+    owners = {m.label: m.proposer.label if m.proposer else None for m in findings.measures}
+    assert "Digital hjemmeoppfølging av hjertesvikt" in owners, owners
+    assert owners.get("Trygg utskriving", "").startswith("Oslo universitetssykehus"), owners
+    assert any(label.startswith("Robotstøttet") and (owner or "").startswith("Sunnaas") for label, owner in owners.items())
+    criteria = ("Tilskudd til frisklivstiltak\n\nDet kan gis støtte til tiltak som:\n\n • lønn til prosjektleder\n"
+                " • kurs og opplæring\n")
+    assert not any(label.startswith(("lønn", "kurs")) for label in measures(nlp, criteria))
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Husbanken har gjeve tilsagn om 20 millionar kroner i tilskott til omsorgsbustader ved Bøtunet.",
+     "omsorgsbustader ved Bøtunet"),
+    ("Program for folkehelsearbeid i kommunene er en satsing som Helsedirektoratet står bak.",
+     "Program for folkehelsearbeid i kommunene"),
+])
+def test_measures_real_spelling_variants_and_defining_copulas(nlp, text, label):
+    """Session 12 (round 19): "tilskott" is "tilskot" spelled the older way; "X er en satsing som ..." defines X as
+    a measure, as "X er et tilbud til ..." does."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_real_a_decision_about_a_named_programme_is_no_new_measure(nlp):
+    """Session 12 (round 19): "vedtok å søke om å delta videre i dette programmet" takes up the programme named
+    before; the decision's wording is no measure of its own."""
+    text = ("Program for folkehelse skal styrke kommunenes arbeid.\n\n"
+            "Fylkesutvalget vedtok tirsdag å søke om å delta videre i dette programmet fra 2024.")
+    assert not any(label.startswith("søke") for label in measures(nlp, text))

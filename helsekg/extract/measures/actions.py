@@ -27,6 +27,7 @@ from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.phrases import (
     VERB_PARTICLES,
+    demonstrative_instrument,
     instrument_object,
     phrase_after,
     tokens,
@@ -83,6 +84,9 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
         verb = text[words[0][0]:words[0][1]]
         if rx.funding_verb.match(verb) and len(words) < 2:
             return []
+        forms = [text[a:b] for a, b in words]
+        if any(demonstrative_instrument(forms[k:k + 2], rx) for k in range(1, len(forms) - 1)):
+            return []  # "vedtok å søke om å delta videre i dette programmet": what was named before, no new measure
         label = instrument_object(text, start, end, rx) or (start, end)
         return _candidates(phrase, coordinated(context, *label), index)
     # an action verb: only an instrument object right after it counts

@@ -280,14 +280,22 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
     first = text[start:end].split()[0].lower().strip(",.:;?")
     if first in cues.list_block_openers or words[0] in cues.list_block_openers:
         return True
-    if demonstrative_instrument(text[start:end].split()[:2], context.rx):
-        return False  # "Desse prosjekta får støtte i 2017:": the items are the projects, whatever they get
+    if demonstrative_instrument(text[start:end].split()[:2], context.rx) or _counted_instruments(context, intro):
+        return False  # "Desse prosjekta får støtte i 2017:", "... gi støtte til fem prosjekt:": the items are the projects
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
     blockers = frozenset(cues.list_block_lemmas)
     # an unlemmatised plural counts by its stem too ("Risikofaktorar for utanforskap kan vere:")
     forms = [f for w in words for f in (w, re.sub(r"(?:ane|ene|ar|er|a)$", "", w) if len(w) > 6 else w)]
     return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in forms)
+
+
+def _counted_instruments(context: MeasureContext, intro: str) -> bool:
+    """The introduction ends by counting the instruments the list names: "... å gi støtte til fem
+    innovasjonsprosjekter:", "Følgjande 12 prosjekt fekk midlar:" (``counted_list_words`` or a number)."""
+    words = intro.rstrip(" :").split()
+    return (len(words) >= 2 and context.rx.instrument_word.match(words[-1].strip(",.;")) is not None
+            and (words[-2].isdigit() or words[-2].lower() in context.cues.counted_list_words))
 
 
 def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int, int] | None:

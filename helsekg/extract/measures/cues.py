@@ -175,6 +175,8 @@ class MeasureCues:
     #: document kind and the authors' title (see :mod:`.proposals`)
     proposal_nouns: tuple[str, ...] = ()
     proposal_authors: tuple[str, ...] = ()
+    #: "... gi støtte til fem innovasjonsprosjekter:": a count before the instrument noun that ends a list's introduction
+    counted_list_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -331,7 +331,7 @@ def _means(context: MeasureContext, word: str) -> bool:
 
 
 #: A compound of a grant noun with its kind: "skjønstilskot", "stimuleringstilskudd" (the bare noun is no kind).
-_GRANT_KIND = re.compile(r"^[\w-]{3,}?s?(?:tilskot|tilskudd)(?:et|a)?$")
+_GRANT_KIND = re.compile(r"^[\w-]{3,}?s?(?:tilskott|tilskot|tilskudd)(?:et|a)?$")
 
 
 @lru_cache(maxsize=4)

@@ -178,7 +178,7 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
                  reading: ProposerReading | None = None) -> Actor | None:
     """The actor behind the measure mention at ``start`` in sentence ``sentence`` (None: not stated)."""
     reading = reading or read_proposers(context)
-    found = proposal_author(context, start) or runner(context, start, sentence)
+    found = proposal_author(context, start) or runner(context, start, sentence) or _item_owner(context, start, sentence)
     if found is not None:
         return found
     found = _decision_actor(context, reading, sentence)
@@ -210,6 +210,28 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
         # no body decides or runs the rows in the text: each row's applicant runs its measure
         found = _applicant_cell(context, start)
     return found
+
+
+#: The fields of a list item: "Alfred - Kvalitet i kirurgi - Kari Nordmann - UNN Harstad".
+_ITEM_FIELD = re.compile(r"\s[-–]\s")
+
+
+def _item_owner(context: MeasureContext, start: int, sentence: int) -> Actor | None:
+    """The organisation that a list item's last field names, when its fields are set apart by dashes: a funded
+    project's owner ("Bakteriehund - en hund etter bakterier - Kari Nordmann - UNN Narvik")."""
+    s = context.sentences[sentence]
+    if s.list_id is None:
+        return None
+    bullet = next(((b, e) for b, e in context.lists[s.list_id].bullets if b <= start < e), None)
+    if bullet is None:
+        return None
+    line = context.text[bullet[0]:bullet[1]].rstrip()
+    fields = _ITEM_FIELD.split(line)
+    if len(fields) < 3:
+        return None
+    last = bullet[0] + len(line) - len(fields[-1].strip())
+    return next((a for a in context.actors_in(last, bullet[0] + len(line))
+                 if a.kind == "organisation" and a.start == last and a.end == bullet[0] + len(line)), None)
 
 
 def _applicant_cell(context: MeasureContext, start: int) -> Actor | None:
