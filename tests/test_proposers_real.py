@@ -421,3 +421,18 @@ def test_proposers_real_a_representative_proposal_names_its_subject_and_first_au
     found = measures(nynorsk)
     assert found.get("tiltak for å sikre ei trygg fødselsomsorg") == "Sigrid Nes", found
     assert found.get("ei offentleg utgreiing om barselomsorga") == "Kari Dale", found
+
+
+def test_proposers_real_a_request_in_running_text_is_a_measure_of_the_requesting_body(measures):
+    """Session 12 (round 19): "Stortinget ber regjeringen X" outside a list requests X (without the adverbs of the
+    request), proposed by the requesting body; "Forslag 2:" before it changes nothing, and a request to no named
+    body ("Vi ber om at ...") is none."""
+    text = ("Innstilling fra helse- og omsorgskomiteen\n\n"
+            "Forslag 1: Stortinget ber regjeringen evaluere ordningen med kommunale akutte døgnplasser.\n\n"
+            "Forslag 2: Stortinget ber regjeringen snarest mulig utrede en egen tilskuddsordning for jordmødre.\n\n"
+            "Vi ber om at kommunene svarer innen fristen.")
+    found = measures(text)
+    assert found.get("evaluere ordningen med kommunale akutte døgnplasser") == "Stortinget", found
+    assert any(label.startswith("utrede en egen tilskuddsordning") and owner == "Stortinget"
+               for label, owner in found.items()), found
+    assert not any("svarer" in label or label.startswith("snarest") for label in found), found

@@ -90,6 +90,7 @@ from helsekg.extract.measures.named import find_named
 from helsekg.extract.measures.phrases import measure_key
 from helsekg.extract.measures.proposals import find_proposals
 from helsekg.extract.measures.prose import find_prose
+from helsekg.extract.measures.requests import find_requests
 from helsekg.extract.measures.resolve import MeasureFindings, MeasureResolver
 from helsekg.extract.measures.targets import find_target_groups
 from helsekg.extract.measures.titles import find_budget_posts, find_titles
@@ -132,6 +133,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.add_named(prose.names)
     resolver.fund(find_funding_cues(context))
     resolver.add_actions(find_actions(context))
+    resolver.add_actions(find_requests(context))
     resolver.add_actions(prose.reports)
     # an amount whose reference names an action ("Prosjektet har en kostnadsramme på ...") is placed now
     resolver.fund_rest()

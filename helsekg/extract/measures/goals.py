@@ -281,7 +281,7 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
     def blocked(start: int, end: int) -> bool:
         if any(x.how == "forward" and x.sentence == i and start <= x.start <= end + 1 for x in mentions):
             return True  # "53 millioner kroner for å øke ...": the measure itself
-        return any(x.how == "action" and x.sentence == i and x.start <= start < x.end for x in mentions)
+        return any(x.how in ("action", "request") and x.sentence == i and x.start <= start < x.end for x in mentions)
 
     for m in cues.purpose.finditer(text, s.start, s.end):
         if blocked(m.start(), m.end()) or _starts_the_measure(context, m.end()):

@@ -65,6 +65,7 @@ from spacy.tokens import Doc, Token
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.measures.proposals import proposal_author
+from helsekg.extract.measures.requests import requester
 from helsekg.extract.records import Actor
 from helsekg.nlp.extensions import annotated, doc_text
 from helsekg.nlp.lemmas import load_table
@@ -178,7 +179,8 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
                  reading: ProposerReading | None = None) -> Actor | None:
     """The actor behind the measure mention at ``start`` in sentence ``sentence`` (None: not stated)."""
     reading = reading or read_proposers(context)
-    found = proposal_author(context, start) or runner(context, start, sentence) or _item_owner(context, start, sentence)
+    found = (proposal_author(context, start) or requester(context, start, sentence) or runner(context, start, sentence)
+             or _item_owner(context, start, sentence))
     if found is not None:
         return found
     found = _decision_actor(context, reading, sentence)

@@ -628,8 +628,8 @@ class MeasureResolver:
         relative = set(default_proposer_cues().relative_markers)
         clauses: set[int] = set()
         for m in self.mentions:
-            if m.named or m.funding or m.alias_of is not None:
-                continue
+            if m.named or m.funding or m.alias_of is not None or m.how == "request":
+                continue  # a request's verb is an infinitive ("ber regjeringen snarest utrede ..."), whatever the tag
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue

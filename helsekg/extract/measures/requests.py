@@ -1,0 +1,84 @@
+"""Strategy: what a body asks another to do, in running text.
+
+"Stortinget ber regjeringen avvikle forsøksordningen med ..." and "Forslag 2: Stortinget ber regjeringa
+vurdere å auke utdanningskapasiteten for jordmødre ..." request a measure: the phrase after the addressee,
+without adverbs and a verb that only sets it going ("snarest mulig iverksette en gjennomgang av ..." gives
+"en gjennomgang av ..."). The sentence must open with the requesting body (after a proposal number or a
+quotation mark), the verb be one of ``request_verbs`` and the addressee a body the text names. A list
+item's request is read with its list (:func:`helsekg.extract.measures.bullets.strip_subject` does the same
+there).
+
+>>> from helsekg.extract.records import Actor
+>>> from helsekg.text import document_from_text
+>>> from helsekg.extract.measures.context import build_context
+>>> text = "Forslag 1: Stortinget ber regjeringen avvikle forsøksordningen med statlig finansiering."
+>>> actors = [Actor("d", 11, 21, "Stortinget", "Stortinget", "organisation", "stortinget"),
+...           Actor("d", 26, 37, "regjeringen", "Regjeringen", "organisation", "regjeringen")]
+>>> context = build_context(document_from_text(text, source="x.txt"), actors=actors)
+>>> [text[a.candidate.start:a.candidate.end] for a in find_requests(context)]
+['avvikle forsøksordningen med statlig finansiering']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from helsekg.extract.measures.bullets import strip_subject
+from helsekg.extract.measures.candidates import ActionCandidate, Candidate
+from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import MeasureCues, alternation
+from helsekg.extract.measures.phrases import phrase_after, tokens
+from helsekg.extract.records import Actor
+
+__all__ = ["find_requests", "requester"]
+
+#: What may stand before the requesting body: a proposal's number ("Forslag 2:", "II"), a quotation mark.
+_LEAD = re.compile(r"[\s«»\"“”'-]*(?:(?:Forslag|Framlegg|Forslag\s+nr\.?)\s+\d+\s*:\s*|[IVX]{1,4}\s+)?[«»\"“”']?")
+
+
+@lru_cache(maxsize=4)
+def _adverbs(cues: MeasureCues) -> re.Pattern[str]:
+    """A request's adverbs alone ("raskest mulig")."""
+    return re.compile(rf"(?:{alternation(cues.request_adverbs)})" if cues.request_adverbs else "(?!)", re.IGNORECASE)
+
+
+def _request(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] | None:
+    """The requesting body and the requested phrase of sentence ``index``, if it opens with a request."""
+    text = context.text
+    s = context.sentences[index]
+    verbs = context.cues.request_verbs
+    if s.list_id is not None or not verbs:
+        return None
+    begin = _LEAD.match(text, s.start, s.end).end()
+    requester = next((a for a in context.actors_in(begin, begin + 1) if a.start == begin), None)
+    if requester is None:
+        return None
+    words = tokens(text, requester.end, s.end)
+    if len(words) < 3 or text[words[0][0]:words[0][1]].lower() not in verbs:
+        return None
+    if not any(a.start == words[1][0] for a in context.actors_in(words[1][0], words[1][1])):
+        return None  # "Vi ber om at ...", "ber alle kommunar ...": no named addressee
+    phrase = phrase_after(text, begin, s.end, context.rx)
+    requested = strip_subject(context, phrase) if phrase is not None else None
+    if requested is not None:  # the phrase again from the requested verb: the request's own words made it longer
+        requested = phrase_after(text, requested[0], s.end, context.rx)
+    if requested is None or requested[0] <= requester.end or _adverbs(context.cues).fullmatch(text, *requested):
+        return None  # "ber regjeringen raskest mulig, og senest i ..., legge fram ...": the phrase broke off
+    return requester, requested
+
+
+def find_requests(context: MeasureContext) -> tuple[ActionCandidate, ...]:
+    """The requested measure of every sentence outside a list that opens with a request to a named body."""
+    found = []
+    for index in range(len(context.sentences)):
+        request = _request(context, index)
+        if request is not None:
+            found.append(ActionCandidate(request[1], Candidate(*request[1], index, "request")))
+    return tuple(found)
+
+
+def requester(context: MeasureContext, start: int, sentence: int) -> Actor | None:
+    """The body that requests the measure starting at ``start`` in sentence ``sentence``, if it is requested."""
+    request = _request(context, sentence)
+    return request[0] if request is not None and request[1][0] == start else None
