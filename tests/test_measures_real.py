@@ -726,7 +726,7 @@ def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owner
 
 @pytest.mark.parametrize(("text", "label"), [
     ("Husbanken har gjeve tilsagn om 20 millionar kroner i tilskott til omsorgsbustader ved Bøtunet.",
-     "omsorgsbustader ved Bøtunet"),
+     "tilskott til omsorgsbustader ved Bøtunet"),
     ("Program for folkehelsearbeid i kommunene er en satsing som Helsedirektoratet står bak.",
      "Program for folkehelsearbeid i kommunene"),
 ])
@@ -742,3 +742,14 @@ def test_measures_real_a_decision_about_a_named_programme_is_no_new_measure(nlp)
     text = ("Program for folkehelse skal styrke kommunenes arbeid.\n\n"
             "Fylkesutvalget vedtok tirsdag å søke om å delta videre i dette programmet fra 2024.")
     assert not any(label.startswith("søke") for label in measures(nlp, text))
+
+
+def test_measures_real_an_amount_given_as_an_instrument_funds_the_instrument(nlp):
+    """Session 12: "N i tiltakspakke/tilskot til X" funds the instrument with its purpose ("tiltakspakke til
+    pandemihåndtering"), the way the annotators name it; "i tilskot til dette formålet" still takes up the measure
+    named before."""
+    found = measures(nlp, "Regjeringen foreslår 9,5 milliarder kroner i tiltakspakke til pandemihåndtering.")
+    assert found.get("tiltakspakke til pandemihåndtering") == {9_500_000_000}, found
+    found = measures(nlp, "Tilskot til legevakter i små kommunar\n\nHelsedirektoratet har sett av 1 million kroner "
+                          "i tilskot til dette formålet i 2024.")
+    assert not any("dette formålet" in label for label in found), found

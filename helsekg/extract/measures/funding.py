@@ -48,6 +48,7 @@ from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
+    DEMONSTRATIVES,
     MODAL,
     VERB_PARTICLES,
     demonstrative_instrument,
@@ -162,6 +163,16 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     s = context.sentences[index]
     pos = amount.end
     means = None
+    named = _INSTRUMENT_IN.match(text, pos, s.end)
+    if (named is not None and rx.instrument_word.match(named.group(1)) and not rx.budget_noun.match(named.group(1))
+            and not _means(context, named.group(1))):
+        # "9,5 milliarder i tiltakspakke til pandemihåndtering", "20 millionar kroner i tilskot til omsorgsbustader":
+        # the instrument with what it is for
+        phrase = phrase_after(text, named.start(1), s.end, rx)
+        following = text[named.end():s.end].split(None, 1)
+        if (phrase is not None and phrase[1] > named.end() and following
+                and following[0].lower() not in DEMONSTRATIVES and not rx.anaphor.match(following[0])):
+            return (NewPhrase(*phrase, "forward"),)  # not "i tilskot til dette formålet": that one takes up a measure
     while True:
         source = _SOURCE.match(text, pos, s.end)
         if source is not None:
@@ -270,6 +281,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "til ordningen over Helse- og omsorgsdepartementets budsjett": the scheme named before, and its channel
         return Reference(start, start + first_word.end(), alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
+
+
+#: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
+_INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:til|for)\s+(?!å\s)", re.IGNORECASE)
 
 
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
