@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -114,8 +115,11 @@ class MeasureContext:
     amount_starts: tuple[int, ...] | None = field(init=False, repr=False, compare=False)
     #: The sentences of each list item, by (list, item), for :meth:`item_sentences`.
     items: dict[tuple[int, int], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    #: What a strategy read once for the whole document and asks again per mention (see :meth:`once`).
+    memo: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "memo", {})
         object.__setattr__(self, "starts", tuple(s.start for s in self.sentences))
         object.__setattr__(self, "ordered", all(a.end <= b.start for a, b in zip(self.sentences, self.sentences[1:])))
         object.__setattr__(self, "actor_starts", _ordered_starts(self.actors))
@@ -125,6 +129,12 @@ class MeasureContext:
             if s.list_id is not None and s.bullet is not None:
                 items.setdefault((s.list_id, s.bullet), []).append(i)
         object.__setattr__(self, "items", {key: tuple(found) for key, found in items.items()})
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` the first time ``key`` is asked for this document, the remembered value after."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def actors_in(self, start: int, end: int) -> list[Actor]:
         """The actors that start in ``[start, end)``, in the order of :attr:`actors` (issue 18: asked per sentence)."""

@@ -49,6 +49,10 @@ def _proposal(cues: MeasureCues) -> re.Pattern[str] | None:
 
 def _matches(context: MeasureContext) -> list[tuple[re.Match[str], Actor]]:
     """Every proposal title with its first author (a person the text names right after the authors' title)."""
+    return context.once("proposals", lambda: _read(context))
+
+
+def _read(context: MeasureContext) -> list[tuple[re.Match[str], Actor]]:
     pattern = _proposal(context.cues)
     if pattern is None or not any(n.lower() in context.text.lower() for n in context.cues.proposal_nouns):
         return []

@@ -45,6 +45,13 @@ def _adverbs(cues: MeasureCues) -> re.Pattern[str]:
 
 def _request(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] | None:
     """The requesting body and the requested phrase of sentence ``index``, if it opens with a request."""
+    requests = context.once("requests", lambda: {})
+    if index not in requests:
+        requests[index] = _read(context, index)
+    return requests[index]
+
+
+def _read(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] | None:
     text = context.text
     s = context.sentences[index]
     verbs = context.cues.request_verbs
