@@ -753,3 +753,19 @@ def test_measures_real_an_amount_given_as_an_instrument_funds_the_instrument(nlp
     found = measures(nlp, "Tilskot til legevakter i små kommunar\n\nHelsedirektoratet har sett av 1 million kroner "
                           "i tilskot til dette formålet i 2024.")
     assert not any("dette formålet" in label for label in found), found
+
+
+@pytest.mark.parametrize(("text", "fund", "value"), [
+    ("Utlysing av midlar til innovasjon\n\nHelse Nord RHF lyser ut inntil 12 millionar kroner til "
+     "innovasjonsprosjekt i 2025. Fristen er 1. mars.", "midlar til innovasjon", 12_000_000),
+    ("Tildeling av regionale forskningsmidler for 2025\n\nSamarbeidsorganet tildeler 64 millioner kroner til "
+     "forskningsprosjekter i regionen.", "regionale forskningsmidler", 64_000_000),
+    ("Skjønsmidlar 2026\n\nStatsforvaltaren har fordelt 5 millionar kroner i skjønsmidlar til kommunane i år.",
+     "Skjønsmidlar 2026", 5_000_000),
+])
+def test_measures_real_a_grant_pages_first_allocation_funds_the_titles_fund(nlp, text, fund, value):
+    """Session 12: on a page whose title names a fund, the first money the body hands out or calls for funds that
+    fund; what it goes to is the fund's purpose, no measure of its own."""
+    found = measures(nlp, text)
+    assert found.get(fund) == {value}, found
+    assert len(found) == 1, found

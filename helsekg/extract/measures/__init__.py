@@ -138,6 +138,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     # an amount whose reference names an action ("Prosjektet har en kostnadsramme på ...") is placed now
     resolver.fund_rest()
     resolver.prefer_schemes()
+    resolver.prefer_title_fund()
     resolver.read_lists(read_lists(context))
     resolver.drop_clauses()
     resolver.unify_keys()

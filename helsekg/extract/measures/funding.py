@@ -64,7 +64,7 @@ from helsekg.extract.measures.phrases import (
 from helsekg.extract.records import Amount
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "reference"]
+__all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "means_word", "reference"]
 
 #: What follows an amount and introduces the phrase it funds.
 FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
@@ -165,7 +165,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     means = None
     named = _INSTRUMENT_IN.match(text, pos, s.end)
     if (named is not None and rx.instrument_word.match(named.group(1)) and not rx.budget_noun.match(named.group(1))
-            and not _means(context, named.group(1))):
+            and not means_word(context, named.group(1))):
         # "9,5 milliarder i tiltakspakke til pandemihåndtering", "20 millionar kroner i tilskot til omsorgsbustader":
         # the instrument with what it is for
         phrase = phrase_after(text, named.start(1), s.end, rx)
@@ -188,7 +188,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         if not m or m.end() == pos:
             break
         if m.re is not rx.forward_skip and m.lastindex == 1:  # "i <means>"; "av <pot>" (group 2) is only skipped
-            if not _means(context, m.group(1)):
+            if not means_word(context, m.group(1)):
                 break
             kind = re.split(r"midl|middel", m.group(1).lower())[0].rstrip("s")
             if (kind and kind not in context.cues.instrument_heads and not rx.budget_noun.match(m.group(1))
@@ -337,7 +337,7 @@ def means_skip(context: MeasureContext) -> re.Pattern[str]:
     return MEANS_SKIP
 
 
-def _means(context: MeasureContext, word: str) -> bool:
+def means_word(context: MeasureContext, word: str) -> bool:
     """A noun naming money as such ("tilskuddsmidler", "skjønsmidlar", "løyving"), or a kind of grant
     ("skjønstilskot", "stimuleringstilskudd"), not what it funds."""
     low = word.lower()

@@ -57,6 +57,7 @@ from helsekg.extract.measures.phrases import (
     scheme_for,
     stem,
 )
+from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 from helsekg.nlp.extensions import annotated
@@ -529,6 +530,32 @@ class MeasureResolver:
             m.funding.clear()
             if m.how != "title":
                 self.mentions.remove(m)
+
+    def prefer_title_fund(self) -> None:
+        """The first money a grant page hands out funds the fund its title names ("Utlysing av midlar til innovasjon":
+        "Helse Vest lyser ut inntil 14 millionar kroner til innovasjonsprosjekt"): what the money goes to is the fund's
+        purpose, no measure of its own. Only when the title's fund has no money yet, the title names money ("midlar",
+        "forskingsmidlar", "tilskot") and the sentence allocates or calls for applications (``allocation_verbs``)."""
+        title = self.title_measure()
+        if title is None or title.named or title.funding or not self.text[title.start:title.end].strip():
+            return
+        if not any(means_word(self.context, w) for w in self.text[title.start:title.end].split()[:3]):
+            return
+        body = [m for m in self.mentions if m.funding and m.sentence is not None
+                and not self.sentences[m.sentence].is_title]
+        if not body:
+            return
+        first = min(body, key=lambda m: m.start)
+        if first.how != "forward" or first.named or first.alias_of is not None:
+            return
+        s = self.sentences[first.sentence]
+        lemmas = set(lemma_words(self.text, s.start, first.start, self.context.doc))
+        if not lemmas & set(self.context.cues.allocation_verbs) and not {"lyse", "ut"} <= lemmas:
+            return
+        title.funding.extend(a for a in first.funding if a not in title.funding)
+        first.funding.clear()
+        if not any(m.alias_of is first for m in self.mentions):
+            self.mentions.remove(first)
 
     def read_lists(self, readings: Iterable[ListReading]) -> None:
         """Drop unfunded measures of recommendation lists; add the items of measure lists."""
