@@ -769,3 +769,17 @@ def test_measures_real_a_grant_pages_first_allocation_funds_the_titles_fund(nlp,
     found = measures(nlp, text)
     assert found.get(fund) == {value}, found
     assert len(found) == 1, found
+
+
+def test_measures_real_a_restated_headline_amount_funds_the_bodys_measure(nlp):
+    """Session 12: "Nær 6 millioner kroner til folkehelse" over "Ni kommuner får til sammen 5,85 millioner kroner i
+    folkehelseprogrammet Ung4Reg": the headline rounds the body's amount, so both fund the named programme, and
+    the headline's field ("folkehelse") is no measure; a headline the body does not restate keeps its phrase."""
+    text = ("Nær 4 millioner kroner til folkehelse\n\nSju kommuner får til sammen 3,9 millioner kroner i "
+            "folkehelseprogrammet Ung Aktiv.\n\nDet vedtok fylkesutvalget tirsdag.")
+    found = measures(nlp, text)
+    assert found.get("Ung Aktiv") == {4_000_000, 3_900_000}, found
+    assert "folkehelse" not in found, found
+    other = ("2 millioner kroner til folkehelse\n\nSju kommuner får til sammen 9 millioner kroner i "
+             "folkehelseprogrammet Ung Aktiv.")
+    assert measures(nlp, other).get("folkehelse") == {2_000_000}

@@ -140,6 +140,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.prefer_schemes()
     resolver.prefer_title_fund()
     resolver.read_lists(read_lists(context))
+    resolver.restated_headlines()
     resolver.drop_clauses()
     resolver.unify_keys()
     resolver.drop_superseded()

@@ -167,7 +167,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if (named is not None and rx.instrument_word.match(named.group(1)) and not rx.budget_noun.match(named.group(1))
             and not means_word(context, named.group(1))):
         # "9,5 milliarder i tiltakspakke til pandemihåndtering", "20 millionar kroner i tilskot til omsorgsbustader":
-        # the instrument with what it is for
+        # the instrument with what it is for; "5,85 millioner kroner i folkehelseprogrammet Ung4Reg": with its name
         phrase = phrase_after(text, named.start(1), s.end, rx)
         following = text[named.end():s.end].split(None, 1)
         if (phrase is not None and phrase[1] > named.end() and following
@@ -284,7 +284,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
 
 
 #: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
-_INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:til|for)\s+(?!å\s)", re.IGNORECASE)
+_INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
 
 
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:

@@ -557,6 +557,29 @@ class MeasureResolver:
         if not any(m.alias_of is first for m in self.mentions):
             self.mentions.remove(first)
 
+    def restated_headlines(self) -> None:
+        """A headline's amount that the body restates funds what the body's amount funds: "Nær 6 millioner kroner til
+        folkehelse" over "Ni kommuner får til sammen 5,85 millioner kroner i folkehelseprogrammet Ung4Reg". The
+        headline's phrase, a field without an instrument noun, is then no measure of its own. The body amount is the
+        same, or within a tenth of it when the headline rounds ("nær", "om lag", "over")."""
+        for m in list(self.mentions):
+            if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.how != "forward"
+                    or m.alias_of is not None or len(m.funding) != 1
+                    or any(self.rx.instrument_word.match(w) for w in m.label.split())):
+                continue
+            headline = m.funding[0]
+            tolerance = headline.value / 10 if headline.qualifier != "Exact" else 0
+            for amount in self.context.amounts:
+                if (amount is headline or not amount.is_money or amount.start < m.end
+                        or abs(amount.value - headline.value) > tolerance):
+                    continue
+                holders = [x.root() for x in self.mentions if amount in x.funding and x is not m]
+                if holders:
+                    if headline not in holders[0].funding:
+                        holders[0].funding.append(headline)
+                    self.mentions.remove(m)
+                    break
+
     def read_lists(self, readings: Iterable[ListReading]) -> None:
         """Drop unfunded measures of recommendation lists; add the items of measure lists."""
         for reading in readings:
