@@ -783,3 +783,13 @@ def test_measures_real_a_restated_headline_amount_funds_the_bodys_measure(nlp):
     other = ("2 millioner kroner til folkehelse\n\nSju kommuner får til sammen 9 millioner kroner i "
              "folkehelseprogrammet Ung Aktiv.")
     assert measures(nlp, other).get("folkehelse") == {2_000_000}
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Til prosjektet «Trygg oppvekst», mottar Sola kommune 3,2 millioner kroner.", "Trygg oppvekst", 3_200_000),
+    ("Til prosjektet Aktiv kvardag får Stord kommune 900 000 kroner.", "Aktiv kvardag", 900_000),
+])
+def test_measures_real_a_fronted_purpose_before_the_recipient_names_what_is_funded(nlp, text, label, value):
+    """Session 12: "Til prosjektet «X», mottar K N kroner" fronts what the money is for; the verb comes before its
+    subject, the recipient (Norwegian word order after a fronted phrase)."""
+    assert measures(nlp, text).get(label) == {value}

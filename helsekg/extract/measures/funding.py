@@ -71,7 +71,10 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 #: "<budget noun> til Y": the start of Y.
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
 #: "Til Y bevilges X" at the start of the clause.
-TO_FIRST = re.compile(r"\W*til\s+(.+?)\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
+TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
+#: The verbs of receiving money, in the forms that open a clause ("mottar", "får", "fekk").
+RECEIVING_FORMS = frozenset({"mottar", "mottek", "mottok", "tek imot", "får", "fær", "fekk", "fikk", "tildeles",
+                             "tildelast", "tildeles det", "får tildelt"})
 #: The first word of a sentence.
 FIRST_WORD = re.compile(rf"\W*({WORD})")
 BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic())
@@ -379,6 +382,14 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     m = TO_FIRST.match(before)
     if m and rx.funding_verb.match(m.group(2)):
         phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
+        if phrase:
+            return (NewPhrase(*phrase, "backward"),)
+    # "Til prosjektet «X», mottar Gjesdal kommune 4,4 millioner kroner": the fronted purpose, the verb, its recipient
+    recipient = next((a for a in context.actors_in(cstart, amount.start)
+                      if a.end == cstart + len(before.rstrip())), None)
+    m = TO_FIRST.match(text, cstart, recipient.start) if recipient is not None else None
+    if m and (rx.funding_verb.match(m.group(2)) or m.group(2).lower() in RECEIVING_FORMS):
+        phrase = trim_phrase(text, m.start(1), m.end(1), rx)
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
     # "bygge ut det somatiske tilbudet i Skien for inntil 900 millioner kroner": what is built
