@@ -793,3 +793,19 @@ def test_measures_real_a_fronted_purpose_before_the_recipient_names_what_is_fund
     """Session 12: "Til prosjektet «X», mottar K N kroner" fronts what the money is for; the verb comes before its
     subject, the recipient (Norwegian word order after a fronted phrase)."""
     assert measures(nlp, text).get(label) == {value}
+
+
+@pytest.mark.parametrize("text", [
+    "Dagtilbud\n\nVed tildeling av tjenesten vurderes:\n\n • Vurdering av søkerens sosiale nettverk\n"
+    " • Varighet av tjeneste\n • Andre tjenester\n",
+    "Innovasjon\n\nProsjekt som rettar seg mot følgjande pasientgrupper vil ha høg prioritet:\n\n • skrøpelege eldre\n"
+    " • kronikarar og multisjuke\n",
+    "Tilskot til tiltak\n\nHelse Vest lyser ut midlar. Prosjekt som rettar seg mot desse gruppene blir vekta:\n\n"
+    " • skrøpelege eldre\n • digital heimeoppfølging\n",
+])
+def test_measures_real_what_is_assessed_or_prioritised_is_no_measure(nlp, text):
+    """Session 12: a list of what is assessed ("vurderes:") or of who has priority ("vil ha høg prioritet:") names no
+    measures (``list_block_lemmas``), and an item that is only a group ("skrøpelege eldre") is none in any list."""
+    found = measures(nlp, text)
+    assert not any(label.lower().startswith(("vurdering", "varighet", "andre", "skrøpelege", "kronikarar"))
+                   for label in found), found

@@ -45,6 +45,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.extract.measures.targets import group_phrase
 from helsekg.nlp.extensions import annotated
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
@@ -105,6 +106,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                     phrase = strip_subject(context, phrase)
             if phrase and not lst.table and _description(context, first.start, first_end, phrase):
                 phrase = None
+            if phrase and not lst.table and group_phrase(context, *phrase, from_start=True) == phrase:
+                phrase = None  # "• skrøpelege eldre", "• personar med rusproblem": who is meant, no measure
             # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
             candidate = Candidate(*phrase, indexes[0], "bullet", named=applicant is not None) if phrase else None
             found.append(BulletItem(tuple(indexes), candidate))
