@@ -809,3 +809,12 @@ def test_measures_real_what_is_assessed_or_prioritised_is_no_measure(nlp, text):
     found = measures(nlp, text)
     assert not any(label.lower().startswith(("vurdering", "varighet", "andre", "skrøpelege", "kronikarar"))
                    for label in found), found
+
+
+def test_measures_real_a_clause_before_the_amount_is_not_what_it_funds(nlp):
+    """Session 12: "Spenn og Kirkens Bymisjon er blant dem som har fått en del av tilskuddspotten på 360 millioner
+    kroner": the words before the amount form a clause with its own finite verb ("er"), not the funded phrase."""
+    text = ("Helseministeren besøker verkstedet.\nPå verkstedet Spenn i Oslo får mennesker en tilpasset jobbhverdag. "
+            "Spenn og Kirkens Bymisjon er blant dem som har fått en del av tilskuddspotten på 360 millioner kroner "
+            "som er bevilget til frivillige og ideelle virksomheter på rusfeltet.")
+    assert not any(" er " in f" {label} " for label in measures(nlp, text))

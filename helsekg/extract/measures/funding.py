@@ -93,7 +93,10 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
             continue
         attempts = parenthesised(context, amount, index) or forward(context, amount, index)
         if not attempts:
-            attempts = (*backward(context, amount, index), Continuation(), *reference(context, amount, index))
+            before = tuple(a for a in backward(context, amount, index)
+                           # "Det største enkeltbeløpet går til Askøy kommune som får ...": a clause, not what is funded
+                           if not (isinstance(a, NewPhrase) and _has_finite_verb(context, a.start, a.end)))
+            attempts = (*before, Continuation(), *reference(context, amount, index))
         cues.append(FundingCue(amount, index, attempts))
     return tuple(cues)
 
