@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from helsekg.api import extract_text
 from helsekg.extract.measures import find_measures, goals, targets
 from helsekg.extract.measures.context import build_context
 from helsekg.text import document_from_text
@@ -483,3 +484,14 @@ def test_targets_real_a_scheme_that_turns_to_groups(parsed):
     labels = group_labels(parsed("Tiltakspakken retter seg både mot seniorer som bor i egen bolig, og mot eldre "
                                  "personer på sykehjem."))
     assert "seniorer som bor i egen bolig" in labels and any(label.startswith("eldre personer") for label in labels), labels
+
+
+def test_goals_targets_real_a_stated_group_far_from_any_measure_is_the_pages_measures(nlp):
+    """Session 12: a group the page states outright ("Tiltak rettet mot eldre" under "Prioriterte tiltak:") that no
+    sentence ties to a measure belongs to the page's only measure (or its title's), not to the document alone."""
+    text = ("Tiltaksmidler folkehelse\n\nSøknadsfrist: 1. november\n\nKommunen deler ut midler til frivillige lag som "
+            "vil gjøre en innsats for folkehelsen.\n\nPrioriterte tiltak:\n\n • Tiltak rettet mot barn og unge\n"
+            " • Tiltak rettet mot eldre\n")
+    extraction = extract_text(text, source="x.txt", nlp=nlp)
+    groups = {m.label: {t.label for t in m.targets} for m in extraction.measures}
+    assert groups.get("Tiltaksmidler folkehelse", set()) >= {"barn og unge", "eldre"}, groups
