@@ -495,3 +495,14 @@ def test_goals_targets_real_a_stated_group_far_from_any_measure_is_the_pages_mea
     extraction = extract_text(text, source="x.txt", nlp=nlp)
     groups = {m.label: {t.label for t in m.targets} for m in extraction.measures}
     assert groups.get("Tiltaksmidler folkehelse", set()) >= {"barn og unge", "eldre"}, groups
+
+
+def test_goals_targets_real_a_group_on_a_one_measure_page_is_that_measures(nlp):
+    """Session 12: on a page about one measure, a group a later sentence names without tying it to a measure is that
+    measure's target group; a group phrase ends before "at" (the clause after it is no part of the group)."""
+    text = ("Demensplan 2030\n\nRegjeringa la i dag fram Demensplan 2030. Planen skal gi eit betre liv for personar "
+            "med demens.\n\nDet er viktig for personar med demens og deira pårørande at tilboda heng saman.")
+    extraction = extract_text(text, source="x.txt", nlp=nlp)
+    groups = {t.label for m in extraction.measures for t in m.targets}
+    assert "personar med demens og deira pårørande" in groups, groups
+    assert not any(" at " in f" {g} " for g in groups), groups

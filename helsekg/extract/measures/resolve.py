@@ -864,10 +864,10 @@ class MeasureResolver:
         for found in targets:
             group = found.group
             measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
+            if measure is None:
+                measure = self.only_measure() or (self.title_measure() if found.strong else None)
             if measure is None and not found.strong:
                 continue
-            if measure is None:
-                measure = self.only_measure() or self.title_measure()  # "Målgruppa er ...": the page's measure's
             self.groups.append(group)
             # the measure's own label is no target ("tilskudd til kommunalt rusarbeid")
             if (measure is not None and all(g.key != group.key for g in measure.targets)
