@@ -44,6 +44,7 @@ from helsekg.extract.measures.candidates import (
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
 from helsekg.extract.measures.cues import WORD, YEARS
+from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     demonstrative_instrument,
@@ -57,7 +58,6 @@ from helsekg.extract.measures.phrases import (
     scheme_for,
     stem,
 )
-from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 from helsekg.nlp.extensions import annotated
@@ -565,7 +565,8 @@ class MeasureResolver:
         for m in list(self.mentions):
             if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.how != "forward"
                     or m.alias_of is not None or len(m.funding) != 1
-                    or any(self.rx.instrument_word.match(w) for w in m.label.split())):
+                    or any(self.rx.instrument_word.match(w) for w in m.label.split())
+                    or any(x.alias_of is m for x in self.mentions)):
                 continue
             headline = m.funding[0]
             tolerance = headline.value / 10 if headline.qualifier != "Exact" else 0
