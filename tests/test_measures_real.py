@@ -818,3 +818,13 @@ def test_measures_real_a_clause_before_the_amount_is_not_what_it_funds(nlp):
             "Spenn og Kirkens Bymisjon er blant dem som har fått en del av tilskuddspotten på 360 millioner kroner "
             "som er bevilget til frivillige og ideelle virksomheter på rusfeltet.")
     assert not any(" er " in f" {label} " for label in measures(nlp, text))
+
+
+def test_measures_real_money_for_projects_funds_the_pages_fund(nlp):
+    """Session 12: on a page about one research fund, "136 millioner kroner til nye forskningsprosjekter" funds the
+    fund; projects in the plural are what it pays for, no measure of their own."""
+    text = ("Tildeler 90 millioner kroner til nye forskningsprosjekter\n\nHelse Sør-Øst RHF lyste i vår ut regionale "
+            "forskningsmidler for 2025. Samarbeidsorganet tildeler nå 90 millioner kroner til nye forskningsprosjekter.")
+    found = measures(nlp, text)
+    assert not any(label.lower().endswith("forskningsprosjekter") for label in found), found
+    assert any(90_000_000 in values for label, values in found.items() if "forskningsmidl" in label.lower()), found

@@ -105,6 +105,9 @@ class Mention:
         return m
 
 
+#: Projects in the plural, indefinite, with adjectives before them: "nye forskningsprosjekter", "innovasjonsprosjekt"
+#: (Nynorsk plural), "regionale innovasjonsprosjekt".
+_PROJECTS = re.compile(r"(?:[\w-]+(?:e|a)\s+)*[\w-]*prosjekt(?:er|ar)?", re.IGNORECASE)
 #: the word right before a name, past an opening quotation mark: its kind when it is an instrument noun
 _KIND_BEFORE = re.compile(r"([\w-]+)\s*[«\"“”']?\s*$")
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
@@ -556,6 +559,23 @@ class MeasureResolver:
         first.funding.clear()
         if not any(m.alias_of is first for m in self.mentions):
             self.mentions.remove(first)
+
+    def prefer_funds_over_projects(self) -> None:
+        """Money "til nye forskningsprosjekter" on a page about a research or innovation fund funds the fund
+        ("regionale forskningsmidler", "innovasjonsmidlar"): projects in the plural are what a fund pays for, not a
+        measure of their own. Only an indefinite plural of a project noun, and only when the page names one fund."""
+        funds = {m.root().key: m.root() for m in self.mentions
+                 if m.alias_of is None and means_word(self.context, m.head) and not self.rx.budget_noun.match(m.head)}
+        if len(funds) != 1:
+            return
+        fund = next(iter(funds.values()))
+        for m in list(self.mentions):
+            if m is fund or not m.funding or m.named or m.alias_of is not None or m.how != "forward":
+                continue
+            if not _PROJECTS.fullmatch(m.label) or any(x.alias_of is m for x in self.mentions):
+                continue
+            fund.funding.extend(a for a in m.funding if a not in fund.funding)
+            self.mentions.remove(m)
 
     def restated_headlines(self) -> None:
         """A headline's amount that the body restates funds what the body's amount funds: "Nær 6 millioner kroner til
