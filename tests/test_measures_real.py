@@ -828,3 +828,18 @@ def test_measures_real_money_for_projects_funds_the_pages_fund(nlp):
     found = measures(nlp, text)
     assert not any(label.lower().endswith("forskningsprosjekter") for label in found), found
     assert any(90_000_000 in values for label, values in found.items() if "forskningsmidl" in label.lower()), found
+
+
+def test_measures_real_a_definite_compound_takes_up_the_measure_its_head_names(nlp):
+    """Session 12: "bevilget til sykehusprosjektet" after "nytt sykehus i Kongsberg" funds that hospital: a definite
+    compound of an earlier measure's head and an instrument noun refers back to it."""
+    text = ("Nytt sykehus\n\nStortinget vedtok en låneramme på 2,1 milliarder kroner til nytt sykehus i Kongsberg.\n\n"
+            "I statsbudsjettet for 2026 ble 95 millioner kroner av lånerammen bevilget til sykehusprosjektet.")
+    found = measures(nlp, text)
+    assert any(95_000_000 in values and "Kongsberg" in label for label, values in found.items()), found
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
+                             actors=extract_actors(doc, document)[0])
+    keys = {m.label: m.key for m in findings.measures}
+    assert keys.get("sykehusprosjektet", keys["sykehus i Kongsberg"]) == keys["sykehus i Kongsberg"], keys

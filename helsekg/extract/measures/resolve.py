@@ -213,6 +213,15 @@ class MeasureResolver:
             return title
         return None
 
+    def compound_reference(self, start: int, end: int) -> Mention | None:
+        """The earlier measure a definite compound of its head and an instrument noun takes up: "sykehusprosjektet"
+        after "nytt sykehus i Drammen", "byggeprosjektet" after "nytt bygg"; the nearest one before."""
+        word = stem(self.text[start:end].split()[-1], self.rx)
+        earlier = [m for m in self.mentions if m.start < start and m.alias_of is None and len(m.head) >= 4
+                   and word.startswith(m.head) and word != m.head
+                   and self.rx.instrument_word.match(word[len(m.head):].lstrip("s-") or "-")]
+        return max(earlier, key=lambda m: m.start).root() if earlier else None
+
     def price_word(self, start: int, end: int) -> re.Match[str] | None:
         """The price or fee that opens the phrase ("Leie", "timepris", "oppstartsgebyr"; ``price_words`` and compounds
         ending in ``price_heads``), or None."""
@@ -473,6 +482,9 @@ class MeasureResolver:
                 sentence = None if phrase is None else self.context.sentence_of(phrase[0])
                 if phrase is not None and sentence is not None and self.rejects(*phrase) is None:
                     return self.alias(attempt.start, attempt.end, index, self.add(*phrase, sentence, "reference"))
+                named = self.compound_reference(attempt.start, attempt.end)
+                if named is not None:
+                    return self.alias(attempt.start, attempt.end, index, named)
             return self.add(attempt.start, attempt.end, index, attempt.how)
         if isinstance(attempt, Reference):
             resolved = self.resolve(attempt.start, attempt.end)
