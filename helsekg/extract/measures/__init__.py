@@ -86,7 +86,7 @@ from helsekg.extract.measures.context import build_context
 from helsekg.extract.measures.cues import MeasureCues, default_cues
 from helsekg.extract.measures.funding import find_funding_cues
 from helsekg.extract.measures.goals import find_goals
-from helsekg.extract.measures.named import find_named
+from helsekg.extract.measures.named import find_funds, find_named
 from helsekg.extract.measures.phrases import measure_key
 from helsekg.extract.measures.proposals import find_proposals
 from helsekg.extract.measures.prose import find_prose
@@ -129,6 +129,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.add_titles(find_titles(context), find_budget_posts(context))
     resolver.add_named(find_named(context))
     resolver.add_named(find_proposals(context))
+    resolver.add_funds(find_funds(context))
     prose = find_prose(context)
     resolver.add_named(prose.names)
     resolver.fund(find_funding_cues(context))

@@ -169,6 +169,8 @@ class MeasureCues:
     #: heads that make an instrument noun only as the last part of a compound ("innovasjonsmidlar",
     #: "folkehelsemidler"), never alone ("midler til ...")
     compound_instrument_heads: tuple[str, ...] = ()
+    #: first parts that make such a compound no money: "legemidler", "hjelpemidler", "virkemidler", "rusmidler"
+    compound_instrument_stops: tuple[str, ...] = ()
     #: adverbs that may stand between a verb and its particle ("lyser no ut", "set òg i gang")
     particle_adverbs: tuple[str, ...] = ()
     #: a representative proposal's title ("Representantforslag fra stortingsrepresentantene A og B om X"): the
@@ -323,8 +325,11 @@ def compiled(cues: MeasureCues) -> Patterns:
     return Patterns(
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
-        instrument_word=re.compile(rf"^(?:[\w-]*?(?:{heads}){suffix}|[\w-]{{4,}}?(?:{alt(cues.compound_instrument_heads)}))$"
-                                   if cues.compound_instrument_heads else rf"^[\w-]*?(?:{heads}){suffix}$", i),
+        instrument_word=re.compile(rf"^(?:[\w-]*?(?:{heads}){suffix}|(?![\w-]*?(?:{alt(cues.compound_instrument_stops)})"
+                                   rf"(?:{alt(cues.compound_instrument_heads)})$)[\w-]{{4,}}?"
+                                   rf"(?:{alt(cues.compound_instrument_heads)}))$"
+                                   if cues.compound_instrument_heads and cues.compound_instrument_stops
+                                   else rf"^[\w-]*?(?:{heads}){suffix}$", i),
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),

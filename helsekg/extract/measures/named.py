@@ -35,7 +35,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_named", "project_names"]
+__all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_funds", "find_named", "project_names"]
 
 #: How long a one-word name may grow along its noun phrase ("Forsøk med statlig finansiering av ...").
 MAX_EXTENDED_WORDS = 10
@@ -257,3 +257,38 @@ def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[i
         else:
             last_end = None
     return found
+
+
+#: A compound of money ("innovasjonsmidler", "forskingsmidlar").
+_FUND = re.compile(r"(?<![\w-])[\w-]{4,}?(?:midler|midlar)(?![\w-])", re.IGNORECASE)
+
+
+def find_funds(context: MeasureContext) -> tuple[Candidate, ...]:
+    """Funds named by a compound of money in the body of a page that has money in it ("utlysninger av
+    innovasjonsmidler fra Helse Midt-Norge", "søkbare regionale forskingsmidlar"), with an adjective the tagger reads
+    right before: the fund a research or innovation page is about. Not a compound that names no money
+    (``compound_instrument_stops``: "legemidler"), nor the kinds of money every grant is paid in
+    (``generic_measure_lemmas``: "tilskuddsmidler", "skjønnsmidlar"), nor a definite form ("midlene"), which takes
+    up a fund named before."""
+    if not any(a.is_money for a in context.amounts):
+        return ()
+    text, rx, doc = context.text, context.rx, context.doc
+    generic = {g.lower() for g in context.cues.generic_measure_lemmas}
+    tagged = doc is not None and annotated(doc, "POS")
+    found = []
+    for i, s in enumerate(context.sentences):
+        if s.is_title:
+            continue
+        for m in _FUND.finditer(text, s.start, s.end):
+            word = m.group().lower()
+            singular = re.sub(r"(?:ler|lar)$", "del", word)
+            if not rx.instrument_word.match(word) or word in generic or singular in generic:
+                continue
+            start = m.start()
+            if tagged:
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                before = doc[span.start - 1] if span is not None and span.start > 0 else None
+                if before is not None and before.pos_ == "ADJ" and before.idx >= s.start:
+                    start = before.idx
+            found.append(Candidate(start, m.end(), i, "named"))
+    return tuple(found)

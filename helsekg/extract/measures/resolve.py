@@ -382,6 +382,17 @@ class MeasureResolver:
             if mention is not None:
                 self.topics[post.section] = mention
 
+    def add_funds(self, candidates: Iterable[Candidate]) -> None:
+        """Funds named by a compound of money: a mention of the measure whose label holds the same compound
+        ("forskingsmidlar" after "Helse Vests forskingsmidlar 2023"), else a measure of their own."""
+        for candidate in candidates:
+            word = self.text[candidate.start:candidate.end].split()[-1].lower()
+            same = [m.root() for m in self.mentions if word in m.label.lower().split() and m.alias_of is None]
+            if same and candidate.sentence is not None:
+                self.alias(candidate.start, candidate.end, candidate.sentence, same[0])
+            else:
+                self.add_candidate(candidate)
+
     def add_named(self, candidates: Iterable[Candidate]) -> None:
         for candidate in candidates:
             self.add_candidate(candidate)
