@@ -857,3 +857,18 @@ def test_measures_real_a_fund_named_by_a_compound_of_money(nlp):
     assert not any("legemidler" in label or "hjelpemidler" in label for label in found), found
     rx = compiled(default_cues())
     assert rx.instrument_word.match("forskingsmidlar") and not rx.instrument_word.match("legemidler")
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Nytt sykehus i Kongsberg – byggestart behandles i mars\n\nStyret skal i mars behandle byggestarten.",
+     "Nytt sykehus i Kongsberg"),
+    ("Ny legevakt på Voss\n\nKommunestyret vedtok i dag planane.", "Ny legevakt på Voss"),
+])
+def test_measures_real_a_title_announcing_a_new_building_names_the_project(nlp, text, label):
+    """Session 12: "Nytt sykehus i Drammen – byggestart ..." announces the building project the page is about
+    (``new_building_heads``); "Nytt sykehus" is no hospital's name, so it proposes nothing."""
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    found, _ = extract_actors(doc, document)
+    assert not any(a.text.startswith("Nytt") for a in found), found
+    assert label in measures(nlp, text)

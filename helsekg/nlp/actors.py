@@ -775,7 +775,7 @@ def _possessive_bodies(text: str, orgs: list[_Candidate], patterns: ActorPattern
 
 
 _DETERMINERS = frozenset(
-    "Hver Kvar Hvilken Kva Kor Annen Anna Enhver Denne Dette Samme Ny Nye Vår Vår Din Min Egen Eigen Hele Heile "
+    "Hver Kvar Hvilken Kva Kor Annen Anna Enhver Denne Dette Samme Ny Nytt Nye Vår Vår Din Min Egen Eigen Hele Heile "
     "Én En Ei Ein Eit Et Alle Mange Flere Fleire Hvis Ingen Ingi Noen Nokon Vertskommune Hjemkommune".split()
 )
 

@@ -179,6 +179,8 @@ class MeasureCues:
     proposal_authors: tuple[str, ...] = ()
     #: "... gi støtte til fem innovasjonsprosjekter:": a count before the instrument noun that ends a list's introduction
     counted_list_words: tuple[str, ...] = ()
+    #: "Nytt sykehus i Drammen": a title of "ny/nytt/nye" and one of these heads announces a building project
+    new_building_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -81,12 +81,29 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Oversikt tildeling - Eldre ut på middag": what a round hands out is a scheme, whatever its head
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
             continue
+        building = _new_building(context).match(text, begin, s.end)
+        if building is not None:
+            # "Nytt sykehus i Drammen – byggestart behandles i mars": the building project the page is about
+            found.append(Candidate(building.start(), building.end(), i, "title"))
+            continue
         named = kind_and_name(context, s.start, s.end)
         if named is not None:
             found.append(Candidate(*named, i, "title", named=True))
         elif _grant_page(context) and _scheme_title(context, *phrase):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
     return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _building_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:[Nn]y|[Nn]ytt|[Nn]ye)\s+[\w-]*(?:{alternation(heads)})(?![\w-])"
+                      rf"(?:\s+(?:i|på|ved|for)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*)?") if heads else re.compile(r"(?!)")
+
+
+def _new_building(context: MeasureContext) -> re.Pattern[str]:
+    """A title that announces a new building ("Nytt sykehus i Drammen", "Ny legevakt på Voss"): "ny/nytt/nye", a noun
+    ending in one of ``new_building_heads`` and where it is built."""
+    return _building_pattern(context.cues.new_building_heads)
 
 
 def _before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
