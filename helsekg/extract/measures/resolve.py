@@ -550,12 +550,19 @@ class MeasureResolver:
             if scheme is None or scheme.start() <= m.start < scheme.end():
                 continue
             target = self.add(scheme.start(), scheme.end(), self.context.sentence_of(scheme.start()), "named")
-            for amount in m.funding:
-                if amount not in target.funding:
-                    target.funding.append(amount)
-            m.funding.clear()
+            self.give_funding(m, target)
             if m.how != "title":
                 self.mentions.remove(m)
+
+    def taken_up(self, mention: Mention) -> bool:
+        """Another mention refers to ``mention`` (its alias), so it must stay."""
+        return any(m.alias_of is mention for m in self.mentions)
+
+    @staticmethod
+    def give_funding(source: Mention, target: Mention) -> None:
+        """``source``'s amounts fund ``target`` instead (each once)."""
+        target.funding.extend(a for a in source.funding if a not in target.funding)
+        source.funding.clear()
 
     def prefer_title_fund(self) -> None:
         """The first money a grant page hands out funds the fund its title names ("Utlysing av midlar til innovasjon":
@@ -578,9 +585,8 @@ class MeasureResolver:
         lemmas = set(lemma_words(self.text, s.start, first.start, self.context.doc))
         if not lemmas & set(self.context.cues.allocation_verbs) and not {"lyse", "ut"} <= lemmas:
             return
-        title.funding.extend(a for a in first.funding if a not in title.funding)
-        first.funding.clear()
-        if not any(m.alias_of is first for m in self.mentions):
+        self.give_funding(first, title)
+        if not self.taken_up(first):
             self.mentions.remove(first)
 
     def prefer_funds_over_projects(self) -> None:
@@ -595,9 +601,9 @@ class MeasureResolver:
         for m in list(self.mentions):
             if m is fund or not m.funding or m.named or m.alias_of is not None or m.how != "forward":
                 continue
-            if not _PROJECTS.fullmatch(m.label) or any(x.alias_of is m for x in self.mentions):
+            if not _PROJECTS.fullmatch(m.label) or self.taken_up(m):
                 continue
-            fund.funding.extend(a for a in m.funding if a not in fund.funding)
+            self.give_funding(m, fund)
             self.mentions.remove(m)
 
     def restated_headlines(self) -> None:
@@ -608,8 +614,7 @@ class MeasureResolver:
         for m in list(self.mentions):
             if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.how != "forward"
                     or m.alias_of is not None or len(m.funding) != 1
-                    or any(self.rx.instrument_word.match(w) for w in m.label.split())
-                    or any(x.alias_of is m for x in self.mentions)):
+                    or any(self.rx.instrument_word.match(w) for w in m.label.split()) or self.taken_up(m)):
                 continue
             headline = m.funding[0]
             tolerance = headline.value / 10 if headline.qualifier != "Exact" else 0
@@ -619,8 +624,7 @@ class MeasureResolver:
                     continue
                 holders = [x.root() for x in self.mentions if amount in x.funding and x is not m]
                 if holders:
-                    if headline not in holders[0].funding:
-                        holders[0].funding.append(headline)
+                    self.give_funding(m, holders[0])
                     self.mentions.remove(m)
                     break
 
