@@ -319,6 +319,11 @@ def compiled(cues: MeasureCues) -> Patterns:
     heads = alt(cues.instrument_heads)
     # "programmet": a doubled consonant before the ending
     suffix = rf"(?:[mnlst]?(?:{alt(cues.instrument_endings)}))?"
+    # "innovasjonsmidlar": a head that counts only at the end of a compound, unless a stop opens the head ("legemidler")
+    compound_heads = alt(cues.compound_instrument_heads)
+    stops = (rf"(?![\w-]*?(?:{alt(cues.compound_instrument_stops)})(?:{compound_heads})$)"
+             if cues.compound_instrument_stops else "")
+    compound = rf"{stops}[\w-]{{4,}}?(?:{compound_heads})" if cues.compound_instrument_heads else ""
     # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis
     goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
                 rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
@@ -327,10 +332,7 @@ def compiled(cues: MeasureCues) -> Patterns:
     return Patterns(
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"
-        instrument_word=re.compile(rf"^(?:[\w-]*?(?:{heads}){suffix}|(?![\w-]*?(?:{alt(cues.compound_instrument_stops)})"
-                                   rf"(?:{alt(cues.compound_instrument_heads)})$)[\w-]{{4,}}?"
-                                   rf"(?:{alt(cues.compound_instrument_heads)}))$"
-                                   if cues.compound_instrument_heads and cues.compound_instrument_stops
+        instrument_word=re.compile(rf"^(?:[\w-]*?(?:{heads}){suffix}|{compound})$" if compound
                                    else rf"^[\w-]*?(?:{heads}){suffix}$", i),
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),

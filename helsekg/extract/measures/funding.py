@@ -72,9 +72,8 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
-#: The verbs of receiving money, in the forms that open a clause ("mottar", "får", "fekk").
-RECEIVING_FORMS = frozenset({"mottar", "mottek", "mottok", "tek imot", "får", "fær", "fekk", "fikk", "tildeles",
-                             "tildelast", "tildeles det", "får tildelt"})
+#: The verbs of receiving money, in the one-word forms that open a clause ("mottar", "får", "fekk").
+RECEIVING_FORMS = frozenset({"mottar", "mottek", "mottok", "får", "fær", "fekk", "fikk", "tildeles", "tildelast"})
 #: The first word of a sentence.
 FIRST_WORD = re.compile(rf"\W*({WORD})")
 BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic())
