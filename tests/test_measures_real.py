@@ -19,15 +19,19 @@ from helsekg.extract.measures.phrases import not_a_measure
 from helsekg.text import document_from_text
 
 
-def measures(nlp, text: str) -> dict[str, set[int]]:
-    """label -> funded values (in whole kroner) of every measure found in ``text``."""
+def findings(nlp, text: str):
+    """What ``find_measures`` finds in ``text``, with the actors and amounts the pipeline finds."""
     document = document_from_text(text, source="x.txt")
     doc = nlp(document.text)
     found, _ = extract_actors(doc, document)
-    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
-                             actors=(*header_actors(document), *found))
+    return find_measures(doc, document, amounts=list(find_amounts(doc, document)),
+                         actors=(*header_actors(document), *found))
+
+
+def measures(nlp, text: str) -> dict[str, set[int]]:
+    """label -> funded values (in whole kroner) of every measure found in ``text``."""
     out: dict[str, set[int]] = {}
-    for m in findings.measures:
+    for m in findings(nlp, text).measures:
         out.setdefault(m.label, set()).update(int(a.value) for a in m.funding)
     return out
 
@@ -174,9 +178,9 @@ def test_measures_real_when_and_where_after_name_are_not_part_of_it(nlp, blank_n
         document = document_from_text(text, source="x.txt")
         doc = pipeline(document.text)
         found, _ = extract_actors(doc, document)
-        findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)), actors=found)
-        assert {m.label for m in findings.measures} == {name}
-        assert len({m.key for m in findings.measures}) == 1 and "20" not in findings.measures[0].key
+        result = find_measures(doc, document, amounts=list(find_amounts(doc, document)), actors=found)
+        assert {m.label for m in result.measures} == {name}
+        assert len({m.key for m in result.measures}) == 1 and "20" not in result.measures[0].key
 
 
 @pytest.mark.parametrize("text", [
@@ -710,12 +714,7 @@ def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owner
             " • Digital hjemmeoppfølging av hjertesvikt - Kari Berg - Sykehuset Innlandet\n"
             " • Robotstøttet rehabilitering etter slag - Ola Dahl - Sunnaas sykehus\n"
             " • Trygg utskriving - Eva Lund - Oslo universitetssykehus\n")
-    document = document_from_text(text, source="x.txt")
-    doc = nlp(document.text)
-    found, _ = extract_actors(doc, document)
-    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
-                             actors=(*header_actors(document), *found))
-    owners = {m.label: m.proposer.label if m.proposer else None for m in findings.measures}
+    owners = {m.label: m.proposer.label if m.proposer else None for m in findings(nlp, text).measures}
     assert "Digital hjemmeoppfølging av hjertesvikt" in owners, owners
     assert owners.get("Trygg utskriving", "").startswith("Oslo universitetssykehus"), owners
     assert any(label.startswith("Robotstøttet") and (owner or "").startswith("Sunnaas") for label, owner in owners.items())
@@ -837,11 +836,7 @@ def test_measures_real_a_definite_compound_takes_up_the_measure_its_head_names(n
             "I statsbudsjettet for 2026 ble 95 millioner kroner av lånerammen bevilget til sykehusprosjektet.")
     found = measures(nlp, text)
     assert any(95_000_000 in values and "Kongsberg" in label for label, values in found.items()), found
-    document = document_from_text(text, source="x.txt")
-    doc = nlp(document.text)
-    findings = find_measures(doc, document, amounts=list(find_amounts(doc, document)),
-                             actors=extract_actors(doc, document)[0])
-    keys = {m.label: m.key for m in findings.measures}
+    keys = {m.label: m.key for m in findings(nlp, text).measures}
     assert keys.get("sykehusprosjektet", keys["sykehus i Kongsberg"]) == keys["sykehus i Kongsberg"], keys
 
 
