@@ -199,6 +199,23 @@ def test_named_queries_funding_by_actor(corpus_graph):
     assert [(r["actor"], r["year"] or "") for r in rows] == sorted((r["actor"], r["year"] or "") for r in rows)
 
 
+def test_named_queries_funding_by_actor_credits_the_amounts_own_document(nlp, write_text):
+    """Two documents fund one measure and name different actors: each amount is credited to the actor of its own
+    document (hkg:fundedBy), not to every proposer the merged measure node has gathered."""
+    from helsekg.api import extract_paths
+
+    first = write_text("a.txt", "Menn i helse\n\nRegjeringen foreslår 30 millioner kroner til Menn i helse i 2024. "
+                       "Prosjektet skal rekruttere flere menn til helse- og omsorgstjenestene.\n")
+    second = write_text("b.txt", "KS og Menn i helse\n\nKS bevilger 5 millioner kroner til Menn i helse i 2025. "
+                        "KS vil at flere kommuner skal delta i prosjektet.\n")
+    graph = extract_paths([first, second], nlp=nlp).graph
+    proposers = query(graph, "SELECT ?p WHERE { ?m hkg:proposedBy ?p }").rows
+    assert len(proposers) == 2  # one measure node, both documents' actors
+    rows = run(graph, "funding-by-actor")
+    assert [(r["actor"], Decimal(r["total"]), r["year"], r["amounts"]) for r in rows] == [
+        ("KS", Decimal(5000000), "2025", "1"), ("Regjeringen", Decimal(30000000), "2024", "1")]
+
+
 def test_named_queries_measures_with_funding(corpus_graph):
     rows = run(corpus_graph, "measures-with-funding")
     alis = [(r["proposer"], Decimal(r["value"]), r["kind"], r["year"])

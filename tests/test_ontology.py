@@ -41,6 +41,8 @@ LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "link
 EXTENSIONS += LINK_EXTENSIONS
 # helsekg validate --format ttl: the sh:sourceConstraintComponent of the anchor check's results (issue 15).
 EXTENSIONS += ["AnchorTextConstraint"]
+# issue 18: who stands behind an amount, as its own document says, so money per actor needs no join
+EXTENSIONS += ["fundedBy"]
 
 EXTRACTED = {"Actor", "Measure", "MonetaryAmount", "Quantity", "Goal", "TargetGroup", "Recommendation", "Theme", "Quote"}
 
@@ -54,6 +56,7 @@ SIGNATURES = {
     "anchorText": ("datatype", {"Mention"}, XSD.string),
     "proposedBy": ("object", {"Measure"}, HKG.Actor),
     "hasFunding": ("object", {"Measure"}, HKG.MonetaryAmount),
+    "fundedBy": ("object", {"MonetaryAmount"}, HKG.Actor),
     "qualifier": ("object", {"MonetaryAmount", "Quantity"}, HKG.Qualifier),
     "amountKind": ("object", {"MonetaryAmount"}, HKG.AmountKind),
     "fiscalYear": ("datatype", {"MonetaryAmount"}, XSD.gYear),
@@ -100,6 +103,7 @@ SUPERCLASSES = {
 
 SUPERPROPERTIES = {
     "proposedBy": {PROV.wasAttributedTo},
+    "fundedBy": {PROV.wasAttributedTo},
     "recommendedBy": {PROV.wasAttributedTo},
     "statedBy": {PROV.wasAttributedTo},
     "mentionedIn": {DCTERMS.isReferencedBy},

@@ -340,7 +340,12 @@ class _Builder:
         for quantity in measure.quantities:
             add(node, _HKG.hasQuantity, self.amount(quantity))
         if measure.proposer is not None:
-            add(node, _HKG.proposedBy, self.actor(measure.proposer))
+            proposer = self.actor(measure.proposer)
+            add(node, _HKG.proposedBy, proposer)
+            # who puts up the money, as this document states it: an aggregate per actor needs no join through
+            # the measure, whose proposers gather over every document that names it (issue 18)
+            for amount in measure.funding:
+                add(self.amount(amount), _HKG.fundedBy, proposer)
         for goal in measure.goals:
             add(node, _HKG.hasGoal, self.goal(goal))
         for group in measure.targets:

@@ -58,6 +58,7 @@ class HKG(DefinedNamespace):
     addressesThematically: URIRef  # addresses thematically / svarer tematisk på (helsekg extension)
     amountKind: URIRef  # has amount kind / har beløpstype
     followsUp: URIRef  # follows up / følger opp (helsekg extension)
+    fundedBy: URIRef  # funded by / finansiert av (helsekg extension)
     hasFunding: URIRef  # has funding / har finansiering
     hasGoal: URIRef  # has goal / har mål
     hasMention: URIRef  # has mention / har tekstforekomst
