@@ -199,7 +199,7 @@ def test_named_queries_funding_by_actor(corpus_graph):
     assert [(r["actor"], r["year"] or "") for r in rows] == sorted((r["actor"], r["year"] or "") for r in rows)
 
 
-def test_named_queries_funding_by_actor_credits_the_amounts_own_document(nlp, write_text):
+def test_named_queries_funding_credits_the_amounts_own_document(nlp, write_text):
     """Two documents fund one measure and name different actors: each amount is credited to the actor of its own
     document (hkg:fundedBy), not to every proposer the merged measure node has gathered."""
     from helsekg.api import extract_paths
@@ -214,6 +214,10 @@ def test_named_queries_funding_by_actor_credits_the_amounts_own_document(nlp, wr
     rows = run(graph, "funding-by-actor")
     assert [(r["actor"], Decimal(r["total"]), r["year"], r["amounts"]) for r in rows] == [
         ("KS", Decimal(5000000), "2025", "1"), ("Regjeringen", Decimal(30000000), "2024", "1")]
+    # the funding rows name the same actor per amount, in the full and the paged query
+    for name in ("measures-with-funding", "measures-with-funding-top"):
+        funded = sorted((r["proposer"], Decimal(r["value"])) for r in run(graph, name))
+        assert funded == [("KS", Decimal(5000000)), ("Regjeringen", Decimal(30000000))], name
 
 
 def test_named_queries_measures_with_funding(corpus_graph):
