@@ -177,6 +177,14 @@ def test_themes_split_compound(word: str, parts: tuple[str, ...]) -> None:
     ("samarbeid mellom kommunar og helseføretak om pasientforløp", {"samhandling", "pasientforlop"}),
     ("fleire studieplassar og praksisplassar i distrikta", {"utdanningskapasitet", "tilgjengelighet"}),
     ("oppgåvedeling mellom yrkesgruppene", {"oppgavedeling"}),
+    # "-het"/"-itet" nouns inflected: the indefinite form is no definite "-et" (issue 16)
+    ("for å betre kvaliteten i tilboda", {"kvalitet"}),
+    ("Tilgjengeligheten til fastlegen må bli bedre", {"tilgjengelighet", "allmennlegetjenesten"}),
+    # themes added for the recommendations of Eldreombodet and Rådet for et aldersvennlig Norge (issue 16)
+    ("møteplassar og aktivitetar mot einsemd", {"ensomhet"}),
+    ("systematisk arbeid mot vald og overgrep mot eldre", {"vold-og-overgrep", "eldreomsorg"}),
+    ("dagaktivitetstilbud til hjemmeboende personer med demens", {"demens"}),
+    ("tilskudd til omsorgsboliger", {"bolig"}),
 ])
 def test_themes_concepts_in(text: str, expected: set[str]) -> None:
     assert {m.key for m in concepts_in(text)} == expected

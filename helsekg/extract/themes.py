@@ -69,6 +69,9 @@ _SUFFIXES: tuple[tuple[str, str], ...] = tuple(sorted((
     ("ingen", "ing"), ("inga", "ing"),
     ("heitene", "het"), ("heitane", "het"), ("hetene", "het"), ("heiter", "het"), ("heitar", "het"),
     ("heten", "het"), ("heita", "het"), ("heiten", "het"), ("heter", "het"), ("heit", "het"),
+    # "-het" and "-itet" end the indefinite noun itself: "kvalitet" and "kvaliteten" are one stem, "ensomhet" and
+    # "ensomheten" too (without these, "-et" was read as the definite ending: "kvalit", "ensomh")
+    ("het", "het"), ("itet", "itet"),
     ("sjonane", "sjon"), ("sjonene", "sjon"), ("sjonar", "sjon"), ("sjoner", "sjon"), ("sjonen", "sjon"),
     ("elsene", "els"), ("elsen", "els"), ("elser", "els"), ("else", "els"),
     ("erne", ""), ("erer", ""), ("ere", ""), ("ende", ""), ("ande", ""), ("ene", ""), ("ane", ""),
@@ -90,6 +93,8 @@ def stem(word: str) -> str:
     ['tjenest', 'tenest', 'rekruttering', 'ulikhet', 'innovasjon', 'hels']
     >>> stem("rus"), stem("KI")
     ('rus', 'ki')
+    >>> [stem(w) for w in ("kvalitet", "kvaliteten", "ensomhet", "ensomheten", "tilgjengeligheita")]
+    ['kvalitet', 'kvalitet', 'ensomhet', 'ensomhet', 'tilgjengelighet']
     """
     word = word.lower()
     for suffix, replacement in _SUFFIXES:
