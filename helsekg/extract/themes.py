@@ -72,6 +72,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = tuple(sorted((
     # "-het" and "-itet" end the indefinite noun itself: "kvalitet" and "kvaliteten" are one stem, "ensomhet" and
     # "ensomheten" too (without these, "-et" was read as the definite ending: "kvalit", "ensomh")
     ("het", "het"), ("itet", "itet"),
+    # the "-er"/"-ar" of an agent or neuter noun is stripped from the bare form, so from the inflected ones too:
+    # "helsesykepleier(en)", "leiar(ar/en/ane)", "register(et)"; and "demens(en)", "konsekvens(en)" alike
+    ("erens", ""), ("eren", ""), ("eret", ""), ("arens", ""), ("aren", ""), ("arar", ""), ("arane", ""),
+    ("ensen", ""),
     ("sjonane", "sjon"), ("sjonene", "sjon"), ("sjonar", "sjon"), ("sjoner", "sjon"), ("sjonen", "sjon"),
     ("elsene", "els"), ("elsen", "els"), ("elser", "els"), ("else", "els"),
     ("erne", ""), ("erer", ""), ("ere", ""), ("ende", ""), ("ande", ""), ("ene", ""), ("ane", ""),
@@ -95,6 +99,8 @@ def stem(word: str) -> str:
     ('rus', 'ki')
     >>> [stem(w) for w in ("kvalitet", "kvaliteten", "ensomhet", "ensomheten", "tilgjengeligheita")]
     ['kvalitet', 'kvalitet', 'ensomhet', 'ensomhet', 'tilgjengelighet']
+    >>> [stem(w) for w in ("helsesykepleier", "helsesykepleieren", "leiar", "leiarane", "demens", "demensen")]
+    ['helsesykeplei', 'helsesykeplei', 'lei', 'lei', 'dem', 'dem']
     """
     word = word.lower()
     for suffix, replacement in _SUFFIXES:
