@@ -867,3 +867,40 @@ def test_measures_real_a_title_announcing_a_new_building_names_the_project(nlp, 
     found, _ = extract_actors(doc, document)
     assert not any(a.text.startswith("Nytt") for a in found), found
     assert label in measures(nlp, text)
+
+
+def test_measures_real_the_chief_executives_proposal_list(nlp):
+    """Session 13: "Rådmannen foreslår følgende tiltak:" introduces the administration's measures; "råd" opening
+    "Rådmannen" is no council's advice (``recommendation_cue_stops``), which would drop the list's measures."""
+    text = ("Budsjett for helse og omsorg\n\nRådmannen foreslår følgende tiltak:\n\n"
+            "- Ny bemanningsplan for sykehjemmet\n- Etablering av et frisklivstilbud\n")
+    found = findings(nlp, text)
+    assert {m.label for m in found.measures} == {"bemanningsplan for sykehjemmet", "Etablering av et frisklivstilbud"}
+    assert {m.proposer.label for m in found.measures if m.proposer} == {"Rådmannen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Statsbudsjettet 2025\n\nRegjeringen foreslår å styrke satsingen på lavterskeltilbud for unge ytterligere. "
+    "Regjeringen foreslår 40 millioner kroner til ordningen.",
+    "Statsbudsjettet 2025\n\nRegjeringa føreslår å styrkje satsinga på lågterskeltilbod for unge ytterlegare. "
+    "Regjeringa føreslår 40 millionar kroner til ordninga.",
+])
+def test_measures_real_a_degree_adverb_after_the_object_is_no_part_of_the_label(nlp, text):
+    """Session 13: "styrke satsingen ... ytterligere" strengthens it further; the adverb ends the clause, not the name
+    (``label_trailing_words``), in Bokmål and Nynorsk alike."""
+    found = measures(nlp, text)
+    assert len(found) == 1 and list(found.values()) == [{40_000_000}], found
+    assert not next(iter(found)).endswith(("ytterligere", "ytterlegare")), found
+
+
+@pytest.mark.parametrize(("text", "label", "proposer"), [
+    ("Tiltak for sårbare grupper\n\nFor å motvirke ensomhet foreslår regjeringen å styrke satsingen overfor sårbare "
+     "grupper.", "satsingen overfor sårbare grupper", "Regjeringen"),
+    ("Tiltak for sårbare grupper\n\nFor å motverke einsemd føreslår regjeringa å styrke satsinga overfor sårbare "
+     "grupper.", "satsinga overfor sårbare grupper", "Regjeringa"),
+])
+def test_measures_real_nynorsk_foreslar_reads_as_bokmal_foreslar(nlp, text, label, proposer):
+    """Session 13: the Nynorsk forms of the proposing verb ("føreslår", "føreslo", "føreslått", "føreslåast") stand
+    in the cue lists next to the Bokmål ones, so the same sentence gives the same measure in both."""
+    found = {m.label: m.proposer.label if m.proposer else None for m in findings(nlp, text).measures}
+    assert found.get(label) == proposer, found

@@ -181,6 +181,9 @@ class MeasureCues:
     counted_list_words: tuple[str, ...] = ()
     #: "Nytt sykehus i Drammen": a title of "ny/nytt/nye" and one of these heads announces a building project
     new_building_heads: tuple[str, ...] = ()
+    #: words that open with a recommendation cue and name none: "Rådmannen foreslår følgende tiltak:" is the
+    #: administration's proposal, not a council's advice ("råd" opens "rådmann", "rådhus", "rådgiver")
+    recommendation_cue_stops: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -374,7 +377,8 @@ def compiled(cues: MeasureCues) -> Patterns:
         # a goal that opens its sentence also ends at a comma
         goal_end_opening=re.compile(goal_end + r"|(?<!-),\s"),
         list_intro=re.compile(rf"(?<![\w-])(?:{alt(cues.list_intro_cues)})", i),
-        recommendation=re.compile(rf"(?<![\w-])(?:{alt(cues.recommendation_cues)})", i),
+        recommendation=re.compile(rf"(?<![\w-])(?!{alt(cues.recommendation_cue_stops) or '(?!)'})"
+                                  rf"(?:{alt(cues.recommendation_cues)})", i),
         recommendation_item=re.compile(rf"^\W*(?:{alt(cues.recommendation_item_starts)})\b", i),
         # "- Vi har lyttet til fagfolkene, sier Vestre.": a press quote, not a list item
         quote_item=re.compile(rf",\s+(?:{alt(cues.speech_verbs)})\s+[^,.;:]{{1,80}}[.!]?\s*$"),
