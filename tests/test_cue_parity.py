@@ -19,12 +19,14 @@ PAIRS = {
     "settes av": "setjast av", "lyses ut": "lysast ut", "satt av": "sett av", "avsatt": "avsett", "øremerket": "øremerkt",
     "innen": "innan", "innenfor": "innanfor", "utenfor": "utanfor", "også": "òg", "noen": "nokon",
     "formålet": "føremålet", "midler": "midlar", "gir": "gjev",
+    "tjeneste": "teneste", "tjenester": "tenester", "tilskudd": "tilskot", "tilbud": "tilbod", "ansatte": "tilsette",
+    "kommunene": "kommunane", "bevilgning": "løyving",
 }
 #: lists that are one standard's by design: the language identifier's marker words, web pages' fixed strings, names
 EXEMPT = {("language_cues.json", "language.nb"), ("language_cues.json", "page.boilerplate_prefixes"),
           ("language_cues.json", "page.link_prefixes"), ("measure_cues.json", "programme_names")}
 FILES = ("measure_cues.json", "measure_prose_cues.json", "proposer_cues.json", "recommendation_cues.json",
-         "goal_target_cues.json", "amount_lexicon.json", "extraction_cues.json", "language_cues.json")
+         "goal_target_cues.json", "amount_lexicon.json", "extraction_cues.json", "language_cues.json", "link_model.json")
 
 
 def _lists(obj, path: tuple[str, ...] = ()) -> Iterator[tuple[str, list[str]]]:
