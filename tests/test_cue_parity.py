@@ -21,6 +21,17 @@ PAIRS = {
     "formålet": "føremålet", "midler": "midlar", "gir": "gjev",
     "tjeneste": "teneste", "tjenester": "tenester", "tilskudd": "tilskot", "tilbud": "tilbod", "ansatte": "tilsette",
     "kommunene": "kommunane", "bevilgning": "løyving",
+    "sykehus": "sjukehus", "sykehjem": "sjukeheim", "hjemme": "heime", "bolig": "bustad", "skole": "skule",
+    "fremme": "fremje", "søke": "søkje", "pårørende": "pårørande", "helseforetak": "helseføretak",
+    "virksomhet": "verksemd", "oppgave": "oppgåve", "hverdag": "kvardag", "tidligere": "tidlegare", "fremtid": "framtid",
+    "bygge": "byggje", "åpne": "opne", "utredning": "utgreiing", "forskning": "forsking", "veiledning": "rettleiing",
+    "mottaker": "mottakar", "regjeringen": "regjeringa", "vedtatt": "vedteke", "hvordan": "korleis", "hvem": "kven",
+    "hva": "kva", "ikke": "ikkje", "blant annet": "mellom anna", "følgende": "følgjande", "egen": "eigen",
+    "bedre": "betre", "flere": "fleire", "tidlig": "tidleg", "forbedre": "forbetre", "fikk": "fekk",
+    "gjennomføres": "gjennomførast", "etableres": "etablerast", "opprettes": "opprettast", "innføres": "innførast",
+    "prioriteres": "prioriterast", "fordeles": "fordelast", "tildeles": "tildelast", "reduseres": "reduserast",
+    "rettet mot": "retta mot", "personer": "personar", "pasienter": "pasientar", "brukere": "brukarar",
+    "organisasjoner": "organisasjonar", "kommuner": "kommunar",
 }
 #: lists that are one standard's by design: the language identifier's marker words, web pages' fixed strings, names
 EXEMPT = {("language_cues.json", "language.nb"), ("language_cues.json", "page.boilerplate_prefixes"),
