@@ -152,6 +152,19 @@ def test_named_queries_recommendations_without_measures(linked_graph):
     ]
 
 
+def test_named_queries_every_corpus_link_names_its_evidence(corpus_graph):
+    """Issue 16: every row of the flagship table names what the link rests on: shared themes or words, or a pair of
+    themes one step apart (hkg:nearTheme, "pasientforløp ~ samhandling") when the two share none."""
+    if not query(corpus_graph, "ASK { ?m hkg:addresses ?r }").boolean:
+        pytest.skip("the corpus graph has no links")
+    for name in ("measures-addressing-recommendations", "measures-addressing-recommendations-top"):
+        rows = run(corpus_graph, name)
+        unexplained = [r for r in rows if not (r["themes"] or r["terms"])]
+        assert rows and not unexplained, unexplained
+    near = [r for r in run(corpus_graph, "measures-addressing-recommendations") if "~" in (r["themes"] or "")]
+    assert any(r["themes"] == "pasientforløp ~ samhandling" for r in near), near
+
+
 def test_named_queries_recommendations_without_measures_on_corpus(corpus_graph):
     total = int(query(corpus_graph, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a hkg:Recommendation }").rows[0][0])
     if not total:

@@ -37,7 +37,9 @@ EXTENSIONS = ["contentHash", "documentKind", "page", "heading", "statedRole", "L
 LINK_EXTENSIONS = ["AddressLink", "linkedMeasure", "linkedRecommendation", "linkScore", "sharedTheme", "evidenceTerm",
                    # issue 16: the relation named for what it measures, the model's contributions, rank and dates
                    "addressesThematically", "followsUp", "featureContribution", "rank", "measureIssued",
-                   "recommendationIssued"]
+                   "recommendationIssued",
+                   # a pair of themes one step apart that earned the link credit ("pasientforløp ~ samhandling")
+                   "nearTheme"]
 EXTENSIONS += LINK_EXTENSIONS
 # helsekg validate --format ttl: the sh:sourceConstraintComponent of the anchor check's results (issue 15).
 EXTENSIONS += ["AnchorTextConstraint"]
@@ -80,6 +82,7 @@ SIGNATURES = {
     "sharedTheme": ("object", {"AddressLink"}, HKG.Theme),
     "linkScore": ("datatype", {"AddressLink"}, XSD.decimal),
     "evidenceTerm": ("datatype", {"AddressLink"}, XSD.string),
+    "nearTheme": ("datatype", {"AddressLink"}, XSD.string),
     "addressesThematically": ("object", {"Measure"}, HKG.Recommendation),
     "followsUp": ("object", {"Measure"}, HKG.Recommendation),
     "featureContribution": ("datatype", {"AddressLink"}, XSD.string),

@@ -87,6 +87,7 @@ class HKG(DefinedNamespace):
     heading: URIRef  # heading / overskrift (helsekg extension)
     linkScore: URIRef  # link score / koblingsstyrke (helsekg extension)
     measureIssued: URIRef  # measure issued / tiltakets dato (helsekg extension)
+    nearTheme: URIRef  # near theme / nært tema (helsekg extension)
     page: URIRef  # page / side (helsekg extension)
     quoteText: URIRef  # quote text / sitattekst
     rank: URIRef  # rank / rangering (helsekg extension)

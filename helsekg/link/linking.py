@@ -65,8 +65,8 @@ from helsekg.query.sparql import query
 from helsekg.validate import EXTRACTION_ENGINE, ValidationReport, validate
 
 __all__ = ["DEFAULT_MAX_PER_MEASURE", "DEFAULT_THRESHOLD", "FEATURES", "Link", "LinkModel", "LinkNode", "add_links",
-           "features", "iter_links", "link_iri", "link_measures", "node_links", "rank_links", "read_nodes",
-           "score_pair", "term_idf", "update_links", "write_links"]
+           "features", "iter_links", "link_iri", "link_measures", "near_theme_texts", "node_links", "rank_links",
+           "read_nodes", "score_pair", "term_idf", "update_links", "write_links"]
 
 #: The score a link needs. The score is a probability of "addresses" under the calibrated model (the
 #: base rate of strong links among gold pairs is about 3 %, so probabilities are low); 0.25 is the
@@ -706,6 +706,20 @@ def link_iri(measure: str, recommendation: str) -> URIRef:
     return ID[f"link/{digest}"]
 
 
+def near_theme_texts(link: Link, scheme: ThemeScheme) -> list[str]:
+    """The link's theme pairs one step apart as hkg:nearTheme writes them: "measure theme ~ recommendation theme",
+    Bokmål labels (a key outside the scheme as it is).
+
+    >>> near_theme_texts(Link("m", "r", Decimal("0.3"), (), (), near_themes=(("pasientforlop", "samhandling"),)),
+    ...                  ThemeScheme.load())
+    ['pasientforløp ~ samhandling']
+    """
+    def label(key: str) -> str:
+        return scheme.label(key) if key in scheme.concepts else key
+
+    return [f"{label(m)} ~ {label(r)}" for m, r in link.near_themes]
+
+
 def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None = None) -> Graph:
     """Write each link into ``graph`` and return it.
 
@@ -713,7 +727,8 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
     ``?measure hkg:addresses ?recommendation``, and an hkg:AddressLink node with hkg:linkedMeasure,
     hkg:linkedRecommendation, hkg:linkScore (xsd:decimal), one hkg:sharedTheme per shared concept (typed
     hkg:Theme and skos:Concept with its Bokmål skos:prefLabel, as :mod:`helsekg.graph.build` writes themes),
-    one hkg:evidenceTerm per shared term, one hkg:featureContribution per feature of the model, hkg:rank when
+    one hkg:evidenceTerm per shared term, one hkg:nearTheme per pair of themes one step apart that earned credit
+    ("pasientforløp ~ samhandling"), one hkg:featureContribution per feature of the model, hkg:rank when
     the link is ranked (:func:`rank_links`), hkg:measureIssued and hkg:recommendationIssued (xsd:date) when
     the documents' dates are known, and the whole computation as rdfs:comment @en.
     """
@@ -736,6 +751,8 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
                 graph.add((theme, SKOS.prefLabel, Literal(scheme.label(key), lang="nb")))
         for term, _ in link.shared_terms:
             graph.add((node, HKG.evidenceTerm, Literal(term)))
+        for near in near_theme_texts(link, scheme):
+            graph.add((node, HKG.nearTheme, Literal(near)))
         for text in link.contribution_texts():
             graph.add((node, HKG.featureContribution, Literal(text)))
         if link.rank is not None:

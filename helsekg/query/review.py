@@ -191,7 +191,8 @@ def _links(graph: Graph) -> list[dict]:
         links.append({
             "measure": measure, "recommendation": recommendation,
             "score": float(graph.value(node, HKG.linkScore) or 0),
-            "themes": sorted(_text(graph, t) for t in graph.objects(node, HKG.sharedTheme)),
+            "themes": sorted(_text(graph, t) for t in graph.objects(node, HKG.sharedTheme))
+            + sorted(str(t) for t in graph.objects(node, HKG.nearTheme)),
             "terms": sorted(str(t) for t in graph.objects(node, HKG.evidenceTerm)),
         })
     return sorted(links, key=lambda link: (-link["score"], str(link["measure"]), str(link["recommendation"])))
