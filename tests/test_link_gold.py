@@ -160,3 +160,21 @@ def test_link_gold_scores_the_real_corpus_links(judged_graph, gold):
         assert result.strict.true_positives + result.strict.false_negatives == len(gold.positives(split))
         assert result.strict.precision is not None and 0 <= result.strict.precision <= 1
         assert len(result.curve) >= 5 and result.table().startswith("| recommendation")
+
+
+def test_link_gold_second_annotator_sample_agrees_with_the_gold(gold):
+    """gold/links/agreement (issue 16): every pair the second annotator judged is a pair of judgements.csv, and the
+    agreement script's kappa is computed on them: perfect on a copy of the gold's own labels, lower on the second
+    annotator's (who disagrees somewhere)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "gold" / "links" / "agreement.py"
+    spec = importlib.util.spec_from_file_location("link_agreement", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.compare(path.parent)
+    assert result["pairs"] >= 60 and set(result["second"]) <= {"addresses", "partly", "not"}
+    assert result["three labels"]["kappa"] < 1.0
+    labels = [j.judgement for j in gold.judgements]
+    assert module.kappa(labels, labels) == 1.0

@@ -515,3 +515,23 @@ def test_recommendations_a_governments_list_of_measures_is_no_advice(nlp) -> Non
         "Auk talet på dagaktivitetsplassar for heimebuande med demens.",
         "Lag ei ordning med besøksvener i alle kommunane.",
     ]
+
+
+def test_recommendations_the_addressee_named_in_a_list_intro_is_not_the_recommender(nlp) -> None:
+    """Session 13: "Vi trekker frem fire områder i vårt notat til helse- og omsorgskomiteen:" speaks for the
+    ombud that wrote the note; the committee after "til" is whom it is sent to."""
+    from helsekg.extract.actors import extract_actors
+
+    text = ("Innspill til opptrappingsplanen for barn og unges psykiske helse\n\n"
+            "Barneombudet er bekymret for at hjelpen ikke er nok tilgjengelig.\n\n"
+            "Vi trekker frem to områder i vårt notat til helse- og omsorgskomiteen:\n\n"
+            "  • Forplikte kommunene til godt lavterskeltilbud til barn og unge\n"
+            "  • Bedre tverrfaglig samarbeid\n")
+    document = _doc(text)
+    doc = nlp(document.text)
+    actors, _ = extract_actors(doc, document)
+    assert any("komiteen" in a.label.lower() for a in actors), actors  # the committee is an actor of the text
+    recs = find_recommendations(doc, document, actors=actors)
+    assert [r.label for r in recs] == ["Forplikte kommunene til godt lavterskeltilbud til barn og unge",
+                                       "Bedre tverrfaglig samarbeid"]
+    assert {r.by.label for r in recs} == {"Barneombudet"}

@@ -530,12 +530,20 @@ def _deciding_speaker(document: Document, line: Line, sentence: str, actors: Seq
 
 def _named_actor(document: Document, start: int, end: int, actors: Sequence[Actor],
                  cues: RecommendationCues) -> Actor | None:
+    """The first advisory organisation named in ``[start, end)`` that is not the addressee ("i vårt notat til
+    helse- og omsorgskomiteen:" speaks for the note's author, not the committee)."""
+    text = document.text
+
+    def addressed(begin: int) -> bool:
+        return _RECIPIENT_BEFORE.search(text[max(0, begin - 12):begin]) is not None
+
     inside = [a for a in actors if start <= a.start and a.end <= end and a.kind == "organisation"
-              and a.actor_type not in cues.deciding_actor_types and a.label.lower() not in cues.non_advisory_subjects]
+              and a.actor_type not in cues.deciding_actor_types and a.label.lower() not in cues.non_advisory_subjects
+              and not addressed(a.start)]
     if inside:
         return min(inside, key=lambda a: a.start)
-    match = _NAMED_BODY.search(document.text, start, end)
-    if match and _advisory_name(match.group(), cues):
+    match = _NAMED_BODY.search(text, start, end)
+    if match and _advisory_name(match.group(), cues) and not addressed(match.start()):
         name = match.group()
         return Actor(document.id, match.start(), match.end(), name, label=name, kind="organisation",
                      key=slugify(name), actor_type=_type_of(name))
