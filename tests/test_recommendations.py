@@ -535,3 +535,21 @@ def test_recommendations_the_addressee_named_in_a_list_intro_is_not_the_recommen
     assert [r.label for r in recs] == ["Forplikte kommunene til godt lavterskeltilbud til barn og unge",
                                        "Bedre tverrfaglig samarbeid"]
     assert {r.by.label for r in recs} == {"Barneombudet"}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Nå etterlyser ombudet at kommunene pålegges å ha et bedre tilbud til barn og unge.",
+     "kommunene pålegges å ha et bedre tilbud til barn og unge"),
+    ("Vi ønsker at det legges føringer på disse midlene.", "det legges føringer på disse midlene"),
+    ("Vi forventer at kommunane får meir pengar til helsestasjonane.", "kommunane får meir pengar til helsestasjonane"),
+    ("Vi forventer å se at rettighetene ligger til grunn.", None),  # what the body itself expects to see
+    ("Barneombudet ønsker å takke alle som har bidratt.", None),
+])
+def test_recommendations_an_advisory_body_calling_for_something(sentence, found) -> None:
+    """Session 13: "etterlyser at" recommends; "forventer/ønsker at" recommend with an "at" clause only
+    (``that_verbs``)."""
+    text = f"Innspill fra Barneombudet\n\nBarneombudet har sendt innspill til departementet.\n\n{sentence}\n"
+    _, recs = _recs(text)
+    labels = [r.label for r in recs]
+    assert len(labels) == (1 if found else 0) and all(found in label for label in labels), labels
+    assert all(r.by is not None and r.by.label == "Barneombudet" for r in recs)

@@ -85,6 +85,9 @@ class RecommendationCues:
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
     advice_nouns: tuple[str, ...] = ()
+    #: verbs that recommend only with an "at" clause: "Barneombudet forventer at ...", "Vi ønsker at det legges
+    #: føringer ..." (with "å" they tell what the body itself expects or wants to do)
+    that_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -179,8 +182,8 @@ def _next_to_verbs(cues: RecommendationCues, subjects: tuple[str, ...], text: st
 
 
 def _prose_verbs(cues: RecommendationCues) -> tuple[str, ...]:
-    """The verbs of the prose pattern's alternatives: recommending, opinion and request verbs."""
-    return (*cues.recommending_verbs, *cues.opinion_verbs, *cues.request_verbs)
+    """The verbs of the prose pattern's alternatives: recommending, opinion, request and "at"-clause verbs."""
+    return (*cues.recommending_verbs, *cues.opinion_verbs, *cues.request_verbs, *cues.that_verbs)
 
 
 @lru_cache(maxsize=8)
@@ -208,6 +211,10 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
     subj = "(?:" + "|".join(options) + ")"
     recommends = (rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
                   rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b")
+    if cues.that_verbs:
+        that = _alt(cues.that_verbs)
+        recommends += (rf"|(?:\b(?P<s6>{subj})\s+(?i:{that})|\b(?i:{that})\s+(?P<s7>{subj}))"
+                       rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at)\b")
     if cues.opinion_verbs and cues.demand_modals:
         # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
         recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
