@@ -553,3 +553,21 @@ def test_recommendations_an_advisory_body_calling_for_something(sentence, found)
     labels = [r.label for r in recs]
     assert len(labels) == (1 if found else 0) and all(found in label for label in labels), labels
     assert all(r.by is not None and r.by.label == "Barneombudet" for r in recs)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Det trengs et løft i arbeidet med forebygging i kommunene.", True),
+    ("Barn og unges psykiske helse bør være et nasjonalt satsingsområde.", True),
+    ("Vi vil prioritere psykisk helse i arbeidet vårt i år.", False),  # what the body itself will do
+    ("Mange barn får hjelp for seint.", False),
+])
+def test_recommendations_an_advisory_bodys_demands_in_prose(nlp, sentence, kept) -> None:
+    """Session 13: in an advisory body's text, a prose sentence that opens like a demand ("Det trengs ...") or whose
+    finite verb is "bør" is a recommendation of that body, as in a list; "Vi vil ..." is a commitment."""
+    text = ("Innspill til opptrappingsplanen\n\nBarneombudet er bekymret for at hjelpen ikke er nok tilgjengelig.\n\n"
+            f"{sentence}\n")
+    document = _doc(text)
+    recs = find_recommendations(nlp(document.text), document)
+    labels = [r.label for r in recs]
+    assert (len(labels) == 1 and labels[0] in sentence) if kept else not labels, labels
+    assert all(r.by is not None and r.by.label == "Barneombudet" for r in recs)

@@ -437,8 +437,11 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             sentence = document.text[s_start:s_end]
             match = prose.search(sentence)
             if match is None:
-                if author is not None and _imperative(doc, s_start, s_end, cues):
-                    # "Styrk eldreomsorga." in an advisory body's text: a demand
+                if author is not None and (_imperative(doc, s_start, s_end, cues)
+                                           or (patterns["opener"].match(sentence)
+                                               and not re.match(r"(?i)(?:vi|me)\s+(?:vil|skal)\b", sentence))
+                                           or _demand_modal(doc, s_start, s_end, cues, cues.demand_modals)):
+                    # "Styrk eldreomsorga.", "Det trengs et løft i arbeidet ..." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
                 continue
             subject = _subject(match)
@@ -479,13 +482,14 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
             and first.lower_ not in cues.instruction_verbs and first.lemma_.lower() not in cues.instruction_verbs)
 
 
-def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues) -> bool:
+def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues,
+                  modals: Iterable[str] | None = None) -> bool:
     """The text at ``[start, end)`` is a clause whose finite verb is a demanding modal ("må", "bør": "Eldre som treng
     det, må få besøk av psykiske helseteam"), the head of its sentence; needs the parse."""
     span = _statement(doc, start, end, "DEP", min_tokens=3)
     if span is None:
         return False
-    modals = set(cues.item_demand_modals)
+    modals = set(cues.item_demand_modals if modals is None else modals)
     return any(token.lower_ in modals and "Fin" in token.morph.get("VerbForm")
                and (token.dep_ == "ROOT" or token.head.dep_ == "ROOT" and token.dep_ == "AUX") for token in span)
 
