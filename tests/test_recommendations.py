@@ -571,3 +571,22 @@ def test_recommendations_an_advisory_bodys_demands_in_prose(nlp, sentence, kept)
     labels = [r.label for r in recs]
     assert (len(labels) == 1 and labels[0] in sentence) if kept else not labels, labels
     assert all(r.by is not None and r.by.label == "Barneombudet" for r in recs)
+
+
+@pytest.mark.parametrize(("text", "labels", "by"), [
+    ("Rapport fra ekspertgruppen\n\nEkspertgruppen anbefaler at kommunene etablerer tverrfaglige team for eldre.\n",
+     ["Ekspertgruppen anbefaler at kommunene etablerer tverrfaglige team for eldre."], "Ekspertgruppen"),
+    ("Rapport frå arbeidsgruppa\n\nArbeidsgruppa meiner det bør opprettast eit nasjonalt kompetansesenter.\n",
+     ["Arbeidsgruppa meiner det bør opprettast eit nasjonalt kompetansesenter."], "Arbeidsgruppa"),
+    ("Utvalgets anbefalinger\n\nAnbefaling 1: Kommunene bør styrke helsestasjonstjenesten.\n\n"
+     "Anbefaling 2 – Staten bør finansiere flere studieplasser.\n",
+     ["Kommunene bør styrke helsestasjonstjenesten.", "Staten bør finansiere flere studieplasser."], None),
+    ("Tiltak\n\nVi har supplert med tiltak vi mener bør inkluderes i utredningen.\n", [], None),
+])
+def test_recommendations_groups_opinions_and_numbered_recommendations(text, labels, by) -> None:
+    """Session 13: an expert or working group recommends like a council ("Ekspertgruppen anbefaler at ..."); "mener
+    det bør" is an opinion that demands, as "mener at ... bør" is (not "tiltak vi mener bør ...", a relative
+    clause); "Anbefaling 1: ..." is a recommendation, its text after the mark (``numbered_labels``)."""
+    _, recs = _recs(text)
+    assert [r.label for r in recs] == labels
+    assert all((r.by.label if r.by else None) == by for r in recs)

@@ -55,9 +55,11 @@ __all__ = ["RecommendationCues", "advisory_author", "default_cues", "find_recomm
 CUES_FILE = "recommendation_cues.json"
 _HEAD_MAX_CHARS = 100
 _HEAD_MAX_WORDS = 12
-_NAME_HEADS = r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|panelet|revisjonen|tilsynet)"
+_NAME_HEADS = (r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|panelet|revisjonen|tilsynet"
+               r"|ekspertgruppen|ekspertgruppa|arbeidsgruppen|arbeidsgruppa)")
 # "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Prioriteringsutvalget" (capitalised, one word)
-_NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b")
+# "Ekspertgruppen", "Arbeidsgruppa": a group named by its kind alone
+_NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b|\b(?:Ekspert|Arbeids)grupp(?:en|a)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
 _DASH_QUOTE = re.compile(r"\s*[–—-]\s")
 _SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
@@ -85,6 +87,8 @@ class RecommendationCues:
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
     advice_nouns: tuple[str, ...] = ()
+    #: "Anbefaling 1: ...", "Tilråding 2: ...": a line opening with one of these and a number is a recommendation
+    numbered_labels: tuple[str, ...] = ()
     #: verbs that recommend only with an "at" clause: "Barneombudet forventer at ...", "Vi ønsker at det legges
     #: føringer ..." (with "å" they tell what the body itself expects or wants to do)
     that_verbs: tuple[str, ...] = ()
@@ -124,6 +128,10 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
         "advice": re.compile(rf"(?<![\w-])(?:{_alt(cues.advice_nouns)})", re.IGNORECASE),
         # a paragraph that opens with an advisory body's head noun: "Rådet har sendt en rapport med anbefalinger"
         "advisory_opener": re.compile(rf"(?:{_alt(cues.advisory_heads)})\b", re.IGNORECASE),
+        # "Anbefaling 3: Kommunene bør ...", "Tilråding 2 – Styrk ...": a numbered recommendation, its text after the
+        # mark
+        "numbered": re.compile(rf"(?i:{_alt(cues.numbered_labels) or '(?!)'})\s+(?:nr\.?\s*)?\d+[a-z]?\s*[:.–-]\s+"
+                               r"(?=\w)"),
     }
 
 
@@ -218,7 +226,7 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
     if cues.opinion_verbs and cues.demand_modals:
         # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
         recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
-                       rf"\s+(?i:at)\b[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
+                       rf"(?:\s+(?i:at)\b|(?=\s+(?i:det|dei|de)\s))[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
     if cues.request_verbs and cues.addressees:
         # "Barneombudet ber Stortinget om å ...", "I innspelet ber vi Stortinget avvise ...", "ber regjeringa
         # til å": an advisory body asking a decision-maker to act (subject before or after the verb)
@@ -320,7 +328,7 @@ def _type_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith("kommisjonen"):
         return "commission"
-    if lower.endswith(("utvalget", "utvalet", "nemnda", "panelet")):
+    if lower.endswith(("utvalget", "utvalet", "nemnda", "panelet", "gruppen", "gruppa")):
         return "committee"
     if lower.endswith(("ombudet", "ombodet")):
         return "ombud"
@@ -371,6 +379,12 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     for i, line in enumerate(lines):
         text = line.content
         if not text or not document.is_body(line.start, line.end):
+            continue
+        numbered = patterns["numbered"].match(document.text, line.content_start, line.end)
+        if numbered is not None:
+            end = line.start + len(line.text.rstrip())
+            by = _named_actor(document, line.start, line.end, actors, cues) or author
+            found.append(_record(document, numbered.end(), end, heading, by, scheme))
             continue
         bullet = BULLET_RE.match(line.text)
         if bullet and in_list and _DASH_QUOTE.match(line.text) and _SAYS.search(text):
