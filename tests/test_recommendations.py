@@ -590,3 +590,17 @@ def test_recommendations_groups_opinions_and_numbered_recommendations(text, labe
     _, recs = _recs(text)
     assert [r.label for r in recs] == labels
     assert all((r.by.label if r.by else None) == by for r in recs)
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Innspel\n\nRådets tilrådingar\n\n- Styrk samhandlinga mellom kommunar og sjukehus.\n"
+     "- Auk talet på praksisplassar.\n",
+     ["Styrk samhandlinga mellom kommunar og sjukehus.", "Auk talet på praksisplassar."]),
+    ("Helse og omsorg\n\nVåre tiltak\n\n- Nytt sykehjem på Moen\n- Flere ansatte i hjemmetjenesten\n", []),
+    ("Helse og omsorg\n\nVåre anbefalinger\n\n- Nytt sykehjem på Moen\n- Flere ansatte i hjemmetjenesten\n", []),
+])
+def test_recommendations_a_heading_naming_the_advice_introduces_its_list(text, labels) -> None:
+    """Session 13: a heading "Rådets tilrådingar" (no colon) over a list introduces the council's recommendations;
+    "Våre tiltak" names measures, and "Våre anbefalinger" on a page with no advisory author names nobody's advice."""
+    _, recs = _recs(text)
+    assert [r.label for r in recs] == labels

@@ -123,6 +123,10 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
         ),
         # "Vi anbefaler at departementet" with the bullets on the next lines: an intro without its colon
         "open_intro": re.compile(rf"^.*\b(?:{list_verbs})(?:\s+at)?(?:\s+[\w-]+){{0,4}}$", re.IGNORECASE),
+        # a heading that names advice and its owner: "Rådets anbefalinger", "Våre tilrådingar" (no colon)
+        "intro_heading": re.compile(
+            rf"^[\w-]*?(?:{owners})\s+(?:\w+\s+){{0,2}}(?:{_alt(n for n in cues.intro_nouns if n != 'tiltak')})\s*$",
+            re.IGNORECASE),
         "opener": re.compile(rf"^(?:{_alt(cues.openers)})\b", re.IGNORECASE),
         # "... en rapport med anbefalinger ...", "Innspill til ...": a word that announces advice
         "advice": re.compile(rf"(?<![\w-])(?:{_alt(cues.advice_nouns)})", re.IGNORECASE),
@@ -419,6 +423,11 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             in_list = list_by is not None or not _deciding_speaker(document, line, last_sentence, actors, cues)
             continue
         bullet_next, heading_line = _bullet_follows(lines, i), _is_heading(lines, i)
+        if bullet_next and heading_line and patterns["intro_heading"].match(text) and (
+                author is not None or not re.match(r"(?i)vår(?:e)?\b", text)):
+            # a heading "Rådets anbefalinger" / "Våre tilrådingar" (no colon) over the list it names
+            in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
+            continue
         if bullet_next and last_sentence.endswith(":") and (
                 (author is not None or patterns["advisory_opener"].match(text)) and patterns["advice"].search(text)
                 or (advice_title and _speaks_as(last_sentence, author))):
