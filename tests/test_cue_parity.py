@@ -31,7 +31,7 @@ PAIRS = {
     "gjennomføres": "gjennomførast", "etableres": "etablerast", "opprettes": "opprettast", "innføres": "innførast",
     "prioriteres": "prioriterast", "fordeles": "fordelast", "tildeles": "tildelast", "reduseres": "reduserast",
     "rettet mot": "retta mot", "personer": "personar", "pasienter": "pasientar", "brukere": "brukarar",
-    "organisasjoner": "organisasjonar", "kommuner": "kommunar",
+    "organisasjoner": "organisasjonar", "kommuner": "kommunar", "derfor": "difor", "dessuten": "dessutan",
 }
 #: lists that are one standard's by design: the language identifier's marker words, web pages' fixed strings, names
 EXEMPT = {("language_cues.json", "language.nb"), ("language_cues.json", "page.boilerplate_prefixes"),

@@ -544,6 +544,8 @@ def test_recommendations_the_addressee_named_in_a_list_intro_is_not_the_recommen
     ("Vi forventer at kommunane får meir pengar til helsestasjonane.", "kommunane får meir pengar til helsestasjonane"),
     ("Vi forventer å se at rettighetene ligger til grunn.", None),  # what the body itself expects to see
     ("Barneombudet ønsker å takke alle som har bidratt.", None),
+    ("Ombodet vil difor at kommunane får meir pengar til helsestasjonane.",
+     "kommunane får meir pengar til helsestasjonane"),  # "vil at" with the Nynorsk adverb "difor" between
 ])
 def test_recommendations_an_advisory_body_calling_for_something(sentence, found) -> None:
     """Session 13: "etterlyser at" recommends; "forventer/ønsker at" recommend with an "at" clause only
