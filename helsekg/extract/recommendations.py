@@ -59,7 +59,8 @@ _NAME_HEADS = (r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|p
                r"|ekspertgruppen|ekspertgruppa|arbeidsgruppen|arbeidsgruppa)")
 # "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Prioriteringsutvalget" (capitalised, one word)
 # "Ekspertgruppen", "Arbeidsgruppa": a group named by its kind alone
-_NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b|\b(?:Ekspert|Arbeids)grupp(?:en|a)\b")
+_NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b"
+                         r"|\b(?:Ekspert|Arbeids)grupp(?:en|a)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
 _DASH_QUOTE = re.compile(r"\s*[–—-]\s")
 _SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
