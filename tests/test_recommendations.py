@@ -606,3 +606,15 @@ def test_recommendations_a_heading_naming_the_advice_introduces_its_list(text, l
     "Våre tiltak" names measures, and "Våre anbefalinger" on a page with no advisory author names nobody's advice."""
     _, recs = _recs(text)
     assert [r.label for r in recs] == labels
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    ("Innspill\n\nHelsepersonellkommisjonen anbefaler en ny modell for oppgavedeling i kommunene.\n",
+     "Helsepersonellkommisjonen"),
+    ("Rapport fra utvalget\n\nI rapporten foreslår Pårørendeutvalget en egen lov om pårørende.\n", "Pårørendeutvalget"),
+])
+def test_recommendations_a_recommending_verb_with_a_noun_phrase(text, by) -> None:
+    """Session 13: an advisory body recommends a thing as often as a clause: "Kommisjonen anbefaler en ny modell ..."
+    (no "at", "å" or "om" after the verb), the subject before or after it."""
+    _, recs = _recs(text)
+    assert len(recs) == 1 and recs[0].by is not None and recs[0].by.label == by, [(r.label, r.by) for r in recs]

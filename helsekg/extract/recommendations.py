@@ -222,8 +222,9 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
         options.insert(0, "|".join(filter(None, (_alt(s for s in subjects if s != "vi"),
                                                     "(?i:vi)" if "vi" in subjects else ""))))
     subj = "(?:" + "|".join(options) + ")"
+    # the clause ("anbefaler at ...", "tilrår å ...") or a noun phrase ("Kommisjonen anbefaler en ny modell for ...")
     recommends = (rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
-                  rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at|å|om)\b")
+                  rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?:(?i:at|å|om)\b|(?=[a-zæøå]))")
     if cues.that_verbs:
         that = _alt(cues.that_verbs)
         recommends += (rf"|(?:\b(?P<s6>{subj})\s+(?i:{that})|\b(?i:{that})\s+(?P<s7>{subj}))"
