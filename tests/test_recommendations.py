@@ -618,3 +618,15 @@ def test_recommendations_a_recommending_verb_with_a_noun_phrase(text, by) -> Non
     (no "at", "å" or "om" after the verb), the subject before or after it."""
     _, recs = _recs(text)
     assert len(recs) == 1 and recs[0].by is not None and recs[0].by.label == by, [(r.label, r.by) for r in recs]
+
+
+def test_recommendations_a_text_that_mentions_a_council_keeps_its_own_demands(nlp) -> None:
+    """Session 13: "bør" and "Det trengs ..." sentences are an advisory body's recommendations only in a text it speaks
+    for (its title announces advice, or it opens the text); a ministry's news that mentions the council does not
+    give the council the ministry's sentences."""
+    text = ("Regjeringen styrker samhandlingen\n\nRegjeringen følger opp rådene fra HelseOmsorg21-rådet i statsbudsjettet. "
+            "Kommunene bør få et større ansvar for oppfølgingen av pasientene. Det trengs bedre samarbeid mellom "
+            "sykehus og kommuner.\n")
+    document = _doc(text)
+    recs = find_recommendations(nlp(document.text), document)
+    assert [r.label for r in recs] == []

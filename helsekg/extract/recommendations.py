@@ -379,6 +379,14 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
 
     found: list[Recommendation] = []
     lines = split_lines(document.text)
+    # the advisory author speaks for the whole text (its title announces advice, or its first sentence opens with the
+    # author's name or "Vi"), so its prose demands ("Det trengs ...", "... bør ...") are its recommendations; a text
+    # that only mentions a council ("Regjeringen følger opp anbefalingene fra HelseOmsorg21-rådet") keeps its own "må"
+    # and "bør" sentences
+    first_body = next((ln for ln in lines if ln.content and ln.start >= title_end and document.is_body(ln.start, ln.end)),
+                      None)
+    author_speaks = author is not None and (advice_title or (
+        first_body is not None and _speaks_as(_SENTENCE_SPLIT.split(first_body.content, maxsplit=1)[0], author)))
     heading: str | None = None
     in_list = False
     list_by: Actor | None = None
@@ -463,9 +471,10 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             match = prose.search(sentence)
             if match is None:
                 if author is not None and (_imperative(doc, s_start, s_end, cues)
-                                           or (patterns["opener"].match(sentence)
-                                               and not re.match(r"(?i)(?:vi|me)\s+(?:vil|skal)\b", sentence))
-                                           or _demand_modal(doc, s_start, s_end, cues, cues.demand_modals)):
+                                           or author_speaks and (
+                                               patterns["opener"].match(sentence)
+                                               and not re.match(r"(?i)(?:vi|me)\s+(?:vil|skal)\b", sentence)
+                                               or _demand_modal(doc, s_start, s_end, cues, cues.demand_modals))):
                     # "Styrk eldreomsorga.", "Det trengs et løft i arbeidet ..." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
                 continue
