@@ -541,7 +541,8 @@ def test_recommendations_the_addressee_named_in_a_list_intro_is_not_the_recommen
     ("Nå etterlyser ombudet at kommunene pålegges å ha et bedre tilbud til barn og unge.",
      "kommunene pålegges å ha et bedre tilbud til barn og unge"),
     ("Vi ønsker at det legges føringer på disse midlene.", "det legges føringer på disse midlene"),
-    ("Vi forventer at kommunane får meir pengar til helsestasjonane.", "kommunane får meir pengar til helsestasjonane"),
+    ("Vi forventer at kommunane får meir pengar til helsestasjonane.",
+     "kommunane får meir pengar til helsestasjonane"),
     ("Vi forventer å se at rettighetene ligger til grunn.", None),  # what the body itself expects to see
     ("Barneombudet ønsker å takke alle som har bidratt.", None),
     ("Ombodet vil difor at kommunane får meir pengar til helsestasjonane.",
@@ -611,7 +612,8 @@ def test_recommendations_a_heading_naming_the_advice_introduces_its_list(text, l
 @pytest.mark.parametrize(("text", "by"), [
     ("Innspill\n\nHelsepersonellkommisjonen anbefaler en ny modell for oppgavedeling i kommunene.\n",
      "Helsepersonellkommisjonen"),
-    ("Rapport fra utvalget\n\nI rapporten foreslår Pårørendeutvalget en egen lov om pårørende.\n", "Pårørendeutvalget"),
+    ("Rapport fra utvalget\n\nI rapporten foreslår Pårørendeutvalget en egen lov om pårørende.\n",
+     "Pårørendeutvalget"),
 ])
 def test_recommendations_a_recommending_verb_with_a_noun_phrase(text, by) -> None:
     """Session 13: an advisory body recommends a thing as often as a clause: "Kommisjonen anbefaler en ny modell ..."
@@ -624,7 +626,8 @@ def test_recommendations_a_text_that_mentions_a_council_keeps_its_own_demands(nl
     """Session 13: "bør" and "Det trengs ..." sentences are an advisory body's recommendations only in a text it speaks
     for (its title announces advice, or it opens the text); a ministry's news that mentions the council does not
     give the council the ministry's sentences."""
-    text = ("Regjeringen styrker samhandlingen\n\nRegjeringen følger opp rådene fra HelseOmsorg21-rådet i statsbudsjettet. "
+    text = ("Regjeringen styrker samhandlingen\n\n"
+            "Regjeringen følger opp rådene fra HelseOmsorg21-rådet i statsbudsjettet. "
             "Kommunene bør få et større ansvar for oppfølgingen av pasientene. Det trengs bedre samarbeid mellom "
             "sykehus og kommuner.\n")
     document = _doc(text)
