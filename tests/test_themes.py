@@ -180,6 +180,9 @@ def test_themes_split_compound(word: str, parts: tuple[str, ...]) -> None:
     # "-het"/"-itet" nouns inflected: the indefinite form is no definite "-et" (issue 16)
     ("for å betre kvaliteten i tilboda", {"kvalitet"}),
     ("Tilgjengeligheten til fastlegen må bli bedre", {"tilgjengelighet", "allmennlegetjenesten"}),
+    # Nynorsk labels next to the Bokmål ones (session 13): "helhetlige tjenester" / "heilskaplege tenester"
+    ("Vi treng heilskaplege tenester", {"samhandling"}),
+    ("Kommunen skal behalde tilsette og få fleire stillingar", {"rekruttering"}),
     # agent nouns inflected like their labels: "helsesykepleier" / "Helsesykepleieren"
     ("Helsesykepleieren på skolen", {"helsestasjon-og-skolehelsetjenesten"}),
     # themes added for the recommendations of Eldreombodet and Rådet for et aldersvennlig Norge (issue 16)
