@@ -633,3 +633,20 @@ def test_recommendations_a_text_that_mentions_a_council_keeps_its_own_demands(nl
     document = _doc(text)
     recs = find_recommendations(nlp(document.text), document)
     assert [r.label for r in recs] == []
+
+
+@pytest.mark.parametrize(("item", "kept"), [
+    # the tagger reads "Gi" here as an adjective
+    ("Gi tilskot til å tilsette eldrekoordinatorar i alle kommunar for å styrke koordineringa av tenester.", True),
+    ("Tildeler totalt kr. 40 000,- etter søknader.", False),  # telegraphic minutes: a present tense, no imperative
+])
+def test_recommendations_a_verb_first_demand_whatever_the_tagged_mood(nlp, item, kept) -> None:
+    """Session 13: in an advisory body's list a line that opens with its verb, has an object and no subject is an
+    imperative even when the tagger gives another mood or part of speech; a present-tense form ("Tildeler") is not."""
+    text = ("Innspel frå Eldreombodet til folkehelsemeldinga\n\nEldreombodet har sendt innspel til regjeringa.\n\n"
+            "Nokre viktige utfordringar til regjeringa\n\n"
+            " • Legg til rette for deltaking og medverknad for eldre på alle samfunnsområde.\n"
+            f" • {item}\n")
+    document = _doc(text)
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert labels[0].startswith("Legg til rette") and (item in labels) == kept, labels

@@ -512,8 +512,16 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     if span is None:
         return False
     first = span[0]
-    return (first.pos_ == "VERB" and "Imp" in first.morph.get("Mood")
-            and first.lower_ not in cues.instruction_verbs and first.lemma_.lower() not in cues.instruction_verbs)
+    if first.lower_ in cues.instruction_verbs or first.lemma_.lower() in cues.instruction_verbs:
+        return False
+    if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
+        return True
+    # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev
+    # minstepensjonen.", where "hev" is also a present tense; "Gi tilskot til ...", tagged an adjective)
+    present = "Pres" in first.morph.get("Tense") and first.lower_.endswith(("er", "ar", "ir"))  # "Tildeler ..." (minutes)
+    return (first.dep_ == "ROOT" and first.pos_ in ("VERB", "ADJ") and first.text[:1].isupper() and not present
+            and not any(c.dep_ in ("SUBJ", "nsubj", "nsubj:pass") for c in first.children)
+            and any(c.dep_ in ("DOBJ", "obj") for c in first.children))
 
 
 def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues,
