@@ -65,6 +65,13 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
 _DASH_QUOTE = re.compile(r"\s*[–—-]\s")
 _SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:til|for|overfor|mot)\s+$", re.IGNORECASE)
+#: "Vi vil ...", "Me skal ...": what the body itself commits to, no demand
+_COMMITMENT = re.compile(r"(?i)(?:vi|me)\s+(?:vil|skal)\b")
+
+
+def _addressed(text: str, start: int) -> bool:
+    """The name at ``start`` is whom a text is addressed to ("innspill til X", "notat til helse- og omsorgskomiteen")."""
+    return _RECIPIENT_BEFORE.search(text[max(0, start - 12):start]) is not None
 
 
 @dataclass(frozen=True)
@@ -323,7 +330,7 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
             if document.is_body(match.start(), match.end()) and _advisory_name(name, cues):
                 candidates.append(Actor(document.id, match.start(), match.end(), name, label=name,
                                         kind="organisation", key=slugify(name), actor_type=_type_of(name)))
-    authors = [a for a in candidates if not _RECIPIENT_BEFORE.search(text[max(0, a.start - 12):a.start])]
+    authors = [a for a in candidates if not _addressed(text, a.start)]
     if not authors:
         return None
     first = min(authors, key=lambda a: (a.start, -a.end))
@@ -470,11 +477,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             sentence = document.text[s_start:s_end]
             match = prose.search(sentence)
             if match is None:
-                if author is not None and (_imperative(doc, s_start, s_end, cues)
-                                           or author_speaks and (
-                                               patterns["opener"].match(sentence)
-                                               and not re.match(r"(?i)(?:vi|me)\s+(?:vil|skal)\b", sentence)
-                                               or _demand_modal(doc, s_start, s_end, cues, cues.demand_modals))):
+                if author is not None and (_imperative(doc, s_start, s_end, cues) or author_speaks and _prose_demand(
+                        doc, s_start, s_end, sentence, patterns["opener"], cues)):
                     # "Styrk eldreomsorga.", "Det trengs et løft i arbeidet ..." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
                 continue
@@ -522,6 +526,14 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     return (first.dep_ == "ROOT" and first.pos_ in ("VERB", "ADJ") and first.text[:1].isupper() and not present
             and not any(c.dep_ in ("SUBJ", "nsubj", "nsubj:pass") for c in first.children)
             and any(c.dep_ in ("DOBJ", "obj") for c in first.children))
+
+
+def _prose_demand(doc: Doc | None, start: int, end: int, sentence: str, opener: re.Pattern[str],
+                  cues: RecommendationCues) -> bool:
+    """A prose sentence that demands: it opens like one ("Det trengs ...", "Vi bør ...", not the commitments "Vi
+    vil/skal ...") or its finite verb is a ``demand_modals`` one ("... bør være et nasjonalt satsingsområde")."""
+    return (bool(opener.match(sentence)) and not _COMMITMENT.match(sentence)
+            or _demand_modal(doc, start, end, cues, cues.demand_modals))
 
 
 def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues,
@@ -586,17 +598,13 @@ def _named_actor(document: Document, start: int, end: int, actors: Sequence[Acto
     """The first advisory organisation named in ``[start, end)`` that is not the addressee ("i vårt notat til
     helse- og omsorgskomiteen:" speaks for the note's author, not the committee)."""
     text = document.text
-
-    def addressed(begin: int) -> bool:
-        return _RECIPIENT_BEFORE.search(text[max(0, begin - 12):begin]) is not None
-
     inside = [a for a in actors if start <= a.start and a.end <= end and a.kind == "organisation"
               and a.actor_type not in cues.deciding_actor_types and a.label.lower() not in cues.non_advisory_subjects
-              and not addressed(a.start)]
+              and not _addressed(text, a.start)]
     if inside:
         return min(inside, key=lambda a: a.start)
     match = _NAMED_BODY.search(text, start, end)
-    if match and _advisory_name(match.group(), cues) and not addressed(match.start()):
+    if match and _advisory_name(match.group(), cues) and not _addressed(text, match.start()):
         name = match.group()
         return Actor(document.id, match.start(), match.end(), name, label=name, kind="organisation",
                      key=slugify(name), actor_type=_type_of(name))
