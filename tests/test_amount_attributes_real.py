@@ -409,3 +409,40 @@ def test_amount_attributes_real_the_one_year_of_a_heading(write_text, nlp):
     the body names, is the year of the amounts that state none."""
     assert [(v, year) for v, _, _, year in _money(write_text, nlp, "forsking.txt", HEADING_YEAR_NN)] == [
         (Decimal("4000000"), 2029), (Decimal("1500000"), 2029)]
+
+
+HEADLINE_NB = """4,8 millioner til møteplasser for eldre
+
+Publisert: 02.03.2027
+
+Frivillige lag og foreninger i fylket kan nå glede seg over nye midler. Pengene skal gå til aktiviteter
+som motvirker ensomhet blant eldre.
+"""
+
+HEADLINE_CEILING_NN = """Inntil 300 000 kroner til lokale frisklivstiltak
+
+Kommunane kan søkje om midlar til nye tiltak.
+"""
+
+
+def test_amount_attributes_real_headline_amount_is_a_whole_sum(write_text, nlp):
+    """A news title's amount that no body sentence qualifies is the whole sum the news is about (Total); a ceiling in a
+    title stays a ceiling."""
+    assert _money(write_text, nlp, "moteplasser.txt", HEADLINE_NB) == [
+        (Decimal("4800000"), "Exact", "Total", None)]
+    assert _money(write_text, nlp, "frisklivs.txt", HEADLINE_CEILING_NN) == [
+        (Decimal("300000"), "UpTo", "Unspecified", None)]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a distributing verb that governs the amount: the whole sum handed out
+    ("Fylkesrådet har fordelt 9,2 millioner kroner til folkehelsetiltak for barn og unge.", "Total"),
+    ("Statsforvaltaren har no fordelt 17,5 millionar kroner til kommunane i fylket.", "Total"),
+    # ... but not a part of a larger pot, and not a passive after the amount
+    ("Fylkesmannen har til no fordelt 61 millionar kroner av den samla skjønsramma.", None),
+    ("Om lag 480 000 kroner foreslås fordelt mellom lagene.", None),
+])
+def test_amount_attributes_real_distributed_sum(nlp, sentence, kind):
+    amount = next(a for a in find_amounts(sentence) if a.is_money)
+    found = context_kind(nlp(sentence), amount.start, amount.end)
+    assert (found.value if found else None) == kind

@@ -76,6 +76,7 @@ class ContextLemmas:
     cost_verbs: frozenset[str] = frozenset()
     cost_heads: frozenset[str] = frozenset()
     spend_for_verbs: frozenset[str] = frozenset()
+    distribute_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -191,7 +192,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     * a change noun that names the amount: Increase or Reduction ("N kroner i varig styrking av ...",
       "ekstra finansiering på N", "reduksjon i kostnader på N").
     * a granting, setting-aside, paying-out, announcing or spending verb that governs it (``whole_verbs``:
-      "Det er bevilget 5 millioner", "lyser ut 14 millionar"), or follows it as a participle or passive
+      "Det er bevilget 5 millioner", "lyser ut 14 millionar"; a distributing verb only from before it: "har fordelt
+      9,45 millioner til ..."), or follows it as a participle or passive
       ("15 948 mill. kr utbetalt i 2021", "N kroner skal lysast ut"), "N kroner i tilskuddsmidler", "er ramma
       N", a spending verb before "for" ("får bygge for 900 millioner", ``spend_for_verbs``): Total, the whole
       appropriation; not a part ("av tilskotet"), what is left ("står igjen"), a ceiling ("inntil") or a rate.
@@ -280,10 +282,12 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
     """
     if (before and before[0].lower_ in lemmas.bound_words) or (after and after[0].lower_ == "av"):
         return False
-    forms = _verb_forms(lemmas.whole_verbs)
+    forms = _verb_forms(lemmas.whole_verbs | lemmas.distribute_verbs)
     particles = _particles(lemmas.verb_particles)
     for i, token in enumerate(before):
         verb = forms.get(_lemma(token)) or forms.get(token.lower_)
+        if verb in lemmas.distribute_verbs and token.pos_ == "NOUN":
+            verb = None  # "en fordel": the noun, not the verb
         if verb is not None:
             particle = particles.get(verb)  # "lyser ut", "lyser i 2021 ut": between the verb and the amount
             return particle is None or any(t.lower_ == particle for t in before[:i])
