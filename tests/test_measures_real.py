@@ -904,3 +904,20 @@ def test_measures_real_nynorsk_foreslar_reads_as_bokmal_foreslar(nlp, text, labe
     in the cue lists next to the Bokmål ones, so the same sentence gives the same measure in both."""
     found = {m.label: m.proposer.label if m.proposer else None for m in findings(nlp, text).measures}
     assert found.get(label) == proposer, found
+
+
+def test_measures_real_a_date_after_a_deciding_verb_is_no_measure(nlp):
+    """ "vedtok 29. mai 2024 at ...": the date the decision was made, not what was decided."""
+    text = ("Folkehelsemidlar\n\nHovudutvalet for folkehelse vedtok 14. mars 2025 at det skal lysast ut 450 000 kroner "
+            "til kommunar som vil styrkje arbeidet med psykisk helse.\n")
+    found = measures(nlp, text)
+    assert not any(label[:1].isdigit() for label in found), found
+    assert not_a_measure("29. mai 2024", 0, 12, compiled(default_cues())) == "fragment"
+
+
+def test_measures_real_a_verb_the_dictionary_also_knows_as_a_noun_ends_the_phrase(nlp):
+    """ "ligger" is also a noun in the dictionary; with a subject it is the clause's verb, so "prosjekter i 2025
+    ligger" is no measure."""
+    text = ("Innovasjonsmidler 2025\n\nHelseforetaket har fordelt midler til innovasjonsprosjekter. Sum til fordeling "
+            "til nye prosjekter i 2025 ligger på cirka 4 millioner.\n")
+    assert not any(label.endswith("ligger") for label in measures(nlp, text))

@@ -460,8 +460,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     if first[:1].isdigit():
         # "100 nye stillinger" is a measure; "122 mill", "2022 i forbindelse med ...", "32 prosjekt" are not
         rest = [w.lower() for w in words[1:] if w.lower() not in rx.drop and not w[:1].isdigit()]
-        if (not rest or rest[0] in rx.name_stop or SCALE_WORD.match(rest[0])
-                or rx.instrument_word.match(rest[0])):
+        if (not rest or rest[0] in rx.name_stop or SCALE_WORD.match(rest[0]) or rest[0] in cues.month_names
+                or rx.instrument_word.match(rest[0])):  # "29. mai 2024": a date
             return "fragment"
     span = None
     if doc is not None:
@@ -547,4 +547,8 @@ def finite_verb(token: Token) -> bool:
         return False
     table = load_table()
     low = token.lower_
-    return table.lookup("VERB", low, seen=True) is not None and table.lookup("NOUN", low, seen=True) is None
+    if table.lookup("VERB", low, seen=True) is None:
+        return False
+    # a form the dictionary also knows as a noun ("ligger") is a verb when the parse gives it a subject ("Sum til
+    # fordeling ... ligger på 3 millioner")
+    return table.lookup("NOUN", low, seen=True) is None or any(c.dep_ == "SUBJ" for c in token.children)
