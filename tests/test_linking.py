@@ -13,7 +13,7 @@ from helsekg.extract.records import DocumentInfo, Extraction, Measure
 from helsekg.extract.themes import measure_themes
 from helsekg.graph.build import add_extraction, document_iri, measure_iri, new_graph
 from helsekg.graph.namespace import HKG
-from helsekg.link.linking import add_links, link_iri, link_measures, read_nodes
+from helsekg.link.linking import Link, add_links, link_iri, link_measures, read_nodes
 from helsekg.query.sparql import query
 from helsekg.text import document_from_text
 
@@ -335,3 +335,16 @@ def test_linking_write_links_as_oxigraph_triples(crowded) -> None:
     _, bad = write_links(links, lambda batch: None, batch_size=3, types=lambda node: (), triples=True)
     _, bad_graph = write_links(links, lambda batch: None, batch_size=3, types=lambda node: ())
     assert not bad.conforms and bad.violations == bad_graph.violations
+
+
+
+def test_linking_comment_names_themes_as_the_link_node_does() -> None:
+    """The link node's rdfs:comment names its shared and near themes by the labels hkg:sharedTheme (skos:prefLabel)
+    and hkg:nearTheme carry ("psykisk helse", "pasientforløp ~ samhandling"), not by scheme keys ("psykisk-helse")."""
+    link = Link("https://w3id.org/helsekg/id/measure/m", "https://w3id.org/helsekg/id/recommendation/d/1-2",
+                Decimal("0.5"), ("psykisk-helse",), (), near_themes=(("pasientforlop", "samhandling"),))
+    out = add_links(new_graph(), [link])
+    (comment, label, near), = query(out, """SELECT ?comment ?label ?near WHERE { ?n a hkg:AddressLink ;
+        rdfs:comment ?comment ; hkg:sharedTheme/skos:prefLabel ?label ; hkg:nearTheme ?near }""").rows
+    assert (label, near) == ("psykisk helse", "pasientforløp ~ samhandling")
+    assert f"shared themes: {label}; near themes: {near};" in comment, comment

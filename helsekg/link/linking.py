@@ -186,22 +186,32 @@ class Link:
     #: the link's place among the links to its recommendation (1 = best); set by :func:`rank_links`
     rank: int | None = field(default=None, compare=False)
 
-    def explain(self) -> str:
-        """The evidence in words.
+    def explain(self, scheme: ThemeScheme | None = None) -> str:
+        """The evidence in words; with ``scheme``, themes by their Bokmål labels (as hkg:sharedTheme and hkg:nearTheme
+        name them), else by their keys.
 
         >>> Link("m", "r", Decimal("0.612"), ("rekruttering",), (("rekruttering", 1.6), ("utdanning", 1.2))).explain()
         'shared themes: rekruttering; shared terms: rekruttering (idf 1.6), utdanning (1.2)'
+        >>> Link("m", "r", Decimal("0.4"), ("psykisk-helse",), (), near_themes=(("pasientforlop", "samhandling"),)
+        ...      ).explain(ThemeScheme.load())
+        'shared themes: psykisk helse; near themes: pasientforløp ~ samhandling; shared terms: -'
         """
-        parts = [f"shared themes: {', '.join(self.shared_themes) or '-'}"]
-        if self.near_themes:
-            parts.append("near themes: " + ", ".join(f"{m}~{r}" for m, r in self.near_themes))
+        if scheme is None:
+            themes = list(self.shared_themes)
+            near = [f"{m}~{r}" for m, r in self.near_themes]
+        else:
+            themes = [_theme_label(key, scheme) for key in self.shared_themes]
+            near = near_theme_texts(self, scheme)
+        parts = [f"shared themes: {', '.join(themes) or '-'}"]
+        if near:
+            parts.append("near themes: " + ", ".join(near))
         terms = [f"{term} ({'idf ' if i == 0 else ''}{idf:.1f})" for i, (term, idf) in enumerate(self.shared_terms)]
         parts.append(f"shared terms: {', '.join(terms) or '-'}")
         return "; ".join(parts)
 
-    def describe(self) -> str:
+    def describe(self, scheme: ThemeScheme | None = None) -> str:
         """The score as the model computes it (intercept, then each feature's contribution = weight × value,
-        with the value in brackets), and the evidence.
+        with the value in brackets), and the evidence (:meth:`explain`, with ``scheme`` themes by label).
 
         >>> Link("m", "r", Decimal("0.731"), ("rekruttering",), (), contributions=(("theme_coverage", 0.5, 2.0),),
         ...      intercept=-1.0).describe()
@@ -211,7 +221,7 @@ class Link:
         formula = f"σ({self.intercept:.2f}{' ' + terms if terms else ''})"
         if self.capped:
             formula += ", capped: no specific shared term or theme"
-        return f"{self.score} = {formula}; {self.explain()}"
+        return f"{self.score} = {formula}; {self.explain(scheme)}"
 
     def contribution_texts(self) -> list[str]:
         """One line per feature, as hkg:featureContribution writes them: "name value × weight = contribution".
@@ -714,10 +724,12 @@ def near_theme_texts(link: Link, scheme: ThemeScheme) -> list[str]:
     ...                  ThemeScheme.load())
     ['pasientforløp ~ samhandling']
     """
-    def label(key: str) -> str:
-        return scheme.label(key) if key in scheme.concepts else key
+    return [f"{_theme_label(m, scheme)} ~ {_theme_label(r, scheme)}" for m, r in link.near_themes]
 
-    return [f"{label(m)} ~ {label(r)}" for m, r in link.near_themes]
+
+def _theme_label(key: str, scheme: ThemeScheme) -> str:
+    """A theme's Bokmål label; a key outside the scheme as it is."""
+    return scheme.label(key) if key in scheme.concepts else key
 
 
 def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None = None) -> Graph:
@@ -761,7 +773,7 @@ def add_links(graph: Graph, links: Iterable[Link], *, scheme: ThemeScheme | None
             graph.add((node, HKG.measureIssued, Literal(link.measure_date, datatype=XSD.date)))
         if link.recommendation_date:
             graph.add((node, HKG.recommendationIssued, Literal(link.recommendation_date, datatype=XSD.date)))
-        graph.add((node, RDFS.comment, Literal(link.describe(), lang="en")))
+        graph.add((node, RDFS.comment, Literal(link.describe(scheme), lang="en")))
     return graph
 
 
