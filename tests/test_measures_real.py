@@ -72,6 +72,8 @@ def test_measures_real_place_is_no_measure(nlp):
     "Dette må være med i søknaden:",
     "Planen inneheld tre hovudinnsatsområde:",
     "Midlane kan ikkje dekke:",
+    "Prioriteringar",  # a heading over the grant's priorities
+    "Personar som har behov for:",
 ])
 def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
     text = f"Tilskudd til lokalt folkehelsearbeid 2026\n\n{intro}\n• Kurs for frivillige\n• Drift av møteplasser\n"
@@ -79,6 +81,25 @@ def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
     context = build_context(document)
     assert criteria_intro(context, context.lists[0])
     assert not {"Kurs for frivillige", "Drift av møteplasser"} & set(measures(blank_nlp, text))
+
+
+def test_measures_real_proposed_priorities_are_measures(nlp):
+    """ "foreslås følgende prioriteringer:" proposes measures; only a bare heading "Prioriteringar" makes the list the
+    grant's priorities."""
+    text = ("Budsjett 2026\n\nI budsjettet for neste år foreslås følgende prioriteringer:\n"
+            "• økt kapasitet i hjemmetjenestene\n• flere plasser i omsorgsboliger\n")
+    document = document_from_text(text, source="x.txt")
+    context = build_context(document)
+    assert not criteria_intro(context, context.lists[0])
+    assert "økt kapasitet i hjemmetjenestene" in measures(nlp, text)
+
+
+def test_measures_real_a_roles_tasks_are_no_measures(nlp):
+    """ "Rolla inneber mellom anna:": what a coordinator or a county does in its role, not measures."""
+    text = ("Programfylke for folkehelse\n\nSom programfylke skal fylkeskommunen samordne arbeidet. Rolla inneber mellom "
+            "anna:\n\n • Vere regional prosjektleiar\n • Stimulere til utvikling av lokale tiltak\n")
+    found = measures(nlp, text)
+    assert not {"Vere regional prosjektleiar", "Stimulere til utvikling av lokale tiltak"} & set(found), found
 
 
 def test_measures_real_decision_list_keeps_its_items(blank_nlp):

@@ -98,6 +98,7 @@ class MeasureCues:
     key_link_words: tuple[str, ...]
     # measure/funding restraint and word orders (issue 13)
     list_block_lemmas: tuple[str, ...] = ()
+    list_block_heading_lemmas: tuple[str, ...] = ()
     list_block_openers: tuple[str, ...] = ()
     generic_measure_lemmas: tuple[str, ...] = ()
     month_names: tuple[str, ...] = ()
