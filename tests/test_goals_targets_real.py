@@ -65,6 +65,11 @@ def group_labels(context) -> list[str]:
         # the purpose of a measure noun ("tiltak for å ...")
         ("Fylket satte i verk flere tiltak for å redusere ensomhet blant eldre.",
          ["redusere ensomhet blant eldre"]),
+        # receiving or applying is a condition of the measure, not its goal; "få ned X" is a goal
+        ("For å få rabatt må du vise gyldig legitimasjon ved timebestilling.", []),
+        ("Kommunane må sende ein plan for å kunne søkje om desse midlane.", []),
+        ("Helseføretaka set inn ekstra team for å få ned ventetidene i sjukehusa.",
+         ["få ned ventetidene i sjukehusa"]),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):

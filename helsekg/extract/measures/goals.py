@@ -83,6 +83,8 @@ class GoalCues:
     measure_nouns: frozenset[str]
     non_goal_verbs: frozenset[str]
     contribute_verbs: frozenset[str]
+    #: "(kunne) få rabatt", "søkje om midlane": a short purpose clause of receiving or applying is a condition
+    condition: re.Pattern[str] = re.compile(r"(?!)")
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(self.data[key])
@@ -132,6 +134,8 @@ def goal_cues() -> GoalCues:
         measure_nouns=frozenset(data["measure_nouns"]),
         non_goal_verbs=frozenset(data["non_goal_verbs"]),
         contribute_verbs=frozenset(data["contribute_verbs"]),
+        condition=re.compile(rf"(?:(?:kunne|kunna)\s+)?(?:{alt(data['condition_verbs'])})(?:\s+(?:om|på))?"
+                             rf"(?!\s+(?:ned|opp|inn|ut|fram|frem|tilbake|til)\b)(?:\s+{WORD}){{0,2}}\s*", i),
     )
 
 
@@ -268,6 +272,8 @@ def find_goals(context: MeasureContext, mentions: Sequence[MentionSpan] = ()) ->
             continue
         seen.add((start, end))
         label = re.sub(r"\s+", " ", context.text[start:end])
+        if cues.condition.fullmatch(label):
+            continue  # "for å få rabatt må du ...", "for å kunne søkje om midlane": a condition, not what the measure is for
         out.append(GoalCandidate(Goal(context.doc_id, start, end, context.text[start:end], label=label), i, cue))
     return tuple(out)
 
