@@ -157,3 +157,20 @@ def test_extract_roles_are_stated_per_document(nlp):
     assert len({doc for doc, _ in stated}) == 2
     person = next(graph.subjects(HKG.role, None))
     assert {str(r) for r in graph.objects(person, HKG.role)} == {"helse- og omsorgsminister", "stortingsrepresentant"}
+
+
+def test_extract_stated_role_is_as_written_and_role_is_its_base_form(nlp):
+    """hkg:statedRole keeps the form the document writes ("Ordføraren", "stortingsrepresentantene" over a list of
+    names); hkg:role, gathered over documents, keeps the indefinite singular, so one office is one role."""
+    from helsekg.api import extract_text
+    from helsekg.graph.build import build_graph
+    from helsekg.graph.namespace import HKG
+
+    graph = build_graph([extract_text(
+        "Legevakt i kommunen\n\nOrdføraren Kari Nordmann la fram saka for kommunestyret.\n\n"
+        "Representantforslag fra stortingsrepresentantene Ola Hansen og Per Olsen om legevakt.\n",
+        source="a.txt", nlp=nlp)])
+    stated = {str(graph.value(m, HKG.statedRole)) for m in graph.subjects(HKG.statedRole, None)}
+    roles = {str(r) for r in graph.objects(None, HKG.role)}
+    assert "ordføraren" in stated and "ordførar" in roles, (stated, roles)
+    assert "stortingsrepresentantene" in stated and "stortingsrepresentant" in roles, (stated, roles)

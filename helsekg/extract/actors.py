@@ -177,8 +177,9 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
                 return None  # a lone surname with no full name in the document is no identity
             label, key = full.label, full.key
         roles = (ref.role,) if ref.role else ()
+        stated = (ref.role_written,) if ref.role and ref.role_written and ref.role_written != ref.role else ()
         return Actor(doc_id, start, end, text, label=label, kind="person", key=key, roles=roles, party=ref.party,
-                     affiliation=ref.affiliation)
+                     affiliation=ref.affiliation, stated_roles=stated)
     if ref.source == "model" and len(text.split()) == 1:
         person = _resolve_name(text, start, persons)
         if person is not None:  # the model took a known person's surname for a body ("sier Høie")
@@ -296,12 +297,16 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
         name, n_start, n_end = m.group("name"), m.start("name"), m.end("name")
         if name.lower() in pronouns:
             earlier = [a for pos, a in sorted(last_speaker, key=lambda x: x[0]) if pos < n_start]
-            return replace(earlier[-1], start=n_start, end=n_end, text=name, roles=()) if earlier else None
+            if not earlier:
+                return None
+            return replace(earlier[-1], start=n_start, end=n_end, text=name, roles=(), stated_roles=())
         if (n_start, n_end) in by_offset:
             return by_offset[(n_start, n_end)]
         if rx["definite_role"].fullmatch(name):
             holder = _role_holder(name, n_start, last_speaker, patterns.role_heads)
-            return replace(holder, start=n_start, end=n_end, text=name, roles=()) if holder else None
+            if holder is None:
+                return None
+            return replace(holder, start=n_start, end=n_end, text=name, roles=(), stated_roles=())
         words = name.split()
         if words[0] in patterns.name_stopwords or gaz.lookup(name) is not None:
             return None

@@ -47,6 +47,9 @@ class Actor(Span):
     affiliation: str | None = None
     #: Gazetteer type of an organisation: ministry, directorate, agency, health_trust, municipality, ...
     actor_type: str | None = None
+    #: The roles as this mention writes them (hkg:statedRole): "stortingsrepresentantene" where ``roles`` (hkg:role)
+    #: has "stortingsrepresentant"; empty when they are written as in ``roles``.
+    stated_roles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", ActorKind(self.kind))

@@ -302,8 +302,8 @@ class _Builder:
         if actor.affiliation:  # "direktør i Helsedirektoratet": the organisation the role is held in
             add(node, _ORG.memberOf, _id(_actor_path(actor.affiliation)))
         mention = self.mention(node, actor)
-        for role in actor.roles:  # which document stated which role: hkg:role gathers them over all documents
-            add(mention, _HKG.statedRole, self.label(role))
+        for role in actor.stated_roles or actor.roles:  # which document stated which role, as written: hkg:role
+            add(mention, _HKG.statedRole, self.label(role))  # gathers them over all documents
         return node
 
     @_once

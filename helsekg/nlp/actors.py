@@ -496,6 +496,9 @@ class ActorRef:
     affiliation: str | None = None
     affiliation_text: str | None = None
     place: str | None = None
+    #: the role as this mention writes it ("stortingsrepresentantene", "Ordføraren" -> "ordføraren"); ``role`` is its
+    #: indefinite singular ("stortingsrepresentant", "ordførar")
+    role_written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -788,13 +791,15 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     org_at = {c.start: c for c in orgs}
     out: list[_Candidate] = []
 
-    def add(m: "re.Match[str] | _Shifted", role_text: str | None, *, org_span: tuple[int, int] | None = None) -> None:
+    def add(m: "re.Match[str] | _Shifted", role_text: str | None, *, org_span: tuple[int, int] | None = None,
+            as_written: str | None = None) -> None:
         name = _clean_name(m.group("name"), patterns)
         if name is None:
             return
         start = m.start("name")
         party = m.group("party") if m.group("party") in parties else None
         role = _role_text(role_text, patterns) if role_text else None
+        written = _role_written(as_written or role_text) if role_text else None
         affiliation = affiliation_text = None
         if org_span is not None:  # "<role> i <Org>, <Name>"
             org_cand = org_at.get(org_span[0])
@@ -802,6 +807,7 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
             if org_cand is not None and org_cand.end == org_span[1]:
                 affiliation, affiliation_text = org_cand.ref.key, org_text
             role = f"{role} {m.group('prep')} {org_text}"
+            written = f"{written} {m.group('prep')} {org_text}"
         elif role is not None:
             after = m.end()
             prep = rx["affiliation"].match(text, after)
@@ -810,8 +816,9 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
                 org_cand = org_at[prep.end()]
                 affiliation, affiliation_text = org_cand.ref.key, text[org_cand.start : org_cand.end]
                 role = re.sub(r"\s+", " ", f"{role}{text[after:prep.end()]}{affiliation_text}")
+                written = re.sub(r"\s+", " ", f"{written}{text[after:prep.end()]}{affiliation_text}")
         ref = ActorRef(slugify(name), name, "person", "person", "role", role=role, party=party,
-                       affiliation=affiliation, affiliation_text=affiliation_text)
+                       affiliation=affiliation, affiliation_text=affiliation_text, role_written=written)
         out.append(_Candidate(start, start + len(name), ref))
         party_id = parties.get(party) if party else None
         entry = gaz.get(party_id) if party_id else None
@@ -831,7 +838,7 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     for m in scan_starts(rx["role_plural_names"], text, starts):  # "stortingsrepresentantene Kari Nordmann og Ola Nordmann"
         offset = m.start("names")
         for n in rx["coordinated_name"].finditer(m.group("names")):
-            add(_Shifted(n, offset), m.group("role"))
+            add(_Shifted(n, offset), m.group("role"), as_written=text[m.start("role"):m.start("names")])
     for m in scan_lines(rx["apposition"], text, lines):
         add(m, m.group("role"))
     for m in scan_lines(rx["name_paren_role"], text, lines):
@@ -980,11 +987,17 @@ class _Shifted:
         return self.match.end(name) + self.offset
 
 
+def _role_written(raw: str) -> str:
+    """A role as written, in lower case at the start ("Ordføraren" -> "ordføraren", "PRO-leder" kept)."""
+    role = re.sub(r"\s+", " ", raw.strip())
+    if not role[1:2].isupper():
+        role = role[0].lower() + role[1:]
+    return role
+
+
 def _role_text(raw: str, patterns: ActorPatterns) -> str:
     """A role as written, in lower case at the start and in its indefinite form ("Ordføraren" -> "ordførar")."""
-    role = re.sub(r"\s+", " ", raw.strip())
-    if not role[1:2].isupper():  # "Ordføraren" -> "ordføraren", but "PRO-leder" keeps its acronym
-        role = role[0].lower() + role[1:]
+    role = _role_written(raw)
     head, sep, rest = role.partition(" for ")
     if head.endswith("en") and any(head.endswith(h + "en") for h in patterns.role_heads):
         head = head[:-2]
