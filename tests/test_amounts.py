@@ -559,6 +559,13 @@ QUANTITIES = [
     ("q-then-money",
      "Det blir 40 nye studieplasser og 12 millioner kroner til praksis.",
      [Q("40 nye studieplasser", 40, "studieplasser"), M("12 millioner kroner", 12_000_000)]),
+    # a plural noun coordinated with the counted noun is counted too; one with its own number is not
+    ("q-coordinated-plural",
+     "Regjeringen vil gi tilskudd til 4 000 sykehjemsplasser og omsorgsboliger i 2026.",
+     [Q("4 000 sykehjemsplasser og omsorgsboliger", 4_000, "sykehjemsplasser og omsorgsboliger", y=2026)]),
+    ("q-coordinated-own-number",
+     "Det blir 20 sykehjemsplasser og 10 omsorgsboliger.",
+     [Q("20 sykehjemsplasser", 20, "sykehjemsplasser"), Q("10 omsorgsboliger", 10, "omsorgsboliger")]),
 ]
 
 # --------------------------------------------------------------------------- nothing to find
@@ -573,6 +580,10 @@ NEGATIVE = [
     ("neg-year-alone", "I 2021 ble det gjennomført flere tiltak."),
     ("neg-year-start", "2020 var et krevende år for helsetjenesten."),
     ("neg-enumeration-of-points", "Det gjelder punkt 3, 4 og 5 i vedtaket."),
+    # a debate's replies and a file's size are no policy counts
+    ("neg-replies", "Presidenten: Det blir fem replikker."),
+    ("neg-replies-digits", "Det blir 5 replikkar i debatten."),
+    ("neg-file-size", "Last ned rapporten (pdf, 525 kB)."),
     ("neg-bare-count-without-money", "Det bor 250 000 i fylket."),
     ("neg-months-abbreviated", "Prosjektet varer i 12 mnd framover."),
     ("neg-rounds", "Midlane blir fordelte i 2 omgangar."),

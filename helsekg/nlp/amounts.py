@@ -654,7 +654,23 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*(?:er|ar|ene|ane))(?![\w-])")
+
+
 def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """The counted noun after a number, and a plural noun coordinated with it ("4 000 sykehjemsplasser og
+    omsorgsboliger": the count is of both)."""
+    found = _counted_noun(text, pos, lex)
+    if found is None:
+        return None
+    unit, end = found
+    more = _COORDINATED_PLURAL.match(text, end)
+    if more is not None and more.group(1).lower() not in lex.stop and lex.segment(more.group(1).lower()) is None:
+        return text[end - len(unit):more.end()], more.end()
+    return found
+
+
+def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
     """The counted noun after a number: up to three lower-case non-stop words, adjectives first."""
     run: list[re.Match] = []
     cursor = pos
