@@ -117,11 +117,29 @@ def test_actors_real_company_form_is_one_body(actor_nlp):
     ("Saksbehandlar : Siri Aasen\n\nSaka gjeld tilskot til frivilligsentralen.", "nn", "Siri Aasen",
      "saksbehandlar"),
     ("Torunn Vik, kommunalsjef i Eidfjord kommune, la fram saka.", "nn", "Torunn Vik", "kommunalsjef i Eidfjord kommune"),
+    # a relative clause naming the role: "..., som er tannpleiar og ..."
+    ("Prosjektet vart presentert av Siri Aasen, som er kommunalsjef i Eidfjord kommune.", "nn", "Siri Aasen",
+     "kommunalsjef i Eidfjord kommune"),
 ])
 def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
     actors, _ = rules(actor_nlp, text, language)
     person = next(a for a in actors if a.label == name)
     assert role in person.roles
+
+
+@pytest.mark.parametrize(("text", "name", "stated", "role"), [
+    ("Forslaget kom fra stortingsrepresentantene Per Olsen og Kari M. Lie.", "Kari M. Lie", "stortingsrepresentantene",
+     "stortingsrepresentant"),
+    ("Ordføraren Kari Nordmann opna møtet.", "Kari Nordmann", "ordføraren", "ordførar"),
+    ("Helseminister Kari Nordmann opnar senteret.", "Kari Nordmann", None, "helseminister"),
+])
+def test_actors_real_stated_role_as_written(actor_nlp, text, name, stated, role):
+    """The role in the form the text writes it (hkg:statedRole) next to its indefinite singular (hkg:role); no stated
+    form when the two are the same."""
+    actors, _ = rules(actor_nlp, text, "nb")
+    person = next(a for a in actors if a.label == name)
+    assert person.roles == (role,)
+    assert person.stated_roles == ((stated,) if stated else ())
 
 
 # --- what is not an actor (the trained model's entities, filtered) ---------------------------------------

@@ -394,7 +394,7 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{0,8}})"
         ),
         "apposition": re.compile(
-            rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?P<role>{role})"
+            rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?:som[^\S\n]+(?:er|var)[^\S\n]+)?(?P<role>{role})"
             rf"(?=(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?:[^\S\n]*[,.;:)]|[^\S\n]+(?:og|sier|seier|mener|meiner)\b|$))",
             re.MULTILINE,
         ),
