@@ -244,3 +244,15 @@ def test_actors_real_according_to_opens_no_name(nlp):
     result = full(nlp, text, "nn")
     assert not [a for a in labels(result.actors) if a.startswith(("Ifølgje", "Ifølge"))]
     assert {q.speaker.label for q in result.quotes} == {"Eivind Hansen"}
+
+
+@pytest.mark.parametrize(("word", "dictionary_word"), [
+    ("Vedlegg", True), ("Videreutvikle", True), ("Tryggleik", True), ("Fellesskap", True), ("Omsorg", True),
+    # names of bodies are definite forms, acronyms or no dictionary words
+    ("Husbanken", False), ("Riksrevisjonen", False), ("NAV", False), ("Bufdir", False), ("Statsforvaltaren", False),
+    ("Kreftforeningen", False), ("Volda", False),
+])
+def test_actors_real_a_capitalised_dictionary_word_is_no_name(word, dictionary_word):
+    """A one-word entity of the model that is the base form of a common noun, verb or adjective ("Vedlegg" heading a
+    list of attachments) is dropped; the names of bodies are not such words."""
+    assert nlp_actors._base_form_word(word) is dictionary_word

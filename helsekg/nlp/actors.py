@@ -1004,6 +1004,19 @@ def _role_text(raw: str, patterns: ActorPatterns) -> str:
     return head + sep + rest
 
 
+def _base_form_word(word: str) -> bool:
+    """``word`` is, lower-cased, the base form of a common noun, verb or adjective of the dictionary (Ordbank):
+    a heading word the model took for a name ("Velferdsteknologi", "Utanforskap", "Videreutvikle"). Names of bodies
+    are definite ("Husbanken", "Riksrevisjonen") or no dictionary words at all."""
+    from helsekg.nlp.lemmas import load_table
+
+    low = word.lower()
+    if not word[:1].isupper() or word.isupper():
+        return False  # "NAV", "SSB": acronyms are names
+    table = load_table()
+    return any(table.lookup(upos, low, seen=True) == low for upos in ("NOUN", "VERB", "ADJ"))
+
+
 def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
     """Drop trailing stopwords/abbreviations from a captured name; None when no two-word name is left."""
     words = name.split()
@@ -1034,6 +1047,8 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             continue  # a county, region or the country named as a place ("i Innlandet", "Trøndelags")
         if kind != "person" and _not_a_body(words, patterns) and gaz.lookup(text) is None:
             continue  # a plan, strategy, venue or a plural common noun ("Kulturstrategi for Trøndelag")
+        if kind != "person" and len(words) == 1 and _base_form_word(text) and gaz.lookup(text) is None:
+            continue  # "Velferdsteknologi", "Tryggleik", "Vedlegg": a capitalised dictionary word, no name
         if kind == "person" and words[-1].lower() in patterns.entity_venue_heads:
             continue  # "Forum Expo": a venue the model took for a person
         if kind == "person" and _contact_person(doc_text, ent.start_char, patterns):
