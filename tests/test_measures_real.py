@@ -96,8 +96,9 @@ def test_measures_real_proposed_priorities_are_measures(nlp):
 
 def test_measures_real_a_roles_tasks_are_no_measures(nlp):
     """ "Rolla inneber mellom anna:": what a coordinator or a county does in its role, not measures."""
-    text = ("Programfylke for folkehelse\n\nSom programfylke skal fylkeskommunen samordne arbeidet. Rolla inneber mellom "
-            "anna:\n\n • Vere regional prosjektleiar\n • Stimulere til utvikling av lokale tiltak\n")
+    text = ("Programfylke for folkehelse\n\nSom programfylke skal fylkeskommunen samordne arbeidet. "
+            "Rolla inneber mellom anna:\n\n • Vere regional prosjektleiar\n"
+            " • Stimulere til utvikling av lokale tiltak\n")
     found = measures(nlp, text)
     assert not {"Vere regional prosjektleiar", "Stimulere til utvikling av lokale tiltak"} & set(found), found
 

@@ -205,9 +205,9 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     amount in the title that restates a body amount ("38 millioner til ..." over "gir 38,4 millioner
     kroner til ...") takes that amount's kind and year; a title amount still of unspecified kind is the whole sum
     the text is about, Total ("7,4 millioner til aktivitetstiltak ..."; 31 of the 35 title amounts of the real
-    dev texts are Total, none Unspecified), unless it is a ceiling or a floor ("Inntil 300 000 kroner ..."). An amount of unspecified kind that is exactly
-    the difference between a stated total and another amount of the document ("fondet på 175
-    millioner ... 70 millioner ... blir nå på til sammen 245 millioner") is an increase.
+    dev texts are Total, none Unspecified), unless it is a ceiling or a floor ("Inntil 300 000 kroner ..."). An
+    amount of unspecified kind that is exactly the difference between a stated total and another amount of the
+    document ("fondet på 175 millioner ... 70 millioner ... blir nå på til sammen 245 millioner") is an increase.
     """
     cues = cues or default_cues()
     parsed_amounts: list[amountlib.ParsedAmount] = [

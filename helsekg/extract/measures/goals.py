@@ -273,7 +273,7 @@ def find_goals(context: MeasureContext, mentions: Sequence[MentionSpan] = ()) ->
         seen.add((start, end))
         label = re.sub(r"\s+", " ", context.text[start:end])
         if cues.condition.fullmatch(label):
-            continue  # "for å få rabatt må du ...", "for å kunne søkje om midlane": a condition, not what the measure is for
+            continue  # "for å få rabatt må du ...", "for å kunne søkje om midlane": a condition, not a goal
         out.append(GoalCandidate(Goal(context.doc_id, start, end, context.text[start:end], label=label), i, cue))
     return tuple(out)
 
