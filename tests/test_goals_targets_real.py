@@ -511,3 +511,13 @@ def test_goals_targets_real_a_group_on_a_one_measure_page_is_that_measures(nlp):
     groups = {t.label for m in extraction.measures for t in m.targets}
     assert "personar med demens og deira pårørande" in groups, groups
     assert not any(" at " in f" {g} " for g in groups), groups
+
+
+def test_targets_real_a_title_measure_names_its_group(nlp):
+    """A group the title measure's own label names is that measure's target group ("... for eldre med demens")."""
+    from helsekg.api import extract_text
+
+    result = extract_text("Tilskudd til aktivitetstilbud for eldre med demens\n\nKommunene kan søke om tilskudd. "
+                          "Søknadsfristen er 1. mars.\n", source="t.txt", nlp=nlp)
+    title = next(m for m in result.measures if m.label.startswith("Tilskudd til aktivitetstilbud"))
+    assert "eldre med demens" in {t.label for t in title.targets}

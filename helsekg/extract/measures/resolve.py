@@ -917,9 +917,9 @@ class MeasureResolver:
             if measure is None and not found.strong:
                 continue
             self.groups.append(group)
-            # the measure's own label is no target ("tilskudd til kommunalt rusarbeid")
-            if (measure is not None and all(g.key != group.key for g in measure.targets)
-                    and not (measure.start <= group.start and group.end <= measure.end and measure.how == "title")):
+            # a group the measure's own label names is its target too ("Tilskudd til aktivitetstilbud for eldre med
+            # demens": the annotators of the real texts list it, as for any other measure)
+            if measure is not None and all(g.key != group.key for g in measure.targets):
                 measure.targets.append(group)
 
     def attach_proposers(self) -> None:
