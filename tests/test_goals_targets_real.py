@@ -521,3 +521,12 @@ def test_targets_real_a_title_measure_names_its_group(nlp):
                           "Søknadsfristen er 1. mars.\n", source="t.txt", nlp=nlp)
     title = next(m for m in result.measures if m.label.startswith("Tilskudd til aktivitetstilbud"))
     assert "eldre med demens" in {t.label for t in title.targets}
+
+
+def test_targets_real_an_age_group_is_a_group(nlp):
+    """ "aldersgruppa 21-24 år": an age group is who the measure is for."""
+    from helsekg.api import extract_text
+
+    result = extract_text("Tannhelsetilbod til aldersgruppa 21-24 år\n\nFylkeskommunen gir rabatt på tannbehandling frå "
+                          "2024.\n", source="t.txt", nlp=nlp)
+    assert any(t.label.startswith("aldersgruppa 21") for m in result.measures for t in m.targets), result.measures

@@ -261,7 +261,13 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
         break
     if from_start and words and n < len(words):
         return None
-    return words[first][0], words[last][1]
+    age = _AGE_SPAN.match(text, words[last][1], end_limit)  # "aldersgruppa 21-24 år", "barn 0–5 år"
+    return words[first][0], age.end() if age else words[last][1]
+
+
+#: an age range right after a group: "21-24 år", "0–5 år", "mellom 16 og 23 år", "på 80 år"
+_AGE_SPAN = re.compile(r"[^\S\n]+(?:(?:frå|fra|mellom|på)[^\S\n]+)?\d{1,3}(?:[^\S\n]*(?:[-–]|til|og)[^\S\n]*\d{1,3})?"
+                       r"[^\S\n]+år(?![\w-])")
 
 
 def _headed_lines(context: MeasureContext) -> dict[int, int]:
