@@ -443,6 +443,7 @@ BAD_INPUTS = [
     ("controls.txt", bytes(range(1, 9)) * 20, "E005", "binary"),
     ("garbage.txt", bytes(range(0x80, 0x100)) * 8, "E006", "decoded"),
     ("broken-bom.txt", codecs.BOM_UTF8 + b"Helse \xff\xfe og omsorg", "E006", "decoded"),
+    ("cut-bom.txt", codecs.BOM_UTF8[:2] + "Helse og omsorg i kommunane.".encode(), "E006", "cut short"),
     (
         "english.txt",
         b"The Government will increase the grant to municipal health services by 50 million kroner. "

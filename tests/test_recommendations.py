@@ -650,3 +650,15 @@ def test_recommendations_a_verb_first_demand_whatever_the_tagged_mood(nlp, item,
     document = _doc(text)
     labels = [r.label for r in find_recommendations(nlp(document.text), document)]
     assert labels[0].startswith("Legg til rette") and (item in labels) == kept, labels
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Eldreombodet sine råd\n\nEldreombodet rår kommunane til å styrkje dagaktivitetstilbodet for personar med demens.\n",
+     "nn"),
+    ("Innspill fra Eldreombudet\n\nEldreombudet råder kommunene til å styrke dagaktivitetstilbudet for personer med "
+     "demens.\n", "nb"),
+])
+def test_recommendations_advising_an_addressee_to_act(text: str, language: str) -> None:
+    """ "rår/råder X til å ...": advice to a named decision-maker, like "oppfordrar X til å ...", in both standards."""
+    _, recs = _recs(text, language=language)
+    assert [r.label.split()[1] for r in recs] == [{"nn": "rår", "nb": "råder"}[language]]

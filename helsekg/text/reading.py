@@ -131,6 +131,9 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
                 text = text[1:]
             _check_not_binary(text, path)
             return text, encoding
+    if data[:2] == codecs.BOM_UTF8[:2] and data[2:3] != codecs.BOM_UTF8[2:]:
+        # "ï»" in Windows-1252: the first two bytes of a UTF-8 byte-order mark without the third, a damaged file
+        raise InputError("E006", path, detail="a UTF-8 byte-order mark cut short (EF BB without BF): the file is damaged")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError("E005", path, detail=f"it starts like {what}")
