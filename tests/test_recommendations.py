@@ -639,6 +639,9 @@ def test_recommendations_a_text_that_mentions_a_council_keeps_its_own_demands(nl
     # the tagger reads "Gi" here as an adjective
     ("Gi tilskot til å tilsette eldrekoordinatorar i alle kommunar for å styrke koordineringa av tenester.", True),
     ("Tildeler totalt kr. 40 000,- etter søknader.", False),  # telegraphic minutes: a present tense, no imperative
+    # the tagger does not know "Anerkjenn" (a name to it): the infinitive "anerkjenne" without its "-e"
+    ("Anerkjenn eldre sine ressursar som viktige bidrag i samfunnet.", True),
+    ("Dag Hansen leia arbeidet med planen.", False),  # a name ("dage" is a verb too)
 ])
 def test_recommendations_a_verb_first_demand_whatever_the_tagged_mood(nlp, item, kept) -> None:
     """Session 13: in an advisory body's list a line that opens with its verb, has an object and no subject is an

@@ -523,9 +523,25 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev
     # minstepensjonen.", where "hev" is also a present tense; "Gi tilskot til ...", tagged an adjective)
     present = "Pres" in first.morph.get("Tense") and first.lower_.endswith(("er", "ar", "ir"))  # "Tildeler ..." (minutes)
-    return (first.dep_ == "ROOT" and first.pos_ in ("VERB", "ADJ") and first.text[:1].isupper() and not present
+    if (first.dep_ == "ROOT" and first.pos_ in ("VERB", "ADJ") and first.text[:1].isupper() and not present
             and not any(c.dep_ in ("SUBJ", "nsubj", "nsubj:pass") for c in first.children)
-            and any(c.dep_ in ("DOBJ", "obj") for c in first.children))
+            and any(c.dep_ in ("DOBJ", "obj") for c in first.children)):
+        return True
+    # a word the tagger does not know as a verb whose form is an infinitive without its "-e" ("Anerkjenn eldre sine
+    # ressursar ...": "anerkjenne"), and no noun of the dictionary: the imperative form of that verb
+    nxt = span[1]
+    return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 5
+            and nxt.text[:1].islower() and _imperative_form(first.lower_))  # not a name: "Dag Øyen", "Liv ..."
+
+
+@lru_cache(maxsize=1 << 12)
+def _imperative_form(word: str) -> bool:
+    from helsekg.nlp.lemmas import load_table
+
+    table = load_table()
+    infinitive = word + "e"
+    return (len(word) >= 3 and table.lookup("VERB", infinitive, seen=True) == infinitive
+            and table.lookup("NOUN", word, seen=True) is None and table.lookup("ADJ", word, seen=True) is None)
 
 
 def _prose_demand(doc: Doc | None, start: int, end: int, sentence: str, opener: re.Pattern[str],
