@@ -665,3 +665,14 @@ def test_recommendations_advising_an_addressee_to_act(text: str, language: str) 
     """ "rår/råder X til å ...": advice to a named decision-maker, like "oppfordrar X til å ...", in both standards."""
     _, recs = _recs(text, language=language)
     assert [r.label.split()[1] for r in recs] == [{"nn": "rår", "nb": "råder"}[language]]
+
+
+def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> None:
+    """ "Hev minstepensjonen." (the tagger reads "Hev" as a name here; the dictionary knows it as a form of "heve")
+    is a demand like the imperatives after it; "Leve hele livet." names a reform ("leve" is the infinitive)."""
+    text = ("Statsbudsjettet: Stortinget må prioritere eldre\n\nHev minstepensjonen. Stopp det digitale utanforskapet. "
+            "Styrk eldreomsorga. Det krev Eldreombodet av Stortinget.\n\nLeve hele livet.\n")
+    document = _doc(text, language="nn")
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert "Hev minstepensjonen." in labels and "Styrk eldreomsorga." in labels, labels
+    assert "Leve hele livet." not in labels

@@ -523,7 +523,8 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev
     # minstepensjonen.", where "hev" is also a present tense; "Gi tilskot til ...", tagged an adjective)
     present = "Pres" in first.morph.get("Tense") and first.lower_.endswith(("er", "ar", "ir"))  # "Tildeler ..." (minutes)
-    if (first.dep_ == "ROOT" and first.pos_ in ("VERB", "ADJ") and first.text[:1].isupper() and not present
+    verb_like = first.pos_ in ("VERB", "ADJ") or first.pos_ == "PROPN" and _verb_form(first.lower_)  # "Hev": PROPN
+    if (first.dep_ == "ROOT" and verb_like and first.text[:1].isupper() and not present
             and not any(c.dep_ in ("SUBJ", "nsubj", "nsubj:pass") for c in first.children)
             and any(c.dep_ in ("DOBJ", "obj") for c in first.children)):
         return True
@@ -532,6 +533,16 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     nxt = span[1]
     return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 5
             and nxt.text[:1].islower() and _imperative_form(first.lower_))  # not a name: "Dag Øyen", "Liv ..."
+
+
+@lru_cache(maxsize=1 << 12)
+def _verb_form(word: str) -> bool:
+    """The dictionary knows ``word`` as a form of a verb other than its infinitive ("hev": "heve"; not "leve" in "Leve
+    hele livet", the name of a reform)."""
+    from helsekg.nlp.lemmas import load_table
+
+    lemma = load_table().lookup("VERB", word, seen=True)
+    return lemma is not None and lemma != word
 
 
 @lru_cache(maxsize=1 << 12)
