@@ -547,6 +547,8 @@ def _verb_form(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _imperative_form(word: str) -> bool:
+    """``word`` plus "-e" is a verb's infinitive in the dictionary and ``word`` itself no noun or adjective: the
+    imperative of that verb ("anerkjenn": "anerkjenne")."""
     from helsekg.nlp.lemmas import load_table
 
     table = load_table()

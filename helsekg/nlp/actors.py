@@ -806,8 +806,8 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
             org_text = text[org_span[0]:org_span[1]]
             if org_cand is not None and org_cand.end == org_span[1]:
                 affiliation, affiliation_text = org_cand.ref.key, org_text
-            role = f"{role} {m.group('prep')} {org_text}"
-            written = f"{written} {m.group('prep')} {org_text}"
+            suffix = f" {m.group('prep')} {org_text}"  # the role and its written form get the same organisation
+            role, written = role + suffix, written + suffix
         elif role is not None:
             after = m.end()
             prep = rx["affiliation"].match(text, after)
@@ -815,8 +815,8 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
             if prep and prep.end() in org_at and not politician:
                 org_cand = org_at[prep.end()]
                 affiliation, affiliation_text = org_cand.ref.key, text[org_cand.start : org_cand.end]
-                role = re.sub(r"\s+", " ", f"{role}{text[after:prep.end()]}{affiliation_text}")
-                written = re.sub(r"\s+", " ", f"{written}{text[after:prep.end()]}{affiliation_text}")
+                suffix = f"{text[after:prep.end()]}{affiliation_text}"
+                role, written = (re.sub(r"\s+", " ", r + suffix) for r in (role, written))
         ref = ActorRef(slugify(name), name, "person", "person", "role", role=role, party=party,
                        affiliation=affiliation, affiliation_text=affiliation_text, role_written=written)
         out.append(_Candidate(start, start + len(name), ref))
