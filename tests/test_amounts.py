@@ -867,6 +867,22 @@ def test_amounts_money_column_of_a_table_read_without_its_cell_gaps():
     assert not any(a.is_money for a in find_amounts(counts))
 
 
+def test_amounts_money_cells_of_a_table_read_one_cell_per_paragraph():
+    """Issue 13, round 15: a web table whose cells came out of the page as paragraphs of their own (a blank line
+    between any two) is a column of money under a header cell that is a money word ("Kroner", "Tildelt"); a number
+    under a header of counts, or a lone number in prose, stays a number."""
+    proposal = ("Forslag\n\nDette medlem fremmer følgende forslag:\n\n«I statsbudsjettet for 2026 gjøres følgende "
+                "endring:\n\nKap.\n\nPost\n\nFormål\n\nKroner\n\n765\n\nPsykisk helse og rusarbeid:\n\n72\n\n"
+                "Utviklingstiltak, kan overføres, forhøyes med\n\n15 000 000\n\nfra kr 80 000 000 til kr 95 000 000»")
+    money = [(a.text, a.value) for a in find_amounts(proposal) if a.is_money]
+    assert money == [("15 000 000", 15_000_000), ("kr 80 000 000", 80_000_000), ("kr 95 000 000", 95_000_000)]
+    grants = ("Tilskot til frisklivssentralar\n\nDesse kommunane fekk tilskot i år.\n\nKommune\n\nTildelt\n\n"
+              "Sauda\n\n75 000\n\nHå\n\n120 000\n\nSola, Klepp og Time\n\n240 000")
+    assert [a.value for a in find_amounts(grants) if a.is_money] == [75_000, 120_000, 240_000]
+    counts = grants.replace("Tildelt", "Innbyggjarar").replace("fekk tilskot i år", "er med")
+    assert not any(a.is_money for a in find_amounts(counts))
+
+
 def test_amounts_a_row_of_yearly_columns_read_without_its_cell_gaps():
     """Issue 13, round 14: a table with a column per year ("Tilskudd 2023 i kroner Tilskudd 2024 i kroner") read
     as text runs a row's figures together: "500 000 500 000" is two cells of 500 000, not 500 000 500 000 kroner,

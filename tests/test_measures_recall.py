@@ -13,7 +13,7 @@ from helsekg.extract.extractor import find_amounts
 from helsekg.extract.measures import find_measures
 from helsekg.extract.measures.prose import split_items
 from helsekg.text import document_from_text
-from test_measures_real import measures  # label -> funded values, one helper for both measure test files
+from test_measures_real import findings, measures  # label -> funded values, one helper for both measure test files
 
 
 @pytest.fixture(params=["blank_nlp", "nlp"])
@@ -450,6 +450,11 @@ def test_measures_recall_a_title_names_the_scheme_not_its_call(blank_nlp):
      "Heimehjelptenesta"),
     ("Helsestasjon for ungdom\n\nHelsestasjon for ungdom er eit lågterskeltilbod for ungdom mellom 13 og 20 år.",
      "Helsestasjon for ungdom"),
+    # a name written with a slash or a spaced dash between its parts
+    ("Rehabilitering\n\nKvardagsrehabilitering/heimetrening er eit tilbod til eldre som har mista funksjon.",
+     "Kvardagsrehabilitering/heimetrening"),
+    ("Skulehelsetenesta\n\nSkulehelsetenesta 6 – 16 år er ei gratis teneste for alle elevar i kommunen.",
+     "Skulehelsetenesta 6 – 16 år"),
 ])
 def test_measures_recall_a_service_a_sentence_defines(any_nlp, text, label):
     assert label in measures(any_nlp, text)
@@ -903,3 +908,49 @@ def test_measures_recall_a_programme_name_inside_a_phrase_is_not_cut(nlp):
     text = ("Leve hele livet i Lavangen\n\nLavangen kommune har startet arbeidet med å lage en handlingsplan for "
             "eldreformen Leve hele livet.")
     assert "Leve" not in measures(nlp, text), measures(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Eldreråd\n\nFormannskapet skal handsame ei sak om fordeling av tilskot til seniortiltak. Det er kome inn 14 "
+     "søknader frå lag og organisasjonar.", "tilskot til seniortiltak"),
+    ("Ny forvaltning\n\nFrå 2026 tek fylkeskommunen over forvaltninga av tilskotsordninga for aktivitetstilbod til "
+     "eldre som bur heime. Søknadsfristen er 1. mars.", "tilskotsordninga for aktivitetstilbod til eldre"),
+])
+def test_measures_recall_a_page_without_a_measure_names_its_scheme(any_nlp, text, label):
+    # nothing funds, names or decides a measure here: the grant noun with what it pays for is the page's measure
+    assert list(measures(any_nlp, text)) == [label]
+
+
+def test_measures_recall_the_page_scheme_is_only_a_fallback(any_nlp):
+    text = ("Tilskot til frivillige lag 2026\n\nKommunen har fordelt 400 000 kroner i tilskot til frivillige lag. "
+            "Ordninga for seniortiltak held fram som før.")
+    assert "Ordninga for seniortiltak" not in measures(any_nlp, text)
+    # a range is no scheme for anything
+    text = "Samhandling\n\nPasientane skal få ei trygg overføring frå legevaktordninga til sjukehuset."
+    assert not measures(any_nlp, text)
+
+
+def test_measures_recall_an_amount_nothing_else_claims_funds_the_measure_of_its_sentence(any_nlp):
+    # "lyser ... ut 4 millionar kroner": no phrase names what the amount is for; the sentence names one measure
+    text = ("Ny utlysing\n\nDen andre utlysinga av kompetansemidlar i år er klar, og denne gongen lyser "
+            "fylkeskommunen ut heile 4 millionar kroner. Fristen for å søkje er 1. oktober.")
+    found = measures(any_nlp, text)
+    assert found.get("kompetansemidlar") == {4_000_000}
+
+
+@pytest.mark.parametrize("text", [
+    "Samarbeid\n\nKommunen og fylkeskommunen har skrive under. Avtalen gir kommunen 150 000 kroner i året.",
+    "Prioriteringar\n\nSenteret skal vere ope for alle innbyggjarane frå hausten.",
+    "Vedtak i styret\n\nStyret slutta seg til framlegget. Sjukehuset skal stå ferdig i 2030.",
+])
+def test_measures_recall_a_bare_reference_with_nothing_to_refer_to_is_no_measure(any_nlp, text):
+    assert not [label for label in measures(any_nlp, text) if " " not in label]
+
+
+def test_measures_recall_a_bare_reference_still_takes_up_its_measure(any_nlp):
+    text = ("Samarbeidsavtale om folkehelse\n\nKommunen og fylkeskommunen har skrive under for fire nye år. "
+            "Avtalen gir kommunen 150 000 kroner i året.")
+    found = findings(any_nlp, text).measures
+    assert {m.label: {int(a.value) for a in m.funding} for m in found} == {
+        "Samarbeidsavtale om folkehelse": {150_000}, "Avtalen": set()}
+    assert len({m.key for m in found}) == 1  # "Avtalen" is a mention of the agreement, under its own wording

@@ -145,13 +145,13 @@ def attempts(c: MeasureContext) -> list[list[tuple[str, str]]]:
         # forward after "bruke ... på" (nynorsk)
         ("Regjeringa vil bruke 20 millionar kroner på eit nytt kompetansefond for kommunane.",
          [[("NewPhrase", "kompetansefond for kommunane")]]),
-        # backward: "bevilgningen til Y økes med X", then the fallbacks
+        # backward: "bevilgningen til Y økes med X", then the fallbacks, the sentence's measure last
         ("Bevilgningen til lokalmedisinske sentre økes med 12 millioner kroner.",
          [[("NewPhrase", "lokalmedisinske sentre"), ("Continuation", ""), ("Reference", "Bevilgningen"),
-           ("SectionTopic", "")]]),
+           ("SectionTopic", ""), ("SentenceMeasure", "")]]),
         # backward: "Y på X" (nynorsk)
         ("Kommunen får ei ny tilskotsordning på 25 millionar kroner.",
-         [[("NewPhrase", "tilskotsordning"), ("Continuation", "")]]),
+         [[("NewPhrase", "tilskotsordning"), ("Continuation", ""), ("SentenceMeasure", "")]]),
         # a budget noun alone funds the sentence's measure or the section's topic
         ("Det foreslås en bevilgning på 12 mill. kroner.",
          [[("SentenceMeasure", ""), ("SectionTopic", ""), ("Continuation", "")]]),

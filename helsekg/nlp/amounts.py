@@ -830,7 +830,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
                     return None, unit_end
                 unit, end = word, unit_end
             elif (_table_money(text, pos, end, core.value, lex) or _keyed_money(text, pos, end, core.value, lex)
-                  or _money_context(text, pos, end, core.value, lex) or _money_column(text, pos, end, core.value, lex)):
+                  or _money_context(text, pos, end, core.value, lex) or _money_column(text, pos, end, core.value, lex)
+                  or _money_cell(text, pos, end, core.value, lex)):
                 is_money = True
             else:
                 factor = (_shared_unit(text, end, lex, after_from=bool(_FROM.search(lookback)))
@@ -1052,6 +1053,72 @@ def _money_column(text: str, start: int, end: int, value: Decimal, lex: _Lexicon
         return False
     _, _, rows_before, money_before = blocks[i - 1]
     return rows_before >= _MIN_COLUMN_ROWS and money_before is not None
+
+
+#: a line of a table read one cell per paragraph: short, between blank lines
+_CELL_LINE = 80
+
+
+def _money_header(line: str, lex: _Lexicon) -> bool:
+    """A column header of money: at most three words besides a year, all money words but one ("Kroner", "Tildelt",
+    "Tildeling i kroner", "Innvilget tilskudd 2021"); not a title that names a grant ("Tilskot til
+    frisklivssentralar")."""
+    words = [w for w in re.split(r"[\s()\-–:]+", line) if w and not re.fullmatch(r"(?:19|20)\d\d", w)]
+    money = sum(1 for w in words if lex.table_money.fullmatch(w))
+    return 0 < len(words) <= 3 and money >= 1 and len(words) - money <= 1
+
+
+def _money_cell(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) -> bool:
+    """A grouped number of at least 1 000 alone on its line in a table read one cell per paragraph, under a column
+    header that is a money word, is kroner: "Kap.", "Post", "Formål", "Kroner", "769", "Utredningsvirksomhet mv.:",
+    "21", "Spesielle driftsutgifter", "20 000 000" (each between blank lines, as web tables often come out of a
+    page); or "Kommune", "Tildelt", "60 000", "Tysvær", "85 000".
+
+    The run is the sequence of short lines (at most :data:`_CELL_LINE` characters) around the number, one blank line
+    between any two; the header (:func:`_money_header`) is a line of the run before the number.
+    """
+    if value < 1000 or not _GROUPED.fullmatch(text, start, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    for run_start, run_end, header in _cell_runs(text, lex):
+        if run_start <= line_start < run_end:
+            return header is not None and header < line_start
+    return False
+
+
+@lru_cache(maxsize=8)
+def _cell_runs(text: str, lex: _Lexicon) -> list[tuple[int, int, int | None]]:
+    """The runs of one-cell paragraphs of ``text``: (start, end, where the first money-word header line starts or
+    None); only runs of at least four cells, computed once per text."""
+    runs: list[tuple[int, int, int | None]] = []
+    cells: list[tuple[int, int]] = []
+    pos = 0
+
+    def close() -> None:
+        if len(cells) >= 4:
+            header = next((a for a, b in cells if _money_header(text[a:b], lex)), None)
+            runs.append((cells[0][0], cells[-1][1], header))
+        cells.clear()
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stop = pos + len(line)
+        if line.strip():
+            blank_before = i >= 1 and not lines[i - 1].strip()
+            joined = not cells or (blank_before and pos - cells[-1][1] == 2)  # exactly one blank line between
+            if len(line) > _CELL_LINE or not joined:
+                close()
+            if len(line) <= _CELL_LINE:
+                cells.append((pos, stop))
+        elif i >= 1 and not lines[i - 1].strip():
+            close()  # two blank lines in a row end the run
+        pos = stop + 1
+    close()
+    return runs
 
 
 @lru_cache(maxsize=8)

@@ -146,6 +146,8 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.drop_clauses()
     resolver.unify_keys()
     resolver.drop_superseded()
+    resolver.drop_bare_references()
+    resolver.page_scheme()
     resolver.attach_quantities()
     # goals read the merged measures: a purpose cue inside a funded phrase or an action is no goal
     resolver.attach_goals(find_goals(context, resolver.spans()))

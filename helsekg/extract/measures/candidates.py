@@ -85,7 +85,9 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class SentenceMeasure:
-    """The amount funds the measure already named in its sentence."""
+    """The amount funds the measure already named in its sentence (with ``before``: named before the amount)."""
+
+    before: bool = False
 
 
 @dataclass(frozen=True, slots=True)

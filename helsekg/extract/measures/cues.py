@@ -185,6 +185,8 @@ class MeasureCues:
     #: words that open with a recommendation cue and name none: "Rådmannen foreslår følgende tiltak:" is the
     #: administration's proposal, not a council's advice ("råd" opens "rådmann", "rådhus", "rådgiver")
     recommendation_cue_stops: tuple[str, ...] = ()
+    #: grant and scheme nouns that name a page's measure by what follows "til"/"for" when nothing else names one
+    page_scheme_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

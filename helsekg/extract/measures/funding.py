@@ -12,7 +12,10 @@ For every money amount the text offers alternatives, tried in this order by the 
 * **continuation**: a total without a phrase of its own (", til en samlet bevilgning på 102 millioner
   kroner") funds what the amount before it in the sentence funds;
 * **reference**: a sentence opened by a definite reference ("Fondet blir på til sammen 245 millioner",
-  "Tiltaket kostar 16 millionar") funds the measure referred to.
+  "Tiltaket kostar 16 millionar") funds the measure referred to;
+* **the sentence's measure**: an amount no phrase claims ("Den andre utlysinga av innovasjonsmidlar er klar, og
+  Helse Vest lyser ut 16 millionar kroner") funds the measure the sentence names (the nearest before it, else the
+  first after it; before it only for an amount in parentheses).
 
 >>> from helsekg.extract.records import Amount
 >>> from helsekg.text import document_from_text
@@ -96,6 +99,10 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
                            # "Det største enkeltbeløpet går til Askøy kommune som får ...": a clause, not what is funded
                            if not (isinstance(a, NewPhrase) and _has_finite_verb(context, a.start, a.end)))
             attempts = (*before, Continuation(), *reference(context, amount, index))
+            if SentenceMeasure() not in attempts:
+                # last, the measure the sentence names; an amount in parentheses belongs to the phrase before it
+                paren = PAREN_OPEN.search(context.text, max(0, amount.start - 30), amount.start)
+                attempts += (SentenceMeasure(before=paren is not None),)
         cues.append(FundingCue(amount, index, attempts))
     return tuple(cues)
 
@@ -554,6 +561,8 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     cstart = context.clause_start(amount.start, index)
     before = [a for a in context.amounts if a.is_money and cstart <= a.start and a.end <= med.start()]
     begin = before[-1].end if before else cstart
+    if begin > med.start():
+        return ()  # "forhøyes med" closing the cell above a table's amount: no phrase of this clause
     begin += ITEM_LEAD.match(text, begin, med.start()).end() - begin
     span = doc.char_span(begin, med.start(), alignment_mode="contract")
     if span is None or not len(span):
