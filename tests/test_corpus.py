@@ -409,8 +409,11 @@ NORWEGIAN_LETTERS_TEXT = (
         (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16"),
         (lambda t: t.encode("utf-32"), "utf-32"),
         (lambda t: t.encode("cp1252"), "cp1252"),
+        # UTF-16 without a byte-order mark, as some Windows tools save it
+        (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+        (lambda t: t.encode("utf-16-be"), "utf-16-be"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "cp1252"],
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "cp1252", "utf-16-le", "utf-16-be"],
 )
 def test_corpus_decodes_supported_encodings(tmp_path, encode, encoding):
     doc = read_document(write(tmp_path, "doc.txt", encode(NORWEGIAN_LETTERS_TEXT)))

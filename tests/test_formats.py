@@ -615,6 +615,8 @@ def test_formats_language_gate_short_foreign_text_is_not_refused():
 @pytest.mark.parametrize(("text", "name"), [
     ("The council approved the new strategy for primary care and a grant of two million pounds.", "English"),
     ("Der Stadtrat hat heute eine neue Strategie für die Pflege beschlossen.", "German"),
+    # Swedish spelling ("ä", "ö") tells it from Norwegian however short
+    ("Regeringen satsar 100 miljoner kronor på äldreomsorgen för att minska ensamheten bland äldre.", "Swedish"),
 ])
 def test_formats_language_gate_refuses_a_short_text_in_a_distant_language(text, name):
     """A short Danish or Swedish text may be Norwegian misread, an English or German sentence is not: refused (E008)."""
@@ -624,7 +626,8 @@ def test_formats_language_gate_refuses_a_short_text_in_a_distant_language(text, 
 
 
 @pytest.mark.parametrize("text", ["Helse Vest RHF: Årsrapport 2023 og nye tiltak", "Pilot Helse",
-                                  "Tilskot til frisklivstilbod i kommunane 2026"])
+                                  "Tilskot til frisklivstilbod i kommunane 2026",
+                                  "Björn Larsen fra Malmö blir ny leder for eldrerådet i kommunen"])
 def test_formats_language_gate_short_norwegian_lines_pass(text):
     assert language_gate(text, path="kort.txt") in ("nb", "nn")
 

@@ -2,7 +2,7 @@
 
 Texts of 25 words or more are judged by lingua (:func:`identify_language`: Bokmål, Nynorsk, Danish,
 Swedish, English, German); shorter ones by function-word cues (``helsekg/data/language_cues.json``) and
-are never refused as foreign. Text in a non-Latin script is refused before either.
+are refused only when clearly English, German or Swedish. Text in a non-Latin script is refused before either.
 """
 
 from __future__ import annotations
@@ -77,12 +77,19 @@ class LanguageGuess:
     foreign: str | None  # English name of the likely language when not Norwegian
 
 
+def _swedish_spelling(words: list[str]) -> bool:
+    """Two or more words spelt with Swedish "ä"/"ö" and none with Norwegian "æ"/"ø": Swedish however short ("Regeringen
+    satsar 100 miljoner kronor på äldreomsorgen ..."); a Norwegian line with a Swedish name ("Björn") has one."""
+    return sum(1 for w in words if "ä" in w or "ö" in w) >= 2 and not any("æ" in w or "ø" in w for w in words)
+
+
 def guess_language(text: str) -> LanguageGuess:
     """Bokmål or Nynorsk, or the language (or script) the text is in when it is not Norwegian.
 
     A text in a non-Latin script is foreign, however short. A text of fewer than 25 words is Norwegian (too short to
     refuse) and its written standard comes from function-word cues, unless it has 6 words or more and lingua is
-    at least 0.99 sure it is English or German. A longer text is judged by lingua
+    at least 0.99 sure it is English or German, or Swedish in Swedish spelling (two words with "ä"/"ö", none with
+    "æ"/"ø"). A longer text is judged by lingua
     (:func:`identify_language`): Norwegian when Bokmål and Nynorsk together are at least as likely as
     the most likely other language.
 
@@ -110,7 +117,8 @@ def guess_language(text: str) -> LanguageGuess:
             return LanguageGuess(LanguageCode.NN if scores["nn"] > scores["nb"] else LanguageCode.NB, None)
     elif len(words) >= _MIN_WORDS_SHORT_FOREIGN:
         identity = identify_language(text)
-        if identity.code in _DISTANT_LANGUAGES and identity.confidence >= _SHORT_FOREIGN_CONFIDENCE:
+        if identity.confidence >= _SHORT_FOREIGN_CONFIDENCE and (
+                identity.code in _DISTANT_LANGUAGES or identity.code == "sv" and _swedish_spelling(words)):
             return LanguageGuess(None, identity.name)
     counts = Counter(words)
     nb = sum(counts[w] for w in cues.nb)

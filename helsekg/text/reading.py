@@ -3,7 +3,7 @@
 The reader is built for pages of Norwegian public bodies (regjeringen.no, helsedirektoratet.no,
 stortinget.no, municipalities, health trusts) copied as text, in Bokmål or Nynorsk. It
 
-* decodes the bytes (UTF-8 with or without BOM, UTF-16/32 with BOM, or a legacy single-byte
+* decodes the bytes (UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without one, or a legacy single-byte
   encoding such as Windows-1252 found by charset-normalizer and checked to be plausible Norwegian),
   normalises line endings to ``"\\n"`` and changes nothing else, so offsets into ``Document.text``
   are stable (see ``docs/architecture.md``);
@@ -138,7 +138,15 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         if data.startswith(magic):
             raise InputError("E005", path, detail=f"it starts like {what}")
     if b"\x00" in data:
-        raise InputError("E005", path, detail="it contains NUL bytes")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError("E005", path, detail="it contains NUL bytes")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError("E006", path, detail=f"invalid {encoding.upper()} without a byte-order mark: {exc.reason}") from None
+        _check_not_binary(text, path)
+        return text, encoding
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -149,6 +157,19 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
     # Bytes 0x80-0x9F are printable in Windows code pages: only C0 controls mark binary data here.
     _check_not_binary(data.decode("latin-1"), path, c1_controls=False)
     return _decode_legacy(data, path)
+
+
+def _utf16_without_bom(data: bytes, sample: int = 4096) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` reads as UTF-16 of Latin-script text without a byte-order mark (as
+    some Windows tools save it): every other byte is NUL, the bytes between are not; else None."""
+    head = data[:sample - sample % 2]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, zeros, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.95 * len(zeros) and text.count(0) <= 0.01 * len(text):
+            return encoding
+    return None
 
 
 def _check_not_binary(text: str, path: str | os.PathLike[str], *, c1_controls: bool = True) -> None:
