@@ -95,6 +95,33 @@ def test_actors_real_coordinated_institutions_share_the_head(actor_nlp, text, la
     assert expected <= set(labels(actors))
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # rows of an allocation table: the municipality before the row's figure
+    ("Tildelte midlar 2026\n\nKommune Tilskot\nSelje 120 000,-\nStryn 85 000,-\nSola, Klepp og Time 240 000\n", "nn",
+     {"Selje", "Stryn", "Sola", "Klepp", "Time"}),
+    ("Prosjekt Kommune Tilskudd i kroner\nAktive eldre Hamar 300 000\nTrygg oppvekst Eidskog 250 000 250 000\n", "nb",
+     {"Hamar", "Eidskog"}),
+    # one cell per line: the name, then its amount
+    ("Kommune\nInnvilget beløp\nGjesdal\n30 000\nKvitsøy\n82 000\n", "nb", {"Gjesdal", "Kvitsøy"}),
+    # items of a list of municipalities; two municipalities share the name "Herøy"
+    ("Desse kommunane får støtte i år:\n • Vestnes\n • Herøy\n • Aukra\n", "nn", {"Vestnes", "Herøy", "Aukra"}),
+])
+def test_actors_real_municipalities_handed_money_by_their_place_name(actor_nlp, text, language, expected):
+    actors, _ = rules(actor_nlp, text, language)
+    found = {a.text for a in actors if a.actor_type == "municipality"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Tiltaket gir 2 millioner kroner til en møteplass i Bergen 2 000 000", "nb"),  # a place in a phrase
+    ("Desse stadene får nye turvegar:\n • Vestnes\n • Aukra\n", "nn"),  # a list of places, not of municipalities
+    ("Tildelt\nOslo Met 200 000\n", "nb"),  # no municipality's name
+])
+def test_actors_real_place_names_in_other_rows_are_no_municipalities(actor_nlp, text, language):
+    actors, _ = rules(actor_nlp, text, language)
+    assert not [a for a in actors if a.actor_type == "municipality"]
+
+
 def test_actors_real_company_form_is_one_body(actor_nlp):
     text = ("Bergen Kommunale Legevakt IKS eies av fem kommuner.\n\n"
             "Bergen Kommunale Legevakt har døgnåpent.")

@@ -183,6 +183,10 @@ class Gazetteer:
         ids = by_name.get(folded) or (by_name.get(folded[:-1]) if folded.endswith("s") else None)
         return self.by_id[ids[0]] if ids and len(ids) == 1 else None
 
+    def is_municipality(self, place: str) -> bool:
+        """``place`` is the name of a municipality, today's or a former one, even when two share it ("Herøy")."""
+        return bool(self._indexes[2].get(_fold(place)))
+
     def municipality(self, place: str) -> GazetteerEntry | None:
         """Today's municipality (or a former one) called ``place`` ("Bergen" -> Bergen kommune)."""
         ids = self._indexes[2].get(_fold(place), ())
@@ -716,6 +720,7 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
             continue
         org(m, m.group("body"), "hospital")
         out.extend(_coordinated_institutions(text, m, gaz, patterns))
+    out.extend(_recipient_municipalities(text, gaz))
     for m in rx["municipality_list"].finditer(text):
         position = m.start("list")
         for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
@@ -741,6 +746,56 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
         ref = ActorRef(kind, m.group("body"), "organisation", kind, "generic")
         out.append(_Candidate(m.start("body"), m.end("body"), ref))
     return out
+
+
+#: a row of an allocation table: a municipality's name right before the row's money figure(s) at the line's end
+#: ("Lyngen 117 000,-", "Ungdomsskapte folkehelsetiltak Ringsaker 650 000 0", "Sola, Klepp og Time  240 000 kr")
+_ROW_PLACE = re.compile(
+    rf"(?m)(?<![\w-])(?P<places>[{_UPPER}][\w-]+(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)"
+    r"(?:[^\S\n]+(?:kommune|herad))?:?[^\S\n]+(?:kr\.?[^\S\n]*)?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,-)?"
+    r"(?:[^\S\n]+\d{1,3}(?:[ \u00a0.]\d{3})*)*[^\S\n]*(?:kr\.?|kroner|,-)?[^\S\n]*$")
+#: a cell of its own with only municipality names, the money figure in the next cell ("Gjesdal" / "30 000")
+_CELL_PLACE = re.compile(
+    rf"(?m)^[^\S\n]*(?P<places>[{_UPPER}][\w-]+(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)[^\S\n]*\n"
+    r"(?:[^\S\n]*\n)?[^\S\n]*(?:kr\.?[^\S\n]*)?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,-)?[^\S\n]*(?:kr\.?|kroner)?[^\S\n]*$")
+#: a list item that is only municipality names, under an introduction that speaks of municipalities
+_ITEM_PLACE = re.compile(
+    rf"(?m)^[^\S\n]*(?:[•·▪●◦■►*–-]|\d{{1,2}}[.)])[^\S\n]+(?P<places>[{_UPPER}][\w-]+"
+    rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)[^\S\n]*$")
+_PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:i|på|fra|frå|til|for|ved|av|mot|om)[^\S\n]+$")
+_MUNICIPALITIES_WORD = re.compile(r"(?i)(?<![\w-])kommun(?:e|en|ene|ane|ar|er)(?![\w-])")
+
+
+def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Municipalities named by their place alone where money is handed out: the rows of an allocation table
+    ("Lyngen 117 000,-"; a row whose cells came out one per line: "Gjesdal" / "30 000") and the items of a list
+    of municipalities ("Desse kommunane får støtte:" / "• Vestnes"). Every name must be a municipality's (the
+    gazetteer's); two municipalities of one name ("Herøy") are one actor of that name."""
+    out: list[_Candidate] = []
+    found: list[tuple[int, str]] = []
+    for pattern in (_ROW_PLACE, _CELL_PLACE):
+        for m in pattern.finditer(text):
+            if _PLACE_PREPOSITION.search(text, max(0, m.start() - 6), m.start()):
+                continue  # "... mestringssentral i Sør-Odal 190 000": a place in the project's name
+            found.extend(_places_in(m))
+    for m in _ITEM_PLACE.finditer(text):
+        intro = text.rfind("\n\n", 0, m.start())
+        if _MUNICIPALITIES_WORD.search(text, max(0, intro), m.start()):
+            found.extend(_places_in(m))
+    for start, place in found:
+        if not gaz.is_municipality(place):
+            continue
+        entry = gaz.municipality(place)
+        ref = _entry_ref(entry, source="gazetteer") if entry is not None else ActorRef(
+            slugify(f"{place} kommune"), f"{place} kommune", "organisation", "municipality", "pattern", place=place)
+        out.append(_Candidate(start, start + len(place), ref))
+    return out
+
+
+def _places_in(m: re.Match[str]) -> list[tuple[int, str]]:
+    """(start, name) of each name of the match's ``places`` group ("Sola, Klepp og Time")."""
+    return [(m.start("places") + p.start(), p.group()) for p in re.finditer(r"[^\s,]+(?:-[^\s,]+)*", m.group("places"))
+            if p.group() != "og"]
 
 
 def _coordinated_institutions(text: str, m: re.Match[str], gaz: Gazetteer, patterns: ActorPatterns) -> list[_Candidate]:
