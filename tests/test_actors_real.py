@@ -105,6 +105,10 @@ def test_actors_real_coordinated_institutions_share_the_head(actor_nlp, text, la
     ("Kommune\nInnvilget beløp\nGjesdal\n30 000\nKvitsøy\n82 000\n", "nb", {"Gjesdal", "Kvitsøy"}),
     # items of a list of municipalities; two municipalities share the name "Herøy"
     ("Desse kommunane får støtte i år:\n • Vestnes\n • Herøy\n • Aukra\n", "nn", {"Vestnes", "Herøy", "Aukra"}),
+    # a list after "kommunane" in prose, also after a colon and longer than nine names
+    ("Nettverket har med desse kommunane: Austrheim, Fedje, Lindås, Masfjorden, Meland, Modalen, Osterøy, Radøy, "
+     "Vaksdal, Herøy og Gulen.", "nn",
+     {"Austrheim", "Fedje", "Lindås", "Masfjorden", "Meland", "Modalen", "Osterøy", "Radøy", "Vaksdal", "Herøy", "Gulen"}),
 ])
 def test_actors_real_municipalities_handed_money_by_their_place_name(actor_nlp, text, language, expected):
     actors, _ = rules(actor_nlp, text, language)
@@ -120,6 +124,34 @@ def test_actors_real_municipalities_handed_money_by_their_place_name(actor_nlp, 
 def test_actors_real_place_names_in_other_rows_are_no_municipalities(actor_nlp, text, language):
     actors, _ = rules(actor_nlp, text, language)
     assert not [a for a in actors if a.actor_type == "municipality"]
+
+
+@pytest.mark.parametrize(("text", "language", "name", "party"), [
+    ("Kari Johanne Nordvik (AP) fremmet følgende forslag til vedtak.", "nb", "Kari Johanne Nordvik", "Arbeiderpartiet"),
+    ("Per Olav Lie (KRF) stemte mot forslaget.", "nb", "Per Olav Lie", "Kristelig Folkeparti"),
+    # names spelt with the letters of the neighbouring languages
+    ("Mímir Kristjánsson (R) spurte statsråden om gjelden.", "nb", "Mímir Kristjánsson", "Rødt"),
+])
+def test_actors_real_party_in_parentheses_whatever_its_case(actor_nlp, text, language, name, party):
+    actors, _ = rules(actor_nlp, text, language)
+    assert {name, party} <= set(labels(actors))
+    person = next(a for a in actors if a.label == name)
+    assert person.kind == "person"
+
+
+@pytest.mark.parametrize(("text", "language", "unit"), [
+    ("Helse- og omsorgsavdelingen har ansvar for tildelingen.", "nb", "Helse- og omsorgsavdelingen"),
+    ("Kultur og samfunnsavdelinga har fordelt midlane.", "nn", "Kultur og samfunnsavdelinga"),
+    ("Søknaden sendes til tildelingskontoret i kommunen.", "nb", "Tildelingskontoret"),
+])
+def test_actors_real_units_of_an_administration(actor_nlp, text, language, unit):
+    actors, _ = rules(actor_nlp, text, language)
+    assert unit in labels(actors)
+
+
+def test_actors_real_a_ward_named_by_one_field_is_no_unit(actor_nlp):
+    actors, _ = rules(actor_nlp, "Fødeavdelinga er stengt i sommar, og barneavdelinga får nye senger.", "nn")
+    assert not actors
 
 
 def test_actors_real_company_form_is_one_body(actor_nlp):

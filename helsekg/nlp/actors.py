@@ -262,6 +262,11 @@ class ActorPatterns:
     named_committee_heads: tuple[str, ...] = ()
     #: heads of committees named in one compound with their portfolio ("kultur- og folkehelseutvalet")
     committee_compound_heads: tuple[str, ...] = ()
+    #: heads of an administration's units named by their two fields ("Helse- og omsorgsavdelinga", "Plan og
+    #: samfunnsavdelinga")
+    unit_heads: tuple[str, ...] = ()
+    #: an administration's offices named by their task alone ("Tildelingskontoret", "forvaltningskontoret")
+    unit_offices: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -297,7 +302,8 @@ class ActorPatterns:
 
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
-                   "possessive_body_heads", "named_committee_heads", "committee_compound_heads")
+                   "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
+                   "unit_offices")
 
 
 @lru_cache(maxsize=4)
@@ -312,8 +318,9 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True))
 
 
-_LOWER = "a-zæøåäöüéèáóç"
-_UPPER = "A-ZÆØÅÄÖÜÉÁ"
+# Norwegian letters and those of names from the neighbouring languages ("Mímir Kristjánsson", "Þórunn")
+_LOWER = "a-zæøåäöüéèáóçíúýðþñëïâêôûà"
+_UPPER = "A-ZÆØÅÄÖÜÉÁÍÚÝÐÞÓÑ"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'’]+)?"
 _NAME_PART = rf"(?:{_NAME_TOKEN}|[{_UPPER}]\.)"
 # the dashes that open a quote paragraph: en and em dash, hyphen, minus sign (U+2212), horizontal bar
@@ -394,8 +401,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
         ),
         "municipality_list": re.compile(
-            rf"(?<![\w-])(?i:kommunene|kommunane|kommunen)[^\S\n]+(?P<list>[{_UPPER}][\w-]+"
-            rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{0,8}})"
+            rf"(?<![\w-])(?i:kommunene|kommunane|kommunen):?[^\S\n]+(?P<list>[{_UPPER}][\w-]+"
+            rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{0,20}})"
         ),
         "apposition": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?:som[^\S\n]+(?:er|var)[^\S\n]+)?(?P<role>{role})"
@@ -427,6 +434,12 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<body>(?P<kind>[Bb]yrådet|[Bb]ystyret)[^\S\n]+i[^\S\n]+(?P<place>[{_UPPER}][{_LOWER}]+))(?![\w-])"
         ),
         "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
+        # "Helse- og omsorgsavdelinga", "Plan og samfunnsavdelinga": a unit named by its two fields
+        "unit": re.compile(
+            rf"(?<![\w-])(?P<body>[{_UPPER}][{_LOWER}]+-?[^\S\n]+og[^\S\n]+[{_LOWER}]+(?:{_alt(patterns.unit_heads)}))(?![\w-])"
+        ) if patterns.unit_heads else re.compile(r"(?!)"),
+        "unit_office": re.compile(rf"(?<![\w-])(?P<body>(?i:{_alt(patterns.unit_offices)}))(?![\w-])")
+        if patterns.unit_offices else re.compile(r"(?!)"),
         "named_committee": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
             # the portfolio is no function word ("Styringsgruppa til prosjektet", "Hovudutvalet har ...")
@@ -724,9 +737,9 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
     for m in rx["municipality_list"].finditer(text):
         position = m.start("list")
         for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
-            entry = gaz.municipality(place) if place[:1].isupper() else None
-            if entry is not None:
-                out.append(_Candidate(position, position + len(place), _entry_ref(entry, source="gazetteer")))
+            ref = _municipality_ref(place, gaz) if place[:1].isupper() else None
+            if ref is not None:
+                out.append(_Candidate(position, position + len(place), ref))
             position += len(place)
     generic_words = {word.lower() for _, words in patterns.generic_bodies for word in words}
     for m in rx["committee_compound"].finditer(text):
@@ -736,6 +749,12 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
         label = re.sub(r"\s+", " ", m.group("body"))
         out.append(_Candidate(m.start("body"), m.end("body"),
                               ActorRef(slugify(label), label, "organisation", "committee", "pattern")))
+    for pattern in ("unit", "unit_office"):
+        for m in rx[pattern].finditer(text):
+            body = m.group("body")
+            label = body[:1].upper() + body[1:]
+            out.append(_Candidate(m.start("body"), m.end("body"),
+                                  ActorRef(slugify(label), label, "organisation", "administrative_unit", "pattern")))
     for m in rx["named_committee"].finditer(text):
         label = re.sub(r"\s+", " ", m.group("body"))
         out.append(_Candidate(m.start("body"), m.end("body"),
@@ -783,13 +802,22 @@ def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
         if _MUNICIPALITIES_WORD.search(text, max(0, intro), m.start()):
             found.extend(_places_in(m))
     for start, place in found:
-        if not gaz.is_municipality(place):
-            continue
-        entry = gaz.municipality(place)
-        ref = _entry_ref(entry, source="gazetteer") if entry is not None else ActorRef(
-            slugify(f"{place} kommune"), f"{place} kommune", "organisation", "municipality", "pattern", place=place)
-        out.append(_Candidate(start, start + len(place), ref))
+        ref = _municipality_ref(place, gaz)
+        if ref is not None:
+            out.append(_Candidate(start, start + len(place), ref))
     return out
+
+
+def _municipality_ref(place: str, gaz: Gazetteer) -> ActorRef | None:
+    """The municipality called ``place``: the gazetteer's entry, or one actor "<place> kommune" when two
+    municipalities share the name ("Herøy"); None when no municipality is called so."""
+    if not gaz.is_municipality(place):
+        return None
+    entry = gaz.municipality(place)
+    if entry is not None:
+        return _entry_ref(entry, source="gazetteer")
+    return ActorRef(slugify(f"{place} kommune"), f"{place} kommune", "organisation", "municipality", "pattern",
+                    place=place)
 
 
 def _places_in(m: re.Match[str]) -> list[tuple[int, str]]:
@@ -852,7 +880,7 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         if name is None:
             return
         start = m.start("name")
-        party = m.group("party") if m.group("party") in parties else None
+        party = _party_abbreviation(m.group("party"), parties)
         role = _role_text(role_text, patterns) if role_text else None
         written = _role_written(as_written or role_text) if role_text else None
         affiliation = affiliation_text = None
@@ -902,6 +930,15 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
             add(m, None)
     return out
+
+
+def _party_abbreviation(written: str | None, parties: dict[str, str | None]) -> str | None:
+    """The party abbreviation ``written`` in parentheses after a name, as the word list spells it ("AP" and "ap" are
+    "Ap", "KRF" is "KrF"), or None when it names no party."""
+    if written is None or written in parties:
+        return written
+    folded = [p for p in parties if p.casefold() == written.casefold()]
+    return folded[0] if folded and len({parties[p] for p in folded}) == 1 else None
 
 
 def role_lines(text: str, patterns: ActorPatterns) -> list[tuple[int, int]]:
