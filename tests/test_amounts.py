@@ -588,8 +588,8 @@ NEGATIVE = [
     ("neg-months-abbreviated", "Prosjektet varer i 12 mnd framover."),
     ("neg-rounds", "Midlane blir fordelte i 2 omgangar."),
     ("neg-distance", "Det er 5 km til sjukehuset."),
+    ("neg-paragraph-point", "Vedtaket følgjer helse- og omsorgstenestelova § 3-2 6 b og pasientrettslova."),
     ("neg-organisation-number", "Org.nr. 974 761 076 har søkt om tilskudd."),
-    ("neg-small-number-after-money-noun", "Tilskuddet dekker 25 av søknadene."),
     ("neg-quoted-number", "Han skrev '800' i skjemaet."),
     ("neg-years-before-money", "Mellom 2020, 2021 og 2022 ble mye endret."),
     ("neg-duration-aar", "Tiltaket skal vare i tre år."),
@@ -881,6 +881,37 @@ def test_amounts_money_cells_of_a_table_read_one_cell_per_paragraph():
     assert [a.value for a in find_amounts(grants) if a.is_money] == [75_000, 120_000, 240_000]
     counts = grants.replace("Tildelt", "Innbyggjarar").replace("fekk tilskot i år", "er med")
     assert not any(a.is_money for a in find_amounts(counts))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a whole counts what the whole counts; the whole is a count of its own
+    ("Rådet har gitt midlar til 48 av dei totalt 230 søknadene som kom inn.",
+     [("48", 48, "søknadene"), ("230 søknadene", 230, "søknadene")]),
+    ("Det blir gitt tilskot til 19 av søknadene.", [("19", 19, "søknadene")]),
+    # after a money noun too: a count of applications, never kroner (the real texts' annotators count these)
+    ("Tilskuddet dekker 25 av søknadene.", [("25", 25, "søknadene")]),
+    ("I år kom det inn 120 søknader, og 35 av desse får pengar.", [("120 søknader", 120, "søknader"), ("35", 35, "søknader")]),
+    # not a part: money before "av", a fraction, a duration, a pronoun with no count before it
+    ("I tillegg går 40 millioner av de økte midlene til sykehusene.", [("40 millioner", 40_000_000, None)]),
+    ("Om lag 2/3 av potten gjekk til lag og foreiningar.", []),
+    ("Tiltaket varte 3 av 4 veker.", []),
+    ("Dei fekk 5 av dem tilbake.", []),
+])
+def test_amounts_a_part_counts_what_the_whole_counts(text, expected):
+    """Issue 13, round 15: "N av (dei totalt M) X" counts X, "N av desse" the noun of the count before it."""
+    assert [(a.text, a.value, a.unit) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kommunar med under 5000 innbyggjarar kan søkje om tilskotet.", []),
+    ("Ordninga gjeld kommuner med mellom 3000 og 8 000 innbyggere.", []),
+    ("Smittetalet var 40 per 1000 innbyggjarar.", []),
+    ("Kommunen har 24 300 innbyggjarar og tre sjukeheimar.", [(24_300, "innbyggjarar")]),
+])
+def test_amounts_inhabitants_as_a_criterion_are_no_count(text, expected):
+    """Issue 13, round 15: a count of inhabitants after "med (under/mellom ...)" or "per" sets a criterion or a
+    rate's base; a municipality's population is a count."""
+    assert [(a.value, a.unit) for a in find_amounts(text) if a.unit and a.unit.startswith("innbygg")] == expected
 
 
 def test_amounts_a_row_of_yearly_columns_read_without_its_cell_gaps():

@@ -199,6 +199,8 @@ class _Lexicon:
         self.percent = data["percent_words"]
         self.time_units = set(data["time_units"])
         self.stop = set(data["stop_words"])
+        # "kommunar med under 5000 innbyggjarar", "per 1000 innbyggjar": a criterion or a rate's base, no count
+        self.population = tuple(data.get("population_units", ()))
         self.adjective_like = set(_words(data["adjective_like"]))
         self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
         self.months = set(data["months"])
@@ -657,11 +659,35 @@ def _prev_word(text: str, pos: int) -> str:
 _COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*(?:er|ar|ene|ane))(?![\w-])")
 
 
+#: "61 av dei totalt 285 søknadene", "37 av søknadene", "54 av desse": a part of what the noun after "av" counts
+_PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?:dei|de|alle))?(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+"
+                        r"sa(?:m|mm)en)[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)?(?=[ \t\u00a0]+[a-zæøå])")
+#: pronouns after "av": "20 av dem", "54 av desse" (the count of the noun before)
+_PARTITIVE_PRONOUNS = frozenset({"dem", "dei", "de", "desse", "disse", "oss", "seg", "dere", "dykk"})
+_PARTITIVE_BACK = re.compile(r"[ \t\u00a0]+av[ \t\u00a0]+(?:desse|disse|dei|dem|de)(?![\w-])")
+#: the last count with its noun in the clause before a partitive "av desse" ("kom det inn 276 søknader, og 54 av desse")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})*[ \t\u00a0]+([a-zæøå][\w-]*)(?=[^\d.!?\n]*$)")
+
+
 def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
     """The counted noun after a number, and a plural noun coordinated with it ("4 000 sykehjemsplasser og
-    omsorgsboliger": the count is of both)."""
+    omsorgsboliger": the count is of both). A part of a whole counts what the whole counts ("61 av dei totalt 285
+    søknadene", "54 av desse" after "276 søknader"): the noun is the unit, the span stays the number's, so the
+    whole is read as an amount of its own."""
     found = _counted_noun(text, pos, lex)
     if found is None:
+        if not text[pos - 1:pos].isdigit() or re.search(r"\d/\d+\Z", text[max(0, pos - 12):pos]):
+            return None  # "110 millioner av økte midler": money; "2/3 av totalbeløpet": a fraction
+        part = _PARTITIVE.match(text, pos)
+        noun = _counted_noun(text, part.end(), lex) if part is not None else None
+        if noun is not None and noun[0].lower() not in lex.time_units | _PARTITIVE_PRONOUNS:
+            return noun[0], pos
+        if _PARTITIVE_BACK.match(text, pos):
+            number = re.search(r"[\d \u00a0]+\Z", text[max(0, pos - 20):pos])
+            start = pos - (len(number.group()) if number else 0)
+            before = _COUNT_BEFORE.search(text, _sentence_start(text, start, 200), start)
+            if before is not None and before.group(1).lower() not in lex.stop | lex.time_units:
+                return before.group(1), pos
         return None
     unit, end = found
     more = _COORDINATED_PLURAL.match(text, end)
@@ -680,8 +706,9 @@ def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             break
         word = m.group(1)
         low = word.lower()
-        if not word[0].islower() or low in lex.stop or low in lex.scales or lex.segment(low) is not None:
-            break
+        if (not word[0].islower() or len(word) < 2 or low in lex.stop or low in lex.scales
+                or lex.segment(low) is not None):
+            break  # one letter is a paragraph's point or a multiplication ("§ 3-2 6 b", "2 x 50 %"), no noun
         run.append(m)
         cursor = m.end()
     for i, m in enumerate(run):
@@ -1314,6 +1341,22 @@ def _year_and_scope(text: str, lo: int, r: _Raw, hi: int, lex: _Lexicon, *, clau
     return year, scope
 
 
+#: what makes a count of inhabitants a criterion or a rate: "med (under) 5000", "mellom 5000 og 10 000", "per 1000"
+_CRITERION_BEFORE = re.compile(
+    r"(?i)(?:(?<![\w-])med(?:[ \t\u00a0]+(?:under|over|mindre[ \t\u00a0]+enn|færre[ \t\u00a0]+enn|fleire[ \t\u00a0]+enn"
+    r"|flere[ \t\u00a0]+enn|mer[ \t\u00a0]+enn|meir[ \t\u00a0]+enn|opp[ \t\u00a0]+til|inntil|mellom))?"
+    r"|(?<![\w-])mellom[ \t\u00a0]+[\d \u00a0]+[ \t\u00a0]+og|(?<![\w-])(?:per|pr\.?))[ \t\u00a0]*\Z")
+
+
+def _criterion_count(text: str, r: _Raw, lex: _Lexicon) -> bool:
+    """A count of inhabitants that sets a criterion or a rate's base ("kommunar med under 5000 innbyggjarar",
+    "kommunar med mellom 5000 og 10 000 innbyggjarar", "smittetal per 1000 innbyggjar"), not a fact counted."""
+    if r.is_money or not r.unit or not r.unit.lower().startswith(lex.population):
+        return False
+    before = text[max(0, r.start - 40):r.start]
+    return bool(_CRITERION_BEFORE.search(before))
+
+
 def find_amounts(text: str) -> list[ParsedAmount]:
     """Every monetary amount and counted quantity in ``text``, in order and non-overlapping.
 
@@ -1342,6 +1385,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         if raw is not None and (not raws or raw.start >= raws[-1].end):
             raws.append(raw)
         pos = max(nxt, m.start() + 1)
+    raws = [r for r in raws if not _criterion_count(text, r, lex)]
     if not raws:
         return []
     bounds = _boundaries(text, lex)
