@@ -23,6 +23,11 @@ def money(text: str) -> list[tuple[str, str, str, int | None]]:
 # ----------------------------------------------------------------------------- the string rules
 
 PARSED = [
+    # an inflected "samlet/total" earlier in the clause marks the whole sum (session 15)
+    ("Den totale budsjettrammen for hele ordningen er på 85 millioner kroner.", [("85000000", "Exact", "Total", None)]),
+    ("Det samlede tildelingsbeløpet for prosjektperioden utgjør 12 millioner kroner.",
+     [("12000000", "Exact", "Total", None)]),
+    ("Samanlagt har fylket fordelt 3,2 millionar kroner.", [("3200000", "Exact", "Total", None)]),
     # a sum given to a counted plural of recipients is their total
     ("Fylkesmannen har tildelt 12,5 millionar kroner til 18 prosjekt i fylket.",
      [("12500000", "Exact", "Total", None)]),
