@@ -138,6 +138,11 @@ def test_goals_real_noun_about_goal_inside_a_purpose_is_dropped(parsed):
         ("Tilskot til førebyggjande arbeid\n\nKven kan søkje:\nKommunar og interkommunale samarbeid\n",
          ["Kommunar og interkommunale samarbeid"]),
         ("Tilskot til førebyggjande arbeid\n\nKven kan søkje: Kommunar og bydelar\n", ["Kommunar og bydelar"]),
+        # a list introduced by "rettet mot:" or "pasientgrupper ... prioritet:": each item that opens with a group
+        ("Utlysing\n\nVi gir midler til prosjekter rettet mot:\n\n • eldre som bor alene\n • pårørende som gir mye "
+         "omsorg\n • utvikling av nye tjenester\n", ["eldre som bor alene", "pårørende som gir mye omsorg"]),
+        ("Utlysing\n\nDesse pasientgruppene skal ha prioritet:\n\n • skrøpelege eldre\n • born og unge med "
+         "psykiske plager\n", ["skrøpelege eldre", "born og unge med psykiske plager"]),
     ],
 )
 @pytest.mark.parametrize("make", ["parsed", "blank"])

@@ -9,10 +9,11 @@ or who is prioritised (``target_sentence_cues``): its group counts even without 
 
 A group can also be stated outright, and then runs to the end of its clause whatever its head noun:
 after "målgruppa er" / "Målgruppen for ordningen er i hovedsak"; as the line (or each bullet) under a
-heading "Hvem kan søke?", "Kven kan søkje:", "Målgruppe"; as the inline value "Målgruppe: ...". With a
-dependency parse the subject of "kan søke"/"kan søkje" is read wherever it stands ("Gjennom ordninga kan
-kommunar og bydelar søkje ..."), and a negated "kan ikkje søkje" names no group. The extra group nouns
-and heading words are in ``helsekg/data/goal_target_cues.json``.
+heading "Hvem kan søke?", "Kven kan søkje:", "Målgruppe"; as each item that opens with a group in a list
+introduced by "prosjekter rettet mot:", "pasientgrupper ... prioritet:"; as the inline value "Målgruppe:
+...". With a dependency parse the subject of "kan søke"/"kan søkje" is read wherever it stands ("Gjennom
+ordninga kan kommunar og bydelar søkje ..."), and a negated "kan ikkje søkje" names no group. The extra
+group nouns and heading words are in ``helsekg/data/goal_target_cues.json``.
 
 >>> from helsekg.text import document_from_text
 >>> from helsekg.extract.measures.context import build_context
@@ -278,9 +279,21 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
     """
     text, sentences = context.text, context.sentences
     heading = _patterns().heading
+    group_list = _group_list_intro()
     out: dict[int, int] = {}
     for i, s in enumerate(sentences):
         m = heading.match(text, s.start, s.end)
+        if (not m or m.group(1)) and group_list.search(text, s.start, s.end):
+            # "prosjekter rettet inn mot:", "Følgjande pasientgrupper vil ha høg prioritet:" over a list: each item
+            # that opens with a group is one
+            for k, bl in enumerate(context.lists):
+                if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]:
+                    for j, t in enumerate(sentences):
+                        if (t.list_id == k and t.bullet is not None and j not in out
+                                and (_opens_with_group(context, t.start, t.end)
+                                     or group_phrase(context, t.start, t.end, from_start=True) is not None)):
+                            out[j] = i
+            continue
         if not m or m.group(1):
             continue
         lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
@@ -292,6 +305,17 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
         elif i + 1 < len(sentences) and "\n" in text[s.end:sentences[i + 1].start]:
             out[i + 1] = i
     return out
+
+
+@lru_cache(maxsize=1)
+def _group_list_intro() -> re.Pattern[str]:
+    """A list's introduction that announces groups and ends in a colon (``group_list_cues``)."""
+    from helsekg.extract.measures.cues import alternation as alt
+
+    cues = goal_cues().data.get("group_list_cues", ())
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{alt(cues)})(?![\w-])[^:\n]*:\s*$", re.IGNORECASE)
 
 
 def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
