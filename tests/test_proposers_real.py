@@ -436,3 +436,13 @@ def test_proposers_real_a_request_in_running_text_is_a_measure_of_the_requesting
     assert any(label.startswith("utrede en egen tilskuddsordning") and owner == "Stortinget"
                for label, owner in found.items()), found
     assert not any("svarer" in label or label.startswith("snarest") for label in found), found
+
+
+def test_proposers_real_the_recipient_runs_what_nobody_decides(measures):
+    """Fifteenth session: when no organisation decides, funds or runs a measure in the text and no default is known,
+    the organisation that receives its money runs it ("X får N kroner til Y", "X, som får N kroner for å ...")."""
+    text = ("Frivillige lag får støtte\n\nBlant organisasjonane får Norsk Folkehjelp 80 000 kroner til kurs i "
+            "førstehjelp for eldre. Mange søkte i år.\n\nI tillegg har Telemark Røde Kors, som får 25 000 kroner, "
+            "planar for ein sommarleir for born med funksjonsnedsetting.")
+    found = measures(text)
+    assert found.get("kurs i førstehjelp for eldre") == "Norsk Folkehjelp"

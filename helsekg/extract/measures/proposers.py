@@ -37,7 +37,9 @@ publisher the document's header names; else the organisation the title names as 
 organisation acting in most sentences (so the government only when it acts in the text, not when merely
 mentioned: "regjeringas femårsplan", "Stortinget ber regjeringa ..."); else the one public body the text
 names, when it names exactly one named body ("befolkningen i Trondheim kommune" on the municipality's own
-page); else none: the proposer is left empty rather than guessed.
+page); else none. A measure left without a proposer then takes the organisation that receives its money earlier
+in its sentence ("Voksne for Barn får 100 000 kroner til ...": who runs it; the resolve step), or stays empty
+rather than guessed.
 
 >>> from helsekg.extract.records import Actor
 >>> from helsekg.text import document_from_text

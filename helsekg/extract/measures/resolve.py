@@ -123,6 +123,11 @@ _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgspr
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
+#: right after an organisation: it receives ("X får", "X, som mottar")
+_RECEIVES = re.compile(r"[^\S\n]*(?:,[^\S\n]*som[^\S\n]+)?(?:får|fær|fekk|fikk|mottar|mottek|mottok)(?![\w-])",
+                       re.IGNORECASE)
+#: right before an organisation, in inverted order ("Blant organisasjonane får Norsk Folkehjelp 80 000 kroner")
+_RECEIVES_BEFORE = re.compile(r"(?<![\w-])(?:får|fær|fekk|fikk|mottar|mottek|mottok)[^\S\n]+\Z", re.IGNORECASE)
 #: "fra"/"frå" right before a noun: the start of a range ("fra X til Y")
 _FROM = re.compile(r"(?<![\w-])(?:fra|frå)\s+$", re.IGNORECASE)
 
@@ -999,6 +1004,29 @@ class MeasureResolver:
         for m in self.mentions:
             if m.proposer is None:
                 m.proposer = m.root().proposer or default
+        for m in self.mentions:
+            if m.proposer is None and m.sentence is not None:
+                # nobody decides or funds it in the text: the organisation that receives the money runs it ("Telemark
+                # Røde Kors, som får 20 000 kroner for å gjennomføre ein sommarleir")
+                m.proposer = self.recipient_before(m)
+        for m in self.mentions:
+            if m.proposer is None and m.root().proposer is not None:
+                m.proposer = m.root().proposer
+
+    def recipient_before(self, mention: Mention) -> Actor | None:
+        """The organisation that receives money earlier in the mention's sentence: the subject of "får/mottar"
+        ("Voksne for Barn får 100 000 kroner til tiltak ...", "Telemark Røde Kors, som får 20 000 i støtte for å
+        ...", "Blant organisasjonane får Norsk Folkehjelp ..."), the one nearest before the mention."""
+        s = self.sentences[mention.sentence]
+        found = None
+        for actor in self.context.actors_in(s.start, mention.start):
+            if actor.kind == "organisation" and (_RECEIVES.match(self.text, actor.end, mention.start)
+                                                 or _RECEIVES_BEFORE.search(self.text, max(s.start, actor.start - 12),
+                                                                            actor.start)):
+                found = actor
+        if found is not None and mention.root().proposer is None:
+            mention.root().proposer = found
+        return found
 
     # -- output --------------------------------------------------------------------------------
 
