@@ -954,3 +954,13 @@ def test_measures_recall_a_bare_reference_still_takes_up_its_measure(any_nlp):
     assert {m.label: {int(a.value) for a in m.funding} for m in found} == {
         "Samarbeidsavtale om folkehelse": {150_000}, "Avtalen": set()}
     assert len({m.key for m in found}) == 1  # "Avtalen" is a mention of the agreement, under its own wording
+
+
+def test_measures_recall_a_purpose_with_med_sikte_paa_at_ends_the_measure(nlp):
+    # "med sikte på at ..." states the purpose: it ends the new instrument's phrase (the tagger reads "på" as a
+    # conjunction there) and is its goal
+    text = ("Nytt tilbod\n\nRegjeringen innfører en ny kompetanseordning med sikte på at flere skal fullføre "
+            "videregående.")
+    found = findings(nlp, text)
+    assert [m.label for m in found.measures] == ["kompetanseordning"]
+    assert [g.label for g in found.measures[0].goals] == ["flere skal fullføre videregående"]

@@ -2,7 +2,8 @@
 
 A goal is the purpose phrase after a purpose cue, without the cue, running to the end of its clause:
 
-* a purpose marker: "for å", "for at", "slik at", "med mål om", "med sikte på å";
+* a purpose marker: "for å", "slik at", "med mål om", "med sikte på å/at" ("for at" is mostly a complement,
+  "sørge for at", "viktig for at", and is no marker);
 * a goal noun as subject of "er": "Målet er å", "Formålet med ordninga er å", "Det overordna målet
   er at", "Føremålet med tilskotet er"; "har som mål å", "har til formål å";
 * "skal/vil bidra til (å|at)", nynorsk "skal medverke til";

@@ -340,7 +340,10 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
                 continue
             if any(a.is_money and m.start() <= a.start < s.end and a.start - m.end(1) < 40 for a in context.amounts):
                 continue  # "eit nytt fond på 175 millionar": the funding strategy reads it
-            phrase = phrase_after(text, m.start(1), noun_phrase_end(context, m.start(1), s.end), mrx)
+            # a phrase end the tagger splits ("ordning med sikte på at ...": "på" read as a conjunction) still ends it
+            stop = mrx.phrase_end.search(text, m.start(1), s.end)
+            limit = min(noun_phrase_end(context, m.start(1), s.end), stop.start() if stop else s.end)
+            phrase = phrase_after(text, m.start(1), limit, mrx)
             if phrase is None or (bare_head(noun, context) and len(tokens(text, *phrase)) == 1):
                 continue  # "Et nytt tilskudd skal ...", "den nye eininga": a reference or a generic noun
             found.append(Candidate(*phrase, index, "introduced"))
