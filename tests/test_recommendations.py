@@ -676,3 +676,17 @@ def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> 
     labels = [r.label for r in find_recommendations(nlp(document.text), document)]
     assert "Hev minstepensjonen." in labels and "Styrk eldreomsorga." in labels, labels
     assert "Leve hele livet." not in labels
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Barneombudet\n\nBarneombudet vil anbefale at kommunene styrker skolehelsetjenesten.", "nb",
+     ["Barneombudet vil anbefale at kommunene styrker skolehelsetjenesten."]),
+    ("Eldreombodet\n\nEldreombodet vil tilrå at kommunane tilset fleire eldrekoordinatorar.", "nn",
+     ["Eldreombodet vil tilrå at kommunane tilset fleire eldrekoordinatorar."]),
+    # a government's modal proposal is no recommendation
+    ("Statsbudsjettet\n\nRegjeringen vil foreslå at bevilgningen økes.", "nb", []),
+])
+def test_recommendations_modal_and_infinitive(text, language, expected) -> None:
+    """Fifteenth session: "vil anbefale/tilrå/foreslå at" recommends like the present tense."""
+    document = _doc(text, "t.txt", language)
+    assert [r.label for r in find_recommendations(None, document)] == expected
