@@ -436,7 +436,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         "generic": re.compile(rf"(?<![\w-])(?P<body>(?i:{generic}))(?![\w-])"),
         # "Helse- og omsorgsavdelinga", "Plan og samfunnsavdelinga": a unit named by its two fields
         "unit": re.compile(
-            rf"(?<![\w-])(?P<body>[{_UPPER}][{_LOWER}]+-?[^\S\n]+og[^\S\n]+[{_LOWER}]+(?:{_alt(patterns.unit_heads)}))(?![\w-])"
+            rf"(?<![\w-])(?P<body>[{_UPPER}][{_LOWER}]+-?[^\S\n]+og[^\S\n]+[{_LOWER}]+"
+            rf"(?:{_alt(patterns.unit_heads)}))(?![\w-])"
         ) if patterns.unit_heads else re.compile(r"(?!)"),
         "unit_office": re.compile(rf"(?<![\w-])(?P<body>(?i:{_alt(patterns.unit_offices)}))(?![\w-])")
         if patterns.unit_offices else re.compile(r"(?!)"),

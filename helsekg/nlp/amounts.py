@@ -660,12 +660,14 @@ _COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]
 
 
 #: "61 av dei totalt 285 søknadene", "37 av søknadene", "54 av desse": a part of what the noun after "av" counts
-_PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?:dei|de|alle))?(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+"
-                        r"sa(?:m|mm)en)[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)?(?=[ \t\u00a0]+[a-zæøå])")
+_PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?:dei|de|alle))?"
+                        r"(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+sa(?:m|mm)en)"
+                        r"[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)?(?=[ \t\u00a0]+[a-zæøå])")
 #: pronouns after "av": "20 av dem", "54 av desse" (the count of the noun before)
 _PARTITIVE_PRONOUNS = frozenset({"dem", "dei", "de", "desse", "disse", "oss", "seg", "dere", "dykk"})
 _PARTITIVE_BACK = re.compile(r"[ \t\u00a0]+av[ \t\u00a0]+(?:desse|disse|dei|dem|de)(?![\w-])")
-#: the last count with its noun in the clause before a partitive "av desse" ("kom det inn 276 søknader, og 54 av desse")
+#: the last count with its noun in the clause before a partitive "av desse" ("kom det inn 276 søknader, og 54 av
+#: desse")
 _COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})*[ \t\u00a0]+([a-zæøå][\w-]*)(?=[^\d.!?\n]*$)")
 
 
@@ -1343,8 +1345,9 @@ def _year_and_scope(text: str, lo: int, r: _Raw, hi: int, lex: _Lexicon, *, clau
 
 #: what makes a count of inhabitants a criterion or a rate: "med (under) 5000", "mellom 5000 og 10 000", "per 1000"
 _CRITERION_BEFORE = re.compile(
-    r"(?i)(?:(?<![\w-])med(?:[ \t\u00a0]+(?:under|over|mindre[ \t\u00a0]+enn|færre[ \t\u00a0]+enn|fleire[ \t\u00a0]+enn"
-    r"|flere[ \t\u00a0]+enn|mer[ \t\u00a0]+enn|meir[ \t\u00a0]+enn|opp[ \t\u00a0]+til|inntil|mellom))?"
+    r"(?i)(?:(?<![\w-])med(?:[ \t\u00a0]+(?:under|over|mindre[ \t\u00a0]+enn|færre[ \t\u00a0]+enn"
+    r"|fleire[ \t\u00a0]+enn|flere[ \t\u00a0]+enn|mer[ \t\u00a0]+enn|meir[ \t\u00a0]+enn|opp[ \t\u00a0]+til"
+    r"|inntil|mellom))?"
     r"|(?<![\w-])mellom[ \t\u00a0]+[\d \u00a0]+[ \t\u00a0]+og|(?<![\w-])(?:per|pr\.?))[ \t\u00a0]*\Z")
 
 

@@ -78,8 +78,9 @@ class LanguageGuess:
 
 
 def _swedish_spelling(words: list[str]) -> bool:
-    """Two or more words spelt with Swedish "ä"/"ö" and none with Norwegian "æ"/"ø": Swedish however short ("Regeringen
-    satsar 100 miljoner kronor på äldreomsorgen ..."); a Norwegian line with a Swedish name ("Björn") has one."""
+    """Two or more words spelt with Swedish "ä"/"ö" and none with Norwegian "æ"/"ø": Swedish however short
+    ("Regeringen satsar 100 miljoner kronor på äldreomsorgen ..."); a Norwegian line with a Swedish name ("Björn")
+    has one."""
     return sum(1 for w in words if "ä" in w or "ö" in w) >= 2 and not any("æ" in w or "ø" in w for w in words)
 
 

@@ -144,7 +144,8 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError("E006", path, detail=f"invalid {encoding.upper()} without a byte-order mark: {exc.reason}") from None
+            detail = f"invalid {encoding.upper()} without a byte-order mark: {exc.reason}"
+            raise InputError("E006", path, detail=detail) from None
         _check_not_binary(text, path)
         return text, encoding
     try:

@@ -154,7 +154,10 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
         if cues.plan_heads else re.compile(r"(?!)"),
         # "Bufellesskap er eit kommunalt botilbod til ...", "Kompasset er et prosjekt som ...": a capitalised subject
         # of at most six words on its line, defined as a service, project or scheme
-        defined_service=re.compile(rf"([A-ZÆØÅ][\w/-]*(?:[^\S\n]+(?:og[^\S\n]+)?(?:[\w/-]+|[–—])){{0,5}}?)\s+(?:er|var)\s+"
+        # (its name may hold a slash or a spaced dash: "Kvardagsmeistring/kvardagsrehabilitering", "Helsestasjon
+        # 0 – 5 år")
+        defined_service=re.compile(rf"([A-ZÆØÅ][\w/-]*(?:[^\S\n]+(?:og[^\S\n]+)?(?:[\w/-]+|[–—])){{0,5}}?)"
+                                   rf"\s+(?:er|var)\s+"
                                    rf"(?:eit|ein|ei|et|en)\s+(?:{WORD}\s+){{0,2}}?[\w-]*?(?:{alternation(cues.service_heads)})"
                                    rf"\s+(?:til|for|som|retta|rettet|der|med)\b")
         if cues.service_heads else re.compile(r"(?!)"),

@@ -138,6 +138,8 @@ def _scheme_for(heads: tuple[str, ...]) -> re.Pattern[str]:
     word: "tilskudd til eldreformål", "tilskotsordninga for ..."."""
     return re.compile(rf"(?<![\w-])((?i:[\w-]*(?:{alternation(heads)})(?:et|en|a|ene|ane|ar|er)?))"
                       r"\s+(?:til|for)\s+(?=[a-zæøå])")
+
+
 #: what links a price to the service it prices: "Leie av trygghetsalarm", "timepris for heimehjelp"
 _PRICE_OF = re.compile(r"\s+(?:av|for|til)\s+")
 
@@ -776,7 +778,8 @@ class MeasureResolver:
     def _before_finite(self, start: int, end: int) -> int:
         """``end``, or the end of the last word before the first finite verb in ``text[start:end]``."""
         doc = self.context.doc
-        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "MORPH") else None
+        parsed = doc is not None and annotated(doc, "MORPH")
+        span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
         verb = next((t for t in span if finite_verb(t)), None) if span is not None else None
         return end if verb is None else len(self.text[:verb.idx].rstrip(" ,"))
 
