@@ -964,3 +964,16 @@ def test_measures_recall_a_purpose_with_med_sikte_paa_at_ends_the_measure(nlp):
     found = findings(nlp, text)
     assert [m.label for m in found.measures] == ["kompetanseordning"]
     assert [g.label for g in found.measures[0].goals] == ["flere skal fullføre videregående"]
+
+
+def test_measures_recall_a_numbered_budget_post_is_the_topic_of_its_sub_sections(any_nlp):
+    # a committee's recommendation: the numbered post heading is the title or a long line, and its topic runs on
+    # through "11.3.1.1 Sammendrag" and "11.3.1.2 Komiteens merknader" to the next post
+    text = ("11.3.1 Post 70 Tilskudd til frivillig rusarbeid, kan overføres, kan nyttes under post 21\n\n"
+            "11.3.1.1 Sammendrag\n\nBevilgningen foreslås økt med 5 mill. kroner.\n\n"
+            "11.3.1.2 Komiteens merknader\n\nKomiteen slutter seg til forslaget.\n\n"
+            "11.3.2 Post 71 Tilskudd til ettervern, kan overføres, kan nyttes under post 70\n\n"
+            "11.3.2.1 Sammendrag\n\nBevilgningen foreslås redusert med 2 mill. kroner.")
+    found = measures(any_nlp, text)
+    assert found.get("Tilskudd til frivillig rusarbeid") == {5_000_000}
+    assert found.get("Tilskudd til ettervern") == {2_000_000}

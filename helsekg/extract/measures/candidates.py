@@ -56,10 +56,12 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class BudgetPost:
-    """A "Post 21 Tilskudd til ..." heading: the measure its section is about."""
+    """A "Post 21 Tilskudd til ..." heading: the measure its section is about (and its numbered sub-sections')."""
 
     candidate: Candidate
     section: int
+    #: the sections of the numbered sub-headings under it ("11.14.1.1 Sammendrag" under "11.14.1 Post 21 ...")
+    subsections: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

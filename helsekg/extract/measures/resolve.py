@@ -401,7 +401,8 @@ class MeasureResolver:
         for post in posts:
             mention = self.add_candidate(post.candidate)
             if mention is not None:
-                self.topics[post.section] = mention
+                for section in (post.section, *post.subsections):
+                    self.topics[section] = mention
 
     def add_funds(self, candidates: Iterable[Candidate]) -> None:
         """Funds named by a compound of money: a mention of the measure whose label holds the same compound

@@ -258,17 +258,46 @@ def kind_and_name(context: MeasureContext, start: int, end: int) -> tuple[int, i
 
 
 def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
-    """Headings "<prefix> <number> <name>[, ...]": the name is a measure and the topic of its section."""
+    """Headings "<prefix> <number> <name>[, ...]": the name is a measure and the topic of its section.
+
+    A numbered one ("11.14.1 Post 21 Spesielle driftsutgifter, kan nyttes under post 71" in a committee's
+    recommendation or a budget proposition) counts as the title or as a long line too, and its topic runs on
+    through the sections of its numbered sub-headings ("11.14.1.1 Sammendrag", "11.14.1.2 Komiteens merknader")
+    up to the next heading outside it.
+    """
     text = context.text
     found = []
-    for heading in context.headings:
-        line = text[heading.start:heading.end]
+    lines = [(h.start, h.end, h.section) for h in context.headings]
+    known = {start for start, _, _ in lines}
+    for m in _NUMBERED_LINE.finditer(text):
+        index = context.sentence_of(m.start())
+        if m.start() not in known and index is not None:
+            lines.append((m.start(), m.end(), context.sentences[index].section))
+    for start, end, section in sorted(lines):
+        line = text[start:end]
         for prefix in context.cues.heading_measure_prefixes:
-            # a numbered section may open the heading ("11.14.1 Post 21 Spesielle driftsutgifter" in a committee's
-            # recommendation or a budget proposition)
-            m = re.match(rf"(?:\d+(?:\.\d+)*\.?\s+)?{re.escape(prefix)}\s+\d+\s+(.+?)(?:,.*)?$", line)
+            m = re.match(rf"(?:(\d+(?:\.\d+)*)\.?\s+)?{re.escape(prefix)}\s+\d+\s+(.+?)(?:,.*)?$", line)
             if m:
-                candidate = Candidate(heading.start + m.start(1), heading.start + m.end(1),
-                                      context.sentence_of(heading.start), "heading", named=True)
-                found.append(BudgetPost(candidate, heading.section))
+                candidate = Candidate(start + m.start(2), start + m.end(2), context.sentence_of(start), "heading",
+                                      named=True)
+                found.append(BudgetPost(candidate, section, _subsections(context, start, m.group(1))))
     return tuple(found)
+
+
+#: a line opening with a section number of two levels or more ("11.14.1 ...")
+_NUMBERED_LINE = re.compile(r"(?m)^\d+(?:\.\d+)+\.?[^\S\n]+\S[^\n]*$")
+
+
+def _subsections(context: MeasureContext, start: int, number: str | None) -> tuple[int, ...]:
+    """The sections of the headings after ``start`` numbered under ``number`` ("11.14.1.1" under "11.14.1"), up to
+    the first heading that is not."""
+    if not number or "." not in number:
+        return ()
+    out = []
+    for heading in context.headings:
+        if heading.start <= start:
+            continue
+        if not context.text.startswith(number + ".", heading.start):
+            break
+        out.append(heading.section)
+    return tuple(out)
