@@ -1011,11 +1011,13 @@ class MeasureResolver:
         for m in self.mentions:
             if m.proposer is None and m.sentence is not None:
                 # nobody decides or funds it in the text: the organisation that receives the money runs it ("Telemark
-                # Røde Kors, som får 20 000 kroner for å gjennomføre ein sommarleir")
+                # Røde Kors, som får 20 000 kroner for å gjennomføre ein sommarleir"), and so runs its root
                 m.proposer = self.recipient_before(m)
+                if m.proposer is not None and m.root().proposer is None:
+                    m.root().proposer = m.proposer
         for m in self.mentions:
             if m.proposer is None and m.root().proposer is not None:
-                m.proposer = m.root().proposer
+                m.proposer = m.root().proposer  # a mention before its root found its runner
 
     def recipient_before(self, mention: Mention) -> Actor | None:
         """The organisation that receives money earlier in the mention's sentence: the subject of "får/mottar"
@@ -1028,8 +1030,6 @@ class MeasureResolver:
                                                  or _RECEIVES_BEFORE.search(self.text, max(s.start, actor.start - 12),
                                                                             actor.start)):
                 found = actor
-        if found is not None and mention.root().proposer is None:
-            mention.root().proposer = found
         return found
 
     # -- output --------------------------------------------------------------------------------
