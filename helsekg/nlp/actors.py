@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from helsekg import resources
 from helsekg.nlp import extensions
 from helsekg.text.document import slugify
-from helsekg.text.layout import scan_lines
+from helsekg.text.layout import BULLET_RE, scan_lines
 from helsekg.text.normalize import mask_invisible, visible
 
 extensions.register()
@@ -768,20 +768,20 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
     return out
 
 
+#: one or more capitalised names, coordinated ("Sola, Klepp og Time")
+_PLACES = rf"(?P<places>[{_UPPER}][\w-]+(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)"
+#: a money figure of a table cell: "117 000,-", "kr 30 000", "650 000 0" (a row's later figures)
+_FIGURE = r"(?:kr\.?[^\S\n]*)?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,-)?"
 #: a row of an allocation table: a municipality's name right before the row's money figure(s) at the line's end
 #: ("Lyngen 117 000,-", "Ungdomsskapte folkehelsetiltak Ringsaker 650 000 0", "Sola, Klepp og Time  240 000 kr")
 _ROW_PLACE = re.compile(
-    rf"(?m)(?<![\w-])(?P<places>[{_UPPER}][\w-]+(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)"
-    r"(?:[^\S\n]+(?:kommune|herad))?:?[^\S\n]+(?:kr\.?[^\S\n]*)?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,-)?"
+    rf"(?m)(?<![\w-]){_PLACES}(?:[^\S\n]+(?:kommune|herad))?:?[^\S\n]+{_FIGURE}"
     r"(?:[^\S\n]+\d{1,3}(?:[ \u00a0.]\d{3})*)*[^\S\n]*(?:kr\.?|kroner|,-)?[^\S\n]*$")
 #: a cell of its own with only municipality names, the money figure in the next cell ("Gjesdal" / "30 000")
 _CELL_PLACE = re.compile(
-    rf"(?m)^[^\S\n]*(?P<places>[{_UPPER}][\w-]+(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)[^\S\n]*\n"
-    r"(?:[^\S\n]*\n)?[^\S\n]*(?:kr\.?[^\S\n]*)?\d{1,3}(?:[ \u00a0.]\d{3})+(?:,-)?[^\S\n]*(?:kr\.?|kroner)?[^\S\n]*$")
-#: a list item that is only municipality names, under an introduction that speaks of municipalities
-_ITEM_PLACE = re.compile(
-    rf"(?m)^[^\S\n]*(?:[•·▪●◦■►*–-]|\d{{1,2}}[.)])[^\S\n]+(?P<places>[{_UPPER}][\w-]+"
-    rf"(?:(?:,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+)*)[^\S\n]*$")
+    rf"(?m)^[^\S\n]*{_PLACES}[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*{_FIGURE}[^\S\n]*(?:kr\.?|kroner)?[^\S\n]*$")
+#: a list item (after its marker, :data:`~helsekg.text.layout.BULLET_RE`) that is only municipality names
+_ITEM_PLACES = re.compile(rf"{_PLACES}[^\S\n]*$")
 _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:i|på|fra|frå|til|for|ved|av|mot|om)[^\S\n]+$")
 _MUNICIPALITIES_WORD = re.compile(r"(?i)(?<![\w-])kommun(?:e|en|ene|ane|ar|er)(?![\w-])")
 
@@ -798,10 +798,11 @@ def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
             if _PLACE_PREPOSITION.search(text, max(0, m.start() - 6), m.start()):
                 continue  # "... mestringssentral i Sør-Odal 190 000": a place in the project's name
             found.extend(_places_in(m))
-    for m in _ITEM_PLACE.finditer(text):
-        intro = text.rfind("\n\n", 0, m.start())
-        if _MUNICIPALITIES_WORD.search(text, max(0, intro), m.start()):
-            found.extend(_places_in(m))
+    for line in re.finditer(r"[^\n]+", text):
+        bullet = BULLET_RE.match(line.group())
+        m = _ITEM_PLACES.match(text, line.start() + bullet.end(), line.end()) if bullet else None
+        if m is not None and _MUNICIPALITIES_WORD.search(text, max(0, text.rfind("\n\n", 0, line.start())), m.start()):
+            found.extend(_places_in(m))  # under an introduction that speaks of municipalities
     for start, place in found:
         ref = _municipality_ref(place, gaz)
         if ref is not None:

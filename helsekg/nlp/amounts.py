@@ -682,13 +682,15 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             return None  # "110 millioner av økte midler": money; "2/3 av totalbeløpet": a fraction
         part = _PARTITIVE.match(text, pos)
         noun = _counted_noun(text, part.end(), lex) if part is not None else None
-        if noun is not None and noun[0].lower() not in lex.time_units | _PARTITIVE_PRONOUNS:
+        low = noun[0].lower() if noun is not None else ""
+        if noun is not None and low not in lex.time_units and low not in _PARTITIVE_PRONOUNS:
             return noun[0], pos
         if _PARTITIVE_BACK.match(text, pos):
             number = re.search(r"[\d \u00a0]+\Z", text[max(0, pos - 20):pos])
             start = pos - (len(number.group()) if number else 0)
             before = _COUNT_BEFORE.search(text, _sentence_start(text, start, 200), start)
-            if before is not None and before.group(1).lower() not in lex.stop | lex.time_units:
+            low = before.group(1).lower() if before is not None else ""
+            if before is not None and low not in lex.stop and low not in lex.time_units:
                 return before.group(1), pos
         return None
     unit, end = found

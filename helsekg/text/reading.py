@@ -122,15 +122,7 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
     """Decode ``data`` to text and name the encoding, or raise InputError (E005/E006)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                detail = f"invalid {encoding.upper()} after its byte-order mark: {exc.reason}"
-                raise InputError("E006", path, detail=detail) from None
-            if text.startswith("\ufeff"):
-                text = text[1:]
-            _check_not_binary(text, path)
-            return text, encoding
+            return _decode_declared(data, encoding, path, declared="after its byte-order mark"), encoding
     if data[:2] == codecs.BOM_UTF8[:2] and data[2:3] != codecs.BOM_UTF8[2:]:
         # "ï»" in Windows-1252: the first two bytes of a UTF-8 byte-order mark without the third, a damaged file
         raise InputError("E006", path, detail="a UTF-8 byte-order mark cut short (EF BB without BF): the file is damaged")
@@ -141,13 +133,7 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         encoding = _utf16_without_bom(data)
         if encoding is None:
             raise InputError("E005", path, detail="it contains NUL bytes")
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            detail = f"invalid {encoding.upper()} without a byte-order mark: {exc.reason}"
-            raise InputError("E006", path, detail=detail) from None
-        _check_not_binary(text, path)
-        return text, encoding
+        return _decode_declared(data, encoding, path, declared="without a byte-order mark"), encoding
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -158,6 +144,18 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
     # Bytes 0x80-0x9F are printable in Windows code pages: only C0 controls mark binary data here.
     _check_not_binary(data.decode("latin-1"), path, c1_controls=False)
     return _decode_legacy(data, path)
+
+
+def _decode_declared(data: bytes, encoding: str, path: str | os.PathLike[str], *, declared: str) -> str:
+    """``data`` in the ``encoding`` its byte-order mark (or its pattern of NUL bytes) declares, the mark dropped;
+    E006 when the bytes are not that encoding (``declared`` says how it was declared), E005 when the text is binary."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError("E006", path, detail=f"invalid {encoding.upper()} {declared}: {exc.reason}") from None
+    text = text.removeprefix("\ufeff")
+    _check_not_binary(text, path)
+    return text
 
 
 def _utf16_without_bom(data: bytes, sample: int = 4096) -> str | None:

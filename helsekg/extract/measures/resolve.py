@@ -63,6 +63,7 @@ from helsekg.extract.measures.phrases import (
     stem,
 )
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
+from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 from helsekg.nlp.extensions import annotated
 
@@ -771,18 +772,11 @@ class MeasureResolver:
                     continue
                 if self.context.framed(phrase[0], s.start) or self.context.named_elsewhere(phrase[0], s.start):
                     continue
-                end = self._before_finite(*phrase)
+                # the noun phrase ends before a finite verb ("Tilskuddene til friluftsliv utfyller hverandre ...")
+                end = len(self.text[:before_finite_verb(self.context, *phrase)].rstrip(" ,"))
                 if end > m.end():
                     self.add(phrase[0], end, index, "page")
                     return
-
-    def _before_finite(self, start: int, end: int) -> int:
-        """``end``, or the end of the last word before the first finite verb in ``text[start:end]``."""
-        doc = self.context.doc
-        parsed = doc is not None and annotated(doc, "MORPH")
-        span = doc.char_span(start, end, alignment_mode="expand") if parsed else None
-        verb = next((t for t in span if finite_verb(t)), None) if span is not None else None
-        return end if verb is None else len(self.text[:verb.idx].rstrip(" ,"))
 
     def drop_clauses(self) -> None:
         """Drop the unfunded mentions whose label is a clause, not a name: a finite verb or a modal in it ("Planen

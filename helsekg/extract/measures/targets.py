@@ -283,26 +283,23 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, s in enumerate(sentences):
         m = heading.match(text, s.start, s.end)
-        if (not m or m.group(1)) and group_list.search(text, s.start, s.end):
-            # "prosjekter rettet inn mot:", "Følgjande pasientgrupper vil ha høg prioritet:" over a list: each item
-            # that opens with a group is one
-            for k, bl in enumerate(context.lists):
-                if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]:
-                    for j, t in enumerate(sentences):
-                        if (t.list_id == k and t.bullet is not None and j not in out
-                                and (_opens_with_group(context, t.start, t.end)
-                                     or group_phrase(context, t.start, t.end, from_start=True) is not None)):
-                            out[j] = i
-            continue
-        if not m or m.group(1):
+        by_heading = m is not None and not m.group(1)
+        # or a list introduction that announces groups: "prosjekter rettet inn mot:", "Følgjande pasientgrupper vil ha
+        # høg prioritet:", whose every item that opens with a group is one
+        if not by_heading and not group_list.search(text, s.start, s.end):
             continue
         lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
-        if lists:
-            for j, t in enumerate(sentences):
-                if t.list_id == lists[0] and t.bullet is not None and j not in out and not any(
+        for j, t in enumerate(sentences if lists else ()):
+            if t.bullet is None or j in out:
+                continue
+            if by_heading:
+                if t.list_id == lists[0] and not any(
                         sentences[k].bullet == t.bullet and sentences[k].list_id == t.list_id for k in out if k < j):
                     out[j] = i
-        elif i + 1 < len(sentences) and "\n" in text[s.end:sentences[i + 1].start]:
+            elif t.list_id in lists and (_opens_with_group(context, t.start, t.end)
+                                         or group_phrase(context, t.start, t.end, from_start=True) is not None):
+                out[j] = i
+        if by_heading and not lists and i + 1 < len(sentences) and "\n" in text[s.end:sentences[i + 1].start]:
             out[i + 1] = i
     return out
 

@@ -35,7 +35,7 @@ from helsekg.extract.measures.phrases import (
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["MAX_TITLE_WORDS", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
+__all__ = ["MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
 
 MAX_TITLE_WORDS = 12
 
@@ -55,7 +55,7 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Tildeling av regionale forskningsmidler for 2024" hands out
             begin = opener.end()
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
-        end = _before_finite_verb(context, begin, suffix.start() if suffix else s.end)
+        end = before_finite_verb(context, begin, suffix.start() if suffix else s.end)
         aside = _TRAILING_ASIDE.search(text, begin, end)  # "(oppdatert 28.8.2023)": about the page, not the name
         end = aside.start() if aside and aside.start() > begin else end
         end = context.source_start(begin, end) or end  # "... forskingsmiddel frå Helse Midt-Noreg": who gives it
@@ -106,9 +106,9 @@ def _new_building(context: MeasureContext) -> re.Pattern[str]:
     return _building_pattern(context.cues.new_building_heads)
 
 
-def _before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
-    """Where a title's noun phrase ends: before its first finite verb ("Nytt tilskudd skal gi mindre ensomhet
-    blant eldre": the grant, not what it shall do), else at ``end``."""
+def before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
+    """Where a noun phrase ends: before its first finite verb after its first word ("Nytt tilskudd skal gi mindre
+    ensomhet blant eldre": the grant, not what it shall do), else at ``end``."""
     doc = context.doc
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "POS") else None
     if span is None:
