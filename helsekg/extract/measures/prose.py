@@ -95,6 +95,14 @@ class ProseCues:
     plan_heads: tuple[str, ...] = ()
     #: first words after "for" that make it no such phrase ("for perioden 1999-2006", "for å styrke ...")
     plan_complement_stops: tuple[str, ...] = ()
+    #: word forms of the verbs that present a plan, strategy, white paper, reform or law ("vil leggje fram ein ...")
+    present_verbs: tuple[str, ...] = ()
+    #: adverbials between such a verb and its object ("la i dag fram")
+    present_fillers: tuple[str, ...] = ()
+    #: what is presented: a word ending in one of these is a measure ("stortingsmelding", "fosterhjemslov")
+    presented_heads: tuple[str, ...] = ()
+    #: adjectives before the presented noun ("ein ny nasjonal strategi")
+    present_adjectives: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProseCues:
@@ -130,6 +138,8 @@ class _Rx:
     defined_service: re.Pattern[str]
     contributing: re.Pattern[str]
     purpose_of: re.Pattern[str]
+    presented: re.Pattern[str]
+    presented_next: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -170,7 +180,22 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
                               rf"([\w-]+(?:[^\S\n]+[\w-]+){{0,5}}?)[^\S\n]+(?:er|var|har\s+vore|har\s+vært)\b",
                               re.IGNORECASE)
         if cues.purpose_nouns else re.compile(r"(?!)"),
+        # "Regjeringa vil leggje fram ein ny nasjonal strategi for ...", "har varslet en ny fosterhjemslov"
+        presented=re.compile(rf"(?<![\w-])(?:{alternation(cues.present_verbs)})(?:\s+(?:{alternation(cues.present_fillers)})"
+                             rf"|\s+fram|\s+frem)*\s+(?:en|ein|ei|et|eit)\s+{_presented_noun(cues)}", i)
+        if cues.present_verbs else re.compile(r"(?!)"),
+        # "..., en ny prioriteringsmelding, en melding om ...": the next presented item of a list
+        presented_next=re.compile(rf"\s*(?:,|\s(?:og|samt))\s+(?:en|ein|ei|et|eit)\s+{_presented_noun(cues)}", i)
+        if cues.present_verbs else re.compile(r"(?!)"),
     )
+
+
+def _presented_noun(cues: ProseCues) -> str:
+    """The noun phrase a presenting verb introduces, to its head: "ny nasjonal tobakksstrategi",
+    "forebyggings- og behandlingsreform"."""
+    adjective = rf"(?:{alternation(cues.present_adjectives)}|\w+(?:leg|lig|isk|ig|ell|al)[et]?)"  # "tverrfagleg"
+    return (rf"((?:{adjective}\s+){{0,2}}(?:[\w]+-\s+(?:og|eller)\s+)?"
+            rf"[\w-]*(?:{alternation(cues.presented_heads)}))(?![\w-])")
 
 
 def is_building(word: str, cues: ProseCues) -> bool:
@@ -196,6 +221,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _name_compounds(context, rx, index)
         names += _programme_periods(context, rx, index)
         names += _described_plans(context, rx, index)
+        names += _presented_plans(context, rx, index)
         names += _defined_services(context, rx, cues, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
@@ -284,6 +310,27 @@ def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
         phrase = phrase_after(text, m.start(1), end, mrx)
         if phrase is not None and phrase[1] > m.end():
             found.append(Candidate(*phrase, index, "named"))  # a description: "planen"/"plan" share a key
+    return found
+
+
+def _presented_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
+    """"Regjeringen vil legge fram en stortingsmelding om ruspolitikken", "har varslet en ny fosterhjemslov", "...
+    legge fram en forebyggings- og behandlingsreform for rusfeltet, en ny prioriteringsmelding og ...": a plan,
+    strategy, white paper, reform or law (``presented_heads``) that a verb of ``present_verbs`` introduces, and each
+    one listed after it, is a measure; its phrase runs to the end of its noun phrase."""
+    text, mrx = context.text, context.rx
+    s = context.sentences[index]
+    found = []
+    for m in rx.presented.finditer(text, s.start, s.end):
+        item = m
+        while item is not None:
+            limit = _list_end(context, item.end(1), s.end) if item.end(1) < s.end else s.end
+            end = max(noun_phrase_end(context, item.start(1), limit), item.end(1))
+            phrase = phrase_after(text, item.start(1), end, mrx)
+            if phrase is None:
+                break
+            found.append(Candidate(*phrase, index, "named"))
+            item = rx.presented_next.match(text, phrase[1], s.end)
     return found
 
 
