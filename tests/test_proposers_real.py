@@ -423,6 +423,21 @@ def test_proposers_real_a_representative_proposal_names_its_subject_and_first_au
     assert found.get("ei offentleg utgreiing om barselomsorga") == "Kari Dale", found
 
 
+def test_proposers_real_a_numbered_proposal_of_a_representative_proposal_is_its_first_authors(measures):
+    """The ministry's letter on a representative proposal quotes its numbered proposals ("Forslag 2: Stortinget ber
+    regjeringen ..."): the first author proposes them, not the Storting whose resolution they draft, and so every
+    measure inside the request ("utarbeide en strategi for ..."). The authors' title may be broken by a page's soft
+    hyphens ("stortings-repre-sen-tantene")."""
+    text = ("Brev fra Helse- og omsorgsdepartementet til helse- og omsorgskomiteen\n\n"
+            "Representantforslag fra stortings-repre-sen-tantene Ingrid Solberg og Per Olav Haugen om bedre "
+            "fødselsomsorg (Dokument 8:40 S (2026-2027))\n\n"
+            "Forslag 1: Stortinget ber regjeringen evaluere ordningen med følgetjeneste for gravide.\n\n"
+            "Forslag 2: Stortinget ber regjeringen utarbeide en strategi for flere jordmødre i hele stillinger.")
+    found = measures(text)
+    assert found.get("evaluere ordningen med følgetjeneste for gravide") == "Ingrid Solberg", found
+    assert [owner for label, owner in found.items() if "strategi" in label] == ["Ingrid Solberg"], found
+
+
 def test_proposers_real_a_request_in_running_text_is_a_measure_of_the_requesting_body(measures):
     """Session 12 (round 19): "Stortinget ber regjeringen X" outside a list requests X (without the adverbs of the
     request), proposed by the requesting body; "Forslag 2:" before it changes nothing, and a request to no named

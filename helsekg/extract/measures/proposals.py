@@ -31,7 +31,7 @@ from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import MeasureCues, alternation
 from helsekg.extract.records import Actor
 
-__all__ = ["find_proposals", "proposal_author"]
+__all__ = ["find_proposals", "first_author", "proposal_author"]
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +41,7 @@ def _proposal(cues: MeasureCues) -> re.Pattern[str] | None:
         return None
     nouns = alternation(cues.proposal_nouns)
     return re.compile(
-        rf"(?<![\w-])(?:{nouns})\s+(?:fra|frå)\s+(?:{alternation(cues.proposal_authors)})\s+"
+        rf"(?<![\w-])(?:{nouns})\s+(?:fra|frå)\s+(?P<title>[\w-]+)\s+"
         rf"(?P<names>[^\n()]{{3,300}}?)\s+om\s+(?:å\s+)?"
         rf"(?P<what>[^\n()]+?)(?=\s*\(|[ \t]*$|,?\s+og\s+(?:{nouns})\b|\.\s)",
         re.IGNORECASE | re.MULTILINE)
@@ -57,7 +57,10 @@ def _read(context: MeasureContext) -> list[tuple[re.Match[str], Actor]]:
     if pattern is None or not any(n.lower() in context.text.lower() for n in context.cues.proposal_nouns):
         return []
     out = []
+    titles = {t.lower() for t in context.cues.proposal_authors}
     for m in pattern.finditer(context.text):
+        if m.group("title").replace("-", "").lower() not in titles:
+            continue  # the authors' title, maybe broken by hyphens where a page had soft ones ("stortings-repre-sen-tantene")
         authors = [a for a in context.actors_in(m.start("names"), m.end("names")) if a.kind == "person"]
         if authors and authors[0].start == m.start("names"):
             out.append((m, authors[0]))
@@ -78,3 +81,9 @@ def find_proposals(context: MeasureContext) -> tuple[Candidate, ...]:
 def proposal_author(context: MeasureContext, start: int) -> Actor | None:
     """The first author of the proposal whose subject starts at ``start``, if it is one."""
     return next((author for m, author in _matches(context) if m.start("what") == start), None)
+
+
+def first_author(context: MeasureContext) -> Actor | None:
+    """The first author of the first representative proposal the text names, if it names one."""
+    found = _matches(context)
+    return found[0][1] if found else None

@@ -221,7 +221,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _name_compounds(context, rx, index)
         names += _programme_periods(context, rx, index)
         names += _described_plans(context, rx, index)
-        names += _presented_plans(context, rx, index)
+        names += _presented_plans(context, rx, cues, index)
         names += _defined_services(context, rx, cues, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
@@ -313,7 +313,7 @@ def _described_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
     return found
 
 
-def _presented_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candidate]:
+def _presented_plans(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
     """"Regjeringen vil legge fram en stortingsmelding om ruspolitikken", "har varslet en ny fosterhjemslov", "...
     legge fram en forebyggings- og behandlingsreform for rusfeltet, en ny prioriteringsmelding og ...": a plan,
     strategy, white paper, reform or law (``presented_heads``) that a verb of ``present_verbs`` introduces, and each
@@ -329,7 +329,8 @@ def _presented_plans(context: MeasureContext, rx: _Rx, index: int) -> list[Candi
             phrase = phrase_after(text, item.start(1), end, mrx)
             if phrase is None:
                 break
-            found.append(Candidate(*phrase, index, "named"))
+            if text[phrase[0]:phrase[1]].lower() not in cues.presented_heads:
+                found.append(Candidate(*phrase, index, "named"))  # not "strategi" alone ("en strategi for å ...")
             item = rx.presented_next.match(text, phrase[1], s.end)
     return found
 

@@ -1,7 +1,8 @@
 """Strategy: what a body asks another to do, in running text.
 
 "Stortinget ber regjeringen avvikle forsøksordningen med ..." and "Forslag 2: Stortinget ber regjeringa
-vurdere å auke utdanningskapasiteten for jordmødre ..." request a measure: the phrase after the addressee,
+vurdere å auke utdanningskapasiteten for jordmødre ..." request a measure (a numbered proposal of a text that names
+a representative proposal with its authors is proposed by its first author, not by the body whose words it drafts): the phrase after the addressee,
 without adverbs and a verb that only sets it going ("snarest mulig iverksette en gjennomgang av ..." gives
 "en gjennomgang av ..."). The sentence must open with the requesting body (after a proposal number or a
 quotation mark), the verb be one of ``request_verbs`` and the addressee a body the text names. A list
@@ -29,12 +30,15 @@ from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import MeasureCues, alternation
 from helsekg.extract.measures.phrases import phrase_after, tokens
+from helsekg.extract.measures.proposals import first_author
 from helsekg.extract.records import Actor
 
 __all__ = ["find_requests", "requester"]
 
-#: What may stand before the requesting body: a proposal's number ("Forslag 2:", "II"), a quotation mark.
-_LEAD = re.compile(r"[\s«»\"“”'-]*(?:(?:Forslag|Framlegg|Forslag\s+nr\.?)\s+\d+\s*:\s*|[IVX]{1,4}\s+)?[«»\"“”']?")
+#: A proposal's number ("Forslag 2:", "Framlegg nr. 3:").
+_NUMBERED = r"(?:Forslag|Framlegg)(?:\s+nr\.?)?\s+\d+\s*:\s*"
+#: What may stand before the requesting body: a proposal's number, a roman numeral, a quotation mark.
+_LEAD = re.compile(rf"[\s«»\"“”'-]*(?:{_NUMBERED}|[IVX]{{1,4}}\s+)?[«»\"“”']?")
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +90,13 @@ def find_requests(context: MeasureContext) -> tuple[ActionCandidate, ...]:
 
 
 def requester(context: MeasureContext, start: int, sentence: int) -> Actor | None:
-    """The body that requests the measure starting at ``start`` in sentence ``sentence``, if it is requested."""
+    """The body that requests the measure starting at ``start`` in sentence ``sentence``, if it is requested (the
+    requested phrase holds it)."""
     request = _request(context, sentence)
-    return request[0] if request is not None and request[1][0] == start else None
+    if request is None or not request[1][0] <= start < request[1][1]:
+        return None  # a measure inside the requested phrase ("ber regjeringen utarbeide en strategi ...") is requested
+    if re.match(rf"[\s«»\"“”'-]*{_NUMBERED}", context.text[context.sentences[sentence].start:start]):
+        # "Forslag 3: Stortinget ber regjeringen ..." in a text on "Representantforslag fra stortingsrepresentantene
+        # A og B ...": A proposes it
+        return first_author(context) or request[0]
+    return request[0]
