@@ -883,6 +883,21 @@ def test_amounts_money_cells_of_a_table_read_one_cell_per_paragraph():
     assert not any(a.is_money for a in find_amounts(counts))
 
 
+def test_amounts_a_cell_that_states_a_change_makes_the_amount_below_it_one():
+    """A Storting budget change read one cell per paragraph: "..., forhøyes med" / "15 000 000" is an increase,
+    "..., nedsettes med" a reduction; "med" after an adjective ("nedsatt funksjonsevne med 20 millioner") is none of
+    them, and a verb before it in the clause decides."""
+    cell = ("Kap.\n\nPost\n\nFormål\n\nKroner\n\n765\n\nPsykisk helse og rusarbeid:\n\n72\n\n"
+            "Utviklingstiltak, kan overføres, {} med\n\n15 000 000")
+    assert [a.kind.value for a in find_amounts(cell.format("forhøyes")) if a.is_money] == ["Increase"]
+    assert [a.kind.value for a in find_amounts(cell.format("nedsettes")) if a.is_money] == ["Reduction"]
+    prose = ("Regjeringen foreslår å øke stønaden til tannbehandling for personer med varig nedsatt funksjonsevne "
+             "med 20 millioner kroner.")
+    assert [a.kind.value for a in find_amounts(prose)] == ["Increase"]
+    assert [a.kind.value for a in find_amounts("Bevilgningen under post 70 nedsettes med 3 mill. kroner.")] == [
+        "Reduction"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a part of a whole counts what the whole counts; the whole is a count of its own
     ("Rådet har gitt midlar til 48 av dei totalt 230 søknadene som kom inn.",

@@ -1282,6 +1282,22 @@ def _introduces_list(text: str, end: int) -> bool:
     return bullets >= 2
 
 
+def _cell_change(text: str, r: _Raw, lex: _Lexicon) -> AmountKind | None:
+    """The change a table cell states for the amount alone on the next line: "Frivillig arbeid mv., kan overføres,
+    forhøyes med" over "50 000 000" (a web table read one cell per paragraph) is an increase."""
+    line_start = text.rfind("\n", 0, r.start) + 1
+    line_end = text.find("\n", r.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:r.start].strip() or text[r.end:line_end].strip():
+        return None
+    before = text[max(0, line_start - _CELL_LINE):line_start].rstrip()
+    cell = before[before.rfind("\n") + 1:]
+    if not lex.med_adjacent.search(cell + " "):
+        return None
+    verbs = list(lex.kind_change_verb.finditer(cell))
+    return AmountKind[verbs[-1].lastgroup] if verbs else None
+
+
 def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon, *,
           follows_from: bool = False, next_start: int | None = None, after_hi: int | None = None,
           clause_hi: int | None = None) -> AmountKind:
@@ -1412,6 +1428,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
                      next_start=nxt.start if nxt else None,
                      after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
                      clause_hi=min(clause_end, r.end + _CONTEXT))
+        if kind is AmountKind.UNSPECIFIED and r.is_money:
+            kind = _cell_change(text, r, lex) or kind
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
