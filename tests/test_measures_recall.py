@@ -1003,3 +1003,17 @@ def test_measures_recall_each_plan_of_a_presented_list_is_a_measure(nlp):
 ])
 def test_measures_recall_a_presented_report_or_white_paper_is_no_measure(any_nlp, text):
     assert not measures(any_nlp, text)
+
+
+def test_measures_recall_a_budget_change_table_funds_the_post_its_purpose_cell_names(any_nlp):
+    # a Storting member's budget proposal read one cell per paragraph: the purpose cell before "forhøyes med" names the
+    # post; the change and the levels "fra kr ... til kr ..." on the lines below fund it, a generic purpose too
+    table = ("11.3.1 Post 70 Tilskudd til frivillig rusarbeid\n\nDette medlem fremmer følgende forslag:\n\n«I "
+             "statsbudsjettet for 2027 gjøres følgende endring:\n\nKap.\n\nPost\n\nFormål\n\nKroner\n\n765\n\n"
+             "Psykisk helse og rusarbeid:\n\n{post}\n\n{purpose}, kan overføres, forhøyes med\n\n15 000 000\n\n"
+             "fra kr 80 000 000 til kr 95 000 000»")
+    found = measures(any_nlp, table.format(post="72", purpose="Utviklingstiltak for rusfeltet"))
+    assert found.get("Utviklingstiltak for rusfeltet") == {15_000_000, 80_000_000, 95_000_000}, found
+    found = measures(any_nlp, table.format(post="71", purpose="Frivillig arbeid mv."))
+    assert any(label.startswith("Frivillig arbeid") and values == {15_000_000, 80_000_000, 95_000_000}
+               for label, values in found.items()), found

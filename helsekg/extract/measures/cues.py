@@ -187,6 +187,9 @@ class MeasureCues:
     recommendation_cue_stops: tuple[str, ...] = ()
     #: grant and scheme nouns that name a page's measure by what follows "til"/"for" when nothing else names one
     page_scheme_heads: tuple[str, ...] = ()
+    #: a budget table's purpose cell that ends by changing the amount on the line below ("Spesielle driftsutgifter, kan
+    #: nyttes under post 70, forhøyes med" / "20 000 000"): the verbs before its "med"
+    change_cell_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -98,13 +98,52 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
             before = tuple(a for a in backward(context, amount, index)
                            # "Det største enkeltbeløpet går til Askøy kommune som får ...": a clause, not what is funded
                            if not (isinstance(a, NewPhrase) and _has_finite_verb(context, a.start, a.end)))
-            attempts = (*before, Continuation(), *reference(context, amount, index))
+            attempts = (*before, *change_cell(context, amount), Continuation(), *reference(context, amount, index))
             if SentenceMeasure() not in attempts:
                 # last, the measure the sentence names; an amount in parentheses belongs to the phrase before it
                 paren = PAREN_OPEN.search(context.text, max(0, amount.start - 30), amount.start)
                 attempts += (SentenceMeasure(before=paren is not None),)
         cues.append(FundingCue(amount, index, attempts))
     return tuple(cues)
+
+
+#: what may stand beside amounts on a table's amount line: "fra kr 29 837 000 til kr 49 837 000»"
+_AMOUNT_LINE_WORDS = re.compile(r"[\s«»\"“”]*(?:(?:fra|frå|til|kr|kroner)[\s«»\"“”.,]*)*", re.IGNORECASE)
+
+
+def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt, ...]:
+    """ "Spesielle driftsutgifter, kan nyttes under post 70, forhøyes med" / "20 000 000" / "fra kr 29 837 000 til kr
+    49 837 000": an amount on a line of amounts alone, under the purpose cell of a budget change read one cell per
+    paragraph, funds the post the cell names (its words before the first comma; a post's purpose, however generic:
+    "Frivillig arbeid mv.")."""
+    text, verbs = context.text, context.cues.change_cell_verbs
+    if not verbs:
+        return ()
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    for _ in range(4):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        pos, rest = line_start, []
+        for a in context.amounts_in(line_start, line_end):
+            rest.append(text[pos:a.start])
+            pos = a.end
+        rest.append(text[pos:line_end])
+        if not all(_AMOUNT_LINE_WORDS.fullmatch(r) for r in rest):
+            break  # a line of text: the cell to read
+        if line_start == 0:
+            return ()
+        line_start = text[:line_start].rstrip().rfind("\n") + 1  # the line above, past blank lines
+    else:
+        return ()
+    if line_start == text.rfind("\n", 0, amount.start) + 1:
+        return ()  # the amount's own line has words of its own
+    cell = text[line_start:line_end]
+    words = cell.rstrip().split()
+    if len(words) < 3 or words[-1].lower() != "med" or words[-2].lower() not in verbs:
+        return ()
+    comma = cell.find(",")
+    phrase = trim_phrase(text, line_start, line_start + (comma if comma > 0 else len(cell)), context.rx)
+    return (NewPhrase(*phrase, "cell"),) if phrase is not None else ()
 
 
 #: "(25 mill. kroner)", "(om lag 4 millionar kroner i 2024)": the amount alone in a parenthesis

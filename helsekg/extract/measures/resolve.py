@@ -504,6 +504,8 @@ class MeasureResolver:
             reason = self.rejects(attempt.start, attempt.end)
             if reason == "group" and attempt.how != "forward":
                 reason = None  # "basisløyvinga til dei regionale helseføretaka": the budget line is the measure
+            if reason == "generic" and attempt.how == "cell":
+                reason = None  # a budget post's purpose in its table ("Frivillig arbeid mv.")
             if reason == "generic" and not self.introduced(attempt.start):
                 return self.generic_reference(attempt.start, attempt.end)
             if reason == "generic":
