@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from helsekg.api import extract_text
 from helsekg.extract.actors import extract_actors, header_actors
 from helsekg.extract.extractor import find_amounts
 from helsekg.extract.measures import find_measures
@@ -461,3 +462,15 @@ def test_proposers_real_the_recipient_runs_what_nobody_decides(measures):
             "planar for ein sommarleir for born med funksjonsnedsetting.")
     found = measures(text)
     assert found.get("kurs i førstehjelp for eldre") == "Norsk Folkehjelp"
+
+
+def test_proposers_real_a_header_line_is_no_subject_of_the_first_sentence(nlp):
+    """A government press release: the parser may join the header's "Utgiver: <ministry>" line to the first sentence
+    and read the ministry as its subject; the sentence's own subject ("Regjeringen", the government the header names)
+    proposes the measure, and so the title's measure too."""
+    text = ("150 millioner til skolehelsetjenesten\n\nPublisert under: Regjeringen Støre\n\n"
+            "Utgiver: Helse- og omsorgsdepartementet\n\n"
+            "Regjeringen fortsetter satsingen på barn og unge og foreslår å bevilge 150 millioner mer i "
+            "kommunerammen til skolehelsetjenesten.")
+    found = extract_text(text, source="x.txt", nlp=nlp)
+    assert {m.label: m.proposer.label for m in found.measures} == {"skolehelsetjenesten": "Regjeringen Støre"}

@@ -471,6 +471,10 @@ def _acting_in(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues
                 who, how = _topic(context, doc, index, cues), "topic"
         else:
             subject, top = _subject(token, cues)
+            if subject is not None and subject.idx < s.start and "\n\n" in context.text[subject.idx:s.start]:
+                # the parser joined a header line to the first sentence ("Utgiver: Helse- og omsorgsdepartementet" over
+                # "Regjeringen fortsetter ..."): no subject of this sentence
+                subject = None
             who = _actor_of(context, subject, cues) if subject is not None else None
         if who is None:
             continue
