@@ -605,6 +605,7 @@ NEGATIVE = [
     ("neg-ordinal-list", "1. Kommunen skal utarbeide en plan."),
     ("neg-bare-number", "Resultatet ble 42 etter justering."),
     ("neg-times", "Pasienten ble innlagt 3 ganger."),
+    ("neg-times-nn", "Styringsgruppa har møttest 2 gangar i år."),
     ("neg-under-not-qualifier", "Fastleger som er under spesialisering i allmennmedisin."),
     ("neg-tre-wood", "Bygget er laget av tre og glass."),
     ("neg-compound-number", "Det ble innført 24-timers bemanning og 3-årig utdanning."),
@@ -881,6 +882,13 @@ def test_amounts_money_cells_of_a_table_read_one_cell_per_paragraph():
     assert [a.value for a in find_amounts(grants) if a.is_money] == [75_000, 120_000, 240_000]
     counts = grants.replace("Tildelt", "Innbyggjarar").replace("fekk tilskot i år", "er med")
     assert not any(a.is_money for a in find_amounts(counts))
+
+
+def test_amounts_a_counted_noun_is_kept_as_written_with_its_accent():
+    """Units are read from the text with emphasis accents folded ("eín million"); the counted noun is reported as
+    written ("idéoverføringar", as annotators copy it)."""
+    assert [(a.text, a.unit) for a in find_amounts("Det blir 8 idéoverføringar og 12 nye prosjekt.")] == [
+        ("8 idéoverføringar", "idéoverføringar"), ("12 nye prosjekt", "prosjekt")]
 
 
 def test_amounts_a_cell_that_states_a_change_makes_the_amount_below_it_one():

@@ -1282,6 +1282,15 @@ def _introduces_list(text: str, end: int) -> bool:
     return bullets >= 2
 
 
+def _as_written(original: str, folded: str, r: _Raw) -> str | None:
+    """The counted noun as the original text writes it ("idéoverføringar"): units are read from the text with its
+    emphasis accents folded, one code point for one."""
+    if r.unit is None:
+        return None
+    at = folded.find(r.unit, r.start)
+    return original[at:at + len(r.unit)] if at >= 0 else r.unit
+
+
 def _cell_change(text: str, r: _Raw, lex: _Lexicon) -> AmountKind | None:
     """The change a table cell states for the amount alone on the next line: "Frivillig arbeid mv., kan overføres,
     forhøyes med" over "50 000 000" (a web table read one cell per paragraph) is an increase."""
@@ -1460,7 +1469,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
                 value=value,
                 is_money=r.is_money,
                 currency="NOK" if r.is_money else None,
-                unit=None if r.is_money else r.unit,
+                unit=None if r.is_money else _as_written(original, text, r),
                 qualifier=qualifier,
                 kind=kind,
                 fiscal_year=year,
