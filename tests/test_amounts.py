@@ -884,6 +884,18 @@ def test_amounts_money_cells_of_a_table_read_one_cell_per_paragraph():
     assert not any(a.is_money for a in find_amounts(counts))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a compound cut short before "og" shares its head with the next: both are counted
+    ("Regionrådet gav skjønsmidlar til 4 fornyings- og innovasjonsprosjekt.",
+     [("4", "fornyings- og innovasjonsprosjekt")]),
+    ("Det gjelder 3 helse- og omsorgstjenester i kommunen.", [("3", "helse- og omsorgstjenester")]),
+    # "småskala" is an adjective before the noun, never the noun
+    ("Helse Vest gir støtte til 16 småskala forbetringsprosjekt i år.", [("16", "forbetringsprosjekt")]),
+])
+def test_amounts_the_counted_noun_of_a_shortened_compound_or_after_an_invariable_adjective(text, expected):
+    assert [(str(a.value), a.unit) for a in find_amounts(text)] == expected
+
+
 def test_amounts_a_counted_noun_is_kept_as_written_with_its_accent():
     """Units are read from the text with emphasis accents folded ("eín million"); the counted noun is reported as
     written ("idéoverføringar", as annotators copy it)."""

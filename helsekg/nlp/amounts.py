@@ -656,6 +656,9 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+#: "fornyings- og innovasjonsprosjekt": a compound cut short before "og/eller" and the compound it shares a head with
+_TRUNCATED_COMPOUNDS = re.compile(
+    r"[ \t\u00a0]+([a-zæøå]\w*-[ \t\u00a0]+(?:og|eller)[ \t\u00a0]+([a-zæøå][\w-]*))(?![\w-])")
 _COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*(?:er|ar|ene|ane))(?![\w-])")
 
 
@@ -676,6 +679,10 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
     omsorgsboliger": the count is of both). A part of a whole counts what the whole counts ("61 av dei totalt 285
     søknadene", "54 av desse" after "276 søknader"): the noun is the unit, the span stays the number's, so the
     whole is read as an amount of its own."""
+    truncated = _TRUNCATED_COMPOUNDS.match(text, pos)
+    head = truncated.group(2).lower() if truncated is not None else ""
+    if truncated is not None and head not in lex.stop and head not in lex.time_units:
+        return truncated.group(1), truncated.end()  # "4 fornyings- og innovasjonsprosjekt": both compounds counted
     found = _counted_noun(text, pos, lex)
     if found is None:
         if not text[pos - 1:pos].isdigit() or re.search(r"\d/\d+\Z", text[max(0, pos - 12):pos]):
