@@ -1017,3 +1017,18 @@ def test_measures_recall_a_budget_change_table_funds_the_post_its_purpose_cell_n
     found = measures(any_nlp, table.format(post="71", purpose="Frivillig arbeid mv."))
     assert any(label.startswith("Frivillig arbeid") and values == {15_000_000, 80_000_000, 95_000_000}
                for label, values in found.items()), found
+
+
+def test_measures_recall_a_definite_compound_title_takes_up_the_funded_measure_of_the_lead(any_nlp):
+    # the title names the grant by a definite compound, the lead by its head with an adjective: one measure, under the
+    # lead's wording, with the allocation rows the title's reading claimed
+    text = ("Fordeling av restskjønnsmidlane for 2026\n\nStatsforvaltaren har fordelt 4 millionar kroner i "
+            "tilbakehaldne skjønnsmidlar.\n\nKommunar som har fått midlar no:\n\nKommune Kroner\nBømlo 1 500 000\n"
+            "Stord 2 500 000\nSum 4 000 000")
+    found = findings(any_nlp, text).measures
+    funded = {m.label: {int(a.value) for a in m.funding} for m in found if m.funding}
+    # (without the parse the lead's adjective may be left out of its label)
+    assert [values for label, values in funded.items() if label.endswith("skjønnsmidlar")] == [
+        {4_000_000, 1_500_000, 2_500_000}], funded
+    assert "restskjønnsmidlane" not in funded
+    assert len({m.key for m in found}) == 1

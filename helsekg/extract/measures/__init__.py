@@ -142,6 +142,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.prefer_title_fund()
     resolver.read_lists(read_lists(context))
     resolver.restated_headlines()
+    resolver.definite_title()
     resolver.prefer_funds_over_projects()
     resolver.drop_clauses()
     resolver.unify_keys()

@@ -120,6 +120,16 @@ _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
 _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
+#: definite endings, singular and plural ("fondet", "ordninga", "restskjønnsmidlane", "prosjektene")
+_DEFINITE_FORMS = ("et", "en", "a", "ane", "ene")
+
+
+def _without_ending(word: str) -> str:
+    """A noun without its plural or definite ending, when a stem of five letters remains ("skjønnsmidlar" ->
+    "skjønnsmidl", "restskjønnsmidlane" -> "restskjønnsmidl")."""
+    return re.sub(r"(?:ane|ene|ar|er|en|et|a)$", "", word) if len(word) > 7 else word
+
+
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
@@ -655,6 +665,25 @@ class MeasureResolver:
                     self.give_funding(m, holders[0])
                     self.mentions.remove(m)
                     break
+
+    def definite_title(self) -> None:
+        """A title that names its measure by one definite compound ("Fordeling av restskjønnsmidlane for 2023") takes up
+        the funded measure its lead names with the compound's head ("Statsforvaltaren har fordelt 10 millionar kroner i
+        tilbakehaldne skjønnsmidlar"): one measure under the lead's wording, with the title's money."""
+        for m in list(self.mentions):
+            low = m.label.strip().lower()
+            if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.alias_of is not None
+                    or " " in low or not low.endswith(_DEFINITE_FORMS)):
+                continue
+            word = _without_ending(low)
+            lead = [x for x in self.mentions if x is not m and x.alias_of is None and x.funding and x.sentence is not None
+                    and not self.sentences[x.sentence].is_title and x.sentence <= m.sentence + 2
+                    and len(_without_ending(x.head)) >= 5 and word != _without_ending(x.head)
+                    and word.endswith(_without_ending(x.head))]
+            if lead:
+                target = min(lead, key=lambda x: x.start)
+                self.give_funding(m, target)
+                m.alias_of, m.key = target, target.key
 
     def read_lists(self, readings: Iterable[ListReading]) -> None:
         """Drop unfunded measures of recommendation lists; add the items of measure lists."""
