@@ -1032,3 +1032,13 @@ def test_measures_recall_a_definite_compound_title_takes_up_the_funded_measure_o
         {4_000_000, 1_500_000, 2_500_000}], funded
     assert "restskjønnsmidlane" not in funded
     assert len({m.key for m in found}) == 1
+
+
+def test_measures_recall_recipient_rows_read_one_cell_per_paragraph_share_the_measure_funded_before(nlp):
+    # a county governor's allocation page: the table's cells came out as paragraphs; each municipality's amount is its
+    # share of the grant the lead funds, not a measure of its own
+    text = ("Fleire frisklivssentralar\n\nFylkesmannen har løyvt 300 000 kroner til etablering av frisklivssentralar i "
+            "Rogaland i 2026.\n\nHer er oversikt over kommunane som fekk tilskot.\n\nKommune\n\nTildelt\n\n"
+            "Tysvær\n\n85 000\n\nSuldal, Vindafjord og Sauda\n\n90 000\n\nHaugesund\n\n125 000")
+    found = measures(nlp, text)
+    assert found == {"etablering av frisklivssentralar i Rogaland": {300_000, 85_000, 90_000, 125_000}}, found

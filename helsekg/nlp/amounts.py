@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from helsekg.resources import load_data
 
-__all__ = ["ParsedAmount", "AmountKind", "Qualifier", "find_amounts", "parse_number"]
+__all__ = ["ParsedAmount", "AmountKind", "Qualifier", "find_amounts", "money_column", "money_header", "parse_number"]
 
 
 def __getattr__(name: str):
@@ -1126,6 +1126,20 @@ def _money_cell(text: str, start: int, end: int, value: Decimal, lex: _Lexicon) 
         if run_start <= line_start < run_end:
             return header is not None and header < line_start
     return False
+
+
+def money_header(line: str) -> bool:
+    """A column header of money ("Kroner", "Tildelt", "Innvilget tilskudd 2021")."""
+    return _money_header(line, _lexicon())
+
+
+def money_column(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a cell of a table read one cell per paragraph, under a money header ("Kommune" /
+    "Tildelt" / "60 000" / "Tysvær" / "85 000")."""
+    lex = _lexicon()
+    line_start = text.rfind("\n", 0, pos) + 1
+    return any(run_start <= line_start < run_end and header is not None and header < line_start
+               for run_start, run_end, header in _cell_runs(text, lex))
 
 
 @lru_cache(maxsize=8)

@@ -49,6 +49,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.nlp.amounts import money_column, money_header
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     DEMONSTRATIVES,
@@ -115,7 +116,8 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
     """ "Spesielle driftsutgifter, kan nyttes under post 70, forhøyes med" / "20 000 000" / "fra kr 29 837 000 til kr
     49 837 000": an amount on a line of amounts alone, under the purpose cell of a budget change read one cell per
     paragraph, funds the post the cell names (its words before the first comma; a post's purpose, however generic:
-    "Frivillig arbeid mv.")."""
+    "Frivillig arbeid mv."). Under a money header, a cell of recipients above the amount ("Tysvær" / "85 000") makes
+    it a share of the measure funded before the table."""
     text, verbs = context.text, context.cues.change_cell_verbs
     if not verbs:
         return ()
@@ -135,15 +137,33 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
         line_start = text[:line_start].rstrip().rfind("\n") + 1  # the line above, past blank lines
     else:
         return ()
-    if line_start == text.rfind("\n", 0, amount.start) + 1:
+    own = text.rfind("\n", 0, amount.start) + 1
+    if line_start == own:
         return ()  # the amount's own line has words of its own
     cell = text[line_start:line_end]
     words = cell.rstrip().split()
     if len(words) < 3 or words[-1].lower() != "med" or words[-2].lower() not in verbs:
+        if money_column(text, own) and _recipient_cell(context, line_start, line_end):
+            # "Kommune" / "Tildelt" / "Tysvær" / "85 000": a recipient's share of the measure funded before the table
+            return (FundedBefore(),)
         return ()
     comma = cell.find(",")
     phrase = trim_phrase(text, line_start, line_start + (comma if comma > 0 else len(cell)), context.rx)
     return (NewPhrase(*phrase, "cell"),) if phrase is not None else ()
+
+
+def _recipient_cell(context: MeasureContext, start: int, end: int) -> bool:
+    """The cell names recipients only ("Tysvær", "Suldal, Vindafjord og Sauda": actors joined by commas and "og"), or
+    is the table's money header ("Tildelt")."""
+    text, pos, rest = context.text, start, []
+    actors = [a for a in context.actors_in(start, end) if a.end <= end]
+    if not actors:
+        return money_header(text[start:end])
+    for a in actors:
+        rest.append(text[pos:a.start])
+        pos = max(pos, a.end)
+    rest.append(text[pos:end])
+    return all(re.fullmatch(r"[\s,]*(?:og\s*|kommune\s*)?", r) for r in rest)
 
 
 #: "(25 mill. kroner)", "(om lag 4 millionar kroner i 2024)": the amount alone in a parenthesis
