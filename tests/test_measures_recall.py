@@ -1042,3 +1042,13 @@ def test_measures_recall_recipient_rows_read_one_cell_per_paragraph_share_the_me
             "Tysvær\n\n85 000\n\nSuldal, Vindafjord og Sauda\n\n90 000\n\nHaugesund\n\n125 000")
     found = measures(nlp, text)
     assert found == {"etablering av frisklivssentralar i Rogaland": {300_000, 85_000, 90_000, 125_000}}, found
+
+
+def test_measures_recall_a_recipient_table_funds_the_scheme_its_caption_names(any_nlp):
+    # rows of one municipality and its amount (one word before the money, no gap between the cells) under a header
+    # row; the caption above the header names the scheme the rows are shares of
+    text = ("Skal styrke tilbudet innen psykisk helse\n\nDisse kommunene mottar støtte i 2026\n\n"
+            "Tilskudd til frisklivstilbud 2026\nKommune Innvilget tilskudd\nNesseby 80 000,-\nHasvik 50 000,-\n"
+            "Alta 190 000,-\nTromsø 205 000,-")
+    found = measures(any_nlp, text)
+    assert found == {"Tilskudd til frisklivstilbud 2026": {80_000, 50_000, 190_000, 205_000}}, found

@@ -61,6 +61,7 @@ from helsekg.extract.measures.phrases import (
     same_head,
     scheme_for,
     stem,
+    trim_phrase,
 )
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.measures.titles import before_finite_verb
@@ -486,8 +487,30 @@ class MeasureResolver:
             # measure the title's amount funds
             funded = [m for m in self.mentions if m.sentence is not None and self.sentences[m.sentence].is_title
                       and m.funding and m.alias_of is None]
-            title = funded[0].root() if len(funded) == 1 else None
+            title = funded[0].root() if len(funded) == 1 else self.caption_measure(s.list_id)
         return title
+
+    def caption_measure(self, list_id: int) -> Mention | None:
+        """The scheme a table's caption names, on the line above its header row ("Tilskudd friskliv, læring- og
+        mestringstilbud 2022" over "Kommune Innvilget tilskudd" and the rows of what each municipality got)."""
+        intro = self.context.lists[list_id].intro
+        if intro is None:
+            return None
+        above = self.text[:intro[0]].rstrip()
+        start = above.rfind("\n") + 1
+        line = above[start:]
+        words = line.split()
+        if (not words or len(line) > 100 or line.endswith((".", ":", "?", "!"))
+                or not self.rx.instrument_word.match(words[0]) or self.rx.budget_noun.match(words[0])):
+            return None
+        found = next((m.root() for m in self.mentions if start <= m.start < len(above)), None)
+        if found is not None:
+            return found
+        phrase = trim_phrase(self.text, start, len(above), self.rx)
+        index = self.context.sentence_of(start)
+        if phrase is None or index is None or self.rejects(*phrase) is not None:
+            return None
+        return self.add(*phrase, index, "caption")
 
     def _attempt(self, attempt: FundingAttempt, cue: FundingCue, last: dict[int, Mention]) -> Mention | None:
         index = cue.sentence
@@ -667,17 +690,18 @@ class MeasureResolver:
                     break
 
     def definite_title(self) -> None:
-        """A title that names its measure by one definite compound ("Fordeling av restskjønnsmidlane for 2023") takes up
-        the funded measure its lead names with the compound's head ("Statsforvaltaren har fordelt 10 millionar kroner i
-        tilbakehaldne skjønnsmidlar"): one measure under the lead's wording, with the title's money."""
+        """A title that names its measure by one definite compound ("Fordeling av restskjønnsmidlane for 2023") takes
+        up the funded measure its lead names with the compound's head ("Statsforvaltaren har fordelt 10 millionar
+        kroner i tilbakehaldne skjønnsmidlar"): one measure under the lead's wording, with the title's money."""
         for m in list(self.mentions):
             low = m.label.strip().lower()
             if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.alias_of is not None
                     or " " in low or not low.endswith(_DEFINITE_FORMS)):
                 continue
             word = _without_ending(low)
-            lead = [x for x in self.mentions if x is not m and x.alias_of is None and x.funding and x.sentence is not None
-                    and not self.sentences[x.sentence].is_title and x.sentence <= m.sentence + 2
+            lead = [x for x in self.mentions if x is not m and x.alias_of is None and x.funding
+                    and x.sentence is not None and not self.sentences[x.sentence].is_title
+                    and x.sentence <= m.sentence + 2
                     and len(_without_ending(x.head)) >= 5 and word != _without_ending(x.head)
                     and word.endswith(_without_ending(x.head))]
             if lead:
