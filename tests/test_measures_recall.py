@@ -1052,3 +1052,14 @@ def test_measures_recall_a_recipient_table_funds_the_scheme_its_caption_names(an
             "Alta 190 000,-\nTromsø 205 000,-")
     found = measures(any_nlp, text)
     assert found == {"Tilskudd til frisklivstilbud 2026": {80_000, 50_000, 190_000, 205_000}}, found
+
+
+def test_measures_recall_the_new_scheme_a_goal_sentence_names_inside_its_cue(any_nlp):
+    # "Målet med den nye ordningen er ...": the subject stands inside the goal cue, and "den nye ordningen" is the scheme
+    # introduced as new, not the old schemes it replaces (named after it)
+    text = ("Ny tilskuddsordning til jordmortjenesten 2027\n\nDette er en ny tilskuddsordning som erstatter ordningene "
+            "«Jordmor i kommunen» og «Følgetjeneste for gravide».\n\nMålet med den nye ordningen er å styrke "
+            "svangerskapsomsorgen i kommunene.")
+    found = findings(any_nlp, text).measures
+    goals = {m.label: [g.label for g in m.goals] for m in found if m.goals}
+    assert goals == {"tilskuddsordning til jordmortjenesten 2027": ["styrke svangerskapsomsorgen i kommunene"]}, goals

@@ -131,6 +131,8 @@ def _without_ending(word: str) -> str:
     return re.sub(r"(?:ane|ene|ar|er|en|et|a)$", "", word) if len(word) > 7 else word
 
 
+#: "ny", "nytt", "nye" right before a mention: introduced as new ("Ny tilskuddsordning til ...", "ei ny ordning")
+_NEW_BEFORE = re.compile(r"(?<![\w-])(?:ny|nytt|nye)\s+\Z", re.IGNORECASE)
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
@@ -318,9 +320,24 @@ class MeasureResolver:
                 best = m
         return best
 
+    def introduced_as_new(self, pos: int, head: str) -> Mention | None:
+        """The first mention before ``pos`` with ``head`` that the text introduces as new ("Ny tilskuddsordning til
+        ...", "ei ny ordning")."""
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            if m.start >= pos or m.alias_of is not None or not same_head(m.head, head, self.rx):
+                continue
+            if _NEW_BEFORE.search(self.text, max(0, m.start - 12), m.start):
+                return m
+        return None
+
     def resolve(self, start: int, end: int) -> Mention | None:
         """The earlier measure a definite reference points at ("kompetansefondet", "Ordningen")."""
         word = self.text[start:end].split()[-1].lower()
+        if _DEFINITE_NEW.search(self.text, max(0, start - 16), start):
+            # "den nye ordningen" after "Ny tilskuddsordning ..." and the schemes it replaces: the one introduced as new
+            new = self.introduced_as_new(start, stem(word, self.rx))
+            if new is not None:
+                return new.root()
         specific = self.previous_mention(start, head=stem(word, self.rx), reach=10_000) or self.compound_of_name(start, word)
         if specific is not None:
             return specific.root()
@@ -1021,7 +1038,8 @@ class MeasureResolver:
                     if found.goal not in measure.goals:
                         measure.goals.append(found.goal)
                 continue
-            measure = self.measure_for(found.sentence, found.cue, strong_reference=True) or self.only_measure()
+            # the subject may stand inside the cue ("Målet med den nye ordningen er å ..."): read up to the goal itself
+            measure = self.measure_for(found.sentence, found.goal.start, strong_reference=True) or self.only_measure()
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
 
