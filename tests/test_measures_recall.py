@@ -1055,7 +1055,7 @@ def test_measures_recall_a_recipient_table_funds_the_scheme_its_caption_names(an
 
 
 def test_measures_recall_the_new_scheme_a_goal_sentence_names_inside_its_cue(any_nlp):
-    # "Målet med den nye ordningen er ...": the subject stands inside the goal cue, and "den nye ordningen" is the scheme
+    # "Målet med den nye ordningen er ...": the subject stands inside the goal cue; "den nye ordningen" is the scheme
     # introduced as new, not the old schemes it replaces (named after it)
     text = ("Ny tilskuddsordning til jordmortjenesten 2027\n\nDette er en ny tilskuddsordning som erstatter ordningene "
             "«Jordmor i kommunen» og «Følgetjeneste for gravide».\n\nMålet med den nye ordningen er å styrke "

@@ -1038,7 +1038,7 @@ class MeasureResolver:
                     if found.goal not in measure.goals:
                         measure.goals.append(found.goal)
                 continue
-            # the subject may stand inside the cue ("Målet med den nye ordningen er å ..."): read up to the goal itself
+            # a subject may stand inside the cue ("Målet med den nye ordningen er å ..."): read up to the goal
             measure = self.measure_for(found.sentence, found.goal.start, strong_reference=True) or self.only_measure()
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
