@@ -419,6 +419,9 @@ def noun_phrase_end(context: MeasureContext, start: int, limit: int) -> int:
         span = doc.char_span(start, limit, alignment_mode="expand")
         if span is not None:
             for n, t in enumerate(span):
+                if t.pos_ == "VERB" and t.lower_.endswith("s") and context.rx.group_noun.match(t.lower_[:-1]):
+                    continue  # "barn og unges psykiske helse", "eldres helse": a group's genitive the tagger reads as
+                    # a passive verb
                 if n and (t.pos_ in ("VERB", "AUX", "PRON", "NUM", "SCONJ", "DET") or t.is_punct):
                     return min(t.idx, limit)
             return limit
