@@ -31,6 +31,8 @@ def any_nlp(request):
     ("Årsrapport 2025\n\nSMIT-tiltakene ble trappet ned i løpet av våren.", "SMIT-tiltakene"),
     ("Nytt frå helse og omsorg\n\nKari Lie informerte om «Trygge spor» prosjektet som starta i vår.", "Trygge spor"),
     ("Nytt fra kommunen\n\n'Sterkere sammen' er en kvalitetsreform som skal gi eldre en trygg hverdag.", "Sterkere sammen"),
+    # the name starts after a clause's "at", however capitalised the words before it
+    ("Innspel\n\nEldreombodet ventar at Trygg heime-reforma får eit løft.", "Trygg heime-reforma"),
 ])
 def test_measures_recall_name_joined_to_an_instrument_noun(any_nlp, text, label):
     assert label in measures(any_nlp, text)

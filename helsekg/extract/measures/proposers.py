@@ -107,6 +107,8 @@ class ProposerCues:
     responsible_keys: tuple[str, ...] = ()
     #: bodies that take part without deciding (research, associations): no rival to the one public body named
     partner_types: tuple[str, ...] = ()
+    #: bodies that advise and recommend (an ombud, a council): never a document's default proposer of measures
+    advisory_types: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -172,8 +174,14 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
         tuple(_acting_in(context, doc, i, cues)) if parsed else ()
         for i in range(len(context.sentences))
     )
-    default = (context.default_proposer or _responsible(context, cues) or _title_actor(context, cues)
-               or _most_acting(context, acting) or _money_source(context) or _sole_authority(context, cues))
+    found = (context.default_proposer, _responsible(context, cues), _title_actor(context, cues),
+             _most_acting(context, acting), _money_source(context), _sole_authority(context, cues))
+    # an ombud's or council's text comments on others' measures: it is no default proposer of them, the government
+    # it names is ("Regjeringa føreslår å avvikle Eldreombodet")
+    default = next((a for a in found if a is not None), None)
+    if default is not None and default.actor_type in cues.advisory_types:
+        default = next((a for a in context.actors if a.actor_type == "government"), None) or next(
+            (a for a in found if a is not None and a.actor_type not in cues.advisory_types), None)
     return ProposerReading(acting, default)
 
 

@@ -56,6 +56,8 @@ CUES_FILE = "measure_prose_cues.json"
 DEFINITE = ("det", "den", "dette", "denne")
 ARTICLES = frozenset({"en", "ei", "et", "ein", "eit", "den", "det", "de", "dei", "denne", "dette", "disse", "desse"})
 MAX_ITEMS = 12
+#: conjunctions that open a clause: a name before a hyphen never runs back across one
+_CLAUSE_WORDS = frozenset({"at", "om", "dersom", "viss", "hvis", "når", "fordi", "då", "da"})
 
 
 @dataclass(frozen=True)
@@ -247,8 +249,8 @@ def _name_compounds(context: MeasureContext, rx: _Rx, index: int) -> list[Candid
         start = None
         for ws, we in reversed(words):
             word = text[ws:we]
-            if word.lower() in mrx.name_stop - {"i"} or word.lower() in ARTICLES:
-                break
+            if word.lower() in mrx.name_stop - {"i"} or word.lower() in ARTICLES or word.lower() in _CLAUSE_WORDS:
+                break  # "Eldreombodet ventar at Trygg heime-reforma": the name starts after "at"
             if word[:1].isupper():
                 start = ws
         if start is None or any(a.start <= start and m.end(1) <= a.end for a in context.actors):
