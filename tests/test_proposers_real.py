@@ -479,7 +479,7 @@ def test_proposers_real_a_header_line_is_no_subject_of_the_first_sentence(nlp):
 def test_proposers_real_an_ombud_is_no_default_proposer_of_the_measures_it_comments_on(measures):
     """An ombud's statement on the budget: the measures it comments on are the government's it names, not the
     ombud's, though the ombud acts in most sentences."""
-    text = ("Eldreombodet om statsbudsjettet for 2027\n\nEldreombodet meiner at regjeringa må gjere meir for dei eldre. "
-            "Eldreombodet ventar at Trygg heime-reforma får eit løft i budsjettet.")
+    text = ("Eldreombodet om statsbudsjettet for 2027\n\nEldreombodet meiner at regjeringa må gjere meir for dei "
+            "eldre. Eldreombodet ventar at Trygg heime-reforma får eit løft i budsjettet.")
     found = measures(text)
     assert found.get("Trygg heime-reforma") == "Regjeringa", found
