@@ -1039,24 +1039,22 @@ def test_measures_recall_a_definite_compound_title_takes_up_the_funded_measure_o
     assert len({m.key for m in found}) == 1
 
 
-def test_measures_recall_recipient_rows_read_one_cell_per_paragraph_share_the_measure_funded_before(nlp):
-    # a county governor's allocation page: the table's cells came out as paragraphs; each municipality's amount is its
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county governor's allocation page whose table cells came out as paragraphs: each municipality's amount is its
     # share of the grant the lead funds, not a measure of its own
-    text = ("Fleire frisklivssentralar\n\nFylkesmannen har løyvt 300 000 kroner til etablering av frisklivssentralar i "
-            "Rogaland i 2026.\n\nHer er oversikt over kommunane som fekk tilskot.\n\nKommune\n\nTildelt\n\n"
-            "Tysvær\n\n85 000\n\nSuldal, Vindafjord og Sauda\n\n90 000\n\nHaugesund\n\n125 000")
-    found = measures(nlp, text)
-    assert found == {"etablering av frisklivssentralar i Rogaland": {300_000, 85_000, 90_000, 125_000}}, found
-
-
-def test_measures_recall_a_recipient_table_funds_the_scheme_its_caption_names(any_nlp):
+    ("Fleire frisklivssentralar\n\nFylkesmannen har løyvt 300 000 kroner til etablering av frisklivssentralar i "
+     "Rogaland i 2026.\n\nHer er oversikt over kommunane som fekk tilskot.\n\nKommune\n\nTildelt\n\n"
+     "Tysvær\n\n85 000\n\nSuldal, Vindafjord og Sauda\n\n90 000\n\nHaugesund\n\n125 000",
+     {"etablering av frisklivssentralar i Rogaland": {300_000, 85_000, 90_000, 125_000}}),
     # rows of one municipality and its amount (one word before the money, no gap between the cells) under a header
     # row; the caption above the header names the scheme the rows are shares of
-    text = ("Skal styrke tilbudet innen psykisk helse\n\nDisse kommunene mottar støtte i 2026\n\n"
-            "Tilskudd til frisklivstilbud 2026\nKommune Innvilget tilskudd\nNesseby 80 000,-\nHasvik 50 000,-\n"
-            "Alta 190 000,-\nTromsø 205 000,-")
-    found = measures(any_nlp, text)
-    assert found == {"Tilskudd til frisklivstilbud 2026": {80_000, 50_000, 190_000, 205_000}}, found
+    ("Skal styrke tilbudet innen psykisk helse\n\nDisse kommunene mottar støtte i 2026\n\n"
+     "Tilskudd til frisklivstilbud 2026\nKommune Innvilget tilskudd\nNesseby 80 000,-\nHasvik 50 000,-\n"
+     "Alta 190 000,-\nTromsø 205 000,-",
+     {"Tilskudd til frisklivstilbud 2026": {80_000, 50_000, 190_000, 205_000}}),
+])
+def test_measures_recall_an_allocation_tables_rows_are_shares_of_one_scheme(nlp, text, expected):
+    assert measures(nlp, text) == expected
 
 
 def test_measures_recall_the_new_scheme_a_goal_sentence_names_inside_its_cue(any_nlp):
