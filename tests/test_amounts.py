@@ -896,6 +896,13 @@ def test_amounts_the_counted_noun_of_a_shortened_compound_or_after_an_invariable
     assert [(str(a.value), a.unit) for a in find_amounts(text)] == expected
 
 
+def test_amounts_a_tables_sum_row_is_the_whole_sum():
+    """ "Sum   10 075 000" under the rows of an allocation table is the total of what was listed."""
+    table = "Kommune Kroner\nBømlo 1 700 000\nStord 2 500 000\nSum   4 200 000\n"
+    assert [a.kind.value for a in find_amounts(table)] == ["Unspecified", "Unspecified", "Total"]
+    assert [a.kind.value for a in find_amounts("Samla sum: 4 200 000 kroner")] == ["Total"]
+
+
 def test_amounts_a_counted_noun_is_kept_as_written_with_its_accent():
     """Units are read from the text with emphasis accents folded ("eín million"); the counted noun is reported as
     written ("idéoverføringar", as annotators copy it)."""
