@@ -391,7 +391,9 @@ BOKMAL_MONEY = [
     # budget tables state their unit once; the cells after a row's first cell are that many kroner
     ("nb-unit-table-millions",
      "Tabell 1 (i mill. kroner)\n\nTilskudd til rusarbeid\t125,3\t130,2\nSum\t171,0\t180,2\n",
-     [M("125,3", 125_300_000), M("130,2", 130_200_000), M("171,0", 171_000_000), M("180,2", 180_200_000)]),
+     # the sum row's figures are whole sums, each column's
+     [M("125,3", 125_300_000), M("130,2", 130_200_000), M("171,0", 171_000_000, k="Total"),
+      M("180,2", 180_200_000, k="Total")]),
     ("nb-unit-table-thousands",
      "(i 1 000 kr)\nKap.\tPost\tBetegnelse\tRegnskap 2023\n761\t21\tSpesielle driftsutgifter\t125 300\n",
      [M("125 300", 125_300_000)]),
@@ -898,8 +900,8 @@ def test_amounts_the_counted_noun_of_a_shortened_compound_or_after_an_invariable
 
 def test_amounts_a_tables_sum_row_is_the_whole_sum():
     """ "Sum   10 075 000" under the rows of an allocation table is the total of what was listed."""
-    table = "Kommune Kroner\nBømlo 1 700 000\nStord 2 500 000\nSum   4 200 000\n"
-    assert [a.kind.value for a in find_amounts(table)] == ["Unspecified", "Unspecified", "Total"]
+    table = "Kommune Kroner\nBømlo 1 700 000\nStord 2 500 000\nSum   4 200 000   4 300 000\n"
+    assert [a.kind.value for a in find_amounts(table)] == ["Unspecified", "Unspecified", "Total", "Total"]
     assert [a.kind.value for a in find_amounts("Samla sum: 4 200 000 kroner")] == ["Total"]
 
 

@@ -1312,6 +1312,11 @@ def _as_written(original: str, folded: str, r: _Raw) -> str | None:
     return original[at:at + len(r.unit)] if at >= 0 else r.unit
 
 
+#: a table's sum row up to one of its figures: "Sum\t171,0\t", "Totalt   4 500 000   " (every column is a whole sum)
+_SUM_ROW = re.compile(r"[ \t\u00a0]*(?:sum|samla sum|samlet sum|totalt|total|i alt)[ \t\u00a0]*:?"
+                      r"(?:[ \t\u00a0]+[\d ,.\t\u00a0-]*)?\Z", re.IGNORECASE)
+
+
 def _cell_change(text: str, r: _Raw, lex: _Lexicon) -> AmountKind | None:
     """The change a table cell states for the amount alone on the next line: "Frivillig arbeid mv., kan overføres,
     forhøyes med" over "50 000 000" (a web table read one cell per paragraph) is an increase."""
@@ -1459,7 +1464,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
                      after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
                      clause_hi=min(clause_end, r.end + _CONTEXT))
         if kind is AmountKind.UNSPECIFIED and r.is_money:
-            kind = _cell_change(text, r, lex) or kind
+            row = _SUM_ROW.match(text, text.rfind("\n", 0, r.start) + 1, r.start)
+            kind = _cell_change(text, r, lex) or (AmountKind.TOTAL if row else kind)
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
