@@ -55,6 +55,9 @@ def group_labels(context) -> list[str]:
         ("Kommunen har behov for å styrke bemanningen i hjemmetjenesten.", []),
         ("Det er heilt naudsynt for å lukkast at kommunane samarbeider tett.", []),
         ("Vi ser en klar mulighet for å samle tjenestene under ett tak.", []),
+        # a risk or danger "for å ..." is what may happen, no purpose
+        ("Tryggleiksalarmen er for deg som har stor risiko for å falle i heimen.", []),
+        ("Ungdom som står i fare for å havne utenfor skolen, får tilbud om oppfølging.", []),
         # "sørge for at" is no purpose marker
         ("Vi må sørge for at pasientene får hjelp raskere.", []),
         # a purpose clause of a verb, cut before the main clause it stands in front of
