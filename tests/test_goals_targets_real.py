@@ -58,6 +58,8 @@ def group_labels(context) -> list[str]:
         # a risk or danger "for å ..." is what may happen, no purpose
         ("Tryggleiksalarmen er for deg som har stor risiko for å falle i heimen.", []),
         ("Ungdom som står i fare for å havne utenfor skolen, får tilbud om oppfølging.", []),
+        ("Fylkeskommunen kan spele ei rolle for å betre helsa til innbyggjarane i distrikta.", []),
+        ("Røykeslutt er det tiltaket som vil ha størst betydning for å betre helsa.", []),
         # "sørge for at" is no purpose marker
         ("Vi må sørge for at pasientene får hjelp raskere.", []),
         # a purpose clause of a verb, cut before the main clause it stands in front of
