@@ -309,3 +309,14 @@ def test_actors_real_a_capitalised_dictionary_word_is_no_name(word, dictionary_w
     """A one-word entity of the model that is the base form of a common noun, verb or adjective ("Vedlegg" heading a
     list of attachments) is dropped; the names of bodies are not such words."""
     assert nlp_actors._base_form_word(word) is dictionary_word
+
+
+def test_actors_real_a_double_surname_without_the_first_name_is_the_person_named_in_full(nlp):
+    """ "seier Brendskag Lund" after "assisterande statsforvaltar Kari Brendskag Lund": one person, not a second
+    two-word name; the quote is hers."""
+    text = ("Skjønnsmidlar til ungt entreprenørskap\n\n– I utdelinga for 2026 held vi fram satsinga på digital "
+            "forvaltning, fortel assisterande statsforvaltar Kari Brendskag Lund.\n\n– Målet er at kommunane skal "
+            "prøve ut nye løysingar, seier Brendskag Lund.")
+    found = full(nlp, text, "nn")
+    assert set(labels(found.actors)) == {"Kari Brendskag Lund"}
+    assert [q.speaker.label for q in found.quotes] == ["Kari Brendskag Lund"]

@@ -162,6 +162,17 @@ def _resolve_name(name: str, position: int, persons: list[tuple[int, ActorRef]])
     return matches[0][1] if matches else None
 
 
+def _longer_name(name: str, position: int, persons: list[tuple[int, ActorRef]]) -> ActorRef | None:
+    """The person the text names in full whose name ends with ``name`` ("Berit Brendskag Lied" for "Brendskag Lied"):
+    the nearest earlier one, else a later one."""
+    matches = [(pos, ref) for pos, ref in persons
+               if ref.label.endswith(" " + name) and len(ref.label.split()) > len(name.split())]
+    earlier = [ref for pos, ref in matches if pos < position]
+    if earlier:
+        return earlier[-1]
+    return matches[0][1] if matches else None
+
+
 # generic advisory noun (genitive s stripped) -> the key ending of the body it can stand for
 _ADVISORY_SUFFIX = {"rådet": "radet", "utvalget": "utvalget", "utvalet": "utvalet", "kommisjonen": "kommisjonen"}
 
@@ -176,6 +187,11 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             if full is None:
                 return None  # a lone surname with no full name in the document is no identity
             label, key = full.label, full.key
+        else:
+            # a double surname without the first name ("seier Brendskag Lied" after "Berit Brendskag Lied")
+            full = _longer_name(ref.label, start, persons)
+            if full is not None:
+                label, key = full.label, full.key
         roles = (ref.role,) if ref.role else ()
         stated = (ref.role_written,) if ref.role and ref.role_written and ref.role_written != ref.role else ()
         return Actor(doc_id, start, end, text, label=label, kind="person", key=key, roles=roles, party=ref.party,
