@@ -17,7 +17,7 @@ For every money amount the text offers alternatives, tried in this order by the 
   Helse Vest lyser ut 16 millionar kroner") funds the measure the sentence names (the nearest before it, else the
   first after it; before it only for an amount in parentheses).
 
->>> from helsekg.extract.records import Amount
+>>> from helsekg.extract.records import Actor, Amount
 >>> from helsekg.text import document_from_text
 >>> from helsekg.extract.measures.context import build_context
 >>> text = "Regjeringen foreslår 30 millioner kroner mer til Menn i helse."
@@ -31,7 +31,7 @@ For every money amount the text offers alternatives, tried in this order by the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -49,7 +49,6 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, Patterns, alternation
 from helsekg.extract.measures.prose import default_prose_cues
-from helsekg.nlp.amounts import money_column, money_header
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     DEMONSTRATIVES,
@@ -65,7 +64,8 @@ from helsekg.extract.measures.phrases import (
     tokens,
     trim_phrase,
 )
-from helsekg.extract.records import Amount
+from helsekg.extract.records import Actor, Amount
+from helsekg.nlp.amounts import money_column, money_header
 from helsekg.nlp.extensions import annotated
 
 __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "means_word", "reference"]
@@ -110,6 +110,8 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
 
 #: what may stand beside amounts on a table's amount line: "fra kr 29 837 000 til kr 49 837 000»"
 _AMOUNT_LINE_WORDS = re.compile(r"[\s«»\"“”]*(?:(?:fra|frå|til|kr|kroner)[\s«»\"“”.,]*)*", re.IGNORECASE)
+#: what may stand between the recipients of one table cell: "Suldal, Vindafjord og Sauda", "Tysvær kommune"
+_RECIPIENT_JOINS = re.compile(r"[\s,]*(?:og\s*|kommune\s*)?")
 
 
 def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt, ...]:
@@ -121,23 +123,17 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
     text, verbs = context.text, context.cues.change_cell_verbs
     if not verbs:
         return ()
-    line_start = text.rfind("\n", 0, amount.start) + 1
+    own = line_start = text.rfind("\n", 0, amount.start) + 1
     for _ in range(4):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        pos, rest = line_start, []
-        for a in context.amounts_in(line_start, line_end):
-            rest.append(text[pos:a.start])
-            pos = a.end
-        rest.append(text[pos:line_end])
-        if not all(_AMOUNT_LINE_WORDS.fullmatch(r) for r in rest):
+        if not _only_between(text, line_start, line_end, context.amounts_in(line_start, line_end), _AMOUNT_LINE_WORDS):
             break  # a line of text: the cell to read
         if line_start == 0:
             return ()
         line_start = text[:line_start].rstrip().rfind("\n") + 1  # the line above, past blank lines
     else:
         return ()
-    own = text.rfind("\n", 0, amount.start) + 1
     if line_start == own:
         return ()  # the amount's own line has words of its own
     cell = text[line_start:line_end]
@@ -155,15 +151,20 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
 def _recipient_cell(context: MeasureContext, start: int, end: int) -> bool:
     """The cell names recipients only ("Tysvær", "Suldal, Vindafjord og Sauda": actors joined by commas and "og"), or
     is the table's money header ("Tildelt")."""
-    text, pos, rest = context.text, start, []
     actors = [a for a in context.actors_in(start, end) if a.end <= end]
     if not actors:
-        return money_header(text[start:end])
-    for a in actors:
-        rest.append(text[pos:a.start])
-        pos = max(pos, a.end)
+        return money_header(context.text[start:end])
+    return _only_between(context.text, start, end, actors, _RECIPIENT_JOINS)
+
+
+def _only_between(text: str, start: int, end: int, spans: Sequence[Amount | Actor], words: re.Pattern[str]) -> bool:
+    """``text[start:end]`` holds nothing but ``spans`` (in order) and, around them, what ``words`` matches whole."""
+    pos, rest = start, []
+    for span in spans:
+        rest.append(text[pos:span.start])
+        pos = max(pos, span.end)
     rest.append(text[pos:end])
-    return all(re.fullmatch(r"[\s,]*(?:og\s*|kommune\s*)?", r) for r in rest)
+    return all(words.fullmatch(r) for r in rest)
 
 
 #: "(25 mill. kroner)", "(om lag 4 millionar kroner i 2024)": the amount alone in a parenthesis

@@ -60,7 +60,7 @@ def _read(context: MeasureContext) -> list[tuple[re.Match[str], Actor]]:
     titles = {t.lower() for t in context.cues.proposal_authors}
     for m in pattern.finditer(context.text):
         if m.group("title").replace("-", "").lower() not in titles:
-            continue  # the authors' title, maybe broken by hyphens where a page had soft ones ("stortings-repre-sen-tantene")
+            continue  # the authors' title, maybe broken by a page's soft hyphens ("stortings-repre-sen-tantene")
         authors = [a for a in context.actors_in(m.start("names"), m.end("names")) if a.kind == "person"]
         if authors and authors[0].start == m.start("names"):
             out.append((m, authors[0]))

@@ -174,14 +174,16 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
         tuple(_acting_in(context, doc, i, cues)) if parsed else ()
         for i in range(len(context.sentences))
     )
-    found = (context.default_proposer, _responsible(context, cues), _title_actor(context, cues),
-             _most_acting(context, acting), _money_source(context), _sole_authority(context, cues))
-    # an ombud's or council's text comments on others' measures: it is no default proposer of them, the government
-    # it names is ("Regjeringa føreslår å avvikle Eldreombodet")
-    default = next((a for a in found if a is not None), None)
+    chain = (lambda: context.default_proposer, lambda: _responsible(context, cues), lambda: _title_actor(context, cues),
+             lambda: _most_acting(context, acting), lambda: _money_source(context),
+             lambda: _sole_authority(context, cues))
+    found = (a for a in (step() for step in chain) if a is not None)  # each step computed only when needed
+    default = next(found, None)
     if default is not None and default.actor_type in cues.advisory_types:
+        # an ombud's or council's text comments on others' measures: it is no default proposer of them, the
+        # government it names is ("Regjeringa føreslår å avvikle Eldreombodet"), else the next of the chain
         default = next((a for a in context.actors if a.actor_type == "government"), None) or next(
-            (a for a in found if a is not None and a.actor_type not in cues.advisory_types), None)
+            (a for a in found if a.actor_type not in cues.advisory_types), None)
     return ProposerReading(acting, default)
 
 

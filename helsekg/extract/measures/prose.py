@@ -183,8 +183,9 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
                               re.IGNORECASE)
         if cues.purpose_nouns else re.compile(r"(?!)"),
         # "Regjeringa vil leggje fram ein ny nasjonal strategi for ...", "har varslet en ny fosterhjemslov"
-        presented=re.compile(rf"(?<![\w-])(?:{alternation(cues.present_verbs)})(?:\s+(?:{alternation(cues.present_fillers)})"
-                             rf"|\s+fram|\s+frem)*\s+(?:en|ein|ei|et|eit)\s+{_presented_noun(cues)}", i)
+        presented=re.compile(rf"(?<![\w-])(?:{alternation(cues.present_verbs)})"
+                             rf"(?:\s+(?:{alternation(cues.present_fillers)})|\s+fram|\s+frem)*"
+                             rf"\s+(?:en|ein|ei|et|eit)\s+{_presented_noun(cues)}", i)
         if cues.present_verbs else re.compile(r"(?!)"),
         # "..., en ny prioriteringsmelding, en melding om ...": the next presented item of a list
         presented_next=re.compile(rf"\s*(?:,|\s(?:og|samt))\s+(?:en|ein|ei|et|eit)\s+{_presented_noun(cues)}", i)

@@ -1,13 +1,13 @@
 """Strategy: what a body asks another to do, in running text.
 
 "Stortinget ber regjeringen avvikle forsøksordningen med ..." and "Forslag 2: Stortinget ber regjeringa
-vurdere å auke utdanningskapasiteten for jordmødre ..." request a measure (a numbered proposal of a text that names
-a representative proposal with its authors is proposed by its first author, not by the body whose words it drafts): the phrase after the addressee,
+vurdere å auke utdanningskapasiteten for jordmødre ..." request a measure: the phrase after the addressee,
 without adverbs and a verb that only sets it going ("snarest mulig iverksette en gjennomgang av ..." gives
 "en gjennomgang av ..."). The sentence must open with the requesting body (after a proposal number or a
 quotation mark), the verb be one of ``request_verbs`` and the addressee a body the text names. A list
 item's request is read with its list (:func:`helsekg.extract.measures.bullets.strip_subject` does the same
-there).
+there). A numbered proposal of a text that names a representative proposal with its authors is proposed by
+its first author, not by the body whose words it drafts.
 
 >>> from helsekg.extract.records import Actor
 >>> from helsekg.text import document_from_text
@@ -39,6 +39,8 @@ __all__ = ["find_requests", "requester"]
 _NUMBERED = r"(?:Forslag|Framlegg)(?:\s+nr\.?)?\s+\d+\s*:\s*"
 #: What may stand before the requesting body: a proposal's number, a roman numeral, a quotation mark.
 _LEAD = re.compile(rf"[\s«»\"“”'-]*(?:{_NUMBERED}|[IVX]{{1,4}}\s+)?[«»\"“”']?")
+#: A sentence that opens with a proposal's number.
+_NUMBERED_LEAD = re.compile(rf"[\s«»\"“”'-]*{_NUMBERED}")
 
 
 @lru_cache(maxsize=4)
@@ -95,7 +97,7 @@ def requester(context: MeasureContext, start: int, sentence: int) -> Actor | Non
     request = _request(context, sentence)
     if request is None or not request[1][0] <= start < request[1][1]:
         return None  # a measure inside the requested phrase ("ber regjeringen utarbeide en strategi ...") is requested
-    if re.match(rf"[\s«»\"“”'-]*{_NUMBERED}", context.text[context.sentences[sentence].start:start]):
+    if _NUMBERED_LEAD.match(context.text, context.sentences[sentence].start, start):
         # "Forslag 3: Stortinget ber regjeringen ..." in a text on "Representantforslag fra stortingsrepresentantene
         # A og B ...": A proposes it
         return first_author(context) or request[0]

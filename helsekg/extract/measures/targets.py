@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import Patterns
+from helsekg.extract.measures.cues import Patterns, alternation
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
 from helsekg.extract.measures.phrases import finite_verb, group_key, tokens, without_trailing
 from helsekg.extract.records import TargetGroup
@@ -307,12 +307,10 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
 @lru_cache(maxsize=1)
 def _group_list_intro() -> re.Pattern[str]:
     """A list's introduction that announces groups and ends in a colon (``group_list_cues``)."""
-    from helsekg.extract.measures.cues import alternation as alt
-
     cues = goal_cues().data.get("group_list_cues", ())
     if not cues:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w-])(?:{alt(cues)})(?![\w-])[^:\n]*:\s*$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])[^:\n]*:\s*$", re.IGNORECASE)
 
 
 def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
