@@ -540,3 +540,24 @@ def test_targets_real_an_age_group_is_a_group(nlp):
     result = extract_text("Tannhelsetilbod til aldersgruppa 21-24 år\n\nFylkeskommunen gir rabatt på tannbehandling frå "
                           "2024.\n", source="t.txt", nlp=nlp)
     assert any(t.label.startswith("aldersgruppa 21") for m in result.measures for t in m.targets), result.measures
+
+
+@pytest.mark.parametrize(("text", "award", "groups"), [
+    ("Omsorgsprisen 2027\n\nOmsorgsprisen skal delast ut årleg fram til 2030. Den går til ein kommune eller ei "
+     "kommunal tenesteeining for eit arbeid som gjer lokalsamfunnet meir aldersvenleg.\n",
+     "Omsorgsprisen", ["ein kommune eller ei kommunal tenesteeining for eit arbeid som gjer lokalsamfunnet meir "
+                       "aldersvenleg"]),
+    ("Om Frisklivsprisen\n\nFylkestinget har vedtatt at prisen skal gå til noen som har gjort en særlig innsats "
+     "for folkehelsen i fylket. Prisen kan også tildeles frivillige lag og foreninger eller skoler.\n",
+     "Frisklivsprisen", ["noen som har gjort en særlig innsats for folkehelsen i fylket",
+                         "frivillige lag og foreninger eller skoler"]),
+])
+def test_targets_real_who_an_award_goes_to(nlp, text, award, groups):
+    """Seventeenth session: an award's recipients, after "går til"/"skal gå til"/"kan også tildeles" in its
+    sentence or, opened by "Den", in the next one, are its target groups."""
+    from helsekg.api import extract_text
+
+    result = extract_text(text, source="t.txt", nlp=nlp)
+    found = {t.label for m in result.measures if m.label.startswith(award) for t in m.targets}
+    assert set(groups) <= found, result.measures
+

@@ -483,3 +483,13 @@ def test_proposers_real_an_ombud_is_no_default_proposer_of_the_measures_it_comme
             "eldre. Eldreombodet ventar at Trygg heime-reforma får eit løft i budsjettet.")
     found = measures(text)
     assert found.get("Trygg heime-reforma") == "Regjeringa", found
+
+
+def test_proposers_real_the_public_body_named_most_is_the_last_default(measures):
+    """Seventeenth session: a municipality's page where no body decides, funds or runs the measure in a sentence of
+    its own; the public body the text names most often (three times against once) is whose page it is."""
+    text = ("Innbyggjarmøte om Leve heile livet\n\nVoss herad inviterte til eit ope møte om eldrereforma Leve heile "
+            "livet i kommunen. Mange møtte opp på kafeen i sentrum. Kommuneoverlegen fortalde om korleis Voss herad "
+            "mobiliserte under pandemien, og ein representant frå Helse Bergen var også til stades. Alle som vil vere "
+            "med i arbeidet med reforma, kan ta kontakt med Voss herad.")
+    assert measures(text) == {"Leve heile livet": "Voss herad"}

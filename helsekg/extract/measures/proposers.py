@@ -176,7 +176,7 @@ def read_proposers(context: MeasureContext, *, cues: ProposerCues | None = None)
     )
     chain = (lambda: context.default_proposer, lambda: _responsible(context, cues), lambda: _title_actor(context, cues),
              lambda: _most_acting(context, acting), lambda: _money_source(context),
-             lambda: _sole_authority(context, cues))
+             lambda: _sole_authority(context, cues), lambda: _most_named(context, cues))
     found = (a for a in (step() for step in chain) if a is not None)  # each step computed only when needed
     default = next(found, None)
     if default is not None and default.actor_type in cues.advisory_types:
@@ -417,6 +417,23 @@ def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None
         return None
     body = next(iter(bodies.values()))
     return body if body.actor_type in cues.publisher_types else None
+
+
+def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
+    """The public body (``publisher_types``) the text names most often, at least twice and more often than any
+    other: the body whose page it is, when no body decides, funds or runs anything in it ("Voss herad inviterte til
+    eit møte om Leve heile livet ... kan ta kontakt med Voss herad"). Its longest mention gives the label."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for a in context.actors:
+        if a.kind == "organisation" and a.actor_type in cues.publisher_types:
+            counts[a.key] += 1
+            if a.key not in first or len(a.label) > len(first[a.key].label):
+                first[a.key] = a
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return first[ranked[0][0]]
 
 
 #: "frå/fra" right after an amount or a word for money: where the money comes from.

@@ -60,6 +60,9 @@ class _TargetPatterns:
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
     clause_openers: frozenset[str]
     passive: re.Pattern[str]  # "Tjenesten kan søkes av ...": who may apply, after the passive
+    award: re.Pattern[str]  # "Folkehelseprisen", "Leve hele livet-prisen": an award
+    award_recipient: re.Pattern[str]  # "går til", "kan også tildeles": its recipients follow
+    award_pronoun: re.Pattern[str]  # "Den går til ...": the award of the sentence before
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +86,10 @@ def _patterns() -> _TargetPatterns:
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
         passive=re.compile(rf"(?<![\w-])(?:kan|kunne)\s+(?:{WORD}\s+)?(?:{alt(data['applicant_passives'])})"
                            rf"(?:\s+om)?\s+av\s+(?=\w)", i),
+        award=re.compile(rf"(?<![\w-])[\w-]*?(?:{alt(data['award_words'])})(?![\w-])", i),
+        award_recipient=re.compile(rf"(?<![\w-])(?:{alt(data['award_recipient_cues'])})"
+                                   rf"(?:\s+(?:også|òg|blant annet|mellom anna))?\s+(?=\w)", i),
+        award_pronoun=re.compile(rf"\W*(?:{alt(data['award_pronouns'])})\s", i),
     )
 
 
@@ -116,7 +123,7 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
             prioritised = _prioritised_subjects(context, parse, i)
             found += prioritised
             strong = strong or bool(prioritised)  # "kommuner som ... skal prioriteres": who the scheme favours
-        stated = _stated_groups(context, parse, i, headed)
+        stated = _stated_groups(context, parse, i, headed) + _award_recipients(context, i)
         if stated:
             strong = True
             found += stated
@@ -354,6 +361,46 @@ def _stated_groups(context: MeasureContext, parse: Parse | None, index: int,
     if parse is not None:
         out += _applicant_subjects(context, parse, index)
     return out
+
+
+#: the words a recipient of an award may open with: an article or "noen"/"nokon" ("ein kommune som ...", "noen som
+#: har gjort en særlig innsats ...")
+_RECIPIENT_OPENERS = frozenset({"en", "ein", "ei", "et", "eit", "noen", "nokon", "kommuner", "kommunar"})
+
+
+def _award_recipients(context: MeasureContext, index: int) -> list[tuple[int, int]]:
+    """Who an award goes to: "Folkehelseprisen skal gå til noen som har gjort en særlig innsats ...", "Prisen kan
+    også tildeles enkeltpersoner, private, frivillige eller offentlige virksomheter", "Leve hele livet-prisen er
+    departementets pris til ein kommune som ...", or, after a pronoun, in the sentence after the award's ("Den går til
+    ein kommune eller ei kommunal tenesteeining for ..."). A price ("timepris") is no award; the recipient opens with
+    an article, "noen"/"nokon" or a group noun and runs to the end of its clause."""
+    text, s = context.text, context.sentences[index]
+    pats = _patterns()
+    if not _names_award(context, s.start, s.end):
+        before = context.sentences[index - 1] if index > 0 else None
+        if before is None or not pats.award_pronoun.match(text, s.start, s.end) \
+                or not _names_award(context, before.start, before.end):
+            return []
+    out = []
+    for m in pats.award_recipient.finditer(text, s.start, s.end):
+        span = _stated_span(context, m.end(), s.end)
+        if span is None:
+            continue
+        first = text[span[0]:span[1]].split(None, 1)[0].lower()
+        if first in _RECIPIENT_OPENERS or _opens_with_group(context, *span):
+            out.append(span)
+    return out
+
+
+def _names_award(context: MeasureContext, start: int, end: int) -> bool:
+    prices = _prices(context.cues.price_words)
+    return any(m.group(0).lower() not in prices for m in _patterns().award.finditer(context.text, start, end))
+
+
+@lru_cache(maxsize=4)
+def _prices(price_words: tuple[str, ...]) -> frozenset[str]:
+    """The price words that are no award ("timepris", "makspris"; not the bare "pris"/"prisen")."""
+    return frozenset(w.lower() for w in price_words) - frozenset(goal_cues().data["award_words"])
 
 
 _DEMONSTRATIVES = frozenset({"disse", "desse", "dette", "denne", "den", "det", "de", "dei"})
