@@ -1066,3 +1066,26 @@ def test_measures_recall_the_new_scheme_a_goal_sentence_names_inside_its_cue(any
     found = findings(any_nlp, text).measures
     goals = {m.label: [g.label for g in m.goals] for m in found if m.goals}
     assert goals == {"tilskuddsordning til jordmortjenesten 2027": ["styrke svangerskapsomsorgen i kommunene"]}, goals
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a scheme page that names its scheme only as "tilskotsordninga" (Nynorsk), twice
+    ("Målet med tilskotsordninga er å leggje til rette for at fleire eldre kan delta i fysisk aktivitet.\n\n"
+     "Tilskotsordninga skal bidra til nye treningstilbod i nærmiljøet. Målgruppa er heimebuande eldre over 67 år.",
+     {"tilskotsordninga"}),
+    # a compound and its generic reference count together; the compound names the plan
+    ("Innspel til regjeringa\n\nVi meiner opptrappingsplanen må gje meir til born og unge. Planen bør også sikre "
+     "tilbodet i små kommunar.", {"opptrappingsplanen"}),
+    # a service ("tilbodet") is no scheme's name, however often a page repeats it
+    ("Godt oppmøte i Aurland\n\nTilbodet er ope tre dagar i veka. Tilbodet gir god avlasting for pårørande.",
+     set()),
+])
+def test_measures_recall_a_page_without_a_measure_keeps_the_scheme_it_refers_to(any_nlp, text, expected):
+    """Seventeenth session: a page where nothing names a measure keeps the definite instrument noun it repeats
+    most as its measure, with the goals and groups stated of it."""
+    found = findings(any_nlp, text).measures
+    # one measure (a later reference is a mention of it, under the same key), labelled by its first mention
+    assert {m.key for m in found} == {m.key for m in found[:1]}, [m.label for m in found]
+    assert {m.label.casefold() for m in found[:1]} == expected, [m.label for m in found]
+    if expected == {"tilskotsordninga"}:
+        assert any(m.goals for m in found) and any(m.targets for m in found), found

@@ -149,6 +149,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.drop_superseded()
     resolver.drop_bare_references()
     resolver.page_scheme()
+    resolver.only_reference()
     resolver.attach_quantities()
     # goals read the merged measures: a purpose cue inside a funded phrase or an action is no goal
     resolver.attach_goals(find_goals(context, resolver.spans()))

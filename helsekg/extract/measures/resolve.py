@@ -156,6 +156,15 @@ def _scheme_for(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 #: what links a price to the service it prices: "Leie av trygghetsalarm", "timepris for heimehjelp"
 _PRICE_OF = re.compile(r"\s+(?:av|for|til)\s+")
+#: a word of a text (only_reference)
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
+#: definite words for money, which name no scheme (only_reference)
+_MONEY_REFERENCES = frozenset({"midlene", "midlane", "midla", "pengene", "pengane", "bevilgningen", "bevilgninga",
+                               "løyvinga", "løyvingen", "tildelingen", "tildelinga", "tilskuddet", "tilskotet",
+                               "tilskottet", "beløpet", "summen", "summa", "ramma", "rammen"})
+#: a service or "the measure" in general ("tilbudet", "behandlingstilbudet", "tiltaket"): no name of a scheme
+#: (only_reference)
+_SERVICE_REFERENCES = ("tilbudet", "tilbodet", "tilboda", "tilbudene", "tiltaket", "tiltaka", "tiltakene")
 
 
 class MeasureResolver:
@@ -823,6 +832,44 @@ class MeasureResolver:
                 and not self.introduced(m.start) and not _DEFINITE_NEW.search(self.text, max(0, m.start - 16), m.start)}
         if bare:
             self.mentions = [m for m in self.mentions if id(m.root()) not in bare]
+
+    def only_reference(self) -> None:
+        """A page where nothing else names a measure keeps the definite instrument noun it repeats most ("Målet med
+        tilskotsordninga er ... Tilskotsordninga skal bidra til ..."; "opptrappingsplanen ... planen"): the page is
+        about that scheme and names it no other way. A compound counts with the generic reference it ends in
+        (``generic_anaphors``) and gives the label; twice at least, more often than any other word (on a tie, a
+        generic reference before another word); money words ("midlane", "tilskotet") name no scheme."""
+        if any(m.sentence is not None for m in self.mentions):
+            return
+        rx, text, generics = self.rx, self.text, self.context.cues.generic_anaphors
+
+        def definite_instrument(word: str) -> bool:
+            return bool(rx.instrument_word.fullmatch(word) and rx.definite_ending.search(word))
+
+        found: dict[str, list[tuple[int, int]]] = {}
+        for m in _WORD.finditer(text):
+            low = m.group(0).casefold()
+            if low in rx.drop or low in _MONEY_REFERENCES or low.endswith(_SERVICE_REFERENCES) \
+                    or not rx.word_check("definite_instrument", low, definite_instrument):
+                continue
+            generic = next((g for g in generics if low.endswith(g)), None)
+            found.setdefault(generic or low, []).append(m.span())
+        ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0] not in generics))
+        if not ranked or len(ranked[0][1]) < 2 or len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]) \
+                and (ranked[1][0] in generics) == (ranked[0][0] in generics):
+            return
+        spans = ranked[0][1]
+        longest = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+        first = None
+        for start, end in [longest, *(span for span in spans if span != longest)]:
+            index = self.context.sentence_of(start)
+            if index is None:
+                continue
+            mention = self.add(start, end, index, "reference")
+            if first is None:
+                first = mention
+            elif mention is not first:
+                mention.alias_of = first
 
     def page_scheme(self) -> None:
         """A page where no strategy found a measure names its scheme by what the scheme pays for: the first grant or
