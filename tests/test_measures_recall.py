@@ -1089,3 +1089,13 @@ def test_measures_recall_a_page_without_a_measure_keeps_the_scheme_it_refers_to(
     assert {m.label.casefold() for m in found[:1]} == expected, [m.label for m in found]
     if expected == {"tilskotsordninga"}:
         assert any(m.goals for m in found) and any(m.targets for m in found), found
+
+
+def test_measures_recall_a_list_of_yearly_amounts_funds_what_its_introduction_grants(any_nlp):
+    """Seventeenth session: amounts on lines of their own ("I 2026: 450 000") under a line ending in a colon fund the
+    measure that line or the sentence before it names."""
+    text = ("Tilskudd til aktivitet for eldre\n\nVi har innvilget tilskudd til prosjektet «Aktiv hele uka». Vi har "
+            "innvilget følgende beløp:\n\nI 2026: 450 000\nI 2027: 300 000\n\nSpørsmål om tilskuddet kan rettes til "
+            "kommunen.")
+    found = measures(any_nlp, text)
+    assert found.get("Aktiv hele uka") == {450_000, 300_000}, found

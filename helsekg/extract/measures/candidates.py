@@ -24,6 +24,7 @@ __all__ = [
     "FundingCue",
     "GoalCandidate",
     "ListReading",
+    "ListedUnder",
     "MentionSpan",
     "NewPhrase",
     "ProgrammeCue",
@@ -108,7 +109,15 @@ class FundedBefore:
     Helse Vest": the measure the money was granted for)."""
 
 
-FundingAttempt = NewPhrase | Reference | SentenceMeasure | SectionTopic | Continuation | FundedBefore
+@dataclass(frozen=True, slots=True)
+class ListedUnder:
+    """An amount on a line of its own under a list introduction ("Vi har innvilget følgende beløp:" / "I 2023: 820
+    000"): it funds the measure the introduction names, else the one the sentence before it names."""
+
+    intro: int  # the start of the introduction line
+
+
+FundingAttempt = NewPhrase | Reference | SentenceMeasure | SectionTopic | Continuation | FundedBefore | ListedUnder
 
 
 @dataclass(frozen=True, slots=True)

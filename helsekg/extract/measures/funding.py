@@ -39,6 +39,7 @@ from spacy.tokens import Span, Token
 from helsekg.extract.measures.candidates import (
     Continuation,
     FundedBefore,
+    ListedUnder,
     FundingAttempt,
     FundingCue,
     NewPhrase,
@@ -99,7 +100,8 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
             before = tuple(a for a in backward(context, amount, index)
                            # "Det største enkeltbeløpet går til Askøy kommune som får ...": a clause, not what is funded
                            if not (isinstance(a, NewPhrase) and _has_finite_verb(context, a.start, a.end)))
-            attempts = (*before, *change_cell(context, amount), Continuation(), *reference(context, amount, index))
+            attempts = (*before, *change_cell(context, amount), *listed_under(context, amount), Continuation(),
+                        *reference(context, amount, index))
             if SentenceMeasure() not in attempts:
                 # last, the measure the sentence names; an amount in parentheses belongs to the phrase before it
                 paren = PAREN_OPEN.search(context.text, max(0, amount.start - 30), amount.start)
@@ -146,6 +148,32 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
     comma = cell.find(",")
     phrase = trim_phrase(text, line_start, line_start + (comma if comma > 0 else len(cell)), context.rx)
     return (NewPhrase(*phrase, "cell"),) if phrase is not None else ()
+
+
+#: what may stand beside an amount on a line of a year's amount: "I 2023: 820 000", "2024 – kr 534 000"
+_YEAR_LINE_WORDS = re.compile(r"[\s:.,–-]*(?:(?:i|for|år|kr|kroner|nok|(?:19|20)\d\d)(?![\w-])[\s:.,–-]*)*",
+                              re.IGNORECASE)
+
+
+def listed_under(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt, ...]:
+    """ "Vi har innvilget følgende beløp:" / "I 2023: 820 000" / "I 2024: 534 000": an amount on a line of its own
+    (with a year, "kr") in a run of such lines under a line ending in a colon funds what that line introduces."""
+    text = context.text
+    line_start = text.rfind("\n", 0, amount.start) + 1
+    for _ in range(8):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _only_between(text, line_start, line_end, context.amounts_in(line_start, line_end), _YEAR_LINE_WORDS):
+            break
+        if line_start == 0:
+            return ()
+        line_start = text[:line_start].rstrip().rfind("\n") + 1
+    else:
+        return ()
+    own_line = text.rfind("\n", 0, amount.start) + 1
+    if line_start == own_line or not text[line_start:line_end].rstrip().endswith(":"):
+        return ()
+    return (ListedUnder(line_start),)
 
 
 def _recipient_cell(context: MeasureContext, start: int, end: int) -> bool:

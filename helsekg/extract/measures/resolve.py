@@ -34,6 +34,7 @@ from helsekg.extract.measures.candidates import (
     Candidate,
     Continuation,
     FundedBefore,
+    ListedUnder,
     FundingAttempt,
     FundingCue,
     GoalCandidate,
@@ -597,6 +598,13 @@ class MeasureResolver:
             funded = [m for m in self.mentions if m.funding and m.alias_of is None and m.end <= cue.amount.start
                       and m.sentence is not None and m.sentence < index]
             return max(funded, key=lambda m: m.start).root() if funded else None
+        if isinstance(attempt, ListedUnder):
+            intro = self.context.sentence_of(attempt.intro)
+            for k in (intro, intro - 1 if intro else None):
+                named = [m for m in self.mentions_in(k) if m.start < cue.amount.start] if k is not None else []
+                if named:
+                    return max(named, key=lambda m: m.start).root()
+            return None
         if isinstance(attempt, Continuation):
             if index in last:
                 return last[index]
