@@ -561,3 +561,18 @@ def test_targets_real_who_an_award_goes_to(nlp, text, award, groups):
     found = {t.label for m in result.measures if m.label.startswith(award) for t in m.targets}
     assert set(groups) <= found, result.measures
 
+
+
+def test_targets_real_a_page_without_a_stated_group_has_the_group_it_names_most(nlp):
+    """Seventeenth session: no sentence states who the measure is for, but the page names "eldre" three times (and
+    no other group as often): they are its measure's target group. Named twice only, a group is no such reading."""
+    from helsekg.api import extract_text
+
+    text = ("Eldreombodet blir lagt ned\n\nRegjeringa foreslår å leggje ned Eldreombodet frå 2027. Ombodet har sidan "
+            "2020 teke imot spørsmål frå eldre over heile landet. Mange eldre har teke kontakt med ombodet. Eldre og "
+            "pårørande kan framleis vende seg til statsforvaltaren.")
+    result = extract_text(text, source="t.txt", nlp=nlp)
+    assert {m.label: [t.label for t in m.targets] for m in result.measures} == {"leggje ned Eldreombodet": ["eldre"]}
+    twice = text.replace(" Mange eldre har teke kontakt med ombodet.", "")
+    result = extract_text(twice, source="t.txt", nlp=nlp)
+    assert not any(m.targets for m in result.measures), result.measures

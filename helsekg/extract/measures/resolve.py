@@ -1112,6 +1112,17 @@ class MeasureResolver:
             if measure is not None and all(g.key != group.key for g in measure.targets):
                 measure.targets.append(group)
 
+    def attach_frequent_group(self, group: TargetGroup | None) -> None:
+        """A page where no sentence states a group: the group it names most often (:func:`frequent_group`) is its
+        measure's (the only one, else the title's, else the first), or the page's when it names no measure."""
+        if group is None or self.groups:
+            return
+        self.groups.append(group)
+        roots = [m.root() for m in sorted(self.mentions, key=lambda m: m.start) if m.sentence is not None]
+        measure = self.only_measure() or self.title_measure() or (roots[0] if roots else None)
+        if measure is not None:
+            measure.targets.append(group)
+
     def attach_proposers(self) -> None:
         """Each mention's own proposer; the root takes the first stated one; the default fills the rest."""
         reading = read_proposers(self.context)

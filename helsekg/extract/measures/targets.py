@@ -41,7 +41,7 @@ from helsekg.extract.measures.phrases import finite_verb, group_key, tokens, wit
 from helsekg.extract.records import TargetGroup
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["MAX_GROUP_WORDS", "MAX_STATED_GROUP_WORDS", "find_target_groups", "group_phrase"]
+__all__ = ["MAX_GROUP_WORDS", "MAX_STATED_GROUP_WORDS", "find_target_groups", "frequent_group", "group_phrase"]
 
 MAX_GROUP_WORDS = 12
 #: A group stated outright ("Målgruppa er ...", the line after "Kven kan søkje?") may be longer.
@@ -140,6 +140,44 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
             group = TargetGroup(context.doc_id, start, end, text[start:end], label=label, key=group_key(label, rx))
             out.append(TargetCandidate(group, i, strong))
     return tuple(out)
+
+
+#: a word of a text (frequent_group)
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
+#: how often a group must be named to be the page's group when no sentence states one
+FREQUENT_GROUP = 3
+
+
+def frequent_group(context: MeasureContext) -> TargetGroup | None:
+    """The group a page names most often, when it names it ``FREQUENT_GROUP`` times or more and more often than any
+    other group noun ("eldre" eleven times in a text on the ombud for the elderly): who the page's measure is for when
+    no sentence states a group. A coordination the noun mostly stands in counts whole ("barn og unge"). The first
+    mention gives the span; a capitalised word inside a sentence is a name, not a group."""
+    text, rx = context.text, context.rx
+    group_word = _group_word(rx)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        low = word.casefold()
+        if low in rx.group_drop or not group_word(low) or rx.word_check("instrument", low, rx.instrument_word.match):
+            continue
+        if word[:1].isupper() and text[:m.start()].rstrip()[-1:] not in ("", ".", "\n", ":", "!", "?", "•", "-"):
+            continue
+        pair = _PAIR.match(text, m.end())
+        label = f"{low} og {pair.group(1).casefold()}" if pair and group_word(pair.group(1).casefold()) else low
+        found.setdefault(low, []).append((m.start(), pair.end() if label != low else m.end()))
+    ranked = sorted(found.items(), key=lambda item: -len(item[1]))[:2]
+    if not ranked or len(ranked[0][1]) < FREQUENT_GROUP or len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
+        return None
+    spans = ranked[0][1]
+    pairs = [span for span in spans if span[1] - span[0] > len(ranked[0][0])]
+    start, end = pairs[0] if len(pairs) * 2 > len(spans) else (spans[0][0], spans[0][0] + len(ranked[0][0]))
+    label = re.sub(r"\s+", " ", text[start:end])
+    return TargetGroup(context.doc_id, start, end, text[start:end], label=label, key=group_key(label, rx))
+
+
+#: "og unge" after "barn": a group coordinated with the one before
+_PAIR = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([^\W\d_][\w-]*)")
 
 
 def _group_word(rx: Patterns) -> Callable[[str], bool]:
