@@ -320,3 +320,16 @@ def test_actors_real_a_double_surname_without_the_first_name_is_the_person_named
     found = full(nlp, text, "nn")
     assert set(labels(found.actors)) == {"Kari Brendskag Lund"}
     assert [q.speaker.label for q in found.quotes] == ["Kari Brendskag Lund"]
+
+
+def test_actors_real_the_members_of_a_body_and_a_bare_committee_are_no_actors(nlp):
+    """Seventeenth session: a Storting debate's procedure line names "medlemmer av regjeringen" (the members, not the
+    government acting), and a recommendation's "Komiteen" names no committee; neither is an actor. The party that
+    speaks is."""
+    text = ("Innstilling fra helse- og omsorgskomiteen om dagtilbud for personer med demens\n\nTaletiden begrenses til "
+            "1 time, og det gis anledning til replikker med svar etter innlegg fra medlemmer av regjeringen.\n\n"
+            "Komiteen slutter seg til forslaget. Komiteens medlem fra Kristelig Folkeparti viser til at mange "
+            "personer med demens bor hjemme.")
+    found = labels(full(nlp, text, "nb").actors)
+    assert "Kristelig Folkeparti" in found, found
+    assert not {"Komiteen", "regjeringen", "Regjeringen", "Regjeringa"} & set(found), found

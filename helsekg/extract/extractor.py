@@ -105,7 +105,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     publisher = next((a for a in header if a.text in (meta.publisher, meta.author) and a.kind == "organisation"), None)
     government = next((a for a in header if a.actor_type == "government"), None)
     found, quotes = extract_actors(doc, document)
-    found = _without_projects(found, document.text, doc)
+    found = _without_members(_without_projects(found, document.text, doc), document.text)
     actors = header + found
     actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
     amounts = tuple(find_amounts(doc, document, cues=cues))
@@ -153,6 +153,23 @@ def _without_projects(actors: list[Actor], text: str, doc: Doc) -> list[Actor]:
     if not projects:
         return actors
     return [a for a in actors if a.kind != "organisation" or not any(s <= a.start and a.end <= e for s, e in projects)]
+
+
+#: "(innlegg fra) medlemmer av regjeringen": the members are meant, not the body (a Storting debate's procedure)
+_MEMBERS_OF = re.compile(r"(?<![\w-])(?:medlem|medlemmer|medlemmene|medlemer|medlemene|medlemar|medlemane)\s+av\s+\Z",
+                         re.IGNORECASE)
+
+
+#: a committee named by its kind alone: a Storting recommendation's "Komiteen", which names no committee
+_BARE_COMMITTEES = frozenset({"komiteen", "komitéen", "komiteens", "komitéens"})
+
+
+def _without_members(actors: list[Actor], text: str) -> list[Actor]:
+    """The actors, less the body mentions that name whose members are meant ("replikker med svar etter innlegg fra
+    medlemmer av regjeringen") and a committee named by its kind alone ("Komiteen slutter seg til ..."): the real
+    texts' annotators list no actor for them."""
+    return [a for a in actors if a.kind != "organisation" or not (
+        _MEMBERS_OF.search(text, max(0, a.start - 30), a.start) or a.label.casefold() in _BARE_COMMITTEES)]
 
 
 def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], targets: tuple[TargetGroup, ...],
