@@ -333,3 +333,15 @@ def test_actors_real_the_members_of_a_body_and_a_bare_committee_are_no_actors(nl
     found = labels(full(nlp, text, "nb").actors)
     assert "Kristelig Folkeparti" in found, found
     assert not {"Komiteen", "regjeringen", "Regjeringen", "Regjeringa"} & set(found), found
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Vinnaren får 100 000 NOK. Prisen blir delt ut av Helse- og omsorgsdepartementet.", "nn",
+     ["Helse- og omsorgsdepartementet"]),
+    ("Ålesund kommune får 2 millionar kroner til IKT i heimetenesta. IKT og velferdsteknologi skal gjere kvardagen "
+     "enklare.", "nn", ["Ålesund kommune"]),
+])
+def test_actors_real_a_currency_code_or_a_field_abbreviation_is_no_actor(nlp, text, language, expected):
+    """Seventeenth session: the model reads the upper-case "NOK" and "IKT" as organisations; a currency code and the
+    abbreviation of a field (``entity_junk``) are none."""
+    assert labels(full(nlp, text, language).actors) == expected
