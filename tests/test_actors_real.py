@@ -345,3 +345,10 @@ def test_actors_real_a_currency_code_or_a_field_abbreviation_is_no_actor(nlp, te
     """Seventeenth session: the model reads the upper-case "NOK" and "IKT" as organisations; a currency code and the
     abbreviation of a field (``entity_junk``) are none."""
     assert labels(full(nlp, text, language).actors) == expected
+
+
+def test_actors_real_a_ministers_title_is_no_body(nlp):
+    """Seventeenth session: the model may read the title before a minister's name ("Kommunal- og distriktsminister")
+    as an organisation; it is the person's role, and the person is the actor."""
+    found = full(nlp, "Kommunal- og distriktsminister Sigbjørn Gjelsvik opna det nye omsorgssenteret i Davik.", "nn")
+    assert [(a.label, a.kind) for a in found.actors] == [("Sigbjørn Gjelsvik", "person")]

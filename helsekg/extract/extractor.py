@@ -160,6 +160,8 @@ _MEMBERS_OF = re.compile(r"(?<![\w-])(?:medlem|medlemmer|medlemmene|medlemer|med
                          re.IGNORECASE)
 
 
+#: the title of an office ("Helse- og omsorgsminister" before the minister's name) names a person's role, no body
+_OFFICE_TITLES = ("minister", "ministeren", "statsråd", "statsråden")
 #: a committee named by its kind alone: a Storting recommendation's "Komiteen", which names no committee
 _BARE_COMMITTEES = frozenset({"komiteen", "komitéen", "komiteens", "komitéens"})
 
@@ -169,7 +171,8 @@ def _without_members(actors: list[Actor], text: str) -> list[Actor]:
     medlemmer av regjeringen") and a committee named by its kind alone ("Komiteen slutter seg til ..."): the real
     texts' annotators list no actor for them."""
     return [a for a in actors if a.kind != "organisation" or not (
-        _MEMBERS_OF.search(text, max(0, a.start - 30), a.start) or a.label.casefold() in _BARE_COMMITTEES)]
+        _MEMBERS_OF.search(text, max(0, a.start - 30), a.start) or a.label.casefold() in _BARE_COMMITTEES
+        or a.label.casefold().endswith(_OFFICE_TITLES))]
 
 
 def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], targets: tuple[TargetGroup, ...],
