@@ -154,6 +154,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     # goals read the merged measures: a purpose cue inside a funded phrase or an action is no goal
     resolver.attach_goals(find_goals(context, resolver.spans()))
     resolver.attach_targets(find_target_groups(context))
-    resolver.attach_frequent_group(frequent_group(context))
+    if not resolver.groups:  # only a page where no sentence states a group is read for its most named one
+        resolver.attach_frequent_group(frequent_group(context))
     resolver.attach_proposers()
     return resolver.findings()
