@@ -39,9 +39,9 @@ from spacy.tokens import Span, Token
 from helsekg.extract.measures.candidates import (
     Continuation,
     FundedBefore,
-    ListedUnder,
     FundingAttempt,
     FundingCue,
+    ListedUnder,
     NewPhrase,
     Reference,
     SectionTopic,

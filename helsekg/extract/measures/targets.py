@@ -161,7 +161,7 @@ def frequent_group(context: MeasureContext) -> TargetGroup | None:
         low = word.casefold()
         if low in rx.group_drop or not group_word(low) or rx.word_check("instrument", low, rx.instrument_word.match):
             continue
-        if word[:1].isupper() and text[:m.start()].rstrip()[-1:] not in ("", ".", "\n", ":", "!", "?", "•", "-"):
+        if word[:1].isupper() and _before(text, m.start()) not in ("", ".", ":", "!", "?", "•", "-"):
             continue
         pair = _PAIR.match(text, m.end())
         label = f"{low} og {pair.group(1).casefold()}" if pair and group_word(pair.group(1).casefold()) else low
@@ -174,6 +174,13 @@ def frequent_group(context: MeasureContext) -> TargetGroup | None:
     start, end = pairs[0] if len(pairs) * 2 > len(spans) else (spans[0][0], spans[0][0] + len(ranked[0][0]))
     label = re.sub(r"\s+", " ", text[start:end])
     return TargetGroup(context.doc_id, start, end, text[start:end], label=label, key=group_key(label, rx))
+
+
+def _before(text: str, pos: int) -> str:
+    """The character before ``pos`` past white space ("" at the text's start), without copying the text."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
 
 
 #: "og unge" after "barn": a group coordinated with the one before
