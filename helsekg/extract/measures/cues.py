@@ -27,6 +27,8 @@ CUES_FILE = "measure_cues.json"
 
 #: A word (may carry hyphens: "Alis-avtaler", "helse-").
 WORD = r"[^\W\d_][\w-]*"
+#: a whole word of a text (not the letters after a digit or a hyphen)
+WORD_START = re.compile(rf"(?<![\w-]){WORD}")
 #: A year or a span of years: "2025", "2019–2029", "2017-22".
 YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?"
 

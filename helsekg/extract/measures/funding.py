@@ -125,23 +125,14 @@ def change_cell(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt
     text, verbs = context.text, context.cues.change_cell_verbs
     if not verbs:
         return ()
-    own = line_start = text.rfind("\n", 0, amount.start) + 1
-    for _ in range(4):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        if not _only_between(text, line_start, line_end, context.amounts_in(line_start, line_end), _AMOUNT_LINE_WORDS):
-            break  # a line of text: the cell to read
-        if line_start == 0:
-            return ()
-        line_start = text[:line_start].rstrip().rfind("\n") + 1  # the line above, past blank lines
-    else:
+    above = _line_above_amounts(context, amount, _AMOUNT_LINE_WORDS, 4)
+    if above is None:
         return ()
-    if line_start == own:
-        return ()  # the amount's own line has words of its own
+    line_start, line_end = above
     cell = text[line_start:line_end]
     words = cell.rstrip().split()
     if len(words) < 3 or words[-1].lower() != "med" or words[-2].lower() not in verbs:
-        if money_column(text, own) and _recipient_cell(context, line_start, line_end):
+        if money_column(text, text.rfind("\n", 0, amount.start) + 1) and _recipient_cell(context, line_start, line_end):
             # "Kommune" / "Tildelt" / "Tysvær" / "85 000": a recipient's share of the measure funded before the table
             return (FundedBefore(),)
         return ()
@@ -158,22 +149,30 @@ _YEAR_LINE_WORDS = re.compile(r"[\s:.,–-]*(?:(?:i|for|år|kr|kroner|nok|(?:19|
 def listed_under(context: MeasureContext, amount: Amount) -> tuple[FundingAttempt, ...]:
     """ "Vi har innvilget følgende beløp:" / "I 2023: 820 000" / "I 2024: 534 000": an amount on a line of its own
     (with a year, "kr") in a run of such lines under a line ending in a colon funds what that line introduces."""
+    above = _line_above_amounts(context, amount, _YEAR_LINE_WORDS, 8)
+    if above is None or not context.text[above[0]:above[1]].rstrip().endswith(":"):
+        return ()
+    return (ListedUnder(above[0]),)
+
+
+def _line_above_amounts(context: MeasureContext, amount: Amount, words: re.Pattern[str],
+                        reach: int) -> tuple[int, int] | None:
+    """The line above the run of lines that hold ``amount`` and nothing but amounts and what ``words`` matches (past
+    blank lines): the cell or introduction the amounts stand under, as (start, end). None when the amount's own line
+    has words of its own, or the run reaches the text's start or is longer than ``reach`` lines."""
     text = context.text
-    line_start = text.rfind("\n", 0, amount.start) + 1
-    for _ in range(8):
+    own = line_start = text.rfind("\n", 0, amount.start) + 1
+    for _ in range(reach):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        if not _only_between(text, line_start, line_end, context.amounts_in(line_start, line_end), _YEAR_LINE_WORDS):
-            break
+        if not _only_between(text, line_start, line_end, context.amounts_in(line_start, line_end), words):
+            break  # a line of text
         if line_start == 0:
-            return ()
-        line_start = text[:line_start].rstrip().rfind("\n") + 1
+            return None
+        line_start = text[:line_start].rstrip().rfind("\n") + 1  # the line above, past blank lines
     else:
-        return ()
-    own_line = text.rfind("\n", 0, amount.start) + 1
-    if line_start == own_line or not text[line_start:line_end].rstrip().endswith(":"):
-        return ()
-    return (ListedUnder(line_start),)
+        return None
+    return None if line_start == own else (line_start, line_end)
 
 
 def _recipient_cell(context: MeasureContext, start: int, end: int) -> bool:

@@ -47,7 +47,7 @@ from helsekg.extract.measures.candidates import (
     TargetCandidate,
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
-from helsekg.extract.measures.cues import WORD, YEARS, alternation
+from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, alternation
 from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
@@ -157,8 +157,6 @@ def _scheme_for(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 #: what links a price to the service it prices: "Leie av trygghetsalarm", "timepris for heimehjelp"
 _PRICE_OF = re.compile(r"\s+(?:av|for|til)\s+")
-#: a word of a text (only_reference)
-_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
 #: definite words for money, which name no scheme (only_reference)
 _MONEY_REFERENCES = frozenset({"midlene", "midlane", "midla", "pengene", "pengane", "bevilgningen", "bevilgninga",
                                "løyvinga", "løyvingen", "tildelingen", "tildelinga", "tilskuddet", "tilskotet",
@@ -855,7 +853,7 @@ class MeasureResolver:
             return bool(rx.instrument_word.fullmatch(word) and rx.definite_ending.search(word))
 
         found: dict[str, list[tuple[int, int]]] = {}
-        for m in _WORD.finditer(text):
+        for m in WORD_START.finditer(text):
             low = m.group(0).casefold()
             if low in rx.drop or low in _MONEY_REFERENCES or low.endswith(_SERVICE_REFERENCES) \
                     or not rx.word_check("definite_instrument", low, definite_instrument):

@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import Patterns, alternation
+from helsekg.extract.measures.cues import WORD, WORD_START, Patterns, alternation
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
 from helsekg.extract.measures.phrases import finite_verb, group_key, tokens, without_trailing
 from helsekg.extract.records import TargetGroup
@@ -142,8 +142,6 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
     return tuple(out)
 
 
-#: a word of a text (frequent_group)
-_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
 #: how often a group must be named to be the page's group when no sentence states one
 FREQUENT_GROUP = 3
 
@@ -156,7 +154,7 @@ def frequent_group(context: MeasureContext) -> TargetGroup | None:
     text, rx = context.text, context.rx
     group_word = _group_word(rx)
     found: dict[str, list[tuple[int, int]]] = {}
-    for m in _WORD.finditer(text):
+    for m in WORD_START.finditer(text):
         word = m.group(0)
         low = word.casefold()
         if low in rx.group_drop or not group_word(low) or rx.word_check("instrument", low, rx.instrument_word.match):
@@ -184,7 +182,7 @@ def _before(text: str, pos: int) -> str:
 
 
 #: "og unge" after "barn": a group coordinated with the one before
-_PAIR = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([^\W\d_][\w-]*)")
+_PAIR = re.compile(rf"[^\S\n]+(?:og|eller)[^\S\n]+({WORD})")
 
 
 def _group_word(rx: Patterns) -> Callable[[str], bool]:
