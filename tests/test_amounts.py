@@ -392,14 +392,35 @@ BOKMAL_MONEY = [
     ("nb-unit-table-millions",
      "Tabell 1 (i mill. kroner)\n\nTilskudd til rusarbeid\t125,3\t130,2\nSum\t171,0\t180,2\n",
      # the sum row's figures are whole sums, each column's
-     [M("125,3", 125_300_000), M("130,2", 130_200_000), M("171,0", 171_000_000, k="Total"),
+     # each cell is the whole appropriation of its row's post (gold guidelines: Total)
+     [M("125,3", 125_300_000, k="Total"), M("130,2", 130_200_000, k="Total"), M("171,0", 171_000_000, k="Total"),
       M("180,2", 180_200_000, k="Total")]),
     ("nb-unit-table-thousands",
      "(i 1 000 kr)\nKap.\tPost\tBetegnelse\tRegnskap 2023\n761\t21\tSpesielle driftsutgifter\t125 300\n",
-     [M("125 300", 125_300_000)]),
+     [M("125 300", 125_300_000, k="Total")]),
     ("nb-unit-table-thousands-spaces",
      "Beløp i 1000 kr\n\nHjemmetjenester    12 500    13 000\n",
-     [M("12 500", 12_500_000), M("13 000", 13_000_000)]),
+     [M("12 500", 12_500_000, k="Total"), M("13 000", 13_000_000, k="Total")]),
+    # a unit line without a currency, on a page that speaks of money: the cells are kroner, each under its year
+    ("nn-bare-unit-thousands",
+     "Budsjett 2019\n\nTANNHELSE Tal i tusen\tBudsjett 2018\tBudsjett 2019\nUtstyr tannhelsetenesta\t11 000\t5 000\n",
+     [M("11 000", 11_000_000, k="Total", y=2018), M("5 000", 5_000_000, k="Total", y=2019)]),
+    # ... ungrouped cells too, in a column headed by a year of a table whose first cell holds the unit
+    ("nn-bare-unit-ungrouped",
+     "Driftsbudsjett\nFOLKEHELSE Tal i tusen\t2018\t2019\tEndring i %\nTilskot til kommunane\t3200\t3 200\t-\n"
+     "Diverse folkehelsetiltak\t4 500\t4 600\t2,2\n",
+     [M("3200", 3_200_000, k="Total", y=2018), M("3 200", 3_200_000, k="Total", y=2019),
+      M("4 500", 4_500_000, k="Total", y=2018), M("4 600", 4_600_000, k="Total", y=2019)]),
+    # a column headed by the unit ("Beløp (i 1 000 kr)") takes ungrouped cells; a sign after the gap is no range
+    ("nb-unit-column-ungrouped",
+     "Tabell 5.49 øremerkede midler\n\nBydel\tType tildeling\tBeløp (i 1 000 kr)\n"
+     "Bydel Gamle Oslo\tRødhetteprosjektet\t960\nAlle bydeler\tDriftstilskudd seniorsentre\t20 000\n",
+     [M("960", 960_000, k="Total"), M("20 000", 20_000_000, k="Total")]),
+    ("nb-bare-unit-millions-signed",
+     "Følgende endringer i budsjettet innarbeides:\n\nTall i hele millioner\t2020\t2021\n"
+     "Ressurs til boligkontoret\t-0,65\t-0,65\nØkt driftsramme for biblioteket\t0,20\t0,20\n",
+     [M("0,65", 650_000, k="Total", y=2020), M("0,65", 650_000, k="Total", y=2021),
+      M("0,20", 200_000, k="Total", y=2020), M("0,20", 200_000, k="Total", y=2021)]),
 ]
 
 # --------------------------------------------------------------------------- Nynorsk money
@@ -623,6 +644,8 @@ NEGATIVE = [
     ("neg-table-of-counts", "Antall plasser\n\nOslo\t12\t14\nBergen\t8\t9\n"),
     # a table's unit line is no amount, and prose after it ends the table
     ("neg-unit-line-alone", "(i 1 000 kr)"),
+    # "Tal i tusen" over a table of people, on a page that names no money
+    ("neg-bare-unit-people", "Folkemengde\n\nKommune Tal i tusen\t2018\t2019\nBergen\t280,0\t283,4\nVoss\t15,1\t15,6\n"),
 ]
 
 # --------------------------------------------------------------------------- parse_number

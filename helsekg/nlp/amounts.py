@@ -231,7 +231,8 @@ class _Lexicon:
             + "|".join(sorted({*self.morphemes, *self.ones, *self.fractions} - {"og"}, key=len, reverse=True))
             + ")"
         )
-        self.candidate = re.compile(r"(?<![\w.,\-–—/+])\d|" + self.starters.pattern)
+        # a table cell may carry a sign after its gap ("Digitaliseringsrådgiver\t-0,90"): the number is read unsigned
+        self.candidate = re.compile(r"(?<![\w.,\-–—/+])\d|(?<=\t[-\u2212])\d|" + self.starters.pattern)
 
         scale_alt = _alternation(self.scales)
         self.scale = re.compile(_H + r"*(" + scale_alt + r")")
@@ -563,6 +564,37 @@ def _column_year(text: str, start: int, end: int) -> int | None:
     return next((year for cell_start, _, year in cells or () if cell_start == start), None)
 
 
+def _tab_column_year(text: str, start: int) -> int | None:
+    """The year heading the column of the cell at ``start`` in a table whose cells are parted by tabs: the cell at
+    the same place of the nearest line above (no blank line between) that holds two or more year cells ("2019",
+    "Budsjett 2019"; "Tall i hele millioner\\t2020\\t2021" over "Økt driftsramme for biblioteket\\t0,20\\t0,20": 2020 and
+    2021). None for a first cell, or without such a line.
+
+    >>> t = "Tal i tusen\\tBudsjett 2018\\tBudsjett 2019\\nUtstyr\\t11 000\\t5 000\\n"
+    >>> _tab_column_year(t, t.index("5 000"))
+    2019
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    column = text.count("\t", line_start, start)
+    if column == 0 or not text[start - 1:start] in ("\t", "-", "\u2212"):
+        return None
+    line_end = line_start - 1
+    for _ in range(40):
+        if line_end <= 0:
+            return None
+        above = text.rfind("\n", 0, line_end) + 1
+        line = text[above:line_end]
+        if not line.strip():
+            return None
+        cells = [cell.strip() for cell in line.split("\t")]
+        years = [_YEAR_CELL.fullmatch(cell) for cell in cells]
+        if sum(1 for y in years if y) >= 2:
+            year = years[column] if column < len(cells) else None
+            return int(year.group()[-4:]) if year else None
+        line_end = above - 1
+    return None
+
+
 def _cell_splits(groups: list[str], cells: int) -> list[list[list[str]]]:
     """Every way to read digit ``groups`` as ``cells`` numbers (1-3 digits, then groups of 3 digits; only "0"
     opens with 0)."""
@@ -769,6 +801,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
     ranged = False
     range_start = pos
     rm = lex.hyphen_range.match(text, end)
+    if rm and "\t" in rm.group():
+        rm = None  # "-0,90\t-0,90": the next cell's sign, no range
     if rm and not core.is_word:
         second = _DIGIT_NUMBER.match(text, rm.end())
         if not second:
@@ -985,10 +1019,15 @@ _UNIT_HEADER = re.compile(
     r"(?i)(?:\(|\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+)(?:i\s+)?(?:hele\s+|heile\s+)?"
     r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)" + _H
     + r"*(?:kr\.?|kroner|nok)(?![\w])")
+# a unit line without a currency ("Tal i tusen", "Beløp i mill.", "Tall i hele millioner"), ending its cell: money only
+# on a page that speaks of money (``table_money`` near the table)
+_BARE_UNIT_HEADER = re.compile(
+    r"(?i)\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+i\s+(?:hele\s+|heile\s+)?"
+    r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)(?=[ \u00a0]*(?:[\t)]|\n|$|[ \u00a0]{2}))")
 _UNIT_FACTORS = {"tusen": Decimal(1000), "mill": Decimal(10) ** 6, "millioner": Decimal(10) ** 6,
                  "millionar": Decimal(10) ** 6, "mrd": Decimal(10) ** 9, "milliarder": Decimal(10) ** 9,
                  "milliardar": Decimal(10) ** 9}
-_TABLE_CELL_BEFORE = re.compile(r"\S(?:\t+|[ \u00a0]{2,})\Z")
+_TABLE_CELL_BEFORE = re.compile(r"\S(?:\t+|[ \u00a0]{2,})[-\u2212]?\Z")  # a cell's sign is no part of its gap
 _TABLE_CELL_AFTER = re.compile(r"(?:\t|[ \u00a0]{2,}|[ \t\u00a0]*(?:\n|\Z))")
 _DECIMAL_CELL = re.compile(r"-?\d{1,3}(?:[ \u00a0]\d{3})*,\d+")
 _PROSE_LINE = 150  # a line this long without a cell gap is prose: the table has ended
@@ -1022,16 +1061,40 @@ def _unit_table(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | Non
         prev_start = text.rfind("\n", max(0, start - _TABLE_CONTEXT), pos - 1) + 1
         line = text[prev_start:pos - 1]
         header = _UNIT_HEADER.search(line)
+        if header is None:
+            header = _BARE_UNIT_HEADER.search(line)
+            if header is not None and not lex.table_money.search(
+                    text, max(0, start - _TABLE_CONTEXT), min(len(text), start + _TABLE_CONTEXT)):
+                header = None  # "Tal i tusen" over a table of people, on a page that names no money
         if header:
             word = re.sub(r"[\s\u00a0.]", "", header.group(1).lower())
             factor = Decimal(1000) if word == "1000" else _UNIT_FACTORS[word]
             if factor == 1000:
-                return factor if _GROUPED.fullmatch(number) else None
+                grouped = _GROUPED.fullmatch(number) or (number.isdigit() and _money_column_of(line, header.start(),
+                                                                                                 text[line_start:start]))
+                return factor if grouped else None
             return factor if _DECIMAL_CELL.fullmatch(number) else None
         if len(line) >= _PROSE_LINE and "\t" not in line and not re.search(r"\S[ \u00a0]{2,}\S", line):
             return None
         pos = prev_start
     return None
+
+
+_CELL_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
+_YEAR_CELL = re.compile(r"(?:\w+[ \u00a0])*(?:19|20)\d\d")
+
+
+def _money_column_of(header_line: str, unit_at: int, row_before: str) -> bool:
+    """A number that is not grouped ("3200", "960") is in a column of thousands when the unit line is the table's
+    header row and the number's column is headed by the unit ("Beløp (i 1 000 kr)") or by a year ("2019",
+    "Budsjett 2019") of a row whose first cell holds the unit ("FOLKEHELSE Tal i tusen"); not a chapter or post
+    number ("Kap.", "Post 21") nor a column of change in per cent."""
+    column = len(_CELL_GAP.findall(row_before.rstrip("-\u2212")))
+    cells = _CELL_GAP.split(header_line)
+    if column == 0 or column >= len(cells):
+        return False
+    unit_column = len(_CELL_GAP.findall(header_line[:unit_at]))
+    return unit_column == column or (unit_column == 0 and bool(_YEAR_CELL.fullmatch(cells[column].strip())))
 
 
 # the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end
@@ -1466,13 +1529,15 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         if kind is AmountKind.UNSPECIFIED and r.is_money:
             row = _SUM_ROW.match(text, text.rfind("\n", 0, r.start) + 1, r.start)
             kind = _cell_change(text, r, lex) or (AmountKind.TOTAL if row else kind)
+            if kind is AmountKind.UNSPECIFIED and _unit_table(text, r.start, r.end, lex) is not None:
+                kind = AmountKind.TOTAL  # a budget table's cell: the whole appropriation of its row's post that year
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
             if bound:
                 qualifier = Qualifier[bound.lastgroup]
         clause = (max(clause_start, r.start - _CONTEXT), min(clause_end, r.end + _CONTEXT))
-        column_year = _column_year(text, r.start, r.end) if r.is_money else None
+        column_year = (_column_year(text, r.start, r.end) or _tab_column_year(text, r.start)) if r.is_money else None
         if column_year is not None:  # a table's column per year: its header's year
             year, scope = column_year, ""
         elif r.is_money:
