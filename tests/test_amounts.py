@@ -645,7 +645,8 @@ NEGATIVE = [
     # a table's unit line is no amount, and prose after it ends the table
     ("neg-unit-line-alone", "(i 1 000 kr)"),
     # "Tal i tusen" over a table of people, on a page that names no money
-    ("neg-bare-unit-people", "Folkemengde\n\nKommune Tal i tusen\t2018\t2019\nBergen\t280,0\t283,4\nVoss\t15,1\t15,6\n"),
+    ("neg-bare-unit-people",
+     "Folkemengde\n\nKommune Tal i tusen\t2018\t2019\nBergen\t280,0\t283,4\nVoss\t15,1\t15,6\n"),
 ]
 
 # --------------------------------------------------------------------------- parse_number

@@ -567,8 +567,8 @@ def _column_year(text: str, start: int, end: int) -> int | None:
 def _tab_column_year(text: str, start: int) -> int | None:
     """The year heading the column of the cell at ``start`` in a table whose cells are parted by tabs: the cell at
     the same place of the nearest line above (no blank line between) that holds two or more year cells ("2019",
-    "Budsjett 2019"; "Tall i hele millioner\\t2020\\t2021" over "Økt driftsramme for biblioteket\\t0,20\\t0,20": 2020 and
-    2021). None for a first cell, or without such a line.
+    "Budsjett 2019"; "Tall i hele millioner\\t2020\\t2021" over "Økt driftsramme for biblioteket\\t0,20\\t0,20":
+    2020 and 2021). None for a first cell, or without such a line.
 
     >>> t = "Tal i tusen\\tBudsjett 2018\\tBudsjett 2019\\nUtstyr\\t11 000\\t5 000\\n"
     >>> _tab_column_year(t, t.index("5 000"))
@@ -1023,7 +1023,8 @@ _UNIT_HEADER = re.compile(
 # on a page that speaks of money (``table_money`` near the table)
 _BARE_UNIT_HEADER = re.compile(
     r"(?i)\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+i\s+(?:hele\s+|heile\s+)?"
-    r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)(?=[ \u00a0]*(?:[\t)]|\n|$|[ \u00a0]{2}))")
+    r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)"
+    r"(?=[ \u00a0]*(?:[\t)]|\n|$|[ \u00a0]{2}))")
 _UNIT_FACTORS = {"tusen": Decimal(1000), "mill": Decimal(10) ** 6, "millioner": Decimal(10) ** 6,
                  "millionar": Decimal(10) ** 6, "mrd": Decimal(10) ** 9, "milliarder": Decimal(10) ** 9,
                  "milliardar": Decimal(10) ** 9}
@@ -1070,8 +1071,9 @@ def _unit_table(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | Non
             word = re.sub(r"[\s\u00a0.]", "", header.group(1).lower())
             factor = Decimal(1000) if word == "1000" else _UNIT_FACTORS[word]
             if factor == 1000:
-                grouped = _GROUPED.fullmatch(number) or (number.isdigit() and _money_column_of(line, header.start(),
-                                                                                                 text[line_start:start]))
+                row_before = text[line_start:start]
+                grouped = _GROUPED.fullmatch(number) or (number.isdigit()
+                                                         and _money_column_of(line, header.start(), row_before))
                 return factor if grouped else None
             return factor if _DECIMAL_CELL.fullmatch(number) else None
         if len(line) >= _PROSE_LINE and "\t" not in line and not re.search(r"\S[ \u00a0]{2,}\S", line):
