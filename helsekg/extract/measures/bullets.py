@@ -84,13 +84,20 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 found.append(BulletItem(tuple(indexes), Candidate(*quoted, indexes[0], "named", named=True)))
                 continue
             first_end = first.end
+            lead = None if lst.table else _leading_money(context, first.start, first_end)
+            if lead is not None:  # "• 1,8 mill. kr til korttidsstipend", "• 2 mill. Frelsesarmeen": what the money is for
+                phrase = _after_money(context, lead, first_end)
+                candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
+                found.append(BulletItem(tuple(indexes), candidate))
+                continue
             # "Trygghetsalarm 190,- leie til Bardu kommune": the name ends before the item's money
             first_end = next((a.start for a in context.amounts_in(first.start + 1, first_end)
                               if a.is_money and text[first.start:a.start].strip()), first_end)
             if lst.table:  # the label ends where the row's money cell begins, and may wrap over lines
                 first_end = min(first_end, lst.cells[b])
-                if " ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels:
-                    continue  # the sum row of the table
+                if (" ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels
+                        or _SUM_LABEL.match(text, first.start, first_end)):
+                    continue  # the sum row of the table ("Sum sektor", "Delsum – fylkesmidlar")
             applicant = _row_applicant(context, first.start, first_end) if lst.table else None
             trailing = _trailing_applicant(context, intro, first.start, first_end) if lst.table else None
             if lst.table and applicant is None and trailing is None and _applicant_only(context, first.start, first_end):
@@ -106,6 +113,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                     phrase = strip_subject(context, phrase)
             if phrase and not lst.table and _description(context, first.start, first_end, phrase):
                 phrase = None
+            if phrase and not lst.table and _names_actor(context, phrase):
+                phrase = None  # "• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 16 375 000": who gets the money
             if phrase and not lst.table and group_phrase(context, *phrase, from_start=True) == phrase:
                 phrase = None  # "• skrøpelege eldre", "• personar med rusproblem": who is meant, no measure
             # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
@@ -113,6 +122,40 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             found.append(BulletItem(tuple(indexes), candidate))
         readings.append(ListReading(list_id, False, True, programme_cue(context, lst), tuple(found)))
     return tuple(readings)
+
+
+#: A table row that sums the rows above it ("Sum sektor", "Netto utgifter").
+_SUM_LABEL = re.compile(r"(?i)[^\w]*(?:sum|delsum|totalsum|netto|brutto)\b")
+#: What may stand before the money that opens a list item: a bullet and a qualifier ("• Ca. 80 millioner kroner").
+_MONEY_LEAD = re.compile(r"(?i)[\s•·▪‣◦*–-]*(?:(?:ca|cirka|om lag|omlag|rundt|inntil|opptil|vel|nær|nesten)\.?\s+)?")
+#: The word that links an item's money to what it is for ("... til korttidsstipend", "... i ordinær tildeling").
+_MONEY_LINK = re.compile(r"(?i)\s*(?:[:–-]\s*)?(?:til|i|for|på|som)?\s+")
+
+
+def _leading_money(context: MeasureContext, start: int, end: int):
+    """The amount of money that opens the list item at ``start`` (a bullet or a qualifier before it), or None."""
+    lead = _MONEY_LEAD.match(context.text, start, end)
+    at = lead.end() if lead else start
+    return next((a for a in context.amounts_in(start, end) if a.is_money and a.start <= at), None)
+
+
+def _after_money(context: MeasureContext, amount, end: int) -> tuple[int, int] | None:
+    """What an item that opens with its money names after it: "1,8 mill. kr til korttidsstipend for fullføring"
+    gives "korttidsstipend for fullføring", "26,1 millioner kroner i ordinær tildeling" "ordinær tildeling"; a
+    recipient ("2 mill. Frelsesarmeen") or nothing gives None."""
+    text = context.text
+    link = _MONEY_LINK.match(text, amount.end, end)
+    begin = link.end() if link else amount.end
+    if begin >= end or any(a.start <= begin < a.end for a in context.actors):
+        return None
+    phrase = phrase_after(text, begin, end, context.rx)
+    return None if phrase is None or _names_actor(context, phrase) else phrase
+
+
+def _names_actor(context: MeasureContext, phrase: tuple[int, int]) -> bool:
+    """The phrase is an actor's name and no more ("Håkon Matre", "Stiftelsen Klar Tale"): a recipient or a member
+    of a list, not a measure."""
+    return any(a.start <= phrase[0] and phrase[1] <= a.end + 1 for a in context.actors)
 
 
 #: The last word of an applicant's name in a table row: a municipality, county, district or trust.

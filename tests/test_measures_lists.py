@@ -1,0 +1,123 @@
+"""Bullet lists and tables of measures (issue 13, round 22): which lists name measures, and what an item names.
+
+Round 22 of the real-text gold was gathered for pages whose measures, grants or allocations come as lists or tables.
+Read with the code of its day, only 6 of the 40 measures the bullet strategy found in it were right: lists of what
+every applicant must do, what is not funded, the points an allocation rests on, key figures and an audit's
+shortcomings were read as measures, as were items that open with their money ("• 1,8 mill. kr til ..." gave "1,8
+mill"), recipients' names and a table's sum rows. Every passage is written for these tests in the style of grant pages,
+allocation news and budget documents (Bokmål and Nynorsk); none is copied from a gold text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helsekg.extract.actors import extract_actors, header_actors
+from helsekg.extract.extractor import find_amounts
+from helsekg.extract.measures import find_measures
+from helsekg.text import document_from_text
+
+
+def measures(nlp, text: str) -> dict[str, set[int]]:
+    """label -> funded values (in whole kroner) of every measure found in ``text``."""
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    found, _ = extract_actors(doc, document)
+    out: dict[str, set[int]] = {}
+    for m in find_measures(doc, document, amounts=list(find_amounts(doc, document)),
+                           actors=(*header_actors(document), *found)).measures:
+        out.setdefault(m.label, set()).update(int(a.value) for a in m.funding)
+    return out
+
+
+# ------------------------------------------------------------------------------------ lists that are no measures
+
+@pytest.mark.parametrize(("intro", "items"), [
+    # what every applicant must do or be
+    ("Alle søkere må:", ["ha en ideell målsetting og driftsform", "være registrert i Enhetsregisteret",
+                         "ha vedtekter som er godkjent av årsmøtet"]),
+    ("For alle søkjarar:", ["Årsmelding for siste driftsår", "Stadfesta medlemstal frå revisor",
+                            "Budsjett for søknadsåret"]),
+    # what is not funded
+    ("Det gis ikke tilskudd til:", ["Ordinær drift av lag og foreninger", "Tiltak av lokal karakter uten overføringsverdi",
+                                    "Utstyr og inventar"]),
+    # the points an allocation rests on
+    ("Desse punkta vert lagt til grunn for løyvingane:", ["God søknad og godt innhald", "Godt samarbeid med kulturlivet",
+                                                          "Nyskaping og utvikling"]),
+    # key figures
+    ("Nøkkeltal for 2023 er som følgjer:", ["Samla tildelingsramme: kr 12 400 000", "Fordelt i første runde: kr 8 100 000",
+                                            "Fordelt i andre runde: kr 4 300 000"]),
+    # an audit's shortcomings
+    ("Revisjonen av regnskapet viser følgende mangler:", ["Manglende avstemming av mellomværende med statskassen",
+                                                         "Utilstrekkelig dokumentasjon av tilskuddsforvaltningen"]),
+])
+def test_measures_lists_criteria_requirements_and_findings_are_no_measures(nlp, intro, items):
+    """The introduction makes its items requirements, exclusions, criteria, key figures or findings
+    (``list_block_lemmas``: søker/søkjar, ikke/ikkje, grunn, nøkkeltall/nøkkeltal, mangel, funn), while the scheme the
+    page is about stays a measure."""
+    text = ("Tilskudd til frivillige organisasjoner 2024\n\nHelsedirektoratet forvalter tilskuddsordningen "
+            "Tilskudd til frivillige organisasjoner, som skal styrke det frivillige arbeidet for eldre.\n\n"
+            + intro + "\n\n" + "".join(f" • {item}\n" for item in items))
+    found = measures(nlp, text)
+    firsts = tuple(" ".join(item.split()[:2]) for item in items)
+    assert not any(label.lstrip("• ").startswith(firsts) for label in found), found
+
+
+# ------------------------------------------------------------------------------------ what an item names
+
+def test_measures_lists_an_item_that_opens_with_its_money_names_what_the_money_is_for(nlp):
+    """ "• Ca. 30 millioner kroner til nye prosjekter", "• 1,8 mill. kr til korttidsstipend for ...": the measure is
+    what follows the money, funded by it (the items gave "Ca" and "1,8 mill")."""
+    text = ("Helse Nord har fordelt forskningsmidlene for 2025\n\nHelse Nord RHF har tildelt om lag 95 millioner kroner "
+            "til forskning i 2025. Midlene er fordelt på følgende måte.\n"
+            " • Ca. 60 millioner kroner til kliniske behandlingsstudier\n"
+            " • Ca. 30 millioner kroner til 40 nye prosjekter fordelt på:\n"
+            "  • 1,8 mill. kr til korttidsstipend for fullføring av doktorgrad\n"
+            "  • 0,7 mill. kr til startstipend for nye forskergrupper\n")
+    found = measures(nlp, text)
+    assert not any(label[:1].isdigit() or label.lower().startswith("ca") for label in found), found
+    assert found.get("kliniske behandlingsstudier") == {60_000_000}, found
+    assert found.get("korttidsstipend for fullføring av doktorgrad") == {1_800_000}, found
+    assert found.get("startstipend for nye forskergrupper") == {700_000}, found
+
+
+def test_measures_lists_money_first_items_in_nynorsk(nlp):
+    """The same in Nynorsk: "• Om lag 40 millionar kroner til ...", "• 2,5 mill. kr i ..."."""
+    text = ("Fordeling av skjønsmidlar 2025\n\nStatsforvaltaren i Vestland har fordelt skjønsmidlane for 2025. "
+            "Midlane vert fordelte slik.\n"
+            " • Om lag 40 millionar kroner til fornyingsprosjekt i kommunane\n"
+            " • 2,5 mill. kr til opplæringstilbod for pårørande\n")
+    found = measures(nlp, text)
+    assert found.get("fornyingsprosjekt i kommunane") == {40_000_000}, found
+    assert found.get("opplæringstilbod for pårørande") == {2_500_000}, found
+
+
+def test_measures_lists_recipients_named_after_their_money_are_no_measures(nlp):
+    """ "• 2 mill. Kirkens Bymisjon": who gets the money, not what it is for; the group of grants above the recipients
+    stays a measure."""
+    text = ("Regjeringen gir 10 millioner kroner ekstra til organisasjoner\n\nMidlene skal fordeles slik:\n\n"
+            " • Inkludering av barn og unge (6 millioner kroner)\n"
+            "  • 2 mill. Kirkens Bymisjon\n  • 2 mill. Røde Kors\n  • 2 mill. Frelsesarmeen\n"
+            " • Ekstrabevilgning til matsentralene (4 millioner kroner)\n")
+    found = measures(nlp, text)
+    assert not any(label[:1].isdigit() or label in ("Kirkens Bymisjon", "Røde Kors", "Frelsesarmeen")
+                   for label in found), found
+    assert "Inkludering av barn og unge" in found, found
+
+
+def test_measures_lists_people_in_a_list_are_no_measures(nlp):
+    """A list of the people in a project group names its members, not measures."""
+    text = ("Nytt helsehus i Nordhordland\n\nKommunestyret har løyvd 2 millionar kroner til forprosjektet for "
+            "helsehuset. Prosjektgruppa består av:\n\n • Håkon Matre\n • Rita Tveiten\n • Solfrid Olsen Farestveit\n")
+    found = measures(nlp, text)
+    assert not any(name in found for name in ("Håkon Matre", "Rita Tveiten", "Solfrid Olsen Farestveit")), found
+
+
+def test_measures_lists_a_tables_sum_and_net_rows_are_no_measures(nlp):
+    """ "Sum sektor", "Delsum – fylkesmidlar", "Netto driftsutgifter": rows that add up the rows above."""
+    text = ("Budsjett 2025 - Investeringsbudsjett\n\nTANNHELSE Tal i tusen\tBudsjett 2024\tBudsjett 2025\n"
+            "Ny tannklinikk i Fana\t11 000\t5 000\nTannklinikkar\t14 000\t25 000\nSum sektor\t25 000\t30 000\n"
+            "Netto driftsutgifter\t24 100\t29 300\n")
+    found = measures(nlp, text)
+    assert "tannklinikk i Fana" in found and "Tannklinikkar" in found, found
+    assert not any(label.startswith(("Sum", "Netto")) for label in found), found
