@@ -85,7 +85,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 continue
             first_end = first.end
             lead = None if lst.table else _leading_money(context, first.start, first_end)
-            if lead is not None:  # "• 1,8 mill. kr til korttidsstipend", "• 2 mill. Frelsesarmeen": what the money is for
+            # "• 1,8 mill. kr til korttidsstipend", "• 2 mill. Frelsesarmeen": the measure is what the money is for
+            if lead is not None:
                 phrase = _after_money(context, lead, first_end)
                 candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
                 found.append(BulletItem(tuple(indexes), candidate))
@@ -114,7 +115,7 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             if phrase and not lst.table and _description(context, first.start, first_end, phrase):
                 phrase = None
             if phrase and not lst.table and _names_actor(context, phrase):
-                phrase = None  # "• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 16 375 000": who gets the money
+                phrase = None  # "• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 16 375 000": a recipient
             if phrase and not lst.table and group_phrase(context, *phrase, from_start=True) == phrase:
                 phrase = None  # "• skrøpelege eldre", "• personar med rusproblem": who is meant, no measure
             # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
@@ -127,7 +128,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
 #: A table row that sums the rows above it ("Sum sektor", "Netto utgifter").
 _SUM_LABEL = re.compile(r"(?i)[^\w]*(?:sum|delsum|totalsum|netto|brutto)\b")
 #: What may stand before the money that opens a list item: a bullet and a qualifier ("• Ca. 80 millioner kroner").
-_MONEY_LEAD = re.compile(r"(?i)[\s•·▪‣◦*–-]*(?:(?:ca|cirka|om lag|omlag|rundt|inntil|opptil|vel|nær|nesten)\.?\s+)?")
+_MONEY_LEAD = re.compile(
+    r"(?i)[\s•·▪‣◦*–-]*(?:(?:ca|cirka|om lag|omlag|rundt|inntil|opptil|vel|nær|nesten)\.?\s+)?")
 #: The word that links an item's money to what it is for ("... til korttidsstipend", "... i ordinær tildeling").
 _MONEY_LINK = re.compile(r"(?i)\s*(?:[:–-]\s*)?(?:til|i|for|på|som)?\s+")
 
