@@ -121,3 +121,21 @@ def test_measures_lists_a_tables_sum_and_net_rows_are_no_measures(nlp):
     found = measures(nlp, text)
     assert "tannklinikk i Fana" in found and "Tannklinikkar" in found, found
     assert not any(label.startswith(("Sum", "Netto")) for label in found), found
+
+
+def test_measures_lists_a_label_ends_at_a_cell_gap(nlp):
+    """A tab parts a table's cells: "Økt driftsramme for kulturskolen\\t0,60\\t0,60" names no "kulturskolen 0,60 0,60",
+    while a table's own label cells still run over the gap ("Bydel Gamle Oslo\\tRødhetteprosjektet\\t960")."""
+    text = ("Budsjett 2025\n\nFølgende direkte økonomiske endringer innarbeides:\n\n"
+            "Tall i hele millioner\t2025\t2026\t2027\n"
+            "Økt driftsramme for kulturskolen\t0,60\t0,60\t0,60\n"
+            "Økt driftsramme for biblioteket\t0,20\t0,20\t0,20\n")
+    found = measures(nlp, text)
+    assert not any(any(c.isdigit() for c in label) for label in found), found
+    table = ("Øremerkede midler\n\nI tillegg fordeles følgende øremerkede midler direkte til bydelene:\n\n"
+             "Bydel\tType tildeling\tBeløp (i 1 000 kr)\n"
+             "Bydel Gamle Oslo\tRødhetteprosjektet\t960\n"
+             "Bydel Grünerløkka\tAksept kontaktsenter\t6 000\n"
+             "Alle bydeler\tDriftstilskudd seniorsentre\t20 000\n")
+    found = measures(nlp, table)
+    assert any(label.endswith("Aksept kontaktsenter") and values == {6_000_000} for label, values in found.items()), found

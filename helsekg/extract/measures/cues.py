@@ -370,7 +370,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         phrase_end=re.compile(
             # a comma ends a phrase, but not between two adjectives ("regionale, konkurranseutsatte forskningsmidler")
             rf"(?<!-),(?!\d)(?!(?<=[a-zæøå]e,)\s+[a-zæøå]{{3,}}e\s+(?!og\b|eller\b|samt\b)[a-zæøå])"
-            rf"|[.;:!?()\n]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
+            rf"|[.;:!?()\n\t]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
             rf"|{deadline}|\s(?:og|eller)\s+(?=\d)",  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
             i,
         ),

@@ -155,9 +155,10 @@ def closing_quote(text: str, start: int, end: int) -> int:
 def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
                  extra_end: re.Pattern[str] | None = None, across_lines: bool = False) -> tuple[int, int] | None:
     """The phrase starting at ``begin`` up to the first phrase end before ``limit``; with ``across_lines`` a line
-    break does not end it (a table row's label that wraps: "Felles kompetanseplan for" / "helsefagarbeidarar")."""
+    break or a tab does not end it (a table row's label that wraps: "Felles kompetanseplan for" /
+    "helsefagarbeidarar"; its cells: "Bydel Grünerløkka\tAksept kontaktsenter"). Elsewhere a tab, a cell gap, does."""
     stop = rx.phrase_end.search(text, begin, limit)
-    while across_lines and stop is not None and stop.group() == "\n":
+    while across_lines and stop is not None and stop.group() in ("\n", "\t"):
         stop = rx.phrase_end.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
     if extra_end is not None:
