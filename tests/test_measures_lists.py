@@ -93,8 +93,8 @@ def test_measures_lists_money_first_items_in_nynorsk(nlp):
 
 
 def test_measures_lists_recipients_named_after_their_money_are_no_measures(nlp):
-    """ "• 2 mill. Kirkens Bymisjon": who gets the money, not what it is for; the group of grants above the recipients
-    stays a measure."""
+    """ "• 2 mill. Kirkens Bymisjon": who gets the money, not what it is for; the money funds the item the recipients
+    stand under."""
     text = ("Regjeringen gir 10 millioner kroner ekstra til organisasjoner\n\nMidlene skal fordeles slik:\n\n"
             " • Inkludering av barn og unge (6 millioner kroner)\n"
             "  • 2 mill. Kirkens Bymisjon\n  • 2 mill. Røde Kors\n  • 2 mill. Frelsesarmeen\n"
@@ -102,7 +102,8 @@ def test_measures_lists_recipients_named_after_their_money_are_no_measures(nlp):
     found = measures(nlp, text)
     assert not any(label[:1].isdigit() or label in ("Kirkens Bymisjon", "Røde Kors", "Frelsesarmeen")
                    for label in found), found
-    assert "Inkludering av barn og unge" in found, found
+    assert {6_000_000, 2_000_000} <= found.get("Inkludering av barn og unge", set()), found
+    assert found.get("Ekstrabevilgning til matsentralene") == {4_000_000}, found
 
 
 def test_measures_lists_people_in_a_list_are_no_measures(nlp):

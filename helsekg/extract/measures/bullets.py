@@ -89,7 +89,7 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             if lead is not None:
                 phrase = _after_money(context, lead, first_end)
                 candidate = Candidate(*phrase, indexes[0], "bullet") if phrase else None
-                found.append(BulletItem(tuple(indexes), candidate))
+                found.append(BulletItem(tuple(indexes), candidate, recipient=phrase is None))
                 continue
             # "Trygghetsalarm 190,- leie til Bardu kommune": the name ends before the item's money
             first_end = next((a.start for a in context.amounts_in(first.start + 1, first_end)

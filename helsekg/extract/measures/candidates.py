@@ -155,10 +155,12 @@ class ProgrammeCue:
 
 @dataclass(frozen=True, slots=True)
 class BulletItem:
-    """One list item: its sentences and the measure phrase it names (None: no phrase)."""
+    """One list item: its sentences and the measure phrase it names (None: no phrase). ``recipient``: the item
+    names only who gets its money ("• 2 mill. Frelsesarmeen"), so the money funds the item it stands under."""
 
     sentences: tuple[int, ...]
     candidate: Candidate | None
+    recipient: bool = False
 
 
 @dataclass(frozen=True, slots=True)

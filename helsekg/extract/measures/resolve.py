@@ -752,14 +752,33 @@ class MeasureResolver:
             if not reading.is_measures:
                 continue
             self.programmes[reading.list_id] = self.programme_of(reading)
+            above: list[tuple[int, Mention]] = []  # the items an item may stand under: (indent, its measure)
             for item in reading.items:
+                indent = self.indent(item.sentences[0])
+                above = [(i, m) for i, m in above if i < indent]
+                if item.recipient and above:  # "• Tiltak for utsatte grupper" over "  • 4 mill. Den norske kirke"
+                    self.claim_item_amounts(above[-1][1], item.sentences)
+                    continue
+                found = self.mentions_in(item.sentences[0])
+                if found:
+                    above.append((indent, found[0]))
                 if any(self.mentions_in(i) for i in item.sentences):
                     continue
                 if item.candidate is not None:
                     mention = self.add_candidate(item.candidate)
+                    if mention is not None:
+                        above.append((indent, mention))
                     if mention is not None and (item.candidate.named or self.allocation_list(reading.list_id)
                                                 or self.context.lists[reading.list_id].table):
                         self.claim_item_amounts(mention, item.sentences)
+
+    def indent(self, sentence: int) -> int:
+        """How far the list item whose first sentence is ``sentence`` stands in: the white space and bullet before it
+        on its line."""
+        start = self.sentences[sentence].start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        lead = self.text[line_start:start]
+        return len(lead) - len(lead.lstrip())
 
     def allocation_list(self, list_id: int) -> bool:
         """The list's introduction allocates money ("midlene ble fordelt slik:", "skulle deles ut til disse
