@@ -352,3 +352,21 @@ def test_actors_real_a_ministers_title_is_no_body(nlp):
     as an organisation; it is the person's role, and the person is the actor."""
     found = full(nlp, "Kommunal- og distriktsminister Sigbjørn Gjelsvik opna det nye omsorgssenteret i Davik.", "nn")
     assert [(a.label, a.kind) for a in found.actors] == [("Sigbjørn Gjelsvik", "person")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Tildelingene har vært som følger:\n\n  • Stiftelsen Klar Tale: kr 7 866 000\n  • Stiftelsen SOR: kr 1 790 000\n",
+     "nb", ["Stiftelsen Klar Tale", "Stiftelsen SOR"]),
+    ("Foreininga Norsk Folkehjelp Sanitet får 200 000 kroner til nye besøksvenner.", "nn",
+     ["Foreininga Norsk Folkehjelp Sanitet"]),
+    ("Bydel\tType tildeling\tBeløp (i 1 000 kr)\nBydel Gamle Oslo\tRødhetteprosjektet\t960\n"
+     "Bydel St. Hanshaugen\tMarteprosjektet\t285\n", "nb", ["Bydel Gamle Oslo", "Bydel St. Hanshaugen"]),
+])
+def test_actors_real_a_body_named_after_its_kind(nlp, text, language, expected):
+    """Round 22 (eighteenth session): a foundation, an association or an Oslo district writes its kind before its
+    proper name (``name_prefix_bodies``); the name ends at a table's cell gap ("Bydel\\tType tildeling" names no
+    body, "Bydel Gamle Oslo\\tRødhetteprosjektet" the district only)."""
+    found = labels(full(nlp, text, language).actors)
+    for label in expected:
+        assert label in found, found
+    assert not any("\t" in label or label.startswith("Bydel Type") for label in found), found

@@ -267,6 +267,9 @@ class ActorPatterns:
     unit_heads: tuple[str, ...] = ()
     #: an administration's offices named by their task alone ("Tildelingskontoret", "forvaltningskontoret")
     unit_offices: tuple[str, ...] = ()
+    #: capitalised kinds of body that open their name, followed by a proper name ("Stiftelsen Klar Tale", "Bydel
+    #: Gamle Oslo")
+    name_prefix_bodies: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -303,7 +306,7 @@ class ActorPatterns:
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
                    "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
-                   "unit_offices")
+                   "unit_offices", "name_prefix_bodies")
 
 
 @lru_cache(maxsize=4)
@@ -441,6 +444,11 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         ) if patterns.unit_heads else re.compile(r"(?!)"),
         "unit_office": re.compile(rf"(?<![\w-])(?P<body>(?i:{_alt(patterns.unit_offices)}))(?![\w-])")
         if patterns.unit_offices else re.compile(r"(?!)"),
+        # "Stiftelsen Klar Tale", "Bydel St. Hanshaugen": the kind of body, then its proper name (1-4 capitalised words)
+        "prefixed_body": re.compile(
+            rf"(?<![\w-])(?P<body>(?:{_alt(patterns.name_prefix_bodies)})[ \u00a0]+"  # a tab parts cells, not words
+            rf"[{_UPPER}][\w-]*\.?(?:[ \u00a0]+[{_UPPER}][\w-]*){{0,3}})(?<!\.)(?![\w-])"
+        ) if patterns.name_prefix_bodies else re.compile(r"(?!)"),
         "named_committee": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
             # the portfolio is no function word ("Styringsgruppa til prosjektet", "Hovudutvalet har ...")
@@ -760,6 +768,10 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
         label = re.sub(r"\s+", " ", m.group("body"))
         out.append(_Candidate(m.start("body"), m.end("body"),
                               ActorRef(slugify(label), label, "organisation", "committee", "pattern")))
+    for m in rx["prefixed_body"].finditer(text):
+        label = re.sub(r"\s+", " ", m.group("body"))
+        out.append(_Candidate(m.start("body"), m.end("body"),
+                              ActorRef(slugify(label), label, "organisation", "organisation", "pattern")))
     generic = {word.lower(): kind for kind, words in patterns.generic_bodies for word in words}
     for m in rx["generic"].finditer(text):
         kind = generic[m.group("body").lower()]
