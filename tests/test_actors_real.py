@@ -355,8 +355,8 @@ def test_actors_real_a_ministers_title_is_no_body(nlp):
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("Tildelingene har vært som følger:\n\n  • Stiftelsen Klar Tale: kr 7 866 000\n  • Stiftelsen SOR: kr 1 790 000\n",
-     "nb", ["Stiftelsen Klar Tale", "Stiftelsen SOR"]),
+    ("Tildelingene har vært som følger:\n\n  • Stiftelsen Klar Tale: kr 7 866 000\n"
+     "  • Stiftelsen SOR: kr 1 790 000\n", "nb", ["Stiftelsen Klar Tale", "Stiftelsen SOR"]),
     ("Foreininga Norsk Folkehjelp Sanitet får 200 000 kroner til nye besøksvenner.", "nn",
      ["Foreininga Norsk Folkehjelp Sanitet"]),
     ("Bydel\tType tildeling\tBeløp (i 1 000 kr)\nBydel Gamle Oslo\tRødhetteprosjektet\t960\n"
