@@ -39,11 +39,11 @@ def measures(nlp, text: str) -> dict[str, set[int]]:
     ("For alle søkjarar:", ["Årsmelding for siste driftsår", "Stadfesta medlemstal frå revisor",
                             "Budsjett for søknadsåret"]),
     # what is not funded
-    ("Det gis ikke tilskudd til:", ["Ordinær drift av lag og foreninger", "Tiltak av lokal karakter uten overføringsverdi",
-                                    "Utstyr og inventar"]),
+    ("Det gis ikke tilskudd til:", ["Ordinær drift av lag og foreninger",
+                                    "Tiltak av lokal karakter uten overføringsverdi", "Utstyr og inventar"]),
     # the points an allocation rests on
-    ("Desse punkta vert lagt til grunn for løyvingane:", ["God søknad og godt innhald", "Godt samarbeid med kulturlivet",
-                                                          "Nyskaping og utvikling"]),
+    ("Desse punkta vert lagt til grunn for løyvingane:", ["God søknad og godt innhald",
+                                                          "Godt samarbeid med kulturlivet", "Nyskaping og utvikling"]),
     # key figures
     ("Nøkkeltal for 2023 er som følgjer:", ["Samla tildelingsramme: kr 12 400 000", "Fordelt i første runde: kr 8 100 000",
                                             "Fordelt i andre runde: kr 4 300 000"]),
