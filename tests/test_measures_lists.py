@@ -45,7 +45,8 @@ def measures(nlp, text: str) -> dict[str, set[int]]:
     ("Desse punkta vert lagt til grunn for løyvingane:", ["God søknad og godt innhald",
                                                           "Godt samarbeid med kulturlivet", "Nyskaping og utvikling"]),
     # key figures
-    ("Nøkkeltal for 2023 er som følgjer:", ["Samla tildelingsramme: kr 12 400 000", "Fordelt i første runde: kr 8 100 000",
+    ("Nøkkeltal for 2023 er som følgjer:", ["Samla tildelingsramme: kr 12 400 000",
+                                            "Fordelt i første runde: kr 8 100 000",
                                             "Fordelt i andre runde: kr 4 300 000"]),
     # an audit's shortcomings
     ("Revisjonen av regnskapet viser følgende mangler:", ["Manglende avstemming av mellomværende med statskassen",
@@ -68,8 +69,8 @@ def test_measures_lists_criteria_requirements_and_findings_are_no_measures(nlp, 
 def test_measures_lists_an_item_that_opens_with_its_money_names_what_the_money_is_for(nlp):
     """ "• Ca. 30 millioner kroner til nye prosjekter", "• 1,8 mill. kr til korttidsstipend for ...": the measure is
     what follows the money, funded by it (the items gave "Ca" and "1,8 mill")."""
-    text = ("Helse Nord har fordelt forskningsmidlene for 2025\n\nHelse Nord RHF har tildelt om lag 95 millioner kroner "
-            "til forskning i 2025. Midlene er fordelt på følgende måte.\n"
+    text = ("Helse Nord har fordelt forskningsmidlene for 2025\n\nHelse Nord RHF har tildelt om lag 95 millioner "
+            "kroner til forskning i 2025. Midlene er fordelt på følgende måte.\n"
             " • Ca. 60 millioner kroner til kliniske behandlingsstudier\n"
             " • Ca. 30 millioner kroner til 40 nye prosjekter fordelt på:\n"
             "  • 1,8 mill. kr til korttidsstipend for fullføring av doktorgrad\n"
@@ -139,4 +140,5 @@ def test_measures_lists_a_label_ends_at_a_cell_gap(nlp):
              "Bydel Grünerløkka\tAksept kontaktsenter\t6 000\n"
              "Alle bydeler\tDriftstilskudd seniorsentre\t20 000\n")
     found = measures(nlp, table)
-    assert any(label.endswith("Aksept kontaktsenter") and values == {6_000_000} for label, values in found.items()), found
+    assert any(label.endswith("Aksept kontaktsenter") and values == {6_000_000}
+               for label, values in found.items()), found
