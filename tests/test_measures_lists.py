@@ -142,3 +142,15 @@ def test_measures_lists_a_label_ends_at_a_cell_gap(nlp):
     found = measures(nlp, table)
     assert any(label.endswith("Aksept kontaktsenter") and values == {6_000_000}
                for label, values in found.items()), found
+
+
+def test_measures_lists_a_table_row_whose_last_cell_is_no_money(nlp):
+    """A budget table whose last column is a change in per cent ("Endring i %") or a dash: its rows are still rows,
+    each row's label a measure funded by its cells ("Tilskot til kommunane\\t3200\\t3 200\\t-")."""
+    text = ("Budsjett 2025 - Regional utvikling\n\nFOLKEHELSE Tal i tusen\t2024\t2025\tEndring i %\n"
+            "Tilskot til kommunane\t3200\t3 200\t-\n"
+            "Diverse folkehelsetiltak\t4 500\t4 600\t2,2\n"
+            "Rådgjeving, faste stillingar\t2 317\t2 348\t1,3\n")
+    found = measures(nlp, text)
+    assert found.get("Tilskot til kommunane") == {3_200_000}, found
+    assert found.get("Diverse folkehelsetiltak") == {4_500_000, 4_600_000}, found

@@ -375,9 +375,15 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
     starts at the last line above that opens with a capital. Only runs of two or more rows make a table.
     """
     by_end = {a.end: a for a in amounts if a.is_money}
+    money_starts = sorted(a.start for a in amounts if a.is_money)
     cells: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(lines):
         amount = by_end.get(end) if start >= 0 else None
+        if amount is None and start >= 0 and "\t" in text[start:end]:
+            cell = _tab_row_cell(text, start, end, money_starts)
+            if cell is not None:
+                cells.append((index, cell))
+            continue
         if amount is None or BULLET_RE.match(text, start, end):
             continue
         if amount.start > start and _CELL_GAP.search(text, start, amount.start):
@@ -402,6 +408,25 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
     keep.update(_spaced_rows(text, lines, by_end, by_start, taken=set(keep) | {cell for cell, _ in keep.values()}))
     keep.update(_stacked_rows(text, lines, by_end, taken=set(keep) | {cell for cell, _ in keep.values()}))
     return keep
+
+
+#: The cells after a tab row's first money cell: figures, signs, dashes and percentages, parted by tabs.
+_FIGURE_CELLS = re.compile(r"(?:\t+[-\u2212–]?[\d \u00a0.,]*%?[ \u00a0]*)*\Z")
+
+
+def _tab_row_cell(text: str, start: int, end: int, money_starts: Sequence[int]) -> int | None:
+    """Where the money cells of a tab-parted table row begin when the row's last cell is no money ("Tilskot til
+    kommunane\t3200\t3 200\t-", the last column a change in per cent): the first money cell after the label, with
+    only figures in the cells after it. None for other lines."""
+    i = bisect_left(money_starts, start)
+    if i >= len(money_starts) or money_starts[i] >= end:
+        return None
+    cell = money_starts[i]
+    if cell <= start or text[cell - 1] not in "\t-\u2212" or not _CELL_GAP.search(text, start, cell - (
+            text[cell - 1] != "\t")):
+        return None
+    after = text.find("\t", cell, end)
+    return cell if after >= 0 and _FIGURE_CELLS.match(text, after, end) else None
 
 
 #: The last word of a table row's label before its money cell: not a word that the amount completes in prose.
