@@ -381,6 +381,12 @@ def test_amount_attributes_real_undated_text_takes_the_year_of_its_dates(write_t
     # a whole verb after the amount, as a participle or a passive, past "skal"/"er"
     ("I alt 15 948 mill. kr utbetalt i 2027 til kommunene.", ("15948000000", "Total")),
     ("Totalt 2 millionar kroner skal lysast ut til kommunane i fylket.", ("2000000", "Total")),
+    # ... also when the amount opens its sentence (round 22, eighteenth session)
+    ("3 millioner kroner skal deles ut i 2027 gjennom denne ordningen.", ("3000000", "Total")),
+    ("1,8 millionar kroner er tildelt tiltak som stimulerer til friluftsliv.", ("1800000", "Total")),
+    # ... but not a ceiling, nor a sum that only goes somewhere (the whole or a part of a post)
+    ("Inntil 500 000 kroner kan tildeles hvert prosjekt.", ("500000", "Unspecified")),
+    ("Om lag 20 mill. kroner går til evaluering av forsøket.", ("20000000", "Unspecified")),
     # what is built or invested for a sum costs the whole of it
     ("Sykehuset får bygge for 900 millioner kroner.", ("900000000", "Total")),
     ("Det skal investeres for ca 6,3 mrd. kroner i nye sykehusbygg.", ("6300000000", "Total")),

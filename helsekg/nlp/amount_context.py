@@ -203,8 +203,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     if clause is None:
         return None
     before, after = clause
-    if not before:
-        return None
+    if not before:  # the amount opens its clause: only a verb after it says what it is
+        return _subject_kind(doc, start, end, after, lemmas)
     first = _lemma(before[0])
     if first == "med":
         for token in before[1:]:
@@ -298,6 +298,21 @@ def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemma
 
 _AUXILIARY_FORMS = frozenset({"skal", "vil", "kan", "må", "er", "blir", "vert", "ble", "blei", "vart", "bli", "verte",
                               "blitt", "vorte", "har", "hadde", "vere", "være", "også", "òg", "nå", "no"})
+
+
+def _subject_kind(doc: Doc, start: int, end: int, after: list[Token], lemmas: ContextLemmas) -> AmountKind | None:
+    """The kind of an amount that opens its clause, from the verb after it: a whole verb in the passive or participle
+    ("3 millioner kroner skal deles ut i 2021", "1,78 millionar kroner er tildelt tiltak som ...") makes it the whole
+    sum handed out: Total. Not a rate ("per år"), a ceiling ("Inntil 500 000 kroner kan ...") or a part ("N kroner av
+    ..."). "N kroner går til X" says no more than where it goes (the whole sum or a part of the post)."""
+    if not after or after[0].lower_ == "av":
+        return None
+    if _lemma(after[0]) in lemmas.per_words or after[0].lower_ in lemmas.per_words:
+        return None
+    opening = doc.char_span(start, end, alignment_mode="expand")[0].lower_
+    if opening in lemmas.ceiling_words:
+        return None
+    return AmountKind.TOTAL if _granted_after(after, lemmas) else None
 
 
 def _granted_after(after: list[Token], lemmas: ContextLemmas) -> bool:
