@@ -132,6 +132,8 @@ KINDS = [
     # annotators of the real texts read "the whole appropriation of a budget post or scheme"); the tagger
     # reads "bevilget" as a noun, so the participle forms count too
     ("Det er satt av 3 millioner kroner til et prosjekt for eldre.", "3", "Total"),
+    # a package of measures is a whole sum ("tiltakspakke", "krisepakke": a compound of ``total_heads``)
+    ("Regjeringa føreslår no tre tiltakspakker på nærare 830 millionar kroner.", "830", "Total"),
     ("Det er bevilget 5 millioner kroner til folkehelsetiltak.", "5", "Total"),
     ("Fylkestinget vedtok å lyse ut 500 000 kroner til folkehelsetiltak.", "500 000", "Total"),
     ("Det blei utbetalt 10 069 mill. kr til kommunane.", "10 069", "Total"),
