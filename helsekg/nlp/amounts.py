@@ -564,19 +564,24 @@ def _column_year(text: str, start: int, end: int) -> int | None:
     return next((year for cell_start, _, year in cells or () if cell_start == start), None)
 
 
-def _tab_column_year(text: str, start: int) -> int | None:
-    """The year heading the column of the cell at ``start`` in a table whose cells are parted by tabs: the cell at
-    the same place of the nearest line above (no blank line between) that holds two or more year cells ("2019",
-    "Budsjett 2019"; "Tall i hele millioner\\t2020\\t2021" over "Økt driftsramme for biblioteket\\t0,20\\t0,20":
-    2020 and 2021). None for a first cell, or without such a line.
+_AFTER_CELL_GAP = re.compile(r"(?:\t|[ \u00a0]{2})[-\u2212]?\Z")
+
+
+def _cell_column_year(text: str, start: int) -> int | None:
+    """The year heading the column of the cell at ``start`` in a table whose cells are parted by tabs or wide gaps:
+    the cell at the same place of the nearest line above (no blank line between) that holds two or more year cells
+    ("2019", "Budsjett 2019"; "Tall i hele millioner\\t2020\\t2021" over "Økt driftsramme for
+    biblioteket\\t0,20\\t0,20": 2020 and 2021). None for a first cell, or without such a line.
 
     >>> t = "Tal i tusen\\tBudsjett 2018\\tBudsjett 2019\\nUtstyr\\t11 000\\t5 000\\n"
-    >>> _tab_column_year(t, t.index("5 000"))
+    >>> _cell_column_year(t, t.index("5 000"))
     2019
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    column = text.count("\t", line_start, start)
-    if column == 0 or not text[start - 1:start] in ("\t", "-", "\u2212"):
+    line_start = text.rfind("\n", max(0, start - _TABLE_CONTEXT), start) + 1
+    if line_start == 0 and start >= _TABLE_CONTEXT or not _AFTER_CELL_GAP.search(text, max(0, start - 3), start):
+        return None  # no cell: a row this long is none, and a cell starts after a gap
+    column = _cell_index(text[line_start:start])
+    if column == 0:
         return None
     line_end = line_start - 1
     for _ in range(40):
@@ -586,7 +591,7 @@ def _tab_column_year(text: str, start: int) -> int | None:
         line = text[above:line_end]
         if not line.strip():
             return None
-        cells = [cell.strip() for cell in line.split("\t")]
+        cells = _cells(line)
         years = [_YEAR_CELL.fullmatch(cell) for cell in cells]
         if sum(1 for y in years if y) >= 2:
             year = years[column] if column < len(cells) else None
@@ -1082,8 +1087,20 @@ def _unit_table(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | Non
     return None
 
 
-_CELL_GAP = re.compile(r"\t+|[ \u00a0]{2,}")
+#: the gap between two cells of a table row: tabs, or two spaces and more
+_CELL_SEPARATOR = re.compile(r"\t+|[ \u00a0]{2,}")
 _YEAR_CELL = re.compile(r"(?:\w+[ \u00a0])*(?:19|20)\d\d")
+
+
+def _cell_index(row_before: str) -> int:
+    """The column of the cell that starts after ``row_before`` (its row up to the cell, a sign included): 0 for the
+    row's first cell."""
+    return len(_CELL_SEPARATOR.findall(row_before.rstrip("-\u2212")))
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row, stripped."""
+    return [cell.strip() for cell in _CELL_SEPARATOR.split(line)]
 
 
 def _money_column_of(header_line: str, unit_at: int, row_before: str) -> bool:
@@ -1091,12 +1108,12 @@ def _money_column_of(header_line: str, unit_at: int, row_before: str) -> bool:
     header row and the number's column is headed by the unit ("Beløp (i 1 000 kr)") or by a year ("2019",
     "Budsjett 2019") of a row whose first cell holds the unit ("FOLKEHELSE Tal i tusen"); not a chapter or post
     number ("Kap.", "Post 21") nor a column of change in per cent."""
-    column = len(_CELL_GAP.findall(row_before.rstrip("-\u2212")))
-    cells = _CELL_GAP.split(header_line)
+    column = _cell_index(row_before)
+    cells = _cells(header_line)
     if column == 0 or column >= len(cells):
         return False
-    unit_column = len(_CELL_GAP.findall(header_line[:unit_at]))
-    return unit_column == column or (unit_column == 0 and bool(_YEAR_CELL.fullmatch(cells[column].strip())))
+    unit_column = _cell_index(header_line[:unit_at])
+    return unit_column == column or (unit_column == 0 and bool(_YEAR_CELL.fullmatch(cells[column])))
 
 
 # the last cell of a table row: a grouped number after a gap (two spaces, a tab, a colon), alone at the line end
@@ -1539,7 +1556,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             if bound:
                 qualifier = Qualifier[bound.lastgroup]
         clause = (max(clause_start, r.start - _CONTEXT), min(clause_end, r.end + _CONTEXT))
-        column_year = (_column_year(text, r.start, r.end) or _tab_column_year(text, r.start)) if r.is_money else None
+        column_year = (_column_year(text, r.start, r.end) or _cell_column_year(text, r.start)) if r.is_money else None
         if column_year is not None:  # a table's column per year: its header's year
             year, scope = column_year, ""
         elif r.is_money:

@@ -46,6 +46,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.extract.measures.targets import group_phrase
+from helsekg.extract.records import Amount
 from helsekg.nlp.extensions import annotated
 from helsekg.text.document import slugify
 from helsekg.text.layout import BULLET_RE
@@ -134,14 +135,14 @@ _MONEY_LEAD = re.compile(
 _MONEY_LINK = re.compile(r"(?i)\s*(?:[:–-]\s*)?(?:til|i|for|på|som)?\s+")
 
 
-def _leading_money(context: MeasureContext, start: int, end: int):
+def _leading_money(context: MeasureContext, start: int, end: int) -> Amount | None:
     """The amount of money that opens the list item at ``start`` (a bullet or a qualifier before it), or None."""
     lead = _MONEY_LEAD.match(context.text, start, end)
     at = lead.end() if lead else start
     return next((a for a in context.amounts_in(start, end) if a.is_money and a.start <= at), None)
 
 
-def _after_money(context: MeasureContext, amount, end: int) -> tuple[int, int] | None:
+def _after_money(context: MeasureContext, amount: Amount, end: int) -> tuple[int, int] | None:
     """What an item that opens with its money names after it: "1,8 mill. kr til korttidsstipend for fullføring"
     gives "korttidsstipend for fullføring", "26,1 millioner kroner i ordinær tildeling" "ordinær tildeling"; a
     recipient ("2 mill. Frelsesarmeen") or nothing gives None."""

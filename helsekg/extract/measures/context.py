@@ -422,8 +422,8 @@ def _tab_row_cell(text: str, start: int, end: int, money_starts: Sequence[int]) 
     if i >= len(money_starts) or money_starts[i] >= end:
         return None
     cell = money_starts[i]
-    if cell <= start or text[cell - 1] not in "\t-\u2212" or not _CELL_GAP.search(text, start, cell - (
-            text[cell - 1] != "\t")):
+    gap_end = cell - 1 if text[cell - 1] in "-\u2212" else cell  # a sign between the gap and the figure
+    if cell <= start or text[gap_end - 1] != "\t" or not _CELL_GAP.search(text, start, gap_end):
         return None
     after = text.find("\t", cell, end)
     return cell if after >= 0 and _FIGURE_CELLS.match(text, after, end) else None

@@ -759,10 +759,10 @@ class MeasureResolver:
                 if item.recipient and above:  # "• Tiltak for utsatte grupper" over "  • 4 mill. Den norske kirke"
                     self.claim_item_amounts(above[-1][1], item.sentences)
                     continue
-                found = self.mentions_in(item.sentences[0])
-                if found:
-                    above.append((indent, found[0]))
-                if any(self.mentions_in(i) for i in item.sentences):
+                found = [self.mentions_in(i) for i in item.sentences]
+                if found[0]:
+                    above.append((indent, found[0][0]))
+                if any(found):
                     continue
                 if item.candidate is not None:
                     mention = self.add_candidate(item.candidate)
