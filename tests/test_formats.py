@@ -19,7 +19,7 @@ from helsekg.text.formats import (
     pdf_to_text,
     sniff_format,
 )
-from helsekg.text.language import identify_language, language_gate
+from helsekg.text.language import guess_language, identify_language, language_gate
 
 # ---------------------------------------------------------------------------------------------
 # Text: plausible health-policy press releases
@@ -630,6 +630,18 @@ def test_formats_language_gate_refuses_a_short_text_in_a_distant_language(text, 
                                   "Björn Larsen fra Malmö blir ny leder for eldrerådet i kommunen"])
 def test_formats_language_gate_short_norwegian_lines_pass(text):
     assert language_gate(text, path="kort.txt") in ("nb", "nn")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kommunen får 2 millionar kroner til nye møteplassar for eldre i 2027. Målet er å hindre einsemd blant eldre.",
+     "nn"),
+    ("Kommunen får 2 millioner kroner til nye møteplasser for eldre i 2027. Målet er å hindre ensomhet blant eldre.",
+     "nb"),
+])
+def test_formats_a_short_text_without_function_word_cues_is_told_by_its_frequent_forms(text, code):
+    """A text too short for the language model, whose function words both standards share: the frequent forms of
+    policy texts tell them apart ("millionar"/"millioner", "einsemd"/"ensomhet"); it was Bokmål for want of cues."""
+    assert guess_language(text).language == code
 
 
 def test_formats_detect_language_bokmal_quoting_nynorsk_is_bokmal():
