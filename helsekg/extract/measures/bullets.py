@@ -311,8 +311,9 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
 
     "Hvem kan søke?", "Kva kan du få støtte til:", "Delmål:", "Dette må være med i søknaden:",
     "Demensplan 2025 inneheld fire hovudinnsatsområde:", "Midlane kan ikkje dekke:" (lemmas, compounds
-    included: ``list_block_lemmas``; question words: ``list_block_openers``); a heading of its own
-    ("Prioriteringar", ``list_block_heading_lemmas``).
+    included: ``list_block_lemmas``; question words: ``list_block_openers``); a heading of its own, with or without a
+    colon ("Prioriteringar", "Prioriteringer:", ``list_block_heading_lemmas``; "foreslås følgende hovedprioriteringer:"
+    introduces measures).
     """
     if lst.intro is None:
         return False
@@ -335,8 +336,8 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
     blockers = frozenset(cues.list_block_lemmas)
-    if len(words) <= 2 and not intro.endswith(":"):
-        blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar"
+    if len(words) <= 2:
+        blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar(:)"
     # an unlemmatised plural counts by its stem too ("Risikofaktorar for utanforskap kan vere:")
     forms = [f for w in words for f in (w, re.sub(r"(?:ane|ene|ar|er|a)$", "", w) if len(w) > 6 else w)]
     return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in forms)
