@@ -49,7 +49,8 @@ def measures(nlp, text: str) -> dict[str, set[int]]:
                                             "Fordelt i første runde: kr 8 100 000",
                                             "Fordelt i andre runde: kr 4 300 000"]),
     # a heading of its own over a grant's priorities, with a colon too
-    ("Prioriteringer:", ["Kunnskapsgenererende tiltak med overføringsverdi", "Konferanser og seminarer på nasjonalt nivå"]),
+    ("Prioriteringer:", ["Kunnskapsgenererende tiltak med overføringsverdi",
+                         "Konferanser og seminarer på nasjonalt nivå"]),
     # an audit's shortcomings
     ("Revisjonen av regnskapet viser følgende mangler:", ["Manglende avstemming av mellomværende med statskassen",
                                                          "Utilstrekkelig dokumentasjon av tilskuddsforvaltningen"]),
