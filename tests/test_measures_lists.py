@@ -157,3 +157,18 @@ def test_measures_lists_a_table_row_whose_last_cell_is_no_money(nlp):
     found = measures(nlp, text)
     assert found.get("Tilskot til kommunane") == {3_200_000}, found
     assert found.get("Diverse folkehelsetiltak") == {4_500_000, 4_600_000}, found
+
+
+@pytest.mark.parametrize("text", [
+    ("Tildeling av Helse Vests forskingsmidlar 2025\n\nHelse Vest har tildelt midlar til 52 av dei 271 søknadene. "
+     "I tillegg til dei nye prosjekta har 160 stipendiatar fått vidareført si finansiering. Vel 175 millionar kroner "
+     "går til å finansiere dei nye og vidareførte prosjekta."),
+    ("Skjønnsmidler til smittevern 2025\n\nStatsforvalteren har fordelt skjønnsmidler til kommunene. Til sammen "
+     "40 millioner kroner skal dekke utgifter til smittevern i kommunene."),
+])
+def test_measures_lists_money_to_pay_for_what_a_scheme_funds_is_the_schemes(nlp, text):
+    """ "N kroner går til å finansiere nye prosjekt": paying for what the page's scheme funds names no measure of its
+    own ("finansiere dei nye og vidareførte prosjekta" was one); the money is the scheme's (``PURPOSE_VERBS``)."""
+    found = measures(nlp, text)
+    assert not any(label.lower().startswith(("finansiere", "dekke")) for label in found), found
+    assert any(values for values in found.values()), found  # the money funds the page's scheme

@@ -83,7 +83,10 @@ RECEIVING_FORMS = frozenset({"mottar", "mottek", "mottok", "får", "fær", "fekk
 FIRST_WORD = re.compile(rf"\W*({WORD})")
 BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic())
 #: "for å bidra til ...": verbs that only state a purpose
-PURPOSE_VERBS = frozenset({"bidra", "medverke", "medverka", "medvirke", "fremme", "fremje", "fremja"})
+PURPOSE_VERBS = frozenset({"bidra", "medverke", "medverka", "medvirke", "fremme", "fremje", "fremja",
+                           # "Vel 182 millionar kroner går til å finansiere nye prosjekt": paying for what the scheme
+                           # funds, not a measure of its own
+                           "finansiere", "finansiera", "delfinansiere", "delfinansiera", "dekke", "dekkje"})
 
 
 def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
