@@ -92,7 +92,7 @@ from helsekg.extract.measures.proposals import find_proposals
 from helsekg.extract.measures.prose import find_prose
 from helsekg.extract.measures.requests import find_requests
 from helsekg.extract.measures.resolve import MeasureFindings, MeasureResolver
-from helsekg.extract.measures.targets import find_target_groups, frequent_group
+from helsekg.extract.measures.targets import find_target_groups
 from helsekg.extract.measures.titles import find_budget_posts, find_titles
 from helsekg.extract.records import Actor, Amount
 from helsekg.nlp.extensions import doc_text
@@ -154,7 +154,6 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     # goals read the merged measures: a purpose cue inside a funded phrase or an action is no goal
     resolver.attach_goals(find_goals(context, resolver.spans()))
     resolver.attach_targets(find_target_groups(context))
-    if not resolver.groups:  # only a page where no sentence states a group is read for its most named one
-        resolver.attach_frequent_group(frequent_group(context))
+    resolver.attach_frequent_group()  # only a page where no sentence states a group is read for its most named one
     resolver.attach_proposers()
     return resolver.findings()

@@ -97,9 +97,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                               if a.is_money and text[first.start:a.start].strip()), first_end)
             if lst.table:  # the label ends where the row's money cell begins, and may wrap over lines
                 first_end = min(first_end, lst.cells[b])
-                if (" ".join(text[first.start:first_end].split()).rstrip(":").lower() in context.cues.table_sum_labels
-                        or _SUM_LABEL.match(text, first.start, first_end)):
-                    continue  # the sum row of the table ("Sum sektor", "Delsum – fylkesmidlar")
+                if _sum_row(context, text[first.start:first_end]):
+                    continue  # the sum row of the table ("Sum", "Sum sektor", "Delsum – fylkesmidlar")
             applicant = _row_applicant(context, first.start, first_end) if lst.table else None
             trailing = _trailing_applicant(context, intro, first.start, first_end) if lst.table else None
             if lst.table and applicant is None and trailing is None and _applicant_only(context, first.start, first_end):
@@ -126,13 +125,19 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
     return tuple(readings)
 
 
-#: A table row that sums the rows above it ("Sum sektor", "Netto utgifter").
-_SUM_LABEL = re.compile(r"(?i)[^\w]*(?:sum|delsum|totalsum|netto|brutto)\b")
 #: What may stand before the money that opens a list item: a bullet and a qualifier ("• Ca. 80 millioner kroner").
 _MONEY_LEAD = re.compile(
     r"(?i)[\s•·▪‣◦*–-]*(?:(?:ca|cirka|om lag|omlag|rundt|inntil|opptil|vel|nær|nesten)\.?\s+)?")
 #: The word that links an item's money to what it is for ("... til korttidsstipend", "... i ordinær tildeling").
 _MONEY_LINK = re.compile(r"(?i)\s*(?:[:–-]\s*)?(?:til|i|for|på|som)?\s+")
+
+
+def _sum_row(context: MeasureContext, label: str) -> bool:
+    """A table row's label that sums the rows above it: a whole sum label ("Totalt", "I alt"; ``table_sum_labels``)
+    or one that opens with a sum word ("Sum sektor", "Netto utgifter"; ``table_sum_words``)."""
+    cues = context.cues
+    first = re.match(r"\W*(\w*)", label).group(1).lower()
+    return " ".join(label.split()).rstrip(":").lower() in cues.table_sum_labels or first in cues.table_sum_words
 
 
 def _leading_money(context: MeasureContext, start: int, end: int) -> Amount | None:

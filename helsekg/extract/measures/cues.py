@@ -113,6 +113,7 @@ class MeasureCues:
     document_heads: tuple[str, ...] = ()
     allocation_verbs: tuple[str, ...] = ()
     table_sum_labels: tuple[str, ...] = ()
+    table_sum_words: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
     area_heads: tuple[str, ...] = ()
     many_words: tuple[str, ...] = ()

@@ -65,6 +65,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
+from helsekg.extract.measures.targets import frequent_group
 from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 from helsekg.nlp.extensions import annotated
@@ -1129,10 +1130,14 @@ class MeasureResolver:
             if measure is not None and all(g.key != group.key for g in measure.targets):
                 measure.targets.append(group)
 
-    def attach_frequent_group(self, group: TargetGroup | None) -> None:
-        """A page where no sentence states a group: the group it names most often (:func:`frequent_group`) is its
-        measure's (the only one, else the title's, else the first), or the page's when it names no measure."""
-        if group is None or self.groups:
+    def attach_frequent_group(self) -> None:
+        """A page where no sentence states a group: the group it names most often (:func:`frequent_group`, read only
+        for such a page) is its measure's (the only one, else the title's, else the first), or the page's when it
+        names no measure."""
+        if self.groups:
+            return
+        group = frequent_group(self.context)
+        if group is None:
             return
         self.groups.append(group)
         roots = [m.root() for m in sorted(self.mentions, key=lambda m: m.start) if m.sentence is not None]
