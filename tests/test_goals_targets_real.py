@@ -225,6 +225,20 @@ def test_targets_real_stated_group_ends_at_a_new_clause(parsed, text, expected):
     assert group_labels(parsed(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tilskotet har stor betydning for pasientane i regionen.", []),
+    ("Ordningen stiller strenge krav til kommunene som søker.", []),
+    ("Prosjektet gir stor nytte for pasientene og de ansatte.", []),
+    # the same prepositions after a measure or a granting verb still name its group
+    ("Tilskuddet er et tilbud til eldre som bor hjemme.", ["eldre som bor hjemme"]),
+    ("Tilskotet er meint for kommunar med store utgifter.", ["kommunar med store utgifter"]),
+])
+def test_targets_real_a_duty_or_an_effect_for_someone_names_no_group(parsed, text, expected):
+    """ "betydning for pasientane", "krav til kommunene": a til/for phrase that completes a noun of duty, effect or
+    message (the parse's head of the preposition) says whom it concerns, not whom a measure is for."""
+    assert group_labels(parsed(text)) == expected
+
+
 @pytest.mark.parametrize("make", ["parsed", "blank"])
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ørsta kommune har fått 1,8 millionar kroner til inkludering av barn og unge i kommunen.",

@@ -59,6 +59,7 @@ class _TargetPatterns:
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
     clause_openers: frozenset[str]
+    cue_governors: frozenset[str]  # "ansvar for", "krav til": the phrase names whom a duty concerns, not a group
     passive: re.Pattern[str]  # "Tjenesten kan søkes av ...": who may apply, after the passive
     award: re.Pattern[str]  # "Folkehelseprisen", "Leve hele livet-prisen": an award
     award_recipient: re.Pattern[str]  # "går til", "kan også tildeles": its recipients follow
@@ -83,6 +84,7 @@ def _patterns() -> _TargetPatterns:
         priority_verbs=frozenset(data["priority_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
         clause_openers=frozenset(data["group_clause_openers"]),
+        cue_governors=frozenset(data["group_cue_governors"]),
         relative=re.compile(rf"\s*({alt(data['relative_group_pronouns'])})\s+som\s+(?=\w)", i),
         passive=re.compile(rf"(?<![\w-])(?:kan|kunne)\s+(?:{WORD}\s+)?(?:{alt(data['applicant_passives'])})"
                            rf"(?:\s+om)?\s+av\s+(?=\w)", i),
@@ -104,6 +106,8 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         strong = bool(rx.target_sentence.search(sentence))
         found: list[tuple[int, int]] = []
         for m in rx.group_cue.finditer(text, s.start, s.end):
+            if parse is not None and _governed_by_non_measure(parse, m.start()):
+                continue
             span = group_phrase(context, m.end(), s.end)
             if span is None and m.group(0).split()[0].lower() != "blant":  # "blant dem som fekk": who got it
                 span = _relative_group(context, m.end(), s.end)
@@ -140,6 +144,16 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
             group = TargetGroup(context.doc_id, start, end, text[start:end], label=label, key=group_key(label, rx))
             out.append(TargetCandidate(group, i, strong))
     return tuple(out)
+
+
+def _governed_by_non_measure(parse: Parse, pos: int) -> bool:
+    """The group cue at ``pos`` is a preposition attached to a noun whose til/for phrase names whom a duty, an
+    effect or a message concerns ("ansvar for ...", "betydning for pasientene", "brev til kommunane"; the data's
+    ``group_cue_governors``), not whom a measure is for."""
+    token = parse.at(pos)
+    if token is None or token.pos_ != "ADP" or token.head.i == token.i:
+        return False
+    return token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() in _patterns().cue_governors
 
 
 #: how often a group must be named to be the page's group when no sentence states one
