@@ -459,3 +459,32 @@ def test_amount_attributes_real_distributed_sum(nlp, sentence, kind):
     amount = next(a for a in find_amounts(sentence) if a.is_money)
     found = context_kind(nlp(sentence), amount.start, amount.end)
     assert (found.value if found else None) == kind
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a grant that an actor grants, with its size after "på": the whole sum granted (round 23)
+    ("Helsedirektoratet har bevilget et tilskudd på over 4,1 millioner kroner til kommunens legevakt.", "Total"),
+    ("Fylkeskommunen har løyvd eit tilskot på 250 000 kroner til nye møteplassar for eldre.", "Total"),
+    # ... but one grant that someone receives is not a scheme's whole budget
+    ("Laget har fått et tilskudd på 40 000 kroner.", None),
+    # "utgjør": the size of its subject, unless the clause names a change or a part
+    ("Ordninga vart auka i fjor, og utgjer i år om lag 310 mill. kroner.", "Total"),
+    ("Det samla tilskotet til kommunane utgjer 14 millionar kroner.", "Total"),
+    ("Den varige styrkingen av tjenesten utgjør dermed 3,4 millioner kroner.", None),
+    ("Kommunens andel utgjør 1,2 millioner kroner.", None),
+])
+def test_amount_attributes_real_granted_grant_and_size(nlp, sentence, kind):
+    amount = next(a for a in find_amounts(sentence) if a.is_money)
+    found = context_kind(nlp(sentence), amount.start, amount.end)
+    assert (found.value if found else None) == kind
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    # "drøyt"/"drygt" (a little more than) and "knapt"/"snaut" (a little less than) bound the amount (round 23)
+    ("Drygt 16 millionar kroner vert føreslått løyvd til sosiale aktivitetar.", "MoreThan"),
+    ("Kommunen brukte drøyt 2 millioner kroner på tiltaket.", "MoreThan"),
+    ("Fylket fekk snaut 900 000 kroner i tilskot.", "LessThan"),
+    ("Prosjektet kostet knapt 5 millioner kroner.", "LessThan"),
+])
+def test_amount_attributes_real_a_little_more_or_less(text, qualifier):
+    assert next(a for a in find_amounts(text) if a.is_money).qualifier.value == qualifier

@@ -77,6 +77,8 @@ class ContextLemmas:
     cost_heads: frozenset[str] = frozenset()
     spend_for_verbs: frozenset[str] = frozenset()
     distribute_verbs: frozenset[str] = frozenset()
+    amount_verbs: frozenset[str] = frozenset()
+    part_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -233,10 +235,14 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
             noun = _subject(rest, lemmas)
         elif (rest and (_lemma(rest[0]) in lemmas.indefinite_articles or rest[0].lower_ in lemmas.indefinite_articles)
               and _is(noun, lemmas.article_sensitive)):
-            noun = None  # "et tilskudd på 300 000 kroner": one grant, not a scheme's budget
+            # "et tilskudd på 300 000 kroner": one grant, not a scheme's budget; but the whole of what an actor grants
+            # ("Helsedirektoratet har bevilget et tilskudd på over 5,3 millioner kroner til ...")
+            return AmountKind.TOTAL if _granted_whole(rest[1:], after, lemmas) else None
         if noun is not None and _is(noun, lemmas.total_heads) and not _is(noun, lemmas.not_total_heads):
             return AmountKind.TOTAL
         return None
+    if not rate and _sized(before, lemmas):
+        return AmountKind.TOTAL  # "ordninga ... utgjer i år om lag 664 mill. kroner": the size of the whole
     if first == "til" and len(before) > 1 and _is(before[1], lemmas.set_verbs) and not per:
         return AmountKind.TOTAL if _subject(before[2:], lemmas) is not None else None
     if per:
@@ -313,6 +319,20 @@ def _subject_kind(doc: Doc, start: int, end: int, after: list[Token], lemmas: Co
     if opening in lemmas.ceiling_words:
         return None
     return AmountKind.TOTAL if _granted_after(after, lemmas) else None
+
+
+def _sized(before: list[Token], lemmas: ContextLemmas) -> bool:
+    """ "utgjør" governs the amount (its nearest verb): the amount is the size of the subject, a whole ("det samlede
+    tildelingsbeløpet ... utgjør 22 millioner kroner", "ordninga ... utgjer i år om lag 664 mill. kroner"); not when
+    the clause names a change or a part ("Den langsiktige styrkingen ... utgjør dermed 8,2 millioner", "Kommunens
+    andel utgjør ...")."""
+    for i, token in enumerate(before):
+        if _lemma(token) in lemmas.amount_verbs or token.lower_ in lemmas.amount_verbs:
+            return not any(_is(t, lemmas.increase) or _is(t, lemmas.reduction) or _lemma(t) in lemmas.part_words
+                           or t.lower_ in lemmas.part_words for t in before[i + 1:])
+        if token.pos_ in ("VERB", "AUX") or _is_copula(token, lemmas):
+            return False
+    return False
 
 
 def _granted_after(after: list[Token], lemmas: ContextLemmas) -> bool:

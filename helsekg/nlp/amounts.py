@@ -14,9 +14,11 @@ lives in ``helsekg/data/amount_lexicon.json``.
 
 Decisions (see also ``tests/test_amounts.py``):
 
-* Qualifiers stand directly before the number. ``nesten``, ``knapt``, ``drøyt``, ``nær(mere)``
-  and ``snaut`` are :attr:`Qualifier.APPROXIMATELY`: the text gives a value near the number, not a
-  bound. ``over``/``mer enn`` are strict (:attr:`Qualifier.MORE_THAN`), ``inntil``/``høyst`` and
+* Qualifiers stand directly before the number. ``nesten`` and ``nær(mere)`` are
+  :attr:`Qualifier.APPROXIMATELY`: the text gives a value near the number, not a bound. ``drøyt``/``drygt``
+  (a little more than) are :attr:`Qualifier.MORE_THAN` and ``knapt``/``snaut`` (a little less than)
+  :attr:`Qualifier.LESS_THAN`, as the real-text annotators read them (issue 13, round 23).
+  ``over``/``mer enn`` are strict (:attr:`Qualifier.MORE_THAN`), ``inntil``/``høyst`` and
   ``ikke over`` are :attr:`Qualifier.UP_TO`. A range ("3-4 prosjekter") is ``AT_LEAST`` with
   ``value_max`` unless another qualifier is written.
 * Kind cues are searched only inside the amount's clause, which ends at a sentence end, a line
