@@ -488,3 +488,20 @@ def test_amount_attributes_real_granted_grant_and_size(nlp, sentence, kind):
 ])
 def test_amount_attributes_real_a_little_more_or_less(text, qualifier):
     assert next(a for a in find_amounts(text) if a.is_money).qualifier.value == qualifier
+
+
+THIS_YEAR_NN = """Tilskot til lågterskeltilbod for eldre
+
+Fylket har i år fått 640 000 kroner til ordninga.
+
+I 2027 fekk fylket 590 000 kroner.
+
+Søknadsfristen er 1. april 2028.
+"""
+
+
+def test_amount_attributes_real_this_year_beside_another_year(write_text, nlp):
+    """Round 23: "i år" is the year the text was written (here dated by its one full date), not the one other year an
+    amount states ("I 2027 fekk ...")."""
+    assert [(v, year) for v, _, _, year in _money(write_text, nlp, "laagterskel.txt", THIS_YEAR_NN)] == [
+        (Decimal("640000"), 2028), (Decimal("590000"), 2027)]

@@ -235,6 +235,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         if document.is_body(span._.amount.start, span._.amount.end)
     ]
     stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
+    stated_once = set(stated) if len(stated) == 1 else set()  # the one year other amounts state
     title = next((r for r in document.regions if r.kind == "title"), None)
     grant_title = title is not None and has_cue(doc, title.start, title.end, "grant_heads")
     doc_year = (_budget_year(document, cues) or (_title_year(document.text[title.start:title.end]) if grant_title
@@ -253,7 +254,10 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
                 read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"
                 and not yearless_context(doc, parsed.start, parsed.end)):
-            year = _list_intro_year(document.text, parsed.start) or doc_year
+            year = _list_intro_year(document.text, parsed.start)
+            if year is None and parsed.year_scope == "current" and issued is not None and doc_year in stated_once:
+                year = issued  # "har i år fått tildelt 850 000" beside "I 2017 fekk ...": this year, not the other one
+            year = year or doc_year
             if year is None and issued is not None and (
                     parsed.year_scope == "current" or grant_title
                     or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")
