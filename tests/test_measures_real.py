@@ -943,3 +943,15 @@ def test_measures_real_a_verb_the_dictionary_also_knows_as_a_noun_ends_the_phras
     text = ("Innovasjonsmidler 2025\n\nHelseforetaket har fordelt midler til innovasjonsprosjekter. Sum til fordeling "
             "til nye prosjekter i 2025 ligger på cirka 4 millioner.\n")
     assert not any(label.endswith("ligger") for label in measures(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    # the recipients first, then what the money is for (round 23)
+    ("Fylket gir 2 millionar kroner til frivillige lag og organisasjonar til aktivitetar for barn.",
+     "aktivitetar for barn", 2_000_000),
+    # a verb particle between the amount and "til" ("går ... ut til", "deles ... ut til")
+    ("No går 40 millionar kroner ut til kommunane til nye møteplassar for eldre\n\nPengane kjem frå statsbudsjettet.",
+     "møteplassar for eldre", 40_000_000),
+])
+def test_measures_real_the_recipients_then_the_purpose(nlp, text, label, value):
+    assert value in measures(nlp, text).get(label, set())

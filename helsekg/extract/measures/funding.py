@@ -356,6 +356,12 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
             if tail and rx.anaphor.match(tail.group(1)):
                 # "450 millionar kroner for å realisera prosjektet": the project named before
                 return (Reference(tail.start(1), tail.end(1), alias=False),)
+    inner = _SECOND_TO.search(text, start, end) if kind == "til" else None
+    if inner is not None and len(text[start:inner.start()].split()) <= 4 and context.is_group(text[start:inner.start()]):
+        # "5 millionar kroner til kommunane til nye møteplassar for eldre": who gets it, then what for
+        second = phrase_after(text, inner.end(), s.end, rx)
+        if second is not None:
+            start, end = second
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -384,6 +390,9 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         return Reference(start, start + first_word.end(), alias=False), NewPhrase(start, end, "forward")
     return (NewPhrase(start, end, "forward"),)
 
+
+#: "... til kommunane | til ...": a second "til" after the recipients names what the money is for (not "til å")
+_SECOND_TO = re.compile(r"[^\S\n]+til[^\S\n]+(?!å\s)")
 
 #: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
 _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
