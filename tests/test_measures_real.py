@@ -952,6 +952,12 @@ def test_measures_real_a_verb_the_dictionary_also_knows_as_a_noun_ends_the_phras
     # a verb particle between the amount and "til" ("går ... ut til", "deles ... ut til")
     ("No går 40 millionar kroner ut til kommunane til nye møteplassar for eldre\n\nPengane kjem frå statsbudsjettet.",
      "møteplassar for eldre", 40_000_000),
+    # the recipients, then a list of purposes after a comma
+    ("Regjeringa føreslår 12 millionar kroner til frivillige organisasjonar, til digitale samlingar for eldre og til "
+     "nye hjelpetelefonar.", "digitale samlingar for eldre", 12_000_000),
+    # an adverb and a participle of proposing before the participle of granting
+    ("Om lag 6 millionar vert difor føreslått løyvd til nye lågterskeltilbod for rusavhengige.",
+     "lågterskeltilbod for rusavhengige", 6_000_000),
 ])
 def test_measures_real_the_recipients_then_the_purpose(nlp, text, label, value):
     assert value in measures(nlp, text).get(label, set())

@@ -357,7 +357,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
                 # "450 millionar kroner for å realisera prosjektet": the project named before
                 return (Reference(tail.start(1), tail.end(1), alias=False),)
     inner = _SECOND_TO.search(text, start, end) if kind == "til" else None
-    if inner is not None and len(text[start:inner.start()].split()) <= 4 and context.is_group(text[start:inner.start()]):
+    if inner is None or len(text[start:inner.start()].split()) > 4 or not context.is_group(text[start:inner.start()]):
+        # "25 millionar kroner til frivillige organisasjonar, til digitale produksjonar ...": after the phrase
+        inner = _SECOND_TO.match(text, end, s.end) if kind == "til" and context.is_group(text[start:end]) else None
+    if inner is not None:
         # "5 millionar kroner til kommunane til nye møteplassar for eldre": who gets it, then what for
         second = phrase_after(text, inner.end(), s.end, rx)
         if second is not None:
@@ -392,7 +395,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
 
 
 #: "... til kommunane | til ...": a second "til" after the recipients names what the money is for (not "til å")
-_SECOND_TO = re.compile(r"[^\S\n]+til[^\S\n]+(?!å\s)")
+_SECOND_TO = re.compile(r"(?:,[^\S\n]*(?:og[^\S\n]+)?|[^\S\n]+)til[^\S\n]+(?!å\s)")
 
 #: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
 _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
@@ -462,8 +465,10 @@ _GRANT_KIND = re.compile(r"^[\w-]{3,}?s?(?:tilskott|tilskot|tilskudd)(?:et|a)?$"
 
 @lru_cache(maxsize=4)
 def _participle_intro(participles: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:(?:er|blir|vert|ble|vart|var|skal\s+bli|skal\s+verte)\s+)?(?:{alternation(participles)})"
-                      rf"\s+(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
+    # "vert difor føreslått løyvd til": an adverb, and a participle of proposing before the one of granting
+    return re.compile(rf"\s*(?:(?:er|blir|vert|ble|vart|var|skal\s+bli|skal\s+verte)\s+)?"
+                      rf"(?:(?:difor|derfor|også|òg|no|nå)\s+)?(?:(?:{alternation(participles)})\s+)?"
+                      rf"(?:{alternation(participles)})\s+(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 
 
 def funded_participle(context: MeasureContext) -> re.Pattern[str]:
