@@ -961,3 +961,15 @@ def test_measures_real_a_verb_the_dictionary_also_knows_as_a_noun_ends_the_phras
 ])
 def test_measures_real_the_recipients_then_the_purpose(nlp, text, label, value):
     assert value in measures(nlp, text).get(label, set())
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunestyret vedtok retningslinjer for fordeling av tilskudd til frivillige aktivitetstilbud for eldre.",
+    "Forslag til vedtak\n\n  1. Formannskapet vedtar retningslinjer for tildeling av tilskudd til frivillige "
+    "aktivitetstilbud for eldre.\n  2. Saken sendes til kommunestyret.",
+])
+def test_measures_real_rules_adopted_for_a_grant_decide_the_grant(nlp, text):
+    """Round 23: "vedtar retningslinjer for tildeling av tilskudd til X" decides the grant, not the rules."""
+    labels = set(measures(nlp, text))
+    assert "tilskudd til frivillige aktivitetstilbud for eldre" in labels
+    assert not any(label.startswith("retningslinjer") for label in labels)

@@ -33,7 +33,7 @@ from helsekg.extract.measures.phrases import (
     tokens,
     trim_phrase,
 )
-from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.extract.measures.prose import default_prose_cues, past_rules
 
 __all__ = ["coordinated", "find_actions", "manner", "object_after_verb"]
 
@@ -71,6 +71,8 @@ def manner(context: MeasureContext, pos: int) -> bool:
 def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool) -> list[ActionCandidate]:
     text, rx = context.text, context.rx
     s = context.sentences[index]
+    if any_object:
+        begin = past_rules(context, begin, s.end)
     phrase = phrase_after(text, begin, s.end, rx, extra_end=rx.action_end)
     if phrase is None:
         return []

@@ -115,6 +115,8 @@ class MeasureCues:
     table_sum_labels: tuple[str, ...] = ()
     table_sum_words: tuple[str, ...] = ()
     process_nouns: tuple[str, ...] = ()
+    #: "retningslinjer for tildeling av tilskudd til X": the rules a decision adopts for a grant
+    rule_nouns: tuple[str, ...] = ()
     area_heads: tuple[str, ...] = ()
     many_words: tuple[str, ...] = ()
     #: the goals of another plan, or what a text follows: "målene i X", "i tråd med X" (X is no measure here)

@@ -47,7 +47,7 @@ from helsekg.extract.measures.cues import WORD, YEARS, alternation
 from helsekg.extract.measures.phrases import head_of, is_document, phrase_after, tokens, trim_phrase
 from helsekg.nlp.extensions import annotated
 
-__all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building",
+__all__ = ["ProseCues", "ProseReading", "bare_head", "default_prose_cues", "find_prose", "is_building", "past_rules",
            "noun_phrase_end", "split_items"]
 
 CUES_FILE = "measure_prose_cues.json"
@@ -685,6 +685,9 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
         if second is not None:
             found.append(ActionCandidate(second, Candidate(*second, index, "report")))
         end = start + inner.start()
+    granted = past_rules(context, start, end) if noun.idx == start else start
+    if granted != start:
+        start = granted  # "vedtok retningslinjer for fordeling av tilskudd til ...": the grant the rules are for
     of = re.match(r"\S+\s+av\s+", text[start:end], re.IGNORECASE)
     if of is not None and noun.idx == start and noun.lower_ in context.cues.process_nouns:
         start += of.end()  # "vedtatt tildeling av regionale forskningsmidler": what is handed out, not the handing out
@@ -693,3 +696,20 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
     if phrase is not None:
         found.insert(0, ActionCandidate(phrase, Candidate(*phrase, index, "report")))
     return found
+
+
+def past_rules(context: MeasureContext, begin: int, end: int) -> int:
+    """Past "retningslinjer for tildeling av" (``rule_nouns``, "for", a ``process_nouns`` word and "av"/"til") to the
+    grant the rules are adopted for: "vedtar retningslinjer for tildeling av tilskudd til livsmestringstiltak" decides
+    the grant. ``begin`` itself when the object is no such rules phrase, or no instrument noun follows them."""
+    cues = context.cues
+    m = _rules(cues.rule_nouns, cues.process_nouns).match(context.text, begin, end)
+    if m is None or not context.rx.instrument_word.match(m.group(1)):
+        return begin
+    return m.start(1)
+
+
+@lru_cache(maxsize=4)
+def _rules(rule_nouns: tuple[str, ...], process_nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(rule_nouns) or '(?!)'})\s+for\s+"
+                      rf"(?:(?:{alternation(process_nouns) or '(?!)'})\s+(?:av|til)\s+)?([\w-]+)", re.IGNORECASE)
