@@ -493,3 +493,11 @@ def test_proposers_real_the_public_body_named_most_is_the_last_default(measures)
             "mobiliserte under pandemien, og ein representant frå Helse Bergen var også til stades. Alle som vil vere "
             "med i arbeidet med reforma, kan ta kontakt med Voss herad.")
     assert measures(text) == {"Leve heile livet": "Voss herad"}
+
+
+def test_proposers_real_who_runs_a_measure_does_not_decide_it(measures):
+    """Round 23: "X i regi av Røde Kors" names who runs X; the government that funds it decides it."""
+    found = measures("Regjeringa deler ut 90 millionar kroner til fritidsaktivitetar. Den største delen av midlane er "
+                     "tildelte Sommar for alle i regi av Redd Barna (12 mill. kroner) og Ungdomsstasjonen i regi av "
+                     "Kirkens Bymisjon (20 mill. kroner).")
+    assert found.get("Ungdomsstasjonen") == "Regjeringa"
