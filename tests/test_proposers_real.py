@@ -501,3 +501,18 @@ def test_proposers_real_who_runs_a_measure_does_not_decide_it(measures):
                      "tildelte Sommar for alle i regi av Redd Barna (12 mill. kroner) og Ungdomsstasjonen i regi av "
                      "Kirkens Bymisjon (20 mill. kroner).")
     assert found.get("Ungdomsstasjonen") == "Regjeringa"
+
+
+def test_proposers_real_a_quoted_proposal_is_moved_by_a_party(measures):
+    """Round 23: in the Storting's minutes, a proposal quoted after "Forslag nr. 1 lyder:" is moved by the party on whose
+    behalf the proposals were put forward, not by "Stortinget" whose words it drafts."""
+    found = measures(
+        "Votering i sak nr. 4\n"
+        "Presidenten: Under debatten er det satt fram to forslag, forslagene nr. 1 og 2, fra Kari Holm på vegne av "
+        "Senterpartiet.\n"
+        "Forslag nr. 1 lyder:\n"
+        "«Stortinget ber regjeringen opprette et nasjonalt kompetansesenter for eldre med hørselstap.»\n"
+        "Forslag nr. 2 lyder:\n"
+        "«Stortinget ber regjeringen utvide ordningen med gratis tannbehandling for eldre.»\n")
+    assert {label: actor for label, actor in found.items() if actor == "Senterpartiet"}, found
+    assert "Stortinget" not in found.values()

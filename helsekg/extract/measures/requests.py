@@ -7,7 +7,8 @@ without adverbs and a verb that only sets it going ("snarest mulig iverksette en
 quotation mark), the verb be one of ``request_verbs`` and the addressee a body the text names. A list
 item's request is read with its list (:func:`helsekg.extract.measures.bullets.strip_subject` does the same
 there). A numbered proposal of a text that names a representative proposal with its authors is proposed by
-its first author, not by the body whose words it drafts.
+its first author, not by the body whose words it drafts; a numbered or quoted proposal of minutes that say on whose
+behalf the proposals were moved ("... forslag, fra Kari Holm på vegne av Senterpartiet") by that party.
 
 >>> from helsekg.extract.records import Actor
 >>> from helsekg.text import document_from_text
@@ -100,5 +101,29 @@ def requester(context: MeasureContext, start: int, sentence: int) -> Actor | Non
     if _NUMBERED_LEAD.match(context.text, context.sentences[sentence].start, start):
         # "Forslag 3: Stortinget ber regjeringen ..." in a text on "Representantforslag fra stortingsrepresentantene
         # A og B ...": A proposes it
-        return first_author(context) or request[0]
+        return mover(context) or first_author(context) or request[0]
+    if _QUOTED_LEAD.match(context.text, context.sentences[sentence].start, start):
+        # "Forslag nr. 1 lyder: «Stortinget ber regjeringen ...»" after "... forslag, fra X på vegne av Partiet": the
+        # party moved it
+        return mover(context) or request[0]
     return request[0]
+
+
+#: A sentence that opens with a quotation mark: a proposal's wording quoted in the minutes.
+_QUOTED_LEAD = re.compile(r"[\s-]*[«\"“]")
+#: "forslag ... fra Kari Nordmann på vegne av Partiet": the party that moves the proposals of a debate.
+_ON_BEHALF = re.compile(r"(?i)(?<![\w-])(?:forslag|framlegg)\w*\b(?:[^.\n]|\.(?!\s+[A-ZÆØÅ])){0,200}?"
+                        r"\bpå\s+vegne\s+av\s+")
+
+
+def mover(context: MeasureContext) -> Actor | None:
+    """The organisation on whose behalf the text's proposals are moved ("Under debatten er det satt fram tre forslag,
+    forslagene nr. 1–3, fra Åse Nordmann på vegne av Partiet."), the first the text names; None when it names none."""
+    def read() -> Actor | None:
+        for m in _ON_BEHALF.finditer(context.text):
+            actor = next((a for a in context.actors if a.start == m.end()), None)
+            if actor is not None and actor.kind == "organisation":
+                return actor
+        return None
+
+    return context.once("proposal_mover", read)
