@@ -608,6 +608,10 @@ def test_measures_real_title_naming_a_fund_by_its_kind(nlp, title, expected):
     ("Bo- og aktivitetssenter\n\nHva tilbyr vi?\n\nSenteret har dagtilbud og boliger med heldøgns bemanning.\n\n"
      "Hva koster det?\n\nDu betaler husleie og egenandel for tjenestene i bo- og aktivitetssenteret.",
      "Bo- og aktivitetssenter", ()),
+    # a service page known by its statute and complaint sections ("Lovgrunnlag", "Rett til klage")
+    ("Rus og psykisk helse\n\nTenesta gir oppfølging til vaksne med rusproblem eller psykiske plager.\n\n"
+     "Lovgrunnlag\n\nLov om kommunale helse- og omsorgstenester.\n\nRett til klage\n\nDu kan klage på vedtaket.",
+     "Rus og psykisk helse", ()),
     ("Mål for tjenesten\n\nDagaktivitetstilbud skal gi en meningsfull hverdag for hjemmeboende med demens.\n\n"
      "Hvem kan få dagaktivitetstilbud?\n\nDu kan få tilbudet hvis du bor hjemme.", None, ("Mål for tjenesten",)),
 ])
