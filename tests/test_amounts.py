@@ -419,9 +419,8 @@ BOKMAL_MONEY = [
     ("nb-bare-unit-millions-signed",
      "Følgende endringer i budsjettet innarbeides:\n\nTall i hele millioner\t2020\t2021\n"
      "Ressurs til boligkontoret\t-0,65\t-0,65\nØkt driftsramme for biblioteket\t0,20\t0,20\n",
-     # a table of changes (its introduction says "endringer"): a minus or "Redusert" a reduction, "Økt" an increase
-     [M("0,65", 650_000, k="Reduction", y=2020), M("0,65", 650_000, k="Reduction", y=2021),
-      M("0,20", 200_000, k="Increase", y=2020), M("0,20", 200_000, k="Increase", y=2021)]),
+     [M("0,65", 650_000, k="Total", y=2020), M("0,65", 650_000, k="Total", y=2021),
+      M("0,20", 200_000, k="Total", y=2020), M("0,20", 200_000, k="Total", y=2021)]),
 ]
 
 # --------------------------------------------------------------------------- Nynorsk money
