@@ -505,35 +505,3 @@ def test_amount_attributes_real_this_year_beside_another_year(write_text, nlp):
     amount states ("I 2027 fekk ...")."""
     assert [(v, year) for v, _, _, year in _money(write_text, nlp, "laagterskel.txt", THIS_YEAR_NN)] == [
         (Decimal("640000"), 2028), (Decimal("590000"), 2027)]
-
-
-CHANGE_TABLE_NB = """Budsjett 2027
-
-Kommunestyret vedtar rådmannens forslag med følgende endringer:
-
-Beløp i mill.\t2027\t2028
-Økt ramme til hjemmetjenesten\t1,50\t1,50
-Redusert bemanning i sentraladministrasjonen\t-0,80\t-0,80
-Ny stilling som frivillighetskoordinator\t0,70\t0,70
-Vedlikehold av omsorgsboliger\t-0,40\t-0,40
-"""
-
-LEVEL_TABLE_NB = """Budsjett 2027
-
-Rammene for sektorene er slik:
-
-Beløp i mill.\t2027\t2028
-Helse og omsorg\t412,50\t418,00
-"""
-
-
-def test_amount_attributes_real_a_table_of_changes(write_text, nlp):
-    """Nineteenth session: under an introduction that names changes, a table's cells are changes, by the row's label
-    ("Økt ...", "Redusert ...") or by the cell's sign; a table of levels keeps its cells as wholes (Total)."""
-    kinds = [(v, kind, year) for v, _, kind, year in _money(write_text, nlp, "endringer.txt", CHANGE_TABLE_NB)]
-    assert kinds == [
-        (Decimal("1500000"), "Increase", 2027), (Decimal("1500000"), "Increase", 2028),
-        (Decimal("800000"), "Reduction", 2027), (Decimal("800000"), "Reduction", 2028),
-        (Decimal("700000"), "Increase", 2027), (Decimal("700000"), "Increase", 2028),
-        (Decimal("400000"), "Reduction", 2027), (Decimal("400000"), "Reduction", 2028)]
-    assert {kind for _, _, kind, _ in _money(write_text, nlp, "rammer.txt", LEVEL_TABLE_NB)} == {"Total"}

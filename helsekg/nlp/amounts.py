@@ -214,14 +214,6 @@ class _Lexicon:
         keys = "|".join(re.escape(w) for w in sorted(money["key_nouns"], key=len, reverse=True))
         # money words of the page above a table ("kroner", "kr", "beløp", "tildeling", "tilskot", "løyvd", "midlar")
         self.table_money = re.compile(rf"(?i)(?<!\w)(?:{words}|{stems})(?!\w)")
-        change_table = data.get("change_tables", {})
-        # "Følgende direkte økonomiske endringer innarbeides:" over a budget table: its cells are changes
-        self.change_table_intro = re.compile(
-            rf"(?i)(?<![\w-])[\w-]*(?:{'|'.join(re.escape(w) for w in change_table.get('intro_stems', ())) or '(?!)'})")
-        # "Økt driftsramme for biblioteket", "Redusert avsetning til ...": a row whose label names its change
-        self.change_row = {kind: re.compile(rf"(?i)(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})"
-                                            r"(?![\w-])")
-                           for kind, words in change_table.get("row_words", {}).items()}
         # money words of the sentence around a bare grouped number ("fikk innvilget 1 250 000 til ...")
         self.near_money = re.compile(rf"(?i)(?<!\w)(?:{words}|{stems}|{sentence})(?!\w)")
         # "Søknadssum: 200 000", "Bevilgning: 1 250 000", "et tilskot på 500.000": a money noun names the number
@@ -1425,40 +1417,6 @@ def _cell_change(text: str, r: _Raw, lex: _Lexicon) -> AmountKind | None:
     return AmountKind[verbs[-1].lastgroup] if verbs else None
 
 
-def _table_change(text: str, start: int, lex: _Lexicon) -> AmountKind | None:
-    """The change a cell at ``start`` of a table of changes states: the table's unit line ("Tall i hele millioner")
-    follows an introduction that names changes ("Følgende direkte økonomiske endringer innarbeides:"; ``change_tables``
-    in the lexicon). The row's label names the change ("Økt driftsramme ...": Increase, "Redusert avsetning ...":
-    Reduction), else the cell's sign does (a minus: Reduction). None outside such a table."""
-    line_start = text.rfind("\n", 0, start) + 1
-    pos = line_start
-    while pos > 0 and start - pos < _TABLE_CONTEXT:
-        prev_start = text.rfind("\n", 0, pos - 1) + 1
-        line = text[prev_start:pos - 1]
-        if _UNIT_HEADER.search(line) or _BARE_UNIT_HEADER.search(line):
-            intro_end = prev_start - 1
-            intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1 if intro_end > 0 else 0
-            while intro_end > 0 and not text[intro_start:intro_end].strip():  # past empty lines
-                intro_end = intro_start - 1
-                intro_start = text.rfind("\n", 0, max(0, intro_end - 1)) + 1 if intro_end > 0 else 0
-            intro = text[intro_start:max(intro_start, intro_end)]
-            if not lex.change_table_intro.search(intro[-_CHANGE_INTRO_CHARS:]):
-                return None
-            label = text[line_start:start]
-            for kind, words in lex.change_row.items():
-                if words.search(label):
-                    return AmountKind(kind)
-            return AmountKind.REDUCTION if label.rstrip(" \u00a0").endswith(("-", "\u2212")) else AmountKind.INCREASE
-        if len(line) >= _PROSE_LINE and "\t" not in line:
-            return None
-        pos = prev_start
-    return None
-
-
-#: how much of a table's introduction is searched for a change word (its last sentence)
-_CHANGE_INTRO_CHARS = 300
-
-
 def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon, *,
           follows_from: bool = False, next_start: int | None = None, after_hi: int | None = None,
           clause_hi: int | None = None) -> AmountKind:
@@ -1593,9 +1551,7 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             row = _SUM_ROW.match(text, text.rfind("\n", 0, r.start) + 1, r.start)
             kind = _cell_change(text, r, lex) or (AmountKind.TOTAL if row else kind)
             if kind is AmountKind.UNSPECIFIED and _unit_table(text, r.start, r.end, lex) is not None:
-                # a budget table's cell: the whole appropriation of its row's post that year, or the change its row makes
-                # in a table of changes ("Følgende økonomiske endringer innarbeides:")
-                kind = _table_change(text, r.start, lex) or AmountKind.TOTAL
+                kind = AmountKind.TOTAL  # a budget table's cell: the whole appropriation of its row's post that year
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
