@@ -981,6 +981,6 @@ def test_measures_real_rules_adopted_for_a_grant_decide_the_grant(nlp, text):
 
 def test_measures_real_the_budget_a_sum_is_set_aside_in_is_no_part_of_the_measure(nlp):
     """ "til X i budsjettet for 2027": the budget names where the money is set aside, not what it funds."""
-    found = measures(nlp, "Fylkestinget har satt av 2 millionar kroner til frivillige møteplassar for eldre i budsjettet "
-                          "for 2027.")
+    found = measures(nlp, "Fylkestinget har satt av 2 millionar kroner til frivillige møteplassar for eldre i "
+                          "budsjettet for 2027.")
     assert 2_000_000 in found.get("frivillige møteplassar for eldre", set()), found

@@ -504,8 +504,8 @@ def test_proposers_real_who_runs_a_measure_does_not_decide_it(measures):
 
 
 def test_proposers_real_a_quoted_proposal_is_moved_by_a_party(measures):
-    """Round 23: in the Storting's minutes, a proposal quoted after "Forslag nr. 1 lyder:" is moved by the party on whose
-    behalf the proposals were put forward, not by "Stortinget" whose words it drafts."""
+    """Round 23: in the Storting's minutes, a proposal quoted after "Forslag nr. 1 lyder:" is moved by the party on
+    whose behalf the proposals were put forward, not by "Stortinget" whose words it drafts."""
     found = measures(
         "Votering i sak nr. 4\n"
         "Presidenten: Under debatten er det satt fram to forslag, forslagene nr. 1 og 2, fra Kari Holm på vegne av "
