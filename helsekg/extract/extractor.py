@@ -214,7 +214,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     folkehelsearbeid 2019"); when every year the document states for its money is the same year,
     that year, except for an amount "i år" when the text is dated ("har i år fått 850 000" beside "I 2017
     fekk ..."), which takes the publication year; the year the document was published, for an amount
-    "for dette året" or in a grant text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i skjønsmidlar ...") or for a sum
+    "for dette året" or in a grant text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i
+    skjønsmidlar ...") or for a sum
     the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"), where a text with no
     publication date is dated by the one year its title names or its full dates agree on ("Søknadsfrist
     1. mars 2029"); else the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
