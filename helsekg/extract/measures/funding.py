@@ -356,15 +356,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
             if tail and rx.anaphor.match(tail.group(1)):
                 # "450 millionar kroner for å realisera prosjektet": the project named before
                 return (Reference(tail.start(1), tail.end(1), alias=False),)
-    inner = _SECOND_TO.search(text, start, end) if kind == "til" else None
-    if inner is None or len(text[start:inner.start()].split()) > 4 or not context.is_group(text[start:inner.start()]):
-        # "25 millionar kroner til frivillige organisasjonar, til digitale produksjonar ...": after the phrase
-        inner = _SECOND_TO.match(text, end, s.end) if kind == "til" and context.is_group(text[start:end]) else None
-    if inner is not None:
-        # "5 millionar kroner til kommunane til nye møteplassar for eldre": who gets it, then what for
-        second = phrase_after(text, inner.end(), s.end, rx)
-        if second is not None:
-            start, end = second
+    if kind == "til":
+        start, end = _purpose_after_recipients(context, start, end, s.end)
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -396,6 +389,18 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
 
 #: "... til kommunane | til ...": a second "til" after the recipients names what the money is for (not "til å")
 _SECOND_TO = re.compile(r"(?:,[^\S\n]*(?:og[^\S\n]+)?|[^\S\n]+)til[^\S\n]+(?!å\s)")
+
+
+def _purpose_after_recipients(context: MeasureContext, start: int, end: int, limit: int) -> tuple[int, int]:
+    """The phrase after a second "til" when the "til" phrase at ``[start, end)`` opens with the recipients: "5 millionar
+    kroner til kommunane til nye møteplassar for eldre", "25 millionar kroner til frivillige organisasjonar, til
+    digitale produksjonar ...": who gets the money, then what it is for. ``(start, end)`` itself otherwise."""
+    text = context.text
+    inner = _SECOND_TO.search(text, start, end)
+    if inner is None or len(text[start:inner.start()].split()) > 4 or not context.is_group(text[start:inner.start()]):
+        inner = _SECOND_TO.match(text, end, limit) if context.is_group(text[start:end]) else None
+    second = phrase_after(text, inner.end(), limit, context.rx) if inner is not None else None
+    return second if second is not None else (start, end)
 
 #: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
 _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
