@@ -184,7 +184,10 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
       Reduction ("redusert med"), or Total for a continuation at a level ("videreført med").
     * "på" after a budget noun, or after a copula whose subject is one: Total ("et tilskuddsbudsjett på",
       "ein pott på", "Bevilgningen er på"); not before "per"/"årlig" (a rate), not a loan or a
-      balance ("et mindreforbruk på"), not "et tilskudd på" (one grant, not a scheme's whole budget).
+      balance ("et mindreforbruk på"), not "et tilskudd på" (one grant, not a scheme's whole budget) unless a
+      granting verb governs the grant ("har bevilget et tilskudd på over 5,3 millioner").
+    * "utgjør/utgjer" as the amount's verb: Total, the size of its subject, unless the clause names a change or a
+      part ("Den langsiktige styrkingen ... utgjør", "Kommunens andel utgjør").
     * "satt til" after a budget noun: Total ("Kostnadsrammen er satt til 780 millioner").
     * a cost verb right before it ("er beregnet å koste om lag 5 milliarder"), or a copula after a cost noun
       ("Kostnadsramme for prosjektet er omlag 8,43 milliardar"): Total, the whole cost.

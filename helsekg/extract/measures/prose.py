@@ -685,9 +685,8 @@ def _candidates(context: MeasureContext, noun: Token, index: int, *, passive: bo
         if second is not None:
             found.append(ActionCandidate(second, Candidate(*second, index, "report")))
         end = start + inner.start()
-    granted = past_rules(context, start, end) if noun.idx == start else start
-    if granted != start:
-        start = granted  # "vedtok retningslinjer for fordeling av tilskudd til ...": the grant the rules are for
+    if noun.idx == start:  # "vedtok retningslinjer for fordeling av tilskudd til ...": the grant the rules are for
+        start = past_rules(context, start, end)
     of = re.match(r"\S+\s+av\s+", text[start:end], re.IGNORECASE)
     if of is not None and noun.idx == start and noun.lower_ in context.cues.process_nouns:
         start += of.end()  # "vedtatt tildeling av regionale forskningsmidler": what is handed out, not the handing out
