@@ -237,12 +237,12 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         if document.is_body(span._.amount.start, span._.amount.end)
     ]
     stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
-    stated_once = set(stated) if len(stated) == 1 else set()  # the one year other amounts state
+    only_stated = next(iter(stated)) if len(stated) == 1 else None  # the one year the amounts state
     title = next((r for r in document.regions if r.kind == "title"), None)
     grant_title = title is not None and has_cue(doc, title.start, title.end, "grant_heads")
     doc_year = (_budget_year(document, cues) or (_title_year(document.text[title.start:title.end]) if grant_title
                                                  else None)
-                or (stated.pop() if len(stated) == 1 else None))
+                or only_stated)
     issued = document.metadata.issued.year if document.metadata.issued else _dated_year(document, title)
     body_year = _single_body_year(document) if doc_year is None else None
     records = []
@@ -257,7 +257,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         if (year is None and parsed.is_money and parsed.year_scope != "none"
                 and not yearless_context(doc, parsed.start, parsed.end)):
             year = _list_intro_year(document.text, parsed.start)
-            if year is None and parsed.year_scope == "current" and issued is not None and doc_year in stated_once:
+            if (year is None and parsed.year_scope == "current" and issued is not None and only_stated is not None
+                    and doc_year == only_stated):
                 year = issued  # "har i år fått tildelt 850 000" beside "I 2017 fekk ...": this year, not the other one
             year = year or doc_year
             if year is None and issued is not None and (

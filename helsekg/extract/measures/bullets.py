@@ -49,7 +49,7 @@ from helsekg.extract.measures.targets import group_phrase
 from helsekg.extract.records import Amount
 from helsekg.nlp.extensions import annotated
 from helsekg.text.document import slugify
-from helsekg.text.layout import BULLET_RE
+from helsekg.text.layout import BULLET_RE, line_bounds
 
 __all__ = ["criteria_intro", "programme_cue", "quoted_title", "read_lists", "strip_subject"]
 
@@ -375,10 +375,10 @@ def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int
                     rest = [w for w in words if w[0] >= addressee and text[w[0]:w[1]].lower() not in ("om", "å")]
                     if len(rest) >= 2:
                         return trim_phrase(text, _requested_object(context, rest[0][0], end), end, context.rx)
-                line_end = text.find("\n", end)
-                granted = past_rules(context, words[1][0], len(text) if line_end < 0 else line_end)
+                line_end = line_bounds(text, end)[1]
+                granted = past_rules(context, words[1][0], line_end)
                 if granted != words[1][0]:  # "vedtar retningslinjer for tildeling av tilskudd til ...": the grant
-                    return phrase_after(text, granted, len(text) if line_end < 0 else line_end, context.rx)
+                    return phrase_after(text, granted, line_end, context.rx)
                 return trim_phrase(text, words[1][0], end, context.rx)
     return phrase
 

@@ -69,6 +69,7 @@ from helsekg.extract.measures.targets import frequent_group
 from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
 from helsekg.nlp.extensions import annotated
+from helsekg.text.layout import line_bounds
 
 __all__ = ["MeasureFindings", "MeasureResolver", "Mention"]
 
@@ -777,8 +778,7 @@ class MeasureResolver:
         """How far the list item whose first sentence is ``sentence`` stands in: the white space and bullet before it
         on its line."""
         start = self.sentences[sentence].start
-        line_start = self.text.rfind("\n", 0, start) + 1
-        lead = self.text[line_start:start]
+        lead = self.text[line_bounds(self.text, start)[0]:start]
         return len(lead) - len(lead.lstrip())
 
     def allocation_list(self, list_id: int) -> bool:
