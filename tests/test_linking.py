@@ -237,9 +237,10 @@ def test_linking_fast_scores_equal_score_pair(crowded) -> None:
                 assert link.score < Decimal(str(DEFAULT_THRESHOLD))
 
 
-def test_linking_credit_tables_give_the_features_bit_for_bit(crowded) -> None:
-    """The scorer's credit tables (one per node) give exactly the features of :func:`features`, which searches
-    the scheme for each theme pair: the fast pre-selection and the exact link agree to the last bit."""
+def test_linking_vectorised_features_equal_features(crowded) -> None:
+    """The scorer's indexes (one bincount per feature over all recommendations) give the features of
+    :func:`features`, which searches the scheme for each theme pair, up to the order of a float sum; and every pair
+    the scorer leaves out has no feature at all."""
     from helsekg.extract.themes import ThemeScheme
     from helsekg.link.linking import _idf
 
@@ -249,20 +250,28 @@ def test_linking_credit_tables_give_the_features_bit_for_bit(crowded) -> None:
     measures = [n for n in nodes if n.kind == "measure"]
     recs = [n for n in nodes if n.kind == "recommendation"]
     # every measure of the corpus against the recommendations it shares words with
-    assert _table_scores_equal_features(measures, recs, _idf(nodes), scheme) >= 10
+    assert _scorer_features_equal_features(measures, recs, _idf(nodes), scheme) >= 10
 
 
-def _table_scores_equal_features(measures, recs, idf, scheme) -> int:
-    """Assert that the scorer's fast score of each candidate pair is the model's score of :func:`features`;
-    return how many pairs were compared."""
+def _scorer_features_equal_features(measures, recs, idf, scheme) -> int:
+    """Assert that the scorer's features and fast score of each pair are those of :func:`features` and the model,
+    to 1e-12, and that the pairs it leaves out have all features 0; return how many pairs it scored."""
     from helsekg.link.linking import LinkModel, _Scorer, features
 
     model = LinkModel.load()
     scorer = _Scorer(recs, idf, scheme, model)
     compared = 0
     for measure in measures:
-        for score, i in scorer.scores(measure):
-            assert score == model.score(features(measure, recs[i], idf, scheme, model))
+        rows, values = scorer.feature_matrix(measure) or ((), ())
+        fast = dict((i, score) for score, i in scorer.scores(measure))
+        assert sorted(fast) == [int(i) for i in rows]
+        for j, rec in enumerate(recs):
+            exact = features(measure, rec, idf, scheme, model)
+            if j not in fast:
+                assert not any(exact)
+                continue
+            assert list(values[list(rows).index(j)]) == pytest.approx(exact, abs=1e-12)
+            assert fast[j] == pytest.approx(model.score(exact), abs=1e-12)
             compared += 1
     return compared
 
@@ -288,7 +297,7 @@ def test_linking_credit_tables_on_random_theme_sets() -> None:
     measures = [node("measure", n) for n in range(60)]
     recs = [node("recommendation", n) for n in range(60)]
     idf = {"rekrutt": 2.1, "sykeplei": 1.7, "demens": 2.4, "kompetans": 1.1, "digital": 1.3}
-    assert _table_scores_equal_features(measures, recs, idf, scheme) > 1000
+    assert _scorer_features_equal_features(measures, recs, idf, scheme) > 1000
 
 
 def test_linking_iter_links_streams_what_link_measures_returns(crowded) -> None:

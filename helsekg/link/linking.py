@@ -55,6 +55,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
@@ -362,19 +364,6 @@ def _credit_table(other: Iterable[str], scheme: ThemeScheme, model: LinkModel) -
     return table
 
 
-def _table_coverage(one: Mapping[str, float], total: float, table: Mapping[str, float]) -> float:
-    """:func:`_coverage` of ``one`` (whose weights sum to ``total``) with the credits of ``table``
-    (:func:`_credit_table` of the other node's themes): the same sum, term by term, in the same order."""
-    if not total:
-        return 0.0
-    got = 0.0
-    for key, weight in one.items():
-        credit = table.get(key)
-        if credit:
-            got += weight * credit
-    return got / total
-
-
 def _coverage(one: Mapping[str, float], other: Mapping[str, float], scheme: ThemeScheme, model: LinkModel,
               near: set[tuple[str, str]] | None = None, forward: bool = True) -> float:
     """The weighted share of ``one``'s themes that ``other`` matches (:func:`_credit`)."""
@@ -644,12 +633,16 @@ def update_links(old_nodes: Sequence[LinkNode], new_nodes: Sequence[LinkNode],
 
 
 class _Scorer:
-    """Scores one measure against every recommendation it shares a term or a theme with.
+    """Scores one measure against every recommendation it shares a term or a theme with, all at once.
 
-    An inverted index over the recommendations' terms and themes (with their broader, narrower and related
-    concepts) keeps the work near-linear in real corpora instead of measures × recommendations; a pair left
-    out shares no term and no theme, so its features are 0 and its score the model's floor, never a link
-    (:meth:`floor`).
+    Inverted indexes over the recommendations (term -> recommendations, theme -> recommendations with the weight
+    or credit it has there, theme -> the "asks" (:func:`_asks`) it answers) turn each feature of a measure into
+    one weighted ``numpy.bincount`` over the recommendations (issue 18: about ten times faster than scoring pair
+    by pair, and linear in the postings the measure touches). The sums run in another order than
+    :func:`features`' do, so a score can differ from the exact one in the last bits: :func:`node_links` keeps
+    every pair within :data:`_MARGIN` of the threshold and scores it exactly (:func:`score_pair`). A pair left
+    out shares no term and no theme (one step), so its features are 0 and its score the model's floor, never a
+    link.
     """
 
     def __init__(self, recommendations: list[LinkNode], idf: dict[str, float], scheme: ThemeScheme,
@@ -658,43 +651,94 @@ class _Scorer:
         self.idf = idf
         self.scheme = scheme
         self.model = model
-        self.terms: dict[str, list[int]] = defaultdict(list)
-        self.themes: dict[str, set[int]] = defaultdict(set)
-        neighbours = _neighbours(scheme)
-        self.weights = [_node_weights(rec, idf, model) for rec in recommendations]
-        # per recommendation what the features need whatever the measure (see :meth:`_features`)
-        self.totals = [sum(themes.values()) for themes, _ in self.weights]
-        self.tables = [_credit_table(themes, scheme, model) for themes, _ in self.weights]
-        self.asks = [_asks(rec, scheme, model) for rec in recommendations]
-        for i, rec in enumerate(recommendations):
+        self._n = len(recommendations)
+        weights = [_node_weights(rec, idf, model) for rec in recommendations]
+        self._theme_totals = np.array([sum(themes.values()) for themes, _ in weights])
+        self._term_totals = np.array([total for _, total in weights])
+        terms: dict[str, list[int]] = defaultdict(list)
+        themes: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))  # key -> (rec, weight)
+        credits: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))  # key -> (rec, credit)
+        asks: dict[str, list[int]] = defaultdict(list)  # key -> asks it answers
+        ask_owner: list[int] = []
+        self._ask_counts = np.zeros(self._n)
+        for i, (rec, (rec_themes, _)) in enumerate(zip(recommendations, weights)):
             for term in rec.terms:
-                self.terms[term].append(i)
-            for key in rec.themes:
-                for near in (key, *neighbours.get(key, ())):
-                    self.themes[near].add(i)
+                terms[term].append(i)
+            for key, weight in rec_themes.items():
+                themes[key][0].append(i)
+                themes[key][1].append(weight)
+            for key, credit in _credit_table(rec_themes, scheme, model).items():
+                credits[key][0].append(i)
+                credits[key][1].append(credit)
+            for near in _asks(rec, scheme, model):
+                for key in near:
+                    asks[key].append(len(ask_owner))
+                ask_owner.append(i)
+                self._ask_counts[i] += 1
+        self._terms = {t: np.array(rows, dtype=np.intp) for t, rows in terms.items()}
+        self._themes = {k: (np.array(rows, dtype=np.intp), np.array(values)) for k, (rows, values) in themes.items()}
+        self._credits = {k: (np.array(rows, dtype=np.intp), np.array(values)) for k, (rows, values) in credits.items()}
+        self._asks = {k: np.array(ids, dtype=np.intp) for k, ids in asks.items()}
+        self._ask_owner = np.array(ask_owner, dtype=np.intp)
+        self._weights = np.array(model.weights)
 
     def scores(self, measure: LinkNode) -> list[tuple[float, int]]:
         """(score, recommendation index) for every recommendation sharing a term or a theme (one step) with it."""
-        candidates: set[int] = set()
-        for term in measure.terms:
-            candidates.update(self.terms.get(term, ()))
-        for key in measure.themes:
-            candidates |= self.themes.get(key, set())
-        m_weights = _node_weights(measure, self.idf, self.model)
-        m_table = _credit_table(m_weights[0], self.scheme, self.model)
-        m_total = sum(m_weights[0].values())
-        return [(self.model.score(self._features(measure, i, m_weights[0], m_total, m_table)), i)
-                for i in sorted(candidates)]
+        matrix = self.feature_matrix(measure)
+        if matrix is None:
+            return []
+        rows, values = matrix
+        p = 1.0 / (1.0 + np.exp(-np.clip(self.model.intercept + values @ self._weights, -50.0, 50.0)))
+        p = np.where(values[:, FEATURES.index("specific")] > 0, p, np.minimum(p, self.model.cap_without_evidence))
+        return list(zip(p.tolist(), rows.tolist()))
 
-    def _features(self, measure: LinkNode, i: int, m_themes: Mapping[str, float], m_total: float,
-                  m_table: Mapping[str, float]) -> tuple[float, ...]:
-        """:func:`_features` of ``measure`` and recommendation ``i`` without ``near``, from the credit tables:
-        the same values, bit for bit (``tests/test_linking.py`` compares them)."""
-        r_themes, r_weight = self.weights[i]
-        theme_coverage = _table_coverage(r_themes, self.totals[i], m_table)
-        theme_focus = _table_coverage(m_themes, m_total, self.tables[i])
-        return _with_the_rest(theme_coverage, theme_focus, measure, self.recommendations[i], self.asks[i], r_weight,
-                              self.idf, self.scheme, self.model)
+    def feature_matrix(self, measure: LinkNode) -> tuple[np.ndarray, np.ndarray] | None:
+        """(recommendation indexes, their features in :data:`FEATURES` order) for the recommendations that share
+        a term or a theme (one step) with ``measure``, by index; None when none does."""
+        n = self._n
+        m_themes, _ = _node_weights(measure, self.idf, self.model)
+        terms = sorted(t for t in measure.terms if t in self._terms)
+        term_rows = [self._terms[t] for t in terms]
+        specific_rows = [self._terms[t] for t in terms if t not in self.model.generic_terms]
+        focus = [(self._credits[k], w) for k, w in m_themes.items() if k in self._credits]
+        if not term_rows and not focus:
+            return None
+        shared_terms = self._bincount(term_rows, [_term_weight(t, self.idf, self.model) for t in terms])
+        specific = self._bincount(specific_rows)
+        theme_focus = self._bincount([rows for (rows, _), _ in focus], [values * w for (_, values), w in focus])
+        m_total = sum(m_themes.values())
+        theme_focus = theme_focus / m_total if m_total else np.zeros(n)
+        covered = [(self._themes[k], credit) for k, credit in _credit_table(m_themes, self.scheme, self.model).items()
+                   if k in self._themes]
+        theme_coverage = _ratio(self._bincount([rows for (rows, _), _ in covered],
+                                               [values * c for (_, values), c in covered]), self._theme_totals)
+        hit = [self._asks[k] for k in measure.themes if k in self._asks]
+        answered = np.zeros(n)
+        if hit:  # an ask counts once however many of the measure's themes answer it
+            asked = np.zeros(len(self._ask_owner), dtype=bool)
+            asked[np.concatenate(hit)] = True
+            answered = np.bincount(self._ask_owner[asked], minlength=n).astype(float)
+        specific = specific + answered
+        touched = (self._bincount(term_rows) + self._bincount([rows for (rows, _), _ in focus + covered])
+                   + answered)
+        values = np.column_stack([theme_coverage, _ratio(answered, self._ask_counts), theme_focus,
+                                  _ratio(shared_terms, self._term_totals), (specific > 0).astype(float)])
+        rows = np.flatnonzero(touched)
+        return rows, values[rows]
+
+    def _bincount(self, rows: list[np.ndarray], weights: list | None = None) -> np.ndarray:
+        """The sum per recommendation of ``weights`` (a number or an array per array of ``rows``; 1 without)."""
+        if not rows:
+            return np.zeros(self._n)
+        if weights is None:
+            return np.bincount(np.concatenate(rows), minlength=self._n).astype(float)
+        return np.bincount(np.concatenate(rows), minlength=self._n,
+                           weights=np.concatenate([np.broadcast_to(w, r.shape) for r, w in zip(rows, weights)]))
+
+
+def _ratio(part: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """``part / total``, 0 where ``total`` is 0."""
+    return np.divide(part, total, out=np.zeros_like(part), where=total > 0)
 
 
 def _shown_forms(nodes: Iterable[LinkNode], scheme: ThemeScheme) -> dict[str, str]:
