@@ -667,6 +667,19 @@ def test_recommendations_advising_an_addressee_to_act(text: str, language: str) 
     assert [r.label.split()[1] for r in recs] == [{"nn": "rår", "nb": "råder"}[language]]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Riksrevisjonen har undersøkt ventetidene i psykisk helsevern.\n\nRiksrevisjonen anbefaler Helse- og "
+     "omsorgsdepartementet å sørge for at pasientene får raskere utredning.\n", "nb"),
+    ("Riksrevisjonen har undersøkt ventetidene i psykisk helsevern.\n\nRiksrevisjonen tilrår Helse- og "
+     "omsorgsdepartementet å sjå til at pasientane får raskare utgreiing.\n", "nn"),
+])
+def test_recommendations_a_named_ministry_advised_to_act(text: str, language: str) -> None:
+    """ "anbefaler/tilrår <X- og Ydepartementet> å ...": the addressee's name between the verb and "å" (capitalised,
+    with a suspended compound) does not hide the recommendation."""
+    _, recs = _recs(text, language=language)
+    assert [(r.label.split()[2], r.by.label) for r in recs] == [("Helse-", "Riksrevisjonen")]
+
+
 def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> None:
     """ "Hev minstepensjonen." (the tagger reads "Hev" as a name here; the dictionary knows it as a form of "heve")
     is a demand like the imperatives after it; "Leve hele livet." names a reform ("leve" is the infinitive)."""
