@@ -343,6 +343,10 @@ BOKMAL_MONEY = [
     ("nb-thousands-apostrophe",
      "Det er lagt inn reduksjon i kostnader på 800'. Det gir en økt årlig kostnad på 700’.",
      [M("800'", 800_000), M("700’", 700_000)]),
+    # digits grouped by apostrophes (as spreadsheets export them): one number, never "000 kroner" worth nothing
+    ("nb-apostrophe-groups",
+     "Prosjektet får 850’000 kroner i år og 1'250'000 kroner neste år.",
+     [M("850’000 kroner", 850_000), M("1'250'000 kroner", 1_250_000)]),
     # an enumeration shares the scale and currency of its last number
     ("nb-enumeration-shares-unit",
      "Det er henholdsvis snakk om 118, 190 og 280 tusen kroner for de tre årene.",

@@ -155,7 +155,7 @@ _H = r"[ \t\u00a0\u2009\u202f]"  # horizontal space, incl. no-break and thin spa
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(_H + r"+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w\-])")
 _DIGITS = (
-    r"(?>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
+    r"(?>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+)"
     r"(?:,\d+)?(?!\w|[.,]\d)"
 )
 _DIGIT_NUMBER = re.compile(_DIGITS)
@@ -234,7 +234,7 @@ class _Lexicon:
             + ")"
         )
         # a table cell may carry a sign after its gap ("Digitaliseringsrådgiver\t-0,90"): the number is read unsigned
-        self.candidate = re.compile(r"(?<![\w.,\-–—/+])\d|(?<=\t[-\u2212])\d|" + self.starters.pattern)
+        self.candidate = re.compile(r"(?<![\w.,\-–—/+'’])\d|(?<=\t[-\u2212])\d|" + self.starters.pattern)
 
         scale_alt = _alternation(self.scales)
         self.scale = re.compile(_H + r"*(" + scale_alt + r")")
@@ -365,7 +365,7 @@ def _normalise(value: Decimal) -> Decimal:
 
 
 def _digits_value(raw: str) -> Decimal:
-    cleaned = re.sub(r"[ \u00a0\u2009\u202f.]", "", raw).replace(",", ".")
+    cleaned = re.sub(r"[ \u00a0\u2009\u202f.'’]", "", raw).replace(",", ".")
     return Decimal(cleaned)
 
 
