@@ -724,12 +724,18 @@ def test_measures_recall_what_has_a_purpose_is_a_measure(nlp):
     ("Ensomhet\n\nRegjeringen foreslår følgende tiltak:\n\n"
      " • Øke tilskuddet til frivillige organisasjoner som driver besøkstjeneste med fire millioner kroner.\n",
      "tilskuddet til frivillige organisasjoner som driver besøkstjeneste", 4_000_000),
+    # the infinitive after a proposing verb, with the subject pronoun inverted after it
+    ("Rus\n\nDerfor foreslår vi å øke tilskuddet til kommunalt rusarbeid med 30 millioner kroner.",
+     "tilskuddet til kommunalt rusarbeid", 30_000_000),
+    ("Rus\n\nRegjeringa føreslår å auke tilskotet til kommunalt rusarbeid med 30 millionar kroner.",
+     "tilskotet til kommunalt rusarbeid", 30_000_000),
 ])
 def test_measures_recall_a_grant_that_grows_by_an_amount(nlp, text, label, value):
-    """Session 11: "auke X med N" funds X, also when X holds a relative clause with a finite verb of its own."""
+    """Session 11: "auke X med N" funds X, also when X holds a relative clause with a finite verb of its own, and
+    after "foreslår (vi) å" (session 20)."""
     found = measures(nlp, text)
     assert found.get(label) == {value}, found
-    assert not any(key.startswith(("aktivitetar", "besøkstjeneste", "auke", "Øke")) for key in found), found
+    assert not any(key.startswith(("aktivitetar", "besøkstjeneste", "auke", "Øke", "å ", "vi ")) for key in found), found
 
 
 def test_measures_recall_a_label_never_ends_on_a_split_compound():

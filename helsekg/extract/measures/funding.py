@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from helsekg.extract.measures.candidates import (
     Continuation,
@@ -687,7 +687,7 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     elif not before and not relative:
         return ()  # no verb and no item before: "kommunen med 2 millioner" is no funded phrase
     begin += len(text[begin:med.start()]) - len(text[begin:med.start()].lstrip())
-    change = rx.strengthen.match(text, begin, med.start())
+    change = rx.strengthen.match(text, _past_infinitive_lead(doc, begin, med.start()), med.start())
     if change is not None:
         begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
     phrase = trim_phrase(text, begin, med.start(), rx)
@@ -700,6 +700,15 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
     return (NewPhrase(*phrase, "backward"),)
+
+
+def _past_infinitive_lead(doc: Doc, begin: int, end: int) -> int:
+    """Where the verb of "(foreslår) (vi) å øke X" starts: past a subject pronoun (inverted after the finite verb)
+    and the infinitive mark "å", read from the parse; ``begin`` when neither stands there."""
+    for token in doc.char_span(begin, end, alignment_mode="expand") or ():
+        if not (token.pos_ == "PRON" and token.dep_ in SUBJECT_LABELS or token.lower_ == "å" and token.pos_ == "PART"):
+            return max(begin, token.idx)
+    return begin
 
 
 def _in_relative_clause(verb: Token, span: Span) -> bool:
