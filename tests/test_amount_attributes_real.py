@@ -499,3 +499,51 @@ def test_amount_attributes_real_this_year_beside_another_year(write_text, nlp):
     amount states ("I 2027 fekk ...")."""
     assert [(v, year) for v, _, _, year in _money(write_text, nlp, "laagterskel.txt", THIS_YEAR_NN)] == [
         (Decimal("640000"), 2028), (Decimal("590000"), 2027)]
+
+
+ALLOCATED_LIST_NB = """Investeringer i helseforetaket
+
+Styret vedtar at midlene som disponeres på foretaksnivå, fordeles på følgende måte:
+Bygg og vedlikehold 42 mill kr
+Medisinskteknisk utstyr 31 mill kr
+Sum 73 mill kr
+
+Departementet har fordelt midlene slik:
+
+ • Forebygging blant unge (6 millioner kroner)
+  • 2 mill. Kirkens Bymisjon
+  • 4 mill. til lokale prosjekter
+ • Tiltak for eldre (3 millioner kroner)
+ • Helse Bergen 1,5 mill.
+"""
+
+
+def test_amount_attributes_real_items_of_an_allocated_list_are_totals(write_text, nlp):
+    """Round 25: each item under an introduction that hands a sum out ("fordeles på følgende måte:") is the whole sum
+    of its post, Total; an item nested under another (a part of it) or naming its recipient (what the recipient gets)
+    is not."""
+    kinds = [(v, kind) for v, _, kind, _ in _money(write_text, nlp, "investering.txt", ALLOCATED_LIST_NB)]
+    assert kinds == [
+        (Decimal("42000000"), "Total"), (Decimal("31000000"), "Total"), (Decimal("73000000"), "Total"),
+        (Decimal("6000000"), "Total"), (Decimal("2000000"), "Unspecified"), (Decimal("4000000"), "Unspecified"),
+        (Decimal("3000000"), "Total"), (Decimal("1500000"), "Unspecified"),
+    ]
+
+
+ALLOCATION_TABLE_NN = """Meir pengar til kommunane i fylket
+
+Publisert 09.11.2027
+
+Statsforvaltaren har foreslått fordelinga under. Fordelinga må godkjennast av departementet.
+
+Kommune\tFordeling i kroner
+Eigersund\t1 200 000
+Sandnes\t3 400 000
+"""
+
+
+def test_amount_attributes_real_rows_under_an_allocation_column_take_the_publication_year(write_text, nlp):
+    """Round 25: a table whose column headings speak of an allocation ("Fordeling i kroner") allocates its rows: the
+    year the text was published, as for a grant line."""
+    assert [(v, year) for v, _, _, year in _money(write_text, nlp, "skjonn.txt", ALLOCATION_TABLE_NN)] == [
+        (Decimal("1200000"), 2027), (Decimal("3400000"), 2027)]

@@ -36,7 +36,7 @@ from helsekg.extract.records import (
 from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
-from helsekg.nlp.amount_context import context_kind, granted, has_cue, yearless_context
+from helsekg.nlp.amount_context import allocating_intro, context_kind, granted, has_cue, yearless_context
 from helsekg.text.document import Document, Region
 from helsekg.text.header import dates_in
 from helsekg.text.layout import BULLET_RE, line_bounds
@@ -108,7 +108,7 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
     found = _without_members(_without_projects(found, document.text, doc), document.text)
     actors = header + found
     actors += [q.speaker for q in quotes if q.speaker is not None and q.speaker not in actors]
-    amounts = tuple(find_amounts(doc, document, cues=cues))
+    amounts = tuple(find_amounts(doc, document, cues=cues, actors=actors))
     if government is None and publisher is not None and publisher.actor_type == "ministry":
         # a ministry's press release speaks for the government the text names ("Regjeringa styrkar ...")
         government = next((a for a in found if a.actor_type == "government"), None)
@@ -204,7 +204,8 @@ def _without_proposals(measures: tuple[Measure, ...], goals: tuple[Goal, ...], t
             tuple(t for t in targets if id(t) not in gone_targets))
 
 
-def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> list[Amount]:
+def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
+                 actors: Sequence[Actor] = ()) -> list[Amount]:
     """Amount and quantity records from the ``helsekg_amounts`` spans, in body text only.
 
     A monetary amount without a year in its own clause takes, in this order: the year stated in the
@@ -215,7 +216,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     that year, except for an amount "i år" when the text is dated ("har i år fått 850 000" beside "I 2017
     fekk ..."), which takes the publication year; the year the document was published, for an amount
     "for dette året" or in a grant text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i
-    skjønsmidlar ...") or for a sum
+    skjønsmidlar ...", a table row under a column "Fordeling i kroner") or for a sum
     the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"), where a text with no
     publication date is dated by the one year its title names or its full dates agree on ("Søknadsfrist
     1. mars 2029"); else the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
@@ -223,7 +224,9 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
     (:func:`~helsekg.nlp.amount_context.yearless_context`) that does not state one.
 
     The kind of an amount its own clause leaves unspecified may come from the lemmas around it
-    (:func:`~helsekg.nlp.amount_context.context_kind`: "Ordninga har eit budsjett på ..." Total). An
+    (:func:`~helsekg.nlp.amount_context.context_kind`: "Ordninga har eit budsjett på ..." Total), or from the
+    introduction of its list: an item under "Styret vedtar at midlene ... fordeles på følgende måte:" is its post's
+    whole sum, Total, unless it is nested under another item or names its recipient (one of ``actors``). An
     amount in the title that restates a body amount ("38 millioner til ..." over "gir 38,4 millioner
     kroner til ...") takes that amount's kind and year; a title amount still of unspecified kind is the whole sum
     the text is about, Total ("7,4 millioner til aktivitetstiltak ..."; 31 of the 35 title amounts of the real
@@ -252,6 +255,9 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
         kind = parsed.kind
         if parsed.is_money and kind is amountlib.AmountKind.UNSPECIFIED:
             kind = context_kind(doc, parsed.start, parsed.end) or kind
+            if (kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS
+                    and _allocated_item(doc, document.text, parsed.start, actors)):
+                kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its post's whole sum
             if kind is not amountlib.AmountKind.UNSPECIFIED:
                 read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"
@@ -264,6 +270,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None) -> l
             if year is None and issued is not None and (
                     parsed.year_scope == "current" or grant_title
                     or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")
+                    or _under_grant_column(doc, document.text, parsed.start)
                     or _under_grant_heading(doc, document, parsed.start)
                     or granted(doc, parsed.start, parsed.end)):
                 year = issued
@@ -310,6 +317,21 @@ def _respective_years(text: str, amounts: list[Amount]) -> list[Amount]:
         for i, year in zip(listed, years, strict=True):
             out[i] = replace(out[i], fiscal_year=int(year))
     return out
+
+
+def _under_grant_column(doc: Doc, text: str, pos: int) -> bool:
+    """``pos`` stands in a row of a table (tab-separated lines) whose first line, the column headings, speaks of a
+    grant or allocation ("Kommune\tFordeling i kroner", "Tiltak\tTilskudd")."""
+    start, end = line_bounds(text, pos)
+    if "\t" not in text[start:end]:
+        return False
+    head = (start, end)
+    while head[0] > 0:
+        above = line_bounds(text, head[0] - 1)
+        if "\t" not in text[above[0]:above[1]]:
+            break
+        head = above
+    return head != (start, end) and has_cue(doc, *head, "grant_heads")
 
 
 def _under_grant_heading(doc: Doc, document: Document, pos: int) -> bool:
@@ -436,6 +458,40 @@ def _list_intro_year(text: str, pos: int) -> int | None:
         years = STATED_YEAR_RE.findall(line)
         return int(years[-1]) if years else None
     return None
+
+
+#: the longest list item line whose sum a list's introduction can hand out
+_ITEM_MAX_CHARS = 200
+
+
+def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> bool:
+    """``pos`` stands in an item of a list whose introduction hands a sum out (:func:`allocating_intro`): the
+    nearest line above ending in ":", with only items between (bullets, which blank lines may separate, or
+    short lines: "Bygg 45 mill kr" under "Styret vedtar at midlene ... fordeles på følgende måte:").
+
+    Not an item that names a recipient (an actor: "2 mill. Frelsesarmeen" is what the recipient gets) nor one
+    nested under another item (a part of that item's sum)."""
+    start, end = line_bounds(text, pos)
+    item = text[start:end]
+    bulleted = BULLET_RE.match(item) is not None
+    if (end - start > _ITEM_MAX_CHARS or item.rstrip().endswith(":")
+            or any(start <= a.start and a.end <= end for a in actors)):
+        return False
+    indent = len(item) - len(item.lstrip())
+    for _ in range(40):
+        if start == 0:
+            return False
+        start, end = line_bounds(text, start - 1)
+        line = text[start:end]
+        if line.rstrip().endswith(":"):
+            return allocating_intro(doc, start, end)
+        if not line.strip():
+            if not bulleted:
+                return False
+        elif (end - start > _ITEM_MAX_CHARS or bulleted and not BULLET_RE.match(line)
+              or len(line) - len(line.lstrip()) < indent):
+            return False
+    return False
 
 
 def _budget_year(document: Document, cues: Cues) -> int | None:

@@ -36,7 +36,7 @@ from helsekg.nlp.amounts import LEXICON_FILE, AmountKind
 from helsekg.nlp.extensions import annotated
 from helsekg.resources import load_data
 
-__all__ = ["ContextLemmas", "context_kind", "granted", "has_cue", "yearless_context"]
+__all__ = ["ContextLemmas", "allocating_intro", "context_kind", "granted", "has_cue", "yearless_context"]
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", "•", "«", "»"})
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane", "i", "ena", "ar")
@@ -79,6 +79,7 @@ class ContextLemmas:
     distribute_verbs: frozenset[str] = frozenset()
     amount_verbs: frozenset[str] = frozenset()
     part_words: frozenset[str] = frozenset()
+    list_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -430,6 +431,19 @@ def granted(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = No
     lemmas = lemmas or default_lemmas()
     clause = _clause(doc, start, end)
     return clause is not None and _granted_whole(*clause, lemmas)
+
+
+def allocating_intro(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
+    """True when the text at ``[start, end)`` (a list's introduction) hands a sum out with a verb (``list_verbs``:
+    "Styret vedtar at midlene ... fordeles på følgende måte:", "Det er sett av midlar til desse tiltaka:")."""
+    lemmas = lemmas or default_lemmas()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span if span is not None else ():
+        if token.pos_ not in ("VERB", "AUX") or _lemma(token) not in lemmas.list_verbs:
+            continue
+        if _lemma(token) not in ("sette", "setje") or token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "av":
+            return True
+    return False
 
 
 def yearless_context(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
