@@ -148,6 +148,10 @@ KINDS = [
     ("Kommunen har bevilget midler der hver deltaker får 5 000 kroner.", "5 000", None),
     ("Kommunen bruker 2 000 kroner i året på hver plass.", "2 000", None),
     ("Vi lyser etter 40 000 kroner til dette.", "40 000", None),
+    # a part of the sum before, however granted (round 25)
+    ("Av dette ble 630 mill. kroner bevilget over kapitlet for psykisk helse.", "630", None),
+    ("Tiltakspakka var på 400 millionar kroner, kvarav 45 millionar kroner vart løyvd til besøksteneste.", "45", None),
+    ("I alt ble det bevilget 400 mill. kroner til tiltakspakken.", "400", "Total"),
     # "lyse ut" / "dele ut" with the particle anywhere before the amount; a ceiling "inntil" N is no whole sum
     # (session 11: the gold guidelines, and 18 of the 23 such amounts of the real dev texts)
     ("Helse Vest lyser i 2021 ut 14 millionar kroner til innovasjonsprosjekt.", "14", "Total"),

@@ -202,7 +202,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
       9,45 millioner til ..."), or follows it as a participle or passive
       ("15 948 mill. kr utbetalt i 2021", "N kroner skal lysast ut"), "N kroner i tilskuddsmidler", "er ramma
       N", a spending verb before "for" ("får bygge for 900 millioner", ``spend_for_verbs``): Total, the whole
-      appropriation; not a part ("av tilskotet"), what is left ("står igjen"), a ceiling ("inntil") or a rate.
+      appropriation; not a part ("av tilskotet", a clause opening "Av dette ..." or "hvorav"), what is left ("står
+      igjen"), a ceiling ("inntil") or a rate.
     """
     lemmas = lemmas or default_lemmas()
     clause = _clause(doc, start, end)
@@ -256,7 +257,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     remainder = any(t.lower_ in lemmas.remainder_words or _lemma(t) in lemmas.remainder_words for t in before)
     # "lyser ut inntil 14 millionar": a ceiling is no whole sum, granted or not (gold guidelines; 18 of the 23 such
     # amounts of the real dev texts are Unspecified)
-    if not rate and not remainder and opening not in lemmas.ceiling_words and (
+    # "Av dette ble 633 mill. kroner bevilget over ...": a part of the sum before, however granted
+    if not rate and not remainder and opening not in lemmas.ceiling_words and not _part_lead(before) and (
             _granted_whole(before, after, lemmas)  # "satt av 14 millionar": a pot of that sum
             or _granted_after(after, lemmas)  # "15 948 mill. kr utbetalt i 2021", "N kroner skal tildelast ..."
             or _spent_for(before, lemmas)  # "Sykehuset får bygge for 900 millioner"
@@ -280,6 +282,18 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     if link == "over" and _is(target, lemmas.budget_heads):
         return AmountKind.TOTAL
     return None
+
+
+@lru_cache(maxsize=1)
+def _part_leads() -> frozenset[tuple[str, ...]]:
+    """The amount lexicon's ``part_cues`` ("av dette", "hvorav") as word tuples."""
+    return frozenset(tuple(cue.lower().split()) for cue in load_data(LEXICON_FILE)["part_cues"])
+
+
+def _part_lead(before: list[Token]) -> bool:
+    """The amount's clause opens with a part cue ("Av dette ...", "..., hvorav ..."): ``before`` is nearest first."""
+    opening = tuple(t.lower_ for t in reversed(before[-2:]))
+    return any(opening[:len(cue)] == cue for cue in _part_leads())
 
 
 def _granted_whole(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> bool:
