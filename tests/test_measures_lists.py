@@ -172,3 +172,14 @@ def test_measures_lists_money_to_pay_for_what_a_scheme_funds_is_the_schemes(nlp,
     found = measures(nlp, text)
     assert not any(label.lower().startswith(("finansiere", "dekke")) for label in found), found
     assert any(values for values in found.values()), found  # the money funds the page's scheme
+
+
+def test_measures_lists_the_column_headings_are_no_part_of_the_first_row(nlp):
+    """Round 25: a row that opens with a figure ("1101\\tEigersund\\t1 700 000") does not wrap up into the tab-parted
+    column headings above it; with a municipality-number column first, the rows are who gets the money."""
+    text = ("Ekstra skjønstilskot til kommunane\n\nStatsforvaltaren har fordelt 12 millionar kroner i ekstra "
+            "skjønstilskot til smittevern slik:\n\n"
+            "Kommunenr\tKommune\tFordeling i kroner\n1101\tEigersund\t1 700 000\n1103\tStavanger\t9 500 000\n"
+            "1106\tHaugesund\t800 000\n")
+    found = measures(nlp, text)
+    assert not any("Kommunenr" in label or label[:1].isdigit() for label in found), found

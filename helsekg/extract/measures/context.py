@@ -392,8 +392,10 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
     taken = -1
     for cell, cell_start in cells:
         first = cell
+        # (a tab-parted line above is a row or the column headings, never the start of a wrapped label)
         while (first - 1 > taken and lines[first - 1][0] >= 0 and not text[lines[first][0]].isupper()
-               and not text[lines[first - 1][0]:lines[first - 1][1]].rstrip().endswith((".", ":"))):
+               and not text[lines[first - 1][0]:lines[first - 1][1]].rstrip().endswith((".", ":"))
+               and "\t" not in text[lines[first - 1][0]:lines[first - 1][1]]):
             first -= 1
         rows[first] = (cell, cell_start)
         taken = cell
