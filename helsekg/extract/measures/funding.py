@@ -693,6 +693,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     phrase = trim_phrase(text, begin, med.start(), rx)
     if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
         return ()
+    span = doc.char_span(*phrase, alignment_mode="expand")
+    if span is not None and len(span) and "Inf" in span[-1].morph.get("VerbForm"):
+        return ()  # "(velger) isteden å redusere med N": an act without its object names nothing funded
     words = text[phrase[0]:phrase[1]]
     if context.starts_actor(phrase[0]) or rx.budget_noun.match(words.split()[0]):
         return ()  # (a group is caught by not_a_measure from its head: "satsingen ... for ungdom" is a measure)
