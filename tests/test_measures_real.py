@@ -247,6 +247,20 @@ def test_measures_real_amount_goes_to(nlp, text, label, value):
     assert measures(nlp, text).get(label) == {value}
 
 
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Budsjett 2025\n\nFylkestinget sette også av 18 mill. kr til ev. auka kostnadar for teateret.",
+     "auka kostnadar for teateret", 18_000_000),
+    ("Budsjett 2025\n\nKommunen får 2 millioner kroner til bl.a. kompetanseheving i hjemmetjenesten.",
+     "kompetanseheving i hjemmetjenesten", 2_000_000),
+    ("Budsjett 2025\n\nDet er satt av 5 millioner kroner til f.eks. velferdsteknologi i sykehjem.",
+     "velferdsteknologi i sykehjem", 5_000_000),
+])
+def test_measures_real_an_abbreviation_neither_ends_nor_opens_a_phrase(nlp, text, label, value):
+    """Round 25: the dots of "ev.", "bl.a.", "f.eks." end no phrase (the measures were "ev", "bl", "f"), and the
+    abbreviation that opens the phrase is no part of the label."""
+    assert measures(nlp, text) == {label: {value}}
+
+
 def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."

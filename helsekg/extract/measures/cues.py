@@ -195,6 +195,8 @@ class MeasureCues:
     #: a budget table's purpose cell that ends by changing the amount on the line below ("Spesielle driftsutgifter, kan
     #: nyttes under post 70, forhøyes med" / "20 000 000"): the verbs before its "med"
     change_cell_verbs: tuple[str, ...] = ()
+    #: abbreviations whose final dot ends no phrase ("til ev. auka kostnadar", "til bl.a. kompetanseheving")
+    phrase_abbreviations: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
@@ -341,6 +343,7 @@ def compiled(cues: MeasureCues) -> Patterns:
     # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis
     goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
                 rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
+    abbreviated = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in cues.phrase_abbreviations)
     deadline = (rf"\s(?:{alt(cues.deadline_prepositions)})\s+(?=\d|(?:{alt(cues.deadline_words + cues.month_names)})\b)"
                 if cues.deadline_prepositions else r"(?!)")
     return Patterns(
@@ -373,7 +376,9 @@ def compiled(cues: MeasureCues) -> Patterns:
         phrase_end=re.compile(
             # a comma ends a phrase, but not between two adjectives ("regionale, konkurranseutsatte forskningsmidler")
             rf"(?<!-),(?!\d)(?!(?<=[a-zæøå]e,)\s+[a-zæøå]{{3,}}e\s+(?!og\b|eller\b|samt\b)[a-zæøå])"
-            rf"|[.;:!?()\n\t]|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
+            # a dot ends it, but not inside an abbreviation ("bl.a.", "f.eks.") nor after one ("ev.", "ca.")
+            rf"|[;:!?()\n\t]|\.(?![a-zæøå]){abbreviated}"
+            rf"|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
             rf"|{deadline}|\s(?:og|eller)\s+(?=\d)",  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
             i,
         ),
