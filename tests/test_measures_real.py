@@ -261,6 +261,16 @@ def test_measures_real_an_abbreviation_neither_ends_nor_opens_a_phrase(nlp, text
     assert measures(nlp, text) == {label: {value}}
 
 
+def test_measures_real_a_headline_clause_is_no_title_measure(nlp):
+    """Round 25: a title that opens with a verb whose subject is left out ("Styrker ordningen med ...") is a clause;
+    its object is what the money funds, and "ordningen med X" is the scheme of X."""
+    text = ("Styrker ordningen med aktivitetshjelpemidler for personer over 26 år med 15 millioner kroner\n\n"
+            "Regjeringen foreslår å øke bevilgningen til aktivitetshjelpemidler for personer over 26 år med 15 "
+            "millioner kroner.\n")
+    found = measures(nlp, text)
+    assert found == {"aktivitetshjelpemidler for personer over 26 år": {15_000_000}}, found  # not "ordningen med ..."
+
+
 def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."

@@ -696,6 +696,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     span = doc.char_span(*phrase, alignment_mode="expand")
     if span is not None and len(span) and "Inf" in span[-1].morph.get("VerbForm"):
         return ()  # "(velger) isteden å redusere med N": an act without its object names nothing funded
+    scheme = _SCHEME_WITH.match(text, phrase[0], phrase[1])
+    if scheme is not None and scheme.end() < phrase[1]:
+        phrase = (scheme.end(), phrase[1])  # "ordningen med aktivitetshjelpemidler": the scheme is named by what it has
     words = text[phrase[0]:phrase[1]]
     if context.starts_actor(phrase[0]) or rx.budget_noun.match(words.split()[0]):
         return ()  # (a group is caught by not_a_measure from its head: "satsingen ... for ungdom" is a measure)
@@ -703,6 +706,10 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
     return (NewPhrase(*phrase, "backward"),)
+
+
+#: "ordningen med X", "ordninga med X": a scheme named by what it gives
+_SCHEME_WITH = re.compile(r"(?i:ordningen|ordninga)\s+med\s+")
 
 
 def _past_infinitive_lead(doc: Doc, begin: int, end: int) -> int:

@@ -34,6 +34,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.nlp.extensions import annotated
+from helsekg.nlp.lemmas import load_table
 
 __all__ = ["MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
 
@@ -54,6 +55,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
             # "Tildeling av regionale forskningsmidler for 2024" hands out
             begin = opener.end()
+        if not opener and _headline_verb(context, begin, s.end):
+            continue  # "Styrker ordningen med X med 15 millioner": a clause; the readers of prose find what it funds
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
         end = before_finite_verb(context, begin, suffix.start() if suffix else s.end)
         aside = _TRAILING_ASIDE.search(text, begin, end)  # "(oppdatert 28.8.2023)": about the page, not the name
@@ -104,6 +107,18 @@ def _new_building(context: MeasureContext) -> re.Pattern[str]:
     """A title that announces a new building ("Nytt sykehus i Drammen", "Ny legevakt på Voss"): "ny/nytt/nye", a noun
     ending in one of ``new_building_heads`` and where it is built."""
     return _building_pattern(context.cues.new_building_heads)
+
+
+def _headline_verb(context: MeasureContext, start: int, end: int) -> bool:
+    """The title opens with a finite verb whose subject is left out ("Styrker ordningen med ...", "Øker tilskuddet
+    til ..."): a headline clause, not a name."""
+    doc = context.doc
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "POS") else None
+    # the tagger's reading, and the dictionary's: it also knows "Styrker" as a noun, and a headline's verb has no
+    # subject to tell them apart ("Restmidlar", "Utviding" are tagged verbs and are none)
+    return (span is not None and len(span) > 1 and span[0].pos_ == "VERB" and "Fin" in span[0].morph.get("VerbForm")
+            and "Ind" in span[0].morph.get("Mood") and span[1].pos_ in ("NOUN", "DET", "ADJ")
+            and load_table().lookup("VERB", span[0].lower_, seen=True) is not None)
 
 
 def before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
