@@ -271,6 +271,14 @@ def test_measures_real_a_headline_clause_is_no_title_measure(nlp):
     assert found == {"aktivitetshjelpemidler for personer over 26 år": {15_000_000}}, found  # not "ordningen med ..."
 
 
+def test_measures_real_a_titles_deadline_is_no_part_of_its_scheme(nlp):
+    """Round 25: "Søk om tilskudd til ... innen 1. mai": the deadline says when to apply, not what the grant is."""
+    text = ("Søk om tilskudd til aktiviteter for eldre innen 1. mai\n\nKommunen gir tilskudd til lag og "
+            "foreninger som lager aktiviteter for eldre i folkehelseuka.\n")
+    labels = set(measures(nlp, text))
+    assert "tilskudd til aktiviteter for eldre" in labels and not any("mai" in label for label in labels), labels
+
+
 def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."

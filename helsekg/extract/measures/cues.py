@@ -263,6 +263,7 @@ class Patterns:
     plural_anaphor: re.Pattern[str]
     forward_skip: re.Pattern[str]
     phrase_end: re.Pattern[str]
+    deadline: re.Pattern[str]  # "innen 1. mai", "innan utgangen av 2025": a deadline, no part of a phrase
     purpose: re.Pattern[str]
     goal_subject: re.Pattern[str]
     goal_strip: re.Pattern[str]
@@ -382,6 +383,7 @@ def compiled(cues: MeasureCues) -> Patterns:
             rf"|{deadline}|\s(?:og|eller)\s+(?=\d)",  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
             i,
         ),
+        deadline=re.compile(deadline, i),
         purpose=re.compile(
             rf"(?<![\w-])(?:(?:{alt(cues.purpose_cues)})|(?:{alt(cues.purpose_with_subject)})\s+(?:{WORD}\s+){{1,3}}"
             rf"er(?:\s+(?:å|at))?|(?:vil|skal)\s+(?:{WORD}\s+){{1,2}}(?:bidra|medverke)\s+til(?:\s+(?:å|at))?)(?![\w-])",

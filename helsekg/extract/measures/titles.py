@@ -59,6 +59,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             continue  # "Styrker ordningen med X med 15 millioner": a clause; the readers of prose find what it funds
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
         end = before_finite_verb(context, begin, suffix.start() if suffix else s.end)
+        deadline = rx.deadline.search(text, begin, end)  # "Søk om tilskudd til ... innen 1. mai": when, not what
+        end = deadline.start() if deadline else end
         aside = _TRAILING_ASIDE.search(text, begin, end)  # "(oppdatert 28.8.2023)": about the page, not the name
         end = aside.start() if aside and aside.start() > begin else end
         end = context.source_start(begin, end) or end  # "... forskingsmiddel frå Helse Midt-Noreg": who gives it
