@@ -75,6 +75,11 @@ def group_labels(context) -> list[str]:
         ("Kommunane må sende ein plan for å kunne søkje om desse midlane.", []),
         ("Helseføretaka set inn ekstra team for å få ned ventetidene i sjukehusa.",
          ["få ned ventetidene i sjukehusa"]),
+        # "slik at": the subordinate clause keeps its own verb (round 25: the goals were "flere eldre")
+        ("Kommunen får 2 millioner kroner til prosjektet slik at flere eldre kan bo hjemme lenger.",
+         ["flere eldre kan bo hjemme lenger"]),
+        ("Lån til investeringar må stramast inn slik at føretaksgruppa ikkje aukar gjeldsbelastninga over tid.",
+         ["føretaksgruppa ikkje aukar gjeldsbelastninga over tid"]),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):
