@@ -279,6 +279,14 @@ def test_measures_real_a_titles_deadline_is_no_part_of_its_scheme(nlp):
     assert "tilskudd til aktiviteter for eldre" in labels and not any("mai" in label for label in labels), labels
 
 
+def test_measures_real_a_subject_for_a_group_is_no_group(nlp):
+    """ "Det nye prosjektet for hjemmeboende eldre får N": the subject runs to its last word, an adjective the parse makes
+    the object of "for", and a project for a group is a project, not the group."""
+    found = measures(nlp, "Budsjett 2025\n\nDet nye prosjektet for hjemmeboende eldre får 3 millioner kroner fra "
+                          "Helse Nord RHF.\n")
+    assert found == {"prosjektet for hjemmeboende eldre": {3_000_000}}, found
+
+
 def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."

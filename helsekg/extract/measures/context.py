@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from helsekg.extract.measures.cues import MeasureCues, Patterns, compiled, default_cues
-from helsekg.extract.measures.phrases import same_head, stem
+from helsekg.extract.measures.phrases import head_of, same_head, stem
 from helsekg.extract.records import Actor, Amount
 from helsekg.nlp.extensions import annotated
 from helsekg.text.document import Document
@@ -84,6 +84,10 @@ class Heading:
     start: int
     end: int
     section: int
+
+
+#: prepositions after a phrase's head: a group after one is whom the head is for
+_GROUP_PREPOSITIONS = frozenset({"for", "til", "med", "i", "av", "mot", "på", "innen", "innan", "blant"})
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,13 @@ class MeasureContext:
         )
 
     def is_group(self, words: str) -> bool:
-        """The phrase ends in a group noun ("kommunene", "fastlegar")."""
-        last = words.split()[-1] if words.split() else ""
-        return bool(self.rx.group_noun.match(last))
+        """The phrase ends in a group noun ("kommunene", "frivillige lag og organisasjonar") or, when a preposition
+        follows its head, its head is one ("barn og unge i Trøndelag"): a group after the head's preposition names whom
+        the head is for ("prosjektet for hjemmeboende eldre" is a project)."""
+        split = words.split()
+        if any(w.lower() in _GROUP_PREPOSITIONS for w in split[1:]):
+            return bool(self.rx.group_noun.match(head_of(words, self.rx)))
+        return bool(split) and bool(self.rx.group_noun.match(split[-1]))
 
     def starts_actor(self, pos: int) -> bool:
         """An actor mention covers ``pos``."""

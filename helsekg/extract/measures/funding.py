@@ -626,12 +626,13 @@ def _has_finite_verb(context: MeasureContext, start: int, end: int) -> bool:
 
 
 def _noun_at(context: MeasureContext, start: int, end: int) -> bool:
-    """The word at ``text[start:end]`` is a noun or a name: the tagger says so, or, without one, it is capitalised."""
+    """The word at ``text[start:end]`` is a noun or a name: the tagger says so, or the parse makes it the object of a
+    preposition ("for hjemmeboende eldre", an adjective used as a noun); without a tagger, it is capitalised."""
     doc = context.doc
     if doc is None or not annotated(doc, "POS"):
         return context.text[start:start + 1].isupper()
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
+    return span is not None and len(span) == 1 and (span[0].pos_ in ("NOUN", "PROPN") or span[0].dep_ == "PUTFYLL")
 
 
 def _fronted_adverbial(context: MeasureContext, start: int, end: int) -> bool:
