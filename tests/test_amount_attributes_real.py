@@ -148,6 +148,9 @@ KINDS = [
     ("Kommunen har bevilget midler der hver deltaker får 5 000 kroner.", "5 000", None),
     ("Kommunen bruker 2 000 kroner i året på hver plass.", "2 000", None),
     ("Vi lyser etter 40 000 kroner til dette.", "40 000", None),
+    # a cutting verb governs the sum it cuts (session 20)
+    ("Kommunen kutter 3 millioner kroner i hjemmetjenesten.", "3", "Reduction"),
+    ("Bydelen må kutte 3 millionar kroner i år.", "3", "Reduction"),
     # a part of the sum before, however granted (round 25)
     ("Av dette ble 630 mill. kroner bevilget over kapitlet for psykisk helse.", "630", None),
     ("Tiltakspakka var på 400 millionar kroner, kvarav 45 millionar kroner vart løyvd til besøksteneste.", "45", None),
@@ -551,3 +554,18 @@ def test_amount_attributes_real_rows_under_an_allocation_column_take_the_publica
     year the text was published, as for a grant line."""
     assert [(v, year) for v, _, _, year in _money(write_text, nlp, "skjonn.txt", ALLOCATION_TABLE_NN)] == [
         (Decimal("1200000"), 2027), (Decimal("3400000"), 2027)]
+
+
+LEVEL_NB = """Budsjett 2026
+
+Bevilgningen til ordningen økes med 20 millioner kroner, til 120 millioner kroner.
+Tilskuddet reduseres med 5 millioner kroner til 40 millioner kroner.
+"""
+
+
+def test_amount_attributes_real_the_level_a_change_reaches_is_total(write_text, nlp):
+    """ "økes med 20 millioner kroner, til 120 millioner kroner": the sum after the change and "til" is the whole
+    appropriation it reaches."""
+    assert [(v, kind) for v, _, kind, _ in _money(write_text, nlp, "niva.txt", LEVEL_NB)] == [
+        (Decimal("20000000"), "Increase"), (Decimal("120000000"), "Total"),
+        (Decimal("5000000"), "Reduction"), (Decimal("40000000"), "Total")]

@@ -289,6 +289,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
     if title is not None:
         records = _title_restatements(records, title.end)
     records = _respective_years(document.text, records)
+    records = _levels_after_changes(document.text, records)
     return _increases_by_difference(records, read_around)
 
 
@@ -407,6 +408,23 @@ def _single_body_year(document: Document) -> int | None:
     years = {int(m.group(1)) for rx in (_BODY_YEAR_RE, _HEADING_YEAR_RE) for m in rx.finditer(text)
              if document.is_body(m.start(), m.end())}
     return years.pop() if len(years) == 1 else None
+
+
+#: between a change and the level it reaches: "økes med 20 millioner kroner(,) til 120 millioner kroner"
+_TO_LEVEL = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:til|opp til|ned til)[ \t\u00a0]+\Z", re.IGNORECASE)
+
+
+def _levels_after_changes(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "økes med 20 millioner kroner til 120 millioner kroner": the sum after an increase or a reduction and "til" is
+    the level the appropriation reaches, its whole: Total (the real dev gold reads it so)."""
+    out = list(amounts)
+    money = [i for i, a in enumerate(out) if a.is_money]
+    for before, after in zip(money, money[1:]):
+        change, level = out[before], out[after]
+        if (change.kind in ("Increase", "Reduction") and level.kind == "Unspecified" and level.qualifier == "Exact"
+                and _TO_LEVEL.match(text[change.end:level.start])):
+            out[after] = replace(level, kind="Total")
+    return out
 
 
 def _increases_by_difference(amounts: list[Amount], read_around: set[int] = frozenset()) -> list[Amount]:

@@ -80,6 +80,7 @@ class ContextLemmas:
     amount_verbs: frozenset[str] = frozenset()
     part_words: frozenset[str] = frozenset()
     list_verbs: frozenset[str] = frozenset()
+    cut_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -183,6 +184,7 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
 
     * "med" before the amount and a change word earlier in its clause: Increase ("auke løyvinga med"),
       Reduction ("redusert med"), or Total for a continuation at a level ("videreført med").
+    * a cutting verb right before it ("kutter 3 millioner kroner", ``cut_verbs``): Reduction.
     * "på" after a budget noun, or after a copula whose subject is one: Total ("et tilskuddsbudsjett på",
       "ein pott på", "Bevilgningen er på"); not before "per"/"årlig" (a rate), not a loan or a
       balance ("et mindreforbruk på"), not "et tilskudd på" (one grant, not a scheme's whole budget) unless a
@@ -222,6 +224,8 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
             if _is(token, lemmas.continue_):  # "Bevilgningen ... videreføres med": the level of a budget
                 return AmountKind.TOTAL if any(_is(t, lemmas.total_heads) for t in before) else None
         return None
+    if before[0].pos_ == "VERB" and (first in lemmas.cut_verbs or before[0].lower_ in lemmas.cut_verbs):
+        return AmountKind.REDUCTION  # "Kommunen kutter 3 millioner kroner i hjemmetjenesten": the sum cut
     per = bool(after) and (_lemma(after[0]) in lemmas.per_words or after[0].lower_ in lemmas.per_words)
     # "i året", "i måneden": a running cost is a rate, not a whole
     rate = per or (len(after) > 1 and after[0].lower_ == "i"
