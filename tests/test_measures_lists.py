@@ -183,3 +183,15 @@ def test_measures_lists_the_column_headings_are_no_part_of_the_first_row(nlp):
             "1106\tHaugesund\t800 000\n")
     found = measures(nlp, text)
     assert not any("Kommunenr" in label or label[:1].isdigit() for label in found), found
+
+
+def test_measures_lists_an_item_that_opens_with_what_it_funds(nlp):
+    """ "• Styrking av fastlegeordningen med 100 millioner kroner": no verb, but the item itself is what the money after
+    "med" funds (elsewhere "kommunen med 2 millioner" names no funded phrase)."""
+    text = ("Budsjett 2025\n\nRegjeringen foreslår blant annet:\n\n"
+            " • 20 millioner kroner til lavterskeltilbud for unge\n"
+            " • Styrking av fastlegeordningen med 100 millioner kroner\n"
+            " • Nye plasser i barnevernet med 30 millioner kroner\n")
+    found = measures(nlp, text)
+    assert found.get("Styrking av fastlegeordningen") == {100_000_000}, found
+    assert found.get("plasser i barnevernet") == {30_000_000}, found

@@ -685,8 +685,11 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         finite = [t for t in finite if t.i < relative[0].i]
     if finite:
         begin = finite[-1].idx + len(finite[-1].text)
-    elif not before and not relative:
-        return ()  # no verb and no item before: "kommunen med 2 millioner" is no funded phrase
+    elif not before and not relative and not (context.sentences[index].bullet is not None
+                                              and begin == context.sentences[index].start):
+        # no verb and no item before: "kommunen med 2 millioner" is no funded phrase; a list item that opens with what
+        # it funds is one ("• Styrking av fastlegeordningen med 100 millioner kroner")
+        return ()
     begin += len(text[begin:med.start()]) - len(text[begin:med.start()].lstrip())
     change = rx.strengthen.match(text, _past_infinitive_lead(doc, begin, med.start()), med.start())
     if change is not None:
