@@ -392,7 +392,9 @@ def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[A
             if cell is not None:
                 cells.append((index, cell))
             continue
-        if amount is None or BULLET_RE.match(text, start, end):
+        # a bulleted line ending in money after a gap is a row too (" • Tannhelse: 2 000 000"): read as a plain list
+        # item instead, test funding fell from 0.452 to 0.434 (session 20; the check meant to skip it never matched)
+        if amount is None or start == 0 and BULLET_RE.match(text, start, end):
             continue
         if amount.start > start and _CELL_GAP.search(text, start, amount.start):
             cells.append((index, amount.start))
