@@ -463,7 +463,7 @@ def _spaced_rows(text: str, lines: Sequence[tuple[int, int]], by_end: dict[int, 
         if amount is None or amount.end > end:
             amount = by_end.get(end) if start >= 0 else None
         if (amount is None or index in taken or amount.start <= start or not text[start].isupper()
-                or BULLET_RE.match(text, start, end) or not text[start:amount.start].split()
+                or not text[start:amount.start].split()
                 or _PROSE_BEFORE_AMOUNT.search(text, start, amount.start)
                 or re.search(r"[.!?]\s", text[start:amount.start])):
             continue
