@@ -287,6 +287,17 @@ def test_measures_real_a_subject_for_a_group_is_no_group(nlp):
     assert found == {"prosjektet for hjemmeboende eldre": {3_000_000}}, found
 
 
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Budsjett 2025\n\nTil kreftomsorga vert det sett av 12 millionar kroner.", "kreftomsorga", 12_000_000),
+    ("Budsjett 2025\n\nTil rusomsorgen foreslås det bevilget 20 millioner kroner.", "rusomsorgen", 20_000_000),
+])
+def test_measures_real_a_fronted_purpose_before_an_auxiliary_and_det(nlp, text, label, value):
+    """ "Til Y vert det sett av N", "Til Y foreslås det bevilget N": the fronted purpose is funded past the auxiliary,
+    "det" and the participle, as in "Til Y bevilges N"; "Til sammen vert det sett av N" names nothing."""
+    assert measures(nlp, text) == {label: {value}}, measures(nlp, text)
+    assert measures(nlp, "Budsjett 2025\n\nTil sammen vert det sett av 12 millionar kroner.") == {}
+
+
 def test_measures_real_generic_activity_is_no_measure(nlp):
     """ "går til evaluering": an activity noun alone (evaluering, kartlegging, forsking) names no measure."""
     text = "Budsjett\n\nOm lag 20 mill. kroner går til evaluering, som Folkehelseinstituttet skal gjennomføre."

@@ -77,6 +77,15 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
+#: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det" and a participle
+TO_FIRST_PASSIVE = re.compile(
+    r"\W*til\s+(.+?),?\s+(?:blir|vert|er|ble|vart|blei|skal|kan|vil|foreslås|føreslåast|foreslår|føreslår)\s+"
+    r"(?:det\s+)?(?:(?:bli|verte|vere|være|foreslått|føreslått)\s+)?(\S+?)(?:\s+(?:av|ut))?\s*$",
+    re.IGNORECASE | re.DOTALL)
+#: participles of setting money aside, with "av" ("sett av", "satt av")
+_SET_ASIDE = frozenset({"sett", "satt", "avsett", "avsatt"})
+#: "til sammen", "til slutt": an adverbial, no purpose
+_TIL_ADVERBIALS = frozenset({"sammen", "saman", "slutt", "dømes", "eksempel", "tross", "nå", "no", "alle"})
 #: The verbs of receiving money, in the one-word forms that open a clause ("mottar", "får", "fekk").
 RECEIVING_FORMS = frozenset({"mottar", "mottek", "mottok", "får", "fær", "fekk", "fikk", "tildeles", "tildelast"})
 #: The first word of a sentence.
@@ -496,9 +505,12 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             if rx.anaphor.match(text[phrase[0]:phrase[1]]):
                 return Reference(*phrase, alias=False), NewPhrase(*phrase, "backward")
             return (NewPhrase(*phrase, "backward"),)
-    # "Til Y bevilges X" at the start of the sentence
-    m = TO_FIRST.match(before)
-    if m and rx.funding_verb.match(m.group(2)):
+    # "Til Y bevilges X" at the start of the sentence; "Til Y vert det sett av X", "Til Y foreslås det bevilget X"
+    m = TO_FIRST_PASSIVE.match(before)
+    if not (m and (rx.funding_verb.match(m.group(2)) or m.group(2).lower() in _SET_ASIDE)):
+        m = TO_FIRST.match(before)
+        m = m if m and rx.funding_verb.match(m.group(2)) else None
+    if m and m.group(1).split()[0].lower() not in _TIL_ADVERBIALS:
         phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(1), rx)
         if phrase:
             return (NewPhrase(*phrase, "backward"),)
