@@ -153,7 +153,8 @@ KINDS = [
     ("Bydelen må kutte 3 millionar kroner i år.", "3", "Reduction"),
     # a part of the sum before, however granted (round 25)
     ("Av dette ble 630 mill. kroner bevilget over kapitlet for psykisk helse.", "630", None),
-    ("Tiltakspakka var på 400 millionar kroner, kvarav 45 millionar kroner vart løyvd til besøksteneste.", "45", None),
+    ("Tiltakspakka var på 400 millionar kroner, kvarav 45 millionar kroner vart løyvd til besøksteneste.", "45",
+     None),
     ("I alt ble det bevilget 400 mill. kroner til tiltakspakken.", "400", "Total"),
     # "lyse ut" / "dele ut" with the particle anywhere before the amount; a ceiling "inntil" N is no whole sum
     # (session 11: the gold guidelines, and 18 of the 23 such amounts of the real dev texts)

@@ -280,8 +280,8 @@ def test_measures_real_a_titles_deadline_is_no_part_of_its_scheme(nlp):
 
 
 def test_measures_real_a_subject_for_a_group_is_no_group(nlp):
-    """ "Det nye prosjektet for hjemmeboende eldre får N": the subject runs to its last word, an adjective the parse makes
-    the object of "for", and a project for a group is a project, not the group."""
+    """ "Det nye prosjektet for hjemmeboende eldre får N": the subject runs to its last word, an adjective the parse
+    makes the object of "for", and a project for a group is a project, not the group."""
     found = measures(nlp, "Budsjett 2025\n\nDet nye prosjektet for hjemmeboende eldre får 3 millioner kroner fra "
                           "Helse Nord RHF.\n")
     assert found == {"prosjektet for hjemmeboende eldre": {3_000_000}}, found

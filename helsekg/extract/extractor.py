@@ -257,7 +257,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
             kind = context_kind(doc, parsed.start, parsed.end) or kind
             if (kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS
                     and _allocated_item(doc, document.text, parsed.start, actors)):
-                kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its post's whole sum
+                kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its whole sum
             if kind is not amountlib.AmountKind.UNSPECIFIED:
                 read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"

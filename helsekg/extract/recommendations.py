@@ -232,7 +232,8 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
     # the clause ("anbefaler at ...", "tilrår å ...") or a noun phrase ("Kommisjonen anbefaler en ny modell for ...")
     # "Riksrevisjonen anbefaler Helse- og omsorgsdepartementet å ...": a named addressee before "å"
     recommends = (rf"(?:\b(?P<s1>{subj})\s+(?:(?i:{verbs}))|\b(?:(?i:{verbs}))\s+(?P<s2>{subj}))"
-                  rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?:(?i:at|å|om)\b|{_addressee(cues)}\s+(?i:å)\b|(?=[a-zæøå]))")
+                  rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+"
+                  rf"(?:(?i:at|å|om)\b|{_addressee(cues)}\s+(?i:å)\b|(?=[a-zæøå]))")
     if cues.that_verbs:
         that = _alt(cues.that_verbs)
         recommends += (rf"|(?:\b(?P<s6>{subj})\s+(?i:{that})|\b(?i:{that})\s+(?P<s7>{subj}))"

@@ -637,8 +637,8 @@ class _Scorer:
 
     Inverted indexes over the recommendations (term -> recommendations, theme -> recommendations with the weight
     or credit it has there, theme -> the "asks" (:func:`_asks`) it answers) turn each feature of a measure into
-    one weighted ``numpy.bincount`` over the recommendations (issue 18: about ten times faster than scoring pair
-    by pair, and linear in the postings the measure touches). The sums run in another order than
+    one weighted ``numpy.bincount`` over the recommendations (issue 18: several times faster than scoring pair by
+    pair, and linear in the postings the measure touches). The sums run in another order than
     :func:`features`' do, so a score can differ from the exact one in the last bits: :func:`node_links` keeps
     every pair within :data:`_MARGIN` of the threshold and scores it exactly (:func:`score_pair`). A pair left
     out shares no term and no theme (one step), so its features are 0 and its score the model's floor, never a

@@ -77,7 +77,7 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
-#: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det" and a participle
+#: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det", a participle
 TO_FIRST_PASSIVE = re.compile(
     r"\W*til\s+(.+?),?\s+(?:blir|vert|er|ble|vart|blei|skal|kan|vil|foreslås|føreslåast|foreslår|føreslår)\s+"
     r"(?:det\s+)?(?:(?:bli|verte|vere|være|foreslått|føreslått)\s+)?(\S+?)(?:\s+(?:av|ut))?\s*$",

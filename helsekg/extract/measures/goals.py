@@ -441,7 +441,8 @@ def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:
     ancestors = {t.i for t in token.ancestors}
     inside = parse.between(begin, end)
     # "slik at flere eldre kan bo hjemme": the subjunction hangs on its own clause's verb, which is the goal's
-    ancestors -= {t.head.i for t in (token, *token.ancestors) if t.dep_ in ("SBU", "mark") and begin <= t.head.idx < end}
+    ancestors -= {t.head.i for t in (token, *token.ancestors)
+                  if t.dep_ in ("SBU", "mark") and begin <= t.head.idx < end}
     for n, t in enumerate(inside):
         if t.i in ancestors:
             if n >= 2:
