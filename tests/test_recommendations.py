@@ -680,6 +680,18 @@ def test_recommendations_a_named_ministry_advised_to_act(text: str, language: st
     assert [(r.label.split()[2], r.by.label) for r in recs] == [("Helse-", "Riksrevisjonen")]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Eldrerådet i Bergen har behandlet budsjettet.\n\nEldrerådet ber om at kommunen bygger flere omsorgsboliger for "
+     "eldre.\n", "nb"),
+    ("Ungdomsrådet har handsama budsjettet.\n\nUngdomsrådet ber om at kommunen opprettar fleire møteplassar for "
+     "ungdom.\n", "nn"),
+])
+def test_recommendations_a_council_asking_that(text: str, language: str) -> None:
+    """ "ber om at ...": a council's request without an addressee, like "forventer at", in both standards."""
+    _, recs = _recs(text, language=language)
+    assert [" ".join(r.label.split()[1:4]) for r in recs] == ["ber om at"]
+
+
 def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> None:
     """ "Hev minstepensjonen." (the tagger reads "Hev" as a name here; the dictionary knows it as a form of "heve")
     is a demand like the imperatives after it; "Leve hele livet." names a reform ("leve" is the infinitive)."""
