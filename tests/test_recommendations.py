@@ -692,6 +692,13 @@ def test_recommendations_a_council_asking_that(text: str, language: str) -> None
     assert [" ".join(r.label.split()[1:4]) for r in recs] == ["ber om at"]
 
 
+def test_recommendations_an_opinion_without_at() -> None:
+    """ "Eldrerådet meiner kommunen bør ...": the "at" left out before the clause that demands, as Norwegian allows."""
+    _, recs = _recs("Eldrerådet har handsama planen.\n\nEldrerådet meiner kommunen bør satse meir på "
+                    "kvardagsrehabilitering.\n", language="nn")
+    assert [r.label.split()[2] for r in recs] == ["kommunen"]
+
+
 def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> None:
     """ "Hev minstepensjonen." (the tagger reads "Hev" as a name here; the dictionary knows it as a form of "heve")
     is a demand like the imperatives after it; "Leve hele livet." names a reform ("leve" is the infinitive)."""
