@@ -693,7 +693,7 @@ def test_recommendations_a_council_asking_that(text: str, language: str) -> None
 
 
 def test_recommendations_an_opinion_without_at() -> None:
-    """ "Eldrerådet meiner kommunen bør ...": the "at" left out before the clause that demands, as Norwegian allows."""
+    """ "Eldrerådet meiner kommunen bør ...": the "at" left out before the demanding clause, as Norwegian allows."""
     _, recs = _recs("Eldrerådet har handsama planen.\n\nEldrerådet meiner kommunen bør satse meir på "
                     "kvardagsrehabilitering.\n", language="nn")
     assert [r.label.split()[2] for r in recs] == ["kommunen"]

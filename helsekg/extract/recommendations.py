@@ -241,7 +241,8 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
     if cues.opinion_verbs and cues.demand_modals:
         # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
         recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
-                       rf"(?:\s+(?i:at)\b|(?=\s+(?i:det|dei|de)\s)|(?=\s+[a-zæøå]+\s+(?i:{_alt(cues.demand_modals)})\b))"
+                       rf"(?:\s+(?i:at)\b|(?=\s+(?i:det|dei|de)\s)"
+                       rf"|(?=\s+[a-zæøå]+\s+(?i:{_alt(cues.demand_modals)})\b))"
                        rf"[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
     if cues.request_verbs and cues.addressees:
         # "Barneombudet ber Stortinget om å ...", "I innspelet ber vi Stortinget avvise ...", "ber regjeringa
