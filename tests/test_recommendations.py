@@ -699,6 +699,14 @@ def test_recommendations_an_opinion_without_at() -> None:
     assert [r.label.split()[2] for r in recs] == ["kommunen"]
 
 
+def test_recommendations_a_council_asking_its_own_authority() -> None:
+    """ "Brukerrådet oppfordrer helseforetaket til å ...": a council's request to the one body it advises (singular
+    addressees: "kommunen", "helseforetaket", "rådmannen")."""
+    _, recs = _recs("Innspill fra Brukerrådet\n\nBrukerrådet oppfordrer helseforetaket til å styrke "
+                    "brukermedvirkningen.\n")
+    assert [r.label.split()[1] for r in recs] == ["oppfordrer"]
+
+
 def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> None:
     """ "Hev minstepensjonen." (the tagger reads "Hev" as a name here; the dictionary knows it as a form of "heve")
     is a demand like the imperatives after it; "Leve hele livet." names a reform ("leve" is the infinitive)."""
