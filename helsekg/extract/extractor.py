@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc
 
@@ -39,7 +40,7 @@ from helsekg.nlp import extensions
 from helsekg.nlp.amount_context import allocating_intro, context_kind, granted, has_cue, yearless_context
 from helsekg.text.document import Document, Region
 from helsekg.text.header import dates_in
-from helsekg.text.layout import BULLET_RE, line_bounds
+from helsekg.text.layout import BULLET_RE, line_bounds, lines_above
 
 # A year stated for an amount in a list's introduction: "i budsjettet for 2021", "i 2020", "fra 2024".
 CUES_FILE = "extraction_cues.json"
@@ -327,8 +328,7 @@ def _under_grant_column(doc: Doc, text: str, pos: int) -> bool:
     if "\t" not in text[start:end]:
         return False
     head = (start, end)
-    while head[0] > 0:
-        above = line_bounds(text, head[0] - 1)
+    for above in lines_above(text, start):
         if "\t" not in text[above[0]:above[1]]:
             break
         head = above
@@ -468,8 +468,7 @@ def _list_intro_year(text: str, pos: int) -> int | None:
     start, end = line_bounds(text, pos)
     if not BULLET_RE.match(text[start:end]):
         return None
-    while start > 0:
-        start, end = line_bounds(text, start - 1)
+    for start, end in lines_above(text, start):
         line = text[start:end]
         if not line.strip() or BULLET_RE.match(line):
             continue
@@ -480,6 +479,8 @@ def _list_intro_year(text: str, pos: int) -> int | None:
 
 #: the longest list item line whose sum a list's introduction can hand out
 _ITEM_MAX_CHARS = 200
+#: how many lines above an item its list's introduction may stand
+_ITEM_MAX_LINES = 40
 
 
 def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> bool:
@@ -496,10 +497,7 @@ def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> b
             or any(start <= a.start and a.end <= end for a in actors)):
         return False
     indent = len(item) - len(item.lstrip())
-    for _ in range(40):
-        if start == 0:
-            return False
-        start, end = line_bounds(text, start - 1)
+    for start, end in islice(lines_above(text, start), _ITEM_MAX_LINES):
         line = text[start:end]
         if line.rstrip().endswith(":"):
             return allocating_intro(doc, start, end)

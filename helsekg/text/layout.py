@@ -28,6 +28,7 @@ __all__ = [
     "find_headings",
     "is_bullet",
     "line_bounds",
+    "lines_above",
     "nonblank_lines",
     "scan_lines",
     "split_lines",
@@ -118,6 +119,18 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
+
+
+def lines_above(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """Start and end of each line above the one that holds ``pos``, nearest first (:func:`line_bounds`).
+
+    >>> [("a\\nbc\\nd"[s:e]) for s, e in lines_above("a\\nbc\\nd", 5)]
+    ['bc', 'a']
+    """
+    start = line_bounds(text, pos)[0]
+    while start > 0:
+        start, end = line_bounds(text, start - 1)
+        yield start, end
 
 
 def scan_lines(pattern: re.Pattern[str], text: str, lines: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
