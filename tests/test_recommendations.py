@@ -668,8 +668,8 @@ def test_recommendations_advising_an_addressee_to_act(text: str, language: str) 
 
 
 @pytest.mark.parametrize(("text", "language", "opening", "by"), [
-    # "anbefaler/tilrår <X- og Ydepartementet> å ...": the addressee's name between the verb and "å" (capitalised, with
-    # a suspended compound) does not hide the recommendation
+    # "anbefaler/tilrår <X- og Ydepartementet> å ...": the addressee's name between the verb and "å" (capitalised,
+    # with a suspended compound) does not hide the recommendation
     ("Riksrevisjonen har undersøkt ventetidene i psykisk helsevern.\n\nRiksrevisjonen anbefaler Helse- og "
      "omsorgsdepartementet å sørge for at pasientene får raskere utredning.\n", "nb",
      "Riksrevisjonen anbefaler Helse- og", "Riksrevisjonen"),
