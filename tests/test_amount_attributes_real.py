@@ -528,14 +528,73 @@ Departementet har fordelt midlene slik:
 
 def test_amount_attributes_real_items_of_an_allocated_list_are_totals(write_text, nlp):
     """Round 25: each item under an introduction that hands a sum out ("fordeles på følgende måte:") is the whole sum
-    of its post, Total; an item nested under another (a part of it) or naming its recipient (what the recipient gets)
-    is not."""
+    of its post, Total; an item naming its recipient (what the recipient gets) is not, nor one nested under another
+    (a part of it) unless it opens with its sum and says what the sum is for ("4 mill. til lokale prosjekter": a
+    funding item, see the next test)."""
     kinds = [(v, kind) for v, _, kind, _ in _money(write_text, nlp, "investering.txt", ALLOCATED_LIST_NB)]
     assert kinds == [
         (Decimal("42000000"), "Total"), (Decimal("31000000"), "Total"), (Decimal("73000000"), "Total"),
-        (Decimal("6000000"), "Total"), (Decimal("2000000"), "Unspecified"), (Decimal("4000000"), "Unspecified"),
+        (Decimal("6000000"), "Total"), (Decimal("2000000"), "Unspecified"), (Decimal("4000000"), "Total"),
         (Decimal("3000000"), "Total"), (Decimal("1500000"), "Unspecified"),
     ]
+
+
+FUNDING_ITEMS_NB = """Tiltakspakke for helse
+
+Publisert 12.05.2026
+
+Regjeringen foreslår følgende tiltak for å styrke beredskapen:
+
+ • 5000 millioner kroner til anskaffelse av tester
+ • 700 millioner kroner for å sikre tilgang til legemidler
+ • 20 millioner kroner i 2026 til rekrutteringsprosjektet Menn i helse
+ • Kirkens Bymisjon får 3 millioner kroner
+"""
+
+FUNDING_ITEMS_NN = """Meir til sjukehusa
+
+Publisert 12.05.2026
+
+Regjeringa føreslår ein auke i basisløyvinga for 2026 på:
+
+ • 275 millionar kroner til Helse Midt-Noreg RHF
+ • 225 millionar kroner til Helse Nord RHF
+
+Løyvinga blir redusert med:
+
+ • 12 millionar kroner til administrasjon
+"""
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    # "til"/"for" after the opening sum (maybe past "i 2026"): the item's whole sum, Total; "styrke" in "for å
+    # styrke" is a purpose, not a change; an item that does not open with its sum keeps what its clause says
+    ("pakke.txt", FUNDING_ITEMS_NB, [(Decimal("5000000000"), "Total"), (Decimal("700000000"), "Total"),
+                                      (Decimal("20000000"), "Total"), (Decimal("3000000"), "Unspecified")]),
+    # the change the introduction names ("ein auke ... på:", "blir redusert med:") is each item's kind
+    ("auke.txt", FUNDING_ITEMS_NN, [(Decimal("275000000"), "Increase"), (Decimal("225000000"), "Increase"),
+                                     (Decimal("12000000"), "Reduction")]),
+])
+def test_amount_attributes_real_funding_items_are_whole_sums_or_their_introductions_change(
+        write_text, nlp, name, text, expected):
+    """A bulleted item that opens with its sum and says what it is for ("• 5000 millioner kroner til anskaffelse av
+    tester") is that item's whole sum, as the real annotators read such lists (every such dev item is Total or the
+    change its introduction names)."""
+    assert [(v, kind) for v, _, kind, _ in _money(write_text, nlp, name, text)] == expected
+
+
+SESSION_YEAR_NB = """Tilskudd til lindrende behandling
+
+Det er i 2020 bevilget 14 mill. kroner i Prop. 1 S (2019-2020) på kapittel 761 post 67 til ordningen.
+Regjeringen bevilger 30 millioner kroner til prosjektet for perioden 2021-2023.
+"""
+
+
+def test_amount_attributes_real_a_propositions_session_is_no_period(write_text, nlp):
+    """ "Prop. 1 S (2019-2020)" after an amount names the proposition, not the period of the money: the year its clause
+    states ("i 2020") stands. A period after the amount ("for perioden 2021-2023") still leaves it without a year."""
+    assert [(v, year) for v, _, _, year in _money(write_text, nlp, "prop.txt", SESSION_YEAR_NB)] == [
+        (Decimal("14000000"), 2020), (Decimal("30000000"), None)]
 
 
 ALLOCATION_TABLE_NN = """Meir pengar til kommunane i fylket

@@ -51,8 +51,9 @@ def test_extract_money_with_kind_and_year(extracted):
     assert money == [
         ("150 millioner kroner", Decimal("150000000"), "Increase", 2025),
         ("450 millioner kroner", Decimal("450000000"), "Total", 2025),
-        ("40 millioner kroner", Decimal("40000000"), "Unspecified", 2025),
-        ("om lag 12 millioner kroner", Decimal("12000000"), "Unspecified", 2025),
+        # items that open with their sum and say what it is for: the whole sum of each (gold/README.md)
+        ("40 millioner kroner", Decimal("40000000"), "Total", 2025),
+        ("om lag 12 millioner kroner", Decimal("12000000"), "Total", 2025),
     ]
 
 
@@ -114,7 +115,7 @@ def test_extract_publisher_actor(extracted):
          [("45,3 mill. kroner", "Unspecified", 2025)]),
         ("Tilskudd til lindrende behandling\n\nRegjeringen foreslår å bevilge 45 millioner kroner i 2025 "
          "til et nasjonalt løft.\n\n • 30 millioner kroner til regionale team.\n",
-         [("45 millioner kroner", "Total", 2025), ("30 millioner kroner", "Unspecified", 2025)]),
+         [("45 millioner kroner", "Total", 2025), ("30 millioner kroner", "Total", 2025)]),  # a funding item
         ("Samlet ramme\n\nRammen blir på 9,8 milliarder kroner, en økning på om lag 410 millioner kroner "
          "fra vedtatt budsjett for 2024. Budsjettet for 2025 ble vedtatt i går.\n",
          [("9,8 milliarder kroner", "Total", 2025), ("om lag 410 millioner kroner", "Increase", 2025)]),

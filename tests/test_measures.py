@@ -86,13 +86,15 @@ Regjeringa foreslår fleire tiltak for rehabilitering i kommunane i budsjettet f
     [
         (BUDGET_LIST_NB, "tilbake-i-arbeid", [(45, "Increase", 2026), (120, "Total", 2026)]),
         (BUDGET_LIST_NN, "tilbake-i-arbeid", [(45, "Increase", 2026), (120, "Total", 2026)]),
-        (BUDGET_LIST_NB, "tilskuddsordning-for-kommuner-med-lange-ventetider", [(12, "Unspecified", 2026)]),
-        (BUDGET_LIST_NN, "tilskotsordning-for-kommunar-med-lange-ventetider", [(12, "Unspecified", 2026)]),
-        (BUDGET_LIST_NB, "opplaering-av-fysioterapeuter-i-kommune", [(8, "Unspecified", 2026)]),
+        (BUDGET_LIST_NB, "tilskuddsordning-for-kommuner-med-lange-ventetider", [(12, "Total", 2026)]),
+        (BUDGET_LIST_NN, "tilskotsordning-for-kommunar-med-lange-ventetider", [(12, "Total", 2026)]),
+        (BUDGET_LIST_NB, "opplaering-av-fysioterapeuter-i-kommune", [(8, "Total", 2026)]),
     ],
     ids=["nb-increase-total", "nn-increase-total", "nb-grant", "nn-grant", "nb-plain"],
 )
 def test_measures_budget_bullets_increase_and_total(run, text, key, funding):
+    """An item's own change ("45 millioner kroner mer") and level ("samlet bevilgning på"); an item that opens with
+    its sum and says what it is for is its whole sum (gold/README.md, revision of 2026-12-06)."""
     measures = by_key(run(text))
     assert key in measures, sorted(measures)
     assert measures[key]["funding"] == funding

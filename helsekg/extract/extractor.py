@@ -37,7 +37,14 @@ from helsekg.extract.records import (
 from helsekg.extract.themes import measure_themes
 from helsekg.nlp import amounts as amountlib
 from helsekg.nlp import extensions
-from helsekg.nlp.amount_context import allocating_intro, context_kind, granted, has_cue, yearless_context
+from helsekg.nlp.amount_context import (
+    allocating_intro,
+    change_named,
+    context_kind,
+    granted,
+    has_cue,
+    yearless_context,
+)
 from helsekg.text.document import Document, Region
 from helsekg.text.header import dates_in
 from helsekg.text.layout import BULLET_RE, line_bounds, lines_above
@@ -259,6 +266,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
             if (kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS
                     and _allocated_item(doc, document.text, parsed.start, actors)):
                 kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its whole sum
+            if kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS:
+                kind = _funding_item(doc, document.text, parsed.start, parsed.end, actors) or kind
             if kind is not amountlib.AmountKind.UNSPECIFIED:
                 read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"
@@ -508,6 +517,36 @@ def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> b
               or len(line) - len(line.lstrip()) < indent):
             return False
     return False
+
+
+#: what a funding item says after its opening amount: what the sum is for ("• 5 mill. kroner til ...", "for å ..."),
+#: maybe after when ("20 millioner kroner i 2020 til ...", "53 millioner kroner fra september 2020 for å ...")
+_FUNDS_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:i|fra|frå)(?:[ \t\u00a0]+[a-zæøå]+)?[ \t\u00a0]+(?:19|20)\d\d)?"
+                          r"[ \t\u00a0]*(?:til|for)(?!\w)", re.IGNORECASE)
+
+
+def _funding_item(doc: Doc, text: str, start: int, end: int, actors: Sequence[Actor]) -> amountlib.AmountKind | None:
+    """The kind of an amount that opens a bulleted item and says what it is for ("• 700 millioner kroner for å
+    sikre ...", "• 1 mill. kr til inkubatorstøtteprosjekter"): the change its list's introduction names when it
+    names one ("... økning i basisbevilgningen for 2007 på:" Increase; a change noun, or a change verb followed by
+    "med"), else the item's whole sum, Total, unless its recipient follows (an actor: "• 2 mill. kroner til
+    Frelsesarmeen" is what the recipient gets)."""
+    line_start, line_end = line_bounds(text, start)
+    bullet = BULLET_RE.match(text[line_start:line_end])
+    funds = _FUNDS_AFTER.match(text, end, line_end)
+    if bullet is None or text[line_start + bullet.end():start].strip() or funds is None:
+        return None
+    intro = next(((s, e) for s, e in islice(lines_above(text, line_start), _ITEM_MAX_LINES)
+                  if text[s:e].strip() and not BULLET_RE.match(text[s:e])), None)
+    if intro is None:
+        return None
+    change = change_named(doc, *intro)
+    if change is not None:
+        return change
+    after = funds.end() + len(text[funds.end():line_end]) - len(text[funds.end():line_end].lstrip())
+    if any(a.start == after for a in actors):
+        return None
+    return amountlib.AmountKind.TOTAL
 
 
 def _budget_year(document: Document, cues: Cues) -> int | None:

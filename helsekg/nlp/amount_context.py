@@ -464,6 +464,27 @@ def allocating_intro(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | 
     return False
 
 
+def change_named(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> AmountKind | None:
+    """The change the text at ``[start, end)`` (a list's introduction) names for its sums: a change noun ("økning i
+    basisbevilgningen på:", "reduksjon") or a change verb with "med" after it ("Vi aukar løyvinga med:").
+
+    Increase when it names an increase, Reduction a reduction, else None; a change verb without "med" ("tiltak
+    for å styrke ...") names a purpose, not a change.
+    """
+    lemmas = lemmas or default_lemmas()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    for i, token in enumerate(tokens):
+        lemma = _lemma(token)
+        kind = (AmountKind.INCREASE if lemma in lemmas.increase else AmountKind.REDUCTION if lemma in lemmas.reduction
+                else None)
+        if kind is None:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") or any(t.lower_ == "med" for t in tokens[i + 1:]):
+            return kind
+    return None
+
+
 def yearless_context(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
     """True when the amount's clause names a cost or loan frame or an investment (no single fiscal year).
 

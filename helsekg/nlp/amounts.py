@@ -1450,6 +1450,21 @@ def _kind(text: str, lo: int, start: int, end: int, hi: int, lex: _Lexicon, *,
 #: Emphasis accents on number words ("én", "eín", "ett") folded one code point for one, keeping offsets.
 _ACCENT_FOLD = str.maketrans("áàéèíìóòúùÁÀÉÈÍÌÓÒÚÙ", "aaeeiioouuAAEEIIOOUU")
 _RANGE_AFTER = re.compile(r"(?<![\w.])(?:19|20)\d\d" + _H + r"*[-–]" + _H + r"*(?:(?:19|20)\d\d|\d\d)(?!\w)")
+#: a parliamentary document's session before a year range: "Prop. 1 S (2019-2020)", "Innst. 12 S (2021–2022)",
+#: "St.prp. nr. 1 (2007-2008)", "Meld. St. 19 (2014–2015)"; the range names the document, not the amount's period
+_SESSION_BEFORE = re.compile(r"(?:Prop\.|St\.\s?prp\.|Ot\.\s?prp\.|Meld\.\s?St\.|St\.\s?meld\.|Innst\.)"
+                             r"\s*(?:nr\.\s*)?\d+(?:\s*[A-Z]{1,2})?\s*\(\Z")
+
+
+def _period_after(text: str, end: int, hi: int) -> bool:
+    """A year range after the amount in its clause ("... over tre år, 2021-2023"), unless it is a parliamentary
+    document's session: "Det er i 2020 bevilget 14 mill. kroner i Prop. 1 S (2019-2020)" is money for 2020.
+
+    >>> _period_after("14 mill. i Prop. 1 S (2019-2020) til", 8, 36), _period_after("14 mill. for 2021-2023", 8, 22)
+    (False, True)
+    """
+    return any(not _SESSION_BEFORE.search(text, max(end, m.start() - 40), m.start())
+               for m in _RANGE_AFTER.finditer(text, end, hi))
 
 
 def _year_and_scope(text: str, lo: int, r: _Raw, hi: int, lex: _Lexicon, *, clause: tuple[int, int],
@@ -1466,7 +1481,7 @@ def _year_and_scope(text: str, lo: int, r: _Raw, hi: int, lex: _Lexicon, *, clau
         after_year = _fiscal_year(text, nxt.end, min(clause[1], beyond or clause[1]), lex, last=False)
     if running:
         return after_year, "none"
-    if lex.period_cue.search(text, r.end, hi) or _RANGE_AFTER.search(text, r.end, hi):
+    if lex.period_cue.search(text, r.end, hi) or _period_after(text, r.end, hi):
         return None, "period"
     pair = _YEAR_PAIR.search(text, *clause)
     if pair:
