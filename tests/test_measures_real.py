@@ -247,6 +247,19 @@ def test_measures_real_amount_goes_to(nlp, text, label, value):
     assert measures(nlp, text).get(label) == {value}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Budsjett 2026\n\nKommunestyret gjør disse endringene:\n\n • Helse og mestring øker med 6 450 000 kroner\n"
+     " • Oppvekst og læring øker med 1 630 000 kroner\n",
+     {"Helse og mestring": {6_450_000}, "Oppvekst og læring": {1_630_000}}),
+    ("Budsjett 2026\n\nTilskotet til lågterskeltilbod for unge aukar med 8 millionar kroner.",
+     {"Tilskotet til lågterskeltilbod for unge": {8_000_000}}),
+])
+def test_measures_real_what_grows_by_an_amount(nlp, text, expected):
+    """ "X øker med N", "X aukar med N": the verb is intransitive, so its subject is what the sum changes (the label
+    used to run into the verb, or the sum went to the document's plan)."""
+    assert measures(nlp, text) == expected
+
+
 @pytest.mark.parametrize(("text", "label", "value"), [
     ("Budsjett 2025\n\nFylkestinget sette også av 18 mill. kr til ev. auka kostnadar for teateret.",
      "auka kostnadar for teateret", 18_000_000),
