@@ -247,6 +247,14 @@ def test_measures_real_amount_goes_to(nlp, text, label, value):
     assert measures(nlp, text).get(label) == {value}
 
 
+def test_measures_real_a_bulleted_rows_label_has_no_bullet(nlp):
+    """ " • Aktivitetstilbud for eldre: 2 millioner kroner" is a table row (a label, a gap, money): its label is the
+    words, not the bullet (labels read "• Aktivitetstilbud for eldre" in the graph)."""
+    text = ("Tilskudd 2026\n\nMidlene fordeles slik:\n\n • Aktivitetstilbud for eldre: 2 millioner kroner\n"
+            " • Besøksvenner: 1,5 millioner kroner\n")
+    assert measures(nlp, text) == {"Aktivitetstilbud for eldre": {2_000_000}, "Besøksvenner": {1_500_000}}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Budsjett 2026\n\nKommunestyret gjør disse endringene:\n\n • Helse og mestring øker med 6 450 000 kroner\n"
      " • Oppvekst og læring øker med 1 630 000 kroner\n",

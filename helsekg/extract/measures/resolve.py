@@ -122,6 +122,9 @@ _KIND_BEFORE = re.compile(r"([\w-]+)\s*[«\"“”']?\s*$")
 _EDITION = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
 #: a comma and an opening quotation mark between a description and the quoted name it has ("..., ”Raskere tilbake”")
 _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
+#: a list bullet a table row's label may open with ("• Aktivitetstilbud for eldre: 2 millioner kroner"): the record's
+#: span keeps it (it is the row), its label does not
+_LEADING_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[–—-](?=\s))\s*")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 #: definite endings, singular and plural ("fondet", "ordninga", "restskjønnsmidlane", "prosjektene")
@@ -1211,7 +1214,7 @@ class MeasureResolver:
             own = m if m.alias_of is None else None
             measures.append(Measure(
                 doc_id, m.start, m.end, text[m.start:m.end],
-                label=re.sub(r"\s+", " ", m.label),
+                label=_LEADING_BULLET.sub("", re.sub(r"\s+", " ", m.label)),
                 key=m.key if m.alias_of is None else m.root().key,
                 is_programme=m.root().is_programme or m.key in programme_keys,
                 funding=tuple(own.funding) if own else (),
