@@ -361,6 +361,13 @@ def test_actors_real_a_ministers_title_is_no_body(nlp):
      ["Foreininga Norsk Folkehjelp Sanitet"]),
     ("Bydel\tType tildeling\tBeløp (i 1 000 kr)\nBydel Gamle Oslo\tRødhetteprosjektet\t960\n"
      "Bydel St. Hanshaugen\tMarteprosjektet\t285\n", "nb", ["Bydel Gamle Oslo", "Bydel St. Hanshaugen"]),
+    # a genitive's noun belongs to the name; "for" and what the body is for, up to the punctuation that closes it
+    ("Tildelingene har vært som følger:\n\n  • Foreningen Norges døvblinde (pkt. 11.2.): kr 3 150 000\n"
+     "  • Landsforeningen for kombinert syns- og hørselshemmede (pkt. 11.2.): kr 675 000\n", "nb",
+     ["Foreningen Norges døvblinde", "Landsforeningen for kombinert syns- og hørselshemmede"]),
+    ("Desse fekk tilskot:\n\n  • Foreininga for hjartesjuke born: 40 000 kroner\n"
+     "  • Stiftinga Kirkens Bymisjon: 60 000 kroner\n", "nn",
+     ["Foreininga for hjartesjuke born", "Stiftinga Kirkens Bymisjon"]),
 ])
 def test_actors_real_a_body_named_after_its_kind(nlp, text, language, expected):
     """Round 22 (eighteenth session): a foundation, an association or an Oslo district writes its kind before its

@@ -317,6 +317,11 @@ def load_patterns(path: str | None = None) -> ActorPatterns:
     return ActorPatterns.from_file(path)
 
 
+#: finite verbs that end a body's "for ..." name in a headline ("Foreningen for hjertesyke barn får støtte")
+_BODY_NAME_VERBS = ("(?:får|fær|fekk|fikk|har|hadde|er|var|blir|vert|ble|blei|vart|gir|gjev|gav|ga|skal|vil|kan|må|mottar"
+                    "|mottek|mottok|søker|søkjer|tildeles|tildelast|starter|startar|åpner|opnar)")
+
+
 def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in sorted(set(words), key=len, reverse=True))
 
@@ -444,10 +449,15 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         ) if patterns.unit_heads else re.compile(r"(?!)"),
         "unit_office": re.compile(rf"(?<![\w-])(?P<body>(?i:{_alt(patterns.unit_offices)}))(?![\w-])")
         if patterns.unit_offices else re.compile(r"(?!)"),
-        # "Stiftelsen Klar Tale", "Bydel St. Hanshaugen": the kind of body, then its proper name (1-4 capitalised words)
+        # "Stiftelsen Klar Tale", "Bydel St. Hanshaugen": the kind of body, then its proper name (1-4 capitalised words;
+        # a genitive's noun in any case: "Foreningen Norges døvblinde"); or "for" and what the body is for, up to the
+        # punctuation that closes the name ("Landsforeningen for hjerte- og lungesyke (pkt. 11.1.): kr 500 000")
         "prefixed_body": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.name_prefix_bodies)})[ \u00a0]+"  # a tab parts cells, not words
-            rf"[{_UPPER}][\w-]*\.?(?:[ \u00a0]+[{_UPPER}][\w-]*){{0,3}})(?<!\.)(?![\w-])"
+            rf"(?:[{_UPPER}][\w-]*\.?(?:[ \u00a0]+[{_UPPER}][\w-]*){{0,3}}(?:(?<=[^\Ws]s)[ \u00a0]+[{_LOWER}][\w-]*)?"
+            rf"(?<!\.)(?![\w-])"
+            rf"|for(?:[ \u00a0]+(?!{_BODY_NAME_VERBS}(?![\w-]))[\w/-]+){{1,6}}(?=[ \u00a0]*(?:[(:]|$))))",
+            re.MULTILINE,
         ) if patterns.name_prefix_bodies else re.compile(r"(?!)"),
         "named_committee": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
