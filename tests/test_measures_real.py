@@ -247,6 +247,21 @@ def test_measures_real_amount_goes_to(nlp, text, label, value):
     assert measures(nlp, text).get(label) == {value}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "til rådighet" says the money is available, not what it is for
+    ("Tilskudd 2026\n\nMed 6,8 millioner kroner til rådighet får man nå muligheten til å styrke antall ansatte.", {}),
+    # "neste år" says when, and is no part of what is funded
+    ("Tilskot 2026\n\nRegjeringa har sett av 600 millionar kroner til fritidskortet neste år.",
+     {"fritidskortet": {600_000_000}}),
+    # "Budsjett til fordeling": the budget handed out, not a measure called "fordeling"
+    ("Tilskudd 2026\n\nBudsjett til fordeling er 250 000 kroner årlig.", {}),
+])
+def test_measures_real_availability_time_and_process_words_are_no_measures(nlp, text, expected):
+    """Twenty-first session: labels "rådighet får man nå muligheten til å styrke antall ansatte", "fritidskortet neste
+    år" and "fordeling" of the dev texts."""
+    assert measures(nlp, text) == expected
+
+
 def test_measures_real_a_bulleted_rows_label_has_no_bullet(nlp):
     """ " • Aktivitetstilbud for eldre: 2 millioner kroner" is a table row (a label, a gap, money): its label is the
     words, not the bullet (labels read "• Aktivitetstilbud for eldre" in the graph)."""

@@ -375,7 +375,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "fordelt med 7,5 millionar kroner til Helse Sør-Øst": who gets a share of the measure funded before
         return (FundedBefore(), *BUDGET_FALLBACK)
     if first.lower() in context.cues.process_nouns:
-        # "til fordeling av tilskudd til eldreformål": what is handed out; "til fordeling etter søknad": nothing
+        # "til fordeling av tilskudd til eldreformål": what is handed out, "til disposisjon for tiltak mot ensomhet":
+        # what it is for; "til fordeling etter søknad", "til rådighet": nothing
         of = re.match(r"\S+\s+(?:av|til)\s+", text[start:s.end], re.IGNORECASE)
         phrase = phrase_after(text, start + of.end(), s.end, rx) if of else None
         if phrase is None:
@@ -501,6 +502,8 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
         stop = rx.budget_clause_verb.search(text[begin:amount.start])
         end = begin + stop.start() if stop else amount.start
         phrase = phrase_after(text, begin, end, rx)
+        if phrase and text[phrase[0]:phrase[1]].lower() in context.cues.process_nouns:
+            return BUDGET_FALLBACK  # "Budsjett til fordeling er 250 000 kroner": the budget of the page's measure
         if phrase:
             if rx.anaphor.match(text[phrase[0]:phrase[1]]):
                 return Reference(*phrase, alias=False), NewPhrase(*phrase, "backward")
