@@ -86,3 +86,27 @@ Kommunen har fått 350 000 kroner til prosjektet Trygg heime. Budsjettet for pro
     found = measures(request.getfixturevalue(model), text)
     assert not any(values & {300_000, 50_000} for label, values in found.items()
                    if label.lower().startswith(("lønn", "reise")))
+
+
+RECIPIENT_TABLE_NN = """Meir til kommunane i fylket
+
+Statsforvaltaren har foreslått fordeling av 12 millionar kroner i ekstra skjønnstilskot til kommunane.
+
+Tilskotet er målretta mot kommunane med høgast meirutgifter til smittevern. Skjønnstilskotet er foreslått fordelt
+til kommunane slik det kjem fram av tabellen under.
+
+Kommunenr\tKommune\tFordeling i kroner
+1101\tEigersund\t1 700 000
+1119\t\t2 600 000
+1120\tKlepp\t4 000 000
+1121\tTime\t3 700 000
+"""
+
+
+def test_a_recipient_tables_rows_fund_the_measure_the_paragraph_above_names(nlp):
+    """Round 25 (twenty-first session): what each municipality gets in a table under "Kommune / Fordeling i kroner" is
+    a share of the scheme the paragraph above the table names or takes up ("Skjønnstilskotet er foreslått fordelt til
+    kommunane slik det kjem fram av tabellen under"). A row whose name cell is empty ("1119\\t\\t2 600 000") is still a
+    row of the table: it used to split the table and make "1120 Klepp" a measure."""
+    found = measures(nlp, RECIPIENT_TABLE_NN)
+    assert found == {"skjønnstilskot": {12_000_000, 1_700_000, 2_600_000, 4_000_000, 3_700_000}}, found

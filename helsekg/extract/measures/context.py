@@ -371,7 +371,9 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
     )
 
 
-_CELL_GAP = re.compile(r"[^\W\d_)\]]\S*(?:[ \u00a0]{2,}|\t+|:[ \t]*)\Z")
+_CELL_GAP = re.compile(r"[^\W\d_)\]]\S*(?:[ \u00a0]{2,}|\t+|:[ \t]*)\Z"
+                       # a code cell before an empty name cell: "1119\t\t2 600 000" (a municipality number, no name)
+                       r"|(?<![^\n\t])\d{2,4}\t{2,}\Z")
 
 
 def _table_rows(text: str, lines: Sequence[tuple[int, int]], amounts: Sequence[Amount]) -> dict[int, tuple[int, int]]:

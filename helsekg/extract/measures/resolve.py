@@ -517,8 +517,30 @@ class MeasureResolver:
             # measure the title's amount funds
             funded = [m for m in self.mentions if m.sentence is not None and self.sentences[m.sentence].is_title
                       and m.funding and m.alias_of is None]
-            title = funded[0].root() if len(funded) == 1 else self.caption_measure(s.list_id)
+            title = (funded[0].root() if len(funded) == 1
+                     else self.caption_measure(s.list_id) or self.introducing_measure(s.list_id))
         return title
+
+    def introducing_measure(self, list_id: int) -> Mention | None:
+        """The measure the paragraph right above a table names, last ("... ei fylkesvis ramme på 90 millionar kroner
+        til fordeling i ekstra skjønnstilskot ... Skjønnstilskotet er foreslått fordelt til kommunane slik det kjem
+        fram av tabellen under." over "Kommunenr / Kommune / Fordeling i kroner" and what each municipality got)."""
+        intro = self.context.lists[list_id].intro
+        if intro is None:
+            return None
+        above = self.text[:intro[0]].rstrip()
+        start = above.rfind("\n\n") + 1  # the paragraph's start (0 when the text has one paragraph above)
+        inside = [m for m in self.mentions if start <= m.start < len(above) and m.sentence is not None
+                  and not self.sentences[m.sentence].is_title]
+        if inside:
+            return max(inside, key=lambda m: m.start).root()
+        # "Skjønnstilskotet er foreslått fordelt ...": a definite instrument noun takes up the measure named before
+        for word in reversed(list(re.finditer(r"[\w-]+", above[start:]))):
+            if self.rx.instrument_word.match(word.group()) and self.context.is_definite(word.group()):
+                found = self.resolve(start + word.start(), start + word.end())
+                if found is not None:
+                    return found
+        return None
 
     def caption_measure(self, list_id: int) -> Mention | None:
         """The scheme a table's caption names, on the line above its header row ("Tilskudd friskliv, læring- og
