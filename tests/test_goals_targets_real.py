@@ -80,6 +80,8 @@ def group_labels(context) -> list[str]:
          ["flere eldre kan bo hjemme lenger"]),
         ("Lån til investeringar må stramast inn slik at føretaksgruppa ikkje aukar gjeldsbelastninga over tid.",
          ["føretaksgruppa ikkje aukar gjeldsbelastninga over tid"]),
+        # a verb alone names no goal (dev goals "hjelpe", "styrke", "nå")
+        ("Dersom det er nødvendig, kjem heimetenesta heim til deg for å hjelpe.", []),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):

@@ -417,7 +417,7 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
         end = _clause_end(parse, cue.start, begin, end)
         end = _next_clause(parse, begin, end)
     words = without_trailing(text, tokens(text, begin, end)[:MAX_GOAL_WORDS], rx.goal_trailing)
-    if not words or (len(words) < 2 and not cue.marker):
+    if len(words) < 2:  # "for å hjelpe.": a verb alone says nothing of what the measure is for
         return None
     lead = [text[s:e].lower() for s, e in words[:3]]
     if (len(lead) >= 2 and lead[0] in _LIGHT_VERBS and lead[1] in _EMPTY_OBJECTS
