@@ -1087,3 +1087,41 @@ def test_measures_real_the_budget_a_sum_is_set_aside_in_is_no_part_of_the_measur
     found = measures(nlp, "Fylkestinget har satt av 2 millionar kroner til frivillige møteplassar for eldre i "
                           "budsjettet for 2027.")
     assert 2_000_000 in found.get("frivillige møteplassar for eldre", set()), found
+
+
+SERVICE_PAGE_NN = """Butilbod i kommunen
+
+Kommunal bolig
+
+Bustader som kommunen eig. Bustadene kan leigast av personar som treng hjelp til å skaffe seg bustad.
+
+Avlastningsopphald
+
+Målet med opphaldet er å avlaste pårørande.
+
+Søkje omsorgsstønad
+
+Du kan søkje om omsorgsstønad dersom du har særleg tyngande omsorgsarbeid.
+"""
+
+SERVICE_PAGE_NB = """Tjenester for eldre
+
+Trygghetsalarm
+
+Trygghetsalarmen gir deg mulighet til å tilkalle hjelp hele døgnet.
+
+Kontakt oss
+
+Ring servicetorget på telefon 12 34 56 78.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (SERVICE_PAGE_NN, {"Kommunal bolig", "Avlastningsopphald"}),
+    (SERVICE_PAGE_NB, {"Trygghetsalarm"}),
+])
+def test_measures_real_a_service_pages_offers_under_their_headings(nlp, text, expected):
+    """Twenty-first session: a municipality's page presents each offer under a heading of its own with a paragraph
+    below ("Omsorgsbolig", "Avlastningsopphald"; the dev annotators count them as measures, the reader found none); a
+    heading that tells the reader what to do ("Søkje omsorgsstønad") or names no offer ("Kontakt oss") is none."""
+    assert set(measures(nlp, text)) - {"Butilbod i kommunen"} == expected  # the title's offer, as before
