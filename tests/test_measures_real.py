@@ -1125,3 +1125,16 @@ def test_measures_real_a_service_pages_offers_under_their_headings(nlp, text, ex
     below ("Omsorgsbolig", "Avlastningsopphald"; the dev annotators count them as measures, the reader found none); a
     heading that tells the reader what to do ("Søkje omsorgsstønad") or names no offer ("Kontakt oss") is none."""
     assert set(measures(nlp, text)) - {"Butilbod i kommunen"} == expected  # the title's offer, as before
+
+
+def test_measures_real_a_list_of_offers_opening_its_items(nlp):
+    """Twenty-first session: "• Såta dagsenter er ope fem dagar i veka": the offer that opens the item, before its
+    finite verb, is the measure (the label was the whole clause, then dropped as one). Only an offer (``service_heads``):
+    "• Styret vedtok ..." does not become a measure "Styret"."""
+    text = ("Dagopphald for eldre\n\nKommunen har tre dagsenter:\n\n"
+            " • Alversund dagsenter er ope tre dagar i veka. Dette er eit tilbod for deg som har hukommelsessvikt.\n"
+            " • Såta dagsenter er ope fem dagar i veka.\n"
+            " • Styret vedtok i mai å halde fram med tilbodet.\n")
+    found = set(measures(nlp, text))
+    assert {"Alversund dagsenter", "Såta dagsenter"} <= found, found
+    assert "Styret" not in found, found

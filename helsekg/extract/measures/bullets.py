@@ -46,6 +46,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.prose import default_prose_cues, past_rules
 from helsekg.extract.measures.targets import group_phrase
+from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Amount
 from helsekg.nlp.extensions import annotated
 from helsekg.text.document import slugify
@@ -112,6 +113,12 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
                 if phrase:
                     phrase = strip_subject(context, phrase)
+                if phrase and not lst.table:
+                    # "• Såta dagsenter er ope fem dagar i veka": the offer the item opens with, before its finite verb
+                    verb = before_finite_verb(context, *phrase)
+                    subject = trim_phrase(text, phrase[0], verb, rx) if verb < phrase[1] else None
+                    if subject is not None and _names_offer(context, *subject):
+                        phrase = subject
             if phrase and not lst.table and _description(context, first.start, first_end, phrase):
                 phrase = None
             if phrase and not lst.table and _names_actor(context, phrase):
@@ -354,6 +361,14 @@ def _counted_instruments(context: MeasureContext, intro: str) -> bool:
     words = intro.rstrip(" :").split()
     return (len(words) >= 2 and context.rx.instrument_word.match(words[-1].strip(",.;")) is not None
             and (words[-2].isdigit() or words[-2].lower() in context.cues.counted_list_words))
+
+
+def _names_offer(context: MeasureContext, start: int, end: int) -> bool:
+    """The phrase ends in a service noun ("Såta dagsenter"; not "Styret", "Du", "I 2025", "samla investeringsplanen")
+    and names no actor."""
+    words = context.text[start:end].split()
+    last = words[-1].lower().strip(".,:;") if words else ""
+    return bool(words) and not context.starts_actor(start) and last.endswith(tuple(context.cues.service_heads))
 
 
 def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int, int] | None:
