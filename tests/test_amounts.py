@@ -495,6 +495,10 @@ NYNORSK_MONEY = [
 # --------------------------------------------------------------------------- quantities
 
 QUANTITIES = [
+    # a weekday is no counted noun: "frå klokka 10 til 14 måndag til fredag" counts nothing (twenty-first session)
+    ("q-nn-opening-hours",
+     "Tilbodet er ope frå klokka 10 til 14 måndag til fredag, og det er plass til 12 brukarar kvar dag.",
+     [Q("12 brukarar", 12, "brukarar")]),
     ("q-ansatte-om-lag",
      "Helse Nord har om lag 18 000 ansatte.",
      [Q("om lag 18 000 ansatte", 18_000, "ansatte", q="Approximately")]),
