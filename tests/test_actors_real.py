@@ -377,3 +377,11 @@ def test_actors_real_a_body_named_after_its_kind(nlp, text, language, expected):
     for label in expected:
         assert label in found, found
     assert not any("\t" in label or label.startswith("Bydel Type") for label in found), found
+
+
+def test_actors_real_a_bodys_for_name_stops_before_a_verb(nlp):
+    """Twenty-first session: "Foreningen for ..." is a name up to the punctuation that closes it; a line that goes on
+    with a finite verb (``name_stop_verbs``: "... får støtte") is a headline, and "får støtte" is no part of a name."""
+    text = "Tilskot\n\nForeningen for hjartesjuke born får støtte\n\nFleire lag har søkt.\n"
+    found = labels(full(nlp, text, "nn").actors)
+    assert not any("får" in label for label in found), found

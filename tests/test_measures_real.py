@@ -1129,8 +1129,8 @@ def test_measures_real_a_service_pages_offers_under_their_headings(nlp, text, ex
 
 def test_measures_real_a_list_of_offers_opening_its_items(nlp):
     """Twenty-first session: "• Såta dagsenter er ope fem dagar i veka": the offer that opens the item, before its
-    finite verb, is the measure (the label was the whole clause, then dropped as one). Only an offer (``service_heads``):
-    "• Styret vedtok ..." does not become a measure "Styret"."""
+    finite verb, is the measure (the label was the whole clause, then dropped as one). Only an offer
+    (``service_heads``): "• Styret vedtok ..." does not become a measure "Styret"."""
     text = ("Dagopphald for eldre\n\nKommunen har tre dagsenter:\n\n"
             " • Alversund dagsenter er ope tre dagar i veka. Dette er eit tilbod for deg som har hukommelsessvikt.\n"
             " • Såta dagsenter er ope fem dagar i veka.\n"

@@ -543,7 +543,7 @@ def _funding_item(doc: Doc, text: str, start: int, end: int, actors: Sequence[Ac
     change = change_named(doc, *intro)
     if change is not None:
         return change
-    after = funds.end() + len(text[funds.end():line_end]) - len(text[funds.end():line_end].lstrip())
+    after = funds.end() + len(text[funds.end():line_end]) - len(text[funds.end():line_end].lstrip())  # past spaces
     if any(a.start == after for a in actors):
         return None
     return amountlib.AmountKind.TOTAL

@@ -270,6 +270,8 @@ class ActorPatterns:
     #: capitalised kinds of body that open their name, followed by a proper name ("Stiftelsen Klar Tale", "Bydel
     #: Gamle Oslo")
     name_prefix_bodies: tuple[str, ...] = ()
+    #: finite verbs that end a prefixed body's "for ..." name ("Foreningen for hjertesyke barn får støtte")
+    name_stop_verbs: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -306,7 +308,7 @@ class ActorPatterns:
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
                    "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
-                   "unit_offices", "name_prefix_bodies")
+                   "unit_offices", "name_prefix_bodies", "name_stop_verbs")
 
 
 @lru_cache(maxsize=4)
@@ -315,11 +317,6 @@ def load_patterns(path: str | None = None) -> ActorPatterns:
     if path is None:
         return ActorPatterns.from_data(resources.load_data(PATTERNS_FILE), source=resources.data_path(PATTERNS_FILE))
     return ActorPatterns.from_file(path)
-
-
-#: finite verbs that end a body's "for ..." name in a headline ("Foreningen for hjertesyke barn får støtte")
-_BODY_NAME_VERBS = ("(?:får|fær|fekk|fikk|har|hadde|er|var|blir|vert|ble|blei|vart|gir|gjev|gav|ga|skal|vil|kan|må|mottar"
-                    "|mottek|mottok|søker|søkjer|tildeles|tildelast|starter|startar|åpner|opnar)")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -456,7 +453,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.name_prefix_bodies)})[ \u00a0]+"  # a tab parts cells, not words
             rf"(?:[{_UPPER}][\w-]*\.?(?:[ \u00a0]+[{_UPPER}][\w-]*){{0,3}}(?:(?<=[^\Ws]s)[ \u00a0]+[{_LOWER}][\w-]*)?"
             rf"(?<!\.)(?![\w-])"
-            rf"|for(?:[ \u00a0]+(?!{_BODY_NAME_VERBS}(?![\w-]))[\w/-]+){{1,6}}(?=[ \u00a0]*(?:[(:]|$))))",
+            rf"|for(?:[ \u00a0]+(?!(?:{_alt(patterns.name_stop_verbs) or '(?!)'})(?![\w-]))[\w/-]+){{1,6}}"
+            rf"(?=[ \u00a0]*(?:[(:]|$))))",
             re.MULTILINE,
         ) if patterns.name_prefix_bodies else re.compile(r"(?!)"),
         "named_committee": re.compile(

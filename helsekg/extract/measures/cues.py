@@ -197,7 +197,8 @@ class MeasureCues:
     change_cell_verbs: tuple[str, ...] = ()
     #: abbreviations whose final dot ends no phrase ("til ev. auka kostnadar", "til bl.a. kompetanseheving")
     phrase_abbreviations: tuple[str, ...] = ()
-    #: a heading ending in one of these names an offer of the page (:mod:`.services`: "Omsorgsbolig", "Avlastningsopphald")
+    #: a heading ending in one of these names an offer of the page (:mod:`.services`: "Omsorgsbolig",
+    #: "Avlastningsopphald")
     service_heads: tuple[str, ...] = ()
 
     @classmethod

@@ -9,8 +9,8 @@ as measures (issue 13, twenty-first session).
 
 >>> from helsekg.text import document_from_text
 >>> from helsekg.extract.measures.context import build_context
->>> text = ("Butilbod i kommunen\\n\\nOmsorgsbolig\\n\\nEin omsorgsbustad er tilpassa personar med behov for hjelp.\\n\\n"
-...         "Kontakt\\n\\nRing servicetorget.\\n")
+>>> text = ("Butilbod i kommunen\\n\\nOmsorgsbolig\\n\\nEin omsorgsbustad er tilpassa personar med behov for "
+...         "hjelp.\\n\\nKontakt\\n\\nRing servicetorget.\\n")
 >>> context = build_context(document_from_text(text, source="x.txt"))
 >>> [text[c.start:c.end] for c in find_services(context)]
 ['Omsorgsbolig']
