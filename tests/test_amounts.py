@@ -499,6 +499,10 @@ QUANTITIES = [
     ("q-nn-opening-hours",
      "Tilbodet er ope frå klokka 10 til 14 måndag til fredag, og det er plass til 12 brukarar kvar dag.",
      [Q("12 brukarar", 12, "brukarar")]),
+    # a neuter noun with a bare plural coordinated after the counted one is counted too (twenty-first session)
+    ("q-nn-coordinated-bare-plural",
+     "I tillegg har 160 stipendiatar og prosjekt fått vidareført finansieringa si.",
+     [Q("160 stipendiatar og prosjekt", 160, "stipendiatar og prosjekt")]),
     ("q-ansatte-om-lag",
      "Helse Nord har om lag 18 000 ansatte.",
      [Q("om lag 18 000 ansatte", 18_000, "ansatte", q="Approximately")]),

@@ -203,6 +203,8 @@ class _Lexicon:
         self.stop = set(data["stop_words"])
         # "kommunar med under 5000 innbyggjarar", "per 1000 innbyggjar": a criterion or a rate's base, no count
         self.population = tuple(data.get("population_units", ()))
+        # neuter nouns whose indefinite plural has no ending ("33 tiltak og prosjekt"), coordinated after a count
+        self.bare_plurals = frozenset(_words(data.get("bare_plural_nouns", ())))
         self.adjective_like = set(_words(data["adjective_like"]))
         self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
         self.months = set(data["months"])
@@ -699,6 +701,8 @@ def _prev_word(text: str, pos: int) -> str:
 _TRUNCATED_COMPOUNDS = re.compile(
     r"[ \t\u00a0]+([a-zæøå]\w*-[ \t\u00a0]+(?:og|eller)[ \t\u00a0]+([a-zæøå][\w-]*))(?![\w-])")
 _COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*(?:er|ar|ene|ane))(?![\w-])")
+#: any lower-case word after "og"/"eller" (:func:`_coordinated` decides whether it is counted too)
+_COORDINATED_BARE = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\w-])")
 
 
 #: "61 av dei totalt 285 søknadene", "37 av søknadene", "54 av desse": a part of what the noun after "av" counts
@@ -740,10 +744,18 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
                 return before.group(1), pos
         return None
     unit, end = found
-    more = _COORDINATED_PLURAL.match(text, end)
-    if more is not None and more.group(1).lower() not in lex.stop and lex.segment(more.group(1).lower()) is None:
+    more = _COORDINATED_PLURAL.match(text, end) or _COORDINATED_BARE.match(text, end)
+    if more is not None and _coordinated(more.group(1).lower(), lex):
         return text[end - len(unit):more.end()], more.end()
     return found
+
+
+def _coordinated(word: str, lex: _Lexicon) -> bool:
+    """A noun coordinated after the counted one is counted with it: a plural ("sykehjemsplasser og omsorgsboliger") or
+    a neuter noun whose plural has no ending, alone or as a compound's last part ("stipendiatar og prosjekt")."""
+    if word in lex.stop or lex.segment(word) is not None:
+        return False
+    return word.endswith(("er", "ar", "ene", "ane")) or word.endswith(tuple(lex.bare_plurals))
 
 
 def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
