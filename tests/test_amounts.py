@@ -503,6 +503,10 @@ QUANTITIES = [
     ("q-nn-coordinated-bare-plural",
      "I tillegg har 160 stipendiatar og prosjekt fått vidareført finansieringa si.",
      [Q("160 stipendiatar og prosjekt", 160, "stipendiatar og prosjekt")]),
+    # "heile"/"hele" before the noun says the positions are whole ones: the noun is still the unit
+    ("q-nn-whole-positions",
+     "Konkret er det gjeve tilskot til seks heile stillingar til psykologar.",
+     [Q("seks heile stillingar", 6, "stillingar")]),
     ("q-ansatte-om-lag",
      "Helse Nord har om lag 18 000 ansatte.",
      [Q("om lag 18 000 ansatte", 18_000, "ansatte", q="Approximately")]),
