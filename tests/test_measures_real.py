@@ -1106,6 +1106,10 @@ Du kan søkje om omsorgsstønad dersom du har særleg tyngande omsorgsarbeid.
 
 SERVICE_PAGE_NB = """Tjenester for eldre
 
+Opphold
+
+Du kan søke om opphold på sykehjemmet.
+
 Trygghetsalarm
 
 Trygghetsalarmen gir deg mulighet til å tilkalle hjelp hele døgnet.
@@ -1123,7 +1127,8 @@ Ring servicetorget på telefon 12 34 56 78.
 def test_measures_real_a_service_pages_offers_under_their_headings(nlp, text, expected):
     """Twenty-first session: a municipality's page presents each offer under a heading of its own with a paragraph
     below ("Omsorgsbolig", "Avlastningsopphald"; the dev annotators count them as measures, the reader found none); a
-    heading that tells the reader what to do ("Søkje omsorgsstønad") or names no offer ("Kontakt oss") is none."""
+    heading that tells the reader what to do ("Søkje omsorgsstønad"), names no offer ("Kontakt oss") or only the kind
+    of offer ("Opphold") is none."""
     assert set(measures(nlp, text)) - {"Butilbod i kommunen"} == expected  # the title's offer, as before
 
 

@@ -200,6 +200,8 @@ class MeasureCues:
     #: a heading ending in one of these names an offer of the page (:mod:`.services`: "Omsorgsbolig",
     #: "Avlastningsopphald")
     service_heads: tuple[str, ...] = ()
+    #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
+    service_kinds: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -4,8 +4,8 @@ A municipality's pages on housing, short stays or day care present each offer un
 it in the paragraph below: "Omsorgsbolig" / "Ein omsorgsbustad er ein bustad som er tilpassa ...", "Avlastningsopphald"
 / "Målet med opphaldet er å avlaste pårørande". Such a heading names a measure of the page when its head noun is a
 kind of offer (``service_heads`` in ``measure_cues.json``: a dwelling, a stay, a day centre, an offer; a compound's
-last part counts, "Trygde- og servicebolig") and a paragraph follows it. The real texts' annotators count these offers
-as measures (issue 13, twenty-first session).
+last part counts, "Trygde- og servicebolig"; the kind alone, "Bolig", names none) and a paragraph follows it. The real
+texts' annotators count these offers as measures (issue 13, twenty-first session).
 
 >>> from helsekg.text import document_from_text
 >>> from helsekg.extract.measures.context import build_context
@@ -44,6 +44,7 @@ def _service_heading(heads: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def find_services(context: MeasureContext) -> tuple[Candidate, ...]:
     """A heading that names an offer, with a paragraph after it (see the module docstring)."""
+    generic = frozenset(h.lower() for h in context.cues.service_kinds)
     pattern = _service_heading(tuple(context.cues.service_heads))
     if pattern is None:
         return ()
@@ -53,6 +54,8 @@ def find_services(context: MeasureContext) -> tuple[Candidate, ...]:
         line = text[heading.start:heading.end].strip()
         if not line or len(line.split()) > MAX_HEADING_WORDS or not pattern.match(line):
             continue
+        if line.lower() in generic:
+            continue  # "Bolig", "Opphold", "Avlastning": the kind of offer alone names none in particular
         if _opens_with_verb(context, heading.start, heading.end):
             continue  # "Søkje omsorgsstønad": what to do, not the offer
         index = context.sentence_of(heading.start)
