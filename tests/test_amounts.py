@@ -507,6 +507,15 @@ QUANTITIES = [
     ("q-nn-whole-positions",
      "Konkret er det gjeve tilskot til seks heile stillingar til psykologar.",
      [Q("seks heile stillingar", 6, "stillingar")]),
+    # a part of a stated whole counts what the whole counts, in figures or words ("45 av 52 kommunar", "ni av 14
+    # behandlingsteam"); a part in words of an uncounted whole says "some of them" ("to av anbefalingene")
+    ("q-nn-part-of-a-counted-whole",
+     "I år fekk 45 av 52 kommunar tilskot, og vi har plass til ni av 14 behandlingsteam.",
+     [Q("45", 45, "kommunar"), Q("52 kommunar", 52, "kommunar"), Q("ni", 9, "behandlingsteam"),
+      Q("14 behandlingsteam", 14, "behandlingsteam")]),
+    ("q-part-in-words-of-an-uncounted-whole",
+     "Departementet har allerede fulgt opp to av anbefalingene.",
+     []),
     ("q-ansatte-om-lag",
      "Helse Nord har om lag 18 000 ansatte.",
      [Q("om lag 18 000 ansatte", 18_000, "ansatte", q="Approximately")]),

@@ -705,10 +705,11 @@ _COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]
 _COORDINATED_BARE = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\w-])")
 
 
-#: "61 av dei totalt 285 søknadene", "37 av søknadene", "54 av desse": a part of what the noun after "av" counts
+#: "61 av dei totalt 285 søknadene", "45 av 52 kommunar", "37 av søknadene", "54 av desse": a part of what the noun
+#: after "av" counts
 _PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?:dei|de|alle))?"
-                        r"(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+sa(?:m|mm)en)"
-                        r"[ \t\u00a0]+\d{1,3}(?:[ \u00a0]\d{3})*)?(?=[ \t\u00a0]+[a-zæøå])")
+                        r"(?:(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+sa(?:m|mm)en))?"
+                        r"[ \t\u00a0]+(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})*))?(?=[ \t\u00a0]+[a-zæøå])")
 #: pronouns after "av": "20 av dem", "54 av desse" (the count of the noun before)
 _PARTITIVE_PRONOUNS = frozenset({"dem", "dei", "de", "desse", "disse", "oss", "seg", "dere", "dykk"})
 _PARTITIVE_BACK = re.compile(r"[ \t\u00a0]+av[ \t\u00a0]+(?:desse|disse|dei|dem|de)(?![\w-])")
@@ -728,9 +729,13 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
         return truncated.group(1), truncated.end()  # "4 fornyings- og innovasjonsprosjekt": both compounds counted
     found = _counted_noun(text, pos, lex)
     if found is None:
-        if not text[pos - 1:pos].isdigit() or re.search(r"\d/\d+\Z", text[max(0, pos - 12):pos]):
+        word = re.search(r"(\w+)\Z", text[max(0, pos - 12):pos])
+        spelled = word is not None and word.group(1).lower() in lex.units
+        if not (text[pos - 1:pos].isdigit() or spelled) or re.search(r"\d/\d+\Z", text[max(0, pos - 12):pos]):
             return None  # "110 millioner av økte midler": money; "2/3 av totalbeløpet": a fraction
         part = _PARTITIVE.match(text, pos)
+        if spelled and (part is None or part.group("whole") is None):
+            return None  # "ni av 14 behandlingsteam" counts; "to av anbefalingene" says "some of them"
         noun = _counted_noun(text, part.end(), lex) if part is not None else None
         low = noun[0].lower() if noun is not None else ""
         if noun is not None and low not in lex.time_units and low not in _PARTITIVE_PRONOUNS:
