@@ -263,11 +263,11 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
         kind = parsed.kind
         if parsed.is_money and kind is amountlib.AmountKind.UNSPECIFIED:
             kind = context_kind(doc, parsed.start, parsed.end) or kind
-            if (kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS
-                    and _allocated_item(doc, document.text, parsed.start, actors)):
-                kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its whole sum
             if kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS:
-                kind = _funding_item(doc, document.text, parsed.start, parsed.end, actors) or kind
+                if _allocated_item(doc, document.text, parsed.start, actors):
+                    kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its whole sum
+                else:  # "• 700 millioner kroner for å ...": the item's whole sum, or its introduction's change
+                    kind = _funding_item(doc, document.text, parsed.start, parsed.end, actors) or kind
             if kind is not amountlib.AmountKind.UNSPECIFIED:
                 read_around.add(parsed.start)
         if (year is None and parsed.is_money and parsed.year_scope != "none"
@@ -477,13 +477,16 @@ def _list_intro_year(text: str, pos: int) -> int | None:
     start, end = line_bounds(text, pos)
     if not BULLET_RE.match(text[start:end]):
         return None
-    for start, end in lines_above(text, start):
-        line = text[start:end]
-        if not line.strip() or BULLET_RE.match(line):
-            continue
-        years = STATED_YEAR_RE.findall(line)
-        return int(years[-1]) if years else None
-    return None
+    intro = _intro_line(text, start)
+    years = STATED_YEAR_RE.findall(text[intro[0]:intro[1]]) if intro else []
+    return int(years[-1]) if years else None
+
+
+def _intro_line(text: str, pos: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The nearest line above the one holding ``pos`` that is neither blank nor a bullet (a list's introduction),
+    looking at most ``limit`` lines up (no limit when None)."""
+    return next(((s, e) for s, e in islice(lines_above(text, pos), limit)
+                 if text[s:e].strip() and not BULLET_RE.match(text[s:e])), None)
 
 
 #: the longest list item line whose sum a list's introduction can hand out
@@ -522,7 +525,7 @@ def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> b
 #: what a funding item says after its opening amount: what the sum is for ("• 5 mill. kroner til ...", "for å ..."),
 #: maybe after when ("20 millioner kroner i 2020 til ...", "53 millioner kroner fra september 2020 for å ...")
 _FUNDS_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:i|fra|frå)(?:[ \t\u00a0]+[a-zæøå]+)?[ \t\u00a0]+(?:19|20)\d\d)?"
-                          r"[ \t\u00a0]*(?:til|for)(?!\w)", re.IGNORECASE)
+                          r"[ \t\u00a0]*(?:til|for)(?!\w)\s*", re.IGNORECASE)  # and the spaces after it
 
 
 def _funding_item(doc: Doc, text: str, start: int, end: int, actors: Sequence[Actor]) -> amountlib.AmountKind | None:
@@ -536,15 +539,13 @@ def _funding_item(doc: Doc, text: str, start: int, end: int, actors: Sequence[Ac
     funds = _FUNDS_AFTER.match(text, end, line_end)
     if bullet is None or text[line_start + bullet.end():start].strip() or funds is None:
         return None
-    intro = next(((s, e) for s, e in islice(lines_above(text, line_start), _ITEM_MAX_LINES)
-                  if text[s:e].strip() and not BULLET_RE.match(text[s:e])), None)
+    intro = _intro_line(text, line_start, _ITEM_MAX_LINES)
     if intro is None:
         return None
     change = change_named(doc, *intro)
     if change is not None:
         return change
-    after = funds.end() + len(text[funds.end():line_end]) - len(text[funds.end():line_end].lstrip())  # past spaces
-    if any(a.start == after for a in actors):
+    if any(a.start == funds.end() for a in actors):
         return None
     return amountlib.AmountKind.TOTAL
 

@@ -700,9 +700,8 @@ def _prev_word(text: str, pos: int) -> str:
 #: "fornyings- og innovasjonsprosjekt": a compound cut short before "og/eller" and the compound it shares a head with
 _TRUNCATED_COMPOUNDS = re.compile(
     r"[ \t\u00a0]+([a-zæøå]\w*-[ \t\u00a0]+(?:og|eller)[ \t\u00a0]+([a-zæøå][\w-]*))(?![\w-])")
-_COORDINATED_PLURAL = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*(?:er|ar|ene|ane))(?![\w-])")
-#: any lower-case word after "og"/"eller" (:func:`_coordinated` decides whether it is counted too)
-_COORDINATED_BARE = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\w-])")
+#: a lower-case word after "og"/"eller" (:func:`_coordinated` decides whether it is counted too)
+_COORDINATED = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\w-])")
 
 
 #: "61 av dei totalt 285 søknadene", "45 av 52 kommunar", "37 av søknadene", "54 av desse": a part of what the noun
@@ -749,7 +748,7 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
                 return before.group(1), pos
         return None
     unit, end = found
-    more = _COORDINATED_PLURAL.match(text, end) or _COORDINATED_BARE.match(text, end)
+    more = _COORDINATED.match(text, end)
     if more is not None and _coordinated(more.group(1).lower(), lex):
         return text[end - len(unit):more.end()], more.end()
     return found

@@ -237,7 +237,6 @@ def _object_of_verb(noun: Token) -> bool:
 class _Cue:
     start: int  # where the cue starts
     begin: int  # where the goal may start
-    marker: bool = False  # "for å", "slik at": a cue whose goal ends at its clause
     nested: bool = False  # a cue that never cuts an earlier goal and is dropped inside one ("målet om")
 
 
@@ -295,7 +294,7 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
             continue
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
-        spans.append(_Cue(m.start(), m.end(), marker=True))
+        spans.append(_Cue(m.start(), m.end()))
     for m in cues.copula.finditer(text, s.start, s.end):
         if text[m.end():m.end() + 3].lstrip().startswith(":"):
             continue  # "Målet for ordninga er:": a goal heading
