@@ -192,3 +192,33 @@ def test_measures_lists_the_column_headings_are_no_part_of_the_first_row(nlp):
             "1106\tHaugesund\t800 000\n")
     found = measures(nlp, text)
     assert not any("Kommunenr" in label or label[:1].isdigit() for label in found), found
+
+
+def test_measures_lists_budget_lines_under_any_introduction_are_funded_measures(nlp):
+    """Twenty-second session: a run of lines that each end in their own money ("Bygg 45 mill kr") is a table of budget
+    lines whatever its introduction says ("fordeles på følgende måte" on "foretaksnivå", a compound of "nivå"); a
+    bulleted list whose every item holds money ("• Helse og mestring – 1,1 milliarder") is one too, though
+    "virksomhetsområdene" would make a list of areas. Each line funds its own measure."""
+    table = ("Investeringsbudsjett 2025\n\nStyret vedtar at midlene som disponeres på foretaksnivå fordeles på "
+             "følgende måte:\nBygg 45 mill kr\nMedisinskteknisk utstyr 40 mill kr\nAnnet utstyr 6,3mill kr\n"
+             "Utskifting av ambulanser 15 mill kr\nSum 106,3 mill kr\n")
+    found = measures(nlp, table)
+    assert found.get("Bygg") == {45_000_000}, found
+    assert any(label.endswith("utstyr") and values == {6_300_000} for label, values in found.items()), found
+    assert found.get("Utskifting av ambulanser") == {15_000_000}, found
+    bullets = ("Budsjettet for 2024 er vedtatt\n\nKommunestyret vedtok budsjettet for 2024 i går.\n\n"
+               "De ulike virksomhetsområdene er:\n\n • Oppvekst og læring – 1,45 milliarder\n"
+               " • Helse og mestring – 1,1 milliarder\n • Kultur og inkludering – 238 millioner\n")
+    found = measures(nlp, bullets)
+    assert found.get("Helse og mestring") == {1_100_000_000}, found
+    assert found.get("Kultur og inkludering") == {238_000_000}, found
+
+
+def test_measures_lists_key_figures_stay_figures_though_every_item_holds_money(nlp):
+    """An introduction of figures ("Nøkkeltal", ``figure_list_lemmas``) keeps its items out even when every one
+    holds money: the lines of a budget need an introduction that is not a list of figures."""
+    text = ("Tilskot til frivillige lag 2023\n\nNøkkeltal for 2023 er som følgjer:\n\n"
+            " • Samla tildelingsramme: kr 12 400 000\n • Fordelt i første runde: kr 8 100 000\n"
+            " • Fordelt i andre runde: kr 4 300 000\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("Samla", "Fordelt")) for label in found), found

@@ -206,8 +206,9 @@ def test_measures_real_when_and_where_after_name_are_not_part_of_it(nlp, blank_n
 
 
 @pytest.mark.parametrize("text", [
-    # a fronted adverbial before "får/fekk": the subject follows the verb and is the recipient, no measure
-    "Ventetid\n\nI revidert nasjonalbudsjett fikk Helse Nord 120 millioner kroner i varig styrking av basisrammen.",
+    # a fronted adverbial before "får/fekk": the subject follows the verb and is the recipient, no measure (what the
+    # money strengthens, "i varig styrking av basisrammen", is one: test_measures_recall.py)
+    "Ventetid\n\nI revidert nasjonalbudsjett fikk Helse Nord 120 millioner kroner i ekstra bevilgning.",
     "Folkehelse\n\nKvart år over seks år får fylkeskommunen seks millionar kroner av staten.",
     # "i løpet av ..." after the amount says when, not what it pays for
     "Plan\n\nPlanen innebærer at det skal investeres for om lag 4 mrd. kroner i løpet av planperioden.",

@@ -1106,3 +1106,49 @@ def test_measures_recall_a_list_of_yearly_amounts_funds_what_its_introduction_gr
             "kommunen.")
     found = measures(any_nlp, text)
     assert found.get("Aktiv hele uka") == {450_000, 300_000}, found
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Forskingsmidlar 2024\n\nI tillegg vidarefører Helse Vest tildelinga av 375 millionar kroner til pågåande "
+     "fleirårige prosjekt.", "pågåande fleirårige prosjekt", 375_000_000),
+    ("Frivilligmidler 2025\n\nKommunen setter av 500 000 kroner til frivillige tiltak som forebygger sosiale "
+     "problemer.", "frivillige tiltak", 500_000),
+])
+def test_measures_recall_a_described_generic_noun_the_money_goes_to_is_a_measure(nlp, text, label, value):
+    """Twenty-second session: "N kroner til pågående flerårige prosjekter" funds a group of measures of its own; the
+    adjective says which, so the generic noun does not refer back to one scheme."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}, found
+
+
+def test_measures_recall_a_vague_adjective_leaves_the_noun_generic(nlp):
+    """ "gode prosjekter" says how good, not which (``vague_modifiers``): no measure of its own."""
+    text = ("Tilskudd til inkludering av barn og unge\n\nTilskuddsordningen skal bidra til at flere barn deltar i "
+            "fritidsaktiviteter. I år går 300 millioner kroner til gode prosjekter.")
+    assert not any(label.lower().startswith("gode") for label in measures(nlp, text))
+
+
+def test_measures_recall_what_is_built_within_a_cost_frame(nlp):
+    """ "får bygge nytt sykehus på X innenfor en ramme på N": the building is funded by the frame."""
+    text = ("Nytt sykehus i Stavanger\n\nHelse Vest RHF vedtar at Helse Stavanger får bygge nytt sykehus på "
+            "Ullandhaug innenfor en ramme på 8 milliarder kroner.")
+    found = measures(nlp, text)
+    assert any("sykehus på Ullandhaug" in label and values == {8_000_000_000} for label, values in found.items()), found
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    # "i <adjective> <instrument> til": the instrument with what it is for
+    ("Folkehelse i Naustdal\n\nAvtalen sikrar kommunen 150 000 kroner i årleg tilskot til ei stilling som "
+     "folkehelsekoordinator.", "tilskot til ei stilling", 150_000),
+    # "som <instrument> for": the amount given as the instrument
+    ("Omsorg 2020\n\nI alt ble det bevilget 400 millioner kroner som tiltakspakke for sårbare eldre.",
+     "tiltakspakke for sårbare eldre", 400_000_000),
+    # "i <adjective> <strengthening noun> av": the strengthening is what is funded
+    ("Ventetidsløftet\n\nI revidert statsbudsjett fekk Helse Vest 220,5 millionar kroner i varig styrking av "
+     "basisramma.", "styrking av basisramma", 220_500_000),
+])
+def test_measures_recall_the_instrument_or_strengthening_after_the_amount(nlp, text, label, value):
+    """Twenty-second session: what follows the amount names what it is given as ("i årleg tilskot til", "som
+    tiltakspakke for") or what it strengthens ("i varig styrking av")."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}, found

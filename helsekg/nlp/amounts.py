@@ -154,9 +154,11 @@ class ParsedAmount:
 _H = r"[ \t\u00a0\u2009\u202f]"  # horizontal space, incl. no-break and thin spaces
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(_H + r"+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w\-])")
+#: a money scale written onto its number ("6,3mill kr", "2mrd."): the one word a number may run into
+_GLUED_SCALE = r"(?i:mill|mrd|milliard|million)"
 _DIGITS = (
     r"(?>\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+)"
-    r"(?:,\d+)?(?!\w|[.,]\d)"
+    r"(?:,\d+)?(?!(?!" + _GLUED_SCALE + r")\w|[.,]\d)"
 )
 _DIGIT_NUMBER = re.compile(_DIGITS)
 _YEAR = re.compile(r"(?<![\w.\-–/])(19\d\d|20\d\d|2100)(?!\w|[.,]\d)")
@@ -697,6 +699,14 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def _money_follows(text: str, end: int, lex: _Lexicon) -> bool:
+    """A money scale and a currency follow the number ending at ``end`` ("Bygg 45 mill kr": a building line's cost,
+    though "bygg 2" is a reference)."""
+    scale = lex.scale.match(text, end)
+    return (scale is not None and scale.group(1).lower() in lex.money_scales
+            and lex.currency_after.match(text, scale.end()) is not None)
+
+
 #: "fornyings- og innovasjonsprosjekt": a compound cut short before "og/eller" and the compound it shares a head with
 _TRUNCATED_COMPOUNDS = re.compile(
     r"[ \t\u00a0]+([a-zæøå]\w*-[ \t\u00a0]+(?:og|eller)[ \t\u00a0]+([a-zæøå][\w-]*))(?![\w-])")
@@ -813,7 +823,7 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
     if core is None:
         return None, pos + 1
     lookback = text[max(0, pos - _WINDOW):pos]  # for range openers/blockers ("mellom", "fra")
-    if _is_reference(text, pos, lex):
+    if _is_reference(text, pos, lex) and not _money_follows(text, core.end, lex):
         return None, core.end
     if core.is_word and core.value < 2 and not lex.scale.match(text, core.end):
         return None, core.end

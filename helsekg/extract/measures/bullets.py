@@ -23,6 +23,7 @@ programme the items are part of.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from helsekg.extract.measures.candidates import (
     BulletItem,
@@ -66,7 +67,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             bool(rx.recommendation_item.match(BULLET_RE.sub("", item))) for item in items
         ) * 2 > len(items)
         is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
-                       and (lst.table and _header_row(intro) or not criteria_intro(context, lst))
+                       and (not criteria_intro(context, lst)
+                            # a table or a list of money lines is a budget's lines unless it lists figures
+                            or (lst.table or context.every_item_funded(lst))
+                            and not criteria_intro(context, lst, figures=True))
                        and not _shifts(items)
                        # "Tiltakspakka skal mellom anna bidra til å: • auke deltakinga ...": goals, not measures
                        and not (lst.intro is not None and goal_list(context, *lst.intro)))
@@ -265,14 +269,6 @@ def _shifts(items: list[str]) -> bool:
     return len(items) >= 2 and all(_SHIFT.match(BULLET_RE.sub("", item)) for item in items)
 
 
-def _header_row(line: str) -> bool:
-    """A table's header row ("Søker Tiltak Tildeling i kroner"): short, at least two capitalised column names, no
-    closing punctuation. Its words name columns, so they say nothing of whether the rows are criteria."""
-    words = line.split()
-    return (0 < len(words) <= 8 and not line.rstrip().endswith(("?", ":", ".", "!"))
-            and sum(w[:1].isupper() for w in words) >= 2)
-
-
 def _description(context: MeasureContext, start: int, end: int, phrase: tuple[int, int]) -> bool:
     """The item (``text[start:end]``, its label ``phrase``) describes rather than names: it opens with a finite verb
     ("Har gjort konkrete tiltak ...", a criterion) or is one word that is no instrument ("Produkt", "Tjeneste": a
@@ -318,14 +314,15 @@ def quoted_title(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (inner_start, inner_end) if inner_end > inner_start else None
 
 
-def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
+def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = False) -> bool:
     """The introduction makes the list criteria, goals, areas or application requirements, not measures.
 
     "Hvem kan søke?", "Kva kan du få støtte til:", "Delmål:", "Dette må være med i søknaden:",
     "Demensplan 2025 inneheld fire hovudinnsatsområde:", "Midlane kan ikkje dekke:" (lemmas, compounds
     included: ``list_block_lemmas``; question words: ``list_block_openers``); a heading of its own, with or without a
     colon ("Prioriteringar", "Prioriteringer:", ``list_block_heading_lemmas``; "foreslås følgende hovedprioriteringer:"
-    introduces measures).
+    introduces measures). With ``figures``, only an introduction of figures or findings counts
+    (``figure_list_lemmas``: "Nøkkeltal for 2023 er som følgjer:"), the one that a list of money lines cannot outweigh.
     """
     if lst.intro is None:
         return False
@@ -335,11 +332,13 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
         start = max(start, context.sentences[last].start)
     text, cues = context.text, context.cues
     intro = text[start:end].strip()
-    if intro.endswith("?"):
+    if intro.endswith("?") and not figures:
         return True
     words = lemma_words(text, start, end, context.doc)
     if not words:
         return False
+    if figures:
+        return _any_lemma(context, words, frozenset(cues.figure_list_lemmas))
     first = text[start:end].split()[0].lower().strip(",.:;?")
     if first in cues.list_block_openers or words[0] in cues.list_block_openers:
         return True
@@ -350,9 +349,14 @@ def criteria_intro(context: MeasureContext, lst: BulletList) -> bool:
     blockers = frozenset(cues.list_block_lemmas)
     if len(words) <= 2:
         blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar(:)"
-    # an unlemmatised plural counts by its stem too ("Risikofaktorar for utanforskap kan vere:")
+    return _any_lemma(context, words, blockers)
+
+
+def _any_lemma(context: MeasureContext, words: Sequence[str], lemmas: frozenset[str]) -> bool:
+    """One of ``words`` is one of ``lemmas`` or a compound ending in one; an unlemmatised plural counts by its stem
+    too ("Risikofaktorar for utanforskap kan vere:")."""
     forms = [f for w in words for f in (w, re.sub(r"(?:ane|ene|ar|er|a)$", "", w) if len(w) > 6 else w)]
-    return any(suffix_lemma(w, blockers, min_rest=3) or stem(w, context.rx) in blockers for w in forms)
+    return any(suffix_lemma(w, lemmas, min_rest=3) or stem(w, context.rx) in lemmas for w in forms)
 
 
 def _counted_instruments(context: MeasureContext, intro: str) -> bool:

@@ -154,6 +154,12 @@ class MeasureContext:
         """The amounts that start in ``[start, end)``, in the order of :attr:`amounts` (asked per list item)."""
         return _starting_in(self.amounts, self.amount_starts, start, end)
 
+    def every_item_funded(self, lst: BulletList) -> bool:
+        """Every item of the list (two at least) holds a monetary amount: a budget's lines ("De ulike
+        virksomhetsområdene er:" / "• Helse og mestring – 1,1 milliarder"), whatever its introduction calls them."""
+        return len(lst.bullets) >= 2 and all(any(a.is_money for a in self.amounts_in(start, end))
+                                             for start, end in lst.bullets)
+
     def sentence_of(self, pos: int) -> int | None:
         """Index of the sentence holding ``pos``, or None between sentences."""
         if self.ordered:

@@ -100,6 +100,8 @@ class MeasureCues:
     key_link_words: tuple[str, ...]
     # measure/funding restraint and word orders (issue 13)
     list_block_lemmas: tuple[str, ...] = ()
+    #: "Nøkkeltal for 2023 er som følgjer:": figures, not measures, even when every item holds money
+    figure_list_lemmas: tuple[str, ...] = ()
     list_block_heading_lemmas: tuple[str, ...] = ()
     list_block_openers: tuple[str, ...] = ()
     generic_measure_lemmas: tuple[str, ...] = ()
@@ -144,6 +146,8 @@ class MeasureCues:
     recipient_body_types: tuple[str, ...] = ()
     #: "slike frisklivssentralar": a label opening with one of these names a kind
     kind_words: tuple[str, ...] = ()
+    #: "gode prosjekter": adjectives that leave a generic noun generic ("løpende prosjekter" is a group of measures)
+    vague_modifiers: tuple[str, ...] = ()
     #: "Vinnaren får N": who gets the money of the measure the text is about
     recipient_nouns: tuple[str, ...] = ()
     prize_nouns: tuple[str, ...] = ()
@@ -360,8 +364,10 @@ def compiled(cues: MeasureCues) -> Patterns:
         committee_word=re.compile(rf"^[\w-]*?(?:{alt(cues.committee_heads)}){suffix}$", i) if cues.committee_heads
         else re.compile(r"(?!)"),
         programme_word=re.compile(rf"^[\w-]*?(?:{alt(cues.programme_heads)}){suffix}$", i),
-        # "bygge ut det somatiske tilbudet i Skien for inntil": the object of a building verb, then "for" + amount
-        built_for=re.compile(rf"(?<![\w-])(?:{alt(cues.build_verbs)})\s+((?:{WORD}\s+){{0,6}}?{WORD})\s+for\s+$", i)
+        # "bygge ut det somatiske tilbudet i Skien for inntil", "bygge nytt sykehus på Ullandhaug innenfor en ramme på":
+        # the object of a building verb, then "for" or the frame before the amount
+        built_for=re.compile(rf"(?<![\w-])(?:{alt(cues.build_verbs)})\s+((?:{WORD}\s+){{0,6}}?{WORD})\s+"
+                             r"(?:for|inn[ae]nfor\s+(?:(?:en|ei|ein|den|sin)\s+)?[\w-]*ramm(?:e|a|en)\s+på)\s+$", i)
         if cues.build_verbs else re.compile(r"(?!)"),
         # " - utlysing for 2022", ": tildeling": a title's call or round after the scheme's name (or a year alone)
         title_call=re.compile(rf"\s*(?:\s[-–—]\s|:\s)\s*(?:ny\s+|nye\s+)?(?:(?:{alt(cues.call_words)})\b|(?:19|20)\d\d\s*$)", i)

@@ -284,6 +284,12 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         if (phrase is not None and phrase[1] > named.end() and following
                 and following[0].lower() not in DEMONSTRATIVES and not rx.anaphor.match(following[0])):
             return (NewPhrase(*phrase, "forward"),)  # not "i tilskot til dette formålet": that one takes up a measure
+    strengthening = _strengthening_in(context.cues.strengthening_nouns).match(text, pos, s.end)
+    if strengthening is not None:
+        # "fekk Helse Vest 220,5 millionar kroner i varig styrking av basisramma": the strengthening is what is funded
+        phrase = phrase_after(text, strengthening.start(1), s.end, rx)
+        if phrase is not None:
+            return (NewPhrase(*phrase, "forward"),)
     while True:
         source = _SOURCE.match(text, pos, s.end)
         if source is not None:
@@ -412,8 +418,10 @@ def _purpose_after_recipients(context: MeasureContext, start: int, end: int, lim
     second = phrase_after(text, inner.end(), limit, context.rx) if inner is not None else None
     return second if second is not None else (start, end)
 
-#: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for.
-_INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?i\s+([\w-]+)\s+(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
+#: "N [kroner] i <instrument> til/for ...": the instrument the amount is given as, and what it is for;
+#: "N [kroner] som <instrument> til/for ...", "N i årleg tilskot til ...": an adjective may stand before the instrument
+_INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?(?:i|som)\s+(?:[a-zæøå]+\s+)?([\w-]+)\s+"
+                            r"(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
 
 
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
@@ -596,6 +604,12 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
 
 #: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
 _NEW_DEFINITE = re.compile(rf"\W*{DEFINITE_NEW}([\w-]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _strengthening_in(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """ "i [adjective] <strengthening noun> av/til" right after an amount."""
+    return re.compile(rf"(?i)\s+i\s+(?:[a-zæøå]+\s+)?((?:{alternation(nouns) or '(?!)'})\s+(?:av|til)\s+)")
 
 
 @lru_cache(maxsize=4)

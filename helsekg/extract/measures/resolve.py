@@ -46,7 +46,7 @@ from helsekg.extract.measures.candidates import (
     SentenceMeasure,
     TargetCandidate,
 )
-from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
+from helsekg.extract.measures.context import REFERENCE_REACH, BulletList, MeasureContext
 from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, alternation
 from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.phrases import (
@@ -283,6 +283,17 @@ class MeasureResolver:
         """An indefinite article or "ny" right before ``start`` introduces a new measure ("ei ny tilskotsordning")."""
         before = self.text[max(0, start - 20):start].lower().split()[-2:]
         return any(w in self.context.cues.new_measure_words for w in before)
+
+    def described(self, attempt: NewPhrase) -> bool:
+        """A generic noun the money goes to with a word of its own before it ("375 millioner kroner til pågående
+        flerårige prosjekter", "til frivillige tiltak"): a group of measures of its own, not a reference back to one
+        scheme. Vague words ("gode prosjekter", "andre tiltak"; ``vague_modifiers``) leave it generic."""
+        if attempt.how != "forward":
+            return False
+        cues = self.context.cues
+        vague = frozenset(cues.vague_modifiers) | frozenset(cues.kind_words) | self.rx.drop
+        words = self.text[attempt.start:attempt.end].lower().split()[:-1]
+        return any(w not in vague and not w[:1].isdigit() for w in words)
 
     def title_measure(self) -> Mention | None:
         """The measure the document title names (a grant page: "Tilskot til folkehelsearbeid i kommunane")."""
@@ -591,7 +602,7 @@ class MeasureResolver:
                 reason = None  # "basisløyvinga til dei regionale helseføretaka": the budget line is the measure
             if reason == "generic" and attempt.how == "cell":
                 reason = None  # a budget post's purpose in its table ("Frivillig arbeid mv.")
-            if reason == "generic" and not self.introduced(attempt.start):
+            if reason == "generic" and not self.introduced(attempt.start) and not self.described(attempt):
                 return self.generic_reference(attempt.start, attempt.end)
             if reason == "generic":
                 reason = None
@@ -795,8 +806,9 @@ class MeasureResolver:
                     mention = self.add_candidate(item.candidate)
                     if mention is not None:
                         above.append((indent, mention))
+                    lst = self.context.lists[reading.list_id]
                     if mention is not None and (item.candidate.named or self.allocation_list(reading.list_id)
-                                                or self.context.lists[reading.list_id].table):
+                                                or lst.table or self.budget_lines(lst)):
                         self.claim_item_amounts(mention, item.sentences)
 
     def indent(self, sentence: int) -> int:
@@ -805,6 +817,14 @@ class MeasureResolver:
         start = self.sentences[sentence].start
         lead = self.text[line_bounds(self.text, start)[0]:start]
         return len(lead) - len(lead.lstrip())
+
+    def budget_lines(self, lst: BulletList) -> bool:
+        """Every item holds its own money and the introduction names no measure the items would be the costs of
+        ("De ulike virksomhetsområdene er:" / "• Helse og mestring – 1,1 milliarder"; not "Budsjettet for prosjektet er
+        slik:" / "• Lønn til koordinator – 300 000 kroner")."""
+        if not self.context.every_item_funded(lst):
+            return False
+        return lst.intro is None or not any(lst.intro[0] <= m.start < lst.intro[1] for m in self.mentions)
 
     def allocation_list(self, list_id: int) -> bool:
         """The list's introduction allocates money ("midlene ble fordelt slik:", "skulle deles ut til disse
