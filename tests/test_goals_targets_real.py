@@ -162,6 +162,18 @@ def test_targets_real_stated_groups(request, make, text, expected):
     assert group_labels(request.getfixturevalue(make)(text)) == expected
 
 
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_targets_real_items_of_a_group_list_follow_the_majority(request, make):
+    """Twenty-second session: when most items of a group list open with a group, the rest are groups too
+    ("kronikarar og multisjuke" is in no group word list) unless they are clauses or name an activity ("utvikling
+    av ...")."""
+    text = ("Utlysing\n\nProsjekt som rettar seg mot følgjande pasientgrupper vil ha høg prioritet:\n\n • skrøpelege "
+            "eldre\n • kronikarar og multisjuke\n • barn og unge\n • utvikling av nye tenester\n")
+    labels = group_labels(request.getfixturevalue(make)(text))
+    assert {"skrøpelege eldre", "kronikarar og multisjuke", "barn og unge"} <= set(labels), labels
+    assert not any(label.startswith("utvikling") for label in labels), labels
+
+
 def test_targets_real_applicant_subject_after_the_verb(parsed):
     # inverted word order: the parse finds the subject of "kan ... søke"
     text = "Gjennom ordningen kan kommuner og bydeler søke om midler til lavterskeltilbud."

@@ -353,6 +353,12 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
         if not by_heading and not group_list.search(text, s.start, s.end):
             continue
         lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
+        items = [j for j, t in enumerate(sentences if lists else ()) if t.bullet is not None and t.list_id in lists]
+        opening = [j for j in items if _opens_with_group(context, sentences[j].start, sentences[j].end)
+                   or group_phrase(context, sentences[j].start, sentences[j].end, from_start=True) is not None]
+        # most items open with a group: the others are groups too, unless they are clauses ("skrøpelege eldre",
+        # "personar med ...", "kronikarar og multisjuke": the last names no group noun of the word lists)
+        most = len(opening) >= 2 and len(opening) * 2 >= len(items)
         for j, t in enumerate(sentences if lists else ()):
             if t.bullet is None or j in out:
                 continue
@@ -360,8 +366,8 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
                 if t.list_id == lists[0] and not any(
                         sentences[k].bullet == t.bullet and sentences[k].list_id == t.list_id for k in out if k < j):
                     out[j] = i
-            elif t.list_id in lists and (_opens_with_group(context, t.start, t.end)
-                                         or group_phrase(context, t.start, t.end, from_start=True) is not None):
+            elif j in opening or j in items and most and not _verb_rooted(context, t.start, t.end) \
+                    and not _names_activity(context, t.start, t.end):
                 out[j] = i
         if by_heading and not lists and i + 1 < len(sentences) and "\n" in text[s.end:sentences[i + 1].start]:
             out[i + 1] = i
@@ -525,6 +531,18 @@ def _verb_rooted(context: MeasureContext, start: int, end: int) -> bool:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in span)
+
+
+#: the endings of a verbal noun: an activity, not a group ("utvikling", "opplæringa", "forebyggelse", "evaluasjon")
+_ACTIVITY_NOUN = re.compile(r"(?:ing|inga|ingen|ingar|inger|else|elsen|sjon|sjonen|sjonar|sjoner)$")
+
+
+def _names_activity(context: MeasureContext, start: int, end: int) -> bool:
+    """``text[start:end]`` opens with a verbal noun or an instrument noun ("utvikling av nye tjenester", "prosjekt
+    for ..."): what is done, not who it is for."""
+    words = [context.text[a:b].lower() for a, b in tokens(context.text, start, end)]
+    first = next((w for w in words if w not in context.rx.group_drop), "")
+    return bool(_ACTIVITY_NOUN.search(first) or context.rx.instrument_word.match(first))
 
 
 def _opens_with_group(context: MeasureContext, start: int, end: int) -> bool:
