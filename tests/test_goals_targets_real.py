@@ -609,3 +609,12 @@ def test_targets_real_a_page_without_a_stated_group_has_the_group_it_names_most(
     twice = text.replace(" Mange eldre har teke kontakt med ombodet.", "")
     result = extract_text(twice, source="t.txt", nlp=nlp)
     assert not any(m.targets for m in result.measures), result.measures
+
+
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_goals_real_an_adverb_between_har_and_som_formal(request, make):
+    """Twenty-second session: "Tilskuddet har i hovedsak som formål å ...": "i hovedsak" may stand where "derfor"
+    does."""
+    text = "Tilskuddet har i hovedsak som formål å forebygge sosiale problemer blant barn og unge."
+    labels = [g.goal.label for g in goals.find_goals(request.getfixturevalue(make)(text))]
+    assert labels == ["forebygge sosiale problemer blant barn og unge"], labels

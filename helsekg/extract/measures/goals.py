@@ -114,9 +114,10 @@ def goal_cues() -> GoalCues:
                           rf"\s+(?:å|at)(?![\w-])", i),
         # "nå målet om at ...", "målsettingen om ..."
         noun_about=re.compile(rf"(?<![\w-]){noun}\s+om(?:\s+(?:å|at))?(?![\w-])", i),
-        # "har som mål å", "har derfor som mål å": one adverb may follow "har"
+        # "har som mål å", "har derfor som mål å", "har i hovedsak som formål å": one adverb may follow "har"
         have=re.compile(rf"(?<![\w-])(?:{alt(data['goal_have_phrases'])})\s+(?:å|at)(?![\w-])"
-                        .replace(r"har\s+", rf"har\s+(?:(?:{adverbs}|derfor|difor|også|òg|no|nå)\s+)?"), i),
+                        .replace(r"har\s+", rf"har\s+(?:(?:{adverbs}|derfor|difor|også|òg|no|nå|i\s+hovedsak|"
+                                            rf"i\s+hovudsak|hovedsakelig|hovudsakleg)\s+)?"), i),
         contribute=re.compile(rf"(?<![\w-])(?:(skal|vil|kan|skulle|ville|å)\s+(?:{WORD}\s+){{0,2}}?)?"
                               rf"(?:{contribute})\s+til(?:\s+(?:å|at))?(?![\w-])", i),
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
