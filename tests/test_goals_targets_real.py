@@ -618,3 +618,13 @@ def test_goals_real_an_adverb_between_har_and_som_formal(request, make):
     text = "Tilskuddet har i hovedsak som formål å forebygge sosiale problemer blant barn og unge."
     labels = [g.goal.label for g in goals.find_goals(request.getfixturevalue(make)(text))]
     assert labels == ["forebygge sosiale problemer blant barn og unge"], labels
+
+
+def test_goals_real_an_action_after_a_goal_copula_is_the_goal_not_a_measure(nlp):
+    """Twenty-second session: "Formålet er å prøve ut forbetringstiltak i liten skala" states what the page's scheme is
+    for; "prøve ut" there decides no measure of its own."""
+    text = ("Såkornmidlar\n\nHelse Vest har fordelt såkornmidlar til føretaka. Formålet er å prøve ut forbetringstiltak "
+            "i liten skala.")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
+    assert [m.label for m in result.measures] == ["Såkornmidlar"]
+    assert [g.label for g in result.measures[0].goals] == ["prøve ut forbetringstiltak i liten skala"]

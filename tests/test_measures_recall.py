@@ -1152,3 +1152,14 @@ def test_measures_recall_the_instrument_or_strengthening_after_the_amount(nlp, t
     tiltakspakke for") or what it strengthens ("i varig styrking av")."""
     found = measures(nlp, text)
     assert found.get(label) == {value}, found
+
+
+def test_measures_recall_a_post_in_the_title_is_the_topic_of_the_sections_below(nlp):
+    """Twenty-second session: "Post 21 Spesielle driftsutgifter" as a committee page's title names the post its
+    "Sammendrag" section changes, up to the next post's heading."""
+    text = ("Post 21 Spesielle driftsutgifter\n\nSammendrag\n\nBevilgningen foreslås redusert med 0,2 mill. kroner mot "
+            "at bevilgningen over kap. 720, post 1, økes tilsvarende.\n\nSamlet foreslås bevilgningen økt med 7,1 mill. "
+            "kroner.\n\nPost 70 Smittevern mv.\n\nBevilgningen foreslås redusert med 7,3 mill. kroner.\n")
+    found = measures(nlp, text)
+    assert found.get("Spesielle driftsutgifter") == {200_000, 7_100_000}, found
+    assert found.get("Smittevern mv.") == {7_300_000}, found

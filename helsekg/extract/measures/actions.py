@@ -25,6 +25,7 @@ import re
 
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.goals import goal_cues
 from helsekg.extract.measures.phrases import (
     VERB_PARTICLES,
     demonstrative_instrument,
@@ -51,8 +52,9 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
         for m in rx.action_any.finditer(text, s.start, s.end):
             found += _action(context, m.end(), i, any_object=True)
         for m in rx.action.finditer(text, s.start, s.end):
-            if rx.action_purpose.search(text[max(s.start, m.start() - 18):m.start()]) or manner(context, m.start()):
-                continue  # "for å etablere ...": a purpose; "ved å innføre ...": a manner; no decided action
+            if (rx.action_purpose.search(text[max(s.start, m.start() - 18):m.start()]) or manner(context, m.start())
+                    or _stated_goal(context, s.start, m.start())):
+                continue  # "for å etablere ...", "Formålet er å prøve ut ...": a purpose; "ved å innføre ...": a manner
             found += _action(context, m.end(), i, any_object=False)
     return tuple(found)
 
@@ -60,6 +62,14 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
 #: A definite initiative noun with what it is on: "satsinga på", "satsingen på" (the initiative of the text; "ei
 #: satsing på" is a wish or an area, no measure of its own).
 _INITIATIVE = re.compile(r"(?<![\w-])(?i:satsing(?:a|en))\s+på\s+")
+
+
+def _stated_goal(context: MeasureContext, start: int, pos: int) -> bool:
+    """A goal's copula or "har som mål" closes ``text[start:pos]`` ("Formålet er å prøve ut forbetringstiltak"): the
+    verb at ``pos`` states what a measure is for, it decides nothing."""
+    cues = goal_cues()
+    before = context.text[start:pos].rstrip()
+    return any(m.end() == len(before) for rx in (cues.copula, cues.have) for m in rx.finditer(before))
 
 
 def manner(context: MeasureContext, pos: int) -> bool:

@@ -63,6 +63,8 @@ class BudgetPost:
     section: int
     #: the sections of the numbered sub-headings under it ("11.14.1.1 Sammendrag" under "11.14.1 Post 21 ...")
     subsections: tuple[int, ...] = ()
+    #: the heading is the document's title ("Post 21 Spesielle driftsutgifter" over a committee's summary)
+    title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -353,7 +353,7 @@ def build_context(document: Document, *, amounts: Sequence[Amount] = (), actors:
         if previous_blank:
             para += 1
         if (not is_title and previous_blank and next_blank and len(line.split()) <= 12
-                and not line.endswith(_CLOSING)):
+                and not _closed(line, cues)):
             section += 1
             headings.append(Heading(start, end, section))
         for s, e in split_sentences(text, start, end, cues):
@@ -550,6 +550,14 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
 
 #: What closes a line that is a sentence or a list's introduction, not a heading or a subheading.
 _CLOSING = (".", "!", "?", ",", ";", ":")
+
+
+def _closed(line: str, cues: MeasureCues) -> bool:
+    """The line ends in closing punctuation, not in the period of an abbreviation ("Post 70 Smittevern mv.")."""
+    if not line.endswith(_CLOSING):
+        return False
+    last = line.split()[-1].rstrip(".").lower()
+    return not (line.endswith(".") and last in {a.lower().rstrip(".") for a in cues.abbreviations})
 
 
 def _subheading(line: str) -> bool:

@@ -285,11 +285,14 @@ def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
     text = context.text
     found = []
     lines = [(h.start, h.end, h.section) for h in context.headings]
+    # the title too ("Post 21 Spesielle driftsutgifter" over a committee's summary of the post)
+    lines += [(s.start, s.end, s.section) for s in context.sentences if s.is_title]
     known = {start for start, _, _ in lines}
     for m in _NUMBERED_LINE.finditer(text):
         index = context.sentence_of(m.start())
         if m.start() not in known and index is not None:
             lines.append((m.start(), m.end(), context.sentences[index].section))
+    titles = {s.start for s in context.sentences if s.is_title}
     for start, end, section in sorted(lines):
         line = text[start:end]
         for prefix in context.cues.heading_measure_prefixes:
@@ -297,8 +300,17 @@ def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
             if m:
                 candidate = Candidate(start + m.start(2), start + m.end(2), context.sentence_of(start), "heading",
                                       named=True)
-                found.append(BudgetPost(candidate, section, _subsections(context, start, m.group(1))))
-    return tuple(found)
+                found.append(BudgetPost(candidate, section, _subsections(context, start, m.group(1)),
+                                        start in titles))
+    # a title post is the topic of the sections under it, up to the next post's heading
+    return tuple(BudgetPost(p.candidate, p.section, tuple(range(p.section + 1, _next_post_section(found, context))),
+                            title=True) if p.title and not p.subsections else p for p in found)
+
+
+def _next_post_section(posts: list[BudgetPost], context: MeasureContext) -> int:
+    """The section of the first post heading below the title, or one past the last section."""
+    later = [p.section for p in posts if not p.title]
+    return min(later) if later else max((s.section for s in context.sentences), default=0) + 1
 
 
 #: a line opening with a section number of two levels or more ("11.14.1 ...")
