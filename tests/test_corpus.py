@@ -445,6 +445,10 @@ BAD_INPUTS = [
     ("nul.txt", b"Tekst\x00med\x00nul" * 10, "E005", "binary"),
     ("controls.txt", bytes(range(1, 9)) * 20, "E005", "binary"),
     ("garbage.txt", bytes(range(0x80, 0x100)) * 8, "E006", "decoded"),
+    # high bytes that a Norwegian DOS code page reads as letters ("Çääæ àùÖû"), and cp1252 as symbols: no text
+    ("high-bytes.txt", bytes([0x80, 0x84, 0x85, 0x87, 0x91, 0x93, 0x20, 0x94, 0x95, 0x96, 0x0a]) * 150, "E004",
+     "no words"),
+    ("figures.txt", b"12 345\n678 910\n-- 2024 --\n", "E004", "no words"),
     ("broken-bom.txt", codecs.BOM_UTF8 + b"Helse \xff\xfe og omsorg", "E006", "decoded"),
     ("cut-bom.txt", codecs.BOM_UTF8[:2] + "Helse og omsorg i kommunane.".encode(), "E006", "cut short"),
     (

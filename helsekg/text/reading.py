@@ -116,6 +116,9 @@ _INTRA_WORD_OK = frozenset("-'’.,/&:")
 _C0_CONTROLS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
 _CONTROLS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
+#: the most of a legacy-decoded text's letters that may be æ, ø, å and the accented ones (even the lines that hold
+#: them are mostly a-z in Norwegian)
+_MAX_NON_ASCII_LETTERS = 0.4
 
 
 def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
@@ -204,6 +207,9 @@ def _decode_legacy(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]
         except UnicodeDecodeError:
             continue
         letters = sum(1 for ch in text if ch in _NORWEGIAN_LETTERS)
+        if sum(1 for ch in text if ch.isalpha() and not ch.isascii()) > _MAX_NON_ASCII_LETTERS * sum(
+                1 for ch in text if ch.isalpha()):
+            continue  # "Çääæ àùÖû": bytes of another kind read as letters; Norwegian is mostly a-z
         scored.append((_weird_characters(text), -letters, rank, name, len(text)))
     for weird, _, _, name, length in sorted(scored):
         if weird > 0.005 * length + 1:
@@ -415,12 +421,18 @@ def document_from_text(
                     headings=headings, page_starts=extracted.page_starts if extracted is not None else ())
 
 
+#: a word: two letters in a row
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _normalised(text: str, source: str | os.PathLike[str]) -> str:
     """The text as a Document holds it: no byte-order mark, ``\\n`` line endings; E004 when nothing but white
-    space is left."""
+    space is left, or no word (figures and symbols only: what bytes of another kind give when read as Windows-1252)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("E004", source, detail="only whitespace" if text else "the text is empty")
+    if not _WORD.search(text):
+        raise InputError("E004", source, detail="no words, only figures and symbols")
     return text
 
 
