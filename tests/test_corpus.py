@@ -449,6 +449,9 @@ BAD_INPUTS = [
     ("high-bytes.txt", bytes([0x80, 0x84, 0x85, 0x87, 0x91, 0x93, 0x20, 0x94, 0x95, 0x96, 0x0a]) * 150, "E004",
      "no words"),
     ("figures.txt", b"12 345\n678 910\n-- 2024 --\n", "E004", "no words"),
+    # UTF-8 with one bad byte: the message says where it is
+    ("broken-utf8.txt", "Kommunen får tilskot til pårørandeskule.\n".encode() * 3 + b"Ny linje \xff\n", "E006",
+     "byte 0xFF at line 4, column 10"),
     ("broken-bom.txt", codecs.BOM_UTF8 + b"Helse \xff\xfe og omsorg", "E006", "decoded"),
     ("cut-bom.txt", codecs.BOM_UTF8[:2] + "Helse og omsorg i kommunane.".encode(), "E006", "cut short"),
     (

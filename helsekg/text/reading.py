@@ -139,14 +139,21 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         return _decode_declared(data, encoding, path, declared="without a byte-order mark"), encoding
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        where = _utf8_error(data, exc)
     else:
         _check_not_binary(text, path)
         return text, "utf-8"
     # Bytes 0x80-0x9F are printable in Windows code pages: only C0 controls mark binary data here.
     _check_not_binary(data.decode("latin-1"), path, c1_controls=False)
-    return _decode_legacy(data, path)
+    return _decode_legacy(data, path, where)
+
+
+def _utf8_error(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where UTF-8 decoding failed, for the error message: "byte 0xFF at line 21, column 3"."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return f"byte 0x{data[exc.start]:02X} at line {line}, column {column}"
 
 
 def _decode_declared(data: bytes, encoding: str, path: str | os.PathLike[str], *, declared: str) -> str:
@@ -182,13 +189,14 @@ def _check_not_binary(text: str, path: str | os.PathLike[str], *, c1_controls: b
         raise InputError("E005", path, detail=f"{controls} control characters")
 
 
-def _decode_legacy(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
+def _decode_legacy(data: bytes, path: str | os.PathLike[str], where: str = "") -> tuple[str, str]:
     """Choose the candidate encoding whose text looks most like Norwegian.
 
     Candidates are charset-normalizer's guesses plus common Norwegian legacy code pages; each is
     scored on the lines that hold non-ASCII bytes (where ASCII-compatible code pages differ).
     Among equally plausible candidates the Norwegian code pages win, in :data:`_LEGACY_ENCODINGS`
-    order, so a Latin-1 file is reported as its superset cp1252.
+    order, so a Latin-1 file is reported as its superset cp1252. ``where`` names the byte UTF-8 failed at, for the
+    E006 raised when no candidate is plausible.
     """
     from charset_normalizer import from_bytes  # lazy: only legacy files need it
 
@@ -218,7 +226,8 @@ def _decode_legacy(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]
             return data.decode(name), name
         except UnicodeDecodeError:  # the sample decoded, the whole file does not
             continue
-    raise InputError("E006", path, detail="not UTF-8, and no legacy encoding gives plausible Norwegian text")
+    utf8 = f"not UTF-8 ({where})" if where else "not UTF-8"
+    raise InputError("E006", path, detail=f"{utf8}, and no legacy encoding gives plausible Norwegian text")
 
 
 _NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
