@@ -1163,3 +1163,13 @@ def test_measures_recall_a_post_in_the_title_is_the_topic_of_the_sections_below(
     found = measures(nlp, text)
     assert found.get("Spesielle driftsutgifter") == {200_000, 7_100_000}, found
     assert found.get("Smittevern mv.") == {7_300_000}, found
+
+
+def test_measures_recall_earmarked_takes_its_purpose_as_object(nlp):
+    """Twenty-second session: "N er øremerket kommunalt rusarbeid": earmarking names what the money is for without
+    "til"; but "25 prosent av de N kronene er øremerket ..." gives a part of N, so N funds nothing there."""
+    found = measures(nlp, "Rusarbeid\n\nAv bevilgningen er 15 mill. kroner øremerket kommunalt rusarbeid.")
+    assert found.get("kommunalt rusarbeid") == {15_000_000}, found
+    found = measures(nlp, "Folkehelsemidler\n\nDet er en samlet pott på 800 000 kroner. 25 prosent av de 800 000 "
+                          "kronene er øremerket tiltak rettet mot personer med nedsatt funksjonsevne.")
+    assert not any(label.startswith("tiltak rettet mot") and values for label, values in found.items()), found

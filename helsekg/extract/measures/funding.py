@@ -272,6 +272,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     """The phrase after the amount: "X [mer] til Y", "X til å etablere Y", "X for å Y", "bruke X på Y"."""
     text, rx = context.text, context.rx
     s = context.sentences[index]
+    if _PART_OF.search(text, max(s.start, amount.start - 40), amount.start):
+        return ()  # "25 prosent av de 800 000 kronene er øremerket ...": a part of the sum goes there, not the sum
     pos = amount.end
     means = None
     named = _INSTRUMENT_IN.match(text, pos, s.end)
@@ -318,7 +320,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     clause = text[context.clause_start(amount.start, index):amount.start].lower()
     verb_intro = next((prep for verb, prep in rx.intros_after_verb.items()
                        if re.search(rf"\b{re.escape(verb)}\b", clause)), None)
-    intro = FORWARD_INTRO.match(rest) or funded_participle(context).match(rest)
+    intro = FORWARD_INTRO.match(rest) or funded_participle(context).match(rest) or _EARMARKED.match(rest)
     if intro is None and verb_intro:
         intro = re.match(rf"\s*({verb_intro})\s+", rest, re.IGNORECASE)
     if intro is None:
@@ -492,6 +494,13 @@ def _participle_intro(participles: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:(?:er|blir|vert|ble|vart|var|skal\s+bli|skal\s+verte)\s+)?"
                       rf"(?:(?:difor|derfor|også|òg|no|nå)\s+)?(?:(?:{alternation(participles)})\s+)?"
                       rf"(?:{alternation(participles)})\s+(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
+
+
+#: "25 prosent av de", "halvparten av": a part of the amount that follows
+_PART_OF = re.compile(r"(?i)(?:prosent|%|halvparten|halvdelen|delen|parten|andelen)\s+av\s+(?:(?:de|dei|disse|desse)\s+)?$")
+#: "N er øremerket kommunalt rusarbeid": earmarking takes what the money is for as its object, "til" or not
+_EARMARKED = re.compile(r"\s*(?:(?:er|blir|vert|ble|vart|var)\s+)?(øremerket|øremerka|øyremerkt|øyremerka|øremerkt)\s+"
+                        r"(?![Tt]il\s|[Ff]or\s)", re.IGNORECASE)
 
 
 def funded_participle(context: MeasureContext) -> re.Pattern[str]:
