@@ -1173,3 +1173,15 @@ def test_measures_recall_earmarked_takes_its_purpose_as_object(nlp):
     found = measures(nlp, "Folkehelsemidler\n\nDet er en samlet pott på 800 000 kroner. 25 prosent av de 800 000 "
                           "kronene er øremerket tiltak rettet mot personer med nedsatt funksjonsevne.")
     assert not any(label.startswith("tiltak rettet mot") and values for label, values in found.items()), found
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Helsestasjon\n\nI 2022 er det bevilget 952,5 millioner kroner gjennom kommunerammen til å styrke "
+     "helsestasjons- og skolehelsetjenesten.", "helsestasjons- og skolehelsetjenesten", 952_500_000),
+    ("Sykehus\n\nRegjeringen foreslår 150 millioner kroner over Helse- og omsorgsdepartementets budsjett til økt "
+     "aktivitet i sykehusene.", "økt aktivitet i sykehusene", 150_000_000),
+])
+def test_measures_recall_the_channel_between_the_amount_and_its_purpose(nlp, text, label, value):
+    """Twenty-second session: the budget a sum comes through ("gjennom kommunerammen", "over ... budsjett";
+    ``channel_heads``) stands between the amount and what it is for."""
+    assert measures(nlp, text).get(label) == {value}

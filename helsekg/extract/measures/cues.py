@@ -146,6 +146,8 @@ class MeasureCues:
     recipient_body_types: tuple[str, ...] = ()
     #: "slike frisklivssentralar": a label opening with one of these names a kind
     kind_words: tuple[str, ...] = ()
+    #: "gjennom kommunerammen", "over Helse- og omsorgsdepartementets budsjett": the channel a sum comes through
+    channel_heads: tuple[str, ...] = ()
     #: "gode prosjekter": adjectives that leave a generic noun generic ("løpende prosjekter" is a group of measures)
     vague_modifiers: tuple[str, ...] = ()
     #: "Vinnaren får N": who gets the money of the measure the text is about
@@ -382,7 +384,10 @@ def compiled(cues: MeasureCues) -> Patterns:
         plural_anaphor=re.compile(rf"^(?:{alt(cues.plural_anaphors)})$", i),
         forward_skip=re.compile(
             rf"\s*(?:(?:{alt(cues.forward_skips)})\b|(?:{alt(cues.year_prepositions, any_space=False)})\s+"
-            rf"(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|per\s+{WORD}|,(?=\s+(?:til|for å)\s))",
+            rf"(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|per\s+{WORD}|,(?=\s+(?:til|for å)\s)"
+            # "gjennom kommunerammen", "over Helse- og omsorgsdepartementets budsjett": the channel, then the purpose
+            rf"|(?:over|gjennom|via)\s+(?:[\w.-]+\s+){{0,4}}?[\w-]*(?:{alt(cues.channel_heads) or '(?!)'})"
+            rf"(?=\s+(?:til|for)\s))",
             i,
         ),
         phrase_end=re.compile(
