@@ -1185,3 +1185,13 @@ def test_measures_recall_the_channel_between_the_amount_and_its_purpose(nlp, tex
     """Twenty-second session: the budget a sum comes through ("gjennom kommunerammen", "over ... budsjett";
     ``channel_heads``) stands between the amount and what it is for."""
     assert measures(nlp, text).get(label) == {value}
+
+
+def test_measures_recall_who_may_use_the_money_stands_before_its_purpose(nlp):
+    """ "N som kommunene kan bruke til å bygge ...": the relative clause says who uses the money; what follows "til"
+    is what it is for."""
+    text = ("Sykehjem\n\nDe siste fire årene har vi satt av over 15 mrd. kr som kommunene kan bruke til å bygge nye "
+            "sykehjem og omsorgsboliger.")
+    found = measures(nlp, text)
+    assert any("sykehjem og omsorgsboliger" in label and values == {15_000_000_000}
+               for label, values in found.items()), found

@@ -387,7 +387,9 @@ def compiled(cues: MeasureCues) -> Patterns:
             rf"(?:[a-zæøå]+\s+)?(?:19|20)\d\d\b|per\s+{WORD}|,(?=\s+(?:til|for å)\s)"
             # "gjennom kommunerammen", "over Helse- og omsorgsdepartementets budsjett": the channel, then the purpose
             rf"|(?:over|gjennom|via)\s+(?:[\w.-]+\s+){{0,4}}?[\w-]*(?:{alt(cues.channel_heads) or '(?!)'})"
-            rf"(?=\s+(?:til|for)\s))",
+            rf"(?=\s+(?:til|for)\s)"
+            # "over 15 mrd. kr som kommunene kan bruke til å bygge ...": who may use it, then what it is for
+            rf"|som\s+(?:[\w-]+\s+){{1,3}}?(?:kan|skal|vil|må)\s+(?:bruke|bruka|nytte|nytta)(?=\s+til\s))",
             i,
         ),
         phrase_end=re.compile(
