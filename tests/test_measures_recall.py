@@ -1195,3 +1195,19 @@ def test_measures_recall_who_may_use_the_money_stands_before_its_purpose(nlp):
     found = measures(nlp, text)
     assert any("sykehjem og omsorgsboliger" in label and values == {15_000_000_000}
                for label, values in found.items()), found
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Ensomhet\n\nRegjeringen foreslår 10 millioner kroner for tiltak mot ensomhet.", "tiltak mot ensomhet"),
+    ("Ventetider\n\nHelse Vest fekk 76,7 millionar kroner for målretta prosjekt mot ventetider.",
+     "prosjekt mot ventetider"),
+])
+def test_measures_recall_for_before_an_instrument_names_what_is_funded(nlp, text, label):
+    """Twenty-second session: "N for <instrument>" funds the instrument; "for" before anything else (a recipient, a
+    year) does not (every "for" read so lowered dev and test funding)."""
+    assert any(found.endswith(label) and values for found, values in measures(nlp, text).items())
+
+
+def test_measures_recall_for_before_a_recipient_names_no_measure(nlp):
+    found = measures(nlp, "Tilskudd\n\nDet er satt av 5 millioner kroner for kommunene.")
+    assert not any(label.lower().startswith("kommunene") for label in found), found

@@ -321,6 +321,11 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     verb_intro = next((prep for verb, prep in rx.intros_after_verb.items()
                        if re.search(rf"\b{re.escape(verb)}\b", clause)), None)
     intro = FORWARD_INTRO.match(rest) or funded_participle(context).match(rest) or _EARMARKED.match(rest)
+    if intro is None:
+        # "10 millioner kroner for tiltak mot ensomhet": "for" before an instrument (not "for kommunene", "for 2024")
+        instrument = _FOR_INSTRUMENT.match(rest)
+        if instrument is not None and rx.instrument_word.match(instrument.group(2)):
+            intro = instrument
     if intro is None and verb_intro:
         intro = re.match(rf"\s*({verb_intro})\s+", rest, re.IGNORECASE)
     if intro is None:
@@ -496,6 +501,8 @@ def _participle_intro(participles: tuple[str, ...]) -> re.Pattern[str]:
                       rf"(?:{alternation(participles)})\s+(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 
 
+#: "for [adjective] <noun>": the noun checked as an instrument
+_FOR_INSTRUMENT = re.compile(r"\s*(for)\s+(?=(?:[a-zæøå]+[ea]\s+)?([\w-]+))", re.IGNORECASE)
 #: "25 prosent av de", "halvparten av": a part of the amount that follows
 _PART_OF = re.compile(r"(?i)(?:prosent|%|halvparten|halvdelen|delen|parten|andelen)\s+av\s+(?:(?:de|dei|disse|desse)\s+)?$")
 #: "N er øremerket kommunalt rusarbeid": earmarking takes what the money is for as its object, "til" or not
