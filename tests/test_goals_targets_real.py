@@ -628,3 +628,14 @@ def test_goals_real_an_action_after_a_goal_copula_is_the_goal_not_a_measure(nlp)
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
     assert [m.label for m in result.measures] == ["Såkornmidlar"]
     assert [g.label for g in result.measures[0].goals] == ["prøve ut forbetringstiltak i liten skala"]
+
+
+def test_goals_real_a_goal_line_leaves_out_its_subject_and_modal(nlp):
+    """Twenty-second session: under "Mål for tilskotsordninga", the line "Tilskotsordninga skal stimulere kommunane
+    til ..." states the goal "stimulere kommunane til ..."; the subject and "skal" are no part of it."""
+    text = ("Tilskot til frisklivssentralar\n\nMål for tilskotsordninga\n\nTilskotsordninga skal stimulere kommunane til "
+            "etablering og vidareutvikling av kommunale frisklivssentralar.\n")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
+    labels = [g.label for g in result.goals]
+    assert "stimulere kommunane til etablering og vidareutvikling av kommunale frisklivssentralar" in labels, labels
+    assert not any(label.startswith("Tilskotsordninga") for label in labels), labels

@@ -511,8 +511,15 @@ def goal_list(context: MeasureContext, start: int, end: int) -> bool:
         bl.intro is not None and (bl.intro[0] <= start < bl.intro[1] or start <= bl.intro[0] < end) for bl in context.lists)
 
 
+#: "Tilskotsordninga skal " opening the line under a goal heading: the subject and its modal, not part of the goal
+_MODAL_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,4}?(?:skal|vil|bør)\s+(?:(?:også|òg)\s+)?(?=[a-zæøå])", re.IGNORECASE)
+
+
 def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:
     text = context.text
+    modal = _MODAL_LEAD.match(text, start, end)
+    if modal and not re.search(r"[,.:;]", text[start:modal.end()]):
+        start = modal.end()  # "Tilskotsordninga skal stimulere kommunane til ...": the goal is what it shall do
     strip = cues.lead_strip.match(text, start, end)
     if strip:
         start = strip.end()
