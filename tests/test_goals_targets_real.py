@@ -623,8 +623,8 @@ def test_goals_real_an_adverb_between_har_and_som_formal(request, make):
 def test_goals_real_an_action_after_a_goal_copula_is_the_goal_not_a_measure(nlp):
     """Twenty-second session: "Formålet er å prøve ut forbetringstiltak i liten skala" states what the page's scheme is
     for; "prøve ut" there decides no measure of its own."""
-    text = ("Såkornmidlar\n\nHelse Vest har fordelt såkornmidlar til føretaka. Formålet er å prøve ut forbetringstiltak "
-            "i liten skala.")
+    text = ("Såkornmidlar\n\nHelse Vest har fordelt såkornmidlar til føretaka. Formålet er å prøve ut "
+            "forbetringstiltak i liten skala.")
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
     assert [m.label for m in result.measures] == ["Såkornmidlar"]
     assert [g.label for g in result.measures[0].goals] == ["prøve ut forbetringstiltak i liten skala"]
@@ -633,8 +633,8 @@ def test_goals_real_an_action_after_a_goal_copula_is_the_goal_not_a_measure(nlp)
 def test_goals_real_a_goal_line_leaves_out_its_subject_and_modal(nlp):
     """Twenty-second session: under "Mål for tilskotsordninga", the line "Tilskotsordninga skal stimulere kommunane
     til ..." states the goal "stimulere kommunane til ..."; the subject and "skal" are no part of it."""
-    text = ("Tilskot til frisklivssentralar\n\nMål for tilskotsordninga\n\nTilskotsordninga skal stimulere kommunane til "
-            "etablering og vidareutvikling av kommunale frisklivssentralar.\n")
+    text = ("Tilskot til frisklivssentralar\n\nMål for tilskotsordninga\n\nTilskotsordninga skal stimulere "
+            "kommunane til etablering og vidareutvikling av kommunale frisklivssentralar.\n")
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
     labels = [g.label for g in result.goals]
     assert "stimulere kommunane til etablering og vidareutvikling av kommunale frisklivssentralar" in labels, labels

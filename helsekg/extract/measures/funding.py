@@ -504,7 +504,8 @@ def _participle_intro(participles: tuple[str, ...]) -> re.Pattern[str]:
 #: "for [adjective] <noun>": the noun checked as an instrument
 _FOR_INSTRUMENT = re.compile(r"\s*(for)\s+(?=(?:[a-zæøå]+[ea]\s+)?([\w-]+))", re.IGNORECASE)
 #: "25 prosent av de", "halvparten av": a part of the amount that follows
-_PART_OF = re.compile(r"(?i)(?:prosent|%|halvparten|halvdelen|delen|parten|andelen)\s+av\s+(?:(?:de|dei|disse|desse)\s+)?$")
+_PART_OF = re.compile(r"(?i)(?:prosent|%|halvparten|halvdelen|delen|parten|andelen)\s+av\s+"
+                      r"(?:(?:de|dei|disse|desse)\s+)?$")
 #: "N er øremerket kommunalt rusarbeid": earmarking takes what the money is for as its object, "til" or not
 _EARMARKED = re.compile(r"\s*(?:(?:er|blir|vert|ble|vart|var)\s+)?(øremerket|øremerka|øyremerkt|øyremerka|øremerkt)\s+"
                         r"(?![Tt]il\s|[Ff]or\s)", re.IGNORECASE)
