@@ -146,6 +146,8 @@ class MeasureCues:
     recipient_body_types: tuple[str, ...] = ()
     #: "slike frisklivssentralar": a label opening with one of these names a kind
     kind_words: tuple[str, ...] = ()
+    #: "N er øremerket kommunalt rusarbeid": participles that take the purpose as their object
+    earmark_participles: tuple[str, ...] = ()
     #: "gjennom kommunerammen", "over Helse- og omsorgsdepartementets budsjett": the channel a sum comes through
     channel_heads: tuple[str, ...] = ()
     #: "gode prosjekter": adjectives that leave a generic noun generic ("løpende prosjekter" is a group of measures)

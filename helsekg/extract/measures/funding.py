@@ -320,7 +320,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     clause = text[context.clause_start(amount.start, index):amount.start].lower()
     verb_intro = next((prep for verb, prep in rx.intros_after_verb.items()
                        if re.search(rf"\b{re.escape(verb)}\b", clause)), None)
-    intro = FORWARD_INTRO.match(rest) or funded_participle(context).match(rest) or _EARMARKED.match(rest)
+    intro = (FORWARD_INTRO.match(rest) or funded_participle(context).match(rest)
+             or _earmarked(context.cues.earmark_participles).match(rest))
     if intro is None:
         # "10 millioner kroner for tiltak mot ensomhet": "for" before an instrument (not "for kommunene", "for 2024")
         instrument = _FOR_INSTRUMENT.match(rest)
@@ -506,9 +507,14 @@ _FOR_INSTRUMENT = re.compile(r"\s*(for)\s+(?=(?:[a-zæøå]+[ea]\s+)?([\w-]+))",
 #: "25 prosent av de", "halvparten av": a part of the amount that follows
 _PART_OF = re.compile(r"(?i)(?:prosent|%|halvparten|halvdelen|delen|parten|andelen)\s+av\s+"
                       r"(?:(?:de|dei|disse|desse)\s+)?$")
-#: "N er øremerket kommunalt rusarbeid": earmarking takes what the money is for as its object, "til" or not
-_EARMARKED = re.compile(r"\s*(?:(?:er|blir|vert|ble|vart|var)\s+)?(øremerket|øremerka|øyremerkt|øyremerka|øremerkt)\s+"
-                        r"(?![Tt]il\s|[Ff]or\s)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _earmarked(participles: tuple[str, ...]) -> re.Pattern[str]:
+    """ "N er øremerket kommunalt rusarbeid": earmarking takes what the money is for as its object, "til" or not
+    (``earmark_participles``; with "til" the participle reads as :func:`funded_participle`)."""
+    return re.compile(rf"\s*(?:(?:er|blir|vert|ble|vart|var)\s+)?({alternation(participles) or '(?!)'})\s+"
+                      r"(?![Tt]il\s|[Ff]or\s)", re.IGNORECASE)
 
 
 def funded_participle(context: MeasureContext) -> re.Pattern[str]:
