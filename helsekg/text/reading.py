@@ -214,10 +214,10 @@ def _decode_legacy(data: bytes, path: str | os.PathLike[str], where: str = "") -
             text = sample.decode(name)
         except UnicodeDecodeError:
             continue
-        letters = sum(1 for ch in text if ch in _NORWEGIAN_LETTERS)
-        if sum(1 for ch in text if ch.isalpha() and not ch.isascii()) > _MAX_NON_ASCII_LETTERS * sum(
-                1 for ch in text if ch.isalpha()):
+        alphabetic = [ch for ch in text if ch.isalpha()]
+        if sum(not ch.isascii() for ch in alphabetic) > _MAX_NON_ASCII_LETTERS * len(alphabetic):
             continue  # "Çääæ àùÖû": bytes of another kind read as letters; Norwegian is mostly a-z
+        letters = sum(1 for ch in alphabetic if ch in _NORWEGIAN_LETTERS)
         scored.append((_weird_characters(text), -letters, rank, name, len(text)))
     for weird, _, _, name, length in sorted(scored):
         if weird > 0.005 * length + 1:

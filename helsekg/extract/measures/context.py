@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -531,7 +532,7 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
     """
     spans = []
     begin = start
-    abbreviations = {a.lower().rstrip(".") for a in cues.abbreviations}
+    abbreviations = _abbreviation_words(cues.abbreviations)
     for match in re.finditer(r"(?<=[.!?])\s+(?=[\"«–—-]?\s*[A-ZÆØÅ0-9])", text[start:end]):
         cut = start + match.start()
         before = text[begin:cut].rstrip(".!?")
@@ -557,7 +558,14 @@ def _closed(line: str, cues: MeasureCues) -> bool:
     if not line.endswith(_CLOSING):
         return False
     last = line.split()[-1].rstrip(".").lower()
-    return not (line.endswith(".") and last in {a.lower().rstrip(".") for a in cues.abbreviations})
+    return not (line.endswith(".") and last in _abbreviation_words(cues.abbreviations))
+
+
+@lru_cache(maxsize=4)
+def _abbreviation_words(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviations (``abbreviations`` in ``measure_cues.json``) as the words before their final dot, lower-case:
+    what a sentence split and a heading's closing dot are checked against (built once, not per line)."""
+    return frozenset(a.lower().rstrip(".") for a in abbreviations)
 
 
 def _subheading(line: str) -> bool:

@@ -353,9 +353,9 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
         if not by_heading and not group_list.search(text, s.start, s.end):
             continue
         lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
-        items = [j for j, t in enumerate(sentences if lists else ()) if t.bullet is not None and t.list_id in lists]
-        opening = [j for j in items if _opens_with_group(context, sentences[j].start, sentences[j].end)
-                   or group_phrase(context, sentences[j].start, sentences[j].end, from_start=True) is not None]
+        items = {j for j, t in enumerate(sentences if lists else ()) if t.bullet is not None and t.list_id in lists}
+        opening = {j for j in items if _opens_with_group(context, sentences[j].start, sentences[j].end)
+                   or group_phrase(context, sentences[j].start, sentences[j].end, from_start=True) is not None}
         # most items open with a group: the others are groups too, unless they are clauses ("skrøpelege eldre",
         # "personar med ...", "kronikarar og multisjuke": the last names no group noun of the word lists)
         most = len(opening) >= 2 and len(opening) * 2 >= len(items)

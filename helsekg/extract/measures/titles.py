@@ -286,13 +286,14 @@ def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
     found = []
     lines = [(h.start, h.end, h.section) for h in context.headings]
     # the title too ("Post 21 Spesielle driftsutgifter" over a committee's summary of the post)
-    lines += [(s.start, s.end, s.section) for s in context.sentences if s.is_title]
+    title_lines = [(s.start, s.end, s.section) for s in context.sentences if s.is_title]
+    lines += title_lines
     known = {start for start, _, _ in lines}
     for m in _NUMBERED_LINE.finditer(text):
         index = context.sentence_of(m.start())
         if m.start() not in known and index is not None:
             lines.append((m.start(), m.end(), context.sentences[index].section))
-    titles = {s.start for s in context.sentences if s.is_title}
+    titles = {start for start, _, _ in title_lines}
     for start, end, section in sorted(lines):
         line = text[start:end]
         for prefix in context.cues.heading_measure_prefixes:
