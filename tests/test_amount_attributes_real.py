@@ -73,6 +73,18 @@ PARSED = [
     ("Potta for frisklivsmidlar er i år på 1,2 millionar kroner.", [("1200000", "Exact", "Total", None)]),
     # an emphasis accent on a number word
     ("Prosjektet får éin million kroner.", [("1000000", "Exact", "Unspecified", None)]),
+    # both levels of a change, when the first names its year before "til" (session 23)
+    ("Bevilgningen er økt fra 100 millioner kroner i 2023 til 150 millioner kroner i 2024.",
+     [("100000000", "Exact", "Total", 2023), ("150000000", "Exact", "Total", 2024)]),
+    # money added: "ekstra N", "går opp med N", "N i nye/friske/økte midler"; money taken: "går ned med N"
+    ("Regjeringen gir ekstra 20 millioner kroner til ordningen.", [("20000000", "Exact", "Increase", None)]),
+    ("Løyvinga til tilskotet går opp med 15 millionar kroner.", [("15000000", "Exact", "Increase", None)]),
+    ("Rammen gikk ned med 4 millioner kroner.", [("4000000", "Exact", "Reduction", None)]),
+    ("Regjeringa gjev 10 millionar kroner i friske midlar til kommunane.", [("10000000", "Exact", "Increase", None)]),
+    ("Regjeringen foreslår 30 millioner kroner i nye midler til tiltaket.", [("30000000", "Exact", "Increase", None)]),
+    # a year after "enn" is the one compared with, not the amount's
+    ("Regjeringen foreslår å bevilge 100 millioner kroner mer til ordningen enn i 2023.",
+     [("100000000", "Exact", "Increase", None)]),
 ]
 
 
@@ -169,6 +181,12 @@ KINDS = [
     ("Det er lagt inn reduksjon i kostnader på 800 000 kroner.", "800 000", "Reduction"),
     ("Av de 250 millioner kronene skal 150 millioner kroner gå til kommunene gjennom en økning i rammetilskuddet.",
      "150", "Increase"),
+    # growth is an increase ("realvekst", "vekst"), also as the subject of a copula (session 23)
+    ("Kommunesektoren får en realvekst i de frie inntektene på 2,5 milliarder kroner.", "2,5", "Increase"),
+    ("Kommunane får ein vekst på 300 millionar kroner i dei frie inntektene.", "300", "Increase"),
+    ("Økningen er på 40 millioner kroner.", "40", "Increase"),
+    ("Auken er på 12 millionar kroner samanlikna med i fjor.", "12", "Increase"),
+    ("Reduksjonen er på 3 millioner kroner.", "3", "Reduction"),
 ]
 
 

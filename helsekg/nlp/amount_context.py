@@ -399,7 +399,7 @@ def _particles(pairs: frozenset[str]) -> dict[str, str]:
 
 def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas) -> AmountKind | None:
     """A change noun names the amount: "N kroner i (varig) styrking av ...", "reduksjon i kostnader på N",
-    "ekstra finansiering på N", "en rammeøkning ... på N" (the noun may end a compound)."""
+    "ekstra finansiering på N", "en rammeøkning ... på N" (the noun may end a compound), "Økningen er på N"."""
     if len(after) > 1 and after[0].lower_ == "i":
         noun = next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None)
         if noun is not None and _is(noun, lemmas.increase):
@@ -416,7 +416,14 @@ def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas
             break
     if before and _lemma(before[0]) == "på":
         for i, token in enumerate(before[1:7], start=1):
-            if token.pos_ == "VERB" or _is_copula(token, lemmas):
+            if _is_copula(token, lemmas):  # "Auken er på 12 millionar": the change noun is the copula's subject
+                subject = next((t for t in before[i + 1:i + 3] if t.pos_ in ("NOUN", "PROPN")), None)
+                if subject is not None and _is(subject, lemmas.increase):
+                    return AmountKind.INCREASE
+                if subject is not None and _is(subject, lemmas.reduction):
+                    return AmountKind.REDUCTION
+                break
+            if token.pos_ == "VERB":
                 break
             if token.pos_ in ("NOUN", "PROPN") or not token.pos_:
                 if _is(token, lemmas.increase) or any(t.lower_ in lemmas.extra_words for t in before[i + 1:i + 3]):

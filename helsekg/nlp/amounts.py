@@ -1372,7 +1372,8 @@ def _fiscal_year(text: str, lo: int, hi: int, lex: _Lexicon, *, last: bool) -> i
 
 _FROM_TO = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\d[\d ,.]*" + _H + r"+(?i:til)\s+\Z")
 _FROM = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\Z")
-_TIL = re.compile(r"\s+(?i:til)" + _H + r"+\Z")
+#: "til" between a change's two levels, perhaps after the first level's year ("fra 100 millioner kroner i 2023 til")
+_TIL = re.compile(r"\s+(?:(?i:i|for)" + _H + r"+(?:19|20)\d\d" + _H + r"+)?(?i:til)" + _H + r"+\Z")
 _YEAR_PAIR = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+(19\d\d|20\d\d)" + _H + r"+(?i:til)" + _H
                         + r"+(19\d\d|20\d\d)(?!\w)")
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])[ \t]+\S")
