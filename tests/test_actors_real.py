@@ -311,6 +311,28 @@ def test_actors_real_a_capitalised_dictionary_word_is_no_name(word, dictionary_w
     assert nlp_actors._base_form_word(word) is dictionary_word
 
 
+@pytest.mark.parametrize(("text", "in_capitals"), [
+    ("TANNHELSE", True), ("BUDSJETTÅRET", True), ("INNSTILLING", True), ("A STYREMØTE", True),
+    # acronyms: no dictionary word, a lemma in capitals, or too short to tell
+    ("NTNU", False), ("IPLOS", False), ("UNICEF", False), ("SINTEF", False), ("NAV", False), ("SAKA", False),
+    # not in capitals
+    ("Tannhelse", False),
+])
+def test_actors_real_dictionary_words_in_capitals_are_no_name(text, in_capitals):
+    """A heading or form label written in capitals ("TANNHELSE Tal i tusen", "BUDSJETTÅRET 2024") is no body, though
+    the model tags it as one; an acronym is kept (session 23)."""
+    assert nlp_actors._dictionary_in_capitals(text) is in_capitals
+
+
+def test_actors_real_a_heading_in_capitals_is_no_actor(nlp):
+    text = ("Budsjett 2019\n\nTANNHELSE\n\nFylkesrådmannen set av 5 mill. kr til utstyr i tannhelsetenesta kvart år. "
+            "NTNU skal evaluere tiltaket.")
+    found = set(labels(full(nlp, text, "nn").actors))
+    assert "TANNHELSE" not in found
+    assert "Fylkesrådmannen" in found
+    assert any("NTNU" in label or "naturvitenskapelige" in label for label in found)
+
+
 def test_actors_real_a_double_surname_without_the_first_name_is_the_person_named_in_full(nlp):
     """ "seier Brendskag Lund" after "assisterande statsforvaltar Kari Brendskag Lund": one person, not a second
     two-word name; the quote is hers."""

@@ -1131,6 +1131,26 @@ def _base_form_word(word: str) -> bool:
     return any(table.lookup(upos, low, seen=True) == low for upos in ("NOUN", "VERB", "ADJ"))
 
 
+def _dictionary_in_capitals(text: str) -> bool:
+    """``text`` is written in capitals and its words are words of the dictionary (Ordbank) in any inflection:
+    a heading or form label the model took for a body ("TANNHELSE", "BUDSJETTÅRET", "A STYREMØTE"). An acronym
+    is no dictionary word, or one whose lemma is itself in capitals ("UNICEF"); short words ("NAV", "SAKA") are left
+    alone, as they may be acronyms."""
+    from helsekg.nlp.lemmas import load_table
+
+    if not text.isupper():
+        return False
+    words = [w for w in re.findall(r"\w+", text) if len(w) > 1]
+    if not words or max(len(w) for w in words) < 5:
+        return False
+    table = load_table()
+    for word in words:
+        lemmas = [table.lookup(upos, word, seen=True) for upos in ("NOUN", "VERB", "ADJ")]
+        if not any(lemma is not None and lemma.islower() for lemma in lemmas):
+            return False
+    return True
+
+
 def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
     """Drop trailing stopwords/abbreviations from a captured name; None when no two-word name is left."""
     words = name.split()
@@ -1163,6 +1183,8 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             continue  # a plan, strategy, venue or a plural common noun ("Kulturstrategi for Trøndelag")
         if kind != "person" and len(words) == 1 and _base_form_word(text) and gaz.lookup(text) is None:
             continue  # "Velferdsteknologi", "Tryggleik", "Vedlegg": a capitalised dictionary word, no name
+        if kind != "person" and _dictionary_in_capitals(text) and gaz.lookup(text) is None:
+            continue  # "TANNHELSE", "BUDSJETTÅRET": a heading's words in capitals, no name
         if kind == "person" and words[-1].lower() in patterns.entity_venue_heads:
             continue  # "Forum Expo": a venue the model took for a person
         if kind == "person" and _contact_person(doc_text, ent.start_char, patterns):
