@@ -312,7 +312,7 @@ def test_actors_real_a_capitalised_dictionary_word_is_no_name(word, dictionary_w
 
 
 @pytest.mark.parametrize(("text", "in_capitals"), [
-    ("TANNHELSE", True), ("BUDSJETTÅRET", True), ("INNSTILLING", True), ("A STYREMØTE", True),
+    ("TANNHELSE", True), ("BUDSJETTÅRET", True), ("INNSTILLING", True), ("A STYREMØTE", True), ("STYRESAK", True),
     # acronyms: no dictionary word, a lemma in capitals, or too short to tell
     ("NTNU", False), ("IPLOS", False), ("UNICEF", False), ("SINTEF", False), ("NAV", False), ("SAKA", False),
     # not in capitals

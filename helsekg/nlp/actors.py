@@ -1135,7 +1135,7 @@ def _dictionary_in_capitals(text: str) -> bool:
     """``text`` is written in capitals and its words are words of the dictionary (Ordbank) in any inflection:
     a heading or form label the model took for a body ("TANNHELSE", "BUDSJETTÅRET", "A STYREMØTE"). An acronym
     is no dictionary word, or one whose lemma is itself in capitals ("UNICEF"); short words ("NAV", "SAKA") are left
-    alone, as they may be acronyms."""
+    alone, as they may be acronyms. A word may be a compound of two dictionary words ("STYRESAK")."""
     from helsekg.nlp.lemmas import load_table
 
     if not text.isupper():
@@ -1144,11 +1144,13 @@ def _dictionary_in_capitals(text: str) -> bool:
     if not words or max(len(w) for w in words) < 5:
         return False
     table = load_table()
-    for word in words:
+
+    def known(word: str) -> bool:
         lemmas = [table.lookup(upos, word, seen=True) for upos in ("NOUN", "VERB", "ADJ")]
-        if not any(lemma is not None and lemma.islower() for lemma in lemmas):
-            return False
-    return True
+        return any(lemma is not None and lemma.islower() for lemma in lemmas)
+
+    # a word, or a compound of two ("STYRESAK": "styre" + "sak")
+    return all(known(w) or any(known(w[:i]) and known(w[i:]) for i in range(4, len(w) - 2)) for w in words)
 
 
 def _clean_name(name: str, patterns: ActorPatterns) -> str | None:
