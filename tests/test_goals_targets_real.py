@@ -82,6 +82,17 @@ def group_labels(context) -> list[str]:
          ["føretaksgruppa ikkje aukar gjeldsbelastninga over tid"]),
         # a verb alone names no goal (dev goals "hjelpe", "styrke", "nå")
         ("Dersom det er nødvendig, kjem heimetenesta heim til deg for å hjelpe.", []),
+        # the parse hangs a purpose on the nearest noun; one that takes no "for å" complement leaves it to the
+        # clause (session 23)
+        ("Gjennom den nye journalen skal sjukehus og fastlegar jobbe i lag for å sikre betre pasientbehandling.",
+         ["sikre betre pasientbehandling"]),
+        ("Helseføretaket deler ut såkornmidlar til lokale initiativ for å stimulere til kvalitetsutvikling.",
+         ["stimulere til kvalitetsutvikling"]),
+        # ... but a deadline, "instead of", a remark on the text and a purpose that only does "this" are none
+        ("Fristen for å søkje er 1. mars.", []),
+        ("Brukarane skal delta aktivt i staden for å vere passive mottakarar av hjelp.", []),
+        ("Kommunen har mange tilbod: dagsenter, kafé og trim, for å nemne nokre.", []),
+        ("Regjeringen har lagt fram en plan, og for å få til dette trengs det mer penger.", []),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):
