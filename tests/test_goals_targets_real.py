@@ -93,6 +93,12 @@ def group_labels(context) -> list[str]:
         ("Brukarane skal delta aktivt i staden for å vere passive mottakarar av hjelp.", []),
         ("Kommunen har mange tilbod: dagsenter, kafé og trim, for å nemne nokre.", []),
         ("Regjeringen har lagt fram en plan, og for å få til dette trengs det mer penger.", []),
+        # "for at" after a verb or a noun is a purpose too; after a word that takes it as complement it is none
+        ("Kommunen skal legge til rette for at eldre kan bo trygt hjemme.", ["eldre kan bo trygt hjemme"]),
+        ("Helsestasjonen jobbar for at barn skal trivast og ha god helse.", ["barn skal trivast og ha god helse"]),
+        ("Vi er glade for at så mange søkte i år.", []),
+        ("Prosjektet fekk midlar til tross for at søknaden kom seint.", []),
+        ("Vi er uroa for at fleire eldre blir einsame.", []),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):
@@ -140,6 +146,14 @@ def test_goals_real_goal_heading_with_a_line_nynorsk(parsed):
     text = "Hovudmål:\nAuke kompetansen i dei kommunale tenestene for å møte framtidas behov.\n"
     # the line is the goal; the purpose clause inside it is part of it, not a second goal
     assert goal_labels(parsed(text)) == ["Auke kompetansen i dei kommunale tenestene for å møte framtidas behov"]
+
+
+def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
+    """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
+    fragment "leggje til rette" is left (session 23)."""
+    result = extract_text("Tilskotsordninga skal leggje til rette for at fleire eldre kan bu trygt heime.",
+                          source="x.txt", nlp=nlp, language="nn")
+    assert [g.label for g in result.goals] == ["leggje til rette for at fleire eldre kan bu trygt heime"]
 
 
 def test_goals_real_noun_about_goal_inside_a_purpose_is_dropped(parsed):

@@ -2,8 +2,8 @@
 
 A goal is the purpose phrase after a purpose cue, without the cue, running to the end of its clause:
 
-* a purpose marker: "for å", "slik at", "med mål om", "med sikte på å/at" ("for at" is mostly a complement,
-  "sørge for at", "viktig for at", and is no marker);
+* a purpose marker: "for å", "for at", "slik at", "med mål om", "med sikte på å/at" ("for at" only where it is
+  no complement: not "sørge for at", "glad for at");
 * a goal noun as subject of "er": "Målet er å", "Formålet med ordninga er å", "Det overordna målet
   er at", "Føremålet med tilskotet er"; "har som mål å", "har til formål å";
 * "skal/vil bidra til (å|at)", nynorsk "skal medverke til";
@@ -15,10 +15,12 @@ A goal is the purpose phrase after a purpose cue, without the cue, running to th
 The cue words are lemmas and forms in ``helsekg/data/goal_target_cues.json``, shared by Bokmål and
 Nynorsk. With a dependency parse (the shipped model), a "for å" is a purpose when it attaches to a verb
 or a noun ("tiltak for å", "såkornmidlar til lokale initiativ for å"), not to a noun or an adjective that
-takes "for å" as its complement ("behov for å", "Fristen for å søkje", "vanskeleg for å"), and a goal ends before the word its cue depends on ("For å møte
-utfordringane har regjeringa ..." ends at "har"). Without a parse (``--model blank``) the word lists
-stand in for the parse. A "for å" right at a funded phrase ("53 millioner kroner for å øke ...") is
-the measure itself, and a cue inside a decided action is part of that action: neither is a goal here.
+takes "for å" as its complement ("behov for å", "Fristen for å søkje", "vanskeleg for å"). A "for at" is a
+purpose after any word that does not take it as complement ("legge til rette for at ...", "jobbar for at
+...", not "sørge for at", "glad for at", "til tross for at"). A goal ends before the word its cue depends on
+("For å møte utfordringane har regjeringa ..." ends at "har"). Without a parse (``--model blank``) the
+word lists stand in for the parse. A "for å" right at a funded phrase ("53 millioner kroner for å øke ...")
+is the measure itself, and a cue inside a decided action is part of that action: neither is a goal here.
 
 >>> from helsekg.text import document_from_text
 >>> from helsekg.extract.measures.context import build_context
@@ -86,6 +88,8 @@ class GoalCues:
     contribute_verbs: frozenset[str]
     #: "(kunne) få rabatt", "søkje om midlane": a short purpose clause of receiving or applying is a condition
     condition: re.Pattern[str] = re.compile(r"(?!)")
+    #: "sørge for at", "glad for at", "til tross for at": words whose "for at" is a complement, no purpose
+    for_at_governors: frozenset[str] = frozenset()
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(self.data[key])
@@ -138,6 +142,7 @@ def goal_cues() -> GoalCues:
         contribute_verbs=frozenset(data["contribute_verbs"]),
         condition=re.compile(rf"(?:(?:kunne|kunna)\s+)?(?:{alt(data['condition_verbs'])})(?:\s+(?:om|på))?"
                              rf"(?!\s+(?:ned|opp|inn|ut|fram|frem|tilbake|til)\b)(?:\s+{WORD}){{0,2}}\s*", i),
+        for_at_governors=frozenset(data.get("for_at_governors", ())),
     )
 
 
@@ -182,12 +187,22 @@ def measure_noun(word: str, rx: Patterns, cues: GoalCues, lemma: str | None = No
                 or low in cues.measure_nouns or (lemma or "").lower() in cues.measure_nouns)
 
 
+_TIL_RETTE = re.compile(r"(?<![\w-])til\s+rette\s+\Z", re.IGNORECASE)
+
+
 def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: GoalCues) -> bool:
     """Whether the "for å"/"for at" at ``start`` opens a purpose clause (not a noun's or adjective's complement)."""
     text, rx = context.text, context.rx
     before = re.findall(WORD, text[max(0, start - 60):start])
     previous = before[-1].lower() if before else ""
     token = parse.at(start) if parse is not None else None
+    if text[start:start + 6].lower() == "for at":
+        if previous in cues.for_at_governors:
+            return False  # "sørge for at", "glad for at", "til tross for at": a complement
+        if token is not None and token.i > 0 and token.doc[token.i - 1].lemma_.lower() in cues.for_at_governors:
+            return False
+    if _TIL_RETTE.search(text, max(0, start - 12), start):
+        return True  # "legge til rette for at/å ...": the phrase is a verb's, whatever the tagger calls "rette"
     if token is None:
         return previous not in cues.governors
     prev = token.doc[token.i - 1] if token.i > 0 else None
@@ -311,7 +326,10 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
             continue
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
-        spans.append(_Cue(m.start(), m.end()))
+        # "legge til rette for at ...": the purpose of a goal that may itself be one ("Ordninga skal leggje til
+        # rette for at ..."): it never cuts that goal
+        nested = bool(_TIL_RETTE.search(text, max(0, m.start() - 12), m.start()))
+        spans.append(_Cue(m.start(), m.end(), nested=nested))
     for m in cues.copula.finditer(text, s.start, s.end):
         if text[m.end():m.end() + 3].lstrip().startswith(":"):
             continue  # "Målet for ordninga er:": a goal heading
