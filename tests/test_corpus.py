@@ -453,6 +453,10 @@ BAD_INPUTS = [
     ("broken-utf8.txt", "Kommunen får tilskot til pårørandeskule.\n".encode() * 3 + b"Ny linje \xff\n", "E006",
      "byte 0xFF at line 4, column 10"),
     ("broken-bom.txt", codecs.BOM_UTF8 + b"Helse \xff\xfe og omsorg", "E006", "decoded"),
+    # a long UTF-8 text with one byte of a code page: read as that code page, every "å" would become "Ã¥" (session 23)
+    ("mixed.txt", "Kommunen får 2 millioner kroner til eldreomsorg og helsetjenester i 2024. ".encode() * 20
+     + "Tilbudet til brukerne og deres pårørende blir bedre.\n".encode("cp1252"), "E006",
+     "it mixes encodings: UTF-8, but byte 0xE5 at line 1, column 1513 is not"),
     ("cut-bom.txt", codecs.BOM_UTF8[:2] + "Helse og omsorg i kommunane.".encode(), "E006", "cut short"),
     (
         "english.txt",

@@ -146,13 +146,23 @@ def _decode(data: bytes, path: str | os.PathLike[str]) -> tuple[str, str]:
         return text, "utf-8"
     # Bytes 0x80-0x9F are printable in Windows code pages: only C0 controls mark binary data here.
     _check_not_binary(data.decode("latin-1"), path, c1_controls=False)
+    if _UTF8_LETTER.search(data):
+        # "fÃ¥r": a code page would turn every UTF-8 æ, ø, å of the file into two symbols, and no code page holds the
+        # stray byte's neighbours as UTF-8 does: the file mixes two encodings
+        raise InputError("E006", path, detail=f"it mixes encodings: UTF-8, but {where} is not")
     return _decode_legacy(data, path, where)
+
+
+#: a UTF-8 letter of Latin-1 (æ, ø, å, é ...: C3 80-BF) or dash or quote (E2 80 90-BF), which no Norwegian text in
+#: a single-byte code page holds ("Ã¥", "â€“")
+_UTF8_LETTER = re.compile(rb"\xc3[\x80-\xbf]|\xe2\x80[\x90-\xbf]")
 
 
 def _utf8_error(data: bytes, exc: UnicodeDecodeError) -> str:
     """Where UTF-8 decoding failed, for the error message: "byte 0xFF at line 21, column 3"."""
     line = data.count(b"\n", 0, exc.start) + 1
-    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    # the column in characters: the line before the byte is valid UTF-8, its "å" one character, not two bytes
+    column = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
     return f"byte 0x{data[exc.start]:02X} at line {line}, column {column}"
 
 
