@@ -59,8 +59,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "E011": (
         "the {format} file has no extractable text ({detail})",
-        "If it is a scanned PDF, run OCR first (for example ocrmypdf --language nor); otherwise "
-        "give the document's text as a plain-text file.",
+        "{advice}",
     ),
     "E013": (
         "the worker process died while extracting it ({detail})",
@@ -121,6 +120,17 @@ class HelsekgError(Exception):
         return self.message
 
 
+#: what to do about a file of a format with no extractable text (E011), by format
+NO_TEXT_ADVICE: dict[str, str] = {
+    "PDF": "If it is a scanned PDF, run OCR first (for example ocrmypdf --language nor); otherwise give the "
+           "document's text as a plain-text file.",
+    "HTML": "If the page loads its text with a script, save it from a browser once it has loaded; otherwise "
+            "give the document's text as a plain-text file.",
+}
+_NO_TEXT_DEFAULT = ("Check that the file shows its text in a viewer, or give the document's text as a plain-text "
+                    "file.")
+
+
 class InputError(HelsekgError):
     """A problem with an input file: ``str()`` is "<path>: <problem> (<code>). <what to do>".
 
@@ -132,6 +142,8 @@ class InputError(HelsekgError):
 
     def __init__(self, code: str, path: str | os.PathLike[str], **fields: object) -> None:
         problem, todo = INPUT_ERRORS[code]
+        if code == "E011" and "advice" not in fields:
+            fields["advice"] = NO_TEXT_ADVICE.get(str(fields.get("format")), _NO_TEXT_DEFAULT)
         self.path = os.fspath(path)
         self.problem = problem.format(**fields)
         self.fields = fields

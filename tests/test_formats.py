@@ -292,6 +292,7 @@ def test_formats_html_paragraphs_separated_by_blank_lines(html_result):
 def test_formats_html_without_main_text_is_e011(page):
     message = raises_code("E011", html_to_text, page, path="tom.html")
     assert "tom.html" in message and "HTML" in message
+    assert "OCR" not in message and "script" in message  # what to do fits a web page, not a scanned PDF
 
 
 def test_formats_html_lists_and_tables_one_line_per_item_with_a_list_marker():
@@ -366,6 +367,7 @@ def test_formats_pdf_blank_page_keeps_page_numbers():
 def test_formats_pdf_without_text_layer_is_e011():
     message = raises_code("E011", pdf_to_text, image_only_pdf(), path="skannet.pdf")
     assert "skannet.pdf" in message and "text layer" in message
+    assert "ocrmypdf" in message
 
 
 @pytest.mark.parametrize(
