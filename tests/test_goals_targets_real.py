@@ -148,6 +148,20 @@ def test_goals_real_goal_heading_with_a_line_nynorsk(parsed):
     assert goal_labels(parsed(text)) == ["Auke kompetansen i dei kommunale tenestene for å møte framtidas behov"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Helseteknologiordningen er en sentral satsing på e-helseområdet. Den skal støtte innføring av ny teknologi.",
+     ["støtte innføring av ny teknologi"]),
+    ("Tilskotsordninga er ny i år. Ho skal stimulere til nytenking og innovasjon i kommunane.",
+     ["stimulere til nytenking og innovasjon i kommunane"]),
+    # the pronoun takes up a person or a place, not a measure: no goal
+    ("Statsråden besøkte sjukeheimen i går. Ho skal møte dei tilsette igjen i haust.", []),
+])
+def test_goals_real_a_pronoun_takes_up_the_measure_before(parsed, text, expected):
+    """ "<measure> er ... . Den/Ho skal <verb> ...": the pronoun opening the sentence is the measure that opens the
+    sentence before, and its "skal" clause is that measure's goal (session 23)."""
+    assert goal_labels(parsed(text)) == expected
+
+
 def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
     """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
     fragment "leggje til rette" is left (session 23)."""

@@ -387,7 +387,8 @@ def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues,
                 subject = token.head  # "ein reform som skal ..."
             if subject is None:
                 continue
-            ok = _measure_subject(context, cues, subject.idx, subject.idx + len(subject.text), subject.lemma_, mentions)
+            ok = (_measure_subject(context, cues, subject.idx, subject.idx + len(subject.text), subject.lemma_, mentions)
+                  or _measure_pronoun(context, cues, i, subject, mentions))
         else:
             lemma = verb.lower()
             ok = _measure_subject_text(context, cues, s.start, m.start(), mentions)
@@ -395,6 +396,25 @@ def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues,
             continue
         out.append(_Cue(m.start(), verb_start))
     return out
+
+
+#: personal pronouns that take up a singular noun of the sentence before ("Ordninga er ny. Ho skal ...")
+_TAKING_UP = frozenset({"den", "ho", "han"})
+
+
+def _measure_pronoun(context: MeasureContext, cues: GoalCues, i: int, subject: Token,
+                     mentions: Sequence[MentionSpan]) -> bool:
+    """A pronoun opening its sentence takes up the measure that opens the sentence before: "Helseteknologiordningen er
+    en sentral satsing. Den skal støtte innføring av ny teknologi", "Tilskotsordninga er ny. Ho skal stimulere til
+    ..." (session 23)."""
+    if subject.lower_ not in _TAKING_UP or i == 0 or subject.idx != context.sentences[i].start:
+        return False
+    before = context.sentences[i - 1]
+    first = re.match(rf"\W*({WORD})", context.text[before.start:before.end])
+    if first is None:
+        return False
+    start = before.start + first.start(1)
+    return _measure_subject(context, cues, start, before.start + first.end(1), first.group(1), mentions)
 
 
 def _goal_verb(verb: str, lemma: str, cues: GoalCues) -> bool:
