@@ -588,6 +588,9 @@ QUANTITIES = [
     ("q-tjue-nn",
      "Tjue kommunar deltek i nettverket i 2024.",
      [Q("Tjue kommunar", 20, "kommunar", y=2024)]),
+    ("q-tjuge-nn",  # the Nynorsk form of "tjue"
+     "Tjuge kommunar får tilskot i år.",
+     [Q("Tjuge kommunar", 20, "kommunar")]),
     ("q-alle-356-kommunene",
      "Alle 356 kommunene har fått tilbud om veiledning.",
      [Q("356 kommunene", 356, "kommunene")]),
@@ -641,6 +644,9 @@ NEGATIVE = [
     ("neg-year-alone", "I 2021 ble det gjennomført flere tiltak."),
     ("neg-year-start", "2020 var et krevende år for helsetjenesten."),
     ("neg-enumeration-of-points", "Det gjelder punkt 3, 4 og 5 i vedtaket."),
+    # several hundred or thousand is no count of 100 or 1000 (session 23)
+    ("neg-several-thousand", "Flere tusen barn venter på behandling."),
+    ("neg-several-hundred-nn", "Fleire hundre tilsette deltok på kurset."),
     # a debate's replies and a file's size are no policy counts
     ("neg-replies", "Presidenten: Det blir fem replikker."),
     ("neg-replies-digits", "Det blir 5 replikkar i debatten."),

@@ -195,6 +195,7 @@ class _Lexicon:
         self.compound_units = strip(data["compound_units"])
         self.hundreds = set(data["hundred_words"])
         self.thousands = set(data["thousand_words"])
+        self.vague = set(_words(data["vague_quantifiers"]))
         self.fractions = {k: Decimal(str(v)) for k, v in strip(data["fraction_words"]).items()}
         self.halves = set(data["half_words"])
         self.scales = {k: Decimal(v) for k, v in data["scale_words"].items()}
@@ -436,6 +437,8 @@ def _word_number(text: str, pos: int, lex: _Lexicon) -> _Core | None:
         seg = lex.segment(first)
         if seg is None or _evaluate(list(seg)) is None:
             return None
+        if (first in lex.hundreds or first in lex.thousands) and _prev_word(text, pos).lower() in lex.vague:
+            return None  # "flere tusen barn", "fleire hundre tilsette": several thousand, not 1000
         morphs.extend(seg)
         end = cursor = m.end()
     while True:
