@@ -647,3 +647,17 @@ def test_amount_attributes_real_the_level_a_change_reaches_is_total(write_text, 
     assert [(v, kind) for v, _, kind, _ in _money(write_text, nlp, "niva.txt", LEVEL_NB)] == [
         (Decimal("20000000"), "Increase"), (Decimal("120000000"), "Total"),
         (Decimal("5000000"), "Reduction"), (Decimal("40000000"), "Total")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the tagger reads the "unit" as a finite verb: people who did something, no unit counted (session 23)
+    ("Totalt 45 søkte om midlar i år, og 30 fekk tilskot.", []),
+    ("Om lag 12 gjennomfører kurset kvart år.", []),
+    # a noun the tagger may misread as a verb stays a count
+    ("Kommunen har 24 trygdebustader og 10 omsorgsbustader.", [("24", "trygdebustader"), ("10", "omsorgsbustader")]),
+])
+def test_amount_attributes_real_a_finite_verb_is_no_unit(nlp, text, expected):
+    from helsekg.text import document_from_text
+
+    result = process(document_from_text(text, source="x.txt"), nlp)
+    assert [(str(a.value), a.unit) for a in result.amounts if not a.is_money] == expected

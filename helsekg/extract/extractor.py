@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from helsekg import resources
 from helsekg.extract.actors import extract_actors, header_actors
@@ -245,7 +245,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
     cues = cues or default_cues()
     parsed_amounts: list[amountlib.ParsedAmount] = [
         span._.amount for span in doc.spans[extensions.AMOUNTS_KEY]
-        if document.is_body(span._.amount.start, span._.amount.end)
+        if document.is_body(span._.amount.start, span._.amount.end) and not _finite_verb_unit(span)
     ]
     stated = {a.fiscal_year for a in parsed_amounts if a.is_money and a.fiscal_year is not None}
     only_stated = next(iter(stated)) if len(stated) == 1 else None  # the one year the amounts state
@@ -301,6 +301,23 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
     records = _respective_years(document.text, records)
     records = _levels_after_changes(document.text, records)
     return _increases_by_difference(records, read_around)
+
+
+def _finite_verb_unit(span: Span) -> bool:
+    """A count whose "unit" the tagger reads as a finite verb: "45 søkte om midlar", "40 døde", "12 gjennomfører
+    kurset" count people who did something, and name no unit; the string rules cannot tell the verb from a noun
+    without the tagger (session 23)."""
+    amount = span._.amount
+    if amount.is_money or not amount.unit or not extensions.annotated(span.doc, "MORPH"):
+        return False
+    first = amount.unit.split()[0].lower()
+    token = next((t for t in span if t.lower_ == first), None)
+    if token is None or token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+        return False
+    from helsekg.nlp.lemmas import load_table
+
+    table = load_table()  # a noun the tagger misread ("trygdebustader"): the dictionary knows it, or its last part
+    return not any(table.lookup("NOUN", first[i:], seen=True) for i in range(0, max(1, len(first) - 5)))
 
 
 _RESPECTIVELY = re.compile(r"(?i)(?<!\w)(?:henholdsvis|høvesvis|respektive)(?!\w)")
