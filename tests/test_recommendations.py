@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helsekg.api import process
 from helsekg.extract.recommendations import advisory_author, find_recommendations
 from helsekg.extract.records import Actor
 from helsekg.text import document_from_text, read_document
@@ -726,3 +727,19 @@ def test_recommendations_modal_and_infinitive(text, language, expected) -> None:
     """Fifteenth session: "vil anbefale/tilrå/foreslå at" recommends like the present tense."""
     document = _doc(text, "t.txt", language)
     assert [r.label for r in find_recommendations(None, document)] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Eldreombudet: Innspill til statsbudsjettet\n\nDet anbefales at det settes av midler til flere "
+     "sykehjemsplasser. Videre bør kommunene styrke hjemmetjenesten.\n", None,
+     ["Det anbefales at det settes av midler til flere sykehjemsplasser.",
+      "Videre bør kommunene styrke hjemmetjenesten."]),
+    ("Eldreombodet: Innspel til folkehelsemeldinga\n\nDet blir tilrådd at kommunane tilset eldrekoordinatorar.\n",
+     "nn", ["Det blir tilrådd at kommunane tilset eldrekoordinatorar."]),
+])
+def test_recommendations_a_passive_recommending_verb_in_an_advisory_text(nlp, text, language, expected) -> None:
+    """ "Det anbefales at ...", "Det blir tilrådd at ...": the advisory author's recommendation in the passive
+    (session 23)."""
+    document = _doc(text, language=language)
+    result = process(document, nlp)
+    assert [r.label for r in result.recommendations] == expected
