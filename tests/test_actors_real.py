@@ -324,6 +324,28 @@ def test_actors_real_dictionary_words_in_capitals_are_no_name(text, in_capitals)
     assert nlp_actors._dictionary_in_capitals(text) is in_capitals
 
 
+@pytest.mark.parametrize(("text", "language", "label"), [
+    ("Rådet for personar med funksjonsnedsetting har sendt ei fråsegn til kommunen.", "nn",
+     "Rådet for personar med funksjonsnedsetting"),
+    ("Kommunalt råd for personer med funksjonsnedsettelse behandlet saken i går.", "nb",
+     "Kommunalt råd for personer med funksjonsnedsettelse"),
+    ("Råd for eldre og personer med funksjonsnedsettelse ga sin uttalelse.", "nb",
+     "Råd for eldre og personer med funksjonsnedsettelse"),
+])
+def test_actors_real_a_statutory_council_is_an_advisory_body(nlp, text, language, label):
+    """The councils every municipality must have, named "Råd(et) for <whom they speak for>", are councils (session
+    23); "råd for eldre" in lower case is advice, no body."""
+    councils = [a for a in full(nlp, text, language).actors if a.label == label]
+    assert councils and councils[0].actor_type == "council"
+    assert not full(nlp, "Fastlegen gir råd for eldre om vaksinar.", "nn").actors
+
+
+def test_actors_real_a_body_by_its_kind_is_no_person(nlp):
+    """ "Rådet meiner ...": the model may tag a body named by its kind as a person; no person is called "Rådet"."""
+    found = full(nlp, "Rådet meiner at alle nye bygg må vere universelt utforma.", "nn").actors
+    assert not [a for a in found if a.label == "Rådet" and a.kind == "person"]
+
+
 def test_actors_real_a_heading_in_capitals_is_no_actor(nlp):
     text = ("Budsjett 2019\n\nTANNHELSE\n\nFylkesrådmannen set av 5 mill. kr til utstyr i tannhelsetenesta kvart år. "
             "NTNU skal evaluere tiltaket.")

@@ -743,3 +743,17 @@ def test_recommendations_a_passive_recommending_verb_in_an_advisory_text(nlp, te
     document = _doc(text, language=language)
     result = process(document, nlp)
     assert [r.label for r in result.recommendations] == expected
+
+
+def test_recommendations_a_council_named_for_whom_it_speaks_and_a_named_addressee(nlp) -> None:
+    """A statutory council in the title is the advisory author ("Vi tilrår at ..."), and an advisory body's request
+    to a named body "om å" is a recommendation (session 23)."""
+    document = _doc("Fråsegn frå Rådet for personar med funksjonsnedsetting\n\nVi tilrår at kommunen set av midlar "
+                    "til tilrettelegging.\n", language="nn")
+    result = process(document, nlp)
+    assert [(r.label, r.by.label) for r in result.recommendations] == [
+        ("Vi tilrår at kommunen set av midlar til tilrettelegging.", "Rådet for personar med funksjonsnedsetting")]
+    document = _doc("Brukerutvalget i Helse Nord: Innspill til oppdragsdokumentet\n\nBrukerutvalget ber Helse Nord om "
+                    "å styrke tilbudet til barn og unge.\n")
+    assert [r.label for r in process(document, nlp).recommendations] == [
+        "Brukerutvalget ber Helse Nord om å styrke tilbudet til barn og unge."]

@@ -24,6 +24,7 @@ from helsekg.nlp.actors import (
     Gazetteer,
     GazetteerEntry,
     actor_regexes,
+    generic_body_word,
     load_gazetteer,
     load_patterns,
 )
@@ -216,7 +217,9 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             # the span may carry an invisible character the tokenizer glued on ("rådet\u00ad", issue 17)
             word = visible(text).strip().lower().removesuffix("s")
             suffix = next((v for k, v in _ADVISORY_SUFFIX.items() if word.endswith(k)), None)
-            body = None if suffix is None else next((b for b in ctx.advisory if b.key.endswith(suffix)), None)
+            # "Eldrerådet" ends in the noun; "Rådet for personar med funksjonsnedsetting" opens with it
+            body = None if suffix is None else next((b for b in ctx.advisory if b.key.endswith(suffix)
+                                                     or b.key.startswith(f"{suffix}-for-")), None)
             if body is None:
                 return None  # "rådet" with no council named in the document: no identity
             label = gaz.get(body.key).label_for(language) if gaz.get(body.key) else body.label
@@ -330,6 +333,10 @@ def find_quotes(doc: Doc, document: Document, *, actors: Iterable[Actor] | None 
         roles = (re.sub(r"\s+", " ", role[0].lower() + role[1:]),) if role else ()
         party = m.groupdict().get("party")
         party = party if party in parties else None
+        if len(words) == 1 and generic_body_word(name, patterns):
+            # "Rådet meiner at ...": the body the text names (its actor at this offset), never a person "Rådet"
+            return next((a for a in actor_list if a.kind == "organisation" and (a.start, a.end) == (n_start, n_end)),
+                        None)
         if len(words) == 1:
             full = _resolve_name(name, n_start, persons)
             label, key = (full.label, full.key) if full else (name, slugify(name))

@@ -255,8 +255,11 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
 
 def _addressee(cues: RecommendationCues) -> str:
     """Who a request goes to: a listed decision-maker or any "...departementet", also "Helse- og
-    omsorgsdepartementet" (case-insensitive)."""
-    return rf"(?i:{_alt(cues.addressees)}|(?:\w+-\s+og\s+)?[\w-]*departementet)"
+    omsorgsdepartementet" (case-insensitive); or a named body asked "om å/at" or "til å" ("Brukerutvalget ber Helse
+    Nord om å ...", "Eldrerådet ber Bergen kommune om å ...")."""
+    return (rf"(?:(?i:{_alt(cues.addressees)}|(?:\w+-\s+og\s+)?[\w-]*departementet)"
+            rf"|[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){{0,3}}(?:\s+(?:kommune|fylkeskommune|HF|RHF))?"
+            rf"(?=\s+(?i:om\s+(?:å|at)|til\s+å)\b))")
 
 
 def _subject(match: re.Match[str]) -> str:

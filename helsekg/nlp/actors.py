@@ -272,6 +272,9 @@ class ActorPatterns:
     name_prefix_bodies: tuple[str, ...] = ()
     #: finite verbs that end a prefixed body's "for ..." name ("Foreningen for hjertesyke barn får støtte")
     name_stop_verbs: tuple[str, ...] = ()
+    #: whom a council named "Råd(et) for ..." speaks for ("Rådet for personar med funksjonsnedsetting", "Kommunalt
+    #: råd for eldre og personer med funksjonsnedsettelse"): the councils every municipality and county must have
+    council_groups: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -308,7 +311,7 @@ class ActorPatterns:
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
                    "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
-                   "unit_offices", "name_prefix_bodies", "name_stop_verbs")
+                   "unit_offices", "name_prefix_bodies", "name_stop_verbs", "council_groups")
 
 
 @lru_cache(maxsize=4)
@@ -457,6 +460,11 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?=[ \u00a0]*(?:[(:]|$))))",
             re.MULTILINE,
         ) if patterns.name_prefix_bodies else re.compile(r"(?!)"),
+        # "Rådet for personar med funksjonsnedsetting", "Kommunalt råd for personer med funksjonsnedsettelse"
+        "statutory_council": re.compile(
+            rf"(?<![\w-])(?P<body>(?:(?:Kommunalt|Fylkeskommunalt|Kommunale|Fylkeskommunale|Felles)[^\S\n]+råd(?:et)?"
+            rf"|Råd(?:et)?)[^\S\n]+for[^\S\n]+(?i:{_alt(patterns.council_groups)}))(?![\w-])"
+        ) if patterns.council_groups else re.compile(r"(?!)"),
         "named_committee": re.compile(
             rf"(?<![\w-])(?P<body>(?:{_alt(patterns.named_committee_heads) or 'Hovudutval'})(?:[^\S\n]+for)?[^\S\n]+"
             # the portfolio is no function word ("Styringsgruppa til prosjektet", "Hovudutvalet har ...")
@@ -772,6 +780,10 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
             label = body[:1].upper() + body[1:]
             out.append(_Candidate(m.start("body"), m.end("body"),
                                   ActorRef(slugify(label), label, "organisation", "administrative_unit", "pattern")))
+    for m in rx["statutory_council"].finditer(text):
+        label = re.sub(r"\s+", " ", m.group("body"))
+        out.append(_Candidate(m.start("body"), m.end("body"),
+                              ActorRef(slugify(label), label, "organisation", "council", "pattern")))
     for m in rx["named_committee"].finditer(text):
         label = re.sub(r"\s+", " ", m.group("body"))
         out.append(_Candidate(m.start("body"), m.end("body"),
@@ -1131,6 +1143,14 @@ def _base_form_word(word: str) -> bool:
     return any(table.lookup(upos, low, seen=True) == low for upos in ("NOUN", "VERB", "ADJ"))
 
 
+def generic_body_word(word: str, patterns: ActorPatterns) -> bool:
+    """A body named by its kind alone ("Rådet", "Utvalet", "Styret", "Kommunestyret"): no person's name."""
+    low = word.lower()
+    return (any(low in words for _, words in patterns.generic_bodies)
+            or any(low in words for _, words in patterns.suffix_bodies)
+            or low in {h.lower() for h in patterns.possessive_body_heads})
+
+
 def _dictionary_in_capitals(text: str) -> bool:
     """``text`` is written in capitals and its words are words of the dictionary (Ordbank) in any inflection:
     a heading or form label the model took for a body ("TANNHELSE", "BUDSJETTÅRET", "A STYREMØTE"). An acronym
@@ -1189,6 +1209,8 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             continue  # "TANNHELSE", "BUDSJETTÅRET": a heading's words in capitals, no name
         if kind == "person" and words[-1].lower() in patterns.entity_venue_heads:
             continue  # "Forum Expo": a venue the model took for a person
+        if kind == "person" and len(words) == 1 and generic_body_word(text, patterns):
+            continue  # "Rådet meiner ...": a body by its kind, which the model took for a person
         if kind == "person" and _contact_person(doc_text, ent.start_char, patterns):
             continue  # "ta kontakt med Kari Nordmann": a contact for questions, not an actor
         if not text[0].isupper() or text.isdigit() or text.split()[0] in patterns.name_stopwords:
