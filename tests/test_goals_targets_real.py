@@ -213,6 +213,17 @@ def test_targets_real_items_of_a_group_list_follow_the_majority(request, make):
     assert not any(label.startswith("utvikling") for label in labels), labels
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kommunen gir tilskudd til frivillige tiltak i nærmiljøet.", []),
+    ("Tilskotet går til eldre menneske som bur aleine.", ["eldre menneske som bur aleine"]),
+    ("Tilskuddet går til frivillige organisasjoner i fylket.", ["frivillige organisasjoner i fylket"]),
+])
+def test_targets_real_an_adjective_before_a_thing_is_no_group(parsed, text, expected):
+    """ "frivillige tiltak": a group word that is also an adjective describes the noun after it, and names no group
+    unless that noun is one (session 23)."""
+    assert group_labels(parsed(text)) == expected
+
+
 def test_targets_real_applicant_subject_after_the_verb(parsed):
     # inverted word order: the parse finds the subject of "kan ... søke"
     text = "Gjennom ordningen kan kommuner og bydeler søke om midler til lavterskeltilbud."

@@ -294,6 +294,8 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
             return None
     if head is None:
         return None
+    if head + 1 < len(words) and _adjective_before_noun(low(head), low(head + 1), rx, group_word):
+        return None  # "frivillige tiltak": the adjective of a thing; "eldre menneske" stays a group
     first = 0
     while first < head and low(first) in rx.group_drop:
         first += 1
@@ -328,6 +330,20 @@ def group_phrase(context: MeasureContext, begin: int, limit: int, *, from_start:
         return None
     age = _AGE_SPAN.match(text, words[last][1], end_limit)  # "aldersgruppa 21-24 år", "barn 0–5 år"
     return words[first][0], age.end() if age else words[last][1]
+
+
+def _adjective_before_noun(word: str, following: str, rx: Patterns, group_word: Callable[[str], bool]) -> bool:
+    """A group word that is also an adjective ("frivillige", "eldre", "unge") right before a noun that names no group
+    ("frivillige tiltak", "frivillige aktivitetssentre"): it describes a thing, not whom a measure is for (session
+    23). A word that may be a verb too ("eldre bor heime") leaves the group as it is."""
+    from helsekg.nlp.lemmas import load_table
+
+    if not following.isalpha() or group_word(following) or following in rx.group_modifiers or following in rx.drop:
+        return False
+    table = load_table()
+    if table.lookup("ADJ", word, seen=True) is None or table.lookup("VERB", following, seen=True) is not None:
+        return False
+    return any(table.lookup("NOUN", following[i:], seen=True) for i in range(0, max(1, len(following) - 5)))
 
 
 #: an age range right after a group: "21-24 år", "0–5 år", "mellom 16 og 23 år", "på 80 år"
