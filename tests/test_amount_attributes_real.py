@@ -473,6 +473,14 @@ def test_amount_attributes_real_headline_amount_is_a_whole_sum(write_text, nlp):
         (Decimal("300000"), "UpTo", "Unspecified", None)]
 
 
+def test_amount_attributes_real_a_title_states_the_year_of_the_body_amount_it_restates(write_text, nlp):
+    """ "738 millioner kroner til investeringer i 2016" over a body sentence that restates the sum without a year: both
+    are money for 2016 (session 23; the body's investment frame alone leaves the year open)."""
+    text = ("738 millioner kroner til investeringer i 2016\n\nStyret for helseforetaket har vedtatt budsjettet. "
+            "Helseforetakene får 738 millioner kroner til investeringer.\n")
+    assert [year for *_, year in _money(write_text, nlp, "investeringer.txt", text)] == [2016, 2016]
+
+
 @pytest.mark.parametrize("sentence, kind", [
     # a distributing verb that governs the amount: the whole sum handed out
     ("Fylkesrådet har fordelt 9,2 millioner kroner til folkehelsetiltak for barn og unge.", "Total"),

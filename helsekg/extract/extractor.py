@@ -382,10 +382,13 @@ def _title_restatements(amounts: list[Amount], title_end: int) -> list[Amount]:
     """A title amount that restates a body amount takes its kind (when its own is unspecified) and year.
 
     The body amount is the first with the same value, else the first the title's value rounds
-    ("38 millioner til barn og unge" restates "38,4 millioner kroner til Program for ...").
+    ("38 millioner til barn og unge" restates "38,4 millioner kroner til Program for ..."). When only the title states
+    the year ("738 millioner kroner til investeringer i 2016" over "... har vedtatt 738 millioner kroner til
+    investeringer"), both are money for that year.
     """
     body = [a for a in amounts if a.is_money and a.start >= title_end]
     result = []
+    dated: dict[int, int] = {}  # start of a body amount -> the year its title restatement states
     for amount in amounts:
         if amount.is_money and amount.end <= title_end and body:
             digits = max(2, len(str(amount.value.normalize()).split("E")[0].rstrip("0").replace(".", "")))
@@ -393,12 +396,14 @@ def _title_restatements(amounts: list[Amount], title_end: int) -> list[Amount]:
                 (b for b in body if _significant(b.value, digits) == amount.value), None)
             if match is not None:
                 kind = match.kind if amount.kind == "Unspecified" else amount.kind
-                amount = replace(amount, kind=kind, fiscal_year=match.fiscal_year)
+                if match.fiscal_year is None and amount.fiscal_year is not None:
+                    dated[match.start] = amount.fiscal_year
+                amount = replace(amount, kind=kind, fiscal_year=match.fiscal_year or amount.fiscal_year)
         if (amount.is_money and amount.end <= title_end and amount.kind == "Unspecified"
                 and amount.qualifier not in _NOT_WHOLE_QUALIFIERS):
             amount = replace(amount, kind="Total")
         result.append(amount)
-    return result
+    return [replace(a, fiscal_year=dated[a.start]) if a.start in dated and a.end > title_end else a for a in result]
 
 
 _BODY_YEAR_RE = re.compile(
