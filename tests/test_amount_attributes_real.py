@@ -82,6 +82,9 @@ PARSED = [
     ("Rammen gikk ned med 4 millioner kroner.", [("4000000", "Exact", "Reduction", None)]),
     ("Regjeringa gjev 10 millionar kroner i friske midlar til kommunane.", [("10000000", "Exact", "Increase", None)]),
     ("Regjeringen foreslår 30 millioner kroner i nye midler til tiltaket.", [("30000000", "Exact", "Increase", None)]),
+    # the year of a price level is no fiscal year (session 23)
+    ("Rammen for prosjektet er 3350 mill. kroner (prisar pr. mars 2015).",
+     [("3350000000", "Exact", "Unspecified", None)]),
     # a year after "enn" is the one compared with, not the amount's
     ("Regjeringen foreslår å bevilge 100 millioner kroner mer til ordningen enn i 2023.",
      [("100000000", "Exact", "Increase", None)]),
@@ -207,6 +210,7 @@ def test_amount_attributes_real_context_kind_without_a_model(blank_nlp, text, nu
     ("Kostnadsrammen for prosjektet er 640 millioner kroner.", "640", True),
     ("Helse Vest gir eit lån på inntil 900 millionar kroner.", "inntil 900", True),
     ("Styret vedtok å investere 7 millionar kroner i nytt utstyr.", "7", True),
+    ("Prosjektet har ei styringsramme på 1459 millionar kroner.", "1459", True),
     ("Kommunen får 7 millionar kroner i tilskot.", "7", False),
 ])
 def test_amount_attributes_real_yearless_context(nlp, text, number, expected):

@@ -313,9 +313,10 @@ class _Lexicon:
             + r"+\Z"
         )
         self.year_suffix = re.compile(r"[-–](?:" + _alternation(data["year_compound_suffixes"]) + r")")
-        # "fra vedtatt budsjett for 2024": the year of the budget compared with, not the fiscal year
+        # "fra vedtatt budsjett for 2024": the year of the budget compared with, not the fiscal year; "(prisar pr.
+        # mars 2015)": the price level's
         self.comparison_year = re.compile(
-            r"(?<!\w)" + _alternation(data["comparison_year_cues"]) + r"(?:" + _H + r"+\w+){0,3}" + _H + r"+\Z"
+            r"(?<!\w)" + _alternation(data["comparison_year_cues"]) + r"(?:" + _H + r"+\w+\.?){0,3}" + _H + r"+\Z"
         )
 
         abbreviations = sorted(_words(data["sentence_abbreviations"]), key=len, reverse=True)
