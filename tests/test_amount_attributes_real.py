@@ -82,6 +82,8 @@ PARSED = [
     ("Rammen gikk ned med 4 millioner kroner.", [("4000000", "Exact", "Reduction", None)]),
     ("Regjeringa gjev 10 millionar kroner i friske midlar til kommunane.", [("10000000", "Exact", "Increase", None)]),
     ("Regjeringen foreslår 30 millioner kroner i nye midler til tiltaket.", [("30000000", "Exact", "Increase", None)]),
+    # a year that ends the text is read like any other (an empty string is "in" every string: it was skipped)
+    ("Kommunen får 5 millioner kroner til tiltak i 2016", [("5000000", "Exact", "Unspecified", 2016)]),
     # the year of a price level is no fiscal year (session 23)
     ("Rammen for prosjektet er 3350 mill. kroner (prisar pr. mars 2015).",
      [("3350000000", "Exact", "Unspecified", None)]),

@@ -1361,7 +1361,7 @@ def _boundaries(text: str, lex: _Lexicon) -> list[int]:
 def _fiscal_year(text: str, lo: int, hi: int, lex: _Lexicon, *, last: bool) -> int | None:
     years = []
     for m in _YEAR.finditer(text, lo, hi):
-        if text[m.end():m.end() + 1] in "-–" and not lex.year_suffix.match(text, m.end()):
+        if text[m.end():m.end() + 1] in ("-", "–") and not lex.year_suffix.match(text, m.end()):
             continue
         if lex.year_suffix.match(text, m.end()):
             years.append(int(m.group()))
