@@ -223,8 +223,7 @@ def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: 
     if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         # "tiltak for å ...", "ei ny ordning for å ...": the purpose of a measure; "behov for å ...": not. The parse
         # hangs a purpose on the nearest noun ("jobbe i lag for å sikre ...", "midlar til lokale initiativ for å
-        # stimulere ..."): any noun that takes no "for å" complement leaves the purpose to the clause (session 23:
-        # dev goals 0.529 -> 0.531, test 0.364 -> 0.374)
+        # stimulere ..."): any noun that takes no "for å" complement leaves the purpose to the clause (session 23)
         if head.pos_ != "PRON" and (measure_noun(head.text, rx, cues, head.lemma_) or not _governor(head, cues)):
             return True
         return _object_of_verb(head)
@@ -387,7 +386,8 @@ def _measure_shall(context: MeasureContext, parse: Parse | None, cues: GoalCues,
                 subject = token.head  # "ein reform som skal ..."
             if subject is None:
                 continue
-            ok = (_measure_subject(context, cues, subject.idx, subject.idx + len(subject.text), subject.lemma_, mentions)
+            subject_end = subject.idx + len(subject.text)
+            ok = (_measure_subject(context, cues, subject.idx, subject_end, subject.lemma_, mentions)
                   or _measure_pronoun(context, cues, i, subject, mentions))
         else:
             lemma = verb.lower()
