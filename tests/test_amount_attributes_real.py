@@ -84,6 +84,10 @@ PARSED = [
     ("Regjeringen foreslår 30 millioner kroner i nye midler til tiltaket.", [("30000000", "Exact", "Increase", None)]),
     # a year that ends the text is read like any other (an empty string is "in" every string: it was skipped)
     ("Kommunen får 5 millioner kroner til tiltak i 2016", [("5000000", "Exact", "Unspecified", 2016)]),
+    # a sum that is (or was) shared out among recipients is their total (session 23: the copula forms)
+    ("1,1 millioner kroner er fordelt på 40 ulike folkehelsetiltak i Nordland.",
+     [("1100000", "Exact", "Total", None)]),
+    ("4 millionar kroner vart fordelt på 12 kommunar.", [("4000000", "Exact", "Total", None)]),
     # the year of a price level is no fiscal year (session 23)
     ("Rammen for prosjektet er 3350 mill. kroner (prisar pr. mars 2015).",
      [("3350000000", "Exact", "Unspecified", None)]),
