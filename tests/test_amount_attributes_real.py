@@ -196,6 +196,10 @@ KINDS = [
     ("Økningen er på 40 millioner kroner.", "40", "Increase"),
     ("Auken er på 12 millionar kroner samanlikna med i fjor.", "12", "Increase"),
     ("Reduksjonen er på 3 millioner kroner.", "3", "Reduction"),
+    # measures bought for a sum cost the whole of it (session 23)
+    ("Byrådet foreslår nye tiltak for 291 millionar kroner.", "291", "Total"),
+    ("Elleve kommuner søkte om folkehelsetiltak for 1,8 millioner kroner.", "1,8", "Total"),
+    ("Foreningen fikk tilskudd for 2 millioner kroner.", "2", None),
 ]
 
 

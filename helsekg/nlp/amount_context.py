@@ -81,6 +81,7 @@ class ContextLemmas:
     part_words: frozenset[str] = frozenset()
     list_verbs: frozenset[str] = frozenset()
     cut_verbs: frozenset[str] = frozenset()
+    spend_for_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -370,9 +371,13 @@ def _granted_after(after: list[Token], lemmas: ContextLemmas) -> bool:
 
 
 def _spent_for(before: list[Token], lemmas: ContextLemmas) -> bool:
-    """ "investere for N", "bygge for N": what is built or invested for a sum costs the whole of it."""
-    return (len(before) > 1 and before[0].lower_ == "for"
-            and (_lemma(before[1]) in lemmas.spend_for_verbs or before[1].lower_ in lemmas.spend_for_verbs))
+    """ "investere for N", "bygge for N": what is built or invested for a sum costs the whole of it; so do the
+    measures bought for it ("Nye tiltak for 291 millionar kroner", ``spend_for_nouns``)."""
+    if len(before) < 2 or before[0].lower_ != "for":
+        return False
+    words = {_lemma(before[1]), before[1].lower_}
+    return bool(words & lemmas.spend_for_verbs) or (
+        before[1].pos_ in ("NOUN", "") and any(_head_match(w, lemmas.spend_for_nouns) for w in words))
 
 
 @lru_cache(maxsize=4)
