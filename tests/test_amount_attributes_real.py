@@ -683,3 +683,16 @@ def test_amount_attributes_real_a_finite_verb_is_no_unit(nlp, text, expected):
 
     result = process(document_from_text(text, source="x.txt"), nlp)
     assert [(str(a.value), a.unit) for a in result.amounts if not a.is_money] == expected
+
+
+def test_amount_attributes_real_a_table_row_that_names_a_change():
+    """A budget table row whose label opens with a change ("Økt driftsramme ...", "Redusert bemanning ...") holds that
+    change in every cell; other rows hold their post's whole sum (session 23)."""
+    text = ("Budsjettet for 2020 er på 900 millioner kroner. Følgende direkte økonomiske endringer innarbeides:\n\n"
+            "Tall i hele millioner kroner\t2020\t2021\n"
+            "Økt driftsramme for biblioteket\t0,20\t0,20\n"
+            "Redusert bemanning i administrasjonen\t1,20\t1,20\n"
+            "Ressurs til boligkontoret\t0,65\t0,65\n")
+    cells = [(a.text, a.kind.value, a.fiscal_year) for a in find_amounts(text) if a.is_money][1:]
+    assert cells == [("0,20", "Increase", 2020), ("0,20", "Increase", 2021), ("1,20", "Reduction", 2020),
+                     ("1,20", "Reduction", 2021), ("0,65", "Total", 2020), ("0,65", "Total", 2021)]

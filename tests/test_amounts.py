@@ -434,8 +434,9 @@ BOKMAL_MONEY = [
     ("nb-bare-unit-millions-signed",
      "Følgende endringer i budsjettet innarbeides:\n\nTall i hele millioner\t2020\t2021\n"
      "Ressurs til boligkontoret\t-0,65\t-0,65\nØkt driftsramme for biblioteket\t0,20\t0,20\n",
+     # a row whose label opens with a change holds that change (session 23; "Økt ..." is an increase in the dev gold)
      [M("0,65", 650_000, k="Total", y=2020), M("0,65", 650_000, k="Total", y=2021),
-      M("0,20", 200_000, k="Total", y=2020), M("0,20", 200_000, k="Total", y=2021)]),
+      M("0,20", 200_000, k="Increase", y=2020), M("0,20", 200_000, k="Increase", y=2021)]),
 ]
 
 # --------------------------------------------------------------------------- Nynorsk money

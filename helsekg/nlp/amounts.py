@@ -196,6 +196,8 @@ class _Lexicon:
         self.hundreds = set(data["hundred_words"])
         self.thousands = set(data["thousand_words"])
         self.vague = set(_words(data["vague_quantifiers"]))
+        self.row_change = {word: AmountKind(kind) for kind, words in data["row_change_words"].items()
+                           if not kind.startswith("_") for word in words}
         self.fractions = {k: Decimal(str(v)) for k, v in strip(data["fraction_words"]).items()}
         self.halves = set(data["half_words"])
         self.scales = {k: Decimal(v) for k, v in data["scale_words"].items()}
@@ -1079,6 +1081,13 @@ def _in_unit_header(text: str, pos: int) -> bool:
     return any(m.start(1) == pos for m in _UNIT_HEADER.finditer(text, lo, min(len(text), pos + 20)))
 
 
+def _row_change(text: str, start: int, lex: _Lexicon) -> AmountKind | None:
+    """The change a table row's label names with its first word ("Økt driftsramme ...", "Redusert bemanning ...")."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    first = re.match(r"\s*([^\W\d_]+)", line)
+    return lex.row_change.get(first.group(1).lower()) if first else None
+
+
 def _unit_table(text: str, start: int, end: int, lex: _Lexicon) -> Decimal | None:
     """The factor of the unit line above a table whose cell holds the bare number at ``[start, end)``.
 
@@ -1597,7 +1606,9 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             row = _SUM_ROW.match(text, text.rfind("\n", 0, r.start) + 1, r.start)
             kind = _cell_change(text, r, lex) or (AmountKind.TOTAL if row else kind)
             if kind is AmountKind.UNSPECIFIED and _unit_table(text, r.start, r.end, lex) is not None:
-                kind = AmountKind.TOTAL  # a budget table's cell: the whole appropriation of its row's post that year
+                # a budget table's cell: the whole appropriation of its row's post that year, or the change its row
+                # names ("Økt driftsramme for biblioteket\t0,20")
+                kind = _row_change(text, r.start, lex) or AmountKind.TOTAL
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
