@@ -696,3 +696,16 @@ def test_amount_attributes_real_a_table_row_that_names_a_change():
     cells = [(a.text, a.kind.value, a.fiscal_year) for a in find_amounts(text) if a.is_money][1:]
     assert cells == [("0,20", "Increase", 2020), ("0,20", "Increase", 2021), ("1,20", "Reduction", 2020),
                      ("1,20", "Reduction", 2021), ("0,65", "Total", 2020), ("0,65", "Total", 2021)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Følgende endringer foreslås:\n\n• Økt bemanning i hjemmetjenesten: 5 millioner kroner\n", "Increase"),
+    ("Endringar i budsjettet:\n\n• Styrking av legevakta – 2,5 millionar kroner\n", "Increase"),
+    ("Følgende endringer foreslås:\n\n• Redusert drift ved dagsenteret: 1,2 millioner kroner\n", "Reduction"),
+    ("Følgende tiltak foreslås:\n\n• Nytt velferdsteknologiprosjekt: 3 millioner kroner\n", "Unspecified"),
+])
+def test_amount_attributes_real_a_list_item_labelled_by_its_change(text, kind):
+    """A list item or line whose label opens with a change ("• Økt bemanning ...: N") holds that change, as a table
+    row does (session 23)."""
+    (amount,) = [a for a in find_amounts(text) if a.is_money]
+    assert amount.kind.value == kind

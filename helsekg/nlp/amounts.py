@@ -1081,10 +1081,15 @@ def _in_unit_header(text: str, pos: int) -> bool:
     return any(m.start(1) == pos for m in _UNIT_HEADER.finditer(text, lo, min(len(text), pos + 20)))
 
 
+#: a line's label up to the amount: after a bullet, or before a colon or a dash ("• Økt bemanning: ", "Styrking av
+#: legevakten – ")
+_LABELLED_ITEM = re.compile(r"[ \t]*(?:(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])[ \t]+[^\n]*|[^\n]*?(?::|[ \t][–—-])[ \t]*)\Z")
+
+
 def _row_change(text: str, start: int, lex: _Lexicon) -> AmountKind | None:
     """The change a table row's label names with its first word ("Økt driftsramme ...", "Redusert bemanning ...")."""
     line = text[text.rfind("\n", 0, start) + 1:start]
-    first = re.match(r"\s*([^\W\d_]+)", line)
+    first = re.match(r"\s*(?:(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])\s+)?([^\W\d_]+)", line)
     return lex.row_change.get(first.group(1).lower()) if first else None
 
 
@@ -1603,12 +1608,16 @@ def find_amounts(text: str) -> list[ParsedAmount]:
                      after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
                      clause_hi=min(clause_end, r.end + _CONTEXT))
         if kind is AmountKind.UNSPECIFIED and r.is_money:
-            row = _SUM_ROW.match(text, text.rfind("\n", 0, r.start) + 1, r.start)
+            line_start = text.rfind("\n", 0, r.start) + 1
+            row = _SUM_ROW.match(text, line_start, r.start)
             kind = _cell_change(text, r, lex) or (AmountKind.TOTAL if row else kind)
             if kind is AmountKind.UNSPECIFIED and _unit_table(text, r.start, r.end, lex) is not None:
                 # a budget table's cell: the whole appropriation of its row's post that year, or the change its row
                 # names ("Økt driftsramme for biblioteket\t0,20")
                 kind = _row_change(text, r.start, lex) or AmountKind.TOTAL
+            elif kind is AmountKind.UNSPECIFIED and _LABELLED_ITEM.match(text, line_start, r.start):
+                # "• Økt bemanning i hjemmetjenesten: 5 millioner kroner": a list item or line labelled by its change
+                kind = _row_change(text, r.start, lex) or kind
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)
