@@ -317,7 +317,7 @@ def _finite_verb_unit(span: Span) -> bool:
     from helsekg.nlp.lemmas import load_table
 
     table = load_table()  # a noun the tagger misread ("trygdebustader"): the dictionary knows it, or its last part
-    return not any(table.lookup("NOUN", first[i:], seen=True) for i in range(0, max(1, len(first) - 5)))
+    return not table.ends_in_noun(first)
 
 
 _RESPECTIVELY = re.compile(r"(?i)(?<!\w)(?:henholdsvis|høvesvis|respektive)(?!\w)")

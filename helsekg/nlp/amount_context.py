@@ -218,10 +218,9 @@ def context_kind(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None
     first = _lemma(before[0])
     if first == "med":
         for token in before[1:]:
-            if _is(token, lemmas.increase):
-                return AmountKind.INCREASE
-            if _is(token, lemmas.reduction):
-                return AmountKind.REDUCTION
+            kind = _change_of(token, lemmas)
+            if kind is not None:
+                return kind
             if _is(token, lemmas.continue_):  # "Bevilgningen ... videreføres med": the level of a budget
                 return AmountKind.TOTAL if any(_is(t, lemmas.total_heads) for t in before) else None
         return None
@@ -406,27 +405,21 @@ def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas
     """A change noun names the amount: "N kroner i (varig) styrking av ...", "reduksjon i kostnader på N",
     "ekstra finansiering på N", "en rammeøkning ... på N" (the noun may end a compound), "Økningen er på N"."""
     if len(after) > 1 and after[0].lower_ == "i":
-        noun = next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None)
-        if noun is not None and _is(noun, lemmas.increase):
-            return AmountKind.INCREASE
-        if noun is not None and _is(noun, lemmas.reduction):
-            return AmountKind.REDUCTION
+        kind = _change_of(next((t for t in after[1:3] if t.pos_ not in ("ADJ", "DET")), None), lemmas)
+        if kind is not None:
+            return kind
     for i, token in enumerate(after[:-1]):  # "150 millioner kroner ... til kommunene gjennom en økning i rammen"
         if token.lower_ == "gjennom":
-            noun = next((t for t in after[i + 1:i + 4] if t.pos_ not in ("ADJ", "DET")), None)
-            if noun is not None and _is(noun, lemmas.increase):
-                return AmountKind.INCREASE
-            if noun is not None and _is(noun, lemmas.reduction):
-                return AmountKind.REDUCTION
+            kind = _change_of(next((t for t in after[i + 1:i + 4] if t.pos_ not in ("ADJ", "DET")), None), lemmas)
+            if kind is not None:
+                return kind
             break
     if before and _lemma(before[0]) == "på":
         for i, token in enumerate(before[1:7], start=1):
             if _is_copula(token, lemmas):  # "Auken er på 12 millionar": the change noun is the copula's subject
-                subject = next((t for t in before[i + 1:i + 3] if t.pos_ in ("NOUN", "PROPN")), None)
-                if subject is not None and _is(subject, lemmas.increase):
-                    return AmountKind.INCREASE
-                if subject is not None and _is(subject, lemmas.reduction):
-                    return AmountKind.REDUCTION
+                kind = _change_of(next((t for t in before[i + 1:i + 3] if t.pos_ in ("NOUN", "PROPN")), None), lemmas)
+                if kind is not None:
+                    return kind
                 break
             if token.pos_ == "VERB":
                 break
@@ -435,6 +428,16 @@ def _change_named(before: list[Token], after: list[Token], lemmas: ContextLemmas
                     return AmountKind.INCREASE  # "en rammeøkning ... på 70,5 millioner", "ekstra finansiering på"
                 if _is(token, lemmas.reduction):
                     return AmountKind.REDUCTION  # "reduksjon i kostnader på 800'"
+    return None
+
+
+def _change_of(token: Token | None, lemmas: ContextLemmas) -> AmountKind | None:
+    """Increase when ``token`` is a word of increase (or a compound ending in one), Reduction when it is one of
+    reduction, else None."""
+    if token is not None and _is(token, lemmas.increase):
+        return AmountKind.INCREASE
+    if token is not None and _is(token, lemmas.reduction):
+        return AmountKind.REDUCTION
     return None
 
 

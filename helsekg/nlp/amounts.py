@@ -1081,15 +1081,19 @@ def _in_unit_header(text: str, pos: int) -> bool:
     return any(m.start(1) == pos for m in _UNIT_HEADER.finditer(text, lo, min(len(text), pos + 20)))
 
 
+#: a list item's marker: a bullet, a dash or a number
+_MARKER = r"(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])"
 #: a line's label up to the amount: after a bullet, or before a colon or a dash ("• Økt bemanning: ", "Styrking av
 #: legevakten – ")
-_LABELLED_ITEM = re.compile(r"[ \t]*(?:(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])[ \t]+[^\n]*|[^\n]*?(?::|[ \t][–—-])[ \t]*)\Z")
+_LABELLED_ITEM = re.compile(r"[ \t]*(?:" + _MARKER + r"[ \t]+[^\n]*|[^\n]*?(?::|[ \t][–—-])[ \t]*)\Z")
+#: the first word of a row's or an item's label
+_LABEL_WORD = re.compile(r"\s*(?:" + _MARKER + r"\s+)?([^\W\d_]+)")
 
 
-def _row_change(text: str, start: int, lex: _Lexicon) -> AmountKind | None:
-    """The change a table row's label names with its first word ("Økt driftsramme ...", "Redusert bemanning ...")."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    first = re.match(r"\s*(?:(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])\s+)?([^\W\d_]+)", line)
+def _row_change(text: str, line_start: int, start: int, lex: _Lexicon) -> AmountKind | None:
+    """The change a table row's or list item's label (the line from ``line_start`` to the amount at ``start``) names
+    with its first word ("Økt driftsramme ...", "• Redusert bemanning ...")."""
+    first = _LABEL_WORD.match(text, line_start, start)
     return lex.row_change.get(first.group(1).lower()) if first else None
 
 
@@ -1394,7 +1398,7 @@ _FROM = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\Z")
 _TIL = re.compile(r"\s+(?:(?i:i|for)" + _H + r"+(?:19|20)\d\d" + _H + r"+)?(?i:til)" + _H + r"+\Z")
 _YEAR_PAIR = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+(19\d\d|20\d\d)" + _H + r"+(?i:til)" + _H
                         + r"+(19\d\d|20\d\d)(?!\w)")
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])[ \t]+\S")
+_BULLET = re.compile(r"[ \t]*" + _MARKER + r"[ \t]+\S")
 _PER = re.compile(r"\s+(?i:per|pr\.?|kvar|hver|for kvar|for hver)(?!\w)")
 
 
@@ -1614,10 +1618,10 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             if kind is AmountKind.UNSPECIFIED and _unit_table(text, r.start, r.end, lex) is not None:
                 # a budget table's cell: the whole appropriation of its row's post that year, or the change its row
                 # names ("Økt driftsramme for biblioteket\t0,20")
-                kind = _row_change(text, r.start, lex) or AmountKind.TOTAL
+                kind = _row_change(text, line_start, r.start, lex) or AmountKind.TOTAL
             elif kind is AmountKind.UNSPECIFIED and _LABELLED_ITEM.match(text, line_start, r.start):
                 # "• Økt bemanning i hjemmetjenesten: 5 millioner kroner": a list item or line labelled by its change
-                kind = _row_change(text, r.start, lex) or kind
+                kind = _row_change(text, line_start, r.start, lex) or kind
         qualifier = r.qualifier
         if qualifier == Qualifier.EXACT:
             bound = lex.bound.search(text, lo, r.start)

@@ -67,6 +67,11 @@ class LemmaTable:
             return None
         return value or key
 
+    def ends_in_noun(self, word: str, *, shortest: int = 6) -> bool:
+        """``word`` is a noun of the table, or ends in one of at least ``shortest`` letters: a compound the table does
+        not list ("trygdebustader" ends in "bustader"; "gjennomfører" only in the five letters of "fører")."""
+        return any(self.lookup("NOUN", word[i:], seen=True) for i in range(0, max(1, len(word) - shortest + 1)))
+
     def lemmas(self, upos: str) -> frozenset[str]:
         """Every Ordbank lemma of ``upos`` (built on first use)."""
         if upos not in self._lemmas:

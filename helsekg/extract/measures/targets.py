@@ -343,7 +343,7 @@ def _adjective_before_noun(word: str, following: str, rx: Patterns, group_word: 
     table = load_table()
     if table.lookup("ADJ", word, seen=True) is None or table.lookup("VERB", following, seen=True) is not None:
         return False
-    return any(table.lookup("NOUN", following[i:], seen=True) for i in range(0, max(1, len(following) - 5)))
+    return table.ends_in_noun(following)
 
 
 #: an age range right after a group: "21-24 år", "0–5 år", "mellom 16 og 23 år", "på 80 år"
