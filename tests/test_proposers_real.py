@@ -516,3 +516,52 @@ def test_proposers_real_a_quoted_proposal_is_moved_by_a_party(measures):
         "«Stortinget ber regjeringen utvide ordningen med gratis tannbehandling for eldre.»\n")
     assert {label: actor for label, actor in found.items() if actor == "Senterpartiet"}, found
     assert "Stortinget" not in found.values()
+
+
+BOARD_CASE_NB = """Helse Nordvest HF Styremøte 12.03.26 SAK NR 014 2026 INVESTERINGSBUDSJETT 2026
+
+Forslag til VEDTAK:
+1. Styret er tilfreds med at foretaket har et positivt resultat til investeringer.
+2. Styret tar til etterretning vedtak fattet i Helse Nord RHF om fordeling av lånemidler for 2026.
+3. Styret vedtar at midlene som disponeres på foretaksnivå fordeles på følgende måte:
+Medisinskteknisk utstyr 35 mill kr
+Utskiftning av ambulanser 12 mill kr
+Nytt journalsystem 8 mill kr
+Sum 55 mill kr
+4. Styret gir administrerende direktør fullmakt til å inngå avtale om leie av nye lokaler for psykisk helsevern.
+"""
+
+BOARD_CASE_NN = """STYRESAK
+GÅR TIL: Styremedlemmer Helse Fjordane HF SAKA GJELD: Nytt sengebygg ved Kysthospitalet
+
+FORSLAG TIL VEDTAK
+1. Styret i Helse Fjordane HF legg til grunn ei samla kostnadsramme for nytt sengebygg på 410 mill. kroner.
+2. Styret legg vidare til grunn at det blir gjort ei ny vurdering av finansieringa i forprosjektet.
+"""
+
+
+def test_proposers_real_a_board_decides_for_its_health_trust(nlp, measures):
+    """Twenty-fourth session: a health trust's board ("Styret vedtar at midlene ... fordeles") decides for the trust.
+    "Styret" is no actor of its own but the body whose board it is: the one named right after it ("Styret i Helse
+    Fjordane HF"), else the first health trust or company the case names. Items where the board only takes note
+    ("er tilfreds med", "tar til etterretning", "legg vidare til grunn at") are no measures; a mandate ("gir direktøren fullmakt til å
+    inngå avtale om ...") names the agreement."""
+    found = measures(BOARD_CASE_NB)
+    assert found.get("Medisinskteknisk utstyr") == "Helse Nordvest HF", found
+    assert found.get("Utskiftning av ambulanser") == "Helse Nordvest HF", found
+    assert not [label for label in found if "etterretning" in label or "tilfreds" in label], found
+    assert [label for label in found if label.startswith("avtale")], found
+    assert not [label for label in found if "fullmakt" in label or "direktør" in label], found
+    nynorsk = measures(BOARD_CASE_NN)
+    assert nynorsk.get("sengebygg") == "Helse Fjordane HF", nynorsk
+    assert not [label for label in nynorsk if "til grunn" in label or label.startswith("vidare")], nynorsk
+    result = extract_text(BOARD_CASE_NB, source="styresak.txt", nlp=nlp)
+    boards = [a for a in result.actors if a.text == "Styret"]
+    assert boards and {a.label for a in boards} == {"Helse Nordvest HF"}
+
+
+def test_proposers_real_a_board_of_no_named_body_has_no_identity(nlp):
+    """ "Styret" in a text that names no health trust, authority or company is nobody in particular: no actor."""
+    result = extract_text("Styret i foreningen vedtok å starte en turgruppe for eldre i bydelen.", source="x.txt",
+                          nlp=nlp)
+    assert not [a for a in result.actors if a.text.lower().startswith("styret")]

@@ -52,6 +52,8 @@ class _Context:
     advisory: tuple[ActorRef, ...] = ()
     #: a national body with regional offices -> its one office the document names ("Statsforvaltaren" -> "i Vestland")
     offices: tuple[tuple[str, str], ...] = ()
+    #: bodies with a board ("styret"): health trusts and authorities, companies; (start, end, ref) in text order
+    owners: tuple[tuple[int, int, ActorRef], ...] = ()
 
 
 def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
@@ -82,7 +84,25 @@ def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
         if entry is not None and entry.parent and entry.place and entry.type == "agency":
             named_offices.setdefault(entry.parent, set()).add(entry.id)
     offices = tuple((parent, ids.pop()) for parent, ids in named_offices.items() if len(ids) == 1)
-    return _Context(government, ministry, city, advisory, offices)
+    suffixes = tuple(f" {form}" for form in load_patterns().company_suffixes)
+    owners = tuple((s.start_char, s.end_char, s._.actor) for s in spans if s._.actor.kind == "organisation"
+                   and s._.actor.source != "generic"
+                   and (s._.actor.type in _BOARD_OWNER_TYPES or s._.actor.label.endswith(suffixes)))
+    return _Context(government, ministry, city, advisory, offices, owners)
+
+
+#: kinds of body that have a board ("Styret i Helse Bergen"), besides a company named with its form ("... AS")
+_BOARD_OWNER_TYPES = frozenset({"health_trust", "health_authority"})
+
+
+def _board_owner(span: Span, ctx: _Context) -> ActorRef | None:
+    """Whose board "styret" is: the body named right after it ("Styret i/for Helse Vest RHF", "Styret Helse Sør-Øst
+    RHF"), else the first body with a board the document names ("Sykehuset Innlandet HF Styremøte ..."), else None."""
+    text = span.doc.text
+    for start, _end, ref in ctx.owners:
+        if start >= span.end_char and re.fullmatch(r"\s*(?:(?:i|for)\s+)?", text[span.end_char:start]):
+            return ref
+    return ctx.owners[0][2] if ctx.owners else None
 
 
 def find_actors(doc: Doc, document: Document, *, gazetteer: Gazetteer | None = None) -> list[Actor]:
@@ -225,6 +245,14 @@ def _resolve(span: Span, ref: ActorRef, ctx: _Context, persons: list[tuple[int, 
             label = gaz.get(body.key).label_for(language) if gaz.get(body.key) else body.label
             return Actor(doc_id, start, end, text, label=label, kind="organisation", key=body.key,
                          actor_type=body.type)
+        elif ref.type == "board":
+            owner = _board_owner(span, ctx)
+            if owner is None:
+                return None  # "styret" of no body the document names: no identity
+            entry = gaz.get(owner.key) if owner.source == "gazetteer" else None
+            # the board decides for its body, as "departementet" speaks for its ministry: one actor
+            return Actor(doc_id, start, end, text, label=entry.label_for(language) if entry else owner.label,
+                         kind="organisation", key=owner.key, actor_type=owner.type)
         else:
             noun = _BODY_NOUNS.get(ref.type) or _body_noun(text)
             named = _named_committee(noun, ctx)

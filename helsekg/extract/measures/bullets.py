@@ -394,12 +394,35 @@ def strip_subject(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int
                     rest = [w for w in words if w[0] >= addressee and text[w[0]:w[1]].lower() not in ("om", "å")]
                     if len(rest) >= 2:
                         return trim_phrase(text, _requested_object(context, rest[0][0], end), end, context.rx)
+                rest = text[words[1][0]:end]
+                if _noting(context, rest):
+                    return None  # "Styret tar til etterretning ...": the body takes note; no measure
+                mandate = _mandated(context, rest)
+                if mandate is not None:  # "gir direktøren fullmakt til å inngå avtale om ...": the agreement
+                    return trim_phrase(text, words[1][0] + mandate, end, context.rx)
                 line_end = line_bounds(text, end)[1]
                 granted = past_rules(context, words[1][0], line_end)
                 if granted != words[1][0]:  # "vedtar retningslinjer for tildeling av tilskudd til ...": the grant
                     return phrase_after(text, granted, line_end, context.rx)
                 return trim_phrase(text, words[1][0], end, context.rx)
     return phrase
+
+
+def _noting(context: MeasureContext, rest: str) -> bool:
+    """A decision item's words after its verb take note or state a premise (``noting_phrases``, after at most one
+    adverb): "til etterretning vedtak ...", "vidare til grunn at ..."."""
+    phrases = context.cues.noting_phrases
+    return bool(phrases) and re.match(rf"(?:\w+\s+)?(?:{alternation(phrases)})\b", rest, re.IGNORECASE) is not None
+
+
+def _mandated(context: MeasureContext, rest: str) -> int | None:
+    """Where the mandated verb's object starts in a decision item's words after its verb ("administrerande direktør
+    fullmakt til å inngå avtale om ..." -> "avtale om ..."), else None."""
+    nouns = context.cues.mandate_nouns
+    if not nouns:
+        return None
+    m = re.search(rf"\b(?:{alternation(nouns)})(?:\s+til)?\s+å\s+\w+\s+(?=\w)", rest, re.IGNORECASE)
+    return m.end() if m is not None else None
 
 
 def _requested_object(context: MeasureContext, start: int, end: int) -> int:

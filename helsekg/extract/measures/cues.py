@@ -210,6 +210,11 @@ class MeasureCues:
     service_heads: tuple[str, ...] = ()
     #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
     service_kinds: tuple[str, ...] = ()
+    #: "Styret tar til etterretning ...", "Styret legg vidare til grunn at ...": what follows a decision item's verb
+    #: when the body only takes note of something or states its premise: no measure
+    noting_phrases: tuple[str, ...] = ()
+    #: "Styret gir administrerande direktør fullmakt til å inngå avtale om ...": the measure is the mandated verb's object
+    mandate_nouns: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
