@@ -110,3 +110,25 @@ def test_a_recipient_tables_rows_fund_the_measure_the_paragraph_above_names(nlp)
     row of the table: it used to split the table and make "1120 Klepp" a measure."""
     found = measures(nlp, RECIPIENT_TABLE_NN)
     assert found == {"skjønnstilskot": {12_000_000, 1_700_000, 2_600_000, 4_000_000, 3_700_000}}, found
+
+
+RECIPIENTS_ONLY = {
+    "nb": ("Til sammen 40 millioner kroner til aktivitetstilbud for eldre\n\nStatsforvalteren deler nå ut 4,2 millioner "
+           "kroner til kommuner, frivillige organisasjoner og andre aktører i hele fylket. 60 kommuner får støtte i år."
+           "\n\nTilskuddsordningen «Tilskudd til aktivitetstilbud for eldre» ble lansert i 2024.",
+           "aktivitetstilbud for eldre", {40_000_000, 4_200_000}),
+    "nn": ("Til saman 30 millionar kroner til møteplassar for unge\n\nFylkeskommunen deler no ut 2,5 millionar kroner til "
+           "kommunar, frivillige lag og andre aktørar i heile fylket. 20 kommunar får støtte i år.\n\nTilskotsordninga "
+           "«Tilskot til møteplassar for unge» vart lansert i 2024.",
+           "møteplassar for unge", {30_000_000, 2_500_000}),
+}
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_money_handed_out_to_recipients_funds_the_measure_the_page_is_about(nlp, language):
+    """Twenty-fourth session: "deler ut 4,2 millioner kroner til kommuner, frivillige organisasjoner og andre aktører"
+    says who gets the money and names no measure; the money goes to the measure the sentence or the page is about
+    (here the title's), not nowhere."""
+    text, label, values = RECIPIENTS_ONLY[language]
+    found = measures(nlp, text)
+    assert found.get(label) == values, found

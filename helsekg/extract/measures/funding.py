@@ -379,8 +379,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
             if tail and rx.anaphor.match(tail.group(1)):
                 # "450 millionar kroner for å realisera prosjektet": the project named before
                 return (Reference(tail.start(1), tail.end(1), alias=False),)
+    recipients_only = False
     if kind == "til":
         start, end = _purpose_after_recipients(context, start, end, s.end)
+        recipients_only = context.is_group(text[start:end])
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -408,6 +410,10 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # "til gjennomføring av planen i budsjettforslaget for 2004": the plan named before, wherever it is carried out;
         # "til ordningen over Helse- og omsorgsdepartementets budsjett": the scheme named before, and its channel
         return Reference(start, start + first_word.end(), alias=False), NewPhrase(start, end, "forward")
+    if recipients_only:
+        # "deler ut 171 millioner kroner til kommuner, frivillige organisasjoner og andre aktører": who gets the money,
+        # no measure; the money goes to the measure the sentence or section is about
+        return (NewPhrase(start, end, "forward"), *BUDGET_FALLBACK)
     return (NewPhrase(start, end, "forward"),)
 
 
