@@ -162,6 +162,20 @@ def test_goals_real_a_pronoun_takes_up_the_measure_before(parsed, text, expected
     assert goal_labels(parsed(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Foretaket prioriterer likviditeten slik at det blir avsatt midler til investeringer.", []),
+    ("Vi samordnar tilboda slik at det kan utviklast gode kulturprosjekt for eldre i alle kommunane.", []),
+    ("Kommunen rydder i parkene slik at det finnes gode møteplasser for eldre.", []),
+    # a state aimed at, with a predicative after the formal subject: a goal
+    ("Kommunen bygger ut hjemmetjenesten slik at det blir lettere for eldre å bo hjemme.",
+     ["det blir lettere for eldre å bo hjemme"]),
+])
+def test_goals_real_a_clause_that_only_presents_something_is_no_goal(parsed, text, expected):
+    """ "slik at det blir avsatt midler": a clause with a formal subject ("det", FSUBJ) that only presents something
+    happening or existing states no aim; "slik at det blir lettere for eldre å bo hjemme" does (session 24)."""
+    assert goal_labels(parsed(text)) == expected
+
+
 def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
     """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
     fragment "leggje til rette" is left (session 23)."""

@@ -473,6 +473,8 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     words = without_trailing(text, tokens(text, begin, end)[:MAX_GOAL_WORDS], rx.goal_trailing)
     if len(words) < 2:  # "for å hjelpe.": a verb alone says nothing of what the measure is for
         return None
+    if parse is not None and _presentational(parse.at(words[0][0])):
+        return None  # "slik at det blir avsatt midler", "slik at det finnes gode møteplasser": what happens, no aim
     lead = [text[s:e].lower() for s, e in words[:4]]
     if lead[0] in _LIGHT_VERBS and lead[1] == "til":
         del lead[1]  # "for å få til dette": the particle
@@ -481,6 +483,16 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
             and (len(lead) == 2 or lead[2] in _CLAUSE_VERBS)):
         return None  # "For å gjere dette må de opprette ein brukar": a step, not a purpose ("gjere det lettare" is one)
     return words[0][0], words[-1][1]
+
+
+def _presentational(token: Token | None) -> bool:
+    """``token`` is a formal subject ("det") whose clause only presents something happening or existing ("det blir
+    avsatt midler", "det kan utviklast gode prosjekt", "det finnes møteplassar"), not a state aimed at ("det blir
+    lettere for eldre å bo hjemme", with a predicative)."""
+    if token is None or token.dep_ != "FSUBJ" or token.lower_ != "det":
+        return False
+    verb = token.head
+    return not any(child.dep_ == "SPRED" for node in (verb, *verb.children) for child in node.children)
 
 
 #: a purpose that only does "this" says nothing ("for å gjøre dette", "for å klare det")
