@@ -176,6 +176,20 @@ def test_goals_real_a_clause_that_only_presents_something_is_no_goal(parsed, tex
     assert goal_labels(parsed(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lag og foreningar kan kontakte kommunen for å få midlar til slike prosjekt i bygda.", []),
+    ("Du kan ringe frisklivssentralen for å få råd og veiledning om endring av levevaner.", []),
+    ("Kommunen inviterte til møte for å få innspill til mål og tiltak i planen.", []),
+    ("Kriteriet for å bli med i programmet var at kommunane samarbeidde.", []),
+    # what is received is the aim itself: a goal
+    ("Helse Vest set inn ekstra kapasitet for å få ned ventetidene i sjukehusa.", ["få ned ventetidene i sjukehusa"]),
+])
+def test_goals_real_receiving_money_or_advice_and_criteria_are_no_goals(parsed, text, expected):
+    """ "for å få midlar/råd/innspill ...": a condition of receiving money or advice, whatever its length
+    (``condition_objects``); "Kriteriet for å bli med": a criterion's complement (``for_aa_governors``); session 24."""
+    assert goal_labels(parsed(text)) == expected
+
+
 def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
     """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
     fragment "leggje til rette" is left (session 23)."""

@@ -141,7 +141,10 @@ def goal_cues() -> GoalCues:
         non_goal_verbs=frozenset(data["non_goal_verbs"]),
         contribute_verbs=frozenset(data["contribute_verbs"]),
         condition=re.compile(rf"(?:(?:kunne|kunna)\s+)?(?:{alt(data['condition_verbs'])})(?:\s+(?:om|på))?"
-                             rf"(?!\s+(?:ned|opp|inn|ut|fram|frem|tilbake|til)\b)(?:\s+{WORD}){{0,2}}\s*", i),
+                             rf"(?!\s+(?:ned|opp|inn|ut|fram|frem|tilbake|til)\b)(?:(?:\s+{WORD}){{0,2}}\s*"
+                             # "få midler til slike prosjekter", "få råd og veiledning om ...": receiving money or advice
+                             rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)",
+                             i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
     )
 
