@@ -556,6 +556,17 @@ QUANTITIES = [
     ("q-over-sykepleiere",
      "Over 2000 sykepleiere søkte på stillingene.",
      [Q("Over 2000 sykepleiere", 2000, "sykepleiere", q="MoreThan")]),
+    # a year-like number counts the plural noun after it, whatever the verb before (session 24) ...
+    ("q-year-like-count-plural",
+     "Prosjektet når 2000 ungdommer hvert år.",
+     [Q("2000 ungdommer", 2000, "ungdommer")]),
+    ("q-year-like-count-plural-nn",
+     "I fjor kom det 1950 søknadar til fondet.",
+     [Q("1950 søknadar", 1950, "søknadar")]),
+    # ... unless the word before makes it a year
+    ("q-year-like-after-season",
+     "Hausten 2019 kommunar og fylke fekk nye oppgåver.",
+     []),
     ("q-mindre-enn",
      "Mindre enn 10 kommuner har søkt om midler.",
      [Q("Mindre enn 10 kommuner", 10, "kommuner", q="LessThan")]),

@@ -214,6 +214,7 @@ class _Lexicon:
         self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
         self.months = set(data["months"])
         self.year_lead = set(_words(data["year_like_count_lead_words"]))
+        self.year_before = set(_words(data.get("year_like_year_words", {"words": []})))
         money = data["money_context"]
         words = "|".join(re.escape(w) for w in sorted(money["words"], key=len, reverse=True))
         stems = "|".join(re.escape(w) + r"\w*" for w in money["stems"])
@@ -733,6 +734,20 @@ _PARTITIVE_BACK = re.compile(r"[ \t\u00a0]+av[ \t\u00a0]+(?:desse|disse|dei|dem|
 _COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})*[ \t\u00a0]+([a-zæøå][\w-]*)(?=[^\d.!?\n]*$)")
 
 
+#: endings of an indefinite plural noun ("ungdommer", "søknadar", "pasientane" is definite and not one)
+_PLURAL_ENDING = re.compile(r"\w{2,}(?:er|ar)$")
+
+
+def _counted_plural(prev: str, unit: str | None, lex: _Lexicon) -> bool:
+    """A year-like number counts the plural noun after it ("når 2000 ungdommer", "kom 1950 søknader") unless the
+    word before makes it a year ("i 2000", "frå 2019", "hausten 2020", a month: ``year_like_year_words``)."""
+    if not unit or " " in unit.strip() or not prev or prev in lex.year_before or prev in lex.months:
+        return False
+    low = unit.lower()
+    return (low not in lex.time_units and low not in lex.stop
+            and (_PLURAL_ENDING.match(low) is not None or low in lex.bare_plurals))
+
+
 def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
     """The counted noun after a number, and a plural noun coordinated with it ("4 000 sykehjemsplasser og
     omsorgsboliger": the count is of both). A part of a whole counts what the whole counts ("61 av dei totalt 285
@@ -961,7 +976,7 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         span_start -= len(qm.group())
     elif core.year_like and not is_money:
         prev = _prev_word(text, pos).lower()
-        if prev not in lex.year_lead:
+        if prev not in lex.year_lead and not _counted_plural(prev, unit, lex):
             return None, end
     if not is_money:
         if _is_reference(text, span_start, lex):
