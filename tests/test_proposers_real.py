@@ -565,3 +565,16 @@ def test_proposers_real_a_board_of_no_named_body_has_no_identity(nlp):
     result = extract_text("Styret i foreningen vedtok å starte en turgruppe for eldre i bydelen.", source="x.txt",
                           nlp=nlp)
     assert not [a for a in result.actors if a.text.lower().startswith("styret")]
+
+
+def test_proposers_real_items_a_recipient_got_money_for_are_decided_by_the_giver(measures):
+    """Twenty-fourth session: under "Prosjekta kommunen fekk tilskot til er:" the municipality runs the items, but
+    the body that gives the money (here the one the text says it comes from) decides them, even when the
+    municipality acts in the paragraph before ("har Kvinnherad teke initiativ ...")."""
+    text = ("Får tilskot til utvikling\n\nKvinnherad kommune fekk tilskot frå Statsforvaltaren i Vestland til tre "
+            "utviklingsprosjekt i år.\n\nI prosjektet «Trygg heime» har Kvinnherad kommune teke initiativ til å "
+            "samarbeide med frivillige lag.\n\nProsjekta kommunen fekk tilskot til er:\n\n"
+            "  • Trygg heime\n  • Digital heimeoppfølging for eldre\n  • Kvardagsmeistring i heimetenesta\n")
+    found = measures(text)
+    assert found.get("Digital heimeoppfølging for eldre") == "Statsforvaltaren i Vestland", found
+    assert found.get("Kvardagsmeistring i heimetenesta") == "Statsforvaltaren i Vestland", found

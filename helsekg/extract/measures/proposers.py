@@ -215,7 +215,11 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
         intro = context.lists[s.list_id].intro
         if intro is not None:
             index = context.sentence_of(intro[0])
-            if index is not None:
+            if _RECEIVED.search(context.text, *intro):
+                # "Prosjekta kommunen fekk tilskot til er:": the recipient runs the items, the body that gives the
+                # money decides them: where the text says the money comes from, else the document's proposer
+                found = _money_source(context) or reading.default
+            if found is None and index is not None:
                 # the items are read in the context of their introduction, however long the list is
                 found = _acting_actor(context, reading, index) or discourse_subject(context, index, reading)
     if found is None:
@@ -225,6 +229,14 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
         found = _applicant_cell(context, start)
     return found
 
+
+#: A list introduction that says its items received money ("Prosjekta kommunen fekk tilskot til er:", "Disse
+#: prosjektene har fått midler:"): a receiving verb and a word for money, in either order.
+_RECEIVED = re.compile(
+    r"(?i)(?<!\w)(?:(?:får|fær|fekk|fikk|fått|mottar|mottek|mottok|motteke|mottatt|mottatte)\b[^:\n]{0,40}?"
+    r"(?<!\w)(?:tilsko\w*|tilskud\w*|midl\w*|middel|støtte\w*|penge\w*|pengar\w*)"
+    r"|(?<!\w)(?:tilsko\w*|tilskud\w*|midl\w*|støtte\w*|penge\w*|pengar\w*)[^:\n]{0,40}?"
+    r"(?<!\w)(?:får|fær|fekk|fikk|fått|mottar|mottek|mottok|motteke|mottatt)\b)")
 
 #: The fields of a list item: "Alfred - Kvalitet i kirurgi - Kari Nordmann - UNN Harstad".
 _ITEM_FIELD = re.compile(r"\s[-–]\s")
