@@ -1144,3 +1144,20 @@ def test_measures_real_a_list_of_offers_opening_its_items(nlp):
     found = set(measures(nlp, text))
     assert {"Alversund dagsenter", "Såta dagsenter"} <= found, found
     assert "Styret" not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Regjeringa legg fram Handlingsplanen for eldreomsorga i dag. Kommunane skal få meir pengar til sjukeheimar. "
+     "Fleire tilsette i heimetenesta er eit viktig mål for handlingsplanen for eldreomsorga.",
+     "Handlingsplanen for eldreomsorga"),
+    ("I statsbudsjettet følger regjeringen opp Opptrappingsplanen for rusfeltet med 200 millioner kroner. Målet med "
+     "opptrappingsplanen for rusfeltet er å styrke tjenestene i kommunene.",
+     "Opptrappingsplanen for rusfeltet"),
+])
+def test_a_name_written_again_in_lower_case_is_the_same_measure(nlp, text, name):
+    """Twenty-fourth session: a name ("Opptrappingsplanen for rusfeltet") written again as a description
+    ("opptrappingsplanen for rusfeltet": lower case, so its key loses the definite endings) is one measure, under the
+    name's key, so what the later mention says (its goal) belongs to the named measure."""
+    found = findings(nlp, text).measures
+    keys = {m.key for m in found if m.label.lower() == name.lower()}
+    assert len(keys) == 1, [(m.label, m.key) for m in found]

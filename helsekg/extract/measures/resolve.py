@@ -1060,6 +1060,18 @@ class MeasureResolver:
                           and re.fullmatch(rf"\s+{YEARS}", self.text[n.end:title.end])), None)
             if inner is not None:
                 mapping[title.key] = inner.key
+        # "Opptrappingsplanen for rusfeltet" (a name) and "opptrappingsplan for rusfeltet" later in the text: one
+        # measure when the two read the same as descriptions (case, articles, definite and plural endings aside)
+        described: dict[str, str] = {}
+        for m in sorted(self.mentions, key=lambda m: (not m.named, m.start)):
+            if m.key in mapping:
+                continue
+            norm = measure_key(m.label, self.context.cues)
+            if "-" not in norm:
+                continue  # one word ("demensplan") may stand for any plan of its kind
+            first = described.setdefault(norm, m.key)
+            if first != m.key and (m.named or first in named) and m.key not in mapping:
+                mapping[m.key] = first
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
