@@ -47,7 +47,7 @@ from helsekg.extract.measures.candidates import (
     TargetCandidate,
 )
 from helsekg.extract.measures.context import REFERENCE_REACH, BulletList, MeasureContext
-from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, alternation
+from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, MeasureCues, alternation
 from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
@@ -1066,7 +1066,7 @@ class MeasureResolver:
         for m in sorted(self.mentions, key=lambda m: (not m.named, m.start)):
             if m.key in mapping:
                 continue
-            norm = measure_key(m.label, self.context.cues)
+            norm = _described(m.label, self.context.cues)
             if "-" not in norm:
                 continue  # one word ("demensplan") may stand for any plan of its kind
             first = described.setdefault(norm, m.key)
@@ -1281,3 +1281,26 @@ class MeasureResolver:
         goals = tuple(sorted(set(self.goals), key=lambda g: g.start))
         groups = tuple(sorted(set(self.groups), key=lambda g: g.start))
         return MeasureFindings(tuple(measures), goals, groups)
+
+
+#: instrument words whose Nynorsk and Bokmål forms name one scheme ("Tilskot/Tilskudd til inkludering av barn og unge")
+_SAME_WORD = {"tilskot": "tilskudd", "midlar": "midler", "løyving": "bevilgning"}
+
+
+def _described(label: str, cues: MeasureCues) -> str:
+    """A label read as a description for comparing two mentions of one document: its key (articles, adjectives,
+    definite and plural endings dropped), a final "e" the key keeps of a definite ending ("handlingsplane" ->
+    "handlingsplan") dropped, and a Nynorsk instrument word read as its Bokmål twin.
+
+    >>> from helsekg.extract.measures.cues import default_cues
+    >>> _described("handlingsplanen for eldreomsorgen", default_cues()) == _described(
+    ...     "Handlingsplan for eldreomsorgen", default_cues())
+    True
+    >>> _described("Tilskot til inkludering av barn og unge", default_cues())
+    'tilskudd-til-inkludering-av-barn-og-unge'
+    """
+    words = []
+    for word in measure_key(label, cues).split("-"):
+        word = _SAME_WORD.get(word, word)
+        words.append(word[:-1] if len(word) >= 6 and word.endswith("e") else word)
+    return "-".join(words)
