@@ -1168,3 +1168,18 @@ def test_a_name_written_again_in_lower_case_is_the_same_measure(nlp, text, name)
     found = findings(nlp, text).measures
     keys = {m.key for m in found if _described(m.label, default_cues()) == _described(name, default_cues())}
     assert len(keys) == 1 and len([m for m in found if m.key in keys]) >= 2, [(m.label, m.key) for m in found]
+
+
+@pytest.mark.parametrize(("text", "short", "full"), [
+    ("Helse- og omsorgsplan 2024-2035\n\nKommunestyret vedtok planen i juni. Med omsorgsplan 2024-2035 skal "
+     "kommunen gjere det tryggare å bu heime.", "omsorgsplan 2024-2035", "Helse- og omsorgsplan 2024-2035"),
+    ("Utlysing: søkbare regionale forskingsmiddel\n\nHelse Midt-Noreg har 58 millionar kroner til regionale "
+     "forskingsmiddel i 2027.", "regionale forskingsmiddel", "søkbare regionale forskingsmiddel"),
+])
+def test_a_shortened_mention_of_a_measure_is_the_same_measure(nlp, text, short, full):
+    """Twenty-fourth session: the last part of a coordinated name ("omsorgsplan 2024-2035" after "Helse- og
+    omsorgsplan 2024-2035") and the same words without one adjective before them ("regionale forskingsmiddel" after
+    "søkbare regionale forskingsmiddel") mention the measure named in full: one key."""
+    found = findings(nlp, text).measures
+    keys = {m.label: m.key for m in found}
+    assert short in keys and full in keys and keys[short] == keys[full], [(m.label, m.key) for m in found]

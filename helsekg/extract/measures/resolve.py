@@ -1060,6 +1060,15 @@ class MeasureResolver:
                           and re.fullmatch(rf"\s+{YEARS}", self.text[n.end:title.end])), None)
             if inner is not None:
                 mapping[title.key] = inner.key
+        # "Helse- og omsorgsplan 2022-2033" and "omsorgsplan 2022-2033": the last part of a coordinated name;
+        # "søkbare regionale forskingsmiddel" and "regionale forskingsmiddel": one adjective more before the same words
+        for short in keys:
+            if short in mapping or short.count("-") < 1:
+                continue
+            longer = [k for k in keys if k not in mapping and k.endswith("-" + short)
+                      and (k[:-len(short) - 1].endswith("-og") or re.fullmatch(r"[^\W\d_]{4,}e", k[:-len(short) - 1]))]
+            if len(longer) == 1:
+                mapping[short] = longer[0]
         # "Opptrappingsplanen for rusfeltet" (a name) and "opptrappingsplan for rusfeltet" later in the text: one
         # measure when the two read the same as descriptions (case, articles, definite and plural endings aside)
         described: dict[str, str] = {}
