@@ -717,3 +717,16 @@ def test_goals_real_a_goal_line_leaves_out_its_subject_and_modal(nlp):
     labels = [g.label for g in result.goals]
     assert "stimulere kommunane til etablering og vidareutvikling av kommunale frisklivssentralar" in labels, labels
     assert not any(label.startswith("Tilskotsordninga") for label in labels), labels
+
+
+def test_goals_real_a_plan_named_in_passing_does_not_take_the_pages_goal(nlp):
+    """Twenty-fourth session: on a grant's page, a sentence that names no measure states the purpose of the page's
+    scheme (its title), not of a plan the sentence before names in passing ("I Demensplan 2025 er det eit mål ...")."""
+    text = ("Tilskot til dagaktivitetstilbod for heimebuande personar med demens\n\n"
+            "Kommunane kan søkje om tilskot innan 1. mars.\n\n"
+            "I Demensplan 2025 er det eit mål at alle kommunar skal tilby dagaktivitet til personar med demens.\n\n"
+            "Eit dagtilbod kan også bidra til at dei som ønskjer det, kan bu heime så lenge som mogleg.")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
+    owners = {g.label: m.label for m in result.measures for g in m.goals}
+    goal = next((g for g in owners if g.startswith("dei som ønskjer det")), None)
+    assert goal is not None and owners[goal].startswith("Tilskot til dagaktivitetstilbod"), owners

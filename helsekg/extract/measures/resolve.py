@@ -1115,9 +1115,14 @@ class MeasureResolver:
             if heading is not None:
                 return heading.root()
             previous = self.previous_mention(pos)
+            title = next((x for x in self.mentions if self.sentences[x.sentence].is_title), None)
+            if (previous is not None and title is not None and previous.root() is not title.root()
+                    and _PLAN_HEAD.search(previous.root().label) and not _PLAN_HEAD.search(title.root().label)):
+                # "I Demensplan 2015 er det eit mål at ...", then "Eit dagtilbod kan bidra til at ...": the page's
+                # scheme (its title), not a plan it names in passing
+                return title.root()
             if previous is not None:
                 return previous.root()
-            title = next((x for x in self.mentions if self.sentences[x.sentence].is_title), None)
             if title is not None:
                 return title.root()
             return self.only_measure()
@@ -1290,6 +1295,11 @@ class MeasureResolver:
         goals = tuple(sorted(set(self.goals), key=lambda g: g.start))
         groups = tuple(sorted(set(self.groups), key=lambda g: g.start))
         return MeasureFindings(tuple(measures), goals, groups)
+
+
+#: a plan, strategy, white paper or reform: what a page's scheme serves, named in passing
+_PLAN_HEAD = re.compile(r"(?i)(?:plan|plane|planen|plana|strategi|strategien|strategia|melding|meldinga|meldingen|"
+                        r"reform|reforma|reformen)\b")
 
 
 #: instrument words whose Nynorsk and Bokmål forms name one scheme ("Tilskot/Tilskudd til inkludering av barn og unge")
