@@ -1309,17 +1309,23 @@ _SAME_WORD = {"tilskot": "tilskudd", "midlar": "midler", "løyving": "bevilgning
 def _described(label: str, cues: MeasureCues) -> str:
     """A label read as a description for comparing two mentions of one document: its key (articles, adjectives,
     definite and plural endings dropped), a final "e" the key keeps of a definite ending ("handlingsplane" ->
-    "handlingsplan") dropped, and a Nynorsk instrument word read as its Bokmål twin.
+    "handlingsplan") dropped, a "til" after the first word dropped (a table's short form "Tilskudd kommunalt
+    rusarbeid"), and a Nynorsk instrument word read as its Bokmål twin.
 
     >>> from helsekg.extract.measures.cues import default_cues
     >>> _described("handlingsplanen for eldreomsorgen", default_cues()) == _described(
     ...     "Handlingsplan for eldreomsorgen", default_cues())
     True
     >>> _described("Tilskot til inkludering av barn og unge", default_cues())
-    'tilskudd-til-inkludering-av-barn-og-unge'
+    'tilskudd-inkludering-av-barn-og-unge'
+    >>> _described("Tilskudd kommunalt rusarbeid", default_cues()) == _described(
+    ...     "Tilskot til kommunalt rusarbeid", default_cues())
+    True
     """
     words = []
     for word in measure_key(label, cues).split("-"):
+        if word == "til" and words:
+            continue  # "Tilskudd kommunalt rusarbeid" is "Tilskot til kommunalt rusarbeid" in a table's short form
         word = _SAME_WORD.get(word, word)
         words.append(word[:-1] if len(word) >= 6 and word.endswith("e") else word)
     return "-".join(words)
