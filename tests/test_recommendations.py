@@ -757,3 +757,16 @@ def test_recommendations_a_council_named_for_whom_it_speaks_and_a_named_addresse
                     "å styrke tilbudet til barn og unge.\n")
     assert [r.label for r in process(document, nlp).recommendations] == [
         "Brukerutvalget ber Helse Nord om å styrke tilbudet til barn og unge."]
+
+
+def test_recommendations_vi_asking_a_body_is_the_author_not_the_body_asked(nlp) -> None:
+    """Twenty-fourth session: in "Vi ber kommunestyret sikre at ...", "vi" is the advisory body whose text it is;
+    the municipal council the request names is who is asked, never the recommender."""
+    from helsekg.api import extract_text
+
+    text = ("Høyringssvar frå Ungdomsrådet\n\nUngdomsrådet ønskjer at kommunen opnar eit nytt ungdomshus. "
+            "Vi ber kommunestyret sikre at skulehelsetenesta er open kvar dag.")
+    result = extract_text(text, source="t.txt", nlp=nlp, language="nn")
+    asked = [r for r in result.recommendations if r.label.startswith("Vi ber kommunestyret")]
+    assert asked and all(r.by is not None and r.by.label == "Ungdomsrådet" for r in asked), [
+        (r.label, r.by.label if r.by else None) for r in result.recommendations]

@@ -495,7 +495,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                 continue
             if _is_request(match) and _advisory_request(match, actors, author, cues) is None:
                 continue
-            by = _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author
+            # "Vi ber kommunestyret sikre ...": "vi" is the author; the body the span names is who is asked
+            by = (author if subject.lower() in ("vi", "me") and author is not None
+                  else _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author)
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
 
