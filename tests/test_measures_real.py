@@ -1175,11 +1175,14 @@ def test_a_name_written_again_in_lower_case_is_the_same_measure(nlp, text, name)
      "kommunen gjere det tryggare å bu heime.", "omsorgsplan 2024-2035", "Helse- og omsorgsplan 2024-2035"),
     ("Utlysing: søkbare regionale forskingsmiddel\n\nHelse Midt-Noreg har 58 millionar kroner til regionale "
      "forskingsmiddel i 2027.", "regionale forskingsmiddel", "søkbare regionale forskingsmiddel"),
+    ("Omsorgsprisen 2027\n\nStatsforvaltaren deler kvart år ut Omsorgspris. Prisen går i år til Ørsta kommune for "
+     "arbeidet med kvardagsmeistring.", "Omsorgspris", "Omsorgsprisen 2027"),
 ])
 def test_a_shortened_mention_of_a_measure_is_the_same_measure(nlp, text, short, full):
     """Twenty-fourth session: the last part of a coordinated name ("omsorgsplan 2024-2035" after "Helse- og
     omsorgsplan 2024-2035") and the same words without one adjective before them ("regionale forskingsmiddel" after
-    "søkbare regionale forskingsmiddel") mention the measure named in full: one key."""
+    "søkbare regionale forskingsmiddel") and a one-word name without the year its full name has ("Omsorgspris",
+    "Omsorgsprisen 2027") mention the measure named in full: one key."""
     found = findings(nlp, text).measures
     keys = {m.label: m.key for m in found}
     assert short in keys and full in keys and keys[short] == keys[full], [(m.label, m.key) for m in found]

@@ -1081,6 +1081,20 @@ class MeasureResolver:
             first = described.setdefault(norm, m.key)
             if first != m.key and (m.named or first in named) and m.key not in mapping:
                 mapping[m.key] = first
+        # "Omsorgspris" and "Omsorgsprisen 2019": a one-word name and the same name with its year; "senter for barn"
+        # and "senter for barn, unge og psykosomatisk medisin": a phrase of three words or more cut short
+        forms = {m.key: _described(m.label, self.context.cues) for m in self.mentions if m.key not in mapping}
+        for short, form in forms.items():
+            if short in mapping:
+                continue
+            if "-" not in form:
+                longer = {k for k, f in forms.items() if k != short and re.fullmatch(rf"{re.escape(form)}-{YEARS}", f)}
+            elif form.count("-") >= 2:
+                longer = {k for k, f in forms.items() if k != short and f.startswith(form + "-")}
+            else:
+                continue
+            if len(longer) == 1:
+                mapping[short] = longer.pop()
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
