@@ -1186,3 +1186,16 @@ def test_a_shortened_mention_of_a_measure_is_the_same_measure(nlp, text, short, 
     found = findings(nlp, text).measures
     keys = {m.label: m.key for m in found}
     assert short in keys and full in keys and keys[short] == keys[full], [(m.label, m.key) for m in found]
+
+
+def test_a_definite_subject_with_what_it_is_for_names_the_measure_in_full(nlp):
+    """Twenty-fourth session: "Tilskuddsordningen for etablering og utvikling av frisklivstilbud skal stimulere ..."
+    takes up the page's measure ("frisklivstiltak" in the title) and names it in full: a mention under that wording,
+    with the page's key, so the scheme's full name is one of the node's labels; the subject stops before its verb."""
+    text = ("1,3 millioner kroner til frisklivstiltak\n\n10 prosjekter får til sammen 1,3 millioner kroner.\n\n"
+            "Tilskuddsordningen for etablering og utvikling av frisklivstilbud skal stimulere kommunene til å etablere "
+            "nye tilbud.")
+    found = findings(nlp, text).measures
+    full = [m for m in found if m.label == "Tilskuddsordningen for etablering og utvikling av frisklivstilbud"]
+    title = [m for m in found if m.label == "frisklivstiltak"]
+    assert full and title and full[0].key == title[0].key, [(m.label, m.key) for m in found]

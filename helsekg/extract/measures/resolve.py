@@ -1123,6 +1123,7 @@ class MeasureResolver:
                                                   and not self.rx.budget_noun.match(word)):
                 resolved = self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
                 if resolved is not None:
+                    self._described_subject(s.start + m.start(), s.start + m.end(), min(s.end, pos), index, resolved)
                     return resolved.root()
         if strong_reference:
             heading = self.topics.get(s.section)
@@ -1141,6 +1142,16 @@ class MeasureResolver:
                 return title.root()
             return self.only_measure()
         return None
+
+    def _described_subject(self, start: int, end: int, limit: int, index: int, target: Mention) -> None:
+        """"Tilskuddsordningen for etablering og utvikling av frisklivstilbud skal stimulere ...": a definite subject
+        with what it is for names the measure it takes up in full: a mention of it under that wording."""
+        m = _SUBJECT_FOR.match(self.text, end, limit)
+        if m is None or not self.rx.instrument_word.match(self.text[start:end]):
+            return
+        phrase = phrase_after(self.text, m.end(), before_finite_verb(self.context, m.end(), limit), self.rx)
+        if phrase is not None and len(self.text[start:phrase[1]].split()) >= 4:
+            self.alias(start, phrase[1], index, target)
 
     def names_the_whole(self, index: int) -> bool:
         """Sentence ``index`` names measures as a whole with a plural instrument noun ("Regjeringen foreslår flere
@@ -1310,6 +1321,9 @@ class MeasureResolver:
         groups = tuple(sorted(set(self.groups), key=lambda g: g.start))
         return MeasureFindings(tuple(measures), goals, groups)
 
+
+#: "for"/"til" right after a definite subject: what the measure it names is for
+_SUBJECT_FOR = re.compile(r"[^\S\n]+(?:for|til)[^\S\n]+(?!å\b)")
 
 #: a plan, strategy, white paper or reform: what a page's scheme serves, named in passing
 _PLAN_HEAD = re.compile(r"(?i)(?:plan|plane|planen|plana|strategi|strategien|strategia|melding|meldinga|meldingen|"
