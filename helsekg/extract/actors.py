@@ -84,15 +84,12 @@ def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
         if entry is not None and entry.parent and entry.place and entry.type == "agency":
             named_offices.setdefault(entry.parent, set()).add(entry.id)
     offices = tuple((parent, ids.pop()) for parent, ids in named_offices.items() if len(ids) == 1)
-    suffixes = tuple(f" {form}" for form in load_patterns().company_suffixes)
+    patterns = load_patterns()
+    suffixes = tuple(f" {form}" for form in patterns.company_suffixes)
     owners = tuple((s.start_char, s.end_char, s._.actor) for s in spans if s._.actor.kind == "organisation"
                    and s._.actor.source != "generic"
-                   and (s._.actor.type in _BOARD_OWNER_TYPES or s._.actor.label.endswith(suffixes)))
+                   and (s._.actor.type in patterns.board_owner_types or s._.actor.label.endswith(suffixes)))
     return _Context(government, ministry, city, advisory, offices, owners)
-
-
-#: kinds of body that have a board ("Styret i Helse Bergen"), besides a company named with its form ("... AS")
-_BOARD_OWNER_TYPES = frozenset({"health_trust", "health_authority"})
 
 
 def _board_owner(span: Span, ctx: _Context) -> ActorRef | None:

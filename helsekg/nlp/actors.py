@@ -275,6 +275,8 @@ class ActorPatterns:
     #: whom a council named "Råd(et) for ..." speaks for ("Rådet for personar med funksjonsnedsetting", "Kommunalt
     #: råd for eldre og personer med funksjonsnedsettelse"): the councils every municipality and county must have
     council_groups: tuple[str, ...] = ()
+    #: actor types of the bodies that have a board ("Styret" in their case papers: health trusts and authorities)
+    board_owner_types: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -311,7 +313,8 @@ class ActorPatterns:
 
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
                    "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
-                   "unit_offices", "name_prefix_bodies", "name_stop_verbs", "council_groups")
+                   "unit_offices", "name_prefix_bodies", "name_stop_verbs", "council_groups",
+                   "board_owner_types")
 
 
 @lru_cache(maxsize=4)

@@ -210,6 +210,9 @@ class MeasureCues:
     service_heads: tuple[str, ...] = ()
     #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
     service_kinds: tuple[str, ...] = ()
+    #: a plan, strategy, white paper or reform (a label ending in one of these, in any inflection): what a page's
+    #: scheme serves when the page names it in passing
+    plan_heads: tuple[str, ...] = ()
     #: "Styret tar til etterretning ...", "Styret legg vidare til grunn at ...": what follows a decision item's verb
     #: when the body only takes note of something or states its premise: no measure
     noting_phrases: tuple[str, ...] = ()

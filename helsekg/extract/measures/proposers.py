@@ -109,6 +109,14 @@ class ProposerCues:
     partner_types: tuple[str, ...] = ()
     #: bodies that advise and recommend (an ombud, a council): never a document's default proposer of measures
     advisory_types: tuple[str, ...] = ()
+    #: "Prosjekta kommunen fekk tilskot til er:": a list introduction that says its items received money
+    received_verbs: tuple[str, ...] = ()
+    money_stems: tuple[str, ...] = ()
+
+    @property
+    def received(self) -> re.Pattern[str]:
+        """A receiving verb and a word for money, in either order, within one line before its colon."""
+        return _received(self.received_verbs, self.money_stems)
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -215,7 +223,7 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
         intro = context.lists[s.list_id].intro
         if intro is not None:
             index = context.sentence_of(intro[0])
-            if _RECEIVED.search(context.text, *intro):
+            if default_proposer_cues().received.search(context.text, *intro):
                 # "Prosjekta kommunen fekk tilskot til er:": the recipient runs the items, the body that gives the
                 # money decides them: where the text says the money comes from, else the document's proposer
                 found = _money_source(context) or reading.default
@@ -230,13 +238,23 @@ def proposer_for(context: MeasureContext, start: int, sentence: int,
     return found
 
 
-#: A list introduction that says its items received money ("Prosjekta kommunen fekk tilskot til er:", "Disse
-#: prosjektene har fått midler:"): a receiving verb and a word for money, in either order.
-_RECEIVED = re.compile(
-    r"(?i)(?<!\w)(?:(?:får|fær|fekk|fikk|fått|mottar|mottek|mottok|motteke|mottatt|mottatte)\b[^:\n]{0,40}?"
-    r"(?<!\w)(?:tilsko\w*|tilskud\w*|midl\w*|middel|støtte\w*|penge\w*|pengar\w*)"
-    r"|(?<!\w)(?:tilsko\w*|tilskud\w*|midl\w*|støtte\w*|penge\w*|pengar\w*)[^:\n]{0,40}?"
-    r"(?<!\w)(?:får|fær|fekk|fikk|fått|mottar|mottek|mottok|motteke|mottatt)\b)")
+@lru_cache(maxsize=4)
+def _received(verbs: tuple[str, ...], stems: tuple[str, ...]) -> re.Pattern[str]:
+    """See :attr:`ProposerCues.received`.
+
+    >>> cues = default_proposer_cues()
+    >>> bool(cues.received.search("Prosjekta kommunen fekk tilskot til er:"))
+    True
+    >>> bool(cues.received.search("Disse prosjektene er med i satsingen:"))
+    False
+    """
+    if not verbs or not stems:
+        return re.compile(r"(?!)")
+    verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    money = "|".join(re.escape(m) + r"\w*" for m in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:(?:{verb})\b[^:\n]{{0,40}}?(?<!\w)(?:{money})"
+                      rf"|(?:{money})[^:\n]{{0,40}}?(?<!\w)(?:{verb})\b)")
+
 
 #: The fields of a list item: "Alfred - Kvalitet i kirurgi - Kari Nordmann - UNN Harstad".
 _ITEM_FIELD = re.compile(r"\s[-–]\s")

@@ -1132,7 +1132,7 @@ class MeasureResolver:
             previous = self.previous_mention(pos)
             title = next((x for x in self.mentions if self.sentences[x.sentence].is_title), None)
             if (previous is not None and title is not None and previous.root() is not title.root()
-                    and _PLAN_HEAD.search(previous.root().label) and not _PLAN_HEAD.search(title.root().label)):
+                    and self._plan(previous.root().label) and not self._plan(title.root().label)):
                 # "I Demensplan 2015 er det eit mål at ...", then "Eit dagtilbod kan bidra til at ...": the page's
                 # scheme (its title), not a plan it names in passing
                 return title.root()
@@ -1152,6 +1152,10 @@ class MeasureResolver:
         phrase = phrase_after(self.text, m.end(), before_finite_verb(self.context, m.end(), limit), self.rx)
         if phrase is not None and len(self.text[start:phrase[1]].split()) >= 4:
             self.alias(start, phrase[1], index, target)
+
+    def _plan(self, label: str) -> bool:
+        """``label`` names a plan, strategy, white paper or reform (``plan_heads``): "Demensplan 2015"."""
+        return _plan_head(self.context.cues.plan_heads).search(label) is not None
 
     def names_the_whole(self, index: int) -> bool:
         """Sentence ``index`` names measures as a whole with a plural instrument noun ("Regjeringen foreslår flere
@@ -1325,11 +1329,6 @@ class MeasureResolver:
 #: "for"/"til" right after a definite subject: what the measure it names is for
 _SUBJECT_FOR = re.compile(r"[^\S\n]+(?:for|til)[^\S\n]+(?!å\b)")
 
-#: a plan, strategy, white paper or reform: what a page's scheme serves, named in passing
-_PLAN_HEAD = re.compile(r"(?i)(?:plan|plane|planen|plana|strategi|strategien|strategia|melding|meldinga|meldingen|"
-                        r"reform|reforma|reformen)\b")
-
-
 #: instrument words whose Nynorsk and Bokmål forms name one scheme ("Tilskot/Tilskudd til inkludering av barn og unge")
 _SAME_WORD = {"tilskot": "tilskudd", "midlar": "midler", "løyving": "bevilgning"}
 
@@ -1357,3 +1356,11 @@ def _described(label: str, cues: MeasureCues) -> str:
         word = _SAME_WORD.get(word, word)
         words.append(word[:-1] if len(word) >= 6 and word.endswith("e") else word)
     return "-".join(words)
+
+
+@lru_cache(maxsize=4)
+def _plan_head(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A word ending in one of ``heads`` in any inflection ("Demensplan", "opptrappingsplanen", "reforma")."""
+    if not heads:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i)(?:{alternation(heads)})(?:en|a|et|e|ane|ene|er|ar)?\b")
