@@ -94,11 +94,14 @@ def _context(spans: list[Span], document: Document, gaz: Gazetteer) -> _Context:
 
 def _board_owner(span: Span, ctx: _Context) -> ActorRef | None:
     """Whose board "styret" is: the body named right after it ("Styret i/for Helse Vest RHF", "Styret Helse Sør-Øst
-    RHF"), else the first body with a board the document names ("Sykehuset Innlandet HF Styremøte ..."), else None."""
+    RHF"); None when another body follows "i/for" ("styret i idrettslaget"); else the first body with a board the
+    document names ("Sykehuset Innlandet HF Styremøte ..."), else None."""
     text = span.doc.text
     for start, _end, ref in ctx.owners:
         if start >= span.end_char and re.fullmatch(r"\s*(?:(?:i|for)\s+)?", text[span.end_char:start]):
             return ref
+    if re.match(r"[^\S\n]+(?:i|for)[^\S\n]+\w", text[span.end_char:span.end_char + 40]):
+        return None  # "styret i idrettslaget": the board of a body that has no board of its own in the text
     return ctx.owners[0][2] if ctx.owners else None
 
 
