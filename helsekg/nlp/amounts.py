@@ -214,7 +214,7 @@ class _Lexicon:
         self.nominal_adjectives = set(_words(data["nominal_adjectives"]))
         self.months = set(data["months"])
         self.year_lead = set(_words(data["year_like_count_lead_words"]))
-        self.year_before = set(_words(data.get("year_like_year_words", {"words": []})))
+        self.year_before = set(_words(data["year_like_year_words"]))
         money = data["money_context"]
         words = "|".join(re.escape(w) for w in sorted(money["words"], key=len, reverse=True))
         stems = "|".join(re.escape(w) + r"\w*" for w in money["stems"])

@@ -1071,11 +1071,12 @@ class MeasureResolver:
                 mapping[short] = longer[0]
         # "Opptrappingsplanen for rusfeltet" (a name) and "opptrappingsplan for rusfeltet" later in the text: one
         # measure when the two read the same as descriptions (case, articles, definite and plural endings aside)
+        descriptions = {m.label: _described(m.label, self.context.cues) for m in self.mentions}
         described: dict[str, str] = {}
         for m in sorted(self.mentions, key=lambda m: (not m.named, m.start)):
             if m.key in mapping:
                 continue
-            norm = _described(m.label, self.context.cues)
+            norm = descriptions[m.label]
             if "-" not in norm:
                 continue  # one word ("demensplan") may stand for any plan of its kind
             first = described.setdefault(norm, m.key)
@@ -1083,7 +1084,7 @@ class MeasureResolver:
                 mapping[m.key] = first
         # "Omsorgspris" and "Omsorgsprisen 2019": a one-word name and the same name with its year; "senter for barn"
         # and "senter for barn, unge og psykosomatisk medisin": a phrase of three words or more cut short
-        forms = {m.key: _described(m.label, self.context.cues) for m in self.mentions if m.key not in mapping}
+        forms = {m.key: descriptions[m.label] for m in self.mentions if m.key not in mapping}
         for short, form in forms.items():
             if short in mapping:
                 continue
