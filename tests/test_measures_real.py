@@ -496,6 +496,23 @@ def test_measures_real_two_objects_of_one_verb(nlp):
     assert not any(" og " in label for label in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Regjeringen vil legge fram en stortingsmelding om ruspolitikken i løpet av 2011.",
+     {"stortingsmelding om ruspolitikken"}),
+    ("Regjeringa vil leggje fram ei ny prioriteringsmelding og ei melding om akuttmedisinske tenester.",
+     {"prioriteringsmelding", "melding om akuttmedisinske tenester"}),
+])
+def test_measures_real_new_white_paper_announced(nlp, text, expected):
+    """ "legge fram en stortingsmelding om ...": a white paper announced as new is a measure, each of two its own."""
+    assert expected <= set(measures(nlp, text))
+
+
+def test_measures_real_white_paper_presented_is_no_new_measure(nlp):
+    """ "har lagt fram stortingsmelding om ...": a document named as presented, without "en"/"ny", is none."""
+    found = measures(nlp, "Ministeren har lagt fram stortingsmelding om folkehelsepolitikken.")
+    assert not [label for label in found if "melding" in label]
+
+
 @pytest.mark.parametrize(("text", "label"), [
     ("Nå har regjeringen laget en egen ensomhetsstrategi for å sette fart på arbeidet.", "ensomhetsstrategi"),
     ("Kommunen utarbeider ein handlingsplan for demensomsorga i år.", "handlingsplan for demensomsorga"),

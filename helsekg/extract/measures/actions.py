@@ -30,6 +30,7 @@ from helsekg.extract.measures.phrases import (
     VERB_PARTICLES,
     demonstrative_instrument,
     instrument_object,
+    is_document,
     phrase_after,
     tokens,
     trim_phrase,
@@ -128,7 +129,8 @@ def coordinated(context: MeasureContext, start: int, end: int) -> list[tuple[int
         return [(start, end)]
     bounds = [start, *(x for m in cuts for x in (m.start(), m.end())), end]
     parts = [trim_phrase(text, a, b, rx) for a, b in zip(bounds[::2], bounds[1::2])]
-    if any(p is None or not any(rx.instrument_word.match(text[s:e]) for s, e in tokens(text, *p)) for p in parts):
+    if any(p is None or not any(rx.instrument_word.match(text[s:e]) or is_document(text[s:e], rx.cues.document_heads)
+                                for s, e in tokens(text, *p)) for p in parts):
         return [(start, end)]
     return [p for p in parts if p is not None]
 
@@ -148,5 +150,10 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
             before = {text[a:b].lower() for a, b in words[:i]}
             if before & set(rx.cues.many_words) and word.lower() in rx.cues.generic_measure_lemmas:
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
+            return trim_phrase(text, words[0][0], end, rx)
+        if i and is_document(word, rx.cues.document_heads) and text[words[i - 1][0]:words[i - 1][1]].lower() in (
+                rx.cues.new_measure_words):
+            # a new white paper or strategy announced ("legge fram en stortingsmelding om ruspolitikken", "ein ny
+            # nasjonal strategi"): a measure; a document named as done ("har lagt fram stortingsmeldinga") is not
             return trim_phrase(text, words[0][0], end, rx)
     return None
