@@ -75,6 +75,7 @@ def test_measures_real_place_is_no_measure(nlp):
     "Midlane kan ikkje dekke:",
     "Prioriteringar",  # a heading over the grant's priorities
     "Personar som har behov for:",
+    "Det gis ikke tilskudd til:",  # what the grant does not pay for
 ])
 def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
     text = f"Tilskudd til lokalt folkehelsearbeid 2026\n\n{intro}\n• Kurs for frivillige\n• Drift av møteplasser\n"
@@ -82,6 +83,21 @@ def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
     context = build_context(document)
     assert criteria_intro(context, context.lists[0])
     assert not {"Kurs for frivillige", "Drift av møteplasser"} & set(measures(blank_nlp, text))
+
+
+@pytest.mark.parametrize("intro", [
+    "Kommunen søkte på midlar til:",
+    "Bydelen har fått tilskudd til:",
+])
+def test_measures_real_money_and_what_it_is_for_introduce_measures(nlp, intro):
+    """ "Kommunen søkte på midlar til:": the items are what the money is for, though the introduction applies."""
+    text = (f"Inkludering av barn og unge\n\nNy stønadsordning for fritid. {intro}\n\n  • Open møteplass i idrettshallen\n"
+            "  • Lokal utstyrssentral, ei heilt ny ordning\n")
+    document = document_from_text(text, source="x.txt")
+    context = build_context(document)
+    assert not criteria_intro(context, context.lists[0])
+    found = measures(nlp, text)
+    assert "Open møteplass i idrettshallen" in found, found
 
 
 def test_measures_real_proposed_priorities_are_measures(nlp):

@@ -344,12 +344,20 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
         return True
     if demonstrative_instrument(text[start:end].split()[:2], context.rx) or _counted_instruments(context, intro):
         return False  # "Desse prosjekta får støtte i 2017:", "... gi støtte til fem prosjekt:": the items are the projects
+    tail = intro.rstrip(" :").lower().split()[-2:]
+    if (intro.endswith(":") and len(tail) == 2 and tail[1] == "til" and tail[0] in cues.money_list_nouns
+            and not _NEGATION.search(intro)):
+        return False  # "Ørsta kommune søkte på midlar til:": the items are what the money is for (not "gis ikke ...")
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
     blockers = frozenset(cues.list_block_lemmas)
     if len(words) <= 2:
         blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar(:)"
     return _any_lemma(context, words, blockers)
+
+
+#: a negation in a list's introduction: "Det gis ikke tilskudd til:" lists what is not funded
+_NEGATION = re.compile(r"(?<![\w-])(?:ikke|ikkje|aldri|verken|korkje)(?![\w-])", re.IGNORECASE)
 
 
 def _any_lemma(context: MeasureContext, words: Sequence[str], lemmas: frozenset[str]) -> bool:

@@ -218,6 +218,8 @@ class MeasureCues:
     noting_phrases: tuple[str, ...] = ()
     #: "Styret gir administrerande direktør fullmakt til å inngå avtale om ...": the measure is the mandated verb's object
     mandate_nouns: tuple[str, ...] = ()
+    #: "Ørsta kommune søkte på midlar til:": a list introduced by money and what it is for names measures
+    money_list_nouns: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
