@@ -88,6 +88,7 @@ def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
 @pytest.mark.parametrize("intro", [
     "Kommunen søkte på midlar til:",
     "Bydelen har fått tilskudd til:",
+    "Det kan søkjast om tilskot til tre føremål:",  # the purposes of a grant are its measures
 ])
 def test_measures_real_money_and_what_it_is_for_introduce_measures(nlp, intro):
     """ "Kommunen søkte på midlar til:": the items are what the money is for, though the introduction applies."""

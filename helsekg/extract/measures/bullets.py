@@ -32,7 +32,7 @@ from helsekg.extract.measures.candidates import (
     ProgrammeCue,
 )
 from helsekg.extract.measures.context import BulletList, MeasureContext
-from helsekg.extract.measures.cues import alternation
+from helsekg.extract.measures.cues import MeasureCues, alternation
 from helsekg.extract.measures.goals import goal_list
 from helsekg.extract.measures.phrases import (
     capitalised_programmes,
@@ -344,9 +344,7 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
         return True
     if demonstrative_instrument(text[start:end].split()[:2], context.rx) or _counted_instruments(context, intro):
         return False  # "Desse prosjekta får støtte i 2017:", "... gi støtte til fem prosjekt:": the items are the projects
-    tail = intro.rstrip(" :").lower().split()[-2:]
-    if (intro.endswith(":") and len(tail) == 2 and tail[1] == "til" and tail[0] in cues.money_list_nouns
-            and not _NEGATION.search(intro)):
+    if intro.endswith(":") and _money_for(intro, cues) and not _NEGATION.search(intro):
         return False  # "Ørsta kommune søkte på midlar til:": the items are what the money is for (not "gis ikke ...")
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
@@ -354,6 +352,18 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
     if len(words) <= 2:
         blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar(:)"
     return _any_lemma(context, words, blockers)
+
+
+def _money_for(intro: str, cues: MeasureCues) -> bool:
+    """The introduction ends in money and what it is for: "søkte på midlar til:", "tilskot til tre føremål:",
+    "støtte til følgende tiltak:" (``money_list_nouns``; a count or "følgende" and one noun may close it)."""
+    words = intro.rstrip(" :").lower().split()
+    for k in (len(words) - 2, len(words) - 3, len(words) - 4):
+        if k < 0 or words[k + 1] != "til" or words[k] not in cues.money_list_nouns:
+            continue
+        rest = words[k + 2:]
+        return not rest or len(rest) == 1 or rest[0] in cues.counted_list_words or rest[0].isdigit()
+    return False
 
 
 #: a negation in a list's introduction: "Det gis ikke tilskudd til:" lists what is not funded
