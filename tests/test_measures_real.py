@@ -856,7 +856,21 @@ def test_measures_real_a_plan_the_text_builds_on_is_no_measure(nlp, text):
     """Session 11: a plan named as the basis of the work ("ligg til grunn for"), or whose goals and strategies the
     text serves, is no measure of the text (``basis_verbs``, ``frame_cues``)."""
     found = measures(nlp, text)
-    assert not any(label.lower().startswith(("nasjonal helse", "regionalplan", "eldreplan")) for label in found), found
+    assert not any(label.lower().startswith(("nasjonal helse", "sjukehusplan", "regionalplan", "eldreplan"))
+                   for label in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Aktivitetstilskudd 2027\n\nDet gis ikke tilskudd til privatpersoner eller virksomheter drevet på forretningsmessig basis.",
+    "Aktivitetstilskot 2027\n\nDet vert ikkje gitt støtte til privatpersonar eller ordinær drift av lag.",
+])
+def test_measures_real_what_is_not_funded_is_no_measure_nor_group(nlp, text):
+    """"Det gis ikke tilskudd til privatpersoner": what a grant does not pay for is no measure, and whom it is not
+    given to is no target group."""
+    result = findings(nlp, text)
+    assert not [m.label for m in result.measures if "privatperson" in m.label], [m.label for m in result.measures]
+    groups = [t.text for m in result.measures for t in m.targets]
+    assert not [g for g in groups if "privatperson" in g], groups
 
 
 def test_measures_real_a_compound_fund_noun_is_an_instrument(nlp):

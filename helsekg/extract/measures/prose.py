@@ -287,8 +287,10 @@ def _programme_periods(context: MeasureContext, rx: _Rx, index: int) -> list[Can
             continue  # "planen 2024": a bare noun is a reference
         if is_document(low, context.cues.document_heads):
             continue  # "Kulturstrategi 2030": a document
-        if context.named_elsewhere(m.start(1), s.start):
-            continue  # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves
+        if context.named_elsewhere(m.start(1), s.start, m.end(3)):
+            # "videreføres fra Kompetanseløft 2020": where items come from; "målene i ...": what it serves;
+            # "... sjukehusplan 2020-2023 ligg til grunn for ...": the basis of the work
+            continue
         found.append(Candidate(m.start(1), m.end(3), index, "named", named=True))
     return found
 

@@ -142,6 +142,8 @@ _NEW_BEFORE = re.compile(r"(?<![\w-])(?:ny|nytt|nye)\s+\Z", re.IGNORECASE)
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
+#: a negation and at most one word before a phrase ("ikke tilskudd", "ikkje gitt støtte"), not "ikke bare"
+_NEGATED = re.compile(r"(?<![\w-])(?:ikke|ikkje)\s+(?!(?:bare|berre|kun)\s)(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 
 #: right after an organisation: it receives ("X får", "X, som mottar")
 _RECEIVES = re.compile(r"[^\S\n]*(?:,[^\S\n]*som[^\S\n]+)?(?:får|fær|fekk|fikk|mottar|mottek|mottok)(?![\w-])",
@@ -300,9 +302,17 @@ class MeasureResolver:
         title = next((m for m in self.mentions if m.how == "title"), None)
         return title.root() if title is not None else None
 
+    def negated(self, start: int) -> bool:
+        """A negation stands in the two words before ``start`` ("Det gis ikke tilskudd til ...", "Det vert ikkje gitt
+        støtte til ..."): what is not funded or done, no measure ("ikke bare", "ikkje berre" excepted)."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return _NEGATED.search(self.text, max(line_start, start - 30), start) is not None
+
     def add_candidate(self, candidate: Candidate) -> Mention | None:
         if candidate.how not in ("heading", "proposal") and self.rejects(candidate.start, candidate.end,
                                                        name=candidate.how == "named" or candidate.named):
+            return None
+        if self.negated(candidate.start):
             return None
         if candidate.how == "introduced" and _DEFINITE_NEW.search(self.text, max(0, candidate.start - 16),
                                                                   candidate.start):
@@ -597,6 +607,8 @@ class MeasureResolver:
                 return after[0].root()
             return self.generic_reference(attempt.start, attempt.end) or self.only_measure()
         if isinstance(attempt, NewPhrase):
+            if self.negated(attempt.start):
+                return None
             reason = self.rejects(attempt.start, attempt.end)
             if reason == "group" and attempt.how != "forward":
                 reason = None  # "basisløyvinga til dei regionale helseføretaka": the budget line is the measure
@@ -960,7 +972,8 @@ class MeasureResolver:
                 phrase = phrase_after(self.text, m.start(1), s.end, self.rx)
                 if phrase is None or phrase[1] <= m.end() or self.rejects(*phrase) is not None:
                     continue
-                if self.context.framed(phrase[0], s.start) or self.context.named_elsewhere(phrase[0], s.start):
+                if (self.context.framed(phrase[0], s.start) or self.context.named_elsewhere(phrase[0], s.start)
+                        or self.negated(phrase[0])):
                     continue
                 # the noun phrase ends before a finite verb ("Tilskuddene til friluftsliv utfyller hverandre ...")
                 end = len(self.text[:before_finite_verb(self.context, *phrase)].rstrip(" ,"))

@@ -95,6 +95,10 @@ def _patterns() -> _TargetPatterns:
     )
 
 
+#: a negation at most three words before a group cue ("ikke tilskudd til", "ikkje gitt støtte til"), not "ikke bare"
+_NEGATED_CUE = re.compile(r"(?<![\w-])(?:ikke|ikkje)\s+(?!(?:bare|berre|kun)\s)(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
+
+
 def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
     """Target groups sentence by sentence (a group inside a longer one found in the sentence is dropped)."""
     text, rx = context.text, context.rx
@@ -108,6 +112,8 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         for m in rx.group_cue.finditer(text, s.start, s.end):
             if parse is not None and _governed_by_non_measure(parse, m.start()):
                 continue
+            if _NEGATED_CUE.search(text, max(s.start, m.start() - 40), m.start()):
+                continue  # "Det gis ikke tilskudd til privatpersoner": who does not get it
             span = group_phrase(context, m.end(), s.end)
             if span is None and m.group(0).split()[0].lower() != "blant":  # "blant dem som fekk": who got it
                 span = _relative_group(context, m.end(), s.end)
