@@ -92,8 +92,8 @@ def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
 ])
 def test_measures_real_money_and_what_it_is_for_introduce_measures(nlp, intro):
     """ "Kommunen søkte på midlar til:": the items are what the money is for, though the introduction applies."""
-    text = (f"Inkludering av barn og unge\n\nNy stønadsordning for fritid. {intro}\n\n  • Open møteplass i idrettshallen\n"
-            "  • Lokal utstyrssentral, ei heilt ny ordning\n")
+    text = (f"Inkludering av barn og unge\n\nNy stønadsordning for fritid. {intro}\n\n"
+            "  • Open møteplass i idrettshallen\n  • Lokal utstyrssentral, ei heilt ny ordning\n")
     document = document_from_text(text, source="x.txt")
     context = build_context(document)
     assert not criteria_intro(context, context.lists[0])
@@ -861,7 +861,8 @@ def test_measures_real_a_plan_the_text_builds_on_is_no_measure(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Aktivitetstilskudd 2027\n\nDet gis ikke tilskudd til privatpersoner eller virksomheter drevet på forretningsmessig basis.",
+    "Aktivitetstilskudd 2027\n\nDet gis ikke tilskudd til privatpersoner eller virksomheter drevet på forretningsmessig "
+    "basis.",
     "Aktivitetstilskot 2027\n\nDet vert ikkje gitt støtte til privatpersonar eller ordinær drift av lag.",
 ])
 def test_measures_real_what_is_not_funded_is_no_measure_nor_group(nlp, text):
