@@ -101,6 +101,17 @@ def test_measures_real_money_and_what_it_is_for_introduce_measures(nlp, intro):
     assert "Open møteplass i idrettshallen" in found, found
 
 
+def test_measures_real_a_title_pointing_at_the_listed_projects_names_none(nlp):
+    """ "Disse innovasjonsprosjektene er tildelt midler": the title points at the projects the page lists; it names
+    no measure of its own (the listed projects are the measures)."""
+    text = ("Disse innovasjonsprosjektene er tildelt midler fra helseforetaket\n\nSeks prosjekter får støtte for 2027.\n\n"
+            "Følgende prosjekter får midler:\n\n• Digital oppfølging av pasienter med hjertesvikt\n"
+            "• Robotstøttet vareflyt i sykehusapoteket\n")
+    found = measures(nlp, text)
+    assert not [label for label in found if label.lower().startswith("innovasjonsprosjekt")], found
+    assert "Digital oppfølging av pasienter med hjertesvikt" in found, found
+
+
 def test_measures_real_proposed_priorities_are_measures(nlp):
     """ "foreslås følgende prioriteringer:" proposes measures; only a bare heading "Prioriteringar" makes the list the
     grant's priorities."""

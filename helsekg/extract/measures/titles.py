@@ -24,6 +24,7 @@ from helsekg.extract.measures.candidates import BudgetPost, Candidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, alternation
 from helsekg.extract.measures.phrases import (
+    demonstrative_instrument,
     finite_verb,
     head_of,
     is_document,
@@ -55,6 +56,8 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
             # "Tildeling av regionale forskningsmidler for 2024" hands out
             begin = opener.end()
+        if demonstrative_instrument(text[begin:s.end].split()[:2], rx):
+            continue  # "Disse innovasjonsprosjektene er tildelt midler": the projects the page lists, no name of one
         if not opener and _headline_verb(context, begin, s.end):
             continue  # "Styrker ordningen med X med 15 millioner": a clause; the readers of prose find what it funds
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
