@@ -112,6 +112,17 @@ def test_measures_real_a_title_pointing_at_the_listed_projects_names_none(nlp):
     assert "Digital oppfølging av pasienter med hjertesvikt" in found, found
 
 
+@pytest.mark.parametrize("text", [
+    ("Nytt helsehus\n\nStyringsgruppa til byggjeprosjektet er samansett av:\n\n • Rådmannen i kommunen\n"
+     " • To representantar utpeika av helseføretaket\n • Representant utpeika av det private sjukehuset\n"),
+    ("Nytt helsehus\n\nArbeidsgruppen består av:\n\n • Kommunalsjef for helse og omsorg\n"
+     " • Representant oppnevnt av brukerrådet\n • Representant oppnevnt av helseforetaket\n"),
+])
+def test_measures_real_a_bodys_members_are_no_measures(nlp, text):
+    """ "Styringsgruppa ... er samansett av:", "Arbeidsgruppen består av:": the list names a body's members."""
+    assert not [label for label in measures(nlp, text) if label.startswith(("Representant", "To ", "Kommunal"))]
+
+
 def test_measures_real_proposed_priorities_are_measures(nlp):
     """ "foreslås følgende prioriteringer:" proposes measures; only a bare heading "Prioriteringar" makes the list the
     grant's priorities."""

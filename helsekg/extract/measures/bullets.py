@@ -344,6 +344,8 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
         return True
     if demonstrative_instrument(text[start:end].split()[:2], context.rx) or _counted_instruments(context, intro):
         return False  # "Desse prosjekta får støtte i 2017:", "... gi støtte til fem prosjekt:": the items are the projects
+    if _COMPOSED.search(intro) and any(_committee(context, w.strip(",.:;")) for w in intro.split()):
+        return True  # "Styringsgruppa er samansett av:": the members of a body, not measures
     if intro.endswith(":") and _money_for(intro, cues) and not _NEGATION.search(intro):
         return False  # "Ørsta kommune søkte på midlar til:": the items are what the money is for (not "gis ikke ...")
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
@@ -364,6 +366,17 @@ def _money_for(intro: str, cues: MeasureCues) -> bool:
         rest = words[k + 2:]
         return not rest or len(rest) == 1 or rest[0] in cues.counted_list_words or rest[0].isdigit()
     return False
+
+
+#: a body's composition: "er samansett av:", "består av:" (with a committee noun in the introduction)
+_COMPOSED = re.compile(r"(?<![\w-])(?:samansett|sammensatt|samansette|sammensatte|best[åa]r|bestod|bestå)\s+av\s*:?\s*\Z",
+                       re.IGNORECASE)
+
+
+def _committee(context: MeasureContext, word: str) -> bool:
+    """A committee or group noun in any inflection ("Styringsgruppa", "utvalet", ``committee_heads``)."""
+    low = word.lower()
+    return any(context.rx.committee_word.match(form) for form in (low, re.sub(r"(?:a|ene|ane|en|er|ar)$", "e", low)))
 
 
 #: a negation in a list's introduction: "Det gis ikke tilskudd til:" lists what is not funded
