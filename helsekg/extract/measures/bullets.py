@@ -369,8 +369,8 @@ def _money_for(intro: str, cues: MeasureCues) -> bool:
 
 
 #: a body's composition: "er samansett av:", "består av:" (with a committee noun in the introduction)
-_COMPOSED = re.compile(r"(?<![\w-])(?:samansett|sammensatt|samansette|sammensatte|best[åa]r|bestod|bestå)\s+av\s*:?\s*\Z",
-                       re.IGNORECASE)
+_COMPOSED = re.compile(
+    r"(?<![\w-])(?:samansett|sammensatt|samansette|sammensatte|best[åa]r|bestod|bestå)\s+av\s*:?\s*\Z", re.IGNORECASE)
 
 
 def _committee(context: MeasureContext, word: str) -> bool:
