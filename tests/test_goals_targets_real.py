@@ -564,6 +564,14 @@ def test_goals_real_a_goal_heading_of_its_own_without_a_colon(request, make):
     ("Barnevern\n\nBarneombudet skal jobbe for at\n\n • barn og familier har tilgang til effektive hjelpetiltak\n"
      " • barn i fosterhjem får god omsorg og riktig hjelp\n",
      ["barn og familier har tilgang til effektive hjelpetiltak", "barn i fosterhjem får god omsorg og riktig hjelp"]),
+    # "bidra til:" without "at"/"å" closes the introduction as well
+    ("Leve hele livet\n\nMer konkret skal reformen bidra til:\n\n • At eldre får flere gode leveår med god helse\n\n"
+     " • Pårørende som ikke blir utslitt\n",
+     ["At eldre får flere gode leveår med god helse", "Pårørende som ikke blir utslitt"]),
+    # a goal whose last words the items finish ("... modeller som:")
+    ("Tilskudd til pårørendestøtte\n\nMålet med tilskuddsordningen er å utvikle kommunale modeller som:\n\n"
+     " • forebygger helseproblemer hos pårørende\n • legger til rette for likestilling mellom kjønnene\n",
+     ["forebygger helseproblemer hos pårørende", "legger til rette for likestilling mellom kjønnene"]),
 ])
 def test_goals_real_a_list_under_contributes_to_states_goals(parsed, text, goals_expected):
     """Session 11: "skal bidra til at [– kjelde]" or "skal jobbe for at" over bullets states one goal per bullet;

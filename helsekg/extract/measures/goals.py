@@ -129,7 +129,7 @@ def goal_cues() -> GoalCues:
                                 rf"(?:\s+(?:er|var))?\s*:\s*$", i),
         # "Reforma skal bidra til at – Meld.St.15", "Barneombudet skal jobbe for at", "... bidra til å:" over bullets
         goal_list_intro=re.compile(rf"(?<![\w-])(?:(?:{contribute})\s+til|(?:{alt(data['goal_list_verbs'])})\s+for)"
-                                   rf"\s+(?:at|å)(?:\s*[-–—]\s*[^!?\n]{{1,30}})?\s*:?\s*$", i),
+                                   rf"(?:\s+(?:at|å)(?:\s*[-–—]\s*[^!?\n]{{1,30}})?\s*:?|\s*:)\s*$", i),
         # "Formålet med dagtilbudet" as a heading of its own over its bullets
         goal_heading_line=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?\s*$", i),
         lead_strip=re.compile(rf"(?:(?:{alt(data['goal_lead_strip'])}|å)\s+)+", i),
@@ -579,8 +579,16 @@ def goal_list(context: MeasureContext, start: int, end: int) -> bool:
     """``text[start:end]`` (a sentence or a list's introduction) introduces a list of goals: it closes with a
     contribute verb or "jobbe/arbeide/sørge for" and its complement ("Reforma Leve hele livet skal bidra til at –
     Meld.St.15", "Barneombudet skal jobbe for at", "skal mellom anna bidra til å"), and a list follows."""
-    return bool(goal_cues().goal_list_intro.search(context.text, start, end)) and any(
+    cues = goal_cues()
+    text = context.text[start:end]
+    # "Målet med tilskuddsordningen er å utvikle kommunale modeller som:": the items finish the goal
+    completes = bool(_RELATIVE_COLON.search(text)) and bool(cues.copula.search(text))
+    return (completes or bool(cues.goal_list_intro.search(context.text, start, end))) and any(
         bl.intro is not None and (bl.intro[0] <= start < bl.intro[1] or start <= bl.intro[0] < end) for bl in context.lists)
+
+
+#: a list's introduction closing with "som:" ("... kommunale modeller som:"): the items are relative clauses
+_RELATIVE_COLON = re.compile(r"(?<![\w-])som\s*:\s*$", re.IGNORECASE)
 
 
 #: "Tilskotsordninga skal " opening the line under a goal heading: the subject and its modal, not part of the goal
