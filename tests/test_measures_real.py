@@ -123,6 +123,15 @@ def test_measures_real_a_bodys_members_are_no_measures(nlp, text):
     assert not [label for label in measures(nlp, text) if label.startswith(("Representant", "To ", "Kommunal"))]
 
 
+def test_measures_real_numbered_measures_of_a_plan(nlp):
+    """ "Tiltak 3: Etablere flere lavterskeltilbud for ungdom": a plan's numbered measure, named by its line up to a
+    comma or a finite verb (the comment after it is no part of the name)."""
+    text = ("Handlingsplan for psykisk helse 2027-2030\n\nTiltak 3: Etablere flere lavterskeltilbud for ungdom\n\n"
+            "Kommunen skal prøve ut nye arbeidsformer.\n\nTiltak 4: Styrke skolehelsetjenesten, særlig i ungdomsskolen\n")
+    found = measures(nlp, text)
+    assert {"Etablere flere lavterskeltilbud for ungdom", "Styrke skolehelsetjenesten"} <= set(found), found
+
+
 def test_measures_real_proposed_priorities_are_measures(nlp):
     """ "foreslås følgende prioriteringer:" proposes measures; only a bare heading "Prioriteringar" makes the list the
     grant's priorities."""

@@ -37,7 +37,10 @@ from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
 
-__all__ = ["MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_titles", "is_document", "kind_and_name"]
+__all__ = [
+    "MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_numbered", "find_titles", "is_document",
+    "kind_and_name",
+]
 
 MAX_TITLE_WORDS = 12
 
@@ -334,3 +337,31 @@ def _subsections(context: MeasureContext, start: int, number: str | None) -> tup
             break
         out.append(heading.section)
     return tuple(out)
+
+
+#: A numbered measure of a plan ("Tiltak 35: Prioritere forskning på psykiske lidelser", "• Tiltak 4 – Styrke
+#: skolehelsetjenesten"): the text after the number names the measure.
+_NUMBERED = re.compile(
+    r"^[^\S\n]*(?:[•\-–*·][^\S\n]*)?(?i:tiltak)[^\S\n]+\d{1,3}[a-z]?[^\S\n]*[:.–—-][^\S\n]*(?=\S)", re.MULTILINE)
+
+
+def find_numbered(context: MeasureContext) -> tuple[Candidate, ...]:
+    """Numbered measures of a plan: a line opening "Tiltak <number>:" names the measure up to the first comma or
+    finite verb ("Tiltak 35: Prioritere forskning på psykiske lidelser, bør utvides ..." gives "Prioritere forskning
+    på psykiske lidelser"; a comment on the measure follows)."""
+    text, rx = context.text, context.rx
+    found = []
+    for m in _NUMBERED.finditer(text):
+        index = context.sentence_of(m.end())
+        if index is None:
+            continue
+        s = context.sentences[index]
+        line_end = text.find("\n", m.end())
+        end = min(s.end, line_end if line_end >= 0 else len(text))
+        comma = text.find(",", m.end(), end)
+        end = before_finite_verb(context, m.end(), comma if comma >= 0 else end)
+        phrase = trim_phrase(text, m.end(), end, rx, max_words=MAX_TITLE_WORDS)
+        if phrase is not None and len(text[phrase[0]:phrase[1]].split()) >= 2:
+            found.append(Candidate(phrase[0], phrase[1], index, "heading"))
+    return tuple(found)
+
