@@ -127,7 +127,8 @@ def test_measures_real_numbered_measures_of_a_plan(nlp):
     """ "Tiltak 3: Etablere flere lavterskeltilbud for ungdom": a plan's numbered measure, named by its line up to a
     comma or a finite verb (the comment after it is no part of the name)."""
     text = ("Handlingsplan for psykisk helse 2027-2030\n\nTiltak 3: Etablere flere lavterskeltilbud for ungdom\n\n"
-            "Kommunen skal prøve ut nye arbeidsformer.\n\nTiltak 4: Styrke skolehelsetjenesten, særlig i ungdomsskolen\n")
+            "Kommunen skal prøve ut nye arbeidsformer.\n\n"
+            "Tiltak 4: Styrke skolehelsetjenesten, særlig i ungdomsskolen\n")
     found = measures(nlp, text)
     assert {"Etablere flere lavterskeltilbud for ungdom", "Styrke skolehelsetjenesten"} <= set(found), found
 
