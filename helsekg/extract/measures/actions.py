@@ -49,7 +49,8 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
             # "Satsinga på heimebasert omsorg", "satsingen på aldersvennlig samfunn": an initiative named by its aim
             phrase = phrase_after(text, m.end(), s.end, rx, extra_end=rx.action_end)
             if phrase is not None:
-                found.append(ActionCandidate((m.start(), phrase[1]), Candidate(m.start(), phrase[1], i, "action")))
+                # the initiative is named by what it is on ("boligtiltak for rusavhengige")
+                found.append(ActionCandidate((m.start(), phrase[1]), Candidate(*phrase, i, "action")))
         for m in rx.action_any.finditer(text, s.start, s.end):
             found += _action(context, m.end(), i, any_object=True)
         for m in rx.action.finditer(text, s.start, s.end):
