@@ -570,8 +570,10 @@ def test_goals_real_a_goal_heading_of_its_own_without_a_colon(request, make):
      ["At eldre får flere gode leveår med god helse", "Pårørende som ikke blir utslitt"]),
     # a goal whose last words the items finish ("... modeller som:")
     ("Tilskudd til pårørendestøtte\n\nMålet med tilskuddsordningen er å utvikle kommunale modeller som:\n\n"
-     " • forebygger helseproblemer hos pårørende\n • legger til rette for likestilling mellom kjønnene\n",
-     ["forebygger helseproblemer hos pårørende", "legger til rette for likestilling mellom kjønnene"]),
+     " • forebygger helseproblemer hos pårørende\n • legger til rette for likestilling mellom kjønnene\n"
+     " • bidrar til å opprettholde pårørendeinnsatsen på dagens nivå\n",
+     ["forebygger helseproblemer hos pårørende", "legger til rette for likestilling mellom kjønnene",
+      "opprettholde pårørendeinnsatsen på dagens nivå"]),
 ])
 def test_goals_real_a_list_under_contributes_to_states_goals(parsed, text, goals_expected):
     """Session 11: "skal bidra til at [– kjelde]" or "skal jobbe for at" over bullets states one goal per bullet;

@@ -595,11 +595,22 @@ _RELATIVE_COLON = re.compile(r"(?<![\w-])som\s*:\s*$", re.IGNORECASE)
 _MODAL_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,4}?(?:skal|vil|bør)\s+(?:(?:også|òg)\s+)?(?=[a-zæøå])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _contribute_lead(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A contribute verb opening a list item ("bidrar til å", "medverkar til"; the ``goal_strip_prefixes`` of more
+    than one word: an item's own "At eldre får ..." keeps its "At")."""
+    phrases = [p for p in prefixes if " " in p]
+    return re.compile(rf"(?:{alternation(phrases) or '(?!)'})\s+", re.IGNORECASE)
+
+
 def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:
     text = context.text
     modal = _MODAL_LEAD.match(text, start, end)
     if modal and not re.search(r"[,.:;]", text[start:modal.end()]):
         start = modal.end()  # "Tilskotsordninga skal stimulere kommunane til ...": the goal is what it shall do
+    contribute = _contribute_lead(context.cues.goal_strip_prefixes).match(text, start, end)
+    if contribute:
+        start = contribute.end()  # "• bidrar til å opprettholde pårørendeinnsatsen ...": what it contributes to
     strip = cues.lead_strip.match(text, start, end)
     if strip:
         start = strip.end()
