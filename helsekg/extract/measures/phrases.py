@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,7 @@ __all__ = [
     "lemma_words",
     "measure_key",
     "named_in",
+    "negated_before",
     "not_a_measure",
     "phrase_after",
     "same_head",
@@ -361,6 +363,23 @@ DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
 
 #: A modal before the verb of a purpose: "for å kunne starte opp ...".
 MODAL = re.compile(r"(?i)(?:kunne|kunna)\s+")
+
+
+@lru_cache(maxsize=8)
+def _negation_before(words: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:ikke|ikkje)\s+(?!(?:bare|berre|kun)\s)(?:[\w-]+\s+){{0,{words}}}\Z", re.IGNORECASE)
+
+
+def negated_before(text: str, pos: int, floor: int, *, words: int) -> bool:
+    """"ikke"/"ikkje" stands at most ``words`` words before ``pos`` (not before ``floor``): "Det gis ikke tilskudd
+    til ...", "Det vert ikkje gitt støtte til ..." name what is not funded ("ikke bare", "ikkje berre" excepted).
+
+    >>> text = "Det gis ikke tilskudd til privatpersoner."
+    >>> at = text.index("privatpersoner")
+    >>> negated_before(text, text.index("tilskudd"), 0, words=1), negated_before(text, at, 0, words=1)
+    (True, False)
+    """
+    return _negation_before(words).search(text, max(floor, pos - 40), pos) is not None
 
 
 def demonstrative_instrument(words: Sequence[str], rx: Patterns) -> bool:

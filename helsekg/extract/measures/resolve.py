@@ -57,6 +57,7 @@ from helsekg.extract.measures.phrases import (
     measure_key,
     lemma_words,
     named_in,
+    negated_before,
     not_a_measure,
     phrase_after,
     same_head,
@@ -142,8 +143,6 @@ _NEW_BEFORE = re.compile(r"(?<![\w-])(?:ny|nytt|nye)\s+\Z", re.IGNORECASE)
 #: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
-#: a negation and at most one word before a phrase ("ikke tilskudd", "ikkje gitt støtte"), not "ikke bare"
-_NEGATED = re.compile(r"(?<![\w-])(?:ikke|ikkje)\s+(?!(?:bare|berre|kun)\s)(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 
 #: right after an organisation: it receives ("X får", "X, som mottar")
 _RECEIVES = re.compile(r"[^\S\n]*(?:,[^\S\n]*som[^\S\n]+)?(?:får|fær|fekk|fikk|mottar|mottek|mottok)(?![\w-])",
@@ -305,8 +304,7 @@ class MeasureResolver:
     def negated(self, start: int) -> bool:
         """A negation stands in the two words before ``start`` ("Det gis ikke tilskudd til ...", "Det vert ikkje gitt
         støtte til ..."): what is not funded or done, no measure ("ikke bare", "ikkje berre" excepted)."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return _NEGATED.search(self.text, max(line_start, start - 30), start) is not None
+        return negated_before(self.text, start, self.text.rfind("\n", 0, start) + 1, words=1)
 
     def add_candidate(self, candidate: Candidate) -> Mention | None:
         if candidate.how not in ("heading", "proposal") and self.rejects(candidate.start, candidate.end,

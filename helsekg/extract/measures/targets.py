@@ -37,7 +37,7 @@ from helsekg.extract.measures.candidates import TargetCandidate
 from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import WORD, WORD_START, Patterns, alternation
 from helsekg.extract.measures.goals import Parse, goal_cues, parse_of
-from helsekg.extract.measures.phrases import finite_verb, group_key, tokens, without_trailing
+from helsekg.extract.measures.phrases import finite_verb, group_key, negated_before, tokens, without_trailing
 from helsekg.extract.records import TargetGroup
 from helsekg.nlp.extensions import annotated
 
@@ -95,10 +95,6 @@ def _patterns() -> _TargetPatterns:
     )
 
 
-#: a negation at most three words before a group cue ("ikke tilskudd til", "ikkje gitt støtte til"), not "ikke bare"
-_NEGATED_CUE = re.compile(r"(?<![\w-])(?:ikke|ikkje)\s+(?!(?:bare|berre|kun)\s)(?:[\w-]+\s+){0,3}\Z", re.IGNORECASE)
-
-
 def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
     """Target groups sentence by sentence (a group inside a longer one found in the sentence is dropped)."""
     text, rx = context.text, context.rx
@@ -112,7 +108,7 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
         for m in rx.group_cue.finditer(text, s.start, s.end):
             if parse is not None and _governed_by_non_measure(parse, m.start()):
                 continue
-            if _NEGATED_CUE.search(text, max(s.start, m.start() - 40), m.start()):
+            if negated_before(text, m.start(), s.start, words=3):
                 continue  # "Det gis ikke tilskudd til privatpersoner": who does not get it
             span = group_phrase(context, m.end(), s.end)
             if span is None and m.group(0).split()[0].lower() != "blant":  # "blant dem som fekk": who got it
