@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Token
 from helsekg import resources
 from helsekg.extract.measures.candidates import GoalCandidate, MentionSpan
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.cues import WORD, Patterns, alternation
+from helsekg.extract.measures.cues import WORD, Patterns, alternation, default_cues
 from helsekg.extract.measures.phrases import (
     MODAL,
     VERB_PARTICLES,
@@ -233,16 +233,13 @@ def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: 
     return True
 
 
-#: definite endings of a noun the tagger leaves unlemmatised ("Fristen" read as a name)
-_DEFINITE_ENDINGS = ("ene", "ane", "en", "et", "a")
-
-
 def _governor(token: Token, cues: GoalCues) -> bool:
     """A word that takes "for å" as its complement ("behov for å", "Fristen for å søkje"), by its form, its lemma or
     its form without a definite ending."""
     low = token.lower_
     forms = {low, token.lemma_.lower()}
-    forms.update(low[:-len(e)] for e in _DEFINITE_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3)
+    # a definite noun the tagger leaves unlemmatised ("Fristen" read as a name): ``definite_suffixes``
+    forms.update(low[:-len(e)] for e in default_cues().definite_suffixes if low.endswith(e) and len(low) - len(e) >= 3)
     return not forms.isdisjoint(cues.governors)
 
 

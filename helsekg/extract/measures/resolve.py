@@ -128,8 +128,6 @@ _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 _LEADING_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[–—-](?=\s))\s*")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
-#: definite endings, singular and plural ("fondet", "ordninga", "restskjønnsmidlane", "prosjektene")
-_DEFINITE_FORMS = ("et", "en", "a", "ane", "ene")
 
 
 def _without_ending(word: str) -> str:
@@ -776,7 +774,7 @@ class MeasureResolver:
         for m in list(self.mentions):
             low = m.label.strip().lower()
             if (m.sentence is None or not self.sentences[m.sentence].is_title or m.named or m.alias_of is not None
-                    or " " in low or not low.endswith(_DEFINITE_FORMS)):
+                    or " " in low or not low.endswith(tuple(self.context.cues.definite_suffixes))):
                 continue
             word = _without_ending(low)
             lead = [x for x in self.mentions if x is not m and x.alias_of is None and x.funding
