@@ -770,3 +770,15 @@ def test_recommendations_vi_asking_a_body_is_the_author_not_the_body_asked(nlp) 
     asked = [r for r in result.recommendations if r.label.startswith("Vi ber kommunestyret")]
     assert asked and all(r.by is not None and r.by.label == "Ungdomsrådet" for r in asked), [
         (r.label, r.by.label if r.by else None) for r in result.recommendations]
+
+
+def test_recommendations_a_body_written_in_its_short_form_recommends(nlp) -> None:
+    """ "Legeforeningen anbefaler at ...": the gazetteer names the body "Den norske legeforening"; the subject as the
+    text writes it recommends all the same (the prose reader matched only the canonical label)."""
+    from helsekg.api import extract_text
+
+    text = ("Høringssvar om fastlegeordningen\n\n"
+            "Legeforeningen anbefaler at fastlegeordningen styrkes med flere hjemler.")
+    found = extract_text(text, nlp=nlp).recommendations
+    assert [(r.text, r.by.label) for r in found] == [
+        ("Legeforeningen anbefaler at fastlegeordningen styrkes med flere hjemler.", "Den norske legeforening")]

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span
 from helsekg import resources
 from helsekg.extract.records import Actor, Recommendation
 from helsekg.extract.themes import ThemeScheme, theme_records
+from helsekg.nlp.actors import generic_body_word, load_patterns
 from helsekg.nlp.extensions import annotated, doc_text
 from helsekg.text.document import Document, slugify
 from helsekg.text.layout import BULLET_RE, Line, split_lines
@@ -388,7 +389,12 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     advice_title = author is not None and bool(patterns["advice"].search(document.text, 0, title_end))
     known = [a for a in actors if a.kind == "organisation" and a.actor_type not in cues.deciding_actor_types
              and a.label.lower() not in cues.non_advisory_subjects]
-    subjects = [a.label for a in known] + (["vi"] if author is not None else [])
+    # each body as the gazetteer names it and as the text writes it in one word ("Den norske legeforening" /
+    # "Legeforeningen"), not a body named by its kind ("Styret", "Styret i Helse Bergen": its "tilrår" decides)
+    actor_patterns = load_patterns()
+    written = [a.text for a in known if a.text != a.label and " " not in a.text.strip()
+               and not generic_body_word(a.text, actor_patterns)]
+    subjects = list(dict.fromkeys([a.label for a in known] + written)) + (["vi"] if author is not None else [])
     prose = _Prose(cues, subjects, document.text)
     sentences = _doc_sentences(doc)
 
