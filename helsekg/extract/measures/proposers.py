@@ -66,6 +66,7 @@ from spacy.tokens import Doc, Token
 
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
+from helsekg.extract.measures.cues import alternation
 from helsekg.extract.measures.proposals import proposal_author
 from helsekg.extract.measures.requests import requester
 from helsekg.extract.records import Actor
@@ -250,8 +251,8 @@ def _received(verbs: tuple[str, ...], stems: tuple[str, ...]) -> re.Pattern[str]
     """
     if not verbs or not stems:
         return re.compile(r"(?!)")
-    verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    money = "|".join(re.escape(m) + r"\w*" for m in sorted(stems, key=len, reverse=True))
+    verb = alternation(verbs)
+    money = rf"(?:{alternation(stems)})\w*"
     return re.compile(rf"(?i)(?<!\w)(?:(?:{verb})\b[^:\n]{{0,40}}?(?<!\w)(?:{money})"
                       rf"|(?:{money})[^:\n]{{0,40}}?(?<!\w)(?:{verb})\b)")
 
