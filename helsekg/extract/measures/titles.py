@@ -36,6 +36,7 @@ from helsekg.extract.measures.phrases import (
 from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
+from helsekg.text.layout import line_bounds
 
 __all__ = [
     "MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_numbered", "find_titles", "is_document",
@@ -356,8 +357,7 @@ def find_numbered(context: MeasureContext) -> tuple[Candidate, ...]:
         if index is None:
             continue
         s = context.sentences[index]
-        line_end = text.find("\n", m.end())
-        end = min(s.end, line_end if line_end >= 0 else len(text))
+        end = min(s.end, line_bounds(text, m.end())[1])
         comma = text.find(",", m.end(), end)
         end = before_finite_verb(context, m.end(), comma if comma >= 0 else end)
         phrase = trim_phrase(text, m.end(), end, rx, max_words=MAX_TITLE_WORDS)
