@@ -6,8 +6,9 @@
 Copies the first ``--documents`` files to a temporary folder, syncs them into a new store (timed: the
 first run), syncs again with nothing changed, then edits ``--changed`` of the files (a sentence appended:
 the nodes stay, the edited documents' recommendations get new IRIs) and syncs again, then adds that many
-new files (copies of others with a sentence appended: new nodes, so every IDF moves and the links are
-recomputed in full) and syncs again. After each re-run the links graph is compared with a full
+new files (copies of others with a sentence appended: new nodes; the term weights come from the shipped
+background, ``helsekg/data/link_idf.json``, so only the measures the new documents reach are rescored) and syncs
+again. After each re-run the links graph is compared with a full
 :meth:`~helsekg.scale.store.GraphStore.relink` (``links_equal_full``; the relink is not timed in the run).
 Each row gives the sync's seconds, how many documents it extracted, and whether it relinked in full.
 """

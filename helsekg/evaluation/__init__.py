@@ -2,6 +2,8 @@
 
 - :mod:`helsekg.evaluation.scoring`: loading gold, matching facts, scores and floors.
 - :mod:`helsekg.evaluation.links`: the link gold (``gold/links/``) and scoring measure → recommendation links.
+- :mod:`helsekg.evaluation.link_model` and :mod:`helsekg.evaluation.link_background`: fit the link model and count the
+  linker's background term frequencies (``helsekg/data/link_model.json``, ``link_idf.json``).
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ hkg:hasTheme, its document's date) with SPARQL (Oxigraph), and scores each measu
 **Evidence.** Each node has content terms (words and their compound parts, :func:`helsekg.extract.themes.term_stems`:
 "rekrutteringsprosjektet" gives rekruttering and prosjekt) and theme-scheme concepts (hkg:hasTheme plus the
 concepts :func:`helsekg.extract.themes.concepts_in` finds in the texts, through the scheme's skos:altLabel
-near-synonyms). Terms weigh their IDF over all measure and recommendation texts of the graph; generic
-words and themes ("kompetanse", "utdanning", "tjeneste", "personell og kompetanse" ...; the lists in
+near-synonyms). Terms weigh their IDF over the measures and recommendations of a fixed background corpus
+(:mod:`helsekg.evaluation.link_background`: a few hundred public health-policy texts, not the graph being linked);
+generic words and themes ("kompetanse", "utdanning", "tjeneste", "personell og kompetanse" ...; the lists in
 ``helsekg/data/link_model.json``) weigh :attr:`LinkModel.generic_weight` of that; a theme the node's own
 texts do not speak of (only asserted, e.g. from the heading above it) weighs half. A theme of the other
 side counts 1, a skos:related one (a near-synonym) :attr:`LinkModel.related_credit`, a broader or
@@ -79,6 +80,8 @@ DEFAULT_THRESHOLD = 0.25
 #: number of measures when many recommendations share vocabulary; None in :func:`link_measures` keeps all.
 DEFAULT_MAX_PER_MEASURE = 5
 MODEL_FILE = "link_model.json"
+#: The background document frequencies of the terms (:mod:`helsekg.evaluation.link_background`).
+IDF_FILE = "link_idf.json"
 #: The features of :func:`features`, in the order of the model's weights.
 FEATURES = ("theme_coverage", "ask_coverage", "theme_focus", "term_coverage", "specific")
 _PLACES = Decimal("0.001")
@@ -284,17 +287,29 @@ def read_nodes(graph: Graph, *, scheme: ThemeScheme | None = None,
 
 
 def term_idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
-    """The IDF of every term over ``nodes`` (measures and recommendations): ``ln((1 + n) / (1 + df)) + 1``."""
+    """The IDF of every term of ``nodes`` (measures and recommendations) over the shipped background corpus:
+    ``ln((1 + n) / (1 + df)) + 1`` with the node count ``n`` and the term's node count ``df`` of
+    ``helsekg/data/link_idf.json`` (:mod:`helsekg.evaluation.link_background`; a term the background never uses has
+    df 0).
+
+    The weights do not depend on the other nodes of the graph: a term is as generic in a five-document corpus as in
+    a store of ten thousand, and adding a document changes no other pair's score (:func:`update_links`).
+    """
     return _idf(nodes)
 
 
+@lru_cache(maxsize=1)
+def _background() -> tuple[int, dict[str, int]]:
+    """The background corpus's node count and per-term node counts (``link_idf.json``)."""
+    data = resources.load_data(IDF_FILE)
+    resources.require_fields(data, ("nodes", "df"), source=IDF_FILE, what="link term frequencies")
+    return int(data["nodes"]), {str(term): int(count) for term, count in data["df"].items()}
+
+
 def _idf(nodes: Sequence[LinkNode]) -> dict[str, float]:
-    df: dict[str, int] = defaultdict(int)
-    for node in nodes:
-        for term in node.terms:
-            df[term] += 1
-    n = len(nodes)
-    return {term: math.log((1 + n) / (1 + count)) + 1 for term, count in df.items()}
+    n, df = _background()
+    terms = {term for node in nodes for term in node.terms}
+    return {term: math.log((1 + n) / (1 + df.get(term, 0))) + 1 for term in terms}
 
 
 @lru_cache(maxsize=4)
@@ -588,8 +603,9 @@ def update_links(old_nodes: Sequence[LinkNode], new_nodes: Sequence[LinkNode],
     (``GraphStore._rank_links``). A measure gets new links when it is
     new or changed, when the IDF of one of its terms changed, when one of its links points to a
     recommendation that changed, went, or whose terms' IDF or shared terms' shown forms changed, or
-    when a new or rescored recommendation can enter its best links. (When the number of nodes changes,
-    every IDF changes, so everything is rescored.)
+    when a new or rescored recommendation can enter its best links. The IDF comes from the shipped background
+    (:func:`term_idf`), so added or removed documents move no IDF: only their own measures and the measures their
+    recommendations can reach are rescored.
     """
     scheme = scheme or ThemeScheme.load()
     old = {(n.iri, n.kind): n for n in old_nodes}

@@ -155,7 +155,8 @@ DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ SUBJECTS }} ?s ?p ?o FILTER NOT EXIS
 
 def _linker_fingerprint() -> str:
     """A digest of the code and data the links depend on (the linker, the theme matcher, the scheme, the
-    linker's model file, the stop words): links made by another version of them are recomputed in full."""
+    linker's model file and background term frequencies, the stop words): links made by another version of them
+    are recomputed in full."""
     from helsekg import __version__, resources
     from helsekg.extract import themes
     from helsekg.link import linking
@@ -165,6 +166,7 @@ def _linker_fingerprint() -> str:
         digest.update(Path(path).read_bytes())
     digest.update(json.dumps(resources.load_data(themes.CUES_FILE), sort_keys=True).encode())
     digest.update(json.dumps(resources.load_data(linking.MODEL_FILE), sort_keys=True).encode())
+    digest.update(json.dumps(resources.load_data(linking.IDF_FILE), sort_keys=True).encode())
     return digest.hexdigest()
 
 
