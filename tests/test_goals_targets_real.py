@@ -190,6 +190,23 @@ def test_goals_real_receiving_money_or_advice_and_criteria_are_no_goals(parsed, 
     assert goal_labels(parsed(text)) == expected
 
 
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fylkeskommunen gir 2 millionar kroner til tiltaka for å nå desse måla.", []),
+    ("Kommunen må samarbeide tett med frivillige for å lykkes med dette.", []),
+    ("Det er sett av 300 000 kroner for å gjennomføre prosjektet i 2024.", []),
+    # the goals named, or a real object after the verb: goals
+    ("Husbanken gir lån og tilskot for å nå dei bustadpolitiske måla til regjeringa.",
+     ["nå dei bustadpolitiske måla til regjeringa"]),
+    ("Kommunen får 2 millioner kroner for å styrke dette tilbudet til eldre med demens.",
+     ["styrke dette tilbudet til eldre med demens"]),
+])
+def test_goals_real_a_goal_that_only_points_back_is_no_goal(request, make, text, expected):
+    """ "for å nå desse måla", "for å lykkes med dette": a goal whose object is only a pronoun or a definite goal or
+    measure noun points back and says nothing (session 26)."""
+    assert goal_labels(request.getfixturevalue(make)(text)) == expected
+
+
 def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
     """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
     fragment "leggje til rette" is left (session 23)."""

@@ -90,6 +90,8 @@ class GoalCues:
     condition: re.Pattern[str] = re.compile(r"(?!)")
     #: "sørge for at", "glad for at", "til tross for at": words whose "for at" is a complement, no purpose
     for_at_governors: frozenset[str] = frozenset()
+    #: a goal noun in any form ("måla", "målet", "hovudmålet"): what a goal of it alone points back to
+    goal_noun: re.Pattern[str] = re.compile(r"(?!)")
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(self.data[key])
@@ -146,6 +148,7 @@ def goal_cues() -> GoalCues:
                              rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)",
                              i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
+        goal_noun=re.compile(rf"{noun}", i),
     )
 
 
@@ -482,7 +485,38 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     if (len(lead) >= 2 and lead[0] in _LIGHT_VERBS and lead[1] in _EMPTY_OBJECTS
             and (len(lead) == 2 or lead[2] in _CLAUSE_VERBS)):
         return None  # "For å gjere dette må de opprette ein brukar": a step, not a purpose ("gjere det lettare" is one)
+    if _points_back(context, cues, [text[s:e].lower() for s, e in words]):
+        return None  # "for å nå desse måla", "for å lykkes med dette", "for å gjennomføre prosjektet"
     return words[0][0], words[-1][1]
+
+
+#: words that only point back, after a goal's verb ("forsterke dette", "nå desse måla")
+_POINTERS = frozenset({"dette", "det", "detta", "denne", "desse", "disse", "dei", "de", "dem", "den", "sine", "sin",
+                       "sitt", "si"})
+#: a preposition a goal's verb takes before its object ("lykkes med dette", "bidra til det")
+_VERB_PREPOSITIONS = frozenset({"med", "til", "på", "i"})
+#: a preposition before a year that closes a goal ("i 2024", "innan 2030")
+_YEAR_PREPOSITIONS = frozenset({"i", "innen", "innan", "før", "fra", "frå", "til", "fram", "frem"})
+
+
+def _points_back(context: MeasureContext, cues: GoalCues, words: list[str]) -> bool:
+    """A goal whose object only points back says nothing of its own: a pronoun ("forsterke dette", "lykkes med
+    dette") or a definite goal or measure noun with at most a pointer before it ("nå måla", "nå desse måla",
+    "gjennomføre prosjektet"). The annotators never count one; "nå dei bustadpolitiske måla" says which goals."""
+    rest = words[1:]
+    if rest and rest[0] in _VERB_PREPOSITIONS:
+        rest = rest[1:]
+    if len(rest) >= 2 and re.fullmatch(r"(?:19|20)\d\d", rest[-1]) and rest[-2] in _YEAR_PREPOSITIONS:
+        rest = rest[:-2]  # "gjennomføre prosjektet i 2024": when, not what
+    content = [w for w in rest if w not in _POINTERS]
+    if not rest or len(rest) > 2:
+        return False
+    if not content:
+        return True
+    if len(content) != 1:
+        return False
+    word = content[0]
+    return bool(cues.goal_noun.fullmatch(word) or context.rx.anaphor.fullmatch(word))
 
 
 def _presentational(token: Token | None) -> bool:
