@@ -207,6 +207,15 @@ def test_goals_real_a_goal_that_only_points_back_is_no_goal(request, make, text,
     assert goal_labels(request.getfixturevalue(make)(text)) == expected
 
 
+@pytest.mark.parametrize("make", ["parsed", "blank"])
+def test_goals_real_a_relative_clause_after_a_goal_noun_states_no_goal_of_its_own(request, make):
+    """ "måla til fylket som er vedtekne i ...": the "er" of a relative clause after a goal noun is no goal copula, so
+    the purpose before it is not cut at the goal noun (session 26)."""
+    text = "Fylket deler ut midlar for å nå dei helsepolitiske måla til kommunane som er vedtekne i folkehelseplanen."
+    found = goal_labels(request.getfixturevalue(make)(text))
+    assert len(found) == 1 and found[0].startswith("nå dei helsepolitiske måla til kommunane")
+
+
 def test_goals_real_for_at_inside_a_measures_goal_does_not_cut_it(nlp):
     """ "Ordninga skal leggje til rette for at ...": the measure's "skal" goal keeps its "for at" clause whole; no
     fragment "leggje til rette" is left (session 23)."""

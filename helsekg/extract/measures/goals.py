@@ -112,7 +112,8 @@ def goal_cues() -> GoalCues:
         purpose=re.compile(rf"(?<![\w-])(?:{alt(data['purpose_markers'])})(?![\w-])", i),
         # "Målet er å", "Formålet med tilskuddet er å", "Det overordna målet er at"
         # "Målet vårt er at"; inverted "Med denne reforma er målet å"; "Det er eit (politisk) mål at"
-        copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+{WORD}){{1,5}}?)?"
+        # ("måla til Regjeringa som er utleia frå ...": "som" opens a relative clause, whose "er" states no goal)
+        copula=re.compile(rf"(?<![\w-]){noun}(?:\s+(?:med|for|til|i)(?:\s+(?!(?:som|der)\b){WORD}){{1,5}}?)?"
                           rf"(?:\s+(?:vårt|vår|våre|deira|deres|sitt|si|sine))?\s+(?:er|var)"
                           rf"(?:\s+(?:{adverbs}))?(?:\s+(?:å|at))?(?![\w-])"
                           rf"|(?<![\w-])er\s+(?:det\s+)?(?:{WORD}\s+)?{noun}\s+(?:å|at)(?![\w-])"
