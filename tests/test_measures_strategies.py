@@ -197,6 +197,22 @@ def test_measures_strategies_no_decided_action(context, text):
     assert actions.find_actions(context(text)) == ()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an existing offer at large, definite or possessed: no new measure
+    ("Kommunene er godt i gang med å bygge ut helsetilbudet til barn og unge.", []),
+    ("Målet er å styrke og utvikle kommunens tilbud gjennom økt kapasitet.", []),
+    ("Planen skal utvikle det samlede tjenestetilbudet i fylket.", []),
+    ("Kommunen vil vidareutvikle sitt tilbod til personar med demens.", []),
+    # a new offer, or one with an adjective that only ends in -s: a measure
+    ("Kommunen skal etablere et nytt tilbud for ensomme eldre.", ["tilbud for ensomme eldre"]),
+    ("Bydelen vil etablere et gratis tilbud til barnefamilier.", ["gratis tilbud til barnefamilier"]),
+])
+def test_measures_strategies_action_on_an_existing_offer_is_no_measure(context, text, expected):
+    """ "bygge ut helsetilbudet", "styrke kommunens tilbud": a verb working on the services at large names no
+    measure (session 26)."""
+    assert [span(context(text), a.candidate) for a in actions.find_actions(context(text))] == expected
+
+
 # ------------------------------------------------------------------------------------------ bullets
 
 
