@@ -782,3 +782,36 @@ def test_recommendations_a_body_written_in_its_short_form_recommends(nlp) -> Non
     found = extract_text(text, nlp=nlp).recommendations
     assert [(r.text, r.by.label) for r in found] == [
         ("Legeforeningen anbefaler at fastlegeordningen styrkes med flere hjemler.", "Den norske legeforening")]
+
+
+@pytest.mark.parametrize(("text", "by"), [
+    # a youth panel named by its owner and an indefinite compound, its proposals under "Vi foreslår" without a colon
+    ("Trygge møteplasser\n\nDette er eit politikkforslag frå Ungdommens fylkespanel.\n\nVi foreslår\n\n"
+     "• Alle kommunar må ha eit gratis ungdomshus.\n• Det må vere gratis buss til fritidsaktivitetar.\n",
+     "Ungdommens fylkespanel"),
+    ("Behandling av politikkforslag\n\nVestby ungdomsråd har behandlet forslagene i møtet.\n\nVi foreslår\n\n"
+     "• Alle kommunar må ha eit gratis ungdomshus.\n• Det må vere gratis buss til fritidsaktivitetar.\n",
+     "Vestby ungdomsråd"),
+])
+def test_recommendations_an_indefinite_council_name_speaks_for_its_list(text, by) -> None:
+    """Session 26: "Ungdommens fylkespanel", "Vestby ungdomsråd": a body named by its owner or place and an indefinite
+    compound of an advisory head is an advisory author, so its "Vi foreslår" list holds recommendations."""
+    _, recs = _recs(text)
+    assert [r.label for r in recs] == ["Alle kommunar må ha eit gratis ungdomshus.",
+                                       "Det må vere gratis buss til fritidsaktivitetar."]
+    assert all(r.by is not None and r.by.label == by for r in recs)
+
+
+@pytest.mark.parametrize(("opening", "kept"), [
+    ("Sande eldreråd er glad for at forskriften endelig er på plass.", True),
+    ("Byrådet er glad for at forskriften endelig er på plass.", False),  # a city government, not an advisory body
+    ("Statsråden er glad for at forskriften endelig er på plass.", False),
+])
+def test_recommendations_a_council_opening_a_text_without_title_speaks_for_it(nlp, opening, kept) -> None:
+    """Session 26: a consultation answer stored without a title opens with the council's sentence ("Sande eldreråd er
+    glad for ..."): the council speaks for the text, so its "bør" sentences are its recommendations."""
+    text = (f"{opening}\n\nI dag står det lite om mandatet i forskriften. Eldrerådet har lenge arbeidet for dette. "
+            "Et tydelig mandat bør framgå av forskriften.\n")
+    document = _doc(text)
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert labels == (["Et tydelig mandat bør framgå av forskriften."] if kept else []), labels

@@ -62,6 +62,9 @@ _NAME_HEADS = (r"(?:rådet|utvalget|utvalet|kommisjonen|ombudet|ombodet|nemnda|p
 # "Ekspertgruppen", "Arbeidsgruppa": a group named by its kind alone
 _NAMED_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[\wæøåÆØÅ]+)*?-?{_NAME_HEADS}\b"
                          r"|\b(?:Ekspert|Arbeids)grupp(?:en|a)\b")
+# "Ungdommens distriktspanel", "Eidsvoll eldreråd": a capitalised owner or place and a lower-case compound after it
+# (:func:`_advisory_compound` judges the compound)
+_NAMED_COMPOUND_BODY = re.compile(r"\b[A-ZÆØÅ][\wæøåÆØÅ-]*\s+[a-zæøå][\wæøå-]{5,}\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
 _DASH_QUOTE = re.compile(r"\s*[–—-]\s")
 _SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
@@ -98,6 +101,10 @@ class RecommendationCues:
     advice_nouns: tuple[str, ...] = ()
     #: "Anbefaling 1: ...", "Tilråding 2: ...": a line opening with one of these and a number is a recommendation
     numbered_labels: tuple[str, ...] = ()
+    #: "Eidsvoll eldreråd", "Ungdommens distriktspanel": an indefinite compound of these names an advisory body
+    advisory_compound_heads: tuple[str, ...] = ()
+    #: compounds of those heads that govern or name a minister ("byråd", "fylkesråd", "statsråd")
+    non_advisory_compounds: tuple[str, ...] = ()
     #: verbs that recommend only with an "at" clause: "Barneombudet forventer at ...", "Vi ønsker at det legges
     #: føringer ..." (with "å" they tell what the body itself expects or wants to do)
     that_verbs: tuple[str, ...] = ()
@@ -309,7 +316,15 @@ def _advisory_name(name: str, cues: RecommendationCues) -> bool:
     if lower in cues.non_advisory_subjects:
         return False
     words = lower.split()
-    return any(words[-1].endswith(head) for head in cues.advisory_heads) or bool(_ADVISORY_WORDS.intersection(words))
+    return (any(words[-1].endswith(head) for head in cues.advisory_heads) or bool(_ADVISORY_WORDS.intersection(words))
+            or _advisory_compound(words[-1], cues))
+
+
+def _advisory_compound(word: str, cues: RecommendationCues) -> bool:
+    """ "eldreråd", "ungdomsråd", "distriktspanel": a compound (three letters at least before its head) ending in an
+    indefinite advisory head, not one that governs ("byråd", "fylkesråd") or names a minister ("statsråd")."""
+    return any(word.endswith(head) and len(word) >= len(head) + 3 for head in cues.advisory_compound_heads) and not any(
+        word.endswith(compound) for compound in cues.non_advisory_compounds)
 
 
 def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
@@ -334,7 +349,7 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
         and (a.actor_type in cues.advisory_actor_types or _advisory_name(a.label, cues))
     ]
     if not candidates:
-        for match in _NAMED_BODY.finditer(text):
+        for match in itertools.chain(_NAMED_BODY.finditer(text), _NAMED_COMPOUND_BODY.finditer(text)):
             name = match.group()
             if document.is_body(match.start(), match.end()) and _advisory_name(name, cues):
                 candidates.append(Actor(document.id, match.start(), match.end(), name, label=name,
@@ -350,7 +365,8 @@ def _type_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith("kommisjonen"):
         return "commission"
-    if lower.endswith(("utvalget", "utvalet", "nemnda", "panelet", "gruppen", "gruppa")):
+    if lower.endswith(("utvalget", "utvalet", "nemnda", "panelet", "gruppen", "gruppa", "panel", "utval", "utvalg",
+                       "nemnd")):
         return "committee"
     if lower.endswith(("ombudet", "ombodet")):
         return "ombud"
@@ -406,8 +422,11 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     # and "bør" sentences
     first_body = next((ln for ln in lines if ln.content and ln.start >= title_end and document.is_body(ln.start, ln.end)),
                       None)
-    author_speaks = author is not None and (advice_title or (
-        first_body is not None and _speaks_as(_SENTENCE_SPLIT.split(first_body.content, maxsplit=1)[0], author)))
+    # (a text with no title line opens with its first sentence: "Eidsvoll eldreråd vil si seg fornøyd med ...")
+    openings = [document.text[:title_end].strip()] + ([_SENTENCE_SPLIT.split(first_body.content, maxsplit=1)[0]]
+                                                      if first_body is not None else [])
+    author_speaks = author is not None and (advice_title or any(
+        _speaks_as(opening, author) or _opens_with_advisory_name(opening, cues) for opening in openings if opening))
     heading: str | None = None
     in_list = False
     list_by: Actor | None = None
@@ -518,6 +537,14 @@ def _speaks_as(sentence: str, author: Actor | None) -> bool:
     first = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
     return first == "vi" or sentence.lower().startswith(author.label.lower()) or (
         first == author.label.split()[0].lower() and len(first) > 3)
+
+
+def _opens_with_advisory_name(sentence: str, cues: RecommendationCues) -> bool:
+    """The sentence opens with an advisory body's name of one to three words followed by its verb ("Eidsvoll eldreråd
+    vil ...", "Ungdomsrådet ved UNN mener ..."): the body speaks."""
+    words = sentence.split()[:4]
+    return any(words[k - 1][:1].isalpha() and _advisory_name(" ".join(words[:k]), cues)
+               and (k == 1 or words[0][:1].isupper()) for k in range(1, min(3, len(words)) + 1))
 
 
 def _open_end(line: str) -> bool:
