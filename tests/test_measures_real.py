@@ -481,6 +481,21 @@ def test_measures_real_items_grouped_under_subheadings(nlp, text):
     assert [v for k, v in found.items() if k.startswith("Digital")] == [({220_000}, "Helse Fonna HF")], found
 
 
+@pytest.mark.parametrize("make", ["nlp", "blank_nlp"])
+def test_measures_real_goal_items_under_a_subheading_are_no_measures(request, make):
+    """ "Dagsenteret er ope:" and then subheadings "Kven kan få tilbodet" and "Mål" over their items: the items under
+    the goal heading are goals and those left as a bare prepositional phrase ("for heimebuande eldre") no measures,
+    whatever the introduction further up (session 26)."""
+    from helsekg.api import process
+
+    text = ("Dagsenter for eldre\n\nKommunen har eit dagsenter for eldre som bur heime.\n\nDagsenteret er ope:\n\n"
+            "• Måndag og onsdag for heimebuande eldre\n• Fredag for personar med demens\n\nMål\n\n"
+            "• gi brukarane gode opplevingar saman med andre\n• gi avlasting til pårørande\n")
+    result = process(document_from_text(text, source="x.txt", language="nn"), request.getfixturevalue(make))
+    assert [m.label for m in result.measures] == ["Dagsenter for eldre"]
+    assert any(g.label.startswith("gi brukarane gode opplevingar") for g in result.goals), result.goals
+
+
 @pytest.mark.parametrize("text", [
     ("Rus og psykisk helse - opptrappingsplanen\n\nRegjeringa føreslår å auke løyvinga til Opptrappingsplanen med "
      "200 millionar kroner. Det blir øyremerkt 2,1 milliardar kroner til gjennomføring av planen i budsjettet for 2027."),

@@ -33,7 +33,7 @@ from helsekg.extract.measures.candidates import (
 )
 from helsekg.extract.measures.context import BulletList, MeasureContext
 from helsekg.extract.measures.cues import MeasureCues, alternation
-from helsekg.extract.measures.goals import goal_list
+from helsekg.extract.measures.goals import goal_cues, goal_list
 from helsekg.extract.measures.phrases import (
     capitalised_programmes,
     demonstrative_instrument,
@@ -56,6 +56,10 @@ from helsekg.text.layout import BULLET_RE, line_bounds
 __all__ = ["criteria_intro", "programme_cue", "quoted_title", "read_lists", "strip_subject"]
 
 
+#: lower-case prepositions: an item's phrase opening with one names nothing ("for hjemmeboende eldre")
+_PREPOSITIONS = frozenset({"for", "til", "med", "i", "på", "av", "om", "fra", "frå", "hos", "ved", "etter", "mot"})
+
+
 def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
     """Every bullet list of the document, read as recommendations, measures or neither."""
     text, rx = context.text, context.rx
@@ -73,7 +77,11 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                             and not criteria_intro(context, lst, figures=True))
                        and not _shifts(items)
                        # "Tiltakspakka skal mellom anna bidra til å: • auke deltakinga ...": goals, not measures
-                       and not (lst.intro is not None and goal_list(context, *lst.intro)))
+                       and not (lst.intro is not None and goal_list(context, *lst.intro))
+                       # "Dagtilbudet er åpent:" ... "Målsetting" over "• gi avlastning for nære pårørende": the items
+                       # under a goal subheading are goals, whatever the introduction further up
+                       and not (lst.group is not None and goal_cues().goal_heading_line.fullmatch(
+                           text[lst.group[0]:lst.group[1]].strip())))
         if recommendation or not is_measures:
             readings.append(ListReading(list_id, recommendation, is_measures, None, ()))
             continue
@@ -129,6 +137,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 phrase = None  # "• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 16 375 000": a recipient
             if phrase and not lst.table and group_phrase(context, *phrase, from_start=True) == phrase:
                 phrase = None  # "• skrøpelege eldre", "• personar med rusproblem": who is meant, no measure
+            if phrase and not lst.table and text[phrase[0]:phrase[1]].split()[0] in _PREPOSITIONS:
+                phrase = None  # "• Mandag og onsdag for hjemmeboende eldre": what is left is a prepositional phrase
             # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
             candidate = Candidate(*phrase, indexes[0], "bullet", named=applicant is not None) if phrase else None
             found.append(BulletItem(tuple(indexes), candidate))
