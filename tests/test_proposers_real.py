@@ -207,6 +207,16 @@ def test_proposers_real_sole_public_body(parsed):
     assert read_proposers(parsed(two)).default is None  # two named bodies: no guess
 
 
+@pytest.mark.parametrize("text", [
+    "Tilskot til ferietiltak\n\nAlle kommunar, og bydelane i Bergen kommune, kan søkje om tilskot til ferietiltak.",
+    "Tilskudd til ferietiltak\n\nKommunene og bydelene i Bergen kommune kan søke om tilskudd til ferietiltak.",
+])
+def test_proposers_real_the_sole_body_named_as_an_applicant_is_no_proposer(parsed, text):
+    """Session 26: the only body a grant page names stands among those who may apply ("... bydelane i Bergen kommune,
+    kan søkje om tilskot"): an applicant, not the body whose scheme it is."""
+    assert read_proposers(parsed(text)).default is None
+
+
 def test_proposers_real_heading_takes_the_actor_of_its_section(parsed):
     text = ("Prop. 1 S (2025–2026) Helse- og omsorgsdepartementet\n\n"
             "Post 60 Investeringstilskudd\n\n"

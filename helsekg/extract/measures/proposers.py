@@ -447,7 +447,20 @@ def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None
     if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))
+    if all(_applicant_mention(context, a) for a in context.actors if a.key == body.key):
+        return None  # "Alle kommunar, og dessutan bydelane i Oslo kommune, kan søkje om tilskot": who may apply
     return body if body.actor_type in cues.publisher_types else None
+
+
+def _applicant_mention(context: MeasureContext, actor: Actor) -> bool:
+    """The mention stands in the subject of "kan søke/søkje" ("Kommunane og bydelane i Oslo kan søkje om ..."): an
+    applicant, not the body whose scheme it is."""
+    index = context.sentence_of(actor.start)
+    if index is None:
+        return False
+    sentence = context.sentences[index]
+    lead = context.rx.applicants.match(context.text, sentence.start, sentence.end)
+    return lead is not None and lead.start(1) <= actor.start < lead.end(1)
 
 
 def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
