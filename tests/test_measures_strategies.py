@@ -203,7 +203,9 @@ def test_measures_strategies_no_decided_action(context, text):
     ("Målet er å styrke og utvikle kommunens tilbud gjennom økt kapasitet.", []),
     ("Planen skal utvikle det samlede tjenestetilbudet i fylket.", []),
     ("Kommunen vil vidareutvikle sitt tilbod til personar med demens.", []),
-    # a new offer, or one with an adjective that only ends in -s: a measure
+    # a new offer, or one with an adjective that only ends in -s: a measure; "dette tilbudet" points back to the
+    # measure named before and is left to the reference readers
+    ("Kommunene bygger ut dette tilbudet til barn og unge.", ["tilbudet til barn og unge"]),
     ("Kommunen skal etablere et nytt tilbud for ensomme eldre.", ["tilbud for ensomme eldre"]),
     ("Bydelen vil etablere et gratis tilbud til barnefamilier.", ["gratis tilbud til barnefamilier"]),
 ])
