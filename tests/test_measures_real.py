@@ -483,17 +483,21 @@ def test_measures_real_items_grouped_under_subheadings(nlp, text):
 
 @pytest.mark.parametrize("make", ["nlp", "blank_nlp"])
 def test_measures_real_goal_items_under_a_subheading_are_no_measures(request, make):
-    """ "Dagsenteret er ope:" and then subheadings "Kven kan få tilbodet" and "Mål" over their items: the items under
-    the goal heading are goals and those left as a bare prepositional phrase ("for heimebuande eldre") no measures,
-    whatever the introduction further up (session 26)."""
+    """ "Dagsenteret er ope:" and then subheadings "Målgruppe" and "Mål" over their items: the items under the goal
+    heading are goals, those under the group heading groups, and an item left as a bare prepositional phrase ("for
+    heimebuande eldre") no measure, whatever the introduction further up (session 26)."""
     from helsekg.api import process
 
     text = ("Dagsenter for eldre\n\nKommunen har eit dagsenter for eldre som bur heime.\n\nDagsenteret er ope:\n\n"
-            "• Måndag og onsdag for heimebuande eldre\n• Fredag for personar med demens\n\nMål\n\n"
+            "• Måndag og onsdag for heimebuande eldre\n• Fredag for personar med demens\n\nMålgruppe\n\n"
+            "• personar med demens\n• personar som har lite nettverk\n\nMål\n\n"
             "• gi brukarane gode opplevingar saman med andre\n• gi avlasting til pårørande\n")
     result = process(document_from_text(text, source="x.txt", language="nn"), request.getfixturevalue(make))
     assert [m.label for m in result.measures] == ["Dagsenter for eldre"]
-    assert any(g.label.startswith("gi brukarane gode opplevingar") for g in result.goals), result.goals
+    # the subheadings' items are the goals and groups they announce
+    assert {g.label for g in result.goals} >= {"gi brukarane gode opplevingar saman med andre",
+                                              "gi avlasting til pårørande"}, result.goals
+    assert {t.label for t in result.measures[0].targets} >= {"personar med demens", "personar som har lite nettverk"}
 
 
 @pytest.mark.parametrize("text", [

@@ -577,7 +577,9 @@ def _line_goals(context: MeasureContext, cues: GoalCues) -> list[tuple[int, int,
                 (s.start, s.end) in headings and cues.goal_heading_line.match(text, s.start, s.end)
                 and not _names_target(cues, text[s.start:s.end])) and not goal_list(context, s.start, s.end):
             continue
-        items = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
+        # the list the heading introduces, or stands over as a subheading below an introduction further up
+        items = [k for k, bl in enumerate(context.lists)
+                 if any(line is not None and line[0] <= s.start < line[1] for line in (bl.intro, bl.group))]
         if items:
             seen_bullets: set[int] = set()
             for j, t in enumerate(sentences):

@@ -370,7 +370,9 @@ def _headed_lines(context: MeasureContext) -> dict[int, int]:
         # høg prioritet:", whose every item that opens with a group is one
         if not by_heading and not group_list.search(text, s.start, s.end):
             continue
-        lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]]
+        # the list the line introduces, or a heading's list when the heading is a subheading below an introduction
+        lists = [k for k, bl in enumerate(context.lists) if bl.intro is not None and bl.intro[0] <= s.start < bl.intro[1]
+                 or by_heading and bl.group is not None and bl.group[0] <= s.start < bl.group[1]]
         items = {j for j, t in enumerate(sentences if lists else ()) if t.bullet is not None and t.list_id in lists}
         opening = {j for j in items if _opens_with_group(context, sentences[j].start, sentences[j].end)
                    or group_phrase(context, sentences[j].start, sentences[j].end, from_start=True) is not None}
