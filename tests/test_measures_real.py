@@ -1304,3 +1304,16 @@ def test_a_definite_subject_with_what_it_is_for_names_the_measure_in_full(nlp):
     full = [m for m in found if m.label == "Tilskuddsordningen for etablering og utvikling av frisklivstilbud"]
     title = [m for m in found if m.label == "frisklivstiltak"]
     assert full and title and full[0].key == title[0].key, [(m.label, m.key) for m in found]
+
+
+@pytest.mark.parametrize("make", ["nlp", "blank_nlp"])
+def test_measures_real_nothing_inside_a_web_address(request, make):
+    """ "... via denne lenkja; https://www.bufdir.no/Tilskudd/Soke_om_tilskudd/...": a link's path names no measure,
+    whatever its words (session 26)."""
+    from helsekg.api import process
+
+    text = ("Tilskot til sommarleir for barn\n\nKommunen deler ut tilskot til sommarleir for barn. Søknadsskjema finn "
+            "de på kommune.no eller via denne lenkja; https://www.kommune.no/Tilskudd/Soke_om_tilskudd/Barn_og_ungdom/"
+            "sommarleir/\n")
+    result = process(document_from_text(text, source="x.txt", language="nn"), request.getfixturevalue(make))
+    assert [m.label for m in result.measures] == ["Tilskot til sommarleir for barn"]

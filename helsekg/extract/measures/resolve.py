@@ -126,6 +126,8 @@ _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 #: a list bullet a table row's label may open with ("• Aktivitetstilbud for eldre: 2 millioner kroner"): the record's
 #: span keeps it (it is the row), its label does not
 _LEADING_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[–—-](?=\s))\s*")
+#: a web address: "https://...", "www.bufdir.no/..."
+_WEB_ADDRESS = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 
@@ -185,6 +187,7 @@ class MeasureResolver:
         self.programmes: dict[int, str | None] = {}  # list -> programme key
         self.together: dict[int, list[Mention]] = {}  # group -> the measures one phrase names together
         self.unfunded: list[FundingCue] = []  # amounts no alternative placed yet (retried after actions)
+        self._addresses: list[tuple[int, int]] | None = None  # web addresses, found once
 
     # -- mentions ------------------------------------------------------------------------------
 
@@ -304,7 +307,15 @@ class MeasureResolver:
         støtte til ..."): what is not funded or done, no measure ("ikke bare", "ikkje berre" excepted)."""
         return negated_before(self.text, start, self.text.rfind("\n", 0, start) + 1, words=1)
 
+    def in_address(self, pos: int) -> bool:
+        """``pos`` lies inside a web address ("https://www.bufdir.no/Tilskudd/Soke_om_tilskudd/..."): a link, no text."""
+        if self._addresses is None:
+            self._addresses = [(m.start(), m.end()) for m in _WEB_ADDRESS.finditer(self.text)]
+        return any(a <= pos < b for a, b in self._addresses)
+
     def add_candidate(self, candidate: Candidate) -> Mention | None:
+        if self.in_address(candidate.start):
+            return None
         if candidate.how not in ("heading", "proposal") and self.rejects(candidate.start, candidate.end,
                                                        name=candidate.how == "named" or candidate.named):
             return None
