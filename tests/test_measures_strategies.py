@@ -401,3 +401,38 @@ def test_context_actors_in_is_the_linear_filter(nlp):
     for ctx in (context, shuffled):
         for s in ctx.sentences:
             assert ctx.actors_in(s.start, s.end) == [a for a in ctx.actors if s.start <= a.start < s.end]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fund named by its purpose, on a heading's line
+    ("Helsesamarbeid i nord\n\nDet er satt av 16 millioner kroner.\n\nKunngjøring av prosjektmidler til "
+     "internasjonalt helsesamarbeid i nordområdene\n\nSøknadsfristen er 3. mai.",
+     ["prosjektmidler til internasjonalt helsesamarbeid i nordområdene"]),
+    # in prose without a parse nothing tells where the phrase ends; whom it goes to, or an infinitive, is no name
+    ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner. Utlysing av prosjektmidler til helsesamarbeid skjer i mars.",
+     ["prosjektmidler"]),
+    ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner.\n\nVi fordeler innovasjonsmidler til eldre i kommunene\n\n"
+     "Søknadsfristen er 3. mai.", ["innovasjonsmidler"]),
+    ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner. Vi bruker innovasjonsmidler til å styrke tilbudet.",
+     ["innovasjonsmidler"]),
+])
+def test_measures_strategies_a_fund_is_named_by_its_purpose(context, text, expected):
+    """ "prosjektmidler til internasjonalt helsesamarbeid": a fund's "til" phrase names what it is for and belongs to its
+    name; not a group it goes to ("til eldre i kommunene"), nor an infinitive (session 26)."""
+    from helsekg.extract.measures import named
+
+    c = context(text)
+    assert [c.text[f.start:f.end] for f in named.find_funds(c)] == expected
+
+
+def test_measures_strategies_a_funds_purpose_ends_before_the_verb(nlp):
+    """With the parse, the purpose ends before the sentence's finite verb ("... i nordområdene skjer i mars")."""
+    from helsekg.extract.measures import named
+
+    text = ("Helsesamarbeid i nord\n\nDet er satt av 16 millioner kroner. Kunngjøring av prosjektmidler til "
+            "internasjonalt helsesamarbeid i nordområdene skjer i mars.")
+    document = document_from_text(text, source="x.txt")
+    doc = nlp(document.text)
+    c = build_context(document, amounts=find_amounts(doc, document), doc=doc)
+    assert [c.text[f.start:f.end] for f in named.find_funds(c)] == [
+        "prosjektmidler til internasjonalt helsesamarbeid i nordområdene"]

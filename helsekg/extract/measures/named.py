@@ -27,12 +27,15 @@ from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, MeasureCues, compiled
 from helsekg.extract.measures.phrases import (
     NAME_AFTER,
+    phrase_after,
     capitalised_programmes,
     cut_name,
     finite_verb,
     is_document,
     known_name_end,
 )
+from helsekg.extract.measures.targets import group_phrase
+from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.nlp.extensions import annotated
 
 __all__ = ["COORDINATED_NAME", "MAX_EXTENDED_WORDS", "extend_name", "find_funds", "find_named", "project_names"]
@@ -269,12 +272,14 @@ def find_funds(context: MeasureContext) -> tuple[Candidate, ...]:
     right before: the fund a research or innovation page is about. Not a compound that names no money
     (``compound_instrument_stops``: "legemidler"), nor the kinds of money every grant is paid in
     (``generic_measure_lemmas``: "tilskuddsmidler", "skjønnsmidlar"), nor a definite form ("midlene"), which takes
-    up a fund named before."""
+    up a fund named before. A "til" phrase after the compound names what the fund is for and belongs to its name
+    ("prosjektmidler til internasjonalt helsesamarbeid i nordområdene"), unless it names whom the money goes to."""
     if not any(a.is_money for a in context.amounts):
         return ()
     text, rx, doc = context.text, context.rx, context.doc
     generic = {g.lower() for g in context.cues.generic_measure_lemmas}
     tagged = doc is not None and annotated(doc, "POS")
+    headings = {(h.start, h.end) for h in context.headings}
     found = []
     for i, s in enumerate(context.sentences):
         if s.is_title:
@@ -290,5 +295,20 @@ def find_funds(context: MeasureContext) -> tuple[Candidate, ...]:
                 before = doc[span.start - 1] if span is not None and span.start > 0 else None
                 if before is not None and before.pos_ == "ADJ" and before.idx >= s.start:
                     start = before.idx
-            found.append(Candidate(start, m.end(), i, "named"))
+            end = m.end()
+            purpose = _FUND_PURPOSE.match(text, end, s.end)
+            if purpose is not None:
+                # "prosjektmidler til internasjonalt helsesamarbeid i nordområdene": the fund is named by its purpose
+                phrase = phrase_after(text, purpose.end(), s.end, rx)
+                # not whom it goes to ("frisklivsmidler til fylkene", "til kommunar med store utbrot"); the phrase ends
+                # before a finite verb (the parse), or, without one, only a heading's line tells where it ends
+                if (phrase is not None and phrase[0] == purpose.end() and (tagged or (s.start, s.end) in headings)
+                        and group_phrase(context, *phrase, from_start=True) is None):
+                    cut = before_finite_verb(context, start, phrase[1])
+                    end = start + len(text[start:cut].rstrip())
+            found.append(Candidate(start, end, i, "named"))
     return tuple(found)
+
+
+#: "til" right after a fund's compound, before what it is for (not "til å", an infinitive)
+_FUND_PURPOSE = re.compile(r"[^\S\n]+til[^\S\n]+(?!å\b)(?=[a-zæøå])")
