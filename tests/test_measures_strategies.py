@@ -409,16 +409,16 @@ def test_context_actors_in_is_the_linear_filter(nlp):
      "internasjonalt helsesamarbeid i nordområdene\n\nSøknadsfristen er 3. mai.",
      ["prosjektmidler til internasjonalt helsesamarbeid i nordområdene"]),
     # in prose without a parse nothing tells where the phrase ends; whom it goes to, or an infinitive, is no name
-    ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner. Utlysing av prosjektmidler til helsesamarbeid skjer i mars.",
-     ["prosjektmidler"]),
+    ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner. Utlysing av prosjektmidler til helsesamarbeid skjer "
+     "i mars.", ["prosjektmidler"]),
     ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner.\n\nVi fordeler innovasjonsmidler til eldre i kommunene\n\n"
      "Søknadsfristen er 3. mai.", ["innovasjonsmidler"]),
     ("Frisklivsmidler\n\nDet er satt av 16 millioner kroner. Vi bruker innovasjonsmidler til å styrke tilbudet.",
      ["innovasjonsmidler"]),
 ])
 def test_measures_strategies_a_fund_is_named_by_its_purpose(context, text, expected):
-    """ "prosjektmidler til internasjonalt helsesamarbeid": a fund's "til" phrase names what it is for and belongs to its
-    name; not a group it goes to ("til eldre i kommunene"), nor an infinitive (session 26)."""
+    """ "prosjektmidler til internasjonalt helsesamarbeid": a fund's "til" phrase names what it is for and belongs to
+    its name; not a group it goes to ("til eldre i kommunene"), nor an infinitive (session 26)."""
     from helsekg.extract.measures import named
 
     c = context(text)
