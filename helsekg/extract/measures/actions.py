@@ -175,7 +175,7 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
             if before & set(rx.cues.many_words) and word.lower() in rx.cues.generic_measure_lemmas:
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
             if _existing_offer([text[a:b] for a, b in words[:i + 1]]):
-                return None  # "bygge ut helsetilbudet til barn og unge", "styrke kommunens tilbud": the services at large
+                return None  # "bygge ut helsetilbudet", "styrke kommunens tilbud": the services at large
             return trim_phrase(text, words[0][0], end, rx)
         if i and is_document(word, rx.cues.document_heads) and text[words[i - 1][0]:words[i - 1][1]].lower() in (
                 rx.cues.new_measure_words):
