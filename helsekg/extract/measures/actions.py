@@ -22,9 +22,11 @@ the first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from helsekg.extract.measures.candidates import ActionCandidate, Candidate
 from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.cues import MeasureCues, alternation
 from helsekg.extract.measures.goals import goal_cues
 from helsekg.extract.measures.phrases import (
     VERB_PARTICLES,
@@ -136,27 +138,29 @@ def coordinated(context: MeasureContext, start: int, end: int) -> list[tuple[int
     return [p for p in parts if p is not None]
 
 
-#: offers and measures in general: a verb developing one of them unnamed works on the services at large
-_OFFER = re.compile(r"(?i)[\w-]*(?:tilbud|tilbod|tiltak)(?P<definite>et|a|ene|ane|en)?")
-#: possessives before a noun ("kommunens tilbud", "sitt tilbod")
-_POSSESSIVES = frozenset({"sitt", "sine", "sin", "si", "vårt", "våre", "vår", "deira", "deres", "dets", "dens"})
-_DEMONSTRATIVES = frozenset({"dette", "denne", "disse", "desse"})
+#: a genitive right before a noun ("kommunens", "fylkets", "Helse Bergens"; not "gratis")
 _GENITIVE = re.compile(r"[\w-]{2,}(?:ens|ets|enes|anes|ts)|[A-ZÆØÅ][\w-]+s")
 
 
-def _existing_offer(forms: list[str]) -> bool:
+@lru_cache(maxsize=4)
+def _offer(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """An offer or measure in general, with its definite ending as a group ("helsetilbudet", ``offer_heads``)."""
+    return re.compile(rf"(?i)[\w-]*(?:{alternation(heads)})(?P<definite>et|a|ene|ane|en)?" if heads else r"(?!)")
+
+
+def _existing_offer(forms: list[str], cues: MeasureCues) -> bool:
     """The object ``forms[-1]`` of an action verb is an existing offer or measure in general, no new measure: definite
     ("bygge ut helsetilbudet til barn og unge", "utvikle det samlede tjenestetilbudet") or possessed ("styrke og
     utvikle kommunens tilbud"). "etablere et nytt tilbud" stays a measure; so, for want of evidence, does a bare
     object ("utvikle tiltak for ...": dropping those lost correct goals and groups on the real texts)."""
-    head = _OFFER.fullmatch(forms[-1])
-    if head is None or len(forms) > 1 and forms[-2].lower() in _DEMONSTRATIVES:
+    head = _offer(cues.offer_heads).fullmatch(forms[-1])
+    if head is None or len(forms) > 1 and forms[-2].lower() in cues.demonstrative_words:
         return False  # "bygger ut dette tilbudet": the measure named before, left to the reference readers
     if head.group("definite"):
         return True
     before = forms[:-1]
-    # a possessive pronoun, or a genitive right before the noun ("kommunens", "fylkets", "Helse Bergens"; not "gratis")
-    return any(f.lower() in _POSSESSIVES for f in before) or bool(before) and _GENITIVE.fullmatch(before[-1]) is not None
+    return any(f.lower() in cues.possessive_words for f in before) or bool(before) and _GENITIVE.fullmatch(
+        before[-1]) is not None
 
 
 def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[int, int] | None:
@@ -174,7 +178,7 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
             before = {text[a:b].lower() for a, b in words[:i]}
             if before & set(rx.cues.many_words) and word.lower() in rx.cues.generic_measure_lemmas:
                 return None  # "legger fram nye tiltak for næringslivet": many unnamed measures, none named
-            if _existing_offer([text[a:b] for a, b in words[:i + 1]]):
+            if _existing_offer([text[a:b] for a, b in words[:i + 1]], rx.cues):
                 return None  # "bygge ut helsetilbudet", "styrke kommunens tilbud": the services at large
             return trim_phrase(text, words[0][0], end, rx)
         if i and is_document(word, rx.cues.document_heads) and text[words[i - 1][0]:words[i - 1][1]].lower() in (

@@ -56,10 +56,6 @@ from helsekg.text.layout import BULLET_RE, line_bounds
 __all__ = ["criteria_intro", "programme_cue", "quoted_title", "read_lists", "strip_subject"]
 
 
-#: lower-case prepositions: an item's phrase opening with one names nothing ("for hjemmeboende eldre")
-_PREPOSITIONS = frozenset({"for", "til", "med", "i", "på", "av", "om", "fra", "frå", "hos", "ved", "etter", "mot"})
-
-
 def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
     """Every bullet list of the document, read as recommendations, measures or neither."""
     text, rx = context.text, context.rx
@@ -137,7 +133,7 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 phrase = None  # "• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 16 375 000": a recipient
             if phrase and not lst.table and group_phrase(context, *phrase, from_start=True) == phrase:
                 phrase = None  # "• skrøpelege eldre", "• personar med rusproblem": who is meant, no measure
-            if phrase and not lst.table and text[phrase[0]:phrase[1]].split()[0] in _PREPOSITIONS:
+            if phrase and not lst.table and text[phrase[0]:phrase[1]].split()[0] in rx.cues.list_item_prepositions:
                 phrase = None  # "• Mandag og onsdag for hjemmeboende eldre": what is left is a prepositional phrase
             # a table's name cell after its applicant is a name, whatever the entity tagger calls it ("Hverdagsglede")
             candidate = Candidate(*phrase, indexes[0], "bullet", named=applicant is not None) if phrase else None

@@ -142,6 +142,13 @@ class MeasureCues:
     table_applicant_columns: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
+    #: an action verb's definite or possessed object ending in one of these is an offer at large ("bygge ut
+    #: helsetilbudet", "styrke kommunens tilbud"); what stands before it: possessives, demonstratives
+    offer_heads: tuple[str, ...] = ()
+    possessive_words: tuple[str, ...] = ()
+    demonstrative_words: tuple[str, ...] = ()
+    #: a list item's phrase opening with one of these names no measure ("for hjemmeboende eldre")
+    list_item_prepositions: tuple[str, ...] = ()
     #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure
     recipient_body_types: tuple[str, ...] = ()
     #: "slike frisklivssentralar": a label opening with one of these names a kind

@@ -92,6 +92,11 @@ class GoalCues:
     for_at_governors: frozenset[str] = frozenset()
     #: a goal noun in any form ("måla", "målet", "hovudmålet"): what a goal of it alone points back to
     goal_noun: re.Pattern[str] = re.compile(r"(?!)")
+    #: a goal's object words that only point back ("dette", "desse"), the preposition its verb may take first ("med"),
+    #: and those before a closing year ("i 2024")
+    pointer_words: frozenset[str] = frozenset()
+    goal_verb_prepositions: frozenset[str] = frozenset()
+    year_prepositions: frozenset[str] = frozenset()
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(self.data[key])
@@ -150,6 +155,9 @@ def goal_cues() -> GoalCues:
                              i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
         goal_noun=re.compile(rf"{noun}", i),
+        pointer_words=frozenset(data.get("pointer_words", ())),
+        goal_verb_prepositions=frozenset(data.get("goal_verb_prepositions", ())),
+        year_prepositions=frozenset(data.get("year_prepositions", ())),
     )
 
 
@@ -491,25 +499,16 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     return words[0][0], words[-1][1]
 
 
-#: words that only point back, after a goal's verb ("forsterke dette", "nå desse måla")
-_POINTERS = frozenset({"dette", "det", "detta", "denne", "desse", "disse", "dei", "de", "dem", "den", "sine", "sin",
-                       "sitt", "si"})
-#: a preposition a goal's verb takes before its object ("lykkes med dette", "bidra til det")
-_VERB_PREPOSITIONS = frozenset({"med", "til", "på", "i"})
-#: a preposition before a year that closes a goal ("i 2024", "innan 2030")
-_YEAR_PREPOSITIONS = frozenset({"i", "innen", "innan", "før", "fra", "frå", "til", "fram", "frem"})
-
-
 def _points_back(context: MeasureContext, cues: GoalCues, words: list[str]) -> bool:
     """A goal whose object only points back says nothing of its own: a pronoun ("forsterke dette", "lykkes med
     dette") or a definite goal or measure noun with at most a pointer before it ("nå måla", "nå desse måla",
     "gjennomføre prosjektet"). The annotators never count one; "nå dei bustadpolitiske måla" says which goals."""
     rest = words[1:]
-    if rest and rest[0] in _VERB_PREPOSITIONS:
+    if rest and rest[0] in cues.goal_verb_prepositions:
         rest = rest[1:]
-    if len(rest) >= 2 and re.fullmatch(r"(?:19|20)\d\d", rest[-1]) and rest[-2] in _YEAR_PREPOSITIONS:
+    if len(rest) >= 2 and re.fullmatch(r"(?:19|20)\d\d", rest[-1]) and rest[-2] in cues.year_prepositions:
         rest = rest[:-2]  # "gjennomføre prosjektet i 2024": when, not what
-    content = [w for w in rest if w not in _POINTERS]
+    content = [w for w in rest if w not in cues.pointer_words]
     if not rest or len(rest) > 2:
         return False
     if not content:
