@@ -815,3 +815,17 @@ def test_recommendations_a_council_opening_a_text_without_title_speaks_for_it(nl
     document = _doc(text)
     labels = [r.label for r in find_recommendations(nlp(document.text), document)]
     assert labels == (["Et tydelig mandat bør framgå av forskriften."] if kept else []), labels
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Samarbeidet mellom eldrerådet og kommunestyret må styrkjast.", True),
+    ("Retten til opplæring må ikkje svekkast i den nye forskrifta.", True),
+    ("Alle medlemmene må møte på det første møtet.", False),  # "må" with an active verb: a rule described
+])
+def test_recommendations_an_advisory_bodys_passive_must_demands(nlp, sentence, kept) -> None:
+    """Session 26: in a text an advisory body speaks for, "må" with a passive infinitive ("må styrkjast", "må ikkje
+    svekkast") demands something of others, like "bør"; "må" with an active verb describes a rule."""
+    text = f"Høyringsfråsegn\n\nVoss eldreråd har følgjande merknader til forskrifta.\n\n{sentence}\n"
+    document = _doc(text, language="nn")
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert labels == ([sentence] if kept else []), labels

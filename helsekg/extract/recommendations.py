@@ -69,6 +69,8 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"–-])")
 _DASH_QUOTE = re.compile(r"\s*[–—-]\s")
 _SAYS = re.compile(r"(?i),?\s+(?:sier|seier|sa|skriver|skriv|understreker|forteller|fortel)\s+[A-ZÆØÅ\w]")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:til|for|overfor|mot)\s+$", re.IGNORECASE)
+#: "må" and a passive infinitive ("må begrenses", "må styrkjast", "må ikke svekkes"): something to be done by others
+_PASSIVE_MUST = re.compile(r"(?i)\bmå\s+(?:(?:ikke|ikkje|derfor|difor|også|òg)\s+)?[a-zæøå]+(?:es|ast)\b")
 #: "Vi vil ...", "Me skal ...": what the body itself commits to, no demand
 _COMMITMENT = re.compile(r"(?i)(?:vi|me)\s+(?:vil|skal)\b")
 
@@ -605,7 +607,9 @@ def _prose_demand(doc: Doc | None, start: int, end: int, sentence: str, opener: 
     """A prose sentence that demands: it opens like one ("Det trengs ...", "Vi bør ...", not the commitments "Vi
     vil/skal ...") or its finite verb is a ``demand_modals`` one ("... bør være et nasjonalt satsingsområde")."""
     return (bool(opener.match(sentence)) and not _COMMITMENT.match(sentence)
-            or _demand_modal(doc, start, end, cues, cues.demand_modals))
+            or _demand_modal(doc, start, end, cues, cues.demand_modals)
+            # "Åpningen for å slå sammen ... må begrenses ytterligere": "må" with a passive infinitive demands
+            or _PASSIVE_MUST.search(sentence) is not None and _demand_modal(doc, start, end, cues, ("må",)))
 
 
 def _demand_modal(doc: Doc | None, start: int, end: int, cues: RecommendationCues,
