@@ -596,22 +596,20 @@ def update_links(old_nodes: Sequence[LinkNode], new_nodes: Sequence[LinkNode],
     need new links (computing them all is then cheaper).
 
     A pair's :class:`Link` depends on the two nodes (their texts, themes, terms and document dates), the IDF
-    of their terms (over all nodes), the shown forms of their shared terms, the scheme and the shipped
-    :class:`LinkModel` (:func:`score_pair`; a new model or scheme changes the store's linker fingerprint,
-    so everything is relinked). Links never carry their :attr:`Link.rank` here: a rank depends on the other
-    links to the same recommendation, and the store recomputes ranks after every change
-    (``GraphStore._rank_links``). A measure gets new links when it is
-    new or changed, when the IDF of one of its terms changed, when one of its links points to a
-    recommendation that changed, went, or whose terms' IDF or shared terms' shown forms changed, or
-    when a new or rescored recommendation can enter its best links. The IDF comes from the shipped background
-    (:func:`term_idf`), so added or removed documents move no IDF: only their own measures and the measures their
-    recommendations can reach are rescored.
+    of their terms, the shown forms of their shared terms, the scheme and the shipped :class:`LinkModel` and
+    background term frequencies (:func:`score_pair`; a new model, scheme or background changes the store's linker
+    fingerprint, so everything is relinked). The IDF of a term depends on the term alone (:func:`term_idf`), so a
+    node that did not change keeps its terms' weights whatever documents came or went. Links never carry their
+    :attr:`Link.rank` here: a rank depends on the other links to the same recommendation, and the store recomputes
+    ranks after every change (``GraphStore._rank_links``). A measure gets new links when it is new or changed, when
+    one of its links points to a recommendation that changed or went, or whose shared terms' shown forms changed, or
+    when a new or rescored recommendation can enter its best links: added or removed documents rescore only their
+    own measures and the measures their recommendations can reach.
     """
     scheme = scheme or ThemeScheme.load()
     old = {(n.iri, n.kind): n for n in old_nodes}
     new = {(n.iri, n.kind): n for n in new_nodes}
-    old_idf, new_idf = _idf(old_nodes), _idf(new_nodes)
-    changed_terms = {t for t in old_idf.keys() | new_idf.keys() if old_idf.get(t) != new_idf.get(t)}
+    new_idf = _idf(new_nodes)
     old_shown, new_shown = _shown_forms(old_nodes, scheme), _shown_forms(new_nodes, scheme)
     changed_shown = {t for t in old_shown.keys() | new_shown.keys() if old_shown.get(t) != new_shown.get(t)}
     measures = [n for n in new_nodes if n.kind == "measure"]
@@ -619,7 +617,7 @@ def update_links(old_nodes: Sequence[LinkNode], new_nodes: Sequence[LinkNode],
     by_iri = {r.iri: r for r in recommendations}
 
     def dirty(node: LinkNode, other: dict[tuple[str, str], LinkNode]) -> bool:
-        return other.get((node.iri, node.kind)) != node or bool(node.terms & changed_terms)
+        return other.get((node.iri, node.kind)) != node
 
     rescored = [r for r in recommendations if dirty(r, old)]
     stale_recs = {r.iri for r in rescored} | {n.iri for n in old_nodes if n.kind == "recommendation" and dirty(n, new)}

@@ -508,9 +508,9 @@ def _points_back(context: MeasureContext, cues: GoalCues, words: list[str]) -> b
         rest = rest[1:]
     if len(rest) >= 2 and re.fullmatch(r"(?:19|20)\d\d", rest[-1]) and rest[-2] in cues.year_prepositions:
         rest = rest[:-2]  # "gjennomføre prosjektet i 2024": when, not what
-    content = [w for w in rest if w not in cues.pointer_words]
     if not rest or len(rest) > 2:
         return False
+    content = [w for w in rest if w not in cues.pointer_words]
     if not content:
         return True
     if len(content) != 1:

@@ -27,12 +27,12 @@ from helsekg.extract.measures.context import MeasureContext
 from helsekg.extract.measures.cues import YEARS, MeasureCues, compiled
 from helsekg.extract.measures.phrases import (
     NAME_AFTER,
-    phrase_after,
     capitalised_programmes,
     cut_name,
     finite_verb,
     is_document,
     known_name_end,
+    phrase_after,
 )
 from helsekg.extract.measures.targets import group_phrase
 from helsekg.extract.measures.titles import before_finite_verb
