@@ -110,6 +110,8 @@ class RecommendationCues:
     #: verbs that recommend only with an "at" clause: "Barneombudet forventer at ...", "Vi ønsker at det legges
     #: føringer ..." (with "å" they tell what the body itself expects or wants to do)
     that_verbs: tuple[str, ...] = ()
+    #: "Rådet for psykisk helse", "Nasjonalt råd for ...": a name with one of these as a word is an advisory body
+    advisory_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -308,18 +310,14 @@ def _is_heading(lines: Sequence[Line], i: int) -> bool:
     return before and after
 
 
-_ADVISORY_WORDS = frozenset({"råd", "rådet", "utvalg", "utvalget", "utval", "utvalet", "kommisjon", "kommisjonen",
-                             "ombud", "ombudet", "ombod", "ombodet", "nemnd", "nemnda"})
-
-
 def _advisory_name(name: str, cues: RecommendationCues) -> bool:
     """ "HelseOmsorg21-rådet", "Helsepersonellkommisjonen", "Rådet for psykisk helse", "Nasjonalt råd for ..." """
     lower = name.lower()
     if lower in cues.non_advisory_subjects:
         return False
     words = lower.split()
-    return (any(words[-1].endswith(head) for head in cues.advisory_heads) or bool(_ADVISORY_WORDS.intersection(words))
-            or _advisory_compound(words[-1], cues))
+    return (any(words[-1].endswith(head) for head in cues.advisory_heads)
+            or any(word in cues.advisory_words for word in words) or _advisory_compound(words[-1], cues))
 
 
 def _advisory_compound(word: str, cues: RecommendationCues) -> bool:

@@ -97,6 +97,10 @@ class GoalCues:
     pointer_words: frozenset[str] = frozenset()
     goal_verb_prepositions: frozenset[str] = frozenset()
     year_prepositions: frozenset[str] = frozenset()
+    #: "For å gjere dette må de ...": a light verb with only a pointing object is a step, no purpose
+    light_verbs: frozenset[str] = frozenset()
+    light_verb_objects: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
 
     def words(self, key: str) -> tuple[str, ...]:
         return tuple(self.data[key])
@@ -158,6 +162,9 @@ def goal_cues() -> GoalCues:
         pointer_words=frozenset(data.get("pointer_words", ())),
         goal_verb_prepositions=frozenset(data.get("goal_verb_prepositions", ())),
         year_prepositions=frozenset(data.get("year_prepositions", ())),
+        light_verbs=frozenset(data.get("light_verbs", ())),
+        light_verb_objects=frozenset(data.get("light_verb_objects", ())),
+        clause_verbs=frozenset(data.get("clause_verbs", ())),
     )
 
 
@@ -488,11 +495,11 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     if parse is not None and _presentational(parse.at(words[0][0])):
         return None  # "slik at det blir avsatt midler", "slik at det finnes gode møteplasser": what happens, no aim
     lead = [text[s:e].lower() for s, e in words[:4]]
-    if lead[0] in _LIGHT_VERBS and lead[1] == "til":
+    if lead[0] in cues.light_verbs and lead[1] == "til":
         del lead[1]  # "for å få til dette": the particle
     lead = lead[:3]
-    if (len(lead) >= 2 and lead[0] in _LIGHT_VERBS and lead[1] in _EMPTY_OBJECTS
-            and (len(lead) == 2 or lead[2] in _CLAUSE_VERBS)):
+    if (len(lead) >= 2 and lead[0] in cues.light_verbs and lead[1] in cues.light_verb_objects
+            and (len(lead) == 2 or lead[2] in cues.clause_verbs)):
         return None  # "For å gjere dette må de opprette ein brukar": a step, not a purpose ("gjere det lettare" is one)
     if _points_back(context, cues, [text[s:e].lower() for s, e in words]):
         return None  # "for å nå desse måla", "for å lykkes med dette", "for å gjennomføre prosjektet"
@@ -530,10 +537,6 @@ def _presentational(token: Token | None) -> bool:
 
 
 #: a purpose that only does "this" says nothing ("for å gjøre dette", "for å klare det")
-_LIGHT_VERBS = frozenset({"gjøre", "gjere", "gjera", "få", "oppnå", "klare", "greie", "ordne"})
-_EMPTY_OBJECTS = frozenset({"dette", "det", "detta", "slik", "dei", "de", "dem", "den"})
-#: the verb of the main clause right after the object: the purpose ended there
-_CLAUSE_VERBS = frozenset({"må", "skal", "kan", "vil", "bør", "er", "blir", "vert", "har"})
 
 
 def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:
