@@ -246,10 +246,15 @@ def test_measures_recall_one_word_categories_are_no_measures(nlp):
      "Tilboda skal realisere måla i Samhandlingsreforma, Folkehelsestrategien og Trygg heime-reforma."),
     ("Tilskudd til aktivitet 2026\n\nKommunen fordeler 500 000 kroner til aktivitetstilbud for eldre, "
      "i tråd med Trygg heime-reformen."),
+    ("Tilskudd til aktivitet 2026\n\nKommunen fordeler 500 000 kroner til aktivitetstilbud for eldre. "
+     "Tilbudet er en del av Trygg heime-reformen."),
+    ("Tilskot til friskliv 2026\n\nFylkeskommunen gir 2,4 millionar kroner til frisklivstilbod i kommunane, "
+     "som ledd i oppfølginga av Folkehelsestrategien."),
 ])
 def test_measures_a_plan_the_text_serves_is_no_measure(any_nlp, text):
-    """The goals of another plan ("målene i X og Y", "måla i X, Y og Z") and what a text follows ("i tråd med X")
-    frame the measure; the named plans are not measures of this text, and the funded offer still is."""
+    """The goals of another plan ("målene i X og Y", "måla i X, Y og Z"), what a text follows ("i tråd med X",
+    "oppfølginga av X") and what it is part of ("en del av X") frame the measure; the named plans are not measures
+    of this text, and the funded offer still is."""
     found = measures(any_nlp, text)
     assert not any(label.startswith(("Samhandlingsreform", "Folkehelsestrategi", "Trygg heime")) for label in found)
     assert any("tilbud" in label or "tilbod" in label for label in found)
