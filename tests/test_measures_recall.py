@@ -1207,3 +1207,40 @@ def test_measures_recall_what_follows_the_amount_names_what_it_funds(nlp, text, 
     tiltakspakke for X", "N i varig styrking av X", "N gjennom kommunerammen til å styrke X"."""
     found = measures(nlp, text)
     assert found.get(label) == {value}, found
+
+
+# ------------------------------------------------------------------- a count of projects, sums, acronyms
+
+
+def test_measures_the_programme_a_count_of_projects_is_funded_through(nlp):
+    """ "N kroner til syv ulike prosjekter gjennom Program for X (ACR)": the count names no measure, the programme
+    the money goes through is funded; its glossed acronym later ("ACR skal også bidra ...") is the same measure and
+    no actor; a title's count after an abbreviation ("To St. Olav-prosjekter") names none either."""
+    text = ("To St. Olav-prosjekter får støtte\n\nDe regionale helseforetakene har etter utlysning tildelt til sammen "
+            "120 millioner kroner til syv ulike prosjekter gjennom Program for klinisk behandlingsforskning "
+            "(KLINBEFORSK).\n\nKLINBEFORSK skal også bidra til økt koordinering av kompetanse og infrastruktur.")
+    found = findings(nlp, text)
+    assert {m.label: {int(a.value) for a in m.funding} for m in found.measures if m.funding} == {
+        "Program for klinisk behandlingsforskning": {120_000_000}}
+    keys = {m.label: m.key for m in found.measures}
+    assert keys.get("KLINBEFORSK") == keys["Program for klinisk behandlingsforskning"]
+    assert not any("Olav" in m.label or "syv" in m.label for m in found.measures)
+    document = document_from_text(text, source="x.txt")
+    from helsekg.extract.actors import extract_actors
+
+    actors, _ = extract_actors(nlp(document.text), document)
+    assert "KLINBEFORSK" not in {a.label for a in actors}
+
+
+@pytest.mark.parametrize("text", [
+    ("Lån til nye sykehusprosjekter\n\nMed et senter for psykisk helsevern skal sykehuset samle tilbudet. Regjeringen "
+     "foreslår å gi en samlet låneramme på 695 millioner kroner til prosjektet og en bevilgning på 35 millioner kroner "
+     "i 2022."),
+    ("Lån til nye sjukehusprosjekt\n\nMed eit senter for psykisk helsevern skal sjukehuset samle tilbodet. Regjeringa "
+     "føreslår å gi ei samla låneramme på 695 millionar kroner til prosjektet og ei løyving på 35 millionar kroner "
+     "i 2022."),
+])
+def test_measures_a_funded_phrase_ends_before_a_coordinated_sum(any_nlp, text):
+    """ "til prosjektet og en bevilgning på 35 millioner kroner": what the loan is for is "prosjektet" (the centre
+    named before); the coordinated grant is no part of a measure's name."""
+    assert not any("bevilgning" in label or "løyving" in label for label in measures(any_nlp, text))

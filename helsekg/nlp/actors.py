@@ -1243,7 +1243,7 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
 
 
 #: An acronym in parentheses after the words it shortens: "tverrfaglig spesialisert rusbehandling (TSB)".
-_GLOSSED_ACRONYM = re.compile(r"(?<=[\w-]) \((?P<acronym>[A-ZÆØÅ]{2,7})\)")
+_GLOSSED_ACRONYM = re.compile(r"(?<=[\w-]) \((?P<acronym>[A-ZÆØÅ]{2,12})\)")
 
 
 def _glossed_acronyms(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> frozenset[str]:

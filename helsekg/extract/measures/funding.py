@@ -348,7 +348,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     phrase = phrase_after(text, begin, s.end, rx)
     if phrase is None:
         return ()
-    start, end = phrase
+    start, end = _before_next_sum(context, *phrase)
     if kind == "for_å" and _budget_to_before(context, amount, index):
         # "Økte bevilgninger til den sentrale helseforvaltningen med 300 millioner kroner for å sikre ...": the
         # budget line names what is funded; the purpose after the amount is its goal
@@ -383,6 +383,9 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if kind == "til":
         start, end = _purpose_after_recipients(context, start, end, s.end)
         recipients_only = context.is_group(text[start:end])
+        through = _counted_through(context, start, end, s.end)
+        if through is not None:
+            return (NewPhrase(*through, "forward"),)
     first = text[start:end].split()[0]
     if rx.budget_noun.match(first) and len(text[start:end].split()) == 1:
         return ()
@@ -415,6 +418,36 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # no measure; the money goes to the measure the sentence or section is about
         return (NewPhrase(start, end, "forward"), *BUDGET_FALLBACK)
     return (NewPhrase(start, end, "forward"),)
+
+
+def _counted_through(context: MeasureContext, start: int, end: int, limit: int) -> tuple[int, int] | None:
+    """ "120 millioner kroner til syv ulike prosjekter gjennom Program for klinisk behandlingsforskning": a count of
+    projects is no measure, and the programme the money goes through is the one funded; None when the phrase is no
+    count of instruments or no channel follows it."""
+    if not_a_measure(context.text, start, end, context.rx, doc=context.doc) != "fragment":
+        return None
+    channel = _channel(context).match(context.text, end, limit)
+    if channel is None or not (context.rx.instrument_word.match(channel.group(2)) or channel.group(2)[:1].isupper()):
+        return None
+    phrase = phrase_after(context.text, channel.end(), limit, context.rx)
+    if phrase is None or not_a_measure(context.text, *phrase, context.rx, doc=context.doc) is not None:
+        return None
+    return phrase
+
+
+#: the conjunction before a coordinated sum: "til prosjektet | og en bevilgning på 35 millioner kroner"
+_BEFORE_SUM = re.compile(r"\s*(?:,\s*(?:og|samt)|,|og|samt)\s+[^,]*\Z", re.IGNORECASE)
+
+
+def _before_next_sum(context: MeasureContext, start: int, end: int) -> tuple[int, int]:
+    """The phrase ``[start, end)`` ended before the conjunction that coordinates another sum with it ("gi en samlet
+    låneramme på 695 millioner kroner til prosjektet og en bevilgning på 35 millioner kroner": what the loan is for
+    is "prosjektet"); unchanged when no sum of money starts inside it or no conjunction comes before that sum."""
+    inner = next((a.start for a in context.amounts if a.is_money and start < a.start < end), None)
+    if inner is None:
+        return start, end
+    cut = _BEFORE_SUM.search(context.text, start, inner)
+    return (start, cut.start()) if cut is not None and cut.start() > start else (start, end)
 
 
 #: "... til kommunane | til ...": a second "til" after the recipients names what the money is for (not "til å")

@@ -488,7 +488,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
         span = doc.char_span(start, end, alignment_mode="expand")
     if (span is not None and doc is not None and annotated(doc, "POS") and len(span) > 1
             and (span[0].like_num or span[0].pos_ == "NUM")):
-        counted = next((t for t in span[1:] if t.pos_ == "NOUN"), None)
+        # (an abbreviation is no head: "To St. Olav-prosjekter")
+        counted = next((t for t in span[1:] if t.pos_ == "NOUN" and not t.text.endswith(".")), None)
         if counted is None or rx.instrument_word.match(counted.text):
             return "fragment"  # "fire prosjekt i Fjell": a count of grants, not one measure
     if " ".join(w.lower() for w in words) in cues.table_sum_labels:

@@ -172,6 +172,13 @@ _MONEY_REFERENCES = frozenset({"midlene", "midlane", "midla", "pengene", "pengan
 _SERVICE_REFERENCES = ("tilbudet", "tilbodet", "tilboda", "tilbudene", "tiltaket", "tiltaka", "tiltakene")
 
 
+#: a capitalised abbreviation that opens a name right before a span: "St. ", "Dr. "
+_AFTER_ABBREVIATION = re.compile(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]?\.[^\S\n]\Z")
+
+#: an acronym as a measure's whole label ("KLINBEFORSK", "ALIS")
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,12}")
+
+
 class MeasureResolver:
     """Merges candidates into mentions of one document, then attaches amounts, goals, groups, proposers."""
 
@@ -241,6 +248,8 @@ class MeasureResolver:
         """
         if any(m.start == start and m.end == end for m in self.mentions):
             return None
+        if _AFTER_ABBREVIATION.search(self.text, max(0, start - 6), start):
+            return "fragment"  # "Olav-prosjekter" in "St. Olav-prosjekter": a name cut after its abbreviation
         reason = not_a_measure(self.text, start, end, self.rx, doc=self.context.doc, actors=self.context.actors,
                                tagged_places=not name)
         if name and reason == "group" and self.text[start:start + 1].isupper():
@@ -1116,6 +1125,15 @@ class MeasureResolver:
                 continue
             if len(longer) == 1:
                 mapping[short] = longer.pop()
+        # "Program for klinisk behandlingsforskning (KLINBEFORSK)" and later "KLINBEFORSK skal ...": the acronym the
+        # text glosses after a measure's name is that measure
+        for acronym in {m.key: m for m in self.mentions if _ACRONYM.fullmatch(m.label)}.values():
+            if acronym.key in mapping:
+                continue
+            glossed = next((m for m in self.mentions if m.key != acronym.key and not _ACRONYM.fullmatch(m.label)
+                            and self.text.startswith(f" ({acronym.label})", m.end)), None)
+            if glossed is not None:
+                mapping[acronym.key] = glossed.key
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
