@@ -1244,3 +1244,21 @@ def test_measures_a_funded_phrase_ends_before_a_coordinated_sum(any_nlp, text):
     """ "til prosjektet og en bevilgning på 35 millioner kroner": what the loan is for is "prosjektet" (the centre
     named before); the coordinated grant is no part of a measure's name."""
     assert not any("bevilgning" in label or "løyving" in label for label in measures(any_nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    ("Forskingsmidlar 2026\n\nHelseføretaket lyser ut interne forskingsmidlar.\n\nVi har løpande søknadsfrist i "
+     "kategoriane 6 og 7:\n\n• Kategori 6 - Utgifter i samband med publisering (inntil 30 000 kroner)\n"
+     "• Kategori 7 - Utgifter til presentasjon på konferansar (inntil 20 000 kroner)\n\nHusk å legge ved:\n\n"
+     "• Prosjektsøknad med tidsline\n• Budsjett\n• Permisjonsstøtte frå avdelingsleiar\n"),
+    ("Forskningsmidler 2026\n\nHelseforetaket lyser ut interne forskningsmidler.\n\nVi har løpende søknadsfrist i "
+     "kategoriene 6 og 7:\n\n• Kategori 6 - Utgifter i forbindelse med publisering (inntil 30 000 kroner)\n"
+     "• Kategori 7 - Utgifter til presentasjon på konferanser (inntil 20 000 kroner)\n\nHusk å legge ved:\n\n"
+     "• Prosjektsøknad med tidslinje\n• Budsjett\n• Permisjonsstøtte fra avdelingsleder\n"),
+])
+def test_measures_categories_and_attachments_of_a_call_are_no_measures(any_nlp, text):
+    """A call's categories ("Kategori 6 - ...") are parts of the scheme, whose sums it funds, and what an applicant
+    must attach ("Husk å legge ved: • Prosjektsøknad ...") names no measure."""
+    found = measures(any_nlp, text)
+    assert not any(label.startswith(("Kategori", "Prosjektsøknad", "Permisjonsstøtte", "Budsjett")) for label in found)
+    assert any({30_000, 20_000} <= values for values in found.values())

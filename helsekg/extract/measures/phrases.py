@@ -446,6 +446,10 @@ def _is_clause(span: Span) -> bool:
             and not any(t.pos_ in ("NOUN", "PROPN") for t in span[2:]))  # "X skal leggje fram ei evaluering": a task
 
 
+#: A numbered category of a call: "Kategori 6", "Søknadskategori 2", "Hovudkategori 1"
+_CATEGORY = re.compile(r"(?i)(?:søknads|hoved|hovud|under)?kategori(?:en|a)?\s*\d+\b")
+
+
 def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | None = None,
                   actors: Sequence[Actor] = (), tagged_places: bool = True) -> str | None:
     """Why ``text[start:end]`` cannot be a measure label, or None when it may be one.
@@ -473,6 +477,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     first = words[0].lower()
     if first in cues.kind_words:
         return "generic"  # "slike frisklivssentralar": a kind, no measure
+    if _CATEGORY.match(label):
+        return "generic"  # "Kategori 6 - Utgifter i samband med publisering": a category of a call, its scheme's part
     if first in cues.month_names or label.count("(") > label.count(")"):
         return "fragment"  # "februar 2023", "IKS (RNHI": a date, or a name cut inside its brackets
     if words[0] in cues.company_forms:
