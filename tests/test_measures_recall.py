@@ -1262,3 +1262,17 @@ def test_measures_categories_and_attachments_of_a_call_are_no_measures(any_nlp, 
     found = measures(any_nlp, text)
     assert not any(label.startswith(("Kategori", "Prosjektsøknad", "Permisjonsstøtte", "Budsjett")) for label in found)
     assert any({30_000, 20_000} <= values for values in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    ("Trygg heime – 48 millioner kroner til å forberede eldrereformen\n\nRegjeringen foreslår 48 millioner kroner "
+     "til kommunene i 2027. Derfor har vi lagt fram eldrereformen Trygg heime, sier ministeren."),
+    ("Trygg heime – 48 millionar kroner til å førebu eldrereforma\n\nRegjeringa føreslår 48 millionar kroner "
+     "til kommunane i 2027. Difor har vi lagt fram eldrereforma Trygg heime, seier ministeren."),
+])
+def test_measures_a_definite_noun_before_a_name_is_that_name(any_nlp, text):
+    """ "til å forberede eldrereformen" and later "eldrereformen Trygg heime": the funded reform is the named one."""
+    found = findings(any_nlp, text).measures
+    reform = [m for m in found if m.label.startswith("eldrereform")]
+    named = {m.key for m in found if m.label == "Trygg heime"}
+    assert reform and reform[0].funding and {m.key for m in reform} == named

@@ -175,6 +175,9 @@ _SERVICE_REFERENCES = ("tilbudet", "tilbodet", "tilboda", "tilbudene", "tiltaket
 #: a capitalised abbreviation that opens a name right before a span: "St. ", "Dr. "
 _AFTER_ABBREVIATION = re.compile(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]?\.[^\S\n]\Z")
 
+#: a definite ending: "reformen", "reforma", "programmet", "ordninga"
+_DEFINITE = re.compile(r"(?:en|et|a)\Z", re.IGNORECASE)
+
 #: an acronym as a measure's whole label ("KLINBEFORSK", "ALIS")
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,12}")
 
@@ -1134,6 +1137,16 @@ class MeasureResolver:
                             and self.text.startswith(f" ({acronym.label})", m.end)), None)
             if glossed is not None:
                 mapping[acronym.key] = glossed.key
+        # "48 millioner kroner til å forberede eldrereformen" and later "eldrereformen Leve hele livet": a definite
+        # instrument noun that the text puts right before a name is that name
+        for word in {m.key: m for m in self.mentions if not m.named and " " not in m.label.strip()}.values():
+            if word.key in mapping or not self.rx.instrument_word.match(word.label) or not _DEFINITE.search(word.label):
+                continue
+            names = {n.key for n in self.mentions if n.named and n.key != word.key and n.key not in mapping
+                     and re.search(rf"(?<![\w-]){re.escape(word.label)}[^\S\n]+\Z", self.text[max(0, n.start - 60):n.start],
+                                   re.IGNORECASE)}
+            if len(names) == 1:
+                mapping[word.key] = names.pop()
         for m in self.mentions:
             seen = set()
             while m.key in mapping and m.key not in seen:
