@@ -1276,3 +1276,16 @@ def test_measures_a_definite_noun_before_a_name_is_that_name(any_nlp, text):
     reform = [m for m in found if m.label.startswith("eldrereform")]
     named = {m.key for m in found if m.label == "Trygg heime"}
     assert reform and reform[0].funding and {m.key for m in reform} == named
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Forskning 2026\n\nHelseforetaket har tildelt 10 millioner kroner. Øvrige forsknings- og innovasjonsmidler over "
+     "budsjettet går til behovsidentifisert forskning.", "forsknings- og innovasjonsmidler"),
+    ("Forsking 2026\n\nHelseføretaket har tildelt 10 millionar kroner. Andre forskings- og innovasjonsmidlar over "
+     "budsjettet går til behovsidentifisert forsking.", "forskings- og innovasjonsmidlar"),
+])
+def test_measures_a_fund_keeps_the_first_part_of_its_coordinated_compound(any_nlp, text, label):
+    """ "forsknings- og innovasjonsmidler" is one fund of both kinds: the name is not cut to its last part."""
+    found = measures(any_nlp, text)
+    assert label in found
+    assert "innovasjonsmidler" not in found and "innovasjonsmidlar" not in found

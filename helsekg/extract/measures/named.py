@@ -295,6 +295,9 @@ def find_funds(context: MeasureContext) -> tuple[Candidate, ...]:
                 before = doc[span.start - 1] if span is not None and span.start > 0 else None
                 if before is not None and before.pos_ == "ADJ" and before.idx >= s.start:
                     start = before.idx
+            coordinated = _TRUNCATED_BEFORE.search(text, max(s.start, start - 60), start)
+            if coordinated is not None:
+                start = coordinated.start()  # "forsknings- og innovasjonsmidler": one fund of both kinds
             end = m.end()
             purpose = _FUND_PURPOSE.match(text, end, s.end)
             if purpose is not None:
@@ -309,6 +312,9 @@ def find_funds(context: MeasureContext) -> tuple[Candidate, ...]:
             found.append(Candidate(start, end, i, "named"))
     return tuple(found)
 
+
+#: the first parts of a coordinated compound right before its last part: "forsknings- og ", "lærings-, meistrings- og "
+_TRUNCATED_BEFORE = re.compile(r"(?<![\w-])\w+-(?:,[^\S\n]*\w+-)*[^\S\n]+(?:og|eller)[^\S\n]+\Z")
 
 #: "til" right after a fund's compound, before what it is for (not "til å", an infinitive)
 _FUND_PURPOSE = re.compile(r"[^\S\n]+til[^\S\n]+(?!å\b)(?=[a-zæøå])")
