@@ -829,3 +829,23 @@ def test_recommendations_an_advisory_bodys_passive_must_demands(nlp, sentence, k
     document = _doc(text, language="nn")
     labels = [r.label for r in find_recommendations(nlp(document.text), document)]
     assert labels == ([sentence] if kept else []), labels
+
+
+@pytest.mark.parametrize(("text", "endorsed"), [
+    ("Ny lov om demensomsorg – høringssvar fra formannskapet i Fjellby\n\nFormannskapet i Fjellby\n\n"
+     "Vurdering fra formannskapet:\n\nMed en stadig eldre befolkning synes det fornuftig å etablere et nasjonalt "
+     "kompetansesenter for demens. Lovteksten er tydelig, og det er bra.\n",
+     "etablere et nasjonalt kompetansesenter for demens"),
+    ("Ny lov om demensomsorg – høyringsfråsegn frå formannskapet i Fjellby\n\nFormannskapet i Fjellby\n\n"
+     "Vurdering frå formannskapet:\n\nMed ei stadig eldre befolkning meiner vi det er rett å etablere eit nasjonalt "
+     "kompetansesenter for demens. Lovteksten er tydeleg, og det er bra.\n",
+     "etablere eit nasjonalt kompetansesenter for demens"),
+])
+def test_recommendations_a_consultation_answer_speaks_for_its_sender(nlp, text, endorsed):
+    """A consultation answer ("høringssvar fra formannskapet i Fjellby") speaks for its sender, whatever its type:
+    what the sender finds right to do ("synes det fornuftig å ...") is its recommendation; the law it answers about
+    names no author."""
+    extraction = process(document_from_text(text, source="h.txt"), nlp)
+    found = [(r.label, r.by.label if r.by else None) for r in extraction.recommendations]
+    assert [label for label, _ in found] == [endorsed]
+    assert found[0][1] is not None and found[0][1].lower().startswith("formannskapet")

@@ -112,6 +112,8 @@ class RecommendationCues:
     that_verbs: tuple[str, ...] = ()
     #: "Rådet for psykisk helse", "Nasjonalt råd for ...": a name with one of these as a word is an advisory body
     advisory_words: tuple[str, ...] = ()
+    #: "høringssvar", "høyringsfråsegn": a consultation answer speaks for the body that sends it
+    consultation_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -361,6 +363,42 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
     return min((a for a in authors if a.key == first.key), key=lambda a: a.start)
 
 
+#: "fra"/"frå" right before a name: who sends a consultation answer ("høringssvar fra formannskapet i Lillehammer")
+_FROM_BEFORE = re.compile(r"(?i)(?<![\w-])(?:fra|frå)\s+\Z")
+#: the bodies a consultation answers, never its author
+_ANSWERED_TYPES = frozenset({"government", "ministry"})
+#: how far into a text its title or opening lines may call it a consultation answer
+_CONSULTATION_REACH = 300
+
+
+def _consultation_answer(text: str, title_end: int, cues: RecommendationCues) -> bool:
+    """The title or the opening lines call the text a consultation answer ("Lov om Eldreombudet – høringssvar fra
+    formannskapet i Lillehammer", "Høyringsfråsegn frå Eidsvoll eldreråd")."""
+    head = text[:max(title_end, _CONSULTATION_REACH)].lower()
+    return any(word in head for word in cues.consultation_words)
+
+
+def _consultation_author(document: Document, actors: Sequence[Actor], advisory: Actor | None,
+                         cues: RecommendationCues) -> Actor | None:
+    """The body a consultation answer speaks for: the one named as its sender near the top ("høringssvar fra
+    formannskapet i Lillehammer"), else the advisory body that wrote it, else the first organisation its body names
+    near the top that is neither the government or ministry it answers nor an addressee ("Til: ..."); None when there
+    is none."""
+    text = document.text
+    reach = max(_CONSULTATION_REACH, len(text) // 3)
+    sender = next((a for a in sorted(actors, key=lambda a: a.start) if a.kind == "organisation" and a.start < reach
+                   and _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)), None)
+    if sender is not None or advisory is not None:
+        return sender or advisory
+    for actor in sorted(actors, key=lambda a: a.start):
+        if actor.start > reach:
+            break
+        if (actor.kind == "organisation" and document.is_body(actor.start, actor.end)
+                and actor.actor_type not in _ANSWERED_TYPES and not _addressed(text, actor.start)):
+            return actor
+    return None
+
+
 def _type_of(name: str) -> str:
     lower = name.lower()
     if lower.endswith("kommisjonen"):
@@ -402,6 +440,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     patterns = _patterns(cues)
     author = advisory_author(document, actors, cues=cues)
     title_end = max([r.end for r in document.regions if r.kind == "title"] or [0])
+    consultation = _consultation_answer(document.text, title_end, cues)
+    if consultation:
+        author = _consultation_author(document, actors, author, cues)
     advice_title = author is not None and bool(patterns["advice"].search(document.text, 0, title_end))
     known = [a for a in actors if a.kind == "organisation" and a.actor_type not in cues.deciding_actor_types
              and a.label.lower() not in cues.non_advisory_subjects]
@@ -425,7 +466,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     # (a text with no title line opens with its first sentence: "Eidsvoll eldreråd vil si seg fornøyd med ...")
     openings = [document.text[:title_end].strip()] + ([_SENTENCE_SPLIT.split(first_body.content, maxsplit=1)[0]]
                                                       if first_body is not None else [])
-    author_speaks = author is not None and (advice_title or any(
+    author_speaks = author is not None and (advice_title or consultation or any(
         _speaks_as(opening, author) or _opens_with_advisory_name(opening, cues) for opening in openings if opening))
     heading: str | None = None
     in_list = False
@@ -514,6 +555,13 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                         doc, s_start, s_end, sentence, patterns["opener"], cues)):
                     # "Styrk eldreomsorga.", "Det trengs et løft i arbeidet ..." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
+                    continue
+                endorsed = _ENDORSED.search(sentence) if author_speaks else None
+                if endorsed is not None:
+                    # "... synes det fornuftig å etablere et eldreombud": what the author finds right to do
+                    found.append(_record(document, s_start + endorsed.start(1),
+                                         s_start + len(sentence[:endorsed.end(1)].rstrip(" .!")), heading, author,
+                                         scheme))
                 continue
             subject = _subject(match)
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
@@ -525,6 +573,14 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                   else _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author)
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
+
+
+#: "synes det fornuftig å X", "er det nødvendig å X", "meiner vi det er rett å X": what the speaker finds right to do
+_ENDORSED = re.compile(r"(?i)(?<![\w-])(?:synes|syns|mener|meiner|finner|finn|er|vil\s+være|vil\s+vere)\s+(?:\w+\s+)?"
+                       r"det\s+"
+                       r"(?:(?:er|vere|være)\s+)?(?:(?:svært|veldig|heilt|helt|derfor|difor|også|òg)\s+)?"
+                       r"(?:fornuftig|riktig|rett|nødvendig|naudsynt|ønskelig|ønskjeleg|avgjørende|avgjerande)"
+                       r"\s+å\s+([^.!?]+)")
 
 
 _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
