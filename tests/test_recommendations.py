@@ -849,3 +849,24 @@ def test_recommendations_a_consultation_answer_speaks_for_its_sender(nlp, text, 
     found = [(r.label, r.by.label if r.by else None) for r in extraction.recommendations]
     assert [label for label, _ in found] == [endorsed]
     assert found[0][1] is not None and found[0][1].lower().startswith("formannskapet")
+
+
+ELDRE_DEMANDS_NB = """Eldreombudets krav til ny regjering
+
+Eldreombudet har sendt sine krav til den nye regjeringen.
+
+Styrk helse- og omsorgstjenestene
+
+ • Sørg for kompetanseoverføring mellom sykehusene og de kommunale helsetjenestene.
+ • Gi pålegg, verktøy og midler som gjør at alle kommuner forebygger overgrep.
+ • Sett i verk meldeplikten om vold mot eldre, og før tilsyn med at den følges.
+ • Les hele innspillet på nettsiden vår.
+"""
+
+
+def test_recommendations_short_and_ambiguous_imperatives(nlp) -> None:
+    """ "Sørg for ...", "Gi pålegg ..." (short imperatives the tagger reads as names) and "Sett i verk ..." (the
+    imperative of "sette", which is also a participle of "se") demand; "Les ..." still instructs the reader."""
+    document = _doc(ELDRE_DEMANDS_NB, language="nb")
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert [label.split()[0] for label in labels] == ["Sørg", "Gi", "Sett"]

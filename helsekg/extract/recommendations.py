@@ -615,7 +615,10 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     if span is None:
         return False
     first = span[0]
-    if first.lower_ in cues.instruction_verbs or first.lemma_.lower() in cues.instruction_verbs:
+    lemma = first.lemma_.lower()
+    # the lemma counts only when the word is a form of it ("Les" of "lese"), not when a participle of it is another
+    # verb's imperative ("Sett i verk ...": "sett" of "se", the imperative of "sette")
+    if first.lower_ in cues.instruction_verbs or lemma in cues.instruction_verbs and lemma.startswith(first.lower_):
         return False
     if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
         return True
@@ -629,8 +632,9 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
         return True
     # a word the tagger does not know as a verb whose form is an infinitive without its "-e" ("Anerkjenn eldre sine
     # ressursar ...": "anerkjenne"), and no noun of the dictionary: the imperative form of that verb
+    # (and "Sørg for ...", "Gi pålegg ...": a vowel-final infinitive is its own imperative)
     nxt = span[1]
-    return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 5
+    return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 2
             and nxt.text[:1].islower() and _imperative_form(first.lower_))  # not a name: "Dag Øyen", "Liv ..."
 
 
@@ -651,9 +655,13 @@ def _imperative_form(word: str) -> bool:
     from helsekg.nlp.lemmas import load_table
 
     table = load_table()
+    if table.lookup("NOUN", word, seen=True) is not None or table.lookup("ADJ", word, seen=True) is not None:
+        return False
     infinitive = word + "e"
-    return (len(word) >= 3 and table.lookup("VERB", infinitive, seen=True) == infinitive
-            and table.lookup("NOUN", word, seen=True) is None and table.lookup("ADJ", word, seen=True) is None)
+    if len(word) >= 4 and table.lookup("VERB", infinitive, seen=True) == infinitive:
+        return True
+    # "gi", "få", "la": a verb whose infinitive ends in a vowel other than "-e" is its own imperative
+    return 2 <= len(word) <= 3 and word[-1] in "aiouyæøå" and table.lookup("VERB", word, seen=True) == word
 
 
 def _prose_demand(doc: Doc | None, start: int, end: int, sentence: str, opener: re.Pattern[str],
