@@ -766,3 +766,17 @@ def test_goals_real_a_plan_named_in_passing_does_not_take_the_pages_goal(nlp):
     owners = {g.label: m.label for m in result.measures for g in m.goals}
     goal = next((g for g in owners if g.startswith("dei som ønskjer det")), None)
     assert goal is not None and owners[goal].startswith("Tilskot til dagaktivitetstilbod"), owners
+
+
+@pytest.mark.parametrize("text", [
+    ("Nytt senter for psykisk helse\n\nStyret har vedtatt å bygge et nytt senter for psykisk helse for 2 milliarder "
+     "kroner.\n\n– Dette vil bety veldig mye for pasientene, som vil kunne få et bedre samlet tilbud, sier "
+     "helseministeren."),
+    ("Nytt senter for psykisk helse\n\nStyret har vedteke å byggje eit nytt senter for psykisk helse for 2 "
+     "milliardar kroner.\n\n– Dette vil bety veldig mykje for pasientane, som vil kunne få eit betre samla tilbod, "
+     "seier helseministeren."),
+])
+def test_targets_vague_people_are_no_target_group(nlp, text):
+    """ "pasientene", "pasientane" alone name nobody in particular: no target group (``vague_groups``)."""
+    groups = {g.label.lower() for g in extract_text(text, nlp=nlp).target_groups}
+    assert not groups & {"pasientene", "pasientane"}

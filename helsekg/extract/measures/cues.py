@@ -123,6 +123,8 @@ class MeasureCues:
     many_words: tuple[str, ...] = ()
     #: the goals of another plan, or what a text follows: "målene i X", "i tråd med X" (X is no measure here)
     frame_cues: tuple[str, ...] = ()
+    #: target groups that name nobody in particular ("pasientene", "prioriterte grupper")
+    vague_groups: tuple[str, ...] = ()
     #: adverbs between "kan" and "søke" of an applicant clause ("Kommunene kan også søke om ...")
     applicant_adverbs: tuple[str, ...] = ()
     #: line openings of a grant page ("Søknadsfrist:", "Kven kan søkje?"): its title names the scheme

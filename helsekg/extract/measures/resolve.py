@@ -1269,8 +1269,11 @@ class MeasureResolver:
                 measure.goals.append(found.goal)
 
     def attach_targets(self, targets: Iterable[TargetCandidate]) -> None:
+        vague = frozenset(self.context.cues.vague_groups)
         for found in targets:
             group = found.group
+            if " ".join(group.label.lower().split()) in vague:
+                continue  # "pasientene", "prioriterte grupper": nobody in particular (``vague_groups``)
             measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
             if measure is None:
                 measure = self.only_measure() or (self.title_measure() if found.strong else None)
