@@ -870,3 +870,23 @@ def test_recommendations_short_and_ambiguous_imperatives(nlp) -> None:
     document = _doc(ELDRE_DEMANDS_NB, language="nb")
     labels = [r.label for r in find_recommendations(nlp(document.text), document)]
     assert [label.split()[0] for label in labels] == ["Sørg", "Gi", "Sett"]
+
+
+CONSULTATION_BURDE_NB = """Dato: 13.04.2026
+Høringssvar fra Fjellby kommune
+
+Fjellby kommune gir følgende innspill til folkehelsemeldingen.
+
+Folkehelse og livsmestring i skolen
+
+Økonomiforståelse burde være en del av dette faget i alle skoler. Det burde vurderes et nasjonalt opplegg som kan innføres allerede i barnehagene.
+"""
+
+
+def test_recommendations_burde_in_a_consultation_answer(nlp) -> None:
+    """ "burde" demands as "bør" does ("Det burde vurderes ...", "X burde være ..."), and the line that names a
+    consultation answer under its date ("Høringssvar fra Fjellby kommune") is no demand, whatever the tagger reads."""
+    extraction = process(document_from_text(CONSULTATION_BURDE_NB, source="h.txt"), nlp)
+    labels = [r.label for r in extraction.recommendations]
+    assert [label.split()[0] for label in labels] == ["Økonomiforståelse", "Det"]
+    assert all(r.by is not None and r.by.label.startswith("Fjellby") for r in extraction.recommendations)

@@ -378,6 +378,13 @@ def _consultation_answer(text: str, title_end: int, cues: RecommendationCues) ->
     return any(word in head for word in cues.consultation_words)
 
 
+def _names_consultation(line: str, cues: RecommendationCues) -> bool:
+    """A short line without a sentence's end that holds a consultation word: the document's name, no demand."""
+    words = line.lower().split()
+    return len(words) <= 10 and not line.rstrip().endswith((".", "!")) and any(
+        word.strip(",:;–-") in cues.consultation_words for word in words)
+
+
 def _consultation_author(document: Document, actors: Sequence[Actor], advisory: Actor | None,
                          cues: RecommendationCues) -> Actor | None:
     """The body a consultation answer speaks for: the one named as its sender near the top ("høringssvar fra
@@ -504,8 +511,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                 found.append(_record(document, start, end, heading, by, scheme))
             continue
         in_list = False
-        if line.end <= title_end:
-            continue
+        if line.end <= title_end or consultation and _names_consultation(text, cues):
+            continue  # the title; "Høringssvar fra Innlandet fylkeskommune" under a date line names the document
         # the intro may close a paragraph: "... behandlet saken i møtet. Rådet ga tre anbefalinger:"
         last_sentence = re.split(r"(?<=[.!?])\s+", text)[-1]
         if patterns["intro"].match(text) or (text.endswith(":") and patterns["intro"].match(last_sentence)):
