@@ -593,3 +593,26 @@ def test_proposers_real_items_a_recipient_got_money_for_are_decided_by_the_giver
     found = measures(text)
     assert found.get("Digital heimeoppfølging for eldre") == "Statsforvaltaren i Vestland", found
     assert found.get("Kvardagsmeistring i heimetenesta") == "Statsforvaltaren i Vestland", found
+
+
+STORTING_PROPOSAL_NB = """Innstilling fra helse- og omsorgskomiteen om representantforslag om en sterkere offentlig helsetjeneste
+
+Til Stortinget
+
+Bakgrunn
+
+I dokumentet fremmes følgende forslag:
+
+  1. Stortinget ber regjeringen innføre en omsetningsavgift på private helseforsikringer.
+
+  2. Stortinget ber regjeringen nedsette et offentlig utvalg som skal gjennomgå private helseaktører.
+
+  3. Stortinget ber regjeringen innføre pristak på tannhelsetjenester.
+"""
+
+
+def test_proposers_whom_every_request_addresses_is_no_default_proposer(nlp):
+    """ "Stortinget ber regjeringen ...": the government is named in every item as whom the request addresses, not as
+    the body whose page it is; it proposes none of the measures."""
+    proposers = {m.proposer.label if m.proposer else None for m in extract_text(STORTING_PROPOSAL_NB, nlp=nlp).measures}
+    assert proposers and not any(p and p.lower().startswith("regjering") for p in proposers)

@@ -463,6 +463,11 @@ def _applicant_mention(context: MeasureContext, actor: Actor) -> bool:
     return lead is not None and lead.start(1) <= actor.start < lead.end(1)
 
 
+#: a request verb right before a name: "ber regjeringen", "oppmodar departementet"
+_REQUEST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ber|bad|be|oppmoder|oppmodar|anmoder|anmodar|oppfordrer|oppfordrar)"
+                             r"\s+\Z")
+
+
 def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
     """The public body (``publisher_types``) the text names most often, at least twice and more often than any
     other: the body whose page it is, when no body decides, funds or runs anything in it ("Voss herad inviterte til
@@ -470,6 +475,8 @@ def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for a in context.actors:
+        if _REQUEST_BEFORE.search(context.text, max(0, a.start - 14), a.start):
+            continue  # "Stortinget ber regjeringen ...": whom a request addresses, in every item of a proposal
         if a.kind == "organisation" and a.actor_type in cues.publisher_types:
             counts[a.key] += 1
             if a.key not in first or len(a.label) > len(first[a.key].label):
