@@ -616,3 +616,23 @@ def test_proposers_whom_every_request_addresses_is_no_default_proposer(nlp):
     the body whose page it is; it proposes none of the measures."""
     proposers = {m.proposer.label if m.proposer else None for m in extract_text(STORTING_PROPOSAL_NB, nlp=nlp).measures}
     assert proposers and not any(p and p.lower().startswith("regjering") for p in proposers)
+
+
+@pytest.mark.parametrize("text", [
+    ("Prosjektmidlar til sosiale tenester i Nav\n\nStatsforvaltaren har tildelt prosjektmidlar til fire stillingar. "
+     "Dei Nav-kontora som fekk innvilga tilskot til nye prosjekt i år er:\n\n"
+     "  • Nav Bergenhus – to stillingar i prosjektet «Ka no?»\n"
+     "  • Nav Bømlo – ei stilling i prosjektet «Barn har noko viktig å seie!»\n"),
+    ("Prosjektmidler til sosiale tjenester i NAV\n\nStatsforvalteren har tildelt prosjektmidler til fire stillinger. "
+     "De NAV-kontorene som fikk innvilget tilskudd til nye prosjekter i år er:\n\n"
+     "  • NAV Bergenhus – to stillinger i prosjektet «Ka no?»\n"
+     "  • NAV Bømlo – en stilling i prosjektet «Barn har noe viktig å si!»\n"),
+])
+def test_proposers_the_office_an_item_opens_with_runs_its_project(nlp, text):
+    """ "• Nav Bergenhus – to stillingar i prosjektet «...»": a local Nav office is a body of its own, and the body an
+    item opens with before its dash runs the project after it."""
+    extraction = extract_text(text, nlp=nlp)
+    assert {"Nav Bergenhus", "Nav Bømlo"} <= {a.label for a in extraction.actors} or {
+        "NAV Bergenhus", "NAV Bømlo"} <= {a.label for a in extraction.actors}
+    owners = {m.label: m.proposer.label for m in extraction.measures if m.proposer and m.label.startswith(("Ka", "Barn"))}
+    assert [owner.split()[-1] for owner in owners.values()] == ["Bergenhus", "Bømlo"]

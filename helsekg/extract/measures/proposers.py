@@ -272,6 +272,16 @@ def _item_owner(context: MeasureContext, start: int, sentence: int) -> Actor | N
         return None
     line = context.text[bullet[0]:bullet[1]].rstrip()
     fields = _ITEM_FIELD.split(line)
+    if len(fields) == 2:
+        # "• Nav Bergenhus – to stillingar i prosjektet «Ka `no?»": the body the item opens with runs the project after
+        # the dash
+        head = fields[0].rstrip()
+        first = bullet[0] + len(head) - len(head.lstrip(" •·*-–\t"))
+        second = bullet[0] + len(line) - len(fields[1].lstrip())
+        if start < second:
+            return None
+        return next((a for a in context.actors_in(first, bullet[0] + len(head))
+                     if a.kind == "organisation" and a.start == first and a.end == bullet[0] + len(head)), None)
     if len(fields) < 3:
         return None
     last = bullet[0] + len(line) - len(fields[-1].strip())
