@@ -890,3 +890,21 @@ def test_recommendations_burde_in_a_consultation_answer(nlp) -> None:
     labels = [r.label for r in extraction.recommendations]
     assert [label.split()[0] for label in labels] == ["Økonomiforståelse", "Det"]
     assert all(r.by is not None and r.by.label.startswith("Fjellby") for r in extraction.recommendations)
+
+
+CONSULTATION_PAGE_NB = """Til høringen: Høring - forslag til endringer i lov om folkehelsearbeid
+
+Fjellby kommune
+
+Dato: 17.01.2026
+
+Fjellby kommune er positiv til hovedendringene i høringsutkastet. Det bør være tydelig at tilsynene utføres av en instans som er uavhengig av kommunens ledelse. Det foreslås å bytte ut begrepet miljørettet helsevern med miljø og helse. Dette kan bidra til forvirring.
+"""
+
+
+def test_recommendations_a_consultation_page_and_the_proposal_it_answers(nlp) -> None:
+    """A consultation answer as regjeringen.no's mirrors store it ("Til høringen: ...") speaks for the body it names:
+    its "bør" sentence is its recommendation, while "Det foreslås ..." is the proposal it answers."""
+    extraction = process(document_from_text(CONSULTATION_PAGE_NB, source="h.txt"), nlp)
+    found = [(r.label.split()[:3], r.by.label if r.by else None) for r in extraction.recommendations]
+    assert found == [(["Det", "bør", "være"], "Fjellby kommune")]

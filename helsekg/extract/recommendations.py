@@ -365,6 +365,9 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
 
 #: "fra"/"frå" right before a name: who sends a consultation answer ("høringssvar fra formannskapet i Lillehammer")
 _FROM_BEFORE = re.compile(r"(?i)(?<![\w-])(?:fra|frå)\s+\Z")
+#: in a consultation answer, a passive proposal is the one it answers: "Det foreslås bl.a. at det etableres ..."
+_ANSWERED_PROPOSAL = re.compile(r"(?i)\s*(?:det|dette|her)\s+(?:foreslås|foreslåast|føreslåast|føreslås|blir\s+foreslått"
+                                r"|vert\s+føreslått)\b")
 #: the bodies a consultation answers, never its author
 _ANSWERED_TYPES = frozenset({"government", "ministry"})
 #: how far into a text its title or opening lines may call it a consultation answer
@@ -556,6 +559,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             continue
         for s_start, s_end in _sentences(document.text, line, sentences):
             sentence = document.text[s_start:s_end]
+            if consultation and _ANSWERED_PROPOSAL.match(sentence):
+                continue  # "Det foreslås å bytte ut begrepet ...": the proposal the answer comments on, not its own
             match = prose.search(sentence)
             if match is None:
                 if author is not None and (_imperative(doc, s_start, s_end, cues) or author_speaks and _prose_demand(
