@@ -1289,3 +1289,18 @@ def test_measures_a_fund_keeps_the_first_part_of_its_coordinated_compound(any_nl
     found = measures(any_nlp, text)
     assert label in found
     assert "innovasjonsmidler" not in found and "innovasjonsmidlar" not in found
+
+
+@pytest.mark.parametrize("text", [
+    ("Tilskot til utviklingsprosjekt i barnevernstenesta\n\nKommunane kan søke om stimuleringsmidlar til "
+     "utviklingsprosjekt på barnevernsområdet. Statsforvaltaren har 4 millionar kroner til fordeling i år."),
+    ("Tilskudd til utviklingsprosjekter i barnevernstjenesten\n\nKommunene kan søke om stimuleringsmidler til "
+     "utviklingsprosjekter på barnevernsområdet. Statsforvalteren har 4 millioner kroner til fordeling i år."),
+])
+def test_measures_a_grant_page_names_its_scheme_twice(nlp, text):
+    """A grant page's title ("Tilskot til utviklingsprosjekt i ...") and the fund its body names for the same purpose
+    ("stimuleringsmidlar til utviklingsprosjekt på ...", its "til" phrase read by the parse) are one scheme, under the
+    title."""
+    found = findings(nlp, text).measures
+    assert any(m.label.startswith("stimulering") for m in found)
+    assert len({m.key for m in found}) == 1 and found[0].label.startswith("Tilsk")

@@ -175,6 +175,9 @@ _SERVICE_REFERENCES = ("tilbudet", "tilbodet", "tilboda", "tilbudene", "tiltaket
 #: a capitalised abbreviation that opens a name right before a span: "St. ", "Dr. "
 _AFTER_ABBREVIATION = re.compile(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]?\.[^\S\n]\Z")
 
+#: an instrument and the first word of what it is for: "Tilskot til utviklingsprosjekt ...", "midlar til drift av ..."
+_GRANT_PURPOSE = re.compile(r"([\w-]+)\s+til\s+([\w-]{4,})\b")
+
 #: a definite ending: "reformen", "reforma", "programmet", "ordninga"
 _DEFINITE = re.compile(r"(?:en|et|a)\Z", re.IGNORECASE)
 
@@ -1128,6 +1131,18 @@ class MeasureResolver:
                 continue
             if len(longer) == 1:
                 mapping[short] = longer.pop()
+        # "Tilskot til utviklingsprosjekt i barneverstenesta" (a grant page's title) and "stimuleringsmidlar til
+        # utviklingsprosjekt på barnevernsområdet" in its body: one scheme named twice for what it funds, under the title
+        title = next((m for m in self.mentions if m.how == "title" and m.key not in mapping), None)
+        purpose = _GRANT_PURPOSE.match(title.label) if title is not None else None
+        if purpose is not None and self.rx.instrument_word.match(purpose.group(1)):
+            for other in self.mentions:
+                if other.key == title.key or other.key in mapping:
+                    continue
+                again = _GRANT_PURPOSE.match(other.label)
+                if (again is not None and self.rx.instrument_word.match(again.group(1))
+                        and again.group(2).lower() == purpose.group(2).lower()):
+                    mapping[other.key] = title.key
         # "Program for klinisk behandlingsforskning (KLINBEFORSK)" and later "KLINBEFORSK skal ...": the acronym the
         # text glosses after a measure's name is that measure
         for acronym in {m.key: m for m in self.mentions if _ACRONYM.fullmatch(m.label)}.values():
