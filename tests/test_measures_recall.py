@@ -1304,3 +1304,15 @@ def test_measures_a_grant_page_names_its_scheme_twice(nlp, text):
     found = findings(nlp, text).measures
     assert any(m.label.startswith("stimulering") for m in found)
     assert len({m.key for m in found}) == 1 and found[0].label.startswith("Tilsk")
+
+
+def test_measures_a_funded_phrase_ends_before_the_next_inline_item(any_nlp):
+    """Items run together on one line ("• 30 millioner kroner til X • 2 millioner kroner til Y"): X ends before the
+    bullet that opens the next sum, and the "og" of a coordinated compound ("kunnskaps- og kompetansesentre") cuts
+    nothing."""
+    text = ("Kompetanse i helsetjenesten 2026\n\nRegjeringen foreslår dette: • om lag 30 millioner kroner til "
+            "kunnskaps- og kompetansesentre utenfor spesialisthelsetjenesten • 2 millioner kroner til nasjonale "
+            "læringsnettverk for gode pasientforløp.")
+    found = measures(any_nlp, text)
+    assert "kunnskaps- og kompetansesentre utenfor spesialisthelsetjenesten" in found
+    assert not any("•" in label or "millioner" in label for label in found)

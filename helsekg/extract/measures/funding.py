@@ -436,7 +436,12 @@ def _counted_through(context: MeasureContext, start: int, end: int, limit: int) 
 
 
 #: the conjunction before a coordinated sum: "til prosjektet | og en bevilgning på 35 millioner kroner"
-_BEFORE_SUM = re.compile(r"\s*(?:,\s*(?:og|samt)|,|og|samt)\s+[^,]*\Z", re.IGNORECASE)
+_BEFORE_SUM = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:og|samt)[^\S\n]|,[^\S\n]|(?<![\w-])(?<!-[^\S\n])(?:og|samt)[^\S\n]|[•\n])",
+                         re.IGNORECASE)
+
+
+#: at most this many words between that separator and the sum it coordinates ("og en bevilgning på")
+_SUM_LEAD_WORDS = 4
 
 
 def _before_next_sum(context: MeasureContext, start: int, end: int) -> tuple[int, int]:
@@ -446,8 +451,14 @@ def _before_next_sum(context: MeasureContext, start: int, end: int) -> tuple[int
     inner = next((a.start for a in context.amounts if a.is_money and start < a.start < end), None)
     if inner is None:
         return start, end
-    cut = _BEFORE_SUM.search(context.text, start, inner)
-    return (start, cut.start()) if cut is not None and cut.start() > start else (start, end)
+    # the last separator before that sum: a conjunction (not the "og" of "kunnskaps- og kompetansesentre"), a comma, a
+    # bullet or a line break
+    cut = None
+    for cut in _BEFORE_SUM.finditer(context.text, start, inner):
+        pass
+    if cut is None or cut.start() <= start or len(context.text[cut.end():inner].split()) > _SUM_LEAD_WORDS:
+        return start, end  # "sykehjem og hjemmetjenester Byrådet foreslår å bevilge 12 ...": no sum of its own
+    return start, start + len(context.text[start:cut.start()].rstrip())
 
 
 #: "... til kommunane | til ...": a second "til" after the recipients names what the money is for (not "til å")
