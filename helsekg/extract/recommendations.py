@@ -114,6 +114,9 @@ class RecommendationCues:
     advisory_words: tuple[str, ...] = ()
     #: "høringssvar", "høyringsfråsegn": a consultation answer speaks for the body that sends it
     consultation_words: tuple[str, ...] = ()
+    #: "synes det fornuftig å ...": the verbs and adjectives of what a speaker finds right to do
+    endorsing_verbs: tuple[str, ...] = ()
+    endorsing_adjectives: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -150,6 +153,12 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
             rf"^[\w-]*?(?:{owners})\s+(?:\w+\s+){{0,2}}(?:{_alt(n for n in cues.intro_nouns if n != 'tiltak')})\s*$",
             re.IGNORECASE),
         "opener": re.compile(rf"^(?:{_alt(cues.openers)})\b", re.IGNORECASE),
+        # "synes det fornuftig å X", "er det nødvendig å X", "meiner vi det er rett å X": what the speaker finds right
+        # to do (group 1)
+        "endorsed": re.compile(
+            rf"(?<![\w-])(?:{_alt(cues.endorsing_verbs) or '(?!)'})\s+(?:\w+\s+)?det\s+(?:(?:er|vere|være)\s+)?"
+            rf"(?:(?:svært|veldig|heilt|helt|derfor|difor|også|òg)\s+)?(?:{_alt(cues.endorsing_adjectives) or '(?!)'})"
+            r"\s+å\s+([^.!?]+)", re.IGNORECASE),
         # "... en rapport med anbefalinger ...", "Innspill til ...": a word that announces advice
         "advice": re.compile(rf"(?<![\w-])(?:{_alt(cues.advice_nouns)})", re.IGNORECASE),
         # a paragraph that opens with an advisory body's head noun: "Rådet har sendt en rapport med anbefalinger"
@@ -568,7 +577,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                     # "Styrk eldreomsorga.", "Det trengs et løft i arbeidet ..." in an advisory body's text: a demand
                     found.append(_record(document, s_start, s_end, heading, author, scheme))
                     continue
-                endorsed = _ENDORSED.search(sentence) if author_speaks else None
+                endorsed = patterns["endorsed"].search(sentence) if author_speaks else None
                 if endorsed is not None:
                     # "... synes det fornuftig å etablere et eldreombud": what the author finds right to do
                     found.append(_record(document, s_start + endorsed.start(1),
@@ -585,14 +594,6 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                   else _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author)
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
-
-
-#: "synes det fornuftig å X", "er det nødvendig å X", "meiner vi det er rett å X": what the speaker finds right to do
-_ENDORSED = re.compile(r"(?i)(?<![\w-])(?:synes|syns|mener|meiner|finner|finn|er|vil\s+være|vil\s+vere)\s+(?:\w+\s+)?"
-                       r"det\s+"
-                       r"(?:(?:er|vere|være)\s+)?(?:(?:svært|veldig|heilt|helt|derfor|difor|også|òg)\s+)?"
-                       r"(?:fornuftig|riktig|rett|nødvendig|naudsynt|ønskelig|ønskjeleg|avgjørende|avgjerande)"
-                       r"\s+å\s+([^.!?]+)")
 
 
 _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
