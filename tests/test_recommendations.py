@@ -908,3 +908,11 @@ def test_recommendations_a_consultation_page_and_the_proposal_it_answers(nlp) ->
     extraction = process(document_from_text(CONSULTATION_PAGE_NB, source="h.txt"), nlp)
     found = [(r.label.split()[:3], r.by.label if r.by else None) for r in extraction.recommendations]
     assert found == [(["Det", "bør", "være"], "Fjellby kommune")]
+
+
+def test_recommendations_ser_gjerne_at(nlp) -> None:
+    """ "Vi ser gjerne at ..." in a consultation answer asks for what follows, as "Vi ønsker at ..." does."""
+    text = ("Høringssvar fra Fjellby kommune\n\nFjellby kommune viser til høringen.\n\nVi ser gjerne at noen av disse "
+            "spørsmålene løftes ved andre anledninger, for drøfting og innspill.\n")
+    extraction = process(document_from_text(text, source="h.txt"), nlp)
+    assert [r.label.split()[:4] for r in extraction.recommendations] == [["Vi", "ser", "gjerne", "at"]]
