@@ -397,19 +397,19 @@ def _names_consultation(line: str, cues: RecommendationCues) -> bool:
         word.strip(",:;–-") in cues.consultation_words for word in words)
 
 
-def _consultation_author(document: Document, actors: Sequence[Actor], advisory: Actor | None,
-                         cues: RecommendationCues) -> Actor | None:
+def _consultation_author(document: Document, actors: Sequence[Actor], advisory: Actor | None) -> Actor | None:
     """The body a consultation answer speaks for: the one named as its sender near the top ("høringssvar fra
     formannskapet i Lillehammer"), else the advisory body that wrote it, else the first organisation its body names
     near the top that is neither the government or ministry it answers nor an addressee ("Til: ..."); None when there
     is none."""
     text = document.text
     reach = max(_CONSULTATION_REACH, len(text) // 3)
-    sender = next((a for a in sorted(actors, key=lambda a: a.start) if a.kind == "organisation" and a.start < reach
+    ordered = sorted(actors, key=lambda a: a.start)
+    sender = next((a for a in ordered if a.kind == "organisation" and a.start < reach
                    and _FROM_BEFORE.search(text, max(0, a.start - 8), a.start)), None)
     if sender is not None or advisory is not None:
         return sender or advisory
-    for actor in sorted(actors, key=lambda a: a.start):
+    for actor in ordered:
         if actor.start > reach:
             break
         if (actor.kind == "organisation" and document.is_body(actor.start, actor.end)
@@ -461,7 +461,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
     title_end = max([r.end for r in document.regions if r.kind == "title"] or [0])
     consultation = _consultation_answer(document.text, title_end, cues)
     if consultation:
-        author = _consultation_author(document, actors, author, cues)
+        author = _consultation_author(document, actors, author)
     advice_title = author is not None and bool(patterns["advice"].search(document.text, 0, title_end))
     known = [a for a in actors if a.kind == "organisation" and a.actor_type not in cues.deciding_actor_types
              and a.label.lower() not in cues.non_advisory_subjects]
@@ -673,7 +673,7 @@ def _imperative_form(word: str) -> bool:
     infinitive = word + "e"
     if len(word) >= 4 and table.lookup("VERB", infinitive, seen=True) == infinitive:
         return True
-    # "gi", "få", "la": a verb whose infinitive ends in a vowel other than "-e" is its own imperative
+    # "gi" ("Gi pålegg ..."): a verb whose infinitive ends in a vowel other than "-e" is its own imperative
     return 2 <= len(word) <= 3 and word[-1] in "aiouyæøå" and table.lookup("VERB", word, seen=True) == word
 
 

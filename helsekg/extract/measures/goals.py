@@ -536,9 +536,6 @@ def _presentational(token: Token | None) -> bool:
     return not any(child.dep_ == "SPRED" for node in (verb, *verb.children) for child in node.children)
 
 
-#: a purpose that only does "this" says nothing ("for å gjøre dette", "for å klare det")
-
-
 def _clause_end(parse: Parse, cue_start: int, begin: int, end: int) -> int:
     """End the goal before the first word its cue depends on ("For å møte X har regjeringa ..." -> "møte X")."""
     token = parse.at(cue_start) or parse.covering(cue_start)

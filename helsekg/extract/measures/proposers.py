@@ -113,11 +113,18 @@ class ProposerCues:
     #: "Prosjekta kommunen fekk tilskot til er:": a list introduction that says its items received money
     received_verbs: tuple[str, ...] = ()
     money_stems: tuple[str, ...] = ()
+    #: "Stortinget ber regjeringen ...": the word forms after which a body is whom a request addresses
+    request_forms: tuple[str, ...] = ()
 
     @property
     def received(self) -> re.Pattern[str]:
         """A receiving verb and a word for money, in either order, within one line before its colon."""
         return _received(self.received_verbs, self.money_stems)
+
+    @property
+    def request_before(self) -> re.Pattern[str]:
+        """A request verb right before a name ("ber regjeringen", "oppmodar departementet")."""
+        return _request_before(self.request_forms)
 
     @classmethod
     def load(cls) -> ProposerCues:
@@ -140,6 +147,11 @@ def _verb_particles(entries: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
         if particles:
             out[lemma] = out[lemma] + (" ".join(particles),)
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=4)
+def _request_before(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternation(forms)})\s+\Z" if forms else r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -473,11 +485,6 @@ def _applicant_mention(context: MeasureContext, actor: Actor) -> bool:
     return lead is not None and lead.start(1) <= actor.start < lead.end(1)
 
 
-#: a request verb right before a name: "ber regjeringen", "oppmodar departementet"
-_REQUEST_BEFORE = re.compile(r"(?i)(?<![\w-])(?:ber|bad|be|oppmoder|oppmodar|anmoder|anmodar|oppfordrer|oppfordrar)"
-                             r"\s+\Z")
-
-
 def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
     """The public body (``publisher_types``) the text names most often, at least twice and more often than any
     other: the body whose page it is, when no body decides, funds or runs anything in it ("Voss herad inviterte til
@@ -485,7 +492,7 @@ def _most_named(context: MeasureContext, cues: ProposerCues) -> Actor | None:
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for a in context.actors:
-        if _REQUEST_BEFORE.search(context.text, max(0, a.start - 14), a.start):
+        if cues.request_before.search(context.text, max(0, a.start - 14), a.start):
             continue  # "Stortinget ber regjeringen ...": whom a request addresses, in every item of a proposal
         if a.kind == "organisation" and a.actor_type in cues.publisher_types:
             counts[a.key] += 1
