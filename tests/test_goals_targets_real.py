@@ -780,3 +780,60 @@ def test_targets_vague_people_are_no_target_group(nlp, text):
     """ "pasientene", "pasientane" alone name nobody in particular: no target group (``vague_groups``)."""
     groups = {g.label.lower() for g in extract_text(text, nlp=nlp).target_groups}
     assert not groups & {"pasientene", "pasientane"}
+
+
+def test_goals_real_a_goal_ends_at_the_closing_quote_of_its_attribution(nlp):
+    """Twenty-eighth session: "... bidra til å skape eit meir berekraftig velferdssamfunn» seier statsforvaltaren":
+    the closing quote before the speech verb ends the goal, as a comma does."""
+    text = ("Innovasjonsprosjekt i kommunane\n\nStatsforvaltaren har delt ut 12 millionar kroner til innovasjonsprosjekt "
+            "i kommunane. «Dette er prosjekt som vil kunne bidra til å skape eit meir berekraftig velferdssamfunn» "
+            "seier statsforvaltar Kari Nordmann.")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
+    labels = [g.label for g in result.goals]
+    assert "skape eit meir berekraftig velferdssamfunn" in labels, labels
+    assert not any("seier" in label for label in labels), labels
+
+
+GRANT_PAGE_NB = """Tilskudd til psykologer i kommunene
+
+Søknadsfrist 1. mars.
+
+Regjeringen har foreslått et lovkrav om psykologkompetanse i kommunene fra 2020.
+
+Om ordningen
+
+Tilskuddsordningen er forankret i flere av regjeringens planer. Tilskuddsordningen er et av flere virkemidler i arbeidet med å:
+
+• styrke kvalitet og kompetanse innen psykisk helse og rus
+• inkludere psykisk helse som en likeverdig del av folkehelsearbeidet
+
+Mål for ordningen
+
+Styrke kvalitet og kompetanse i det tverrfaglige kommunale arbeidet innen psykisk helse og rus.
+"""
+
+
+def test_goals_real_a_list_of_the_work_a_scheme_serves_states_its_goals(nlp):
+    """Twenty-eighth session: "Tilskuddsordningen er et av flere virkemidler i arbeidet med å:" introduces the aims
+    the scheme serves, one per bullet: goals of the scheme the intro's subject names, no measures; and the line under
+    "Mål for ordningen" is that scheme's goal too."""
+    result = extract_text(GRANT_PAGE_NB, source="x.txt", nlp=nlp, language="nb")
+    owners = {g.label: m.label for m in result.measures for g in m.goals}
+    assert not any(m.label.startswith(("styrke", "inkludere")) for m in result.measures), result.measures
+    for goal in ("styrke kvalitet og kompetanse innen psykisk helse og rus",
+                 "inkludere psykisk helse som en likeverdig del av folkehelsearbeidet"):
+        assert owners.get(goal, "").startswith("Tilskudd til psykologer"), owners
+    aim = next((g for g in owners if g.startswith("Styrke kvalitet og kompetanse i det tverrfaglige")), None)
+    assert aim is not None and owners[aim].startswith("Tilskudd til psykologer"), owners
+
+
+def test_goals_real_mal_er_a_states_the_aim_of_the_pages_scheme(nlp):
+    """Twenty-eighth session: on a grant page with more than one measure, "Mål er å ..." with no measure in the
+    sentence states the aim of the scheme the title names (as "Målgruppe er ..." states its group)."""
+    text = ("Tilskudd til frivillig arbeid\n\nBeløp til fordeling: 18 mill. kroner.\n\n3 mill. kroner er satt av til "
+            "prosjektet Besøksvenn i eldreomsorgen.\n\nMål og målgruppe\n\n"
+            "Mål er å fremme og styrke frivillige organisasjoners informasjonsarbeid.")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nb")
+    owners = {g.label: m.label for m in result.measures for g in m.goals}
+    goal = next((g for g in owners if g.startswith("fremme og styrke frivillige")), None)
+    assert goal is not None and owners[goal] == "Tilskudd til frivillig arbeid", owners

@@ -1317,3 +1317,49 @@ def test_measures_real_nothing_inside_a_web_address(request, make):
             "sommarleir/\n")
     result = process(document_from_text(text, source="x.txt", language="nn"), request.getfixturevalue(make))
     assert [m.label for m in result.measures] == ["Tilskot til sommarleir for barn"]
+
+
+def test_measures_real_a_budget_noun_for_a_definite_scheme_funds_it(nlp):
+    """Twenty-eighth session: "Bevilgningen for tilskuddet til kommunalt rusarbeid er på totalt 492,5 millioner
+    kroner": the budget noun with "for" and a definite scheme funds that scheme, as "bevilgningen til ..." does; "for"
+    before a year is no scheme."""
+    found = measures(nlp, "Rusarbeid i kommunene\n\nBevilgningen for tilskuddet til kommunalt rusarbeid er på totalt "
+                          "492,5 millioner kroner.")
+    assert found.get("tilskuddet til kommunalt rusarbeid") == {492_500_000}, found
+    found = measures(nlp, "Rusarbeid i kommunene\n\nBevilgningen for 2020 er på totalt 492,5 millioner kroner.")
+    assert "2020" not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Samhandling\n\nSamhandlingsstrategi Møre og Romsdal 2016-2018\n\nStrategien skal sikre eit godt samarbeid "
+     "mellom helseføretaket og kommunane.", "Samhandlingsstrategi Møre og Romsdal 2016-2018"),
+    ("Folkehelse\n\nFolkehelseprogram Vestland 2020-2024\n\nProgrammet skal gi betre helse for barn og unge.",
+     "Folkehelseprogram Vestland 2020-2024"),
+])
+def test_measures_real_an_indefinite_instrument_noun_opening_a_titled_name(nlp, text, name):
+    """Twenty-eighth session: an indefinite instrument noun opening a line before a name and a period is part of the
+    name ("Samhandlingsstrategi Møre og Romsdal 2016-2018"), not a noun before the name "Møre"."""
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert name in labels, labels
+    assert not any(label in ("Møre", "Vestland 2020-2024") for label in labels), labels
+
+
+PSYCHOLOGIST_PAGE_NB = """Søke eller rapportere på tilskudd
+
+Søkere må benytte søknadsskjema som følger kunngjøringen. Vedlagt følger en veiledning til regelverket for tilskuddsordningen til psykologer i kommunen (PDF).
+
+Bakgrunn
+
+Tilskuddsordningen er forankret i flere av regjeringens planer. Tilskuddsordningen er et sentralt virkemiddel for å øke rekrutteringen av psykologer. Lovkrav om psykologkompetanse er et viktig tiltak for å utjevne forskjeller i kvalitet.
+"""
+
+
+def test_measures_real_the_scheme_two_sentences_open_with_is_the_pages_measure(nlp):
+    """Twenty-eighth session: a page whose sentences open with "Tilskuddsordningen" twice is about that scheme: its
+    full name where the page gives one ("tilskuddsordningen til psykologer i kommunen") is a measure, next to the law
+    the page also names."""
+    found = findings(nlp, PSYCHOLOGIST_PAGE_NB).measures
+    labels = [m.label for m in found]
+    assert "tilskuddsordningen til psykologer i kommunen" in labels, labels
+    scheme = next(m for m in found if m.label == "tilskuddsordningen til psykologer i kommunen")
+    assert any(g.label.startswith("øke rekrutteringen av psykologer") for g in scheme.goals), scheme.goals

@@ -916,3 +916,37 @@ def test_recommendations_ser_gjerne_at(nlp) -> None:
             "spørsmålene løftes ved andre anledninger, for drøfting og innspill.\n")
     extraction = process(document_from_text(text, source="h.txt"), nlp)
     assert [r.label.split()[:4] for r in extraction.recommendations] == [["Vi", "ser", "gjerne", "at"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Høringssvar fra Fjellby kommune\n\nFjellby kommune viser til høringen.\n\nVi mener det er viktig å beholde "
+     "de gode elementene i dagens tilbud. Vi har ingen andre merknader.\n",
+     "beholde de gode elementene i dagens tilbud"),
+    ("Høyringsfråsegn frå Fjellby kommune\n\nFjellby kommune viser til høyringa.\n\nKommunestyret meiner at det er "
+     "fornuftig at eit særleg ansvar for eldre kjem fram i lova. Vi har ingen andre merknader.\n",
+     "eit særleg ansvar for eldre kjem fram i lova"),
+])
+def test_recommendations_what_a_consultation_answer_finds_important_that(nlp, text, expected) -> None:
+    """Twenty-eighth session: "mener det er viktig å X" and "meiner at det er fornuftig at X" in a consultation answer
+    hold X as the sender's recommendation, as "synes det fornuftig å X" does; the remark after it is none."""
+    extraction = process(document_from_text(text, source="h.txt"), nlp)
+    found = [(r.label, r.by.label if r.by else None) for r in extraction.recommendations]
+    assert [label for label, _ in found] == [expected], found
+    assert found[0][1] is not None and found[0][1].startswith("Fjellby"), found
+
+
+def test_recommendations_mener_viktig_at_in_a_press_release_is_no_recommendation(nlp) -> None:
+    """What a speaker finds important ("Vi mener det er viktig at ...") counts only where the author speaks for itself
+    (an advisory body or a consultation answer); in a ministry's press release it is no recommendation."""
+    text = ("Regjeringen styrker helsestasjonene\n\nRegjeringen foreslår 100 millioner kroner mer til "
+            "helsestasjonene. Vi mener det er viktig at alle barn får et godt tilbud, sier helseministeren.\n")
+    assert process(document_from_text(text, source="p.txt"), nlp).recommendations == ()
+
+
+def test_recommendations_forutsetter_at(nlp) -> None:
+    """Twenty-eighth session: "forutsetter vi at X" in a consultation answer asks for X, as "forventer at" does."""
+    text = ("Høringssvar fra Fjellby fylkeskommune\n\nFylkestinget viser til høringen om et nasjonalt eldreombud.\n\n"
+            "Når det gjelder språk, forutsetter vi at ombudet gir informasjon på alle de samiske "
+            "språkene.\n")
+    extraction = process(document_from_text(text, source="h.txt"), nlp)
+    assert [r.label.split()[:5] for r in extraction.recommendations] == [["Når", "det", "gjelder", "språk,", "forutsetter"]]

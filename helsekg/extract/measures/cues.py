@@ -373,8 +373,9 @@ def compiled(cues: MeasureCues) -> Patterns:
     stops = (rf"(?![\w-]*?(?:{alt(cues.compound_instrument_stops)})(?:{compound_heads})$)"
              if cues.compound_instrument_stops else "")
     compound = rf"{stops}[\w-]{{4,}}?(?:{compound_heads})" if cues.compound_instrument_heads else ""
-    # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis
-    goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|,\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
+    # a spaced dash ends a goal unless it suspends a compound ("helse – og omsorgstenester"); so does a parenthesis;
+    # a closing quote before its attribution ends it too ("... velferdssamfunn» seier statsforvaltaren")
+    goal_end = (rf"[;!?(]|\s[–—]\s(?!og\b|eller\b)|(?:,|[»”\"],?)\s+(?:{alt(cues.goal_end_speech_verbs)})\b"
                 rf"|,\s+(?:{alt(cues.goal_end_conjunctions, any_space=False)})\b|\.\s*$")
     abbreviated = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in cues.phrase_abbreviations)
     deadline = (rf"\s(?:{alt(cues.deadline_prepositions)})\s+(?=\d|(?:{alt(cues.deadline_words + cues.month_names)})\b)"

@@ -74,7 +74,9 @@ __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "mea
 #: What follows an amount and introduces the phrase it funds.
 FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 #: "<budget noun> til Y": the start of Y.
-BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+")
+BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+"
+                       # "Bevilgningen for tilskuddet til kommunalt rusarbeid er på ...": the definite instrument it is for
+                       rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)")
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
 #: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det", a participle
@@ -494,7 +496,7 @@ def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bo
 
 def _budget_lines(before: str, rx: Patterns) -> Iterator[re.Match[str]]:
     """The "<budget noun> til Y" / "<...ramme> for Y" openings in ``before`` whose noun is a budget noun."""
-    return (m for m in BUDGET_TO.finditer(before) if rx.budget_noun.match(m.group(1) or m.group(2)))
+    return (m for m in BUDGET_TO.finditer(before) if rx.budget_noun.match(m.group(1) or m.group(2) or m.group(3)))
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:

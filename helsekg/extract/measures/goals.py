@@ -139,8 +139,10 @@ def goal_cues() -> GoalCues:
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
         goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
                                 rf"(?:\s+(?:er|var))?\s*:\s*$", i),
-        # "Reforma skal bidra til at – Meld.St.15", "Barneombudet skal jobbe for at", "... bidra til å:" over bullets
-        goal_list_intro=re.compile(rf"(?<![\w-])(?:(?:{contribute})\s+til|(?:{alt(data['goal_list_verbs'])})\s+for)"
+        # "Reforma skal bidra til at – Meld.St.15", "Barneombudet skal jobbe for at", "... bidra til å:" over bullets;
+        # "... et av flere virkemidler i arbeidet med å:": the work the items name is what the measure serves
+        goal_list_intro=re.compile(rf"(?<![\w-])(?:(?:{contribute})\s+til|(?:{alt(data['goal_list_verbs'])})\s+for"
+                                   rf"|(?:{alt(data['goal_list_nouns'])})\s+(?:med|for)(?=\s+(?:å|at)\b))"
                                    rf"(?:\s+(?:at|å)(?:\s*[-–—]\s*[^!?\n]{{1,30}})?\s*:?|\s*:)\s*$", i),
         # "Formålet med dagtilbudet" as a heading of its own over its bullets
         goal_heading_line=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?\s*$", i),

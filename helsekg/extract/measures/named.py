@@ -122,7 +122,15 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
                 group = m.start(1) if plural else None
                 known = known_name_end(text, m.start(2), s.end, context.cues.programme_names)
                 end = known if known > m.start(2) else extend_name(context, m.start(2), end, s.end)
-                found.append(Candidate(m.start(2), end, i, "named", named=True, group=group))
+                start = m.start(2)
+                titled = _TITLED_NAME.match(text, end, s.end)
+                if (not plural and m.start(1) == s.start and m.group(1)[:1].isupper()
+                        and not context.is_definite(m.group(1))
+                        and (titled is not None or re.search(rf"\s{YEARS}$", text[m.start(2):end]))):
+                    # "Samhandlingsstrategi Møre og Romsdal 2016-2018" opening a line: an indefinite instrument noun
+                    # that opens a title is part of the name, and so are a coordinated place and the period
+                    start, end = m.start(1), titled.end() if titled is not None else end
+                found.append(Candidate(start, end, i, "named", named=True, group=group))
                 while plural:
                     more = COORDINATED_NAME.match(text, end, s.end)
                     if more is None:
@@ -150,6 +158,8 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
+#: What may close a titled name after its first name word: " og Romsdal", then a year or period ("2016-2018").
+_TITLED_NAME = re.compile(rf"(?:\s+og\s+[A-ZÆØÅ][\w-]+)?\s+{YEARS}(?![\w-])")
 #: The company forms that make a "Nye ..." name a company ("Nye Veier AS").
 _COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|KF|IKS)\b")
 #: A new council or committee ("Nytt HelseOmsorg21-råd") is a body, not a building project.

@@ -49,6 +49,7 @@ from helsekg.extract.measures.candidates import (
 from helsekg.extract.measures.context import REFERENCE_REACH, BulletList, MeasureContext
 from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, MeasureCues, alternation
 from helsekg.extract.measures.funding import means_word
+from helsekg.extract.measures.goals import goal_cues
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     demonstrative_instrument,
@@ -983,12 +984,17 @@ class MeasureResolver:
         frisklivstilbod"), is the page's measure. On such pages the real texts' annotators nearly always name one (58
         of the 71 development pages without a measure found); elsewhere an unfunded mention of that kind is left to
         the funding and list strategies. A service ("tilbod til pasientane") is too general to name one."""
+        subject = None
         if any(m.sentence is not None for m in self.mentions):
-            return
+            subject = self.scheme_subject()
+            if subject is None:
+                return
         order = sorted(range(len(self.sentences)), key=lambda i: self.sentences[i].is_title)
         for index in order:
             s = self.sentences[index]
             for m in _scheme_for(self.context.cues.page_scheme_heads).finditer(self.text, s.start, s.end):
+                if subject is not None and m.group(1).lower() != subject:
+                    continue
                 if _FROM.search(self.text, max(0, m.start() - 6), m.start()):
                     continue  # "fra fastlegeordningen til spesialisthelsetjenesten": a range, not a scheme for
                 phrase = phrase_after(self.text, m.start(1), s.end, self.rx)
@@ -1002,6 +1008,23 @@ class MeasureResolver:
                 if end > m.end():
                     self.add(phrase[0], end, index, "page")
                     return
+
+    def scheme_subject(self) -> str | None:
+        """The definite scheme noun that opens two or more sentences ("Tilskuddsordningen er forankret i ...",
+        "Tilskuddsordningen er et sentralt virkemiddel ...") when no measure found names it: the page is about that
+        scheme, whatever else it mentions (a law it prepares), and :meth:`page_scheme` looks for its full name."""
+        definite = re.compile(rf"[\w-]*(?:{alternation(self.context.cues.page_scheme_heads)})(?:et|en|a)", re.IGNORECASE)
+        counts: dict[str, int] = {}
+        for s in self.sentences:
+            first = re.match(r"\W*([\w-]+)", self.text[s.start:s.end])
+            if first is not None and definite.fullmatch(first.group(1)):
+                counts[first.group(1).lower()] = counts.get(first.group(1).lower(), 0) + 1
+        word = max(counts, key=counts.get) if counts else None
+        if word is None or counts[word] < 2:
+            return None
+        if any(word in self.text[m.start:m.end].lower() for m in self.mentions):
+            return None
+        return word
 
     def drop_clauses(self) -> None:
         """Drop the unfunded mentions whose label is a clause, not a name: a finite verb or a modal in it ("Planen
@@ -1179,19 +1202,15 @@ class MeasureResolver:
         if bullet is not None:
             return bullet.root()
         s = self.sentences[index]
-        # the subject names the measure: "Ordningen skal ...", "Et nytt tilskudd skal ...", "Tiltaka ..."
-        for m in re.finditer(WORD, self.text[s.start:min(s.end, pos)]):
-            word = m.group(0)
-            if m.start() > 30:
-                break
-            if self.rx.plural_anaphor.match(word):
-                return None  # "De nye tiltakene skal bidra til ...": the policy as a whole
-            if self.context.is_definite(word) or (self.rx.instrument_word.match(word)
-                                                  and not self.rx.budget_noun.match(word)):
-                resolved = self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
-                if resolved is not None:
-                    self._described_subject(s.start + m.start(), s.start + m.end(), min(s.end, pos), index, resolved)
-                    return resolved.root()
+        named, subject = self.subject_measure(index, pos)
+        if named:
+            return subject
+        if s.list_id is not None and self.context.lists[s.list_id].intro is not None:
+            # "Tilskuddsordningen er et av flere virkemidler i arbeidet med å:" over the item: the intro's subject
+            intro = self.context.sentence_of(self.context.lists[s.list_id].intro[0])
+            subject = self.subject_measure(intro, self.sentences[intro].end)[1] if intro is not None else None
+            if subject is not None:
+                return subject
         if strong_reference:
             heading = self.topics.get(s.section)
             if heading is not None:
@@ -1209,6 +1228,25 @@ class MeasureResolver:
                 return title.root()
             return self.only_measure()
         return None
+
+    def subject_measure(self, index: int, pos: int) -> tuple[bool, Mention | None]:
+        """Whether the subject of sentence ``index`` (before ``pos``) names what it speaks of, and the measure it
+        names: "Ordningen skal ...", "Et nytt tilskudd skal ...", "Tiltaka ..."; a plural anaphor names the policy
+        as a whole, no one measure ("De nye tiltakene skal bidra til ...": ``(True, None)``)."""
+        s = self.sentences[index]
+        for m in re.finditer(WORD, self.text[s.start:min(s.end, pos)]):
+            word = m.group(0)
+            if m.start() > 30:
+                break
+            if self.rx.plural_anaphor.match(word):
+                return True, None
+            if self.context.is_definite(word) or (self.rx.instrument_word.match(word)
+                                                  and not self.rx.budget_noun.match(word)):
+                resolved = self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
+                if resolved is not None:
+                    self._described_subject(s.start + m.start(), s.start + m.end(), min(s.end, pos), index, resolved)
+                    return True, resolved.root()
+        return False, None
 
     def _described_subject(self, start: int, end: int, limit: int, index: int, target: Mention) -> None:
         """"Tilskuddsordningen for etablering og utvikling av frisklivstilbud skal stimulere ...": a definite subject
@@ -1279,9 +1317,35 @@ class MeasureResolver:
                         measure.goals.append(found.goal)
                 continue
             # a subject may stand inside the cue ("Målet med den nye ordningen er å ..."): read up to the goal
-            measure = self.measure_for(found.sentence, found.goal.start, strong_reference=True) or self.only_measure()
+            measure = self.title_measure() if self.states_the_aim(found.sentence) else None
+            measure = (measure or self.measure_for(found.sentence, found.goal.start, strong_reference=True)
+                       or self.only_measure())
+            if measure is None:
+                measure = self.heading_reference(found.sentence)
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
+
+    def states_the_aim(self, index: int) -> bool:
+        """The sentence opens with a goal noun and its copula ("Mål er å ...", "Hovudmålet er ...", "Formålet var
+        ..."), naming no measure: on a grant page it states the aim of the scheme the title names, as "Målgruppe er
+        ..." states its group."""
+        sentence = self.sentences[index]
+        first = re.match(r"\W*([\w-]+)\s+(?:er|var|blir|vert)\s", self.text[sentence.start:sentence.end])
+        return first is not None and bool(goal_cues().goal_noun.fullmatch(first.group(1).lower()))
+
+    def heading_reference(self, index: int) -> Mention | None:
+        """The measure a goal heading over sentence ``index`` names by a definite reference ("Mål for ordningen",
+        "Formålet med tilskotet"), when it resolves to one."""
+        section = self.sentences[index].section
+        heading = next((h for h in self.context.headings if h.section == section), None)
+        if heading is None or not goal_cues().goal_heading_line.fullmatch(self.text[heading.start:heading.end].strip()):
+            return None
+        for m in re.finditer(WORD, self.text[heading.start:heading.end]):
+            if self.context.is_definite(m.group(0)):
+                resolved = self.resolve(heading.start + m.start(), heading.start + m.end())
+                if resolved is not None:
+                    return resolved.root()
+        return None
 
     def attach_targets(self, targets: Iterable[TargetCandidate]) -> None:
         vague = frozenset(self.context.cues.vague_groups)
