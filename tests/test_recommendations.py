@@ -950,3 +950,26 @@ def test_recommendations_forutsetter_at(nlp) -> None:
             "språkene.\n")
     extraction = process(document_from_text(text, source="h.txt"), nlp)
     assert [r.label.split()[:5] for r in extraction.recommendations] == [["Når", "det", "gjelder", "språk,", "forutsetter"]]
+
+
+CONSULTATION_POSITIONS_NB = """Høringssvar fra Fjellby kommune
+
+Dato: 26.04.2026
+
+Fjellby kommune avgir følgende innspill til kommisjonens rapport:
+
+· Fjellby kommune kjenner seg igjen i utfordringsbildet som kommisjonen beskriver.
+· Fjellby kommune ser behov for at regelverket må vurderes endret for å gi rom for oppgavedeling.
+· Fjellby kommune støtter vurderingene av behov for økt satsing på heltidsarbeid.
+· Fjellby kommune støtter forslaget om toårig valgperiode, og da mener vi at de bør være valgbare fra 15 år.
+· Fjellby kommune slutter seg til behovet for desentraliserte utdanningstilbud.
+"""
+
+
+def test_recommendations_a_position_on_what_an_answer_answers_is_no_recommendation(nlp) -> None:
+    """Twenty-eighth session: in a consultation answer's list, the items that only take a position ("kjenner seg igjen
+    i", "støtter vurderingene av", "slutter seg til") are no recommendations; an item that asks for something is, even
+    when it opens with support ("støtter forslaget ..., og da mener vi at de bør ...")."""
+    extraction = process(document_from_text(CONSULTATION_POSITIONS_NB, source="h.txt"), nlp)
+    labels = [r.label for r in extraction.recommendations]
+    assert [label.split()[2:4] for label in labels] == [["ser", "behov"], ["støtter", "forslaget"]], labels

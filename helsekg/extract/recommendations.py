@@ -117,6 +117,8 @@ class RecommendationCues:
     #: "synes det fornuftig å ...": the verbs and adjectives of what a speaker finds right to do
     endorsing_verbs: tuple[str, ...] = ()
     endorsing_adjectives: tuple[str, ...] = ()
+    #: "Lunner kommune støtter vurderingene av ...": a list item that only takes a position on what it answers
+    position_verbs: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -161,6 +163,12 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
             rf"|^det\s+(?:vil|må|skal)\s+(?:være|vere))\s+(?:(?:er|vere|være)\s+)?"
             rf"(?:(?:svært|veldig|heilt|helt|derfor|difor|også|òg|mer|meir)\s+)?"
             rf"(?:{_alt(cues.endorsing_adjectives) or '(?!)'})\s+(?:å|at)\s+([^.!?]+)", re.IGNORECASE),
+        # "Lunner kommune støtter vurderingene ...", "Vi deler ...": a position verb within an item's first five words
+        "position": re.compile(rf"^(?:[\w-]+\s+){{0,4}}?(?:{_alt(cues.position_verbs) or '(?!)'})\b", re.IGNORECASE),
+        # a demanding modal, or an asking verb with its "at", anywhere in an item ("..., og da mener vi at de bør være
+        # valgbare", "ønsker at ...")
+        "asking_word": re.compile(rf"(?<![\w-])(?:(?:{_alt(cues.item_demand_modals) or '(?!)'})(?![\w-])"
+                                  rf"|(?:{_alt(cues.that_verbs) or '(?!)'})\s+(?:\w+\s+)?at\b)", re.IGNORECASE),
         # "... en rapport med anbefalinger ...", "Innspill til ...": a word that announces advice
         "advice": re.compile(rf"(?<![\w-])(?:{_alt(cues.advice_nouns)})", re.IGNORECASE),
         # a paragraph that opens with an advisory body's head noun: "Rådet har sendt en rapport med anbefalinger"
@@ -517,6 +525,9 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             quote = bool(_DASH_QUOTE.match(line.text) and _SAYS.search(text))  # "– No må pengane kome fram ..., seier ..."
             demand = author is not None and not quote and (
                 _imperative(doc, start, end, cues) or _demand_modal(doc, start, end, cues))
+            if (in_list and not (prose_match or demand) and patterns["position"].match(body)
+                    and not patterns["asking_word"].search(body)):
+                continue  # "· Lunner kommune støtter vurderingene av ...": a position on what it answers, no proposal
             if in_list or (author is not None and patterns["opener"].match(body)) or prose_match or demand:
                 by = list_by or author
                 if prose_match and not in_list:
