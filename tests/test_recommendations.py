@@ -973,22 +973,3 @@ def test_recommendations_a_position_on_what_an_answer_answers_is_no_recommendati
     extraction = process(document_from_text(CONSULTATION_POSITIONS_NB, source="h.txt"), nlp)
     labels = [r.label for r in extraction.recommendations]
     assert [label.split()[2:4] for label in labels] == [["ser", "behov"], ["støtter", "forslaget"]], labels
-
-
-ELDRE_TWO_DEMANDS_NB = """Eldreombudets krav til ny regjering
-
-Eldreombudet har sendt sine krav til den nye regjeringen.
-
- • Bemanningen av kompetent helsepersonell i hjemmetjenestene må økes. Og kompetansen til de ansatte må heves.
- • Alle som trenger det, må få institusjonsplass. Mange venter i dag for lenge.
-"""
-
-
-def test_recommendations_an_item_with_two_demands_holds_two(nlp) -> None:
-    """Twenty-eighth session: a list item of an advisory body that demands in two sentences ("... må økes. Og
-    kompetansen til de ansatte må heves.") holds two recommendations, the second without its "Og"; an item with one
-    demand and an explanation stays one."""
-    document = _doc(ELDRE_TWO_DEMANDS_NB, language="nb")
-    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
-    assert [label.split()[0] for label in labels] == ["Bemanningen", "kompetansen", "Alle"], labels
-    assert labels[2].endswith("for lenge."), labels

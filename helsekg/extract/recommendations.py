@@ -533,11 +533,7 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                 if prose_match and not in_list:
                     by = _named_actor(document, start + prose_match.start(), start + prose_match.end(),
                                       actors, cues) or author
-                parts = _demand_sentences(doc, document.text, line, sentences, start, cues) if author else []
-                # "• Bemanningen ... må økes. Og kompetansen til de ansatte må heves.": an item that demands in more
-                # than one sentence holds one recommendation per demand; its other sentences explain them
-                for s_start, s_end in parts if len(parts) > 1 else [(start, end)]:
-                    found.append(_record(document, s_start, s_end, heading, by, scheme))
+                found.append(_record(document, start, end, heading, by, scheme))
             continue
         in_list = False
         if line.end <= title_end or consultation and _names_consultation(text, cues):
@@ -692,25 +688,6 @@ def _imperative_form(word: str) -> bool:
         return True
     # "gi" ("Gi pålegg ..."): a verb whose infinitive ends in a vowel other than "-e" is its own imperative
     return 2 <= len(word) <= 3 and word[-1] in "aiouyæøå" and table.lookup("VERB", word, seen=True) == word
-
-
-def _demand_sentences(doc: Doc | None, text: str, line: Line, sentences: list[tuple[int, int]] | None, start: int,
-                      cues: RecommendationCues) -> list[tuple[int, int]]:
-    """The sentences of a list item (from ``start``, after its marker) that demand by a modal ("må", "bør", "burde")
-    or an imperative, each without a leading "Og"/"Samtidig"."""
-    out = []
-    for s_start, s_end in _sentences(text, line, sentences):
-        s_start = max(s_start, start)
-        if s_start >= s_end:
-            continue
-        if _demand_modal(doc, s_start, s_end, cues) or _imperative(doc, s_start, s_end, cues):
-            lead = _ITEM_SENTENCE_LEAD.match(text, s_start, s_end)
-            out.append((lead.end() if lead else s_start, s_end))
-    return out
-
-
-#: "Og kompetansen ... må heves", "Samtidig må ...": a link word opening a demand sentence, no part of its label
-_ITEM_SENTENCE_LEAD = re.compile(r"(?i)(?:og|men|samtidig|også|dessuten|videre|vidare)\s+(?=\w)")
 
 
 def _prose_demand(doc: Doc | None, start: int, end: int, sentence: str, opener: re.Pattern[str],
