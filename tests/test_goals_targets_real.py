@@ -837,3 +837,16 @@ def test_goals_real_mal_er_a_states_the_aim_of_the_pages_scheme(nlp):
     owners = {g.label: m.label for m in result.measures for g in m.goals}
     goal = next((g for g in owners if g.startswith("fremme og styrke frivillige")), None)
     assert goal is not None and owners[goal] == "Tilskudd til frivillig arbeid", owners
+
+
+def test_goals_real_a_definite_subject_the_text_names_in_full_only_below(nlp):
+    """Twenty-eighth session: "Samhandlingsavtalen har til formål å ..." before the line "Samhandlingsavtalen 2015 med
+    delavtalar" (the agreement's full name, below it): the goal is the named agreement's."""
+    text = ("Samhandling\n\nKommunar og helseføretak er pålagde å inngå samarbeidsavtale. Samhandlingsavtalen har til "
+            "formål å konkretisere oppgåve- og ansvarsfordelinga mellom kommunane og helseføretaket.\n\n"
+            "Samhandlingsavtalen 2015 med delavtalar (pdf)\n\nSamhandlingsstrategi Møre og Romsdal 2016-2018\n\n"
+            "Formålet er å støtte opp under pasientverdiprosessen.\n")
+    result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
+    owners = {g.label: m.label for m in result.measures for g in m.goals}
+    goal = next((g for g in owners if g.startswith("konkretisere oppgåve- og ansvarsfordelinga")), None)
+    assert goal is not None and owners[goal] == "Samhandlingsavtalen 2015", owners

@@ -1242,11 +1242,23 @@ class MeasureResolver:
                 return True, None
             if self.context.is_definite(word) or (self.rx.instrument_word.match(word)
                                                   and not self.rx.budget_noun.match(word)):
-                resolved = self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
+                resolved = (self.resolve(s.start + m.start(), s.start + m.end()) or self.named_inside(word)
+                            or self.next_named(s.start + m.start(), word))
                 if resolved is not None:
                     self._described_subject(s.start + m.start(), s.start + m.end(), min(s.end, pos), index, resolved)
                     return True, resolved.root()
         return False, None
+
+    def next_named(self, pos: int, word: str) -> Mention | None:
+        """A definite compound subject the text names in full only below it ("Samhandlingsavtalen har til formål å
+        ..." over the line "Samhandlingsavtalen 2015 med delavtalar"): the first later named mention that opens with
+        the word, in any inflection, when no earlier one is."""
+        if not self.context.is_definite(word) or len(word) < 8:
+            return None
+        head = stem(word.lower(), self.rx)
+        later = [m for m in self.mentions if m.start > pos and m.alias_of is None and m.named and m.label.split()
+                 and stem(m.label.split()[0].lower(), self.rx) == head]
+        return min(later, key=lambda m: m.start).root() if later else None
 
     def _described_subject(self, start: int, end: int, limit: int, index: int, target: Mention) -> None:
         """"Tilskuddsordningen for etablering og utvikling av frisklivstilbud skal stimulere ...": a definite subject
