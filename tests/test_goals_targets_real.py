@@ -15,6 +15,13 @@ from helsekg.extract.measures.context import build_context
 from helsekg.text import document_from_text
 
 
+def goal_owner(result, prefix: str) -> tuple[str | None, dict[str, str]]:
+    """The label of the measure whose goal starts with ``prefix`` (None if no measure has one), and every goal's
+    measure."""
+    owners = {g.label: m.label for m in result.measures for g in m.goals}
+    return next((owners[g] for g in owners if g.startswith(prefix)), None), owners
+
+
 @pytest.fixture(scope="module")
 def parsed(nlp):
     """The measure context of a passage, with the shipped model's parse."""
@@ -763,9 +770,8 @@ def test_goals_real_a_plan_named_in_passing_does_not_take_the_pages_goal(nlp):
             "I Demensplan 2025 er det eit mål at alle kommunar skal tilby dagaktivitet til personar med demens.\n\n"
             "Eit dagtilbod kan også bidra til at dei som ønskjer det, kan bu heime så lenge som mogleg.")
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
-    owners = {g.label: m.label for m in result.measures for g in m.goals}
-    goal = next((g for g in owners if g.startswith("dei som ønskjer det")), None)
-    assert goal is not None and owners[goal].startswith("Tilskot til dagaktivitetstilbod"), owners
+    owner, owners = goal_owner(result, "dei som ønskjer det")
+    assert owner is not None and owner.startswith("Tilskot til dagaktivitetstilbod"), owners
 
 
 @pytest.mark.parametrize("text", [
@@ -834,9 +840,8 @@ def test_goals_real_mal_er_a_states_the_aim_of_the_pages_scheme(nlp):
             "prosjektet Besøksvenn i eldreomsorgen.\n\nMål og målgruppe\n\n"
             "Mål er å fremme og styrke frivillige organisasjoners informasjonsarbeid.")
     result = extract_text(text, source="x.txt", nlp=nlp, language="nb")
-    owners = {g.label: m.label for m in result.measures for g in m.goals}
-    goal = next((g for g in owners if g.startswith("fremme og styrke frivillige")), None)
-    assert goal is not None and owners[goal] == "Tilskudd til frivillig arbeid", owners
+    owner, owners = goal_owner(result, "fremme og styrke frivillige")
+    assert owner == "Tilskudd til frivillig arbeid", owners
 
 
 def test_goals_real_a_definite_subject_the_text_names_in_full_only_below(nlp):
@@ -847,6 +852,5 @@ def test_goals_real_a_definite_subject_the_text_names_in_full_only_below(nlp):
             "Samhandlingsavtalen 2015 med delavtalar (pdf)\n\nSamhandlingsstrategi Møre og Romsdal 2016-2018\n\n"
             "Formålet er å støtte opp under pasientverdiprosessen.\n")
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
-    owners = {g.label: m.label for m in result.measures for g in m.goals}
-    goal = next((g for g in owners if g.startswith("konkretisere oppgåve- og ansvarsfordelinga")), None)
-    assert goal is not None and owners[goal] == "Samhandlingsavtalen 2015", owners
+    owner, owners = goal_owner(result, "konkretisere oppgåve- og ansvarsfordelinga")
+    assert owner == "Samhandlingsavtalen 2015", owners
