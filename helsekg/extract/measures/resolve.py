@@ -24,6 +24,7 @@ mention carries its own span and label and the root's key.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -160,6 +161,13 @@ def _scheme_for(heads: tuple[str, ...]) -> re.Pattern[str]:
     word: "tilskudd til eldreformål", "tilskotsordninga for ..."."""
     return re.compile(rf"(?<![\w-])((?i:[\w-]*(?:{alternation(heads)})(?:et|en|a|ene|ane|ar|er)?))"
                       r"\s+(?:til|for)\s+(?=[a-zæøå])")
+
+
+@lru_cache(maxsize=4)
+def _definite_scheme(heads: tuple[str, ...]) -> re.Pattern[str]:
+    """A definite grant or scheme noun (a compound of one of ``heads``) as the first word of a sentence:
+    "Tilskuddsordningen er ...", "Ordninga skal ..." (group 1)."""
+    return re.compile(rf"\W*((?i:[\w-]*(?:{alternation(heads)})(?:et|en|a)))(?![\w-])")
 
 
 #: what links a price to the service it prices: "Leie av trygghetsalarm", "timepris for heimehjelp"
@@ -1013,14 +1021,11 @@ class MeasureResolver:
         """The definite scheme noun that opens two or more sentences ("Tilskuddsordningen er forankret i ...",
         "Tilskuddsordningen er et sentralt virkemiddel ...") when no measure found names it: the page is about that
         scheme, whatever else it mentions (a law it prepares), and :meth:`page_scheme` looks for its full name."""
-        definite = re.compile(rf"[\w-]*(?:{alternation(self.context.cues.page_scheme_heads)})(?:et|en|a)", re.IGNORECASE)
-        counts: dict[str, int] = {}
-        for s in self.sentences:
-            first = re.match(r"\W*([\w-]+)", self.text[s.start:s.end])
-            if first is not None and definite.fullmatch(first.group(1)):
-                counts[first.group(1).lower()] = counts.get(first.group(1).lower(), 0) + 1
-        word = max(counts, key=counts.get) if counts else None
-        if word is None or counts[word] < 2:
+        opening = _definite_scheme(self.context.cues.page_scheme_heads)
+        counts = Counter(m.group(1).lower() for s in self.sentences
+                         if (m := opening.match(self.text, s.start, s.end)) is not None)
+        word, n = counts.most_common(1)[0] if counts else (None, 0)
+        if word is None or n < 2:
             return None
         if any(word in self.text[m.start:m.end].lower() for m in self.mentions):
             return None
