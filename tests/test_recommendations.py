@@ -696,6 +696,17 @@ def test_recommendations_an_opinion_without_at() -> None:
     assert [r.label.split()[2] for r in recs] == ["kommunen"]
 
 
+def test_recommendations_an_opinion_that_something_must_be_done() -> None:
+    """ "Eldreombudet mener at kommunene må sikre ...": "må" in an opinion's clause demands as "bør" does (session 29);
+    in quoted speech ("– ... Rådet meiner innsatsen må flyttast fram, seier leiaren") only "bør" does."""
+    _, recs = _recs("Eldreombudet har lagt fram årsmeldingen.\n\nEldreombudet mener at kommunene må sikre at alle "
+                    "eldre som bor hjemme, får tilbud om dagaktivitet.\n")
+    assert [(r.label.split()[3], r.by.label) for r in recs] == [("kommunene", "Eldreombudet")]
+    _, recs = _recs("Eldrerådet har handsama planen.\n\n– Vi ser at mange blir lagde inn for seint. Eldrerådet meiner "
+                    "innsatsen må flyttast fram i forløpet, seier leiaren Kari Nes.\n", language="nn")
+    assert recs == ()
+
+
 def test_recommendations_a_council_asking_its_own_authority() -> None:
     """ "Brukerrådet oppfordrer helseforetaket til å ...": a council's request to the one body it advises (singular
     addressees: "kommunen", "helseforetaket", "rådmannen")."""

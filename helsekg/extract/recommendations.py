@@ -97,6 +97,12 @@ class RecommendationCues:
     opinion_verbs: tuple[str, ...] = ()
     demand_modals: tuple[str, ...] = ()
     item_demand_modals: tuple[str, ...] = ()
+    #: the modals an opinion's clause demands with ("Ombudet mener at kommunene må sikre ..."); in quoted speech only
+    #: ``demand_modals`` ones do
+    opinion_modals: tuple[str, ...] = ()
+    #: after an ``opinion_modals`` word that is no ``demand_modals`` one, these verbs judge ("... meiner at tenestene må
+    #: bli betre"), they do not demand
+    judging_verbs: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
@@ -271,12 +277,17 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
         that = _alt(cues.that_verbs)
         recommends += (rf"|(?:\b(?P<s6>{subj})\s+(?i:{that})|\b(?i:{that})\s+(?P<s7>{subj}))"
                        rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at)\b")
-    if cues.opinion_verbs and cues.demand_modals:
-        # "Riksrevisjonen mener at departementet bør vurdere ...": an opinion whose clause demands
+    strong = set(cues.demand_modals)
+    judging = rf"(?!\s+(?i:{_alt(cues.judging_verbs)})\b)" if cues.judging_verbs else ""
+    modals = "|".join([*(_alt([m]) for m in cues.demand_modals),
+                       *(_alt([m]) + judging for m in cues.opinion_modals if m not in strong)])
+    if cues.opinion_verbs and modals:
+        # "Riksrevisjonen mener at departementet bør vurdere ...", "Ombudet mener at kommunene må sikre ...": an
+        # opinion whose clause demands (the modal is group "modal")
         recommends += (rf"|\b(?P<s3>{subj})\s+(?i:{_alt(cues.opinion_verbs)})(?:\s+(?i:{_alt(cues.adverbs)}))?"
                        rf"(?:\s+(?i:at)\b|(?=\s+(?i:det|dei|de)\s)"
-                       rf"|(?=\s+[a-zæøå]+\s+(?i:{_alt(cues.demand_modals)})\b))"
-                       rf"[^.!?\n]{{0,160}}?\b(?i:{_alt(cues.demand_modals)})\b")
+                       rf"|(?=\s+[a-zæøå]+\s+(?i:{modals})\b))"
+                       rf"[^.!?\n]{{0,160}}?\b(?P<modal>(?i:{modals}))\b")
     if cues.request_verbs and cues.addressees:
         # "Barneombudet ber Stortinget om å ...", "I innspelet ber vi Stortinget avvise ...", "ber regjeringa
         # til å": an advisory body asking a decision-maker to act (subject before or after the verb)
@@ -523,6 +534,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             # "• Styrk frivillig arbeid ...", "• Fleire eldre må få tilbod om ...": an advisory body's demands in a
             # list under any heading
             quote = bool(_DASH_QUOTE.match(line.text) and _SAYS.search(text))  # "– No må pengane kome fram ..., seier ..."
+            if quote and prose_match is not None and _judging(prose_match, cues):
+                prose_match = None
             demand = author is not None and not quote and (
                 _imperative(doc, start, end, cues) or _demand_modal(doc, start, end, cues))
             if (in_list and not (prose_match or demand) and patterns["position"].match(body)
@@ -579,6 +592,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                 found.append(_record(document, line.start, line.end, heading, by, scheme))
             heading = text
             continue
+        # "– ... Rådet mener innsatsen må flyttes fram, sier rådets leder": in quoted speech "må" judges
+        quoted = bool(_DASH_QUOTE.match(line.text) and _SAYS.search(text))
         for s_start, s_end in _sentences(document.text, line, sentences):
             sentence = document.text[s_start:s_end]
             if consultation and _ANSWERED_PROPOSAL.match(sentence):
@@ -597,6 +612,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                                          s_start + len(sentence[:endorsed.end(1)].rstrip(" .!")), heading, author,
                                          scheme))
                 continue
+            if quoted and _judging(match, cues):
+                continue
             subject = _subject(match)
             if subject.lower() in cues.non_advisory_subjects and not (subject.lower() == "vi" and author is not None):
                 continue
@@ -610,6 +627,14 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
 
 
 _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
+
+
+def _judging(match: re.Match[str], cues: RecommendationCues) -> bool:
+    """Whether a prose match is an opinion whose modal is one that quoted speech uses to judge, not to demand
+    ("– ... Rådet mener innsatsen må flyttes fram, sier rådets leder"): an ``opinion_modals`` word that is not
+    one of the ``demand_modals``."""
+    modal = match.groupdict().get("modal")
+    return bool(modal) and modal.lower() not in cues.demand_modals
 
 
 def _speaks_as(sentence: str, author: Actor | None) -> bool:
