@@ -80,6 +80,8 @@ def group_labels(context) -> list[str]:
         # receiving or applying is a condition of the measure, not its goal; "få ned X" is a goal
         ("For å få rabatt må du vise gyldig legitimasjon ved timebestilling.", []),
         ("Kommunane må sende ein plan for å kunne søkje om desse midlane.", []),
+        # the applicant's paperwork (session 29)
+        ("For å skrive en god søknad eller rapport er det viktig at du kjenner regelverket for tilskuddet godt.", []),
         ("Helseføretaka set inn ekstra team for å få ned ventetidene i sjukehusa.",
          ["få ned ventetidene i sjukehusa"]),
         # "slik at": the subordinate clause keeps its own verb (round 25: the goals were "flere eldre")

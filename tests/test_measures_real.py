@@ -76,6 +76,8 @@ def test_measures_real_place_is_no_measure(nlp):
     "Prioriteringar",  # a heading over the grant's priorities
     "Personar som har behov for:",
     "Det gis ikke tilskudd til:",  # what the grant does not pay for
+    "Tilskuddsmottakere for ordningen:",  # who receives the grant (session 29)
+    "Prioriteringer for 2026:",  # the grant's priorities for a year (session 29)
 ])
 def test_measures_real_criteria_lists_are_no_measures(blank_nlp, intro):
     text = f"Tilskudd til lokalt folkehelsearbeid 2026\n\n{intro}\n• Kurs for frivillige\n• Drift av møteplasser\n"

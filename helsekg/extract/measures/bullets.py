@@ -326,7 +326,7 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
     "Hvem kan søke?", "Kva kan du få støtte til:", "Delmål:", "Dette må være med i søknaden:",
     "Demensplan 2025 inneheld fire hovudinnsatsområde:", "Midlane kan ikkje dekke:" (lemmas, compounds
     included: ``list_block_lemmas``; question words: ``list_block_openers``); a heading of its own, with or without a
-    colon ("Prioriteringar", "Prioriteringer:", ``list_block_heading_lemmas``; "foreslås følgende hovedprioriteringer:"
+    colon ("Prioriteringar", "Prioriteringer for 2020:", ``list_block_heading_lemmas``; "foreslås følgende hovedprioriteringer:"
     introduces measures). With ``figures``, only an introduction of figures or findings counts
     (``figure_list_lemmas``: "Nøkkeltal for 2023 er som følgjer:"), the one that a list of money lines cannot outweigh.
     """
@@ -357,8 +357,9 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
         return False  # "I dokumentet fremmes følgende forslag:": proposals, whatever else the line names
     blockers = frozenset(cues.list_block_lemmas)
-    if len(words) <= 2:
-        blockers |= frozenset(cues.list_block_heading_lemmas)  # a heading over the list: "Prioriteringar(:)"
+    if len([w for w in words if not w.isdigit()]) <= 2:
+        # a heading over the list: "Prioriteringar(:)", "Prioriteringer for 2020:"
+        blockers |= frozenset(cues.list_block_heading_lemmas)
     return _any_lemma(context, words, blockers)
 
 

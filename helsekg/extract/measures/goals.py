@@ -157,7 +157,10 @@ def goal_cues() -> GoalCues:
         condition=re.compile(rf"(?:(?:kunne|kunna)\s+)?(?:{alt(data['condition_verbs'])})(?:\s+(?:om|på))?"
                              rf"(?!\s+(?:ned|opp|inn|ut|fram|frem|tilbake|til)\b)(?:(?:\s+{WORD}){{0,2}}\s*"
                              # "få midler til slike prosjekter", "få råd og veiledning om ...": receiving money or advice
-                             rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)",
+                             rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)"
+                             # "for å skrive en god søknad eller rapport": the applicant's paperwork
+                             rf"|(?:{alt(data.get('paperwork_verbs', ()) or ('(?!)',))})(?:\s+{WORD}){{0,2}}\s+"
+                             rf"(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\b.*",
                              i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
         goal_noun=re.compile(rf"{noun}", i),
