@@ -726,6 +726,16 @@ def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> 
     assert "Leve hele livet." not in labels
 
 
+def test_recommendations_an_infinitive_with_an_at_clause_in_a_consultation_answer(nlp) -> None:
+    """ "• Sikre at kunnskap om ... blir gjort kjent i kommunene": a list item of a consultation answer opening with an
+    infinitive and its "at" clause demands, whatever the tagger makes of the first word (session 29)."""
+    text = ("Høringssvar fra Nordby kommune\n\nInnspill til folkehelsemeldingen\n\n"
+            " • Sikre at kunnskap om tiltak som virker, blir gjort kjent i kommunene\n"
+            " • Folkehelseundersøkelsen viste store forskjeller mellom bydelene.\n")
+    labels = [r.label for r in process(_doc(text), nlp).recommendations]
+    assert labels[:1] == ["Sikre at kunnskap om tiltak som virker, blir gjort kjent i kommunene"], labels
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("Barneombudet\n\nBarneombudet vil anbefale at kommunene styrker skolehelsetjenesten.", "nb",
      ["Barneombudet vil anbefale at kommunene styrker skolehelsetjenesten."]),

@@ -681,12 +681,24 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
             and not any(c.dep_ in ("SUBJ", "nsubj", "nsubj:pass") for c in first.children)
             and any(c.dep_ in ("DOBJ", "obj") for c in first.children)):
         return True
+    # "Sikre at kunnskap om ... blir gjort kjent": an infinitive whose object is an "at" clause, by the dictionary (the
+    # tagger reads an item's first word as a name as often as not)
+    if first.text[:1].isupper() and span[1].lower_ == "at" and _infinitive(first.lower_):
+        return True
     # a word the tagger does not know as a verb whose form is an infinitive without its "-e" ("Anerkjenn eldre sine
     # ressursar ...": "anerkjenne"), and no noun of the dictionary: the imperative form of that verb
     # (and "Sørg for ...", "Gi pålegg ...": a vowel-final infinitive is its own imperative)
     nxt = span[1]
     return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 2
             and nxt.text[:1].islower() and _imperative_form(first.lower_))  # not a name: "Dag Øyen", "Liv ..."
+
+
+@lru_cache(maxsize=1 << 12)
+def _infinitive(word: str) -> bool:
+    """The dictionary knows ``word`` as the infinitive of a verb ("sikre", "sørge")."""
+    from helsekg.nlp.lemmas import load_table
+
+    return load_table().lookup("VERB", word, seen=True) == word
 
 
 @lru_cache(maxsize=1 << 12)
