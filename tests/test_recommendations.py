@@ -707,6 +707,17 @@ def test_recommendations_an_opinion_that_something_must_be_done() -> None:
     assert recs == ()
 
 
+def test_recommendations_a_request_already_made_and_what_the_author_sees_as_necessary(nlp) -> None:
+    """ "Vi har bedt departementet om å utarbeide ...": a request in the perfect (or "ba/bad") recommends as "ber" does;
+    "vi ser det som nødvendig at X" endorses X as "mener det er nødvendig at" does (session 29)."""
+    _, recs = _recs("Barneombudet har sendt brev til regjeringen.\n\nVi har bedt Barne- og familiedepartementet om å "
+                    "utarbeide en veileder om barnerettighetsvurdering.\n")
+    assert [r.label.split()[2] for r in recs] == ["bedt"]
+    text = ("Høringssvar fra Vestfold fylkeskommune\n\nTannhelsetjenesten er en viktig del av helsetjenesten, og vi "
+            "ser det som nødvendig at de foreslåtte endringene tas inn i tannhelsetjenesteloven.\n")
+    assert [r.label for r in process(_doc(text), nlp).recommendations] == ["de foreslåtte endringene tas inn i tannhelsetjenesteloven"]
+
+
 def test_recommendations_a_council_asking_its_own_authority() -> None:
     """ "Brukerrådet oppfordrer helseforetaket til å ...": a council's request to the one body it advises (singular
     addressees: "kommunen", "helseforetaket", "rådmannen")."""

@@ -166,7 +166,7 @@ def _patterns(cues: RecommendationCues) -> dict[str, re.Pattern[str]]:
         # bare "Det er viktig at X" is left out (session 28: two right on dev, one wrong on test, none right there)
         "endorsed": re.compile(
             rf"(?:(?<![\w-])(?:{_alt(cues.endorsing_verbs) or '(?!)'})\s+(?:\w+\s+)?det"
-            rf"|^det\s+(?:vil|må|skal)\s+(?:være|vere))\s+(?:(?:er|vere|være)\s+)?"
+            rf"|^det\s+(?:vil|må|skal)\s+(?:være|vere))\s+(?:(?:er|vere|være|som)\s+)?"
             rf"(?:(?:svært|veldig|heilt|helt|derfor|difor|også|òg|mer|meir)\s+)?"
             rf"(?:{_alt(cues.endorsing_adjectives) or '(?!)'})\s+(?:å|at)\s+([^.!?]+)", re.IGNORECASE),
         # "Lunner kommune støtter vurderingene ...", "Vi deler ...": a position verb within an item's first five words
