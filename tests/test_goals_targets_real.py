@@ -108,6 +108,13 @@ def group_labels(context) -> list[str]:
         ("Vi er glade for at så mange søkte i år.", []),
         ("Prosjektet fekk midlar til tross for at søknaden kom seint.", []),
         ("Vi er uroa for at fleire eldre blir einsame.", []),
+        # ... with two spaces, and after words of understanding, opening and driving (session 29)
+        ("Vi er uroa for  at fleire eldre blir einsame.", []),
+        ("Vi har forståelse for at dette kan være krevende å få på plass i år.", []),
+        ("Lova opnar òg for at det kan vere eit felles råd for eldre og menneske med nedsett funksjonsevne.", []),
+        ("Kommunane skal vere pådrivarar for at ny teknologi blir teken i bruk.", []),
+        # what an application needs is no goal (session 29)
+        ("For at søknaden skal vurderes, må budsjettet være fylt ut.", []),
     ],
 )
 def test_goals_real_purpose_for_aa_with_parse(parsed, text, expected):

@@ -90,6 +90,8 @@ class GoalCues:
     condition: re.Pattern[str] = re.compile(r"(?!)")
     #: "sørge for at", "glad for at", "til tross for at": words whose "for at" is a complement, no purpose
     for_at_governors: frozenset[str] = frozenset()
+    #: "opnar òg for at": adverbs between a governing word and its "for at"
+    governor_adverbs: frozenset[str] = frozenset()
     #: a goal noun in any form ("måla", "målet", "hovudmålet"): what a goal of it alone points back to
     goal_noun: re.Pattern[str] = re.compile(r"(?!)")
     #: a goal's object words that only point back ("dette", "desse"), the preposition its verb may take first ("med"),
@@ -160,9 +162,12 @@ def goal_cues() -> GoalCues:
                              rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)"
                              # "for å skrive en god søknad eller rapport": the applicant's paperwork
                              rf"|(?:{alt(data.get('paperwork_verbs', ()) or ('(?!)',))})(?:\s+{WORD}){{0,2}}\s+"
-                             rf"(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\b.*",
+                             rf"(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\b.*"
+                             # "for at søknaden skal vurderes": what the application needs
+                             rf"|(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\s.*",
                              i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
+        governor_adverbs=frozenset(data.get("governor_adverbs", ())),
         goal_noun=re.compile(rf"{noun}", i),
         pointer_words=frozenset(data.get("pointer_words", ())),
         goal_verb_prepositions=frozenset(data.get("goal_verb_prepositions", ())),
@@ -214,16 +219,20 @@ def measure_noun(word: str, rx: Patterns, cues: GoalCues, lemma: str | None = No
                 or low in cues.measure_nouns or (lemma or "").lower() in cues.measure_nouns)
 
 
+#: "for at", also with more than one space between the words ("Vi er uroa for  at ...")
+_FOR_AT = re.compile(r"(?i)for\s+at\b")
 _TIL_RETTE = re.compile(r"(?<![\w-])til\s+rette\s+\Z", re.IGNORECASE)
 
 
 def purpose_for(context: MeasureContext, parse: Parse | None, start: int, cues: GoalCues) -> bool:
     """Whether the "for å"/"for at" at ``start`` opens a purpose clause (not a noun's or adjective's complement)."""
     text, rx = context.text, context.rx
-    before = re.findall(WORD, text[max(0, start - 60):start])
-    previous = before[-1].lower() if before else ""
+    before = [w.lower() for w in re.findall(WORD, text[max(0, start - 60):start])]
+    while len(before) > 1 and before[-1] in cues.governor_adverbs:
+        before.pop()  # "Lova opnar òg for at ...": the word before the adverb governs
+    previous = before[-1] if before else ""
     token = parse.at(start) if parse is not None else None
-    if text[start:start + 6].lower() == "for at":
+    if _FOR_AT.match(text, start):
         if previous in cues.for_at_governors:
             return False  # "sørge for at", "glad for at", "til tross for at": a complement
         if token is not None and token.i > 0 and token.doc[token.i - 1].lemma_.lower() in cues.for_at_governors:
