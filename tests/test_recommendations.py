@@ -737,6 +737,15 @@ def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> 
     assert "Leve hele livet." not in labels
 
 
+def test_recommendations_let_us_is_no_demand(nlp) -> None:
+    """ "La oss skape aktivitet for ungdom sammen!" invites; "Styrk eldreomsorga." demands (session 29)."""
+    text = ("Statsbudsjettet: Stortinget må prioritere eldre\n\nStyrk eldreomsorga. La oss skape fleire møteplassar "
+            "for eldre saman! Det krev Eldreombodet av Stortinget.\n")
+    document = _doc(text, language="nn")
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert "Styrk eldreomsorga." in labels and not any(label.startswith("La oss") for label in labels), labels
+
+
 def test_recommendations_an_infinitive_with_an_at_clause_in_a_consultation_answer(nlp) -> None:
     """ "• Sikre at kunnskap om ... blir gjort kjent i kommunene": a list item of a consultation answer opening with an
     infinitive and its "at" clause demands, whatever the tagger makes of the first word (session 29)."""

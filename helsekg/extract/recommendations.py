@@ -106,6 +106,8 @@ class RecommendationCues:
     request_verbs: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()
     instruction_verbs: tuple[str, ...] = ()
+    #: "La oss ...", "La meg ...": imperatives that invite or announce, no demand
+    non_demand_openers: tuple[str, ...] = ()
     advice_nouns: tuple[str, ...] = ()
     #: "Anbefaling 1: ...", "Tilråding 2: ...": a line opening with one of these and a number is a recommendation
     numbered_labels: tuple[str, ...] = ()
@@ -671,6 +673,8 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     # verb's imperative ("Sett i verk ...": "sett" of "se", the imperative of "sette")
     if first.lower_ in cues.instruction_verbs or lemma in cues.instruction_verbs and lemma.startswith(first.lower_):
         return False
+    if f"{first.lower_} {span[1].lower_}" in cues.non_demand_openers:
+        return False  # "La oss skape aktivitet for ungdom sammen!", "La meg minne om ...": an invitation, a speaker's aside
     if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
         return True
     # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev
