@@ -686,6 +686,14 @@ def test_measures_real_a_body_set_up_is_a_measure(nlp, text, label):
     assert any(found.startswith(label) for found in measures(nlp, text))
 
 
+def test_measures_real_a_speech_verb_before_a_name_is_no_instrument_noun(nlp):
+    """ "..., underbygger Torset": a finite verb that ends like an instrument noun ("-bygger") before a speaker's
+    name names no measure (session 29)."""
+    text = ("Fylket fordeler 1,1 millioner kroner til folkehelsetiltak.\n\n– Det er viktig å støtte lokale tiltak i "
+            "regi av frivillige lag, underbygger Torset.\n")
+    assert "Torset" not in measures(nlp, text)
+
+
 def test_measures_real_a_named_committee_is_no_measure(nlp):
     """Outside an action verb's object a committee is who acts, not what is done."""
     found = measures(nlp, "Helse- og omsorgsutvalet handsama saka om sjukeheimsplassar i går.")

@@ -100,6 +100,15 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
     return best
 
 
+def _verb_at(context: MeasureContext, start: int, end: int) -> bool:
+    """The word at ``[start, end)`` is a finite verb by the tagger and the dictionary (:func:`finite_verb`)."""
+    doc = context.doc
+    if doc is None or not annotated(doc, "MORPH"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and finite_verb(span[0])
+
+
 def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     """Named instruments and capitalised programme names, sentence by sentence."""
     text, rx = context.text, context.rx
@@ -115,6 +124,8 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for m in NAME_AFTER.finditer(text, s.start, s.end):
             if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
+            if _verb_at(context, m.start(1), m.end(1)):
+                continue  # "..., underbygger Torset": a speech verb ending like an instrument noun, and a name
             end = cut_name(text, m.start(2), s.end, rx)
             if end > m.start(2) and not context.named_elsewhere(m.start(1), s.start):
                 # "refusjonsordningene A og B": a plural instrument noun names several, funded together
