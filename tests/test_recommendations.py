@@ -715,7 +715,8 @@ def test_recommendations_a_request_already_made_and_what_the_author_sees_as_nece
     assert [r.label.split()[2] for r in recs] == ["bedt"]
     text = ("Høringssvar fra Vestfold fylkeskommune\n\nTannhelsetjenesten er en viktig del av helsetjenesten, og vi "
             "ser det som nødvendig at de foreslåtte endringene tas inn i tannhelsetjenesteloven.\n")
-    assert [r.label for r in process(_doc(text), nlp).recommendations] == ["de foreslåtte endringene tas inn i tannhelsetjenesteloven"]
+    labels = [r.label for r in process(_doc(text), nlp).recommendations]
+    assert labels == ["de foreslåtte endringene tas inn i tannhelsetjenesteloven"]
 
 
 def test_recommendations_a_council_asking_its_own_authority() -> None:

@@ -674,7 +674,7 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     if first.lower_ in cues.instruction_verbs or lemma in cues.instruction_verbs and lemma.startswith(first.lower_):
         return False
     if f"{first.lower_} {span[1].lower_}" in cues.non_demand_openers:
-        return False  # "La oss skape aktivitet for ungdom sammen!", "La meg minne om ...": an invitation, a speaker's aside
+        return False  # "La oss skape aktivitet for ungdom sammen!", "La meg minne om ...": an invitation, an aside
     if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
         return True
     # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev

@@ -326,8 +326,8 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
     "Hvem kan søke?", "Kva kan du få støtte til:", "Delmål:", "Dette må være med i søknaden:",
     "Demensplan 2025 inneheld fire hovudinnsatsområde:", "Midlane kan ikkje dekke:" (lemmas, compounds
     included: ``list_block_lemmas``; question words: ``list_block_openers``); a heading of its own, with or without a
-    colon ("Prioriteringar", "Prioriteringer for 2020:", ``list_block_heading_lemmas``; "foreslås følgende hovedprioriteringer:"
-    introduces measures). With ``figures``, only an introduction of figures or findings counts
+    colon ("Prioriteringar", "Prioriteringer for 2020:", ``list_block_heading_lemmas``; "foreslås følgende
+    hovedprioriteringer:" introduces measures). With ``figures``, only an introduction of figures or findings counts
     (``figure_list_lemmas``: "Nøkkeltal for 2023 er som følgjer:"), the one that a list of money lines cannot outweigh.
     """
     if lst.intro is None:
