@@ -667,13 +667,13 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
     span = _statement(doc, start, end, "MORPH", min_tokens=2)
     if span is None:
         return False
-    first = span[0]
+    first, nxt = span[0], span[1]
     lemma = first.lemma_.lower()
     # the lemma counts only when the word is a form of it ("Les" of "lese"), not when a participle of it is another
     # verb's imperative ("Sett i verk ...": "sett" of "se", the imperative of "sette")
     if first.lower_ in cues.instruction_verbs or lemma in cues.instruction_verbs and lemma.startswith(first.lower_):
         return False
-    if f"{first.lower_} {span[1].lower_}" in cues.non_demand_openers:
+    if f"{first.lower_} {nxt.lower_}" in cues.non_demand_openers:
         return False  # "La oss skape aktivitet for ungdom sammen!", "La meg minne om ...": an invitation, an aside
     if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
         return True
@@ -687,31 +687,27 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
         return True
     # "Sikre at kunnskap om ... blir gjort kjent": an infinitive whose object is an "at" clause, by the dictionary (the
     # tagger reads an item's first word as a name as often as not)
-    if first.text[:1].isupper() and span[1].lower_ == "at" and _infinitive(first.lower_):
+    if first.text[:1].isupper() and nxt.lower_ == "at" and _verb_lemma(first.lower_) == first.lower_:
         return True
     # a word the tagger does not know as a verb whose form is an infinitive without its "-e" ("Anerkjenn eldre sine
     # ressursar ...": "anerkjenne"), and no noun of the dictionary: the imperative form of that verb
     # (and "Sørg for ...", "Gi pålegg ...": a vowel-final infinitive is its own imperative)
-    nxt = span[1]
     return (first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN", "X") and len(first) >= 2
             and nxt.text[:1].islower() and _imperative_form(first.lower_))  # not a name: "Dag Øyen", "Liv ..."
 
 
 @lru_cache(maxsize=1 << 12)
-def _infinitive(word: str) -> bool:
-    """The dictionary knows ``word`` as the infinitive of a verb ("sikre", "sørge")."""
+def _verb_lemma(word: str) -> str | None:
+    """The verb the dictionary knows ``word`` as a form of ("hev": "heve", "sikre": "sikre"), or None."""
     from helsekg.nlp.lemmas import load_table
 
-    return load_table().lookup("VERB", word, seen=True) == word
+    return load_table().lookup("VERB", word, seen=True)
 
 
-@lru_cache(maxsize=1 << 12)
 def _verb_form(word: str) -> bool:
     """The dictionary knows ``word`` as a form of a verb other than its infinitive ("hev": "heve"; not "leve" in "Leve
     hele livet", the name of a reform)."""
-    from helsekg.nlp.lemmas import load_table
-
-    lemma = load_table().lookup("VERB", word, seen=True)
+    lemma = _verb_lemma(word)
     return lemma is not None and lemma != word
 
 

@@ -56,7 +56,7 @@ from helsekg.extract.measures.phrases import (
     MODAL,
     VERB_PARTICLES,
     demonstrative_instrument,
-    finite_verb,
+    has_finite_verb,
     head_of,
     instrument_object,
     named_in,
@@ -113,7 +113,7 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
         if not attempts:
             before = tuple(a for a in backward(context, amount, index)
                            # "Det største enkeltbeløpet går til Askøy kommune som får ...": a clause, not what is funded
-                           if not (isinstance(a, NewPhrase) and _has_finite_verb(context, a.start, a.end)))
+                           if not (isinstance(a, NewPhrase) and has_finite_verb(context.doc, a.start, a.end)))
             attempts = (*before, *change_cell(context, amount), *listed_under(context, amount), Continuation(),
                         *reference(context, amount, index))
             if SentenceMeasure() not in attempts:
@@ -618,7 +618,7 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     strengthening = _strengthening_on(context.cues.strengthening_nouns).search(before)
     if strengthening:
         phrase = trim_phrase(text, cstart + strengthening.start(1), cstart + strengthening.end(1), rx)
-        if phrase and not _has_finite_verb(context, *phrase):
+        if phrase and not has_finite_verb(context.doc, *phrase):
             return (NewPhrase(*phrase, "backward"),)
     # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
     m = rx.on_amount.search(before)
@@ -714,19 +714,11 @@ def _instrument_phrase_before(context: MeasureContext, cstart: int, head_start: 
             if not _COMPLEMENT.match(text, stop, end):
                 return None  # "Fondet blir på ...": no complement follows the noun (a copula does)
             phrase = trim_phrase(text, start, end, rx)
-            if phrase is None or _has_finite_verb(context, *phrase) or not_a_measure(text, *phrase, rx, doc=context.doc):
+            if (phrase is None or has_finite_verb(context.doc, *phrase)
+                    or not_a_measure(text, *phrase, rx, doc=context.doc)):
                 return None
             return phrase
     return None
-
-
-def _has_finite_verb(context: MeasureContext, start: int, end: int) -> bool:
-    """A finite verb stands in ``text[start:end]`` (the tagger's reading; False without one): a clause, not a phrase."""
-    doc = context.doc
-    if doc is None or not annotated(doc, "MORPH"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(finite_verb(t) for t in span)
 
 
 def _noun_at(context: MeasureContext, start: int, end: int) -> bool:

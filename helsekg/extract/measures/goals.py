@@ -118,6 +118,8 @@ def goal_cues() -> GoalCues:
             rf"(?:{alt(data['goal_noun_endings'])})?")
     adverbs = alt(data["goal_copula_adverbs"])
     contribute = alt(data["contribute_verbs"])
+    paperwork_verbs = alt(data.get("paperwork_verbs", ()) or ("(?!)",))
+    paperwork_nouns = alt(data.get("paperwork_nouns", ()) or ("(?!)",))
     return GoalCues(
         data=data,
         purpose=re.compile(rf"(?<![\w-])(?:{alt(data['purpose_markers'])})(?![\w-])", i),
@@ -161,10 +163,9 @@ def goal_cues() -> GoalCues:
                              # "få midler til slike prosjekter", "få råd og veiledning om ...": receiving money or advice
                              rf"|(?:\s+{WORD})?\s+(?:{alt(data.get('condition_objects', ()) or ('(?!)',))})\b.*)"
                              # "for å skrive en god søknad eller rapport": the applicant's paperwork
-                             rf"|(?:{alt(data.get('paperwork_verbs', ()) or ('(?!)',))})(?:\s+{WORD}){{0,2}}\s+"
-                             rf"(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\b.*"
+                             rf"|(?:{paperwork_verbs})(?:\s+{WORD}){{0,2}}\s+(?:{paperwork_nouns})\b.*"
                              # "for at søknaden skal vurderes": what the application needs
-                             rf"|(?:{alt(data.get('paperwork_nouns', ()) or ('(?!)',))})\s.*",
+                             rf"|(?:{paperwork_nouns})\s.*",
                              i | re.DOTALL),
         for_at_governors=frozenset(data.get("for_at_governors", ())),
         governor_adverbs=frozenset(data.get("governor_adverbs", ())),

@@ -30,6 +30,7 @@ from helsekg.extract.measures.phrases import (
     capitalised_programmes,
     cut_name,
     finite_verb,
+    has_finite_verb,
     is_document,
     known_name_end,
     phrase_after,
@@ -100,15 +101,6 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
     return best
 
 
-def _verb_at(context: MeasureContext, start: int, end: int) -> bool:
-    """The word at ``[start, end)`` is a finite verb by the tagger and the dictionary (:func:`finite_verb`)."""
-    doc = context.doc
-    if doc is None or not annotated(doc, "MORPH"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and finite_verb(span[0])
-
-
 def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     """Named instruments and capitalised programme names, sentence by sentence."""
     text, rx = context.text, context.rx
@@ -124,7 +116,7 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         for m in NAME_AFTER.finditer(text, s.start, s.end):
             if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
-            if _verb_at(context, m.start(1), m.end(1)):
+            if has_finite_verb(context.doc, m.start(1), m.end(1)):
                 continue  # "..., underbygger Torset": a speech verb ending like an instrument noun, and a name
             end = cut_name(text, m.start(2), s.end, rx)
             if end > m.start(2) and not context.named_elsewhere(m.start(1), s.start):
@@ -254,8 +246,7 @@ def _quoted_names(context: MeasureContext, start: int, end: int) -> list[tuple[i
         if not inner or inner[-1] in ".!?" or len(inner.split()) > 15:
             last_end = None
             continue
-        span = doc.char_span(inner_start, inner_end, alignment_mode="expand") if doc is not None else None
-        if span is not None and annotated(doc, "POS") and any(finite_verb(t) for t in span):
+        if has_finite_verb(doc, inner_start, inner_end):
             last_end = None
             continue
         # the next of a list: "«A», og «B»", "«A», idéverføringa frå Vestre Viken: «B»"

@@ -579,3 +579,12 @@ def finite_verb(token: Token) -> bool:
     # a form the dictionary also knows as a noun ("ligger") is a verb when the parse gives it a subject ("Sum til
     # fordeling ... ligger på 3 millioner")
     return table.lookup("NOUN", low, seen=True) is None or any(c.dep_ == "SUBJ" for c in token.children)
+
+
+def has_finite_verb(doc: Doc | None, start: int, end: int) -> bool:
+    """A :func:`finite_verb` stands in ``[start, end)`` of ``doc`` (False without a tagged Doc): a clause, not a phrase
+    ("..., underbygger Torset": a speech verb, not an instrument noun before a name)."""
+    if doc is None or not annotated(doc, "MORPH"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(finite_verb(t) for t in span)

@@ -26,6 +26,7 @@ from helsekg.extract.measures.cues import YEARS, alternation
 from helsekg.extract.measures.phrases import (
     demonstrative_instrument,
     finite_verb,
+    has_finite_verb,
     head_of,
     is_document,
     not_a_measure,
@@ -167,8 +168,7 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
         return False
     if re.search(r"\d", re.sub(YEARS, "", text[start:end])):
         return False
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and annotated(doc, "POS") else None
-    if span is not None and any(finite_verb(t) for t in span):
+    if has_finite_verb(doc, start, end):
         return False
     # "Kommunalt rusarbeid for 2024" over "... tilskot til kommunalt rusarbeid ...": the body names the scheme
     core = re.sub(rf"(?:\s+(?:for|i))?\s+{YEARS}$", "", text[start:end])
