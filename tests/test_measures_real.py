@@ -1373,3 +1373,25 @@ def test_measures_real_the_scheme_two_sentences_open_with_is_the_pages_measure(n
     assert "tilskuddsordningen til psykologer i kommunen" in labels, labels
     scheme = next(m for m in found if m.label == "tilskuddsordningen til psykologer i kommunen")
     assert any(g.label.startswith("øke rekrutteringen av psykologer") for g in scheme.goals), scheme.goals
+
+
+def test_measures_real_a_name_runs_on_over_a_coordinated_genitive(nlp):
+    """Thirtieth session: "Opptrappingsplan for barn og unges psykiske helse" is one name; the tagger may read "unges"
+    as a verb, which had cut the name to "Opptrappingsplan for barn". A genitive in "-s" before an adjective or noun
+    carries the name on."""
+    found = findings(nlp, "Regjeringa har lagt fram Opptrappingsplan for barn og unges psykiske helse (2019-2024), som "
+                          "inneheld tiltak for alle barn og unge.").measures
+    assert [m.label for m in found] == ["Opptrappingsplan for barn og unges psykiske helse"], found
+
+
+def test_measures_real_a_nynorsk_possessive_genitive_is_the_s_genitive(nlp):
+    """Thirtieth session: the Nynorsk title "Ny opptrappingsplan for barn og unge si psykiske helse" and the plan's name
+    "Opptrappingsplan for barn og unges psykiske helse" in the text are one measure (and so is the title cut before
+    "si"): "unge si" is the genitive "unges"."""
+    text = ("Ny opptrappingsplan for barn og unge si psykiske helse\n\nFleire barn og unge skal oppleve god psykisk "
+            "helse. Det er målsettinga i Opptrappingsplan for barn og unges psykiske helse (2019-2024), som inneheld "
+            "tiltak for alle barn og unge mellom 0 og 25 år.")
+    found = findings(nlp, text).measures
+    assert len({m.key for m in found}) == 1, [(m.label, m.key) for m in found]
+    assert _described("Opptrappingsplan for barn og unges psykiske helse", default_cues()) == _described(
+        "opptrappingsplan for barn og unge si psykiske helse", default_cues())

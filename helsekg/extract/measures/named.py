@@ -56,6 +56,14 @@ PLACE_PREPOSITIONS = frozenset({"i", "på"})
 PLACE_LABELS = frozenset({"GPE_LOC", "LOC", "GPE"})
 
 
+def _genitive(doc: Doc, i: int) -> bool:
+    """A lower-case word in "-s" before an adjective or a noun: a genitive, whatever the tagger calls it ("barn og
+    unges psykiske helse", where "unges" may be tagged a verb)."""
+    word = doc[i].text
+    return (len(word) > 3 and word.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ in ("ADJ", "NOUN")
+            and doc[i + 1].text[:1].islower())
+
+
 def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> int:
     """The end of a one-word descriptive name along its noun phrase, by the part-of-speech tags.
 
@@ -80,7 +88,7 @@ def extend_name(context: MeasureContext, start: int, end: int, limit: int) -> in
         if context.rx.phrase_end.match(context.text, link.idx - 1):
             break  # "i år", "i dag", "i 2012": when, not part of the name
         j = i + 1
-        while j < len(doc) and doc[j].pos_ in ("ADJ", "DET") and doc[j].text[:1].islower():
+        while j < len(doc) and (doc[j].pos_ in ("ADJ", "DET") or _genitive(doc, j)) and doc[j].text[:1].islower():
             j += 1
         if (j < len(doc) and link.lower_ in PLACE_PREPOSITIONS and doc[j].ent_type_ in PLACE_LABELS
                 and doc[j].ent_iob_ == "B"):

@@ -74,7 +74,7 @@ from helsekg.nlp.extensions import annotated, doc_text
 from helsekg.nlp.lemmas import load_table
 from helsekg.text.layout import line_bounds
 
-__all__ = ["Acting", "ProposerCues", "ProposerReading", "default_proposer_cues", "discourse_subject",
+__all__ = ["Acting", "ProposerCues", "ProposerReading", "asks", "default_proposer_cues", "discourse_subject",
            "proposer_for", "read_proposers", "runner", "subject_actor"]
 
 CUES_FILE = "proposer_cues.json"
@@ -152,6 +152,29 @@ def _verb_particles(entries: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
 @lru_cache(maxsize=4)
 def _request_before(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![\w-])(?:{alternation(forms)})\s+\Z" if forms else r"(?!)")
+
+
+@lru_cache(maxsize=8)
+def _request_after(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?i:{alternation(forms)})(?![\w-])" if forms else r"(?!)")
+
+
+def asks(context: MeasureContext, actor: Actor, start: int, end: int, *, cues: ProposerCues | None = None) -> bool:
+    """``actor`` stands right before a request verb (``request_forms``) in ``context.text[start:end]``: "Stortinget ber
+    regjeringen opprette ...", "Rådet oppmodar departementet om å ...". What the request names is the addressee's to do,
+    so the body that asks for it neither proposes nor runs it.
+
+    >>> from helsekg.text import document_from_text
+    >>> from helsekg.extract.measures.context import build_context
+    >>> text = "Stortinget ber regjeringen opprette et nasjonalt prioriteringsråd."
+    >>> body = Actor("d", 0, 10, "Stortinget", label="Stortinget", kind="organisation", key="stortinget")
+    >>> context = build_context(document_from_text(text, source="x.txt"), actors=[body])
+    >>> asks(context, body, 0, text.index("prioriteringsråd"))
+    True
+    """
+    cues = cues or default_proposer_cues()
+    after = _request_after(cues.request_forms)
+    return any(a.key == actor.key and after.match(context.text, a.end, end) for a in context.actors_in(start, end))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,7 +67,7 @@ from helsekg.extract.measures.phrases import (
     stem,
     trim_phrase,
 )
-from helsekg.extract.measures.proposers import default_proposer_cues, proposer_for, read_proposers
+from helsekg.extract.measures.proposers import asks, default_proposer_cues, proposer_for, read_proposers
 from helsekg.extract.measures.targets import frequent_group
 from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Actor, Amount, Goal, Measure, TargetGroup
@@ -1147,16 +1147,20 @@ class MeasureResolver:
                 mapping[m.key] = first
         # "Omsorgspris" and "Omsorgsprisen 2019": a one-word name and the same name with its year; "senter for barn"
         # and "senter for barn, unge og psykosomatisk medisin": a phrase of three words or more cut short
-        forms = {m.key: descriptions[m.label] for m in self.mentions if m.key not in mapping}
+        # (a longer form already folded into another key counts as that key: "opptrappingsplan for barn og unge" cut
+        # from "... unge si psykiske helse", folded into "Opptrappingsplan for barn og unges psykiske helse")
+        forms = {m.key: descriptions[m.label] for m in self.mentions}
         for short, form in forms.items():
             if short in mapping:
                 continue
             if "-" not in form:
                 longer = {k for k, f in forms.items() if k != short and re.fullmatch(rf"{re.escape(form)}-{YEARS}", f)}
             elif form.count("-") >= 2:
-                longer = {k for k, f in forms.items() if k != short and f.startswith(form + "-")}
+                # (or with the genitive "-s" the possessive word after it became: "barn og unge" in "barn og unge si ...")
+                longer = {k for k, f in forms.items() if k != short and f.startswith((form + "-", form + "s-"))}
             else:
                 continue
+            longer = {_folded(k, mapping) for k in longer} - {short}
             if len(longer) == 1:
                 mapping[short] = longer.pop()
         # "Tilskot til utviklingsprosjekt i barneverstenesta" (a grant page's title) and "stimuleringsmidlar til
@@ -1424,6 +1428,10 @@ class MeasureResolver:
         for m in self.mentions:
             if m.proposer is None and m.root().proposer is not None:
                 m.proposer = m.root().proposer  # a mention before its root found its runner
+        for m in self.mentions:
+            if m.proposer is not None and m.sentence is not None and asks(
+                    self.context, m.proposer, self.sentences[m.sentence].start, m.start):
+                m.proposer = None  # "Stortinget ber regjeringen opprette ...": the body that asks does not propose
 
     def recipient_before(self, mention: Mention) -> Actor | None:
         """The organisation that receives money earlier in the mention's sentence: the subject of "får/mottar"
@@ -1480,6 +1488,18 @@ class MeasureResolver:
 #: "for"/"til" right after a definite subject: what the measure it names is for
 _SUBJECT_FOR = re.compile(r"[^\S\n]+(?:for|til)[^\S\n]+(?!å\b)")
 
+def _folded(key: str, mapping: Mapping[str, str]) -> str:
+    """The key ``key`` ends as after the folds of ``mapping`` (followed until a key maps nowhere or back)."""
+    seen = set()
+    while key in mapping and key not in seen:
+        seen.add(key)
+        key = mapping[key]
+    return key
+
+
+#: the possessive words of a Nynorsk genitive ("unge si helse"): the "-s" genitive of the word before ("unges helse")
+_POSSESSIVES = frozenset({"si", "sin", "sitt", "sine"})
+
 #: instrument words whose Nynorsk and Bokmål forms name one scheme ("Tilskot/Tilskudd til inkludering av barn og unge")
 _SAME_WORD = {"tilskot": "tilskudd", "midlar": "midler", "løyving": "bevilgning"}
 
@@ -1499,11 +1519,17 @@ def _described(label: str, cues: MeasureCues) -> str:
     >>> _described("Tilskudd kommunalt rusarbeid", default_cues()) == _described(
     ...     "Tilskot til kommunalt rusarbeid", default_cues())
     True
+    >>> _described("Opptrappingsplan for barn og unges psykiske helse", default_cues()) == _described(
+    ...     "opptrappingsplan for barn og unge si psykiske helse", default_cues())
+    True
     """
     words = []
     for word in measure_key(label, cues).split("-"):
         if word == "til" and words:
             continue  # "Tilskudd kommunalt rusarbeid" is "Tilskot til kommunalt rusarbeid" in a table's short form
+        if word in _POSSESSIVES and words:
+            words[-1] += "" if words[-1].endswith("s") else "s"
+            continue  # Nynorsk "barn og unge si psykiske helse" is "barn og unges psykiske helse"
         word = _SAME_WORD.get(word, word)
         words.append(word[:-1] if len(word) >= 6 and word.endswith("e") else word)
     return "-".join(words)
