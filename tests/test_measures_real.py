@@ -1395,3 +1395,49 @@ def test_measures_real_a_nynorsk_possessive_genitive_is_the_s_genitive(nlp):
     assert len({m.key for m in found}) == 1, [(m.label, m.key) for m in found]
     assert _described("Opptrappingsplan for barn og unges psykiske helse", default_cues()) == _described(
         "opptrappingsplan for barn og unge si psykiske helse", default_cues())
+
+
+def test_measures_real_a_phrase_never_ends_in_a_dangling_word(nlp):
+    """Thirtieth session: a measure's phrase does not end in a conjunction, preposition, article or abbreviation whose
+    complement it cut off ("utkast til ny", "Rammetilskudd til kommuner og kap"); a name loses only the conjunction
+    or abbreviation."""
+    found = findings(nlp, "Helsedirektoratet skal lede og koordinere arbeidet med å lage utkast til ny\nstrategi for "
+                          "seksuell helse.").measures
+    assert not any(m.label.split()[-1].lower() in ("til", "ny") for m in found), [m.label for m in found]
+    budget = ("Komiteen rår Stortinget til å gjøre følgende vedtak: Kommunal- og moderniseringsdepartementet gis "
+              "fullmakt til å fordele etter skjønn 1 434 millioner kroner under kap. 571 Rammetilskudd til kommuner og "
+              "kap. 572 Rammetilskudd til fylkeskommuner.")
+    labels = measures(nlp, budget)
+    assert labels.get("Rammetilskudd til kommuner") == {1_434_000_000}, labels
+    assert not any(label.endswith((" og kap", " kap")) for label in labels), labels
+
+
+HOME_HELP_PAGE_NN = """Heimehjelp
+
+Praktisk bistand skal bidra til at brukaren blir mest mogeleg sjølvhjulpen i dagleglivet.
+
+Kva tilbyr vi?
+
+Hjelp til nødvendig reinhald:
+
+• Allminneleg reingjering av rom som er i dagleg bruk
+• Bistand til vask av klede
+• Sengetøyskift
+
+Kva kostar det?
+
+Praktisk bistand
+Inntekt\tTimepris\tAbonnement pr. mnd.
+Under 2G\t215 kroner\t2 300 kroner
+"""
+
+
+def test_measures_real_a_service_page_is_about_its_one_word_title_not_its_tasks(nlp):
+    """Thirtieth session (round 37, municipal service pages): a one-word title naming a service ("Heimehjelp",
+    ``service_heads``) is the page's measure although the body calls it otherwise; the tasks listed under "Hjelp til
+    nødvendig reinhald:" are what the service helps with, not measures, and a price table's "Timepris" column is a
+    price, not a measure."""
+    labels = [m.label for m in findings(nlp, HOME_HELP_PAGE_NN).measures]
+    assert "Heimehjelp" in labels, labels
+    assert not any(label.startswith(("Bistand til vask", "Sengetøyskift", "Allminneleg")) for label in labels), labels
+    assert "Timepris" not in labels, labels

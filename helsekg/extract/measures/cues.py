@@ -229,6 +229,10 @@ class MeasureCues:
     mandate_nouns: tuple[str, ...] = ()
     #: "Ørsta kommune søkte på midlar til:": a list introduced by money and what it is for names measures
     money_list_nouns: tuple[str, ...] = ()
+    #: "Rammetilskudd til kommuner og kap": words a measure's phrase never ends in (trimmed unless it is a name)
+    dangling_words: tuple[str, ...] = ()
+    #: "... og kap": the dangling words that end no name either
+    dangling_name_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:

@@ -65,6 +65,7 @@ from helsekg.extract.measures.phrases import (
     same_head,
     scheme_for,
     stem,
+    tokens,
     trim_phrase,
 )
 from helsekg.extract.measures.proposers import asks, default_proposer_cues, proposer_for, read_proposers
@@ -216,6 +217,7 @@ class MeasureResolver:
     def add(self, start: int, end: int, sentence: int | None, how: str, *, named: bool = False,
             key: str | None = None) -> Mention:
         """The mention of ``text[start:end]``: the known one for the span, else a new one."""
+        end = self.undangled(start, end, named=named)
         for m in self.mentions:
             if m.start == start and m.end == end:
                 return m
@@ -237,6 +239,19 @@ class MeasureResolver:
                           kind=self._kind_before(label, start, end) if named else "")
         self.mentions.append(mention)
         return mention
+
+    def undangled(self, start: int, end: int, *, named: bool = False) -> int:
+        """The end of ``text[start:end]`` without the words it may not end in (``dangling_words``, of a name
+        ``dangling_name_words``: "Rammetilskudd til kommuner og kap", "utkast til ny"), the white space and punctuation
+        before them too; a phrase of one word is left as it is."""
+        cues = self.context.cues
+        dangling = frozenset(cues.dangling_name_words if named else cues.dangling_words)
+        words = tokens(self.text, start, end)
+        trimmed = False
+        while len(words) > 1 and self.text[words[-1][0]:words[-1][1]].lower() in dangling:
+            words.pop()
+            trimmed = True
+        return words[-1][1] if trimmed else end
 
     def _kind_before(self, label: str, start: int, end: int) -> str:
         """The stem of the instrument noun right before a name ("Prosjekt «Region X Helsehus»", "prosjektet Trygg
@@ -265,6 +280,8 @@ class MeasureResolver:
             return None
         if _AFTER_ABBREVIATION.search(self.text, max(0, start - 6), start):
             return "fragment"  # "Olav-prosjekter" in "St. Olav-prosjekter": a name cut after its abbreviation
+        if self.text[start:end].strip().lower() in self.context.cues.price_words:
+            return "price"  # "Timepris" over a price table's column: a price ("Folkehelseprisen" is an award)
         reason = not_a_measure(self.text, start, end, self.rx, doc=self.context.doc, actors=self.context.actors,
                                tagged_places=not name)
         if name and reason == "group" and self.text[start:start + 1].isupper():

@@ -158,10 +158,12 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
     """A grant or service page's title names its scheme when it is a noun phrase: no finite verb, no amount or
     count ("38 millioner til barn og unge" reports an allocation), no actor or document opening it, no section
     heading's head ("Mål for tjenesten"). One word is enough when the body names it again ("Heimehjelp" over
-    "... gje tilbod om heimehjelp ...", twice at least), or when it is an acronym."""
+    "... gje tilbod om heimehjelp ...", twice at least), when it names a service (:func:`_service_word`), or when it
+    is an acronym."""
     text, doc = context.text, context.doc
     words = text[start:end].split()
-    if len(words) < 2 and not words[0].isupper() and not _named_again(context, words[0], end) or context.starts_actor(start):
+    if (len(words) < 2 and not words[0].isupper() and not _service_word(context, words[0])
+            and not _named_again(context, words[0], end) or context.starts_actor(start)):
         return False
     head = head_of(text[start:end], context.rx)
     if is_document(head, context.cues.document_heads) or stem(head, context.rx) in context.cues.section_heading_heads:
@@ -175,6 +177,14 @@ def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
     # ("Heimehjelp" over "Maksimal timepris for heimehjelp": a price of the service, no scheme named after it)
     prices = context.cues.price_words
     return not any(m.group().split()[0].lower() not in prices for m in scheme_for(core, context.cues).finditer(text, end))
+
+
+def _service_word(context: MeasureContext, word: str) -> bool:
+    """One word that names a municipal service ("Heimehjelp", "Svangerskapsomsorg", "Tryggleiksalarm": a word ending in
+    one of ``service_heads``), not the kind of offer alone ("Bolig", ``service_kinds``)."""
+    low = word.lower().strip(",.:")
+    cues = context.cues
+    return low not in cues.service_kinds and low.endswith(tuple(h for h in cues.service_heads if " " not in h))
 
 
 def _actor_not_owner(context: MeasureContext, start: int, end: int) -> bool:
