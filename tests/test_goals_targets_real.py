@@ -863,3 +863,15 @@ def test_goals_real_a_definite_subject_the_text_names_in_full_only_below(nlp):
     result = extract_text(text, source="x.txt", nlp=nlp, language="nn")
     owner, owners = goal_owner(result, "konkretisere oppgåve- og ansvarsfordelinga")
     assert owner == "Samhandlingsavtalen 2015", owners
+
+
+def test_targets_real_a_question_heading_may_name_the_offer_in_full(parsed):
+    """Thirtieth session (round 37, service pages): "Kven kan søkje om brukarstyrt personleg assistent?" over a list
+    asks who may apply however many words name the offer; its items are the target groups (the shorter form "Kven
+    kan søkje?" was read already)."""
+    text = ("Brukarstyrt personleg assistanse\n\nKven kan søkje om brukarstyrt personleg assistent?\n\n"
+            "• Personar med nedsett funksjonsevne som treng praktisk hjelp i kvardagen\n"
+            "• Familiar med barn som er funksjonshemma\n\nSlik søkjer du\n\nFyll ut søknadsskjemaet.\n")
+    labels = group_labels(parsed(text))
+    assert any(label.startswith("Personar med nedsett funksjonsevne") for label in labels), labels
+    assert any(label.startswith("Familiar med barn") for label in labels), labels

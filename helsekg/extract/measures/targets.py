@@ -77,7 +77,9 @@ def _patterns() -> _TargetPatterns:
     return _TargetPatterns(
         stated=re.compile(rf"(?<![\w-])[\w-]*?(?:{nouns})(?:\s+(?:for|til|med|i)(?:\s+{WORD}){{1,4}}?)?\s+er"
                           rf"(?:\s+(?:{alt(data['target_copula_adverbs'])}))?\s+(?=\w)", i),
-        heading=re.compile(rf"\W*(?:{headings})(?:\s+som)?(?:\s+{WORD}){{0,3}}?\s*[?:]?\s*(?::\s*(.+))?$", i),
+        # (a question may name the offer in full: "Kven kan søkje om brukarstyrt personleg assistent?")
+        heading=re.compile(rf"\W*(?:{headings})(?:\s+som)?(?:(?:\s+{WORD}){{0,3}}?\s*[?:]?|(?:\s+{WORD}){{4,7}}?\s*\?)"
+                           rf"\s*(?::\s*(.+))?$", i),
         extra_nouns=re.compile(rf"^[\w–-]*?(?:{alt(data['extra_group_nouns'])})$", i),  # "21–24-åringer"
         applicant_verbs=frozenset(data["applicant_verbs"]),
         recipient_verbs=frozenset(data["recipient_verbs"]),
