@@ -1441,3 +1441,15 @@ def test_measures_real_a_service_page_is_about_its_one_word_title_not_its_tasks(
     assert "Heimehjelp" in labels, labels
     assert not any(label.startswith(("Bistand til vask", "Sengetøyskift", "Allminneleg")) for label in labels), labels
     assert "Timepris" not in labels, labels
+
+
+def test_measures_real_a_service_page_of_the_common_municipal_layout_names_its_service(nlp):
+    """Thirtieth session (round 37): a page with the sections "Beskrivelse", "Kriterier/vilkår" or "Pris for tjenesten"
+    is a municipality's service page, so its one-word title naming a service is its measure, and the purpose stated
+    in its body is that measure's goal."""
+    text = ("Svangerskapsomsorg\n\nBeskrivelse\n\nEr du gravid, får du tilbod om svangerskapskontroll hos jordmor på "
+            "helsestasjonen eller hos fastlegen.\n\nSvangerskapskontrollen skal bidra til god helse for mor og barn "
+            "gjennom regelmessig helseundersøking.\n\nKriterier/vilkår\n\nTilbodet er gratis.\n")
+    found = findings(nlp, text).measures
+    assert [m.label for m in found] == ["Svangerskapsomsorg"], [m.label for m in found]
+    assert [g.label for g in found[0].goals] == ["god helse for mor og barn gjennom regelmessig helseundersøking"]
