@@ -476,8 +476,8 @@ def test_proposers_real_the_body_that_asks_does_not_propose_what_it_asks_for(mea
     assert any(label.startswith("tilskuddet til lavterskeltilbud") and owner == "Stortinget"
                for label, owner in found.items()), found
     assert [owner for label, owner in found.items() if "prioriteringsråd" in label] == [None], found
-    nynorsk = measures("Fylkestinget løyvde 2 millionar kroner til folkehelsearbeid i 2027. Fylkestinget bad regjeringa "
-                       "opprette eit nytt tilskot til kommunale dagtilbod for heimebuande med demens.")
+    nynorsk = measures("Fylkestinget løyvde 2 millionar kroner til folkehelsearbeid i 2027. Fylkestinget bad "
+                       "regjeringa opprette eit nytt tilskot til kommunale dagtilbod for heimebuande med demens.")
     assert nynorsk.get("folkehelsearbeid") == "Fylkestinget", nynorsk
     assert [owner for label, owner in nynorsk.items() if "dagtilbod" in label] == [None], nynorsk
 

@@ -1173,7 +1173,7 @@ class MeasureResolver:
             if "-" not in form:
                 longer = {k for k, f in forms.items() if k != short and re.fullmatch(rf"{re.escape(form)}-{YEARS}", f)}
             elif form.count("-") >= 2:
-                # (or with the genitive "-s" the possessive word after it became: "barn og unge" in "barn og unge si ...")
+                # (or with the genitive "-s" its possessive word became: "barn og unge" in "barn og unge si ...")
                 longer = {k for k, f in forms.items() if k != short and f.startswith((form + "-", form + "s-"))}
             else:
                 continue
