@@ -1505,6 +1505,7 @@ class MeasureResolver:
 #: "for"/"til" right after a definite subject: what the measure it names is for
 _SUBJECT_FOR = re.compile(r"[^\S\n]+(?:for|til)[^\S\n]+(?!å\b)")
 
+
 def _folded(key: str, mapping: Mapping[str, str]) -> str:
     """The key ``key`` ends as after the folds of ``mapping`` (followed until a key maps nowhere or back)."""
     seen = set()
