@@ -875,3 +875,32 @@ def test_targets_real_a_question_heading_may_name_the_offer_in_full(parsed):
     labels = group_labels(parsed(text))
     assert any(label.startswith("Personar med nedsett funksjonsevne") for label in labels), labels
     assert any(label.startswith("Familiar med barn") for label in labels), labels
+
+
+GRANT_CALL_NB = """Ekstraordinær tilleggsutlysning: Tilskudd til integreringsarbeid i regi av frivillige organisasjoner
+
+Sist oppdatert: 16. mai 2027
+
+Kort om tilskuddet
+
+ • Frivillige organisasjoner kan få støtte fra IMDi til prosjekter, enkelttiltak eller aktiviteter som bidrar til å øke \
+arbeidsdeltakelsen blant innvandrere.
+ • Prosjektene/tiltakene som får støtte over delmål A skal bidra til å stimulere til fellesskap og tilhørighet i \
+lokalsamfunn.
+ • Prosjektene/tiltakene som får støtte over delmål B skal bidra til bedre norskferdigheter.
+ • Ramme : 45 mill kroner.
+ • Søknadsfristen er 20.05.2027
+
+Andre ordninger
+
+Regjeringen har også styrket tilskuddet til introduksjonsprogrammet med 10 millioner kroner.
+"""
+
+
+def test_goals_real_a_goal_nothing_nearer_claims_is_the_pages_measures(parsed):
+    """Thirtieth session: a goal whose sentence, bullet, subject, section and neighbours name no measure belongs to the
+    measure the page's title names (a call's sub-goals, "Prosjektene/tiltakene som får støtte over delmål B skal bidra
+    til ..."), not to the document as a whole, also when the page names another measure further down."""
+    result = extract_text(GRANT_CALL_NB)
+    owner, owners = goal_owner(result, "bedre norskferdigheter")
+    assert owner is not None and "Tilskudd til integreringsarbeid" in owner, owners

@@ -1360,6 +1360,8 @@ class MeasureResolver:
                        or self.only_measure())
             if measure is None:
                 measure = self.heading_reference(found.sentence)
+            if measure is None:
+                measure = self.title_measure()  # nothing nearer names a measure: the one the page is about
             if measure is not None and found.goal not in measure.goals:
                 measure.goals.append(found.goal)
 
