@@ -245,7 +245,7 @@ class MeasureResolver:
         ``dangling_name_words``: "Rammetilskudd til kommuner og kap", "utkast til ny"), the white space and punctuation
         before them too; a phrase of one word is left as it is."""
         cues = self.context.cues
-        dangling = frozenset(cues.dangling_name_words if named else cues.dangling_words)
+        dangling = cues.dangling_name_words if named else cues.dangling_words
         words = tokens(self.text, start, end)
         trimmed = False
         while len(words) > 1 and self.text[words[-1][0]:words[-1][1]].lower() in dangling:
@@ -1212,10 +1212,7 @@ class MeasureResolver:
             if len(names) == 1:
                 mapping[word.key] = names.pop()
         for m in self.mentions:
-            seen = set()
-            while m.key in mapping and m.key not in seen:
-                seen.add(m.key)
-                m.key = mapping[m.key]
+            m.key = _folded(m.key, mapping)
 
     # -- attaching -----------------------------------------------------------------------------
 
