@@ -1453,3 +1453,86 @@ def test_measures_real_a_service_page_of_the_common_municipal_layout_names_its_s
     found = findings(nlp, text).measures
     assert [m.label for m in found] == ["Svangerskapsomsorg"], [m.label for m in found]
     assert [g.label for g in found[0].goals] == ["god helse for mor og barn gjennom regelmessig helseundersøking"]
+
+
+def test_measures_real_the_two_plurals_of_an_instrument_word_are_one_measure(nlp):
+    """Thirty-first session (an agreement sample of rounds 30-37): "innovasjonsprosjekter" and
+    "innovasjonsprosjektene" in one text are one measure (one key), not two."""
+    text = ("Helseforetaket deler ut 12 millioner kroner til innovasjonsprosjekter\n\n"
+            "Helseforetaket deler ut 12 millioner kroner til innovasjonsprosjekter i år. Det kom inn 40 søknader.\n\n"
+            "Totalt tildeles det 12 millioner kroner til innovasjonsprosjektene, og alle sykehusene er med.\n")
+    keys = {m.key for m in findings(nlp, text).measures if "innovasjonsprosjekt" in m.label}
+    assert keys == {"innovasjonsprosjekter"}, keys
+
+
+def test_measures_real_a_quoted_name_in_a_funded_phrase_is_kept_whole(nlp):
+    """Thirty-first session (round 38, a directorate's grant page): "tilskudd til «X for å Y»" funds the quoted name
+    X whole, though "for å" and a cap on the words would end a phrase inside it; the purpose inside the name ends
+    with the name."""
+    text = ("Om tilskuddsordningen\n\n"
+            "Det er avsatt om lag 12,5 mill. kr til tilskudd til «Tiltak for å bedre livskvaliteten for personer med "
+            "nedsatt funksjonsevne og deres familier» i 2024. Frivillige organisasjoner kan søke.\n")
+    found = findings(nlp, text).measures
+    funded = [m for m in found if m.funding]
+    assert [int(a.value) for m in funded for a in m.funding] == [12_500_000], [m.label for m in found]
+    assert all(m.key.startswith("tiltak-for-a-bedre-livskvaliteten") for m in funded), [m.key for m in funded]
+    goals = [g.label for m in found for g in m.goals]
+    assert "bedre livskvaliteten for personer med nedsatt funksjonsevne og deres familier" in goals, goals
+
+
+def test_measures_real_a_page_defining_itself_as_a_service_is_about_its_title(nlp):
+    """Thirty-first session (agreement sample, a municipality's service page): a first sentence "Dette er ei teneste
+    til ..." makes the page a service page, so its title names its measure ("Middag levert heime")."""
+    text = ("Middag levert heime\n\nDette er ei teneste til eldre som bur heime og ikkje sjølve kan lage middag.\n\n"
+            "Slik er tenesta\n\nMiddagen vert levert på døra to gonger i veka. Det er eigenbetaling for tenesta.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert labels == ["Middag levert heime"], labels
+    without = text.replace("Dette er ei teneste til eldre som bur heime", "Eldre som bur heime kan få hjelp,")
+    assert "Middag levert heime" not in [m.label for m in findings(nlp, without).measures]
+
+
+BUDGET_POST_NB = """12.4 Kap. 842 Familievern
+
+Post 1 Driftsutgifter
+
+Sammendrag
+
+Bevilgningen på posten er 120,5 mill. kroner i saldert budsjett. Det foreslås at kap. 842 post 1 økes med 14,2 mill.
+kroner.
+
+Komiteens merknader
+
+Komiteens medlemmer fra Høyre foreslår å redusere bevilgningen med 3,1 mill. kroner i forhold til regjeringens
+forslag.
+"""
+
+
+def test_measures_real_a_clause_changing_a_budget_post_funds_the_post(nlp):
+    """Thirty-first session (round 38, committee recommendations): "Det foreslås at kap. 842 post 1 økes med N" and
+    "foreslår å redusere bevilgningen med N" name no measure of their own ("at kap. 842 post 1 økes", "å redusere
+    bevilgningen"); the post whose "Sammendrag" and "Komiteens merknader" sections they stand in is funded."""
+    found = measures(nlp, BUDGET_POST_NB)
+    assert not any(label.lower().startswith(("at ", "å ")) for label in found), found
+    assert {120_500_000, 14_200_000, 3_100_000} <= found.get("Driftsutgifter", set()), found
+
+
+def test_measures_real_setting_a_measure_up_is_that_measure(nlp):
+    """Thirty-first session (agreement sample): the title "Etablering av ACT-team i Kommunen" and the body's
+    "ACT-team" are one measure."""
+    text = ("Etablering av ACT-team\n\nKommunen og helseforetaket samarbeider om etablering av ACT-team. ACT-team er "
+            "et tilbud til personer med alvorlig psykisk lidelse og rusproblemer.\n")
+    keys = {m.key for m in findings(nlp, text).measures}
+    assert keys == {"act-team"}, keys
+
+
+@pytest.mark.parametrize("sentence", [
+    "Etableringa av samarbeidet har bakgrunn i føringar frå Nasjonal helse- og sjukehusplan 2020–2023.",
+    "Strategi 2030 og nasjonal helse- og sykehusplan 2020-2023 lå i år til grunn for de prioriterte områdene.",
+])
+def test_measures_real_the_plan_a_text_builds_on_is_no_measure_of_it(nlp, sentence):
+    """Thirty-first session (agreement sample): a plan named as the background or basis of the work, also with an
+    adverbial before "til grunn", is what the text builds on, not one of its measures."""
+    text = ("Nytt samarbeid om pasientforløp\n\nKommunane og sjukehuset startar eit felles læringsnettverk. "
+            + sentence)
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert not any("sykehusplan" in label or "sjukehusplan" in label for label in labels), labels

@@ -2,13 +2,15 @@
 
     .venv/bin/python gold/real/agreement.py            # markdown table (docs/evaluation.md)
     .venv/bin/python gold/real/agreement.py --json
+    .venv/bin/python gold/real/agreement.py --second annotator2b   # the second sample (rounds 30-37)
 
 A second annotator annotated some dev texts again, without seeing the first annotation or helsekg's output
-(``agreement/annotator2/*.json``, same format). Each fact type is scored the way helsekg is scored against the
-gold (:func:`helsekg.evaluation.scoring.score_document`, micro-averaged over the texts): annotator 2 against
-annotator 1. The F1 of that comparison is the agreement; it is the same whichever annotator is taken as the
-reference, up to ties in the matching. Next to it: helsekg on the same texts against each annotator, so the
-tool's figures can be read against what two careful people reach. The test split is not touched.
+(``agreement/annotator2/*.json``, 16 texts of the first rounds; ``agreement/annotator2b/*.json``, 14 texts of rounds
+30-37, chosen at random among those with a measure and under 700 words; same format). Each fact type is scored the
+way helsekg is scored against the gold (:func:`helsekg.evaluation.scoring.score_document`, micro-averaged over the
+texts): annotator 2 against annotator 1. The F1 of that comparison is the agreement; it is the same whichever
+annotator is taken as the reference, up to ties in the matching. Next to it: helsekg on the same texts against each
+annotator, so the tool's figures can be read against what two careful people reach. The test split is not touched.
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ SECOND = ROOT / "agreement" / "annotator2"
 FIRST = ROOT / "dev" / "annotations"
 
 
-def agreement() -> dict[str, dict]:
-    """{"texts": [...], "by language": {...}, "annotators": {fact: Score}, "helsekg vs 1": ..., "helsekg vs 2": ...}."""
-    second = [load_annotation(path) for path in sorted(SECOND.glob("*.json"))]
-    first = [load_annotation(FIRST / path.name) for path in sorted(SECOND.glob("*.json"))]
+def agreement(folder: Path = SECOND) -> dict[str, dict]:
+    """{"texts": [...], "by language": {...}, "annotators": {fact: Score}, "helsekg vs 1": ..., "helsekg vs 2": ...}
+    for the second annotator's files in ``folder``."""
+    second = [load_annotation(path) for path in sorted(folder.glob("*.json"))]
+    first = [load_annotation(FIRST / path.name) for path in sorted(folder.glob("*.json"))]
     annotators = EvaluationReport([DocumentResult(a.name, a.language, True, *score_document(annotation_facts(a),
                                                                                            annotation_facts(b)))
                                    for a, b in zip(first, second)])
@@ -59,7 +62,8 @@ def _f1(score: Score) -> str:
 
 
 def main(argv: list[str]) -> None:
-    report = agreement()
+    folder = ROOT / "agreement" / argv[argv.index("--second") + 1] if "--second" in argv else SECOND
+    report = agreement(folder)
     if "--json" in argv:
         print(json.dumps({k: ({t: vars(s) | {"f1": s.f1} for t, s in v.items()} if isinstance(v, dict)
                               and all(isinstance(s, Score) for s in v.values()) else v)

@@ -131,6 +131,12 @@ class MeasureCues:
     grant_page_keys: tuple[str, ...] = ()
     #: line openings of a municipality's service page ("Kva kostar det?", "Slik søker du"): its title names the service
     service_page_keys: tuple[str, ...] = ()
+    #: "Dette er ei teneste til ...": a first sentence defining the page as one of these makes its title the service
+    service_definition_nouns: tuple[str, ...] = ()
+    #: the section headings every post of a committee's recommendation has ("Sammendrag", "Komiteens merknader")
+    post_section_headings: tuple[str, ...] = ()
+    #: "Etablering av X", "Oppretting av X": setting X up, one measure with X named in the same document
+    founding_nouns: tuple[str, ...] = ()
     #: heads of a page's section headings ("Mål for tjenesten", "Om tenesta"): a title with one names no scheme
     section_heading_heads: tuple[str, ...] = ()
     #: "timepris", "månadspris": a price of a service ("pris" is an instrument head for awards)
@@ -244,6 +250,11 @@ class MeasureCues:
             source = Path(path)
             data = resources.read_json_data(source, what="measure cues")
         return cls(**resources.cue_tuples(data, cls.__dataclass_fields__, source=source, what="measure cues"))
+
+
+def _basis(alternatives: str) -> str:
+    """``alternatives`` of basis verbs with up to two words allowed before their "til" ("lå i år til grunn")."""
+    return re.sub(r"(?:\\ |\\s\+)til\b", r"(?:\\s+[\\w-]+){0,2}?\\s+til", alternatives)
 
 
 @lru_cache(maxsize=1)
@@ -454,7 +465,9 @@ def compiled(cues: MeasureCues) -> Patterns:
                          rf"(?:(?:(?!,\s+(?:og|eller)\b)[^.;:!?\n]){{1,100}}?(?:,|(?<!,)\s+og|(?<!,)\s+eller)\s+)?$", i),
         programme_count=re.compile(rf"^\s*(?:{alt(cues.programme_count_verbs)})\b", i),
         # "... 2020-2023 ligg til grunn for satsingsområda": what follows a plan named as the basis of the work
-        basis=re.compile(rf"\s*(?:,\s*)?(?:{alt(cues.basis_verbs)})\b", i) if cues.basis_verbs else re.compile(r"(?!)"),
+        # ("... lå i år til grunn": an adverbial of two words at most before "til grunn")
+        basis=(re.compile(rf"\s*(?:,\s*)?(?:{_basis(alt(cues.basis_verbs))})\b", i) if cues.basis_verbs
+               else re.compile(r"(?!)")),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
         action=re.compile(rf"(?<![\w-])(?:{_with_adverb(cues.action_verbs, cues.particle_adverbs)})(?![\w-])", i),

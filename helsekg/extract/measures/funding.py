@@ -655,6 +655,10 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(2), rx)
         if phrase and _fronted_adverbial(context, *phrase):
             phrase = None  # "I revidert statsbudsjett fekk Helse Vest ...": the subject follows the verb
+        if phrase and _clause(text, phrase):
+            if _budget_clause(context, phrase):
+                return BUDGET_FALLBACK
+            phrase = _without_marker(context, phrase)
         if phrase:
             # "Prosjektet Trygg heime får ...": the name after the instrument noun is the measure
             phrase = named_in(text, phrase[0], amount.start, rx) or phrase
@@ -676,6 +680,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
         return (*attempts, *BUDGET_FALLBACK)
     return attempts
 
+
+#: the words that open a clause ("at ..."), or an infinitive ("å ..."), never a subject's noun phrase
+_CLAUSE_MARKERS = frozenset({"at", "å"})
+#: the words that name a budget chapter or post ("kap. 856 post 1")
+_POST_WORDS = frozenset({"kap", "kapittel", "post", "posten"})
 
 #: "Det nye sykehuset", "Den nye ordninga": a definite article, "nye" and the noun it takes up
 _NEW_DEFINITE = re.compile(rf"\W*{DEFINITE_NEW}([\w-]+)", re.IGNORECASE)
@@ -791,6 +800,10 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if change is not None:
         begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
     phrase = trim_phrase(text, begin, med.start(), rx)
+    if phrase is not None and _clause(text, phrase):
+        if _budget_clause(context, phrase):
+            return BUDGET_FALLBACK
+        phrase = _without_marker(context, phrase)
     if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
         return ()
     span = doc.char_span(*phrase, alignment_mode="expand")
@@ -806,6 +819,29 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
     return (NewPhrase(*phrase, "backward"),)
+
+
+def _clause(text: str, phrase: tuple[int, int]) -> bool:
+    """The phrase opens with "at" or "å": a clause or an infinitive ("at kap. 856 post 1 økes", "å redusere
+    bevilgningen"), no noun phrase."""
+    return text[phrase[0]:phrase[1]].split()[0].lower() in _CLAUSE_MARKERS
+
+
+def _budget_clause(context: MeasureContext, phrase: tuple[int, int]) -> bool:
+    """A clause of :func:`_clause` that changes a budget line ("Det foreslås at kap. 856 post 1 økes med ...",
+    "foreslår å redusere bevilgningen med ..."): the money is the post's, or the measure's the section is about."""
+    words = re.findall(r"[\w-]+", context.text[phrase[0]:phrase[1]])[1:]
+    return any(context.rx.budget_noun.match(w) or w.lower() in _POST_WORDS for w in words)
+
+
+def _without_marker(context: MeasureContext, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The phrase without its opening "at" or "å" and a change verb after it ("å styrke familievernet med ..." ->
+    "familievernet")."""
+    text = context.text
+    begin = phrase[0] + len(text[phrase[0]:phrase[1]].split()[0])
+    begin += len(text[begin:phrase[1]]) - len(text[begin:phrase[1]].lstrip())
+    change = context.rx.strengthen.match(text, begin, phrase[1])
+    return trim_phrase(text, change.end() if change is not None else begin, phrase[1], context.rx)
 
 
 #: "ordningen med X", "ordninga med X": a scheme named by what it gives

@@ -495,6 +495,9 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     opening = not text[sentence_start:cue.start].strip(" –-\"«")
     stop = (rx.goal_end_opening if opening else rx.goal_end).search(text[begin:limit])
     end = begin + stop.start() if stop else limit
+    closing = text.find("»", begin, end)
+    if closing >= 0 and text.count("«", sentence_start, begin) > text.count("»", sentence_start, begin):
+        end = closing  # a purpose inside a quoted name ("«Tiltak for å bedre levekårene ...»") ends with the name
     strip = rx.goal_strip.match(text, begin, end)
     if strip:
         begin = strip.end()

@@ -94,6 +94,12 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
                      or dropped and text[words[0][0]:words[0][1]].lower() in ("og", "eller")):
         words = words[1:]
         dropped = True
+    if len(words) > max_words and _open_quote(text, words[0][0], words[max_words - 1][1]):
+        # nor inside a quoted name the phrase holds whole ("tilskudd til «Tiltak for å bedre levekårene og
+        # livskvaliteten for mennesker med nedsatt funksjonsevne»"): the words up to its closing mark stay
+        closing = next((n for n in range(max_words, len(words)) if "»" in text[words[n][1]:words[n][1] + 1]), None)
+        if closing is not None:
+            max_words = closing + 1
     if len(words) > max_words:
         # a cap never ends inside a number ("... kommune - 120" of "120 000 kroner"): numbers at the cut go
         while max_words and _NUMBER.fullmatch(text[words[max_words - 1][0]:words[max_words - 1][1]]) \
@@ -113,6 +119,11 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
     if not words:
         return None
     return words[0][0], closing_quote(text, words[0][0], words[-1][1])
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` opens a guillemet it does not close."""
+    return text.count("«", start, end) > text.count("»", start, end)
 
 
 def without_trailing(text: str, words: Sequence[tuple[int, int]], trailing: frozenset[str], *,
@@ -154,6 +165,27 @@ def closing_quote(text: str, start: int, end: int) -> int:
     return end + 1 if opened else end
 
 
+#: the most words a quoted name may run on past where a phrase would otherwise end
+_QUOTED_RUN = 15
+
+
+def _quote_end(text: str, begin: int, end: int, limit: int) -> int:
+    """``end``, or just after the guillemet that closes one opened in ``text[begin:end]`` on the same line and before
+    ``limit``: a phrase does not end inside a quoted name ("tilskudd til «Tiltak for å bedre levekårene ...»", whose
+    "for å" would end it).
+
+    >>> t = "tilskudd til «Tiltak for å bedre levekårene» i 2019"
+    >>> t[:_quote_end(t, 0, t.index(" for"), len(t))]
+    'tilskudd til «Tiltak for å bedre levekårene»'
+    """
+    if not _open_quote(text, begin, end):
+        return end
+    close = text.find("»", end, limit)
+    if close < 0 or "\n" in text[end:close] or len(text[end:close].split()) > _QUOTED_RUN:
+        return end
+    return close + 1
+
+
 def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
                  extra_end: re.Pattern[str] | None = None, across_lines: bool = False) -> tuple[int, int] | None:
     """The phrase starting at ``begin`` up to the first phrase end before ``limit``; with ``across_lines`` a line
@@ -163,6 +195,7 @@ def phrase_after(text: str, begin: int, limit: int, rx: Patterns, *,
     while across_lines and stop is not None and stop.group() in ("\n", "\t"):
         stop = rx.phrase_end.search(text, stop.end(), limit)
     end = stop.start() if stop else limit
+    end = _quote_end(text, begin, end, limit)
     if extra_end is not None:
         other = extra_end.search(text, begin, end)
         if other:

@@ -1115,6 +1115,12 @@ class MeasureResolver:
             for link in links:
                 if rest.startswith(link) and rest[len(link):] in keys and self.rx.instrument_word.match(first):
                     mapping.setdefault(rest[len(link):], long)
+        # "Etablering av ACT-team" (the title) and "ACT-team" (the body): setting a measure up is that measure
+        founding = tuple(f"{measure_key(word, self.context.cues)}-av-" for word in self.context.cues.founding_nouns)
+        for long in keys:
+            rest = next((long[len(f):] for f in founding if long.startswith(f)), None)
+            if rest and rest in keys and long not in mapping and rest not in mapping:
+                mapping[long] = rest
         # "Omsorgspris" and "Omsorgsprisen", "Leve hele livet-pris" and "Leve hele livet-prisen": one name, indefinite
         # and definite
         for short in keys:
@@ -1123,6 +1129,15 @@ class MeasureResolver:
             full = next((short + e for e in _DEFINITE_SUFFIXES if short + e in keys and short + e not in mapping), None)
             if full is not None and self.rx.instrument_word.match(full.split("-")[-1]):
                 mapping[short] = full
+        # "innovasjonsprosjekter" and "innovasjonsprosjektene" (key "innovasjonsprosjekte"), "stønadar" and
+        # "stønadane": the indefinite and the definite plural of one instrument word, one measure ("-ingar" is left
+        # alone: the key of "ordningane" is that of "ordninga" too)
+        for plural in keys:
+            definite = plural[:-2] + "e"
+            if (plural.endswith(("er", "ar")) and not plural.endswith(("inger", "ingar")) and plural not in mapping
+                    and definite in keys and definite not in mapping and definite not in named
+                    and self.rx.instrument_word.match(plural.split("-")[-1])):
+                mapping[definite] = plural
         # "Helseteknologiordninga" (a one-word name) and "ei helseteknologiordning retta mot kommunane" (the same
         # noun, indefinite, with what it is for): one measure, under its name, when no other phrase has that noun
         for short in named:

@@ -149,9 +149,16 @@ def before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
 
 def _grant_page(context: MeasureContext) -> bool:
     """A line opens with a grant page's key ("Søknadsfrist:", "Kven kan søkje?"; ``grant_page_keys``) or a
-    municipality's service page's ("Kva kostar det?", "Slik søker du"; ``service_page_keys``)."""
+    municipality's service page's ("Kva kostar det?", "Slik søker du"; ``service_page_keys``), or the first sentence
+    after the title defines the page as a service ("Dette er ei teneste til ..."; ``service_definition_nouns``)."""
     keys = alternation((*context.cues.grant_page_keys, *context.cues.service_page_keys))
-    return bool(keys) and re.search(rf"(?im)^[^\S\n]*(?:{keys})\b", context.text) is not None
+    if keys and re.search(rf"(?im)^[^\S\n]*(?:{keys})\b", context.text) is not None:
+        return True
+    first = next((s for s in context.sentences if not s.is_title), None)
+    nouns = alternation(context.cues.service_definition_nouns)
+    # "Dette er ei teneste til menneske som ...": the first sentence says what the title names
+    definition = rf"(?i)(?:dette|det)\s+er\s+(?:ei|ein|eit|en|et)\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+    return bool(nouns) and first is not None and re.match(definition, context.text[first.start:first.end]) is not None
 
 
 def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
@@ -318,8 +325,8 @@ def find_budget_posts(context: MeasureContext) -> tuple[BudgetPost, ...]:
             if m:
                 candidate = Candidate(start + m.start(2), start + m.end(2), context.sentence_of(start), "heading",
                                       named=True)
-                found.append(BudgetPost(candidate, section, _subsections(context, start, m.group(1)),
-                                        start in titles))
+                found.append(BudgetPost(candidate, section, _subsections(context, start, m.group(1))
+                                        or _standard_sections(context, end), start in titles))
     # a title post is the topic of the sections under it, up to the next post's heading
     return tuple(BudgetPost(p.candidate, p.section, tuple(range(p.section + 1, _next_post_section(found, context))),
                             title=True) if p.title and not p.subsections else p for p in found)
@@ -345,6 +352,21 @@ def _subsections(context: MeasureContext, start: int, number: str | None) -> tup
         if heading.start <= start:
             continue
         if not context.text.startswith(number + ".", heading.start):
+            break
+        out.append(heading.section)
+    return tuple(out)
+
+
+def _standard_sections(context: MeasureContext, end: int) -> tuple[int, ...]:
+    """The sections of the headings right after ``end`` that every post of a committee's recommendation or a budget
+    proposition has ("Sammendrag", "Komiteens merknader"; ``post_section_headings``): they are about the post above
+    them, up to the first other heading."""
+    names = context.cues.post_section_headings
+    out = []
+    for heading in context.headings:
+        if heading.start <= end:
+            continue
+        if context.text[heading.start:heading.end].strip().lower() not in names:
             break
         out.append(heading.section)
     return tuple(out)
