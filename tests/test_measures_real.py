@@ -1536,3 +1536,29 @@ def test_measures_real_the_plan_a_text_builds_on_is_no_measure_of_it(nlp, senten
             + sentence)
     labels = [m.label for m in findings(nlp, text).measures]
     assert not any("sykehusplan" in label or "sjukehusplan" in label for label in labels), labels
+
+
+def test_measures_real_a_grant_pages_plural_title_is_its_scheme_not_a_body(nlp):
+    """Thirty-first session (agreement sample, a grant page): the tagger reads the title "Helse- og sosialprosjekter"
+    as an organisation; a body is never named by the plural of an instrument noun, so the title stays the page's
+    scheme, with its goal and its ceiling."""
+    from helsekg.extract.extractor import extract
+    text = ("Helse- og sosialprosjekter\n\nSøknadsfrist:\n\nÅpen\n\nMål:\n\nGod helse og likeverdige tjenester til "
+            "det samiske folk.\n\nTilskuddsmottakere for ordningen:\n\n• Organisasjoner, foretak og institusjoner\n\n"
+            "Tilskuddets størrelse:\n\nDet kan gis inntil 500 000 kroner i tilskudd per prosjekt.\n")
+    document = document_from_text(text, source="x.txt")
+    found = extract(nlp(document.text), document)
+    assert "Helse- og sosialprosjekter" not in [a.label for a in found.actors]
+    assert "Helse- og sosialprosjekter" in [m.label for m in found.measures], [m.label for m in found.measures]
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Flere brukere har større behov enn før. For å møte disse behovene foreslår rådmannen å styrke "
+     "hjemmetjenestens budsjettrammer med 22,9 mill. kroner.", "hjemmetjenestens budsjettrammer", 22_900_000),
+    ("Kommunen får 2 millionar kroner som skal brukast til kompetanseheving i heimetenesta.",
+     "kompetanseheving i heimetenesta", 2_000_000),
+])
+def test_measures_real_money_after_an_inverted_subject_or_a_relative_clause(nlp, text, label, value):
+    """Thirty-first session (agreement sample, a municipal budget): "foreslår rådmannen å styrke X med N" funds X
+    (the subject stands after the verb), and "N som skal brukast til X" funds X."""
+    assert value in measures(nlp, text).get(label, set()), measures(nlp, text)

@@ -156,7 +156,11 @@ def extract(doc: Doc, document: Document, *, cues: Cues | None = None) -> Extrac
 
 def _without_projects(actors: list[Actor], text: str, doc: Doc) -> list[Actor]:
     """The actors, less those inside a building project's name ("Nye Førde sjukehus" is a project, and "Førde
-    sjukehus" inside it names no body here; :func:`~helsekg.extract.measures.named.project_names`)."""
+    sjukehus" inside it names no body here; :func:`~helsekg.extract.measures.named.project_names`) and those named by
+    the plural of an instrument noun ("Helse- og sosialprosjekter", a grant page's title the tagger reads as a body;
+    ``plural_instrument_words``)."""
+    plurals = tuple(measure_cues().plural_instrument_words)
+    actors = [a for a in actors if a.kind != "organisation" or not a.label.lower().endswith(plurals)]
     projects = project_names(text, measure_cues(), 0, len(text), doc=doc)
     if not projects:
         return actors

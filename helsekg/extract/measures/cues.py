@@ -137,6 +137,8 @@ class MeasureCues:
     post_section_headings: tuple[str, ...] = ()
     #: "Etablering av X", "Oppretting av X": setting X up, one measure with X named in the same document
     founding_nouns: tuple[str, ...] = ()
+    #: "prosjekter", "ordningar": an organisation's name never ends in the plural of an instrument noun
+    plural_instrument_words: tuple[str, ...] = ()
     #: heads of a page's section headings ("Mål for tjenesten", "Om tenesta"): a title with one names no scheme
     section_heading_heads: tuple[str, ...] = ()
     #: "timepris", "månadspris": a price of a service ("pris" is an instrument head for awards)

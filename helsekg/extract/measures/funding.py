@@ -77,6 +77,10 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+"
                        # "Bevilgningen for tilskuddet til kommunalt rusarbeid er på ...": the definite instrument it is for
                        rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)")
+#: "N som skal brukes til Y", "N som skal stimulere til Y": a relative clause saying what the money goes to ("til å"
+#: is left to the purposes)
+_RELATIVE_USE = re.compile(r"\s*som\s+skal\s+(?:brukes|brukast|nyttes|nyttast|gå|stimulere|stimulera)\s+(til)\s+(?!å\s)",
+                           re.IGNORECASE)
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
 #: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det", a participle
@@ -322,7 +326,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     clause = text[context.clause_start(amount.start, index):amount.start].lower()
     verb_intro = next((prep for verb, prep in rx.intros_after_verb.items()
                        if re.search(rf"\b{re.escape(verb)}\b", clause)), None)
-    intro = (FORWARD_INTRO.match(rest) or funded_participle(context).match(rest)
+    intro = (FORWARD_INTRO.match(rest) or _RELATIVE_USE.match(rest) or funded_participle(context).match(rest)
              or _earmarked(context.cues.earmark_participles).match(rest))
     if intro is None:
         # "10 millioner kroner for tiltak mot ensomhet": "for" before an instrument (not "for kommunene", "for 2024")
@@ -681,6 +685,8 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     return attempts
 
 
+#: "å" right after a subject that follows its verb ("foreslår rådmannen å styrke ...")
+_INFINITIVE_AFTER = re.compile(r"\s+(?:(?:også|òg|derfor|difor)\s+)?å\s+")
 #: the words that open a clause ("at ..."), or an infinitive ("å ..."), never a subject's noun phrase
 _CLAUSE_MARKERS = frozenset({"at", "å"})
 #: the words that name a budget chapter or post ("kap. 856 post 1")
@@ -796,6 +802,12 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         # it funds is one ("• Styrking av fastlegeordningen med 100 millioner kroner")
         return ()
     begin += len(text[begin:med.start()]) - len(text[begin:med.start()].lstrip())
+    inverted = next((a for a in context.actors_in(begin, med.start()) if a.start == begin), None)
+    if inverted is not None:
+        # "foreslår rådmannen å styrke budsjettrammene med N": the subject after the verb, then what is done
+        infinitive = _INFINITIVE_AFTER.match(text, inverted.end, med.start())
+        if infinitive is not None:
+            begin = infinitive.end()
     change = rx.strengthen.match(text, _past_infinitive_lead(doc, begin, med.start()), med.start())
     if change is not None:
         begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
