@@ -79,8 +79,8 @@ BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm
                        rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)")
 #: "N som skal brukes til Y", "N som skal stimulere til Y": a relative clause saying what the money goes to ("til å"
 #: is left to the purposes)
-_RELATIVE_USE = re.compile(r"\s*som\s+skal\s+(?:brukes|brukast|nyttes|nyttast|gå|stimulere|stimulera)\s+(til)\s+(?!å\s)",
-                           re.IGNORECASE)
+_RELATIVE_USE = re.compile(
+    r"\s*som\s+skal\s+(?:brukes|brukast|nyttes|nyttast|gå|stimulere|stimulera)\s+(til)\s+(?!å\s)", re.IGNORECASE)
 #: "Til Y bevilges X" at the start of the clause.
 TO_FIRST = re.compile(r"\W*til\s+(.+?),?\s+(\S+)\s*$", re.IGNORECASE | re.DOTALL)
 #: "Til Y vert det sett av X", "Til Y foreslås det bevilget X": the fronted purpose, an auxiliary, "det", a participle
