@@ -1562,3 +1562,15 @@ def test_measures_real_money_after_an_inverted_subject_or_a_relative_clause(nlp,
     """Thirty-first session (agreement sample, a municipal budget): "foreslår rådmannen å styrke X med N" funds X
     (the subject stands after the verb), and "N som skal brukast til X" funds X."""
     assert value in measures(nlp, text).get(label, set()), measures(nlp, text)
+
+
+def test_measures_real_a_service_described_under_its_section_line_is_the_page_measure(nlp):
+    """Thirty-first session (agreement sample, a municipal service page without a title): the subject of the first
+    sentence under the line "Tenesta" names the service ("Praktisk bistand"); the kinds of help listed under
+    "Tenesta kan vere:" are its parts, no measures."""
+    text = ("Kommunen sitt ansvar\nKommunen skal sørge for at innbyggjarane får nødvendige helse- og "
+            "omsorgstenester.\n\nTenesta\nPraktisk bistand vert gitt til den som er avhengig av hjelp for å meistra dagleglivet.\n\n"
+            "Tenesta kan vere:\n* Opplæring eller direkte hjelp med reinhald av eigen bustad\n"
+            "* Opplæring eller direkte hjelp med vask av tøy\n\nTenesta vert tildelt etter individuell vurdering.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert labels == ["Praktisk bistand"], labels

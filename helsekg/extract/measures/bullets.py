@@ -352,6 +352,8 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
         return False  # "Desse prosjekta får støtte i 2017:", "... gi støtte til fem prosjekt:": the items are the projects
     if _COMPOSED.search(intro) and any(_committee(context, w.strip(",.:;")) for w in intro.split()):
         return True  # "Styringsgruppa er samansett av:": the members of a body, not measures
+    if _SERVICE_PARTS.match(intro):
+        return True  # "Tenesta kan vere:" over "Vegleiing, opplæring eller direkte hjelp med ...": a service's parts
     if intro.endswith(":") and _money_for(intro, cues) and not _NEGATION.search(intro):
         return False  # "Ørsta kommune søkte på midlar til:": the items are what the money is for (not "gis ikke ...")
     if set(words) & set(default_prose_cues().proposal_intro_lemmas):
@@ -375,6 +377,11 @@ def _money_for(intro: str, cues: MeasureCues) -> bool:
     return False
 
 
+#: what one service is made of: "Tenesta kan vere:", "Tilbudet omfatter:", "Ordninga inneber:" (its parts, no measures)
+_SERVICE_PARTS = re.compile(
+    r"(?:tenesta|tjenesten|tjenesta|tilbodet|tilbudet|ordninga|ordningen|hjelpa|hjelpen)\s+(?:kan\s+)?"
+    r"(?:vere|være|omfatte|omfattar|omfatter|inneber|innebærer|inkludere|inkluderer|gjeld|gjelder|best[åa]r\s+av)"
+    r"(?:\s+[\w-]+){0,3}?\s*:\s*\Z", re.IGNORECASE)
 #: a body's composition: "er samansett av:", "består av:" (with a committee noun in the introduction)
 _COMPOSED = re.compile(
     r"(?<![\w-])(?:samansett|sammensatt|samansette|sammensatte|best[åa]r|bestod|bestå)\s+av\s*:?\s*\Z", re.IGNORECASE)

@@ -65,7 +65,32 @@ def find_services(context: MeasureContext) -> tuple[Candidate, ...]:
         # the heading is the offer's name, whatever the entity tagger makes of it ("Avlastningsopphald")
         out.append(Candidate(heading.start, heading.start + len(text[heading.start:heading.end].rstrip()), index,
                              "service", named=True))
-    return tuple(out)
+    return tuple(out) + _described_under_section(context, pattern, generic)
+
+
+#: the section headings under which a service page describes its service ("Tenesta", "Om tjenesten", "Beskrivelse")
+_SERVICE_SECTION = re.compile(r"(?i)(?:om\s+)?(?:tenesta|tjenesten|tjenesta|tilbodet|tilbudet|beskrivelse|beskriving)")
+#: a sentence's first words up to its verb ("Praktisk bistand vert gitt til ...")
+_SUBJECT_AND_VERB = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:vert|blir|er|kan|skal|gjev|gir|gis|vert)\b")
+
+
+def _described_under_section(context: MeasureContext, pattern: re.Pattern[str],
+                             generic: frozenset[str]) -> tuple[Candidate, ...]:
+    """A service named as the subject of the first sentence under a heading "Tenesta", "Om tjenesten" or "Beskrivelse"
+    ("Tenesta" / "Praktisk bistand vert gitt til den som ikkje kan dra omsorg for seg sjølv ..."): the service the
+    page is about; the first such sentence only."""
+    text, sentences = context.text, context.sentences
+    for index, line in enumerate(sentences[1:], start=1):
+        if not _SERVICE_SECTION.fullmatch(text[line.start:line.end].strip()) or index + 1 >= len(sentences):
+            continue  # a heading line of its own (the layout may not call it a heading when no blank line follows)
+        after = sentences[index + 1]
+        subject = _SUBJECT_AND_VERB.match(text, after.start, after.end)
+        if subject is None:
+            continue
+        name = subject.group(1)
+        if pattern.match(name) and name.lower() not in generic and name[:1].isupper():
+            return (Candidate(after.start, after.start + len(name), index + 1, "service", named=True),)
+    return ()
 
 
 def _opens_with_verb(context: MeasureContext, start: int, end: int) -> bool:
