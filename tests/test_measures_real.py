@@ -1574,3 +1574,34 @@ def test_measures_real_a_service_described_under_its_section_line_is_the_page_me
             "* Opplæring eller direkte hjelp med vask av tøy\n\nTenesta vert tildelt etter individuell vurdering.\n")
     labels = [m.label for m in findings(nlp, text).measures]
     assert labels == ["Praktisk bistand"], labels
+
+
+PROJECT_FUND_NN = """Tildeling prosjektskjønn 2020
+
+Det blei søkt om 31,2 millionar fordelt på 27 søknadar. For 2020 blei det tildelt 6 millionar i prosjektskjønn.
+
+Vi gjer samstundes merksam på at desse føresetnadane framleis gjeld:
+
+• Det er berre kommunar som kan søkje om midlar.
+• Søknader som inneheld element av ordinær drift vert ikkje prioriterte.
+"""
+
+
+def test_measures_real_a_round_of_a_fund_what_was_applied_for_and_its_conditions(nlp):
+    """Thirty-first session (round 38, a county governor's project funds): the title "Tildeling prosjektskjønn 2020"
+    names the fund ("skjønn" is an instrument as a compound's last part); the sum applications asked for ("Det blei
+    søkt om N fordelt på 27 søknadar") is no measure's money; a list introduced by its conditions ("desse
+    føresetnadane", lemmatised wrongly by the tagger) holds no measures."""
+    found = measures(nlp, PROJECT_FUND_NN)
+    assert found.get("prosjektskjønn") == {6_000_000}, found
+    assert all(31_200_000 not in values for values in found.values()), found
+    assert not any(label.startswith(("Søknader", "Det er berre")) for label in found), found
+
+
+def test_measures_real_the_measure_an_applied_sum_names_still_takes_the_next_amount(nlp):
+    """Thirty-first session: "Husbanken har mottatt søknader om N kroner i tilskudd til X" gives X none of the applied
+    sum, but X is named, and the frame of the next sentence is X's."""
+    text = ("Husbanken har mottatt søknader om 140 millioner kroner i tilskudd til boligtiltak. Tilgjengelig "
+            "tilskuddsramme er på 40 millioner kroner.\n")
+    found = measures(nlp, text)
+    assert found.get("tilskudd til boligtiltak") == {40_000_000}, found

@@ -362,7 +362,8 @@ def criteria_intro(context: MeasureContext, lst: BulletList, *, figures: bool = 
     if len([w for w in words if not w.isdigit()]) <= 2:
         # a heading over the list: "Prioriteringar(:)", "Prioriteringer for 2020:"
         blockers |= frozenset(cues.list_block_heading_lemmas)
-    return _any_lemma(context, words, blockers)
+    # the words as written too: a Nynorsk plural the tagger lemmatises wrongly ("føresetnadane" -> "føresetnade")
+    return _any_lemma(context, [*words, *lemma_words(text, start, end)], blockers)
 
 
 def _money_for(intro: str, cues: MeasureCues) -> bool:

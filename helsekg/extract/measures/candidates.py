@@ -129,6 +129,9 @@ class FundingCue:
     amount: Amount
     sentence: int
     attempts: tuple[FundingAttempt, ...]
+    #: the sum applications asked for ("68 søknader om totalt 34 millionar kroner"): its phrase names a measure, whose
+    #: money it is not
+    applied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

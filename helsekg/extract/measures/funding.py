@@ -124,8 +124,27 @@ def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
                 # last, the measure the sentence names; an amount in parentheses belongs to the phrase before it
                 paren = PAREN_OPEN.search(context.text, max(0, amount.start - 30), amount.start)
                 attempts += (SentenceMeasure(before=paren is not None),)
-        cues.append(FundingCue(amount, index, attempts))
+        cues.append(FundingCue(amount, index, attempts, applied=_applied_for(context, amount, index)))
     return tuple(cues)
+
+
+#: an application's sum right before the amount ("søknader om til saman N", "Totalt var det søkt om over N",
+#: "søknader om prosjektmidlar på til saman N", "eit samla søknadsbeløp på N")
+_APPLIED = re.compile(r"(?i)(?<![\w-])(?:(?:søknad(?:er|ar|ene|ane)?|søkt|søkte)\s+om(?:\s+[\w-]+){0,4}?"
+                      r"|(?:samla|samlet|total|totalt)\s+(?:søknadsbeløp|søknadssum)\w*\s+(?:på|er|var))\s+\Z")
+#: what makes the sum one of many applications: a total, or applications counted ("fordelt på 23 søknadar")
+_APPLICATIONS = re.compile(r"(?i)(?<![\w-])(?:totalt|til\s+saman|til\s+sammen|i\s+alt|samla|samlet|søknader|søknadar"
+                           r"|søknadsbeløp\w*|søknadssum\w*)(?![\w-])")
+
+
+def _applied_for(context: MeasureContext, amount: Amount, index: int) -> bool:
+    """The amount is what many applications asked for ("Det kom inn 68 søknader om totalt 34 millionar kroner", "Det
+    blei søkt om 28,3 millionar fordelt på 23 søknadar"), no measure's money: the allocation is named apart."""
+    s = context.sentences[index]
+    before = context.text[context.clause_start(amount.start, index):amount.start]
+    if _APPLIED.search(before) is None:
+        return False
+    return _APPLICATIONS.search(before) is not None or _APPLICATIONS.search(context.text, amount.end, s.end) is not None
 
 
 #: what may stand beside amounts on a table's amount line: "fra kr 29 837 000 til kr 49 837 000»"

@@ -551,6 +551,10 @@ class MeasureResolver:
                 mention = self._attempt(attempt, cue, last)
                 if mention is not None:
                     break
+            if cue.applied:
+                if mention is not None:
+                    last[cue.sentence] = mention
+                continue  # what applications asked for: the phrase names a measure, the sum is not its money
             if mention is None:
                 unfunded.append(cue)
                 continue

@@ -241,11 +241,16 @@ def _process_of(context: MeasureContext) -> re.Pattern[str]:
     return _process_pattern(tuple(context.cues.process_nouns))
 
 
+#: the words after a process noun that make no fund of what follows ("Tildeling til kommunane", "Fordeling for 2024")
+_PREPOSITIONS = "til|for|av|i|på|fra|frå|med|etter|over|under|innan|innen|mellom|og"
+
+
 @lru_cache(maxsize=4)
 def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     # "Tildeling av X"; "Oversikt tildeling - X", "Utlysing: X": the round named before a dash or colon
+    # "Tildeling prosjektskjønn 2020": the fund right after the noun, lower case (no preposition)
     return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?(?:{alternation(nouns) or '(?!)'})"
-                      rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+)(?=\w)")
+                      rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+|\s+(?=(?!(?:{_PREPOSITIONS})\b)(?-i:[a-zæøå])))(?=\w)")
 
 
 #: What a title opens with before the name it is about: a section number ("4.18 Tekniske hjemmetjenester"), "Om" or
