@@ -1605,3 +1605,21 @@ def test_measures_real_the_measure_an_applied_sum_names_still_takes_the_next_amo
             "tilskuddsramme er på 40 millioner kroner.\n")
     found = measures(nlp, text)
     assert found.get("tilskudd til boligtiltak") == {40_000_000}, found
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("Alle kommunane kunne søkje. Tildelinga til prosjektskjønn er førebels på kroner 7 250 000.",
+     "prosjektskjønn", 7_250_000),
+    ("Forskningsrådet lanserer to nye program.\n\n«Trygg aldring» lyser ut 90 millioner til tjenesteforskning.",
+     "Trygg aldring", 90_000_000),
+])
+def test_measures_real_what_an_allocation_goes_to_and_who_hands_it_out(nlp, text, label, value):
+    """Thirty-first session (round 38): "Tildelinga til X er på N" funds X (an allocation noun, like a budget noun,
+    names what the money goes to); a quoted programme that "lyser ut N til Y" is what the money is the budget of."""
+    assert value in measures(nlp, text).get(label, set()), measures(nlp, text)
+
+
+def test_measures_real_an_allocation_so_far_names_nothing_funded(nlp):
+    """"Det meste av tildelinga til no, 5,8 millionar, går til X": "til no" is until now, no measure."""
+    found = measures(nlp, "Det meste av tildelinga til no, heile 5,8 millionar, går til ein digital helseplattform.")
+    assert "no" not in found, found

@@ -30,6 +30,7 @@ For every money amount the text offers alternatives, tried in this order by the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -299,6 +300,11 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     s = context.sentences[index]
     if _PART_OF.search(text, max(s.start, amount.start - 40), amount.start):
         return ()  # "25 prosent av de 800 000 kronene er øremerket ...": a part of the sum goes there, not the sum
+    allocator = _QUOTED_ALLOCATOR.match(text[s.start:amount.start])
+    if allocator is not None:
+        # "«Bedre helse og livskvalitet» lyser ut 120 millioner til intervensjonsforskning": the named programme that
+        # hands the money out is what it is the budget of, not the research it goes to
+        return (NewPhrase(s.start + allocator.start(1), s.start + allocator.end(1), "named"),)
     pos = amount.end
     means = None
     named = _INSTRUMENT_IN.match(text, pos, s.end)
@@ -602,8 +608,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
     text, rx = context.text, context.rx
     cstart = context.clause_start(amount.start, index)
     before = text[cstart:amount.start]
-    # "bevilgningen til Y [økes] med X", "løyvinga til Y vert redusert med X", "ramma til Y på X"
-    for m in _budget_lines(before, rx):
+    # "bevilgningen til Y [økes] med X", "løyvinga til Y vert redusert med X", "ramma til Y på X"; "Tildelinga til
+    # prosjektskjønn er førebels på kroner X": what an allocation goes to
+    allocations = (m for m in BUDGET_TO.finditer(before) if m.group(1) and m.group(1).lower() in _ALLOCATIONS
+                   and not _UNTIL_NOW.match(before, m.end()))  # "tildelinga til no": so far, not to what
+    for m in itertools.chain(_budget_lines(before, rx), allocations):
         begin = cstart + m.end()
         stop = rx.budget_clause_verb.search(text[begin:amount.start])
         end = begin + stop.start() if stop else amount.start
@@ -706,6 +715,14 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
 
 #: "å" right after a subject that follows its verb ("foreslår rådmannen å styrke ...")
 _INFINITIVE_AFTER = re.compile(r"\s+(?:(?:også|òg|derfor|difor)\s+)?å\s+")
+#: the definite allocation nouns whose "til Y" names what the money goes to ("Tildelinga til prosjektskjønn er ...")
+_ALLOCATIONS = frozenset({"tildelinga", "tildelingen", "fordelinga", "fordelingen", "utdelinga", "utdelingen"})
+#: a quoted name opening the sentence as the subject of a verb that hands money out ("«Bedre helse og livskvalitet»
+#: lyser ut ..."; a body would be no quoted name)
+_QUOTED_ALLOCATOR = re.compile(r"\s*[«\"“]([A-ZÆØÅ][^«»\"“”\n]{2,100})[»\"”]\s+"
+                               r"(?:lyser|lyste|deler|delte|tildeler|tildelte|fordeler|fordelte)(?:\s+ut)?(?:\s+(?:i\s+år|nå|no|totalt|i\s+alt))?\s+\Z")
+#: "til no", "til nå", "til dags dato": until now
+_UNTIL_NOW = re.compile(r"(?i)(?:no|nå|nu|dags\s+dato)\b")
 #: the words that open a clause ("at ..."), or an infinitive ("å ..."), never a subject's noun phrase
 _CLAUSE_MARKERS = frozenset({"at", "å"})
 #: the words that name a budget chapter or post ("kap. 856 post 1")
