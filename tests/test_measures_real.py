@@ -1623,3 +1623,13 @@ def test_measures_real_an_allocation_so_far_names_nothing_funded(nlp):
     """"Det meste av tildelinga til no, 5,8 millionar, går til X": "til no" is until now, no measure."""
     found = measures(nlp, "Det meste av tildelinga til no, heile 5,8 millionar, går til ein digital helseplattform.")
     assert "no" not in found, found
+
+
+def test_measures_real_an_initiative_is_named_up_to_its_verb(nlp):
+    """Thirty-first session (round 38): "Den nasjonale satsingen på X er forankret i ..." names the initiative X, up to
+    the finite verb (the phrase ran on over "er forankret i Omsorg 2020")."""
+    text = ("Om ordningen\n\nDen nasjonale satsingen på Læringssenter for hjemmetjenester er forankret i "
+            "Omsorgsplan 2030 og i stortingsmeldingen om primærhelsetjenesten.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert "Læringssenter for hjemmetjenester" in labels, labels
+    assert not any("forankret" in label for label in labels), labels

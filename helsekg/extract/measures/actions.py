@@ -38,6 +38,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues, past_rules
+from helsekg.extract.measures.titles import before_finite_verb
 
 __all__ = ["coordinated", "find_actions", "manner", "object_after_verb"]
 
@@ -51,6 +52,8 @@ def find_actions(context: MeasureContext) -> tuple[ActionCandidate, ...]:
             # "Satsinga på heimebasert omsorg", "satsingen på aldersvennlig samfunn": an initiative named by its aim
             phrase = phrase_after(text, m.end(), s.end, rx, extra_end=rx.action_end)
             if phrase is not None:
+                # "... satsingen på Utviklingssenter for sykehjem er forankret i ...": the phrase ends at the verb
+                phrase = trim_phrase(text, phrase[0], before_finite_verb(context, *phrase), rx) or phrase
                 # the initiative is named by what it is on ("boligtiltak for rusavhengige")
                 found.append(ActionCandidate((m.start(), phrase[1]), Candidate(*phrase, i, "action")))
         for m in rx.action_any.finditer(text, s.start, s.end):
