@@ -1633,3 +1633,12 @@ def test_measures_real_an_initiative_is_named_up_to_its_verb(nlp):
     labels = [m.label for m in findings(nlp, text).measures]
     assert "Læringssenter for hjemmetjenester" in labels, labels
     assert not any("forankret" in label for label in labels), labels
+
+
+def test_measures_real_a_definite_noun_the_tagger_calls_a_participle_is_what_is_strengthened(nlp):
+    """Thirty-first session (round 38): in "Dette medlem vil styrke familievernet med 30 mill. kroner" the tagger reads
+    "familievernet" as a participle, which ended the search for what is funded; the dictionary knows it only as a
+    noun, so it is the measure strengthened."""
+    text = ("Komiteens medlem fra Kristelig Folkeparti viser til køene. Dette medlem vil styrke familievernet med "
+            "30 mill. kroner.")
+    assert measures(nlp, text).get("familievernet") == {30_000_000}, measures(nlp, text)

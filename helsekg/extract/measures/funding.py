@@ -69,6 +69,7 @@ from helsekg.extract.measures.phrases import (
 from helsekg.extract.records import Actor, Amount
 from helsekg.nlp.amounts import money_column, money_header
 from helsekg.nlp.extensions import annotated
+from helsekg.nlp.lemmas import load_table
 
 __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "means_word", "reference"]
 
@@ -824,7 +825,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     span = doc.char_span(begin, med.start(), alignment_mode="contract")
     if span is None or not len(span):
         return ()
-    finite = [t for t in span if "Fin" in t.morph.get("VerbForm") or "Part" in t.morph.get("VerbForm")]
+    # (a participle the dictionary knows only as a noun is one: "vil styrke familievernet med N")
+    finite = [t for t in span if "Fin" in t.morph.get("VerbForm")
+              or "Part" in t.morph.get("VerbForm") and not _noun_only(t.text)]
     relative = [t for t in finite if _in_relative_clause(t, span)]
     if relative:
         # "auke tilskotet til lag som driv aktivitetar ... med N": the verb of a relative clause is part of the
@@ -867,6 +870,13 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if head.endswith(tuple(context.cues.area_heads)):
         return ()  # "psykisk helse- og rusfeltet", "den største mottakergruppen": a field or a group, no measure
     return (NewPhrase(*phrase, "backward"),)
+
+
+def _noun_only(word: str) -> bool:
+    """The dictionary knows ``word`` as a noun form and not as a verb form ("familievernet", "tilbudet"; "arbeidet" is
+    both)."""
+    table = load_table()
+    return table.lookup("NOUN", word, seen=True) is not None and table.lookup("VERB", word, seen=True) is None
 
 
 def _clause(text: str, phrase: tuple[int, int]) -> bool:
