@@ -1642,3 +1642,13 @@ def test_measures_real_a_definite_noun_the_tagger_calls_a_participle_is_what_is_
     text = ("Komiteens medlem fra Kristelig Folkeparti viser til køene. Dette medlem vil styrke familievernet med "
             "30 mill. kroner.")
     assert measures(nlp, text).get("familievernet") == {30_000_000}, measures(nlp, text)
+
+
+def test_measures_real_new_applications_are_no_new_measure(nlp):
+    """Thirty-first session (agreement sample): "Det er dermed kr 18,2 mill. til fordeling til nye søknader" funds the
+    scheme the page is about; "nye søknader" introduces applications, no new measure."""
+    text = ("Tilskot til foreldrestøttande tiltak\n\nSøknadsfrist: 1. mars\n\nDet er løyvd kr 40 mill. til "
+            "ordninga. Det er dermed kr 12,5 mill. til fordeling til nye søknader i år.\n")
+    found = measures(nlp, text)
+    assert "søknader" not in found, found
+    assert 12_500_000 in found.get("Tilskot til foreldrestøttande tiltak", set()), found

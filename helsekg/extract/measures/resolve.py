@@ -131,6 +131,8 @@ _APPOSED_NAME = re.compile(r"\s*,\s*[«\"“”']")
 _LEADING_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[–—-](?=\s))\s*")
 #: a web address: "https://...", "www.bufdir.no/..."
 _WEB_ADDRESS = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+#: applications and applicants ("søknader", "søknadane", "søkjarar"): what a scheme receives, never a measure
+_APPLICATIONS = re.compile(r"(?i)søk(?:nad|jar|ar|er)[\w-]*")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 
@@ -666,7 +668,10 @@ class MeasureResolver:
                 reason = None  # "basisløyvinga til dei regionale helseføretaka": the budget line is the measure
             if reason == "generic" and attempt.how == "cell":
                 reason = None  # a budget post's purpose in its table ("Frivillig arbeid mv.")
-            if reason == "generic" and not self.introduced(attempt.start) and not self.described(attempt):
+            # ("kr 18,2 mill. til fordeling til nye søknader": new applications are no new measure)
+            applications = _APPLICATIONS.fullmatch(self.text[attempt.start:attempt.end].split()[-1]) is not None
+            if (reason == "generic" and (applications or not self.introduced(attempt.start))
+                    and not self.described(attempt)):
                 return self.generic_reference(attempt.start, attempt.end)
             if reason == "generic":
                 reason = None
