@@ -1652,3 +1652,13 @@ def test_measures_real_new_applications_are_no_new_measure(nlp):
     found = measures(nlp, text)
     assert "søknader" not in found, found
     assert 12_500_000 in found.get("Tilskot til foreldrestøttande tiltak", set()), found
+
+
+def test_measures_real_a_definite_plan_takes_up_the_one_plan_of_its_kind(nlp):
+    """Thirty-first session (agreement sample): "opptrappingsplanen" (its key cut to "opptrappingsplane") after
+    "opptrappingsplan mot vald og overgrep" is that plan, one measure."""
+    text = ("Statsbudsjettet: 90 millionar kroner til opptrappingsplan mot vald og overgrep\n\n"
+            "Regjeringa foreslår til saman 90 millionar kroner knytt til opptrappingsplanen. Planen vert lagt fram i "
+            "haust.\n")
+    keys = {m.key for m in findings(nlp, text).measures}
+    assert keys == {"opptrappingsplan-mot-vald-og-overgrep"}, keys

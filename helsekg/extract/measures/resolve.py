@@ -1104,6 +1104,15 @@ class MeasureResolver:
                         longer = [k for k in keys if k.startswith(short + "-")]
                         if len(longer) == 1:
                             mapping[short] = long
+        # "opptrappingsplanen" (key "opptrappingsplane", a definite ending cut to "e") and "opptrappingsplan mot vald og
+        # overgrep" named in the same text: the definite noun takes up the one plan of its kind
+        for short in keys:
+            base = short[:-1]
+            if "-" in short or not short.endswith("e") or short in mapping or not self.rx.instrument_word.match(base):
+                continue
+            longer = [k for k in keys if k.startswith(base + "-") and k not in mapping]
+            if len(longer) == 1:
+                mapping[short] = longer[0]
         # "Prøveprosjekt med lågterskel rusbehandling" and "femårig prøveprosjekt med lågterskel rusbehandling i
         # Bergen": one modifier before and a place after the same instrument phrase do not make another measure
         for short in keys:
