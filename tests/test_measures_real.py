@@ -1662,3 +1662,16 @@ def test_measures_real_a_definite_plan_takes_up_the_one_plan_of_its_kind(nlp):
             "haust.\n")
     keys = {m.key for m in findings(nlp, text).measures}
     assert keys == {"opptrappingsplan-mot-vald-og-overgrep"}, keys
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Dei 80 millionane som vert delte ut i dag er den første runda med tildelingar på ordninga som heiter Tilskot "
+     "til å inkludera barn og unge i 2024.", "Tilskot til å inkludera barn og unge"),
+    ("Kommunen får 2 millioner kroner til et prosjekt som heter Trygg hjemme med teknologi.",
+     "Trygg hjemme med teknologi"),
+])
+def test_measures_real_the_name_an_instrument_is_called_by(nlp, sentence, name):
+    """Thirty-first session (agreement sample): "ordninga som heiter X", "et prosjekt som heter X": X is the instrument's
+    name, to the end of its clause (a closing "i <year>" aside)."""
+    labels = [m.label for m in findings(nlp, "Nytt frå departementet\n\n" + sentence + "\n").measures]
+    assert name in labels, labels

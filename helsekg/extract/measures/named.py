@@ -121,6 +121,14 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     for i, s in enumerate(context.sentences):
         cell = bisect_right(cell_starts, s.start) - 1  # the spans are apart: the last one starting at or before
         in_table = cell >= 0 and s.start < cells[cell][1]
+        for m in _CALLED.finditer(text, s.start, s.end):
+            # "ordninga som heiter Tilskot til å inkludera barn og unge i 2023": the name an instrument is called by,
+            # to the end of its clause (a year after "i" aside)
+            if in_table or not rx.instrument_word.match(m.group(1)):
+                continue
+            name = _CALLED_NAME.match(text, m.end(), s.end)
+            if name is not None and len(name.group(1).split()) <= MAX_CALLED_WORDS:
+                found.append(Candidate(name.start(1), name.end(1), i, "named", named=True))
         for m in NAME_AFTER.finditer(text, s.start, s.end):
             if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
@@ -170,6 +178,13 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
 
 
 #: What may close a titled name after its first name word: " og Romsdal", then a year or period ("2016-2018").
+#: an instrument noun and the verb that gives its name ("ordninga som heiter X", "prosjektet kalla X")
+_CALLED = re.compile(r"(?<![\w-])([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)|kalla|kalt"
+                     r"|med\s+(?:namnet|navnet))\s+(?=[«\"“]?[A-ZÆØÅ])", re.IGNORECASE)
+#: the name after it, to the end of its clause, without a closing " i <year>" and quotation marks
+_CALLED_NAME = re.compile(rf"[«\"“]?([A-ZÆØÅ][^.,;:!?\n«»\"“”]*?)[»\"”]?(?:\s+i\s+{YEARS})?(?=[.,;:!?\n]|\s*\Z)")
+#: the longest such name, in words
+MAX_CALLED_WORDS = 12
 _TITLED_NAME = re.compile(rf"(?:\s+og\s+[A-ZÆØÅ][\w-]+)?\s+{YEARS}(?![\w-])")
 #: The company forms that make a "Nye ..." name a company ("Nye Veier AS").
 _COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|KF|IKS)\b")
