@@ -1671,7 +1671,7 @@ def test_measures_real_a_definite_plan_takes_up_the_one_plan_of_its_kind(nlp):
      "Trygg hjemme med teknologi"),
 ])
 def test_measures_real_the_name_an_instrument_is_called_by(nlp, sentence, name):
-    """Thirty-first session (agreement sample): "ordninga som heiter X", "et prosjekt som heter X": X is the instrument's
-    name, to the end of its clause (a closing "i <year>" aside)."""
+    """Thirty-first session (agreement sample): "ordninga som heiter X", "et prosjekt som heter X": X is the
+    instrument's name, to the end of its clause (a closing "i <year>" aside)."""
     labels = [m.label for m in findings(nlp, "Nytt frå departementet\n\n" + sentence + "\n").measures]
     assert name in labels, labels

@@ -179,10 +179,11 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
 
 #: What may close a titled name after its first name word: " og Romsdal", then a year or period ("2016-2018").
 #: an instrument noun and the verb that gives its name ("ordninga som heiter X", "prosjektet kalla X")
-_CALLED = re.compile(r"(?<![\w-])([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)|kalla|kalt"
-                     r"|med\s+(?:namnet|navnet))\s+(?=[«\"“]?[A-ZÆØÅ])", re.IGNORECASE)
+_CALLED = re.compile(r"(?<![\w-])([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)"
+                     r"|kalla|kalt|med\s+(?:namnet|navnet))\s+(?=[«\"“]?[A-ZÆØÅ])", re.IGNORECASE)
 #: the name after it, to the end of its clause, without a closing " i <year>" and quotation marks
-_CALLED_NAME = re.compile(rf"[«\"“]?([A-ZÆØÅ][^.,;:!?\n«»\"“”]*?)[»\"”]?(?:\s+i\s+{YEARS})?(?=[.,;:!?\n]|\s*\Z)")
+_CALLED_NAME = re.compile(rf"[«\"“]?([A-ZÆØÅ][^.,;:!?\n«»\"“”]*?)[»\"”]?(?:\s+i\s+{YEARS})?"
+                          r"(?=[.,;:!?\n]|\s*\Z)")
 #: the longest such name, in words
 MAX_CALLED_WORDS = 12
 _TITLED_NAME = re.compile(rf"(?:\s+og\s+[A-ZÆØÅ][\w-]+)?\s+{YEARS}(?![\w-])")
