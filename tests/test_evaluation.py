@@ -300,17 +300,18 @@ def test_cli_evaluate_json_and_exit_codes(tmp_path):
     assert runner.invoke(main, ["evaluate"]).exit_code == 2
 
 
-def test_second_annotations_are_dev_texts_and_score_like_the_gold():
-    """gold/real/agreement/annotator2 (issue 13): each file annotates a dev text (never a test text) that has a first
-    annotation, and the annotator-vs-annotator scoring of gold/real/agreement.py works on it (an annotation agrees
-    with itself completely; the two annotators differ somewhere)."""
+@pytest.mark.parametrize(("folder", "texts"), [("annotator2", 16), ("annotator2b", 14), ("annotator2c", 14)])
+def test_second_annotations_are_dev_texts_and_score_like_the_gold(folder, texts):
+    """gold/real/agreement/annotator2, 2b and 2c (issue 13): each file annotates a dev text (never a test text) that
+    has a first annotation, and the annotator-vs-annotator scoring of gold/real/agreement.py works on it (an annotation
+    agrees with itself completely; the two annotators differ somewhere)."""
     from pathlib import Path
 
     from helsekg.evaluation.scoring import FACT_TYPES, annotation_facts, load_annotation, score_document
 
     root = Path(__file__).resolve().parent.parent / "gold" / "real"
-    second = sorted((root / "agreement" / "annotator2").glob("*.json"))
-    assert len(second) >= 16
+    second = sorted((root / "agreement" / folder).glob("*.json"))
+    assert len(second) >= texts
     differ = False
     for path in second:
         b = load_annotation(path)

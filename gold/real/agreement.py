@@ -3,14 +3,16 @@
     .venv/bin/python gold/real/agreement.py            # markdown table (docs/evaluation.md)
     .venv/bin/python gold/real/agreement.py --json
     .venv/bin/python gold/real/agreement.py --second annotator2b   # the second sample (rounds 30-37)
+    .venv/bin/python gold/real/agreement.py --second annotator2c   # the third sample (rounds 20-29)
 
 A second annotator annotated some dev texts again, without seeing the first annotation or helsekg's output
-(``agreement/annotator2/*.json``, 16 texts of the first rounds; ``agreement/annotator2b/*.json``, 14 texts of rounds
-30-37, chosen at random among those with a measure and under 700 words; same format). Each fact type is scored the
-way helsekg is scored against the gold (:func:`helsekg.evaluation.scoring.score_document`, micro-averaged over the
-texts): annotator 2 against annotator 1. The F1 of that comparison is the agreement; it is the same whichever
-annotator is taken as the reference, up to ties in the matching. Next to it: helsekg on the same texts against each
-annotator, so the tool's figures can be read against what two careful people reach. The test split is not touched.
+(``agreement/annotator2/*.json``, 16 texts of the first rounds; ``agreement/annotator2b/*.json`` and
+``agreement/annotator2c/*.json``, 14 texts each of rounds 30-37 and 20-29, chosen at random among those with a
+measure and under 700 words; same format). Each fact type is scored the way helsekg is scored against the gold
+(:func:`helsekg.evaluation.scoring.score_document`, micro-averaged over the texts): annotator 2 against annotator 1.
+The F1 of that comparison is the agreement; it is the same whichever annotator is taken as the reference, up to ties
+in the matching. Next to it: helsekg on the same texts against each annotator, so the tool's figures can be read
+against what two careful people reach. The test split is not touched.
 """
 
 from __future__ import annotations
