@@ -1671,3 +1671,12 @@ def test_measures_real_the_name_an_instrument_is_called_by(nlp, sentence, name):
     instrument's name, to the end of its clause (a closing "i <year>" aside)."""
     labels = [m.label for m in findings(nlp, "Nytt frå departementet\n\n" + sentence + "\n").measures]
     assert name in labels, labels
+
+
+def test_measures_real_a_titles_round_before_a_colon_is_no_part_of_the_scheme(nlp):
+    """Thirty-first session (agreement sample): "Ekstraordinær tilleggsutlysning: Tilskudd til X" names the scheme
+    "Tilskudd til X"; the round announced before the colon is no part of its name."""
+    text = ("Ekstraordinær tilleggsutlysning: Tilskudd til integreringsarbeid i regi av frivillige organisasjoner\n\n"
+            "Frivillige organisasjoner kan søke om støtte til aktiviteter for nyankomne flyktninger.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert "Tilskudd til integreringsarbeid i regi av frivillige organisasjoner" in labels, labels

@@ -249,8 +249,10 @@ _PREPOSITIONS = "til|for|av|i|på|fra|frå|med|etter|over|under|innan|innen|mell
 def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     # "Tildeling av X"; "Oversikt tildeling - X", "Utlysing: X": the round named before a dash or colon
     # "Tildeling prosjektskjønn 2020": the fund right after the noun, lower case (no preposition)
+    # "Ekstraordinær tilleggsutlysning: Tilskudd til ...": a round named by a compound of the noun, before a colon
     return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?(?:{alternation(nouns) or '(?!)'})"
-                      rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+|\s+(?=(?!(?:{_PREPOSITIONS})\b)(?-i:[a-zæøå])))(?=\w)")
+                      rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+|\s+(?=(?!(?:{_PREPOSITIONS})\b)(?-i:[a-zæøå])))(?=\w)"
+                      rf"|(?:[\w-]+\s+){{0,2}}[\w-]*?(?:{alternation(nouns) or '(?!)'}):\s+(?=\w)")
 
 
 #: What a title opens with before the name it is about: a section number ("4.18 Tekniske hjemmetjenester"), "Om" or
