@@ -721,7 +721,8 @@ _ALLOCATIONS = frozenset({"tildelinga", "tildelingen", "fordelinga", "fordelinge
 #: a quoted name opening the sentence as the subject of a verb that hands money out ("«Bedre helse og livskvalitet»
 #: lyser ut ..."; a body would be no quoted name)
 _QUOTED_ALLOCATOR = re.compile(r"\s*[«\"“]([A-ZÆØÅ][^«»\"“”\n]{2,100})[»\"”]\s+"
-                               r"(?:lyser|lyste|deler|delte|tildeler|tildelte|fordeler|fordelte)(?:\s+ut)?(?:\s+(?:i\s+år|nå|no|totalt|i\s+alt))?\s+\Z")
+                               r"(?:lyser|lyste|deler|delte|tildeler|tildelte|fordeler|fordelte)(?:\s+ut)?"
+                               r"(?:\s+(?:i\s+år|nå|no|totalt|i\s+alt))?\s+\Z")
 #: "til no", "til nå", "til dags dato": until now
 _UNTIL_NOW = re.compile(r"(?i)(?:no|nå|nu|dags\s+dato)\b")
 #: the words that open a clause ("at ..."), or an infinitive ("å ..."), never a subject's noun phrase

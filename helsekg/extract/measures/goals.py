@@ -52,6 +52,7 @@ from helsekg.extract.measures.phrases import (
     MODAL,
     VERB_PARTICLES,
     demonstrative_instrument,
+    open_quote,
     tokens,
     without_trailing,
 )
@@ -496,7 +497,7 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     stop = (rx.goal_end_opening if opening else rx.goal_end).search(text[begin:limit])
     end = begin + stop.start() if stop else limit
     closing = text.find("»", begin, end)
-    if closing >= 0 and text.count("«", sentence_start, begin) > text.count("»", sentence_start, begin):
+    if closing >= 0 and open_quote(text, sentence_start, begin):
         end = closing  # a purpose inside a quoted name ("«Tiltak for å bedre levekårene ...»") ends with the name
     strip = rx.goal_strip.match(text, begin, end)
     if strip:

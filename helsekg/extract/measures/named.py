@@ -177,7 +177,6 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
-#: What may close a titled name after its first name word: " og Romsdal", then a year or period ("2016-2018").
 #: an instrument noun and the verb that gives its name ("ordninga som heiter X", "prosjektet kalla X")
 _CALLED = re.compile(r"(?<![\w-])([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)"
                      r"|kalla|kalt|med\s+(?:namnet|navnet))\s+(?=[«\"“]?[A-ZÆØÅ])", re.IGNORECASE)
@@ -186,6 +185,7 @@ _CALLED_NAME = re.compile(rf"[«\"“]?([A-ZÆØÅ][^.,;:!?\n«»\"“”]*?)[»
                           r"(?=[.,;:!?\n]|\s*\Z)")
 #: the longest such name, in words
 MAX_CALLED_WORDS = 12
+#: What may close a titled name after its first name word: " og Romsdal", then a year or period ("2016-2018").
 _TITLED_NAME = re.compile(rf"(?:\s+og\s+[A-ZÆØÅ][\w-]+)?\s+{YEARS}(?![\w-])")
 #: The company forms that make a "Nye ..." name a company ("Nye Veier AS").
 _COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|KF|IKS)\b")

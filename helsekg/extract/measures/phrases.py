@@ -45,6 +45,7 @@ __all__ = [
     "named_in",
     "negated_before",
     "not_a_measure",
+    "open_quote",
     "phrase_after",
     "same_head",
     "stem",
@@ -94,7 +95,7 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
                      or dropped and text[words[0][0]:words[0][1]].lower() in ("og", "eller")):
         words = words[1:]
         dropped = True
-    if len(words) > max_words and _open_quote(text, words[0][0], words[max_words - 1][1]):
+    if len(words) > max_words and open_quote(text, words[0][0], words[max_words - 1][1]):
         # nor inside a quoted name the phrase holds whole ("tilskudd til «Tiltak for å bedre levekårene og
         # livskvaliteten for mennesker med nedsatt funksjonsevne»"): the words up to its closing mark stay
         closing = next((n for n in range(max_words, len(words)) if "»" in text[words[n][1]:words[n][1] + 1]), None)
@@ -121,7 +122,7 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
     return words[0][0], closing_quote(text, words[0][0], words[-1][1])
 
 
-def _open_quote(text: str, start: int, end: int) -> bool:
+def open_quote(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` opens a guillemet it does not close."""
     return text.count("«", start, end) > text.count("»", start, end)
 
@@ -160,7 +161,7 @@ def closing_quote(text: str, start: int, end: int) -> int:
     'planen «Leve hele livet»'
     """
     label = text[start:end]
-    opened = label.count("«") > label.count("»") and text.startswith("»", end)
+    opened = open_quote(text, start, end) and text.startswith("»", end)
     opened = opened or label.count('"') % 2 == 1 and text.startswith('"', end)
     return end + 1 if opened else end
 
@@ -178,7 +179,7 @@ def _quote_end(text: str, begin: int, end: int, limit: int) -> int:
     >>> t[:_quote_end(t, 0, t.index(" for"), len(t))]
     'tilskudd til «Tiltak for å bedre levekårene»'
     """
-    if not _open_quote(text, begin, end):
+    if not open_quote(text, begin, end):
         return end
     close = text.find("»", end, limit)
     if close < 0 or "\n" in text[end:close] or len(text[end:close].split()) > _QUOTED_RUN:

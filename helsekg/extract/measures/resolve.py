@@ -132,7 +132,7 @@ _LEADING_BULLET = re.compile(r"^(?:[•·▪◦‣*]|[–—-](?=\s))\s*")
 #: a web address: "https://...", "www.bufdir.no/..."
 _WEB_ADDRESS = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 #: applications and applicants ("søknader", "søknadane", "søkjarar"): what a scheme receives, never a measure
-_APPLICATIONS = re.compile(r"(?i)søk(?:nad|jar|ar|er)[\w-]*")
+_APPLICATION_WORD = re.compile(r"(?i)søk(?:nad|jar|ar|er)[\w-]*")
 #: the definite endings that make "omsorgspris" and "omsorgsprisen" one key
 _DEFINITE_SUFFIXES = ("en", "et", "a", "n")  # "n": a description key "omsorgsprise" ("-en" -> "-e")
 
@@ -669,7 +669,7 @@ class MeasureResolver:
             if reason == "generic" and attempt.how == "cell":
                 reason = None  # a budget post's purpose in its table ("Frivillig arbeid mv.")
             # ("kr 18,2 mill. til fordeling til nye søknader": new applications are no new measure)
-            applications = _APPLICATIONS.fullmatch(self.text[attempt.start:attempt.end].split()[-1]) is not None
+            applications = _APPLICATION_WORD.fullmatch(self.text[attempt.start:attempt.end].split()[-1]) is not None
             if (reason == "generic" and (applications or not self.introduced(attempt.start))
                     and not self.described(attempt)):
                 return self.generic_reference(attempt.start, attempt.end)

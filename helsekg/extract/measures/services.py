@@ -71,7 +71,7 @@ def find_services(context: MeasureContext) -> tuple[Candidate, ...]:
 #: the section headings under which a service page describes its service ("Tenesta", "Om tjenesten", "Beskrivelse")
 _SERVICE_SECTION = re.compile(r"(?i)(?:om\s+)?(?:tenesta|tjenesten|tjenesta|tilbodet|tilbudet|beskrivelse|beskriving)")
 #: a sentence's first words up to its verb ("Praktisk bistand vert gitt til ...")
-_SUBJECT_AND_VERB = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:vert|blir|er|kan|skal|gjev|gir|gis|vert)\b")
+_SUBJECT_AND_VERB = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:vert|blir|er|kan|skal|gjev|gir|gis)\b")
 
 
 def _described_under_section(context: MeasureContext, pattern: re.Pattern[str],

@@ -18,10 +18,11 @@ section is about: a budget line further down ("Det foreslås en bevilgning på 1
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from helsekg.extract.measures.candidates import BudgetPost, Candidate
-from helsekg.extract.measures.context import MeasureContext
+from helsekg.extract.measures.context import Heading, MeasureContext
 from helsekg.extract.measures.cues import YEARS, alternation
 from helsekg.extract.measures.phrases import (
     demonstrative_instrument,
@@ -354,14 +355,7 @@ def _subsections(context: MeasureContext, start: int, number: str | None) -> tup
     the first heading that is not."""
     if not number or "." not in number:
         return ()
-    out = []
-    for heading in context.headings:
-        if heading.start <= start:
-            continue
-        if not context.text.startswith(number + ".", heading.start):
-            break
-        out.append(heading.section)
-    return tuple(out)
+    return _sections_while(context, start, lambda heading: context.text.startswith(number + ".", heading.start))
 
 
 def _standard_sections(context: MeasureContext, end: int) -> tuple[int, ...]:
@@ -369,11 +363,17 @@ def _standard_sections(context: MeasureContext, end: int) -> tuple[int, ...]:
     proposition has ("Sammendrag", "Komiteens merknader"; ``post_section_headings``): they are about the post above
     them, up to the first other heading."""
     names = context.cues.post_section_headings
+    text = context.text
+    return _sections_while(context, end, lambda heading: text[heading.start:heading.end].strip().lower() in names)
+
+
+def _sections_while(context: MeasureContext, after: int, belongs: Callable[[Heading], bool]) -> tuple[int, ...]:
+    """The sections of the headings after ``after`` for which ``belongs`` holds, up to the first that does not."""
     out = []
     for heading in context.headings:
-        if heading.start <= end:
+        if heading.start <= after:
             continue
-        if context.text[heading.start:heading.end].strip().lower() not in names:
+        if not belongs(heading):
             break
         out.append(heading.section)
     return tuple(out)
