@@ -1680,3 +1680,25 @@ def test_measures_real_a_titles_round_before_a_colon_is_no_part_of_the_scheme(nl
             "Frivillige organisasjoner kan søke om støtte til aktiviteter for nyankomne flyktninger.\n")
     labels = [m.label for m in findings(nlp, text).measures]
     assert "Tilskudd til integreringsarbeid i regi av frivillige organisasjoner" in labels, labels
+
+
+@pytest.mark.parametrize(("sentence", "label", "value"), [
+    ("Opptrapping psykisk helse er lagt inn med 1 mill. kroner.", "Opptrapping psykisk helse", 1_000_000),
+    ("Voksenvaksinasjon er lagt inn med 488 tusen kroner.", "Voksenvaksinasjon", 488_000),
+    ("Styrking av legevakta vert lagd inn med 600 000 kroner.", "Styrking av legevakta", 600_000),
+])
+def test_measures_real_a_passive_with_a_particle_funds_its_subject(nlp, sentence, label, value):
+    """Thirty-second session (round 39): in "X er lagt inn med N" only the particle "inn" follows the participle, so
+    X, the subject of the passive, is funded (the particle was taken for the funded phrase: a measure "inn")."""
+    text = "Handlings- og økonomiplan 2025–2028\n\nHelse og mestring – driftsbudsjett\n\n" + sentence + "\n"
+    found = measures(nlp, text)
+    assert "inn" not in found, found
+    assert value in found.get(label, set()), found
+
+
+def test_measures_real_what_money_is_to_avoid_is_no_measure(nlp):
+    """Thirty-second session (round 39): "... ikke skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere
+    belastning av driftsbudsjettet": what the limit keeps from happening is its purpose, no measure."""
+    text = ("Budsjettforslaget for 2020\n\nInvesteringsbudsjettet er tilpasset handlingsregelen om at lånegjelden ikke "
+            "skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere belastning av driftsbudsjettet.\n")
+    assert not any(label.startswith("unngå") for label in measures(nlp, text)), measures(nlp, text)

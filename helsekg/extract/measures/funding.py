@@ -103,7 +103,11 @@ BUDGET_FALLBACK: tuple[FundingAttempt, ...] = (SentenceMeasure(), SectionTopic()
 PURPOSE_VERBS = frozenset({"bidra", "medverke", "medverka", "medvirke", "fremme", "fremje", "fremja",
                            # "Vel 182 millionar kroner går til å finansiere nye prosjekt": paying for what the scheme
                            # funds, not a measure of its own
-                           "finansiere", "finansiera", "delfinansiere", "delfinansiera", "dekke", "dekkje"})
+                           "finansiere", "finansiera", "delfinansiere", "delfinansiera", "dekke", "dekkje",
+                           # "... ikke skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere belastning":
+                           # what the money keeps from happening or reaches is its purpose, never a measure
+                           "unngå", "hindre", "hindra", "forhindre", "forhindra", "motvirke", "motverke", "motverka",
+                           "oppnå"})
 
 
 def find_funding_cues(context: MeasureContext) -> tuple[FundingCue, ...]:
@@ -834,6 +838,16 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         # "auke tilskotet til lag som driv aktivitetar ... med N": the verb of a relative clause is part of the
         # funded phrase, not the clause's verb; the funded phrase starts before its noun
         finite = [t for t in finite if t.i < relative[0].i]
+    passive = _passive_subject(span, finite)
+    if passive is not None:
+        # "Opptrapping psykisk helse er lagt inn med 1 mill. kroner": only a particle follows the participle, so the
+        # subject is what the money is put in for
+        phrase = trim_phrase(text, begin, passive, rx)
+        funded = () if phrase is None else _funded_with(context, phrase)
+        words = text[phrase[0]:phrase[1]].split() if funded else []
+        if words and len(words) <= 3 and context.is_definite(words[-1]):
+            return (Reference(*phrase, alias=True), *funded)  # "Tilskotet vert auka med N": the grant named before
+        return funded
     if finite:
         begin = finite[-1].idx + len(finite[-1].text)
     elif not before and not relative and not (context.sentences[index].bullet is not None
@@ -852,7 +866,13 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if change is not None:
         begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
     phrase = trim_phrase(text, begin, med.start(), rx)
-    if phrase is not None and _clause(text, phrase):
+    return () if phrase is None else _funded_with(context, phrase)
+
+
+def _funded_with(context: MeasureContext, phrase: tuple[int, int]) -> tuple[FundingAttempt, ...]:
+    """The funded phrase of :func:`with_amount`, or nothing when it names no measure."""
+    text, rx, doc = context.text, context.rx, context.doc
+    if _clause(text, phrase):
         if _budget_clause(context, phrase):
             return BUDGET_FALLBACK
         phrase = _without_marker(context, phrase)
@@ -914,6 +934,29 @@ def _past_infinitive_lead(doc: Doc, begin: int, end: int) -> int:
         if not (token.pos_ == "PRON" and token.dep_ in SUBJECT_LABELS or token.lower_ == "å" and token.pos_ == "PART"):
             return max(begin, token.idx)
     return begin
+
+
+#: the auxiliaries of a periphrastic passive ("er lagt inn", "blir kuttet", "vert auka")
+_PASSIVE_AUXILIARIES = frozenset({"være", "vere", "bli", "verte"})
+#: what may follow a participle before "med N" in a passive: a particle or an adverb ("lagt inn", "satt ned")
+_PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
+
+
+def _passive_subject(span: Span, verbs: Sequence[Token]) -> int | None:
+    """Where the subject of a periphrastic passive ends when particles, and nothing else, follow its participle before
+    "med N" ("Voksenvaksinasjon er lagt inn med 488 tusen kroner", "Utgifter Kystlab blir kuttet med ..."): the
+    start of the auxiliary, after at least one word. None for any other clause."""
+    if not verbs or "Part" not in verbs[-1].morph.get("VerbForm"):
+        return None
+    after = [t for t in span if t.i > verbs[-1].i]
+    if not after or any(t.pos_ not in _PARTICLE_POS for t in after):
+        return None  # (with nothing after the participle, "Tilskotet er auka med N" is read as before)
+    auxiliary = next((t for t in span if t.i < verbs[-1].i and t.lemma_.lower() in _PASSIVE_AUXILIARIES
+                      and "Fin" in t.morph.get("VerbForm")), None)
+    if auxiliary is None or auxiliary.i == span.start or any(
+            t.pos_ not in _PARTICLE_POS for t in span if auxiliary.i < t.i < verbs[-1].i):
+        return None
+    return auxiliary.idx
 
 
 def _in_relative_clause(verb: Token, span: Span) -> bool:
