@@ -1702,3 +1702,17 @@ def test_measures_real_what_money_is_to_avoid_is_no_measure(nlp):
     text = ("Budsjettforslaget for 2020\n\nInvesteringsbudsjettet er tilpasset handlingsregelen om at lånegjelden ikke "
             "skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere belastning av driftsbudsjettet.\n")
     assert not any(label.startswith("unngå") for label in measures(nlp, text)), measures(nlp, text)
+
+
+def test_measures_real_each_grant_under_a_heading_of_its_own(nlp):
+    """Thirty-second session: a page announcing several grants names each in a sub-heading of its own with a
+    paragraph under it; a heading naming whom the money goes to ("Tilskudd til kommunene") names none."""
+    text = ("Tilskudd til kommuner og Nav-kontor\n\nArbeids- og velferdsdirektoratet har lyst ut to tilskudd som "
+            "kommunene kan søke på.\n\nTilskudd til kommunene\n\nSøknadene sendes til Statsforvalteren.\n\n"
+            "Tilskudd til utvikling av sosiale tjenester i Nav-kontoret\n\nFormålet er å stimulere til utvikling av "
+            "de sosiale tjenestene, og alle kommuner kan søke.\n\nTilskudd til boligsosialt arbeid\n\n"
+            "Kommuner som mottok tilskudd i fjor kan søke om videreføring.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert "Tilskudd til utvikling av sosiale tjenester i Nav-kontoret" in labels, labels
+    assert "Tilskudd til boligsosialt arbeid" in labels, labels
+    assert "Tilskudd til kommunene" not in labels, labels

@@ -94,7 +94,7 @@ from helsekg.extract.measures.requests import find_requests
 from helsekg.extract.measures.resolve import MeasureFindings, MeasureResolver
 from helsekg.extract.measures.services import find_services
 from helsekg.extract.measures.targets import find_target_groups
-from helsekg.extract.measures.titles import find_budget_posts, find_numbered, find_titles
+from helsekg.extract.measures.titles import find_budget_posts, find_numbered, find_scheme_headings, find_titles
 from helsekg.extract.records import Actor, Amount
 from helsekg.nlp.extensions import doc_text
 from helsekg.text.document import Document
@@ -132,6 +132,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.add_named(find_proposals(context))
     resolver.add_named(find_services(context))
     resolver.add_named(find_numbered(context))
+    resolver.add_named(find_scheme_headings(context))
     resolver.add_funds(find_funds(context))
     prose = find_prose(context)
     resolver.add_named(prose.names)

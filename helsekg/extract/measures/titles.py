@@ -36,12 +36,14 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.measures.prose import default_prose_cues
+from helsekg.extract.measures.targets import group_phrase
 from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
 from helsekg.text.layout import line_bounds
 
 __all__ = [
-    "MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_numbered", "find_titles", "is_document",
+    "MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_numbered", "find_scheme_headings",
+    "find_titles", "is_document",
     "kind_and_name",
 ]
 
@@ -404,3 +406,58 @@ def find_numbered(context: MeasureContext) -> tuple[Candidate, ...]:
             found.append(Candidate(phrase[0], phrase[1], index, "heading"))
     return tuple(found)
 
+
+
+#: a heading that names a scheme by what it is for: an instrument noun, "til/for/mot" and the rest of the line
+_SCHEME_HEADING = re.compile(r"([^\W\d][\w-]*)[^\S\n]+(?:til|for|mot)[^\S\n]+(?!å\b)(?=\w)", re.IGNORECASE)
+
+
+def find_scheme_headings(context: MeasureContext) -> tuple[Candidate, ...]:
+    """Sub-headings that name a scheme, each with a paragraph under it ("Tilskot til kommunar og Nav-kontor" over
+    "Tilskot til utvikling av sosiale tenester i Nav-kontoret" / "Føremålet er å ...", "Tilskot til bustadsosialt
+    arbeid" / "Nye kommunar kan ikkje søkje."): a page that presents several grants names each in a heading of its
+    own. The line opens with an instrument noun (not a budget noun) and "til", "for" or "mot" what it is for; not whom
+    it goes to ("Tilskudd til kommunene"), nor a budget line ("..., kan nyttes under post 1").
+
+    >>> from helsekg.text import document_from_text
+    >>> from helsekg.extract.measures.context import build_context
+    >>> text = ("Tilskot til kommunar\\n\\nDirektoratet har lyst ut to tilskot.\\n\\n"
+    ...         "Tilskot til bustadsosialt arbeid\\n\\nKommunar som fekk tilskot i fjor kan søkje.\\n")
+    >>> context = build_context(document_from_text(text, source="x.txt"))
+    >>> [text[c.start:c.end] for c in find_scheme_headings(context)]
+    ['Tilskot til bustadsosialt arbeid']
+    """
+    text, rx = context.text, context.rx
+    found = []
+    for heading in context.headings:
+        index = context.sentence_of(heading.start)
+        if index is None or context.sentences[index].is_title or context.sentences[index].bullet is not None:
+            continue  # (an item of a list is read with its list)
+        line = text[heading.start:heading.end].rstrip()
+        m = _SCHEME_HEADING.match(line)
+        if (m is None or len(line.split()) > MAX_TITLE_WORDS or "," in line or line.endswith((".", ":", "?"))
+                or not rx.instrument_word.match(m.group(1)) or rx.budget_noun.match(m.group(1))
+                or _not_a_scheme(context, m.group(1))):
+            continue
+        end = heading.start + len(line)
+        if (group_phrase(context, heading.start + m.end(), end, from_start=True) is not None
+                or context.starts_actor(heading.start + m.end())):
+            continue  # "Tilskudd til kommunene", "Satsing til regjeringa": whom it goes to, no scheme's name
+        after = next((x for x in context.sentences if x.start >= heading.end), None)
+        if after is None or after.section != context.sentences[index].section:
+            continue  # no paragraph under it: a menu or a list of links
+        phrase = trim_phrase(text, heading.start, end, rx, max_words=MAX_TITLE_WORDS)
+        if phrase is not None and phrase[1] > heading.start + m.end():
+            found.append(Candidate(*phrase, index, "heading", named=True))
+    return tuple(found)
+
+
+def _not_a_scheme(context: MeasureContext, noun: str) -> bool:
+    """The heading's noun names no scheme of the page: a definite one takes up a measure ("Tilskotet til ...",
+    "Planane for utbygging ..."), a document is what the page follows, a price is what a service costs ("Prisar for
+    praktisk bistand")."""
+    low, cues = noun.lower(), context.cues
+    return (context.is_definite(low) or bool(context.rx.definite_ending.search(low))
+            or low.endswith(("ane", "ene")) or is_document(low, cues.document_heads)
+            or low in cues.price_words or low.endswith(cues.price_heads)
+            or re.sub(r"(?:ar|er)$", "", low) in cues.price_words)
