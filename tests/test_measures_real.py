@@ -1716,3 +1716,14 @@ def test_measures_real_each_grant_under_a_heading_of_its_own(nlp):
     assert "Tilskudd til utvikling av sosiale tjenester i Nav-kontoret" in labels, labels
     assert "Tilskudd til boligsosialt arbeid" in labels, labels
     assert "Tilskudd til kommunene" not in labels, labels
+
+
+@pytest.mark.parametrize("sentence", [
+    "Den offentlige tannhelsetjenesten skal gi tilbud til grupper som fylkeskommunen har vedtatt å prioritere.",
+    "Kommunestyret har vedteke å satse.",
+])
+def test_measures_real_a_decision_without_its_object_names_no_measure(nlp, sentence):
+    """Thirty-second session (round 39): "har vedtatt å prioritere." decides something named elsewhere; the verb
+    alone is no measure."""
+    labels = [m.label for m in findings(nlp, "Tannhelse\n\n" + sentence + "\n").measures]
+    assert not any(label.lower() in ("prioritere", "satse") for label in labels), labels

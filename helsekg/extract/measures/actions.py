@@ -39,6 +39,7 @@ from helsekg.extract.measures.phrases import (
 )
 from helsekg.extract.measures.prose import default_prose_cues, past_rules
 from helsekg.extract.measures.titles import before_finite_verb
+from helsekg.nlp.lemmas import load_table
 
 __all__ = ["coordinated", "find_actions", "manner", "object_after_verb"]
 
@@ -101,8 +102,8 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
         if not words:
             return []
         verb = text[words[0][0]:words[0][1]]
-        if rx.funding_verb.match(verb) and len(words) < 2:
-            return []
+        if len(words) < 2 and (rx.funding_verb.match(verb) or _verb_only(verb)):
+            return []  # "har vedtatt å prioritere.": a decision without its object names no measure
         forms = [text[a:b] for a, b in words]
         if any(demonstrative_instrument(forms[k:k + 2], rx) for k in range(1, len(forms) - 1)):
             return []  # "vedtok å søke om å delta videre i dette programmet": what was named before, no new measure
@@ -113,6 +114,13 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
     if obj is None:
         return []
     return _candidates(phrase, coordinated(context, *obj), index)
+
+
+def _verb_only(word: str) -> bool:
+    """The dictionary knows ``word`` as a verb form and not as a noun form ("prioritere", "satse")."""
+    table = load_table()
+    return table.lookup("VERB", word.lower(), seen=True) is not None and table.lookup(
+        "NOUN", word.lower(), seen=True) is None
 
 
 def _candidates(phrase: tuple[int, int], parts: list[tuple[int, int]], index: int) -> list[ActionCandidate]:
