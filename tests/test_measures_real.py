@@ -1727,3 +1727,15 @@ def test_measures_real_a_decision_without_its_object_names_no_measure(nlp, sente
     alone is no measure."""
     labels = [m.label for m in findings(nlp, "Tannhelse\n\n" + sentence + "\n").measures]
     assert not any(label.lower() in ("prioritere", "satse") for label in labels), labels
+
+
+@pytest.mark.parametrize("quoted", ['"Nasjonal tilskotsordning for å inkludere barn og unge"',
+                                    "”Nasjonal tilskotsordning for å inkludere barn og unge”",
+                                    "“Nasjonal tilskotsordning for å inkludere barn og unge”"])
+def test_measures_real_a_name_in_any_quotation_marks_stays_whole(nlp, quoted):
+    """Thirty-second session (round 39): a funded name in straight or curly quotation marks is kept whole, as one in
+    guillemets was ("for å" inside it ended the phrase: "Nasjonal tilskotsordning"), and without the marks."""
+    text = ("Aktuelt frå kommunen\n\nI regjeringa sitt forslag til statsbudsjett for 2021 er det sett av om lag 360 "
+            f"millionar kroner til {quoted}. Søknadsfrist er 4. desember 2020.\n")
+    found = measures(nlp, text)
+    assert found.get("Nasjonal tilskotsordning for å inkludere barn og unge") == {360_000_000}, found

@@ -496,8 +496,9 @@ def _goal_span(context: MeasureContext, parse: Parse | None, cues: GoalCues, cue
     opening = not text[sentence_start:cue.start].strip(" –-\"«")
     stop = (rx.goal_end_opening if opening else rx.goal_end).search(text[begin:limit])
     end = begin + stop.start() if stop else limit
-    closing = text.find("»", begin, end)
-    if closing >= 0 and open_quote(text, sentence_start, begin):
+    mark = open_quote(text, sentence_start, begin)
+    closing = text.find(mark, begin, end) if mark is not None else -1
+    if closing >= 0:
         end = closing  # a purpose inside a quoted name ("«Tiltak for å bedre levekårene ...»") ends with the name
     strip = rx.goal_strip.match(text, begin, end)
     if strip:

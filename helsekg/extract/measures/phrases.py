@@ -76,9 +76,9 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"\S+", text[start:end]):
         s, e = start + m.start(), start + m.end()
-        while s < e and text[s] in "\"'«(":
+        while s < e and text[s] in "\"'«(“”":
             s += 1
-        while e > s and text[e - 1] in "\"'»«),.;:!?":
+        while e > s and text[e - 1] in "\"'»«),.;:!?”“":
             e -= 1
         if s < e:
             out.append((s, e))
@@ -95,10 +95,11 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
                      or dropped and text[words[0][0]:words[0][1]].lower() in ("og", "eller")):
         words = words[1:]
         dropped = True
-    if len(words) > max_words and open_quote(text, words[0][0], words[max_words - 1][1]):
+    mark = open_quote(text, words[0][0], words[max_words - 1][1]) if len(words) > max_words else None
+    if mark is not None:
         # nor inside a quoted name the phrase holds whole ("tilskudd til «Tiltak for å bedre levekårene og
         # livskvaliteten for mennesker med nedsatt funksjonsevne»"): the words up to its closing mark stay
-        closing = next((n for n in range(max_words, len(words)) if "»" in text[words[n][1]:words[n][1] + 1]), None)
+        closing = next((n for n in range(max_words, len(words)) if mark in text[words[n][1]:words[n][1] + 1]), None)
         if closing is not None:
             max_words = closing + 1
     if len(words) > max_words:
@@ -122,9 +123,19 @@ def trim_phrase(text: str, start: int, end: int, rx: Patterns, *,
     return words[0][0], closing_quote(text, words[0][0], words[-1][1])
 
 
-def open_quote(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` opens a guillemet it does not close."""
-    return text.count("«", start, end) > text.count("»", start, end)
+def open_quote(text: str, start: int, end: int) -> str | None:
+    """The mark that closes a quotation ``text[start:end]`` opens and does not close: "»" after "«", "”" after "“"
+    (or after an odd "”" that opens as well as closes), '"' after an odd '"'; None when every quotation is closed.
+
+    >>> open_quote('til "Nasjonal tilskotsordning for', 0, 33), open_quote("«Leve hele livet» er", 0, 20)
+    ('"', None)
+    """
+    if text.count("«", start, end) > text.count("»", start, end):
+        return "»"
+    opening, closing = text.count("“", start, end), text.count("”", start, end)
+    if opening > closing or not opening and closing % 2:
+        return "”"
+    return '"' if text.count('"', start, end) % 2 else None
 
 
 def without_trailing(text: str, words: Sequence[tuple[int, int]], trailing: frozenset[str], *,
@@ -160,10 +171,8 @@ def closing_quote(text: str, start: int, end: int) -> int:
     >>> t[:closing_quote(t, 0, 23)]
     'planen «Leve hele livet»'
     """
-    label = text[start:end]
-    opened = open_quote(text, start, end) and text.startswith("»", end)
-    opened = opened or label.count('"') % 2 == 1 and text.startswith('"', end)
-    return end + 1 if opened else end
+    mark = open_quote(text, start, end)
+    return end + 1 if mark is not None and text.startswith(mark, end) else end
 
 
 #: the most words a quoted name may run on past where a phrase would otherwise end
@@ -171,7 +180,7 @@ _QUOTED_RUN = 15
 
 
 def _quote_end(text: str, begin: int, end: int, limit: int) -> int:
-    """``end``, or just after the guillemet that closes one opened in ``text[begin:end]`` on the same line and before
+    """``end``, or just after the quotation mark that closes one opened in ``text[begin:end]`` on the same line and before
     ``limit``: a phrase does not end inside a quoted name ("tilskudd til «Tiltak for å bedre levekårene ...»", whose
     "for å" would end it).
 
@@ -179,9 +188,10 @@ def _quote_end(text: str, begin: int, end: int, limit: int) -> int:
     >>> t[:_quote_end(t, 0, t.index(" for"), len(t))]
     'tilskudd til «Tiltak for å bedre levekårene»'
     """
-    if not open_quote(text, begin, end):
+    mark = open_quote(text, begin, end)
+    if mark is None:
         return end
-    close = text.find("»", end, limit)
+    close = text.find(mark, end, limit)
     if close < 0 or "\n" in text[end:close] or len(text[end:close].split()) > _QUOTED_RUN:
         return end
     return close + 1
