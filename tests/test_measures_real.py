@@ -1739,3 +1739,17 @@ def test_measures_real_a_name_in_any_quotation_marks_stays_whole(nlp, quoted):
             f"millionar kroner til {quoted}. Søknadsfrist er 4. desember 2020.\n")
     found = measures(nlp, text)
     assert found.get("Nasjonal tilskotsordning for å inkludere barn og unge") == {360_000_000}, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "I regjeringa sitt forslag til statsbudsjett for 2021 er det sett av 360 millionar kroner til ei ny tilskotsordning "
+    "for inkludering av barn og unge.",
+    "I regjeringens forslag til statsbudsjett for 2021 er det satt av 360 millioner kroner til en ny tilskuddsordning "
+    "for inkludering av barn og unge.",
+])
+def test_measures_real_whose_proposal_an_agentless_passive_is(nlp, sentence):
+    """Thirty-second session (round 39): "I regjeringa sitt forslag ... er det sett av N til X" is the government's
+    decision: the organisation that owns the proposal noun proposes what the agentless passive funds."""
+    found = findings(nlp, "Nytt frå Sunnfjord kommune\n\n" + sentence + "\n").measures
+    assert [(m.proposer.label if m.proposer else None) for m in found] == ["Regjeringa" if "regjeringa" in sentence
+                                                                           else "Regjeringen"], found

@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
@@ -115,6 +115,9 @@ class ProposerCues:
     money_stems: tuple[str, ...] = ()
     #: "Stortinget ber regjeringen ...": the word forms after which a body is whom a request addresses
     request_forms: tuple[str, ...] = ()
+    #: "I regjeringa sitt forslag til statsbudsjett er det sett av ...": the owned nouns that name whose decision an
+    #: agentless passive is
+    proposal_nouns: tuple[str, ...] = ()
 
     @property
     def received(self) -> re.Pattern[str]:
@@ -585,6 +588,8 @@ def _acting_in(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues
                 who = _actor_of(context, agent, cues)
             elif _lemmas(token) & set(cues.proposal_verbs):
                 who = "self"  # "Det foreslås ...": the author's voice
+            elif (proposal := _proposal_owner(context, span, cues)) is not None:
+                who = proposal  # "I regjeringa sitt forslag til statsbudsjett er det sett av ...": its decision
             else:
                 who, how = _topic(context, doc, index, cues), "topic"
         else:
@@ -623,6 +628,16 @@ def _owner(context: MeasureContext, token: Token, cues: ProposerCues) -> Acting 
         if subject is not None:
             left, right = min(left, _extent(subject)[0]), max(right, _extent(subject)[1])
     return Acting(who, "owner", left, right)
+
+
+def _proposal_owner(context: MeasureContext, span: Span, cues: ProposerCues) -> Actor | None:
+    """The organisation that owns a proposal noun of the sentence (``proposal_nouns``: "regjeringa sitt forslag",
+    "Helsedirektoratets tildelingsbrev"), if any."""
+    for token in span:
+        owner = _owner(context, token, cues)
+        if owner is not None and token.head.lemma_.lower() in cues.proposal_nouns:
+            return owner.actor
+    return None
 
 
 def _topic(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues) -> Actor | None:
