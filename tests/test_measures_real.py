@@ -1753,3 +1753,28 @@ def test_measures_real_whose_proposal_an_agentless_passive_is(nlp, sentence):
     found = findings(nlp, "Nytt frå Sunnfjord kommune\n\n" + sentence + "\n").measures
     assert [(m.proposer.label if m.proposer else None) for m in found] == ["Regjeringa" if "regjeringa" in sentence
                                                                            else "Regjeringen"], found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Du kan kontakte kommunen for å få hjelp til å søkje om tryggleiksalarm, eller du kan be andre hjelpe deg.",
+    "Logg inn på helsenorge.no for å se egenandelene som er registrert på deg.",
+    "Ta kontakt med den offentlege tannklinikken for å avtale time.",
+])
+def test_measures_real_a_purpose_told_to_the_reader_is_no_goal(nlp, sentence):
+    """Thirty-second session: on a service page, "for å" in a sentence that tells the reader what to do (an imperative,
+    or "du" as the subject of a modal) is the reader's purpose, not the service's goal."""
+    text = ("Tryggleiksalarm\n\nKommunen har oppretta ei ny ordning med tryggleiksalarm for å gje eldre tryggleik i "
+            "eigen heim.\n\n" + sentence + "\n")
+    goals = [g.text for m in findings(nlp, text).measures for g in m.goals]
+    assert "gje eldre tryggleik i eigen heim" in goals, goals
+    assert not any(word in g for g in goals for word in ("hjelp til å søkje", "egenandelene", "avtale time")), goals
+
+
+@pytest.mark.parametrize("intro", ["Dette tilbyr vi:", "Vi tilbyr:", "Dette er en del av utredningen:"])
+def test_measures_real_what_a_service_offers_is_its_parts(nlp, intro):
+    """Thirty-second session (round 39): the items under "Dette tilbyr vi:" or "Dette er en del av utredningen:" on a
+    service page are what the service does, not measures of their own."""
+    text = ("Demensteamet\n\nDemensteamet reiser ut på hjemmebesøk for samtale og kartlegging.\n\n" + intro +
+            "\n\n• Kartlegging av behov for hjelp.\n• Oppfølging av pasient og pårørende.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert not any(label.startswith(("Kartlegging", "Oppfølging")) for label in labels), labels

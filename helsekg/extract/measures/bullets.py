@@ -378,11 +378,17 @@ def _money_for(intro: str, cues: MeasureCues) -> bool:
     return False
 
 
-#: what one service is made of: "Tenesta kan vere:", "Tilbudet omfatter:", "Ordninga inneber:" (its parts, no measures)
+#: what one service is made of: "Tenesta kan vere:", "Tilbudet omfatter:", "Ordninga inneber:", "Dette tilbyr vi:" (its
+#: parts, no measures)
 _SERVICE_PARTS = re.compile(
     r"(?:tenesta|tjenesten|tjenesta|tilbodet|tilbudet|ordninga|ordningen|hjelpa|hjelpen)\s+(?:kan\s+)?"
     r"(?:vere|være|omfatte|omfattar|omfatter|inneber|innebærer|inkludere|inkluderer|gjeld|gjelder|best[åa]r\s+av)"
-    r"(?:\s+[\w-]+){0,3}?\s*:\s*\Z", re.IGNORECASE)
+    r"(?:\s+[\w-]+){0,3}?\s*:\s*\Z"
+    # "Dette tilbyr vi:", "Vi tilbyr:", "Dette tilbyd vi mellom anna:": what a service page's team offers
+    r"|(?:(?:dette|det)\s+)?(?:tilbyr|tilbyd)\s+vi(?:\s+[\w-]+){0,2}?\s*:\s*\Z|vi\s+(?:tilbyr|tilbyd)\s*:\s*\Z"
+    # "Dette er en del av utredningen:": the steps of one piece of work
+    r"|(?:dette|desse|disse)\s+er\s+(?:en\s+|ein\s+|ei\s+|et\s+|eit\s+)?del(?:er|ar)?\s+av\s+[\w-]+\s*:\s*\Z",
+    re.IGNORECASE)
 #: a body's composition: "er samansett av:", "består av:" (with a committee noun in the introduction)
 _COMPOSED = re.compile(
     r"(?<![\w-])(?:samansett|sammensatt|samansette|sammensatte|best[åa]r|bestod|bestå)\s+av\s*:?\s*\Z", re.IGNORECASE)

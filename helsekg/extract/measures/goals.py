@@ -56,6 +56,7 @@ from helsekg.extract.measures.phrases import (
     tokens,
     without_trailing,
 )
+from helsekg.extract.recommendations import default_cues as recommendation_cues
 from helsekg.extract.records import Goal
 from helsekg.nlp.extensions import annotated
 
@@ -360,6 +361,8 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
             continue
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
+        if m.group(0).lower().startswith("for å") and _reader_instruction(context, parse, i):
+            continue  # "Du kan kontakte kommunen for å få hjelp til å søkje", "Logg inn ... for å se ...": the reader's
         # "legge til rette for at ...": the purpose of a goal that may itself be one ("Ordninga skal leggje til
         # rette for at ..."): it never cuts that goal
         nested = bool(_TIL_RETTE.search(text, max(0, m.start() - 12), m.start()))
@@ -381,6 +384,32 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
         spans.append(_Cue(m.start(), m.end(), nested=not aux))
     spans += _measure_shall(context, parse, cues, i, mentions, spans)
     return spans
+
+
+#: the reader as the subject of a modal: "Du kan/må ...", "..., må du ..." (Bokmål and Nynorsk)
+_READER_SUBJECT = re.compile(r"(?i)(?:^|[,:]\s*)du\s+(?:kan|må|bør|skal|treng|trenger)\b|\b(?:kan|må|bør|skal)\s+du\b")
+
+
+def _reader_instruction(context: MeasureContext, parse: Parse | None, i: int) -> bool:
+    """The sentence tells the reader what to do: it opens with an imperative ("Ta kontakt med ...", "Logg inn ...")
+    or makes "du" the subject of a modal ("Du kan kontakte kommunen ...", "For å ..., må du ..."). A purpose in it is
+    the reader's, no measure's goal."""
+    s = context.sentences[i]
+    sentence = context.text[s.start:s.end].lstrip(" \t•·*–-0123456789.)")
+    if _READER_SUBJECT.search(sentence):
+        return True
+    first = sentence.split(None, 1)[0].lower() if sentence.strip() else ""
+    if first in _imperatives():
+        return True  # the tagger may read an imperative as a noun ("Logg inn ...")
+    token = parse.at(s.start + len(context.text[s.start:s.end]) - len(sentence)) if parse is not None else None
+    return token is not None and "Imp" in token.morph.get("Mood")
+
+
+@lru_cache(maxsize=1)
+def _imperatives() -> frozenset[str]:
+    """The imperatives of the reader's instruction verbs ("kontakt", "logg", "ring", "ta"; not their infinitives,
+    which open goal items: "Finne løysingar ...")."""
+    return frozenset(w for w in recommendation_cues().instruction_verbs if not w.endswith(("e", "a")) or len(w) <= 3)
 
 
 def _starts_the_measure(context: MeasureContext, pos: int) -> bool:
