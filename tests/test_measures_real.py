@@ -1778,3 +1778,16 @@ def test_measures_real_what_a_service_offers_is_its_parts(nlp, intro):
             "\n\n• Kartlegging av behov for hjelp.\n• Oppfølging av pasient og pårørende.\n")
     labels = [m.label for m in findings(nlp, text).measures]
     assert not any(label.startswith(("Kartlegging", "Oppfølging")) for label in labels), labels
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Regjeringa vil etablere eit nytt kompetansesenter, ei ny tilskotsordning for frivillige og eit program for "
+     "kvalitet.", {"kompetansesenter", "tilskotsordning for frivillige", "program for kvalitet"}),
+    ("Kommunen vil opprette et nytt ressurssenter, et nytt lavterskeltilbud for ungdom, en ny ordning med fritidskort "
+     "og komme tilbake med en plan.", {"ressurssenter", "lavterskeltilbud for ungdom", "ordning med fritidskort"}),
+])
+def test_measures_real_objects_listed_after_commas_are_measures_each(nlp, sentence, expected):
+    """Thirty-second session: one action verb with a comma-separated series of objects, each with an indefinite
+    article and an instrument noun, names a measure for each (only the first was read)."""
+    labels = {m.label for m in findings(nlp, "Nytt tiltak\n\n" + sentence + "\n").measures}
+    assert expected <= labels, labels

@@ -108,12 +108,37 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
         if any(demonstrative_instrument(forms[k:k + 2], rx) for k in range(1, len(forms) - 1)):
             return []  # "vedtok å søke om å delta videre i dette programmet": what was named before, no new measure
         label = instrument_object(text, start, end, rx) or (start, end)
-        return _candidates(phrase, coordinated(context, *label), index)
+        return _candidates(phrase, coordinated(context, *label) + _listed_objects(context, end, s.end), index)
     # an action verb: only an instrument object right after it counts
     obj = object_after_verb(context, begin, end)
     if obj is None:
         return []
-    return _candidates(phrase, coordinated(context, *obj), index)
+    return _candidates(phrase, coordinated(context, *obj) + _listed_objects(context, end, s.end), index)
+
+
+#: a comma before an indefinite article: the next object of a listed series ("legge fram en reform for rusfeltet, en
+#: ny prioriteringsmelding, en melding om ..."); "og en ..." inside an object is left to :func:`coordinated`
+_LISTED_OBJECT = re.compile(r",\s+(?=(?:en|ei|et|ein|eit)\s)", re.IGNORECASE)
+
+
+def _listed_objects(context: MeasureContext, end: int, limit: int) -> list[tuple[int, int]]:
+    """The further objects of one verb after the phrase that ends at ``end``, when each opens with an indefinite
+    article after a comma and has an instrument or document noun of its own: "Regjeringa vil etablere eit nytt
+    kompetansesenter, ei ny tilskotsordning og eit program for kvalitet" names three measures."""
+    text, rx = context.text, context.rx
+    found: list[tuple[int, int]] = []
+    while (m := _LISTED_OBJECT.match(text, end, limit)) is not None:
+        phrase = phrase_after(text, m.end(), limit, rx, extra_end=rx.action_end)
+        if phrase is None:
+            break
+        parts = [trim_phrase(text, a, before_finite_verb(context, a, b), rx) or (a, b)
+                 for a, b in coordinated(context, *phrase)]
+        if not all(any(rx.instrument_word.match(text[a:b]) or is_document(text[a:b], rx.cues.document_heads)
+                       for a, b in tokens(text, *part)) for part in parts):
+            break
+        found += parts
+        end = phrase[1]
+    return found
 
 
 def _verb_only(word: str) -> bool:
