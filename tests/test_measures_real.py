@@ -1791,3 +1791,17 @@ def test_measures_real_objects_listed_after_commas_are_measures_each(nlp, senten
     article and an instrument noun, names a measure for each (only the first was read)."""
     labels = {m.label for m in findings(nlp, "Nytt tiltak\n\n" + sentence + "\n").measures}
     assert expected <= labels, labels
+
+
+@pytest.mark.parametrize(("title", "label"), [
+    ("Om tannhelsetjenesten", "tannhelsetjenesten"),
+    ("Om pårørendeskulen", "pårørendeskulen"),
+    ("Mer om frisklivstilbudet", "frisklivstilbudet"),
+])
+def test_measures_real_a_page_about_a_service_names_it_in_its_title(nlp, title, label):
+    """Thirty-second session (round 39): a title "Om X" or "Mer om X" whose X ends in a service or scheme noun
+    (``about_title_heads``) is the page's measure, and the groups its text names are that service's."""
+    text = (title + "\n\nFylkeskommunen har ansvaret for tilbodet i fylket. Barn og unge mellom 0 og 18 år har rett til "
+            "gratis behandling.\n")
+    labels = [m.label for m in findings(nlp, text).measures]
+    assert label in labels, labels

@@ -225,6 +225,7 @@ class MeasureCues:
     #: a heading ending in one of these names an offer of the page (:mod:`.services`: "Omsorgsbolig",
     #: "Avlastningsopphald")
     service_heads: tuple[str, ...] = ()
+    about_title_heads: tuple[str, ...] = ()
     #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
     service_kinds: tuple[str, ...] = ()
     #: a plan, strategy, white paper or reform (a label ending in one of these, in any inflection): what a page's

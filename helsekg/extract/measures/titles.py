@@ -66,6 +66,11 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             begin = opener.end()
         if demonstrative_instrument(text[begin:s.end].split()[:2], rx):
             continue  # "Disse innovasjonsprosjektene er tildelt midler": the projects the page lists, no name of one
+        about = _about(context, s.start, s.end)
+        if about is not None:
+            # "Om tannhelsetjenesten", "Meir om barn og unges helseteneste": the service the page is about
+            found.append(Candidate(*about, i, "title"))
+            continue
         if not opener and _headline_verb(context, begin, s.end):
             continue  # "Styrker ordningen med X med 15 millioner": a clause; the readers of prose find what it funds
         suffix = rx.title_call.search(text, begin, s.end)  # " - utlysing for 2022": the call, not the name
@@ -262,6 +267,21 @@ def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
 #: "Informasjon om" ("Om Folkehelseprisen", "Informasjon om «Tilskudd til inkludering av barn og unge»"), and the
 #: quotation mark that opens the name.
 _PAGE_LEAD = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+(?=[A-ZÆØÅ]))?(?:(?:(?i:informasjon|info)\s+)?(?i:om)\s+(?=[«\"“A-ZÆØÅ]))?[«\"“]?")
+
+#: A title that says what the page is about: "Om ...", "Mer om ...", "Meir om ...", "Litt om ..."
+_ABOUT = re.compile(r"(?:(?i:mer|meir|litt)\s+)?(?i:om)\s+(?=\w)")
+
+def _about(context: MeasureContext, start: int, end: int) -> tuple[int, int] | None:
+    """The service or scheme a title "Om X" names when X ends in one of ``about_title_heads`` ("Om
+    tannhelsetjenesten", "Meir om barn og unges helseteneste", "Om pårørendeskolen"), else None."""
+    m = _ABOUT.match(context.text, start, end)
+    if m is None:
+        return None
+    phrase = trim_phrase(context.text, m.end(), end, context.rx, max_words=MAX_TITLE_WORDS)
+    if phrase is None or not context.text[phrase[0]:phrase[1]].lower().endswith(tuple(context.cues.about_title_heads)):
+        return None
+    return phrase
+
 
 #: A bracketed aside closing a title: "(oppdatert 28.8.2023)", "(revidert)", "(PDF)".
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
