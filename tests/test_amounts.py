@@ -1053,3 +1053,19 @@ def test_amounts_a_row_of_yearly_columns_read_without_its_cell_gaps():
     assert ("500 000 500 000", 500000500000) in [(a.text, a.value) for a in find_amounts(one_column)]
     ambiguous = table.replace("420 000 300 000", "420 300 000 120")  # 420 | 300 000 120? 420 300 | 000 120? no
     assert not any(a.value == 420 for a in find_amounts(ambiguous))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "samtlige" opens a count, not a name ("Samtlige 17" is no "Kompetanseløft 2025")
+    ("Samtlige 17 ambulansestasjoner skal fornyes.", [(17, "ambulansestasjoner")]),
+    ("Begge 2 sjukehusa får nye senger.", [(2, "sjukehusa")]),
+    # "N av disse" counts the noun of the count before it, past that count's adjectives
+    ("Det ble gjennomført 313 planlagte operasjoner, 226 av disse på pasienter fra Alta.",
+     [(313, "operasjoner"), (226, "operasjoner")]),
+    # a duration is coordinated with nothing: no count of "år og innovasjoner"
+    ("Prosjekter med varighet på inntil to år og innovasjoner som adopteres fra andre foretak.", []),
+])
+def test_amounts_counts_opened_by_a_quantifier_or_taken_up_by_a_partitive(text, expected):
+    """Thirty-second session (round 39): a capitalised quantifier before a number, the antecedent of "av disse" and a
+    duration before "og"."""
+    assert [(a.value, a.unit) for a in find_amounts(text) if not a.is_money] == expected

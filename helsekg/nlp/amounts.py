@@ -774,13 +774,16 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             number = re.search(r"[\d \u00a0]+\Z", text[max(0, pos - 20):pos])
             start = pos - (len(number.group()) if number else 0)
             before = _COUNT_BEFORE.search(text, _sentence_start(text, start, 200), start)
-            low = before.group(1).lower() if before is not None else ""
-            if before is not None and low not in lex.stop and low not in lex.time_units:
-                return before.group(1), pos
+            # the noun that count counted, past its adjectives ("313 planlagte operasjoner ..., 226 av disse")
+            counted = _counted_noun(text, before.start(1) - 1, lex) if before is not None else None
+            noun = counted[0] if counted is not None else before.group(1) if before is not None else ""
+            if before is not None and noun.lower() not in lex.stop and noun.lower() not in lex.time_units:
+                return noun, pos
         return None
     unit, end = found
     more = _COORDINATED.match(text, end)
-    if more is not None and _coordinated(more.group(1).lower(), lex):
+    # (a duration is coordinated with nothing it counts: "varighet på inntil to år og innovasjoner som ...")
+    if more is not None and unit.lower() not in lex.time_units and _coordinated(more.group(1).lower(), lex):
         return text[end - len(unit):more.end()], more.end()
     return found
 
