@@ -1805,3 +1805,13 @@ def test_measures_real_a_page_about_a_service_names_it_in_its_title(nlp, title, 
             "gratis behandling.\n")
     labels = [m.label for m in findings(nlp, text).measures]
     assert label in labels, labels
+
+
+def test_measures_real_a_group_entitled_to_the_service_is_its_target_group(nlp):
+    """Thirty-second session (round 39): "X har rett til gratis tannhelsetjenester" makes X a group the service is
+    for; a right to act ("har rett til å kome med framlegg") makes none."""
+    text = ("Om tannhelsetjenesten\n\nFylkeskommunen har ansvaret for den offentlige tannhelsetjenesten. Barn mellom 0 og "
+            "18 år har rett til gratis tannhelsetjenester. Pensjonistforeninger har rett til å komme med forslag.\n")
+    groups = [g.label for m in findings(nlp, text).measures for g in m.targets]
+    assert "Barn mellom 0 og 18 år" in groups, groups
+    assert not any(g.startswith("Pensjonist") for g in groups), groups

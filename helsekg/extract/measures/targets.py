@@ -55,6 +55,7 @@ class _TargetPatterns:
     extra_nouns: re.Pattern[str]
     applicant_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
+    entitlement_nouns: frozenset[str]  # "har rett til", "har krav på": the subject is entitled
     priority_verbs: frozenset[str]
     pronouns: frozenset[str]
     relative: re.Pattern[str]  # "deg som", "dei som": a pronoun opening a relative clause
@@ -83,6 +84,7 @@ def _patterns() -> _TargetPatterns:
         extra_nouns=re.compile(rf"^[\w–-]*?(?:{alt(data['extra_group_nouns'])})$", i),  # "21–24-åringer"
         applicant_verbs=frozenset(data["applicant_verbs"]),
         recipient_verbs=frozenset(data["recipient_verbs"]),
+        entitlement_nouns=frozenset(data["entitlement_nouns"]),
         priority_verbs=frozenset(data["priority_verbs"]),
         pronouns=frozenset(data["group_pronoun_subjects"]),
         clause_openers=frozenset(data["group_clause_openers"]),
@@ -505,7 +507,17 @@ def _recipient_subjects(context: MeasureContext, parse: Parse, index: int) -> li
         gets = any(context.rx.instrument_word.match(c.text) or any(a.is_money and a.start <= c.idx < a.end
                                                                    for a in context.amounts) for c in objects)
         out.append((span, gets))
+    for token, span in _group_subjects(context, parse, index, frozenset({"ha"})):
+        # "Barn mellom 0 og 18 år har rett til gratis tannhelsetjenester": entitled to what the text is about
+        right = next((c for c in token.children if c.dep_ == "DOBJ"
+                      and c.lemma_.lower() in _patterns().entitlement_nouns), None)
+        if right is not None and not _RIGHT_TO_ACT.match(context.text, right.idx + len(right.text)):
+            out.append((span, True))  # (not "har rett til å kome med framlegg": a right to act, no offer received)
     return out
+
+
+#: "rett til å ...", "krav på å ...": a right to do something
+_RIGHT_TO_ACT = re.compile(r"\s+(?:til|på)\s+å\s", re.IGNORECASE)
 
 
 def _prioritised_subjects(context: MeasureContext, parse: Parse, index: int) -> list[tuple[int, int]]:
