@@ -1699,8 +1699,8 @@ def test_measures_real_a_passive_with_a_particle_funds_its_subject(nlp, sentence
 def test_measures_real_what_money_is_to_avoid_is_no_measure(nlp):
     """Thirty-second session (round 39): "... ikke skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere
     belastning av driftsbudsjettet": what the limit keeps from happening is its purpose, no measure."""
-    text = ("Budsjettforslaget for 2020\n\nInvesteringsbudsjettet er tilpasset handlingsregelen om at lånegjelden ikke "
-            "skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere belastning av driftsbudsjettet.\n")
+    text = ("Budsjettforslaget for 2020\n\nInvesteringsbudsjettet er tilpasset handlingsregelen om at lånegjelden "
+            "ikke skal utgjøre mer enn 2 milliarder kroner for å unngå ytterligere belastning av driftsbudsjettet.\n")
     assert not any(label.startswith("unngå") for label in measures(nlp, text)), measures(nlp, text)
 
 
@@ -1742,8 +1742,8 @@ def test_measures_real_a_name_in_any_quotation_marks_stays_whole(nlp, quoted):
 
 
 @pytest.mark.parametrize("sentence", [
-    "I regjeringa sitt forslag til statsbudsjett for 2021 er det sett av 360 millionar kroner til ei ny tilskotsordning "
-    "for inkludering av barn og unge.",
+    "I regjeringa sitt forslag til statsbudsjett for 2021 er det sett av 360 millionar kroner til ei ny "
+    "tilskotsordning for inkludering av barn og unge.",
     "I regjeringens forslag til statsbudsjett for 2021 er det satt av 360 millioner kroner til en ny tilskuddsordning "
     "for inkludering av barn og unge.",
 ])
@@ -1801,8 +1801,8 @@ def test_measures_real_objects_listed_after_commas_are_measures_each(nlp, senten
 def test_measures_real_a_page_about_a_service_names_it_in_its_title(nlp, title, label):
     """Thirty-second session (round 39): a title "Om X" or "Mer om X" whose X ends in a service or scheme noun
     (``about_title_heads``) is the page's measure, and the groups its text names are that service's."""
-    text = (title + "\n\nFylkeskommunen har ansvaret for tilbodet i fylket. Barn og unge mellom 0 og 18 år har rett til "
-            "gratis behandling.\n")
+    text = (title + "\n\nFylkeskommunen har ansvaret for tilbodet i fylket. Barn og unge mellom 0 og 18 år har rett "
+            "til gratis behandling.\n")
     labels = [m.label for m in findings(nlp, text).measures]
     assert label in labels, labels
 
@@ -1810,8 +1810,9 @@ def test_measures_real_a_page_about_a_service_names_it_in_its_title(nlp, title, 
 def test_measures_real_a_group_entitled_to_the_service_is_its_target_group(nlp):
     """Thirty-second session (round 39): "X har rett til gratis tannhelsetjenester" makes X a group the service is
     for; a right to act ("har rett til å kome med framlegg") makes none."""
-    text = ("Om tannhelsetjenesten\n\nFylkeskommunen har ansvaret for den offentlige tannhelsetjenesten. Barn mellom 0 og "
-            "18 år har rett til gratis tannhelsetjenester. Pensjonistforeninger har rett til å komme med forslag.\n")
+    text = ("Om tannhelsetjenesten\n\nFylkeskommunen har ansvaret for den offentlige tannhelsetjenesten. Barn mellom "
+            "0 og 18 år har rett til gratis tannhelsetjenester. Pensjonistforeninger har rett til å komme med "
+            "forslag.\n")
     groups = [g.label for m in findings(nlp, text).measures for g in m.targets]
     assert "Barn mellom 0 og 18 år" in groups, groups
     assert not any(g.startswith("Pensjonist") for g in groups), groups

@@ -362,7 +362,7 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
         if m.group(0).lower().startswith("for") and not purpose_for(context, parse, m.start(), cues):
             continue
         if m.group(0).lower().startswith("for å") and _reader_instruction(context, parse, i):
-            continue  # "Du kan kontakte kommunen for å få hjelp til å søkje", "Logg inn ... for å se ...": the reader's
+            continue  # "Du kan kontakte kommunen for å få hjelp ...", "Logg inn ... for å se ...": the reader's
         # "legge til rette for at ...": the purpose of a goal that may itself be one ("Ordninga skal leggje til
         # rette for at ..."): it never cuts that goal
         nested = bool(_TIL_RETTE.search(text, max(0, m.start() - 12), m.start()))
@@ -387,7 +387,8 @@ def _cues(context: MeasureContext, parse: Parse | None, cues: GoalCues, i: int,
 
 
 #: the reader as the subject of a modal: "Du kan/må ...", "..., må du ..." (Bokmål and Nynorsk)
-_READER_SUBJECT = re.compile(r"(?i)(?:^|[,:]\s*)du\s+(?:kan|må|bør|skal|treng|trenger)\b|\b(?:kan|må|bør|skal)\s+du\b")
+_READER_SUBJECT = re.compile(r"(?i)(?:^|[,:]\s*)du\s+(?:kan|må|bør|skal|treng|trenger)\b"
+                             r"|\b(?:kan|må|bør|skal)\s+du\b")
 
 
 def _reader_instruction(context: MeasureContext, parse: Parse | None, i: int) -> bool:

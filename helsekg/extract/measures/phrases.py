@@ -180,9 +180,9 @@ _QUOTED_RUN = 15
 
 
 def _quote_end(text: str, begin: int, end: int, limit: int) -> int:
-    """``end``, or just after the quotation mark that closes one opened in ``text[begin:end]`` on the same line and before
-    ``limit``: a phrase does not end inside a quoted name ("tilskudd til «Tiltak for å bedre levekårene ...»", whose
-    "for å" would end it).
+    """``end``, or just after the quotation mark that closes one opened in ``text[begin:end]`` on the same line and
+    before ``limit``: a phrase does not end inside a quoted name ("tilskudd til «Tiltak for å bedre levekårene
+    ...»", whose "for å" would end it).
 
     >>> t = "tilskudd til «Tiltak for å bedre levekårene» i 2019"
     >>> t[:_quote_end(t, 0, t.index(" for"), len(t))]
