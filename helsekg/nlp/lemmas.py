@@ -67,6 +67,11 @@ class LemmaTable:
             return None
         return value or key
 
+    def only_as(self, upos: str, form: str, *, not_as: str) -> bool:
+        """``form`` is a form of ``upos`` and not of ``not_as`` in the table, training forms included ("familievernet"
+        only a noun, "prioritere" only a verb; "arbeidet" is both)."""
+        return self.lookup(upos, form, seen=True) is not None and self.lookup(not_as, form, seen=True) is None
+
     def ends_in_noun(self, word: str, *, shortest: int = 6) -> bool:
         """``word`` is a noun of the table, or ends in one of at least ``shortest`` letters: a compound the table does
         not list ("trygdebustader" ends in "bustader"; "gjennomfører" only in the five letters of "fører")."""

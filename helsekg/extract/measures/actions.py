@@ -102,7 +102,7 @@ def _action(context: MeasureContext, begin: int, index: int, *, any_object: bool
         if not words:
             return []
         verb = text[words[0][0]:words[0][1]]
-        if len(words) < 2 and (rx.funding_verb.match(verb) or _verb_only(verb)):
+        if len(words) < 2 and (rx.funding_verb.match(verb) or load_table().only_as("VERB", verb, not_as="NOUN")):
             return []  # "har vedtatt å prioritere.": a decision without its object names no measure
         forms = [text[a:b] for a, b in words]
         if any(demonstrative_instrument(forms[k:k + 2], rx) for k in range(1, len(forms) - 1)):
@@ -139,13 +139,6 @@ def _listed_objects(context: MeasureContext, end: int, limit: int) -> list[tuple
         found += parts
         end = phrase[1]
     return found
-
-
-def _verb_only(word: str) -> bool:
-    """The dictionary knows ``word`` as a verb form and not as a noun form ("prioritere", "satse")."""
-    table = load_table()
-    return table.lookup("VERB", word.lower(), seen=True) is not None and table.lookup(
-        "NOUN", word.lower(), seen=True) is None
 
 
 def _candidates(phrase: tuple[int, int], parts: list[tuple[int, int]], index: int) -> list[ActionCandidate]:

@@ -171,6 +171,19 @@ class MeasureContext:
                 return i
         return None
 
+    def paragraph_under(self, heading: Heading) -> bool:
+        """A sentence follows ``heading`` in its section: the heading presents what the text under it describes, no
+        menu or list of links."""
+        index = self.sentence_of(heading.start)
+        if index is None:
+            return False
+        if self.ordered:
+            k = bisect_left(self.starts, heading.end)
+            after = self.sentences[k] if k < len(self.sentences) else None
+        else:
+            after = next((s for s in self.sentences if s.start >= heading.end), None)
+        return after is not None and after.section == self.sentences[index].section
+
     def item_sentences(self, list_id: int, bullet: int) -> list[int]:
         """Indexes of the sentences of one list item (issue 18: a scan of every sentence per item made a long table
         quadratic)."""

@@ -243,6 +243,12 @@ class MeasureCues:
     #: "... og kap": the dangling words that end no name either
     dangling_name_words: tuple[str, ...] = ()
 
+    def is_price(self, word: str) -> bool:
+        """``word`` names a price or fee: one of ``price_words`` or a compound ending in one of ``price_heads``
+        ("Leie", "timepris", "oppstartsgebyr")."""
+        low = word.lower()
+        return low in self.price_words or low.endswith(self.price_heads)
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> MeasureCues:
         """Read the cue file (the shipped one by default)."""

@@ -692,10 +692,10 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
             phrase = trim_phrase(text, cstart + m.start(1), cstart + m.end(2), rx)
         if phrase and _fronted_adverbial(context, *phrase):
             phrase = None  # "I revidert statsbudsjett fekk Helse Vest ...": the subject follows the verb
-        if phrase and _clause(text, phrase):
-            if _budget_clause(context, phrase):
+        if phrase:
+            phrase, budget = _noun_phrase_of(context, phrase)
+            if budget:
                 return BUDGET_FALLBACK
-            phrase = _without_marker(context, phrase)
         if phrase:
             # "Prosjektet Trygg heime får ...": the name after the instrument noun is the measure
             phrase = named_in(text, phrase[0], amount.start, rx) or phrase
@@ -704,7 +704,7 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
                 return BUDGET_FALLBACK
             if words.lower() in context.cues.recipient_nouns:
                 return (SectionTopic(),)  # "Vinnaren får 100 000 kroner": the prize the text is about
-            if context.is_definite(words.split()[-1]) and len(words.split()) <= 3:
+            if _short_definite(context, phrase):
                 attempts = (Reference(*phrase, alias=True),)
             new = _NEW_DEFINITE.match(text, cstart + m.start(1), phrase[1])
             if new is not None and rx.definite_ending.search(new.group(1).lower()):
@@ -831,8 +831,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     if span is None or not len(span):
         return ()
     # (a participle the dictionary knows only as a noun is one: "vil styrke familievernet med N")
+    table = load_table()
     finite = [t for t in span if "Fin" in t.morph.get("VerbForm")
-              or "Part" in t.morph.get("VerbForm") and not _noun_only(t.text)]
+              or "Part" in t.morph.get("VerbForm") and not table.only_as("NOUN", t.text, not_as="VERB")]
     relative = [t for t in finite if _in_relative_clause(t, span)]
     if relative:
         # "auke tilskotet til lag som driv aktivitetar ... med N": the verb of a relative clause is part of the
@@ -844,8 +845,7 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         # subject is what the money is put in for
         phrase = trim_phrase(text, begin, passive, rx)
         funded = () if phrase is None else _funded_with(context, phrase)
-        words = text[phrase[0]:phrase[1]].split() if funded else []
-        if words and len(words) <= 3 and context.is_definite(words[-1]):
+        if funded and _short_definite(context, phrase):
             return (Reference(*phrase, alias=True), *funded)  # "Tilskotet vert auka med N": the grant named before
         return funded
     if finite:
@@ -872,10 +872,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
 def _funded_with(context: MeasureContext, phrase: tuple[int, int]) -> tuple[FundingAttempt, ...]:
     """The funded phrase of :func:`with_amount`, or nothing when it names no measure."""
     text, rx, doc = context.text, context.rx, context.doc
-    if _clause(text, phrase):
-        if _budget_clause(context, phrase):
-            return BUDGET_FALLBACK
-        phrase = _without_marker(context, phrase)
+    phrase, budget = _noun_phrase_of(context, phrase)
+    if budget:
+        return BUDGET_FALLBACK
     if phrase is None or not_a_measure(text, *phrase, rx, doc=doc) is not None:
         return ()
     span = doc.char_span(*phrase, alignment_mode="expand")
@@ -893,11 +892,22 @@ def _funded_with(context: MeasureContext, phrase: tuple[int, int]) -> tuple[Fund
     return (NewPhrase(*phrase, "backward"),)
 
 
-def _noun_only(word: str) -> bool:
-    """The dictionary knows ``word`` as a noun form and not as a verb form ("familievernet", "tilbudet"; "arbeidet" is
-    both)."""
-    table = load_table()
-    return table.lookup("NOUN", word, seen=True) is not None and table.lookup("VERB", word, seen=True) is None
+def _noun_phrase_of(context: MeasureContext, phrase: tuple[int, int]) -> tuple[tuple[int, int] | None, bool]:
+    """A subject or object phrase as a noun phrase: unchanged when it is one; without its "at"/"å" and change verb when
+    it is a clause (:func:`_without_marker`), or with True when that clause changes a budget line
+    (:func:`_budget_clause`: the money is the post's, or the measure's the section is about)."""
+    if not _clause(context.text, phrase):
+        return phrase, False
+    if _budget_clause(context, phrase):
+        return None, True
+    return _without_marker(context, phrase), False
+
+
+def _short_definite(context: MeasureContext, phrase: tuple[int, int]) -> bool:
+    """A subject of three words at most ending in a definite instrument noun ("Tilskotet", "Den nye ordninga"): it
+    may take up a measure named before."""
+    words = context.text[phrase[0]:phrase[1]].split()
+    return 0 < len(words) <= 3 and context.is_definite(words[-1])
 
 
 def _clause(text: str, phrase: tuple[int, int]) -> bool:

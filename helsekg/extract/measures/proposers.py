@@ -57,12 +57,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from helsekg import resources
 from helsekg.extract.measures.context import REFERENCE_REACH, MeasureContext
@@ -573,8 +573,8 @@ def _acting_in(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues
         return []
     verbs = cues.verbs()
     found = []
-    for token in span:
-        owner = _owner(context, token, cues)
+    owners = [(token, _owner(context, token, cues)) for token in span]  # each genitive read once per sentence
+    for token, owner in owners:
         if owner is not None:
             found.append(owner)
         if not _is_deciding(token, verbs):
@@ -588,7 +588,7 @@ def _acting_in(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues
                 who = _actor_of(context, agent, cues)
             elif _lemmas(token) & set(cues.proposal_verbs):
                 who = "self"  # "Det foreslås ...": the author's voice
-            elif (proposal := _proposal_owner(context, span, cues)) is not None:
+            elif (proposal := _proposal_owner(owners, cues)) is not None:
                 who = proposal  # "I regjeringa sitt forslag til statsbudsjett er det sett av ...": its decision
             else:
                 who, how = _topic(context, doc, index, cues), "topic"
@@ -630,14 +630,11 @@ def _owner(context: MeasureContext, token: Token, cues: ProposerCues) -> Acting 
     return Acting(who, "owner", left, right)
 
 
-def _proposal_owner(context: MeasureContext, span: Span, cues: ProposerCues) -> Actor | None:
+def _proposal_owner(owners: Sequence[tuple[Token, Acting | None]], cues: ProposerCues) -> Actor | None:
     """The organisation that owns a proposal noun of the sentence (``proposal_nouns``: "regjeringa sitt forslag",
-    "Helsedirektoratets tildelingsbrev"), if any."""
-    for token in span:
-        owner = _owner(context, token, cues)
-        if owner is not None and token.head.lemma_.lower() in cues.proposal_nouns:
-            return owner.actor
-    return None
+    "Helsedirektoratets tildelingsbrev"), from its tokens' :func:`_owner` readings, if any."""
+    return next((owner.actor for token, owner in owners
+                 if owner is not None and token.head.lemma_.lower() in cues.proposal_nouns), None)
 
 
 def _topic(context: MeasureContext, doc: Doc, index: int, cues: ProposerCues) -> Actor | None:
@@ -698,7 +695,7 @@ def _form_lemmas(form: str) -> tuple[tuple[str, ...], bool]:
     table = load_table()
     verb = table.lookup("VERB", form, seen=True)
     adjective = table.lookup("ADJ", form, seen=True)
-    verb_only = form.isalpha() and verb is not None and table.lookup("NOUN", form, seen=True) is None
+    verb_only = form.isalpha() and table.only_as("VERB", form, not_as="NOUN")
     return tuple(x for x in (verb, adjective) if x), verb_only
 
 

@@ -321,8 +321,7 @@ class MeasureResolver:
         word = re.match(r"[\w-]+", self.text[start:end])
         if word is None:
             return None
-        low, cues = word.group().lower(), self.context.cues
-        return word if low in cues.price_words or low.endswith(cues.price_heads) else None
+        return word if self.context.cues.is_price(word.group()) else None
 
     def introduced(self, start: int) -> bool:
         """An indefinite article or "ny" right before ``start`` introduces a new measure ("ei ny tilskotsordning")."""

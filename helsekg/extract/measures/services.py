@@ -58,10 +58,9 @@ def find_services(context: MeasureContext) -> tuple[Candidate, ...]:
             continue  # "Bolig", "Opphold", "Avlastning": the kind of offer alone names none in particular
         if _opens_with_verb(context, heading.start, heading.end):
             continue  # "Søkje omsorgsstønad": what to do, not the offer
-        index = context.sentence_of(heading.start)
-        after = next((s for s in context.sentences if s.start >= heading.end), None)
-        if index is None or after is None or after.section != context.sentences[index].section:
+        if not context.paragraph_under(heading):
             continue  # a heading with no paragraph under it: a menu or a list of links, not an offer presented
+        index = context.sentence_of(heading.start)
         # the heading is the offer's name, whatever the entity tagger makes of it ("Avlastningsopphald")
         out.append(Candidate(heading.start, heading.start + len(text[heading.start:heading.end].rstrip()), index,
                              "service", named=True))
@@ -99,8 +98,7 @@ def _opens_with_verb(context: MeasureContext, start: int, end: int) -> bool:
     first = context.text[start:end].split()[0].lower()
     if first in recommendation_cues().instruction_verbs:
         return True  # "Søk", "Søkje", "Les meir": what the reader is to do
-    table = load_table()
-    if table.lookup("VERB", first, seen=True) is not None and table.lookup("NOUN", first, seen=True) is None:
+    if load_table().only_as("VERB", first, not_as="NOUN"):
         return True
     doc = context.doc
     if doc is None or not annotated(doc, "POS"):

@@ -498,24 +498,29 @@ def _recipient_subjects(context: MeasureContext, parse: Parse, index: int) -> li
     funksjonsevne kan få tilskudd ...", "21–24-åringer får 75 prosent rabatt"). A named actor or a pronoun is no
     group; the subject may hang on the auxiliary ("kan få"). Each span comes with whether the verb's object is an
     instrument or money ("få tilskudd", "får 20 millionar kroner"): then the group receives the measure the text is
-    about even when the sentence names none."""
-    out = []
-    for token, span in _group_subjects(context, parse, index, _patterns().recipient_verbs):
+    about even when the sentence names none. The subject of "ha rett/krav" is entitled to what the text is about
+    ("Barn mellom 0 og 18 år har rett til gratis tannhelsetjenester"; ``entitlement_nouns``): listed after the
+    receivers, from the same pass over the sentence."""
+    patterns = _patterns()
+    received, entitled = [], []
+    for token, span in _group_subjects(context, parse, index, patterns.recipient_verbs | _ENTITLED_VERBS):
+        if token.lemma_.lower() in _ENTITLED_VERBS:
+            right = next((c for c in token.children if c.dep_ == "DOBJ"
+                          and c.lemma_.lower() in patterns.entitlement_nouns), None)
+            if right is not None and not _RIGHT_TO_ACT.match(context.text, right.idx + len(right.text)):
+                entitled.append((span, True))  # (not "har rett til å kome med framlegg": a right to act)
+            continue
         if token.pos_ != "VERB" or "Pass" in token.morph.get("Voice"):
             continue
         objects = [c for c in token.children if c.dep_ == "DOBJ"]
         gets = any(context.rx.instrument_word.match(c.text) or any(a.is_money and a.start <= c.idx < a.end
                                                                    for a in context.amounts) for c in objects)
-        out.append((span, gets))
-    for token, span in _group_subjects(context, parse, index, frozenset({"ha"})):
-        # "Barn mellom 0 og 18 år har rett til gratis tannhelsetjenester": entitled to what the text is about
-        right = next((c for c in token.children if c.dep_ == "DOBJ"
-                      and c.lemma_.lower() in _patterns().entitlement_nouns), None)
-        if right is not None and not _RIGHT_TO_ACT.match(context.text, right.idx + len(right.text)):
-            out.append((span, True))  # (not "har rett til å kome med framlegg": a right to act, no offer received)
-    return out
+        received.append((span, gets))
+    return received + entitled
 
 
+#: the verb whose object ``entitlement_nouns`` make its subject entitled ("har rett til", "har krav på")
+_ENTITLED_VERBS = frozenset({"ha"})
 #: "rett til å ...", "krav på å ...": a right to do something
 _RIGHT_TO_ACT = re.compile(r"\s+(?:til|på)\s+å\s", re.IGNORECASE)
 

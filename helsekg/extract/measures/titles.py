@@ -463,8 +463,7 @@ def find_scheme_headings(context: MeasureContext) -> tuple[Candidate, ...]:
         if (group_phrase(context, heading.start + m.end(), end, from_start=True) is not None
                 or context.starts_actor(heading.start + m.end())):
             continue  # "Tilskudd til kommunene", "Satsing til regjeringa": whom it goes to, no scheme's name
-        after = next((x for x in context.sentences if x.start >= heading.end), None)
-        if after is None or after.section != context.sentences[index].section:
+        if not context.paragraph_under(heading):
             continue  # no paragraph under it: a menu or a list of links
         phrase = trim_phrase(text, heading.start, end, rx, max_words=MAX_TITLE_WORDS)
         if phrase is not None and phrase[1] > heading.start + m.end():
@@ -477,7 +476,6 @@ def _not_a_scheme(context: MeasureContext, noun: str) -> bool:
     "Planane for utbygging ..."), a document is what the page follows, a price is what a service costs ("Prisar for
     praktisk bistand")."""
     low, cues = noun.lower(), context.cues
-    return (context.is_definite(low) or bool(context.rx.definite_ending.search(low))
-            or low.endswith(("ane", "ene")) or is_document(low, cues.document_heads)
-            or low in cues.price_words or low.endswith(cues.price_heads)
-            or re.sub(r"(?:ar|er)$", "", low) in cues.price_words)
+    # (the noun is an instrument word here, so is_definite reads its definite ending; not the plural's "-ane/-ene")
+    return (context.is_definite(low) or low.endswith(("ane", "ene")) or is_document(low, cues.document_heads)
+            or cues.is_price(low) or re.sub(r"(?:ar|er)$", "", low) in cues.price_words)
