@@ -18,6 +18,7 @@ from helsekg.extract.themes import (
     measure_themes,
     split_compound,
     stem,
+    term_stems,
     terms,
 )
 from helsekg.graph.namespace import HKG
@@ -229,3 +230,19 @@ def test_themes_matching_never_crashes(text: str) -> None:
         assert match.weight > 0
     terms(text)
     split_compound(text)
+
+
+@pytest.mark.parametrize(("nynorsk", "bokmal"), [
+    ("skulehelsetenesta", "skolehelsetjenesten"),
+    ("Eldreombodet", "Eldreombudet"),
+    ("omsorgsbustader", "omsorgsboliger"),
+    ("førebyggingsarbeidet", "forebyggingsarbeidet"),
+    ("sjukeheimsplassar", "sykehjemsplasser"),
+    ("behalde tilboda", "beholde tilbudene"),
+])
+def test_themes_nynorsk_terms_meet_their_bokmal_twins(nynorsk: str, bokmal: str) -> None:
+    assert {s for s, _ in term_stems(nynorsk)} == {s for s, _ in term_stems(bokmal)}
+
+
+def test_themes_twin_terms_keep_the_written_form() -> None:
+    assert terms("skulehelsetenesta")[0] == "skulehelsetenesta"

@@ -13,7 +13,9 @@ preferred and alternative labels and broader/narrower links. This module
 * finds the concepts a text speaks of (:func:`concepts_in`): labels are matched as whole word
   sequences, longest first; a word that matches no label is split and its parts are matched, with a
   lower weight (*rekrutteringsprosjektet* → rekruttering);
-* gives the content terms of a text for term-weighted linking (:func:`terms`).
+* gives the content terms of a text for term-weighted linking (:func:`terms`), a Nynorsk word or compound
+  part read as its Bokmål twin (``term_variants`` in the same file: *skulehelsetenesta* and
+  *skolehelsetjenesten* are one term).
 
 >>> [m.key for m in concepts_in("Vi trenger en forsterket satsing på velferdsteknologi og e-helse")]
 ['digitalisering', 'velferdsteknologi']
@@ -385,7 +387,9 @@ def _default_path() -> str:
 def _load(path: str) -> ThemeScheme:
     graph = Graph()
     graph.parse(path, format="turtle")
-    return ThemeScheme(graph, extra_words=_cues()["policy_nouns"])
+    cues = _cues()
+    twins = [word for pair in cues["term_variants"].items() for word in pair]
+    return ThemeScheme(graph, extra_words=[*cues["policy_nouns"], *twins])
 
 
 def concepts_in(text: str, *, lemmas: Sequence[str] | None = None, scheme: ThemeScheme | None = None) -> list[ThemeMatch]:
@@ -447,12 +451,16 @@ def term_stems(text: str, *, lemmas: Sequence[str] | None = None,
 
     The stem identifies a term (so "prosjektet" and "prosjekter" are one term); the shown form is the
     vocabulary lemma, or the word as written when the vocabulary does not know it. Stop words
-    (function words, modal verbs, generic policy words such as "tiltak") are left out.
+    (function words, modal verbs, generic policy words such as "tiltak") are left out. A Nynorsk word, or
+    a compound with Nynorsk parts, gets the stem of its Bokmål twin (``term_variants``), so a Nynorsk
+    recommendation and a Bokmål measure share their terms.
 
     Results for plain texts are memoised per scheme, like :meth:`ThemeScheme.concepts_in`.
 
     >>> term_stems("Rekrutteringsprosjektene")
     [('rekrutteringsprosjekt', 'rekrutteringsprosjektene'), ('rekruttering', 'rekruttering'), ('prosjekt', 'prosjekt')]
+    >>> term_stems("omsorgsbustader")
+    [('omsorgsbolig', 'omsorgsbustad'), ('bolig', 'bolig')]
     """
     scheme = scheme or ThemeScheme.load()
     if lemmas is not None:
@@ -465,16 +473,38 @@ def term_stems(text: str, *, lemmas: Sequence[str] | None = None,
     return list(cache[text])
 
 
+@lru_cache(maxsize=1)
+def _bokmål_stems() -> dict[str, str]:
+    """Stems of the Nynorsk words of ``term_variants`` → stems of their Bokmål twins (where the two differ)."""
+    return {stem(nn): stem(nb) for nn, nb in _cues()["term_variants"].items() if stem(nn) != stem(nb)}
+
+
+def _as_bokmål(token_stem: str, parts: Sequence[str], twins: dict[str, str]) -> str:
+    """A stem with its Nynorsk parts read as their Bokmål twins ("skulehelsetenest" → "skolehelsetjenest")."""
+    if token_stem in twins:
+        return twins[token_stem]
+    for part in parts:
+        if part in twins and part in token_stem:
+            token_stem = token_stem.replace(part, twins[part], 1)
+    return token_stem
+
+
 def _term_stems(text: str, lemmas: Sequence[str] | None, scheme: ThemeScheme) -> list[tuple[str, str]]:
     vocabulary = scheme.vocabulary
     stop = stopwords()
+    twins = _bokmål_stems()
     out: list[tuple[str, str]] = []
     for token in tokenize(text, lemmas=lemmas):
         if token.stem in stop or len(token.stem) < MIN_PART or token.stem.isdigit():
             continue
-        whole = token.stem
-        out.append((whole, vocabulary.lemma.get(whole, token.text.lower())))
-        out.extend((s, vocabulary.display(s)) for s in vocabulary.parts(whole) if s not in stop)
+        parts = vocabulary.parts(token.stem)
+        whole = _as_bokmål(token.stem, parts, twins)
+        if whole != token.stem:
+            if whole in stop:
+                continue
+            parts = vocabulary.parts(whole)  # the twin's parts, so both spellings split alike
+        out.append((whole, vocabulary.lemma.get(token.stem, token.text.lower())))
+        out.extend((s, vocabulary.display(s)) for s in parts if s not in stop)
     return out
 
 
