@@ -709,3 +709,20 @@ def test_amount_attributes_real_a_list_item_labelled_by_its_change(text, kind):
     row does (session 23)."""
     (amount,) = [a for a in find_amounts(text) if a.is_money]
     assert amount.kind.value == kind
+
+
+THIS_YEARS_NB = """Publisert: 3. februar 2028
+
+Tilskudd til arbeidsrettet rehabilitering
+
+Årets tildeling på 38 millioner kroner til tilskuddsordningen er omtrent som før.
+
+I 2027 hadde direktoratet totalt 41 millioner kroner til disposisjon over ordningen.
+"""
+
+
+def test_amount_attributes_real_this_years_sum_beside_another_year(write_text, nlp):
+    """Round 41: "Årets tildeling på N" is this year's sum (the year the text was published), not the one other
+    year an amount states."""
+    assert [(v, year) for v, _, _, year in _money(write_text, nlp, "arets.txt", THIS_YEARS_NB)] == [
+        (Decimal("38000000"), 2028), (Decimal("41000000"), 2027)]
