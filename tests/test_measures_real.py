@@ -668,6 +668,34 @@ def test_measures_real_grant_page_title_names_its_scheme(nlp, title, expected):
     assert (title in found) == (expected is not None)
 
 
+GRANT_PORTAL_NB = """Informasjon om spilleavhengighet
+
+Formålet med tilskuddsordningen er økt kunnskap om spilleavhengighet i befolkningen.
+
+Type tilskudd
+
+Prosjektmidler
+
+Mål og målgruppe for tilskuddsordningen
+
+Den endelige målgruppen er befolkningen.
+
+Hvem kan motta tilskudd
+
+Frivillige organisasjoner kan søke på tilskuddsordningen.
+
+Tilskudd til tidligere etablerte tilbud skal prioriteres i 2024.
+"""
+
+
+def test_measures_real_grant_portal_page_title_names_its_scheme(nlp):
+    """Round 41: the state grant portal's page layout ("Type tilskudd", "Hvem kan motta tilskudd") makes a grant page,
+    so its title names the scheme, not the priority sentence's "Tilskudd til ..." further down."""
+    found = measures(nlp, GRANT_PORTAL_NB)
+    assert "Informasjon om spilleavhengighet" in found
+    assert "Tilskudd til tidligere etablerte tilbud" not in found
+
+
 def test_measures_real_grant_page_title_named_in_the_body(nlp):
     """"Kommunalt rusarbeid for 2024" over "Statsforvaltaren lyser ut tilskot til kommunalt rusarbeid": the body's
     scheme is the measure, not the title as a second one."""
