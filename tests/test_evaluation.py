@@ -167,6 +167,25 @@ def test_evaluation_goal_of_a_measure_with_two_labels_is_one_prediction(tmp_path
     assert (scores["person_role"].predicted, scores["person_role"].correct) == (0, 0)
 
 
+def test_evaluation_funding_counts_each_value_of_a_measure_once(tmp_path):
+    """The gold lists the values that fund a measure, each once: a measure funded by two amounts of the same value
+    (a table row repeating its sum in each year's column) is one (measure, value) prediction, not two; a second
+    value is a second prediction."""
+    gold_dir, graph = _synthetic(tmp_path)
+    menn = ID["measure/menn-i-helse"]
+    for i, value in ((7, 20000000), (8, 21000000)):  # a repeat of 20 millions, and a value the gold does not list
+        amount = ID[f"amount/doc-1/{i}"]
+        graph.add((amount, RDF.type, HKG.MonetaryAmount))
+        graph.add((amount, RDFS.label, Literal(str(value), lang="nb")))
+        graph.add((amount, HKG.mentionedIn, ID["doc/doc-1"]))
+        graph.add((amount, HKG.hasMention, ID[f"mention/doc-1/a{i}"]))
+        graph.add((ID[f"mention/doc-1/a{i}"], HKG.inDocument, ID["doc/doc-1"]))
+        graph.add((amount, SCHEMA.value, Literal(Decimal(value), datatype=XSD.decimal)))
+        graph.add((menn, HKG.hasFunding, amount))
+    scores = evaluate(gold_dir, graph).totals()
+    assert (scores["funding"].gold, scores["funding"].predicted, scores["funding"].correct) == (3, 3, 2)
+
+
 def test_evaluation_actor_is_known_by_the_names_its_document_writes(tmp_path):
     """The gold names an actor as the text does ("Bufdir"); the graph labels the node with its full name and keeps
     "Bufdir" as the anchor text of its mention in this document: one actor, and the proposer of the measure. A name

@@ -481,7 +481,9 @@ def predicted_facts(store: Any, doc_iri: str) -> dict[str, list[tuple]]:
     facts["amount_attributes"] = amount_rows
     facts["quantity"] = grouped("quantity", lambda r: r["x"], lambda r: (dec(r["value"]), r["unit"] or ""))
     facts["measure"] = grouped("measure", lambda r: r["x"], lambda r: (r["label"],))
-    facts["funding"] = grouped("funding", lambda r: (r["m"], r["a"]), lambda r: (r["label"], dec(r["value"])))
+    # one prediction per (measure node, value): the gold lists the values that fund a measure, each once, so a
+    # table row that repeats a sum in every year column funds its measure with that value once
+    facts["funding"] = grouped("funding", lambda r: (r["m"], dec(r["value"])), lambda r: (r["label"], dec(r["value"])))
     facts["proposer"] = grouped("proposer", lambda r: (r["m"], r["p"]), lambda r: (r["label"], r["actor"]))
     # one prediction per (goal, measure node): a measure with two labels ("Folkehelseprogrammet ..." and
     # "folkehelseprogrammet ...") gives alternatives, not two facts
