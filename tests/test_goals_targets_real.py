@@ -904,3 +904,28 @@ def test_goals_real_a_goal_nothing_nearer_claims_is_the_pages_measures(parsed):
     result = extract_text(GRANT_CALL_NB)
     owner, owners = goal_owner(result, "bedre norskferdigheter")
     assert owner is not None and "Tilskudd til integreringsarbeid" in owner, owners
+
+
+REPEATED_PURPOSE_NB = """Informasjon om spilleavhengighet
+
+Formålet med tilskuddsordningen er økt kunnskap om spilleavhengighet i befolkningen.
+
+Type tilskudd
+
+Prosjektmidler
+
+Mål og målgruppe for tilskuddsordningen
+
+Formålet med tilskuddsordningen er økt kunnskap om spilleavhengighet i befolkningen.
+
+Den endelige målgruppen er befolkningen.
+"""
+
+
+def test_goals_real_purpose_stated_twice_is_one_goal(nlp):
+    """Round 41: a grant page that states its purpose twice, word for word, gives its scheme that goal once, and no
+    second copy of it as a goal of the page."""
+    result = extract_text(REPEATED_PURPOSE_NB, nlp=nlp)
+    goal = "økt kunnskap om spilleavhengighet i befolkningen"
+    assert [[g.label for g in m.goals] for m in result.measures] == [[goal]]
+    assert [g.label for g in result.goals] == [goal]  # every goal of the page, attached or not

@@ -24,7 +24,7 @@ mention carries its own span and label and the root's key.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1510,12 +1510,29 @@ class MeasureResolver:
                 if programme and programme != m.key:
                     part_of[id(m.root())] = programme
         measures = []
+        # a goal or group the page repeats word for word (a grant page states its purpose twice) is one fact of the
+        # measure: the first mention of it, whichever of the measure's mentions it is read with
+        stated: dict[str, set[str]] = defaultdict(set)
+        repeats: set[Goal | TargetGroup] = set()
+
+        def first_time(key: str, spans: Sequence[Goal | TargetGroup]) -> tuple[Goal | TargetGroup, ...]:
+            kept = []
+            for span in spans:
+                said = " ".join(span.label.casefold().split())
+                if said not in stated[key]:
+                    stated[key].add(said)
+                    kept.append(span)
+                else:
+                    repeats.add(span)
+            return tuple(kept)
+
         for m in sorted(self.mentions, key=lambda x: x.start):
             if m.alias_of is not None:
                 root = m.root()
                 if m.start == root.start:
                     continue
             own = m if m.alias_of is None else None
+            key = m.key if m.alias_of is None else m.root().key
             measures.append(Measure(
                 doc_id, m.start, m.end, text[m.start:m.end],
                 label=_LEADING_BULLET.sub("", re.sub(r"\s+", " ", m.label)),
@@ -1525,11 +1542,11 @@ class MeasureResolver:
                 quantities=tuple(own.quantities) if own else (),
                 proposer=m.proposer,
                 part_of=part_of.get(id(m.root())),
-                goals=tuple(own.goals) if own else (),
-                targets=tuple(own.targets) if own else (),
+                goals=first_time("goal " + key, own.goals) if own else (),
+                targets=first_time("group " + key, own.targets) if own else (),
             ))
-        goals = tuple(sorted(set(self.goals), key=lambda g: g.start))
-        groups = tuple(sorted(set(self.groups), key=lambda g: g.start))
+        goals = tuple(sorted(set(self.goals) - repeats, key=lambda g: g.start))
+        groups = tuple(sorted(set(self.groups) - repeats, key=lambda g: g.start))
         return MeasureFindings(tuple(measures), goals, groups)
 
 
