@@ -929,3 +929,11 @@ def test_goals_real_purpose_stated_twice_is_one_goal(nlp):
     goal = "økt kunnskap om spilleavhengighet i befolkningen"
     assert [[g.label for g in m.goals] for m in result.measures] == [[goal]]
     assert [g.label for g in result.goals] == [goal]  # every goal of the page, attached or not
+
+
+def test_goals_real_page_goal_repeated_is_one_goal(nlp):
+    """A goal of no measure that the page repeats word for word (a pasted paragraph) is one goal of the page."""
+    said = ("Regjeringen la i dag fram en plan som skal bidra til å redusere sosiale helseforskjeller uten at noen "
+            "grupper får dårligere helse.")
+    result = extract_text(f"Sosiale helseforskjeller\n\n{said}\n\n– Dette er viktig, sier statsråden.\n\n{said}\n", nlp=nlp)
+    assert [g.label for g in result.goals] == ["redusere sosiale helseforskjeller uten at noen grupper får dårligere helse"]
