@@ -935,5 +935,6 @@ def test_goals_real_page_goal_repeated_is_one_goal(nlp):
     """A goal of no measure that the page repeats word for word (a pasted paragraph) is one goal of the page."""
     said = ("Regjeringen la i dag fram en plan som skal bidra til å redusere sosiale helseforskjeller uten at noen "
             "grupper får dårligere helse.")
-    result = extract_text(f"Sosiale helseforskjeller\n\n{said}\n\n– Dette er viktig, sier statsråden.\n\n{said}\n", nlp=nlp)
-    assert [g.label for g in result.goals] == ["redusere sosiale helseforskjeller uten at noen grupper får dårligere helse"]
+    text = f"Sosiale helseforskjeller\n\n{said}\n\n– Dette er viktig, sier statsråden.\n\n{said}\n"
+    goal = "redusere sosiale helseforskjeller uten at noen grupper får dårligere helse"
+    assert [g.label for g in extract_text(text, nlp=nlp).goals] == [goal]
