@@ -5,7 +5,8 @@ labels, hkg:hasTheme, the dates of its documents) and every hkg:Recommendation (
 hkg:hasTheme, its document's date) with SPARQL (Oxigraph), and scores each measure–recommendation pair.
 
 **Evidence.** Each node has content terms (words and their compound parts, :func:`helsekg.extract.themes.term_stems`:
-"rekrutteringsprosjektet" gives rekruttering and prosjekt) and theme-scheme concepts (hkg:hasTheme plus the
+"rekrutteringsprosjektet" gives rekruttering and prosjekt; a Nynorsk word or part counts as its Bokmål twin, so
+"skulehelsetenesta" and "skolehelsetjenesten" are one term) and theme-scheme concepts (hkg:hasTheme plus the
 concepts :func:`helsekg.extract.themes.concepts_in` finds in the texts, through the scheme's skos:altLabel
 near-synonyms). Terms weigh their IDF over the measures and recommendations of a fixed background corpus
 (:mod:`helsekg.evaluation.link_background`: a few hundred public health-policy texts, not the graph being linked);
