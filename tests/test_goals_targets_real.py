@@ -938,3 +938,12 @@ def test_goals_real_page_goal_repeated_is_one_goal(nlp):
     text = f"Sosiale helseforskjeller\n\n{said}\n\n– Dette er viktig, sier statsråden.\n\n{said}\n"
     goal = "redusere sosiale helseforskjeller uten at noen grupper får dårligere helse"
     assert [g.label for g in extract_text(text, nlp=nlp).goals] == [goal]
+
+
+def test_targets_real_group_ends_at_a_table_cell(parsed):
+    """A group in a table's cell ends with the cell: "for barn og unge i Nordland" does not run on into the next
+    cells' applicant and institution (round 39's grant table)."""
+    text = ("Innovasjonsmidler 2021\n\nDisse har fått innovasjonsmidler fra Helse Nord RHF i 2021.\n\n"
+            "Søknadstittel\tSøkers navn\tSøkerinstitusjon\n"
+            "Tidlig integrasjon av palliativ behandling for barn og unge i Nordland\tKari Nordmann\tNordlandssykehuset\n")
+    assert group_labels(parsed(text)) == ["barn og unge i Nordland"]

@@ -499,7 +499,7 @@ def compiled(cues: MeasureCues) -> Patterns:
         group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+|(?:(?<=ing\s)|(?<=inga\s)|(?<=ingen\s))av\s+", i),
         # a group ends before a stop word, a year, a clause mark, "å", or an amount ("grupper med 30 millioner kroner")
         group_stop=re.compile(rf"\s(?:{alt(cues.group_stop_words)})\b|\s(?:i|fra|frå)\s+(?:19|20)\d\d\b|(?<!-),(?!\d)"
-                              rf"|[.;:!?()\n]|\s[-–—]\s|\så\s|\s(?:med|på)\s+(?:inntil\s+|om\s+lag\s+|nær\s+)?\d"
+                              rf"|[.;:!?()\n\t]|\s[-–—]\s|\så\s|\s(?:med|på)\s+(?:inntil\s+|om\s+lag\s+|nær\s+)?\d"
                               # "med fem millionar kroner": an amount in words
                               rf"|\s(?:med|på)\s+(?:[\w,]+\s+){{1,2}}(?:kroner|kr\b|mill|milliard)", i),
         # "Kommuner og bydeler kan søke"
