@@ -1844,3 +1844,13 @@ def test_measures_real_a_group_entitled_to_the_service_is_its_target_group(nlp):
     groups = [g.label for m in findings(nlp, text).measures for g in m.targets]
     assert "Barn mellom 0 og 18 år" in groups, groups
     assert not any(g.startswith("Pensjonist") for g in groups), groups
+
+
+def test_measures_real_allocation_item_opening_with_its_owner(nlp):
+    """Round 42: "• Tolga kommune – sommerskole: 30 000 kroner": the body an item opens with gets the money for what
+    follows the dash; the municipality is no measure."""
+    found = measures(nlp, "Folkehelsemidler 2018\n\nDisse prosjektene får støtte:\n\n"
+                          "• Eidskog kommune – Sentrumsutviklingsprosjekt Eidskog 4.0: 240 000 kroner\n"
+                          "• Tolga kommune – sommerskole: 30 000 kroner\n")
+    assert found.get("sommerskole") == {30_000}
+    assert "Tolga kommune" not in found

@@ -118,7 +118,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 phrase = trim_phrase(text, first.start, trailing, rx, max_words=20)
                 applicant = first.start
             else:
-                phrase = phrase_after(text, first.start, first_end, rx, across_lines=lst.table)
+                # "• Tolga kommune – sommerskole: 30 000 kroner": the body the item opens with gets the money for what
+                # follows the dash
+                begin = _after_owner(context, first.start, first_end)
+                phrase = phrase_after(text, begin, first_end, rx, across_lines=lst.table)
                 if phrase:
                     phrase = strip_subject(context, phrase)
                 if phrase and not lst.table:
@@ -190,6 +193,20 @@ _APPLICANT_CELL = re.compile(
     rf"[A-ZÆØÅ][\w.-]*\s+(?:[\w.-]+\s+){{0,3}}?(?:og\s+(?:[A-ZÆØÅ][\w.-]*\s+){{1,3}}?)?{_APPLICANT_HEAD}\s+(?=[A-ZÆØÅ«\"])")
 #: A row label that is only an applicant's name ("Asker kommune").
 _APPLICANT_ONLY = re.compile(rf"[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){{0,3}}?\s+{_APPLICANT_HEAD}\s*[:–-]?\s*")
+
+
+#: The dash that sets an item's owner apart from what it gets ("Tolga kommune – sommerskole: 30 000 kroner").
+_OWNER_DASH = re.compile(r"[^\S\n]+[-–][^\S\n]+")
+
+
+def _after_owner(context: MeasureContext, start: int, end: int) -> int:
+    """Where a list item's measure starts when the item opens with an organisation and a dash ("• Eidskog kommune –
+    Sentrumsutviklingsprosjekt Eidskog 4.0: 240 000 kroner"): after the dash; else ``start``."""
+    text = context.text
+    begin = start + len(text[start:end]) - len(text[start:end].lstrip(" •·*-–\t"))
+    actor = next((a for a in context.actors if a.start == begin and a.kind == "organisation" and a.end < end), None)
+    dash = _OWNER_DASH.match(text, actor.end) if actor is not None else None
+    return dash.end() if dash is not None and dash.end() < end else start
 
 
 def _row_applicant(context: MeasureContext, start: int, end: int) -> int | None:
