@@ -1854,3 +1854,16 @@ def test_measures_real_allocation_item_opening_with_its_owner(nlp):
                           "• Tolga kommune – sommerskole: 30 000 kroner\n")
     assert found.get("sommerskole") == {30_000}
     assert "Tolga kommune" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Regjeringen har økt Husbankens budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner for å "
+    "møte et økt behov for utleieboliger.",
+    "Regjeringen har økt Husbankens budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner.",
+])
+def test_measures_real_budget_for_an_instrument_raised_to_a_level(nlp, text):
+    """Round 42: "økt Xs budsjett for tilskudd til Y ... til N kroner": the raised budget's instrument gets the level,
+    and "for å møte ..." after it is its purpose, no measure."""
+    found = measures(nlp, text)
+    assert found.get("tilskudd til utleieboliger") == {1_044_600_000}
+    assert not any(label.startswith("møte") for label in found)

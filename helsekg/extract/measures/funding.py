@@ -78,7 +78,9 @@ FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 #: "<budget noun> til Y": the start of Y.
 BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+"
                        # "Bevilgningen for tilskuddet til kommunalt rusarbeid er på ...": the definite instrument it is for
-                       rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)")
+                       rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)"
+                       # "Husbankens budsjett for tilskudd til utleieboliger ... til N": an instrument it is for
+                       rf"|(?<![\w-])({WORD})\s+for\s+(?=([a-zæøå][\w-]*)\s+til\s)")
 #: "N som skal brukes til Y", "N som skal stimulere til Y": a relative clause saying what the money goes to ("til å"
 #: is left to the purposes)
 _RELATIVE_USE = re.compile(
@@ -518,19 +520,28 @@ _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?(?:i|som)\s+(?:[a-
                             r"(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
 
 
+#: a verb that raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ... til", "redusert ... til")
+_RAISED = re.compile(r"(?i)(?<![\w-])(?:øk(?:e|er|es|te|t|a)|auk(?:e|ar|a|ast|ing)|reduser(?:e|er|es|te|t|a)|kutt(?:e|er|a|et))"
+                     r"(?![\w-])")
+
+
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
     """A budget noun with "til" ("bevilgningen til Y", "løyvingane til Y") opens the amount's clause, with "med" or
-    "på" right before the amount."""
+    "på" right before the amount, or "til" when the clause raises or cuts it to a level ("har økt Husbankens
+    budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner")."""
     text, rx = context.text, context.rx
     before = text[context.clause_start(amount.start, index):amount.start]
-    if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before):
+    if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before) and not (
+            re.search(r"\stil\s+(?:\w+\s+)?$", before) and _RAISED.search(before)):
         return False
     return next(_budget_lines(before, rx), None) is not None
 
 
 def _budget_lines(before: str, rx: Patterns) -> Iterator[re.Match[str]]:
     """The "<budget noun> til Y" / "<...ramme> for Y" openings in ``before`` whose noun is a budget noun."""
-    return (m for m in BUDGET_TO.finditer(before) if rx.budget_noun.match(m.group(1) or m.group(2) or m.group(3)))
+    return (m for m in BUDGET_TO.finditer(before)
+            if rx.budget_noun.match(m.group(1) or m.group(2) or m.group(3) or m.group(4))
+            and (m.group(4) is None or rx.instrument_word.fullmatch(m.group(5))))
 
 
 def _demonstrative(text: str, start: int, end: int, rx: Patterns) -> bool:
