@@ -1857,8 +1857,8 @@ def test_measures_real_allocation_item_opening_with_its_owner(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Regjeringen har økt Husbankens budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner for å "
-    "møte et økt behov for utleieboliger.",
+    "Regjeringen har økt Husbankens budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner "
+    "for å møte et økt behov for utleieboliger.",
     "Regjeringen har økt Husbankens budsjett for tilskudd til utleieboliger i 2016 til 1 044,6 millioner kroner.",
 ])
 def test_measures_real_budget_for_an_instrument_raised_to_a_level(nlp, text):

@@ -521,8 +521,8 @@ _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?(?:i|som)\s+(?:[a-
 
 
 #: a verb that raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ... til", "redusert ... til")
-_RAISED = re.compile(r"(?i)(?<![\w-])(?:øk(?:e|er|es|te|t|a)|auk(?:e|ar|a|ast|ing)|reduser(?:e|er|es|te|t|a)|kutt(?:e|er|a|et))"
-                     r"(?![\w-])")
+_RAISED = re.compile(r"(?i)(?<![\w-])(?:øk(?:e|er|es|te|t|a)|auk(?:e|ar|a|ast|ing)|reduser(?:e|er|es|te|t|a)"
+                     r"|kutt(?:e|er|a|et))(?![\w-])")
 
 
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
