@@ -1867,3 +1867,12 @@ def test_measures_real_budget_for_an_instrument_raised_to_a_level(nlp, text):
     found = measures(nlp, text)
     assert found.get("tilskudd til utleieboliger") == {1_044_600_000}
     assert not any(label.startswith("møte") for label in found)
+
+
+def test_measures_real_a_pronoun_is_no_measure(nlp):
+    """Round 42: "Realveksten fordeler seg med om lag 3,1 mrd. kroner": the reflexive pronoun before "med N" names no
+    measure."""
+    found = measures(nlp, "Budsjettforslaget innebærer en reell økning på 3,9 mrd. kroner. Realveksten fordeler seg "
+                          "med om lag 3,1 mrd. kroner under programområde 10 og om lag 800 mill. kroner under "
+                          "programområde 30.")
+    assert "seg" not in found

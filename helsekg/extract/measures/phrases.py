@@ -519,6 +519,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     if not words:
         return "fragment"
     first = words[0].lower()
+    if len(words) == 1 and first in _PERSONAL_PRONOUNS:
+        return "fragment"  # "Realveksten fordeler seg med om lag 3,1 mrd. kroner": a pronoun names nothing
     if first in cues.kind_words:
         return "generic"  # "slike frisklivssentralar": a kind, no measure
     if _CATEGORY.match(label):
@@ -600,6 +602,11 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
             # Sør-Øst": who gets the money)
             return "entity"
     return None
+
+
+#: Personal and reflexive pronouns, Bokmål and Nynorsk: never the whole of a measure's name ("fordeler seg med N").
+_PERSONAL_PRONOUNS = frozenset({"seg", "sig", "meg", "deg", "oss", "dere", "dykk", "han", "hun", "ho", "jeg", "eg",
+                                "du", "vi", "me", "de", "dei", "dem", "sin", "si", "sitt", "sine"})
 
 
 #: Prepositions that put a company after what it holds ("ny barne- og ungdomsavdeling i Helse Stavanger HF").
