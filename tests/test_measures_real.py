@@ -1876,3 +1876,18 @@ def test_measures_real_a_pronoun_is_no_measure(nlp):
                           "med om lag 3,1 mrd. kroner under programområde 10 og om lag 800 mill. kroner under "
                           "programområde 30.")
     assert "seg" not in found
+
+
+@pytest.mark.parametrize(("text", "label", "value"), [
+    ("I tillegg settes inntektskravet knyttet til driftskreditter ned med 550 mill. kroner.",
+     "inntektskravet knyttet til driftskreditter", 550_000_000),
+    ("Tilskuddet til frivillige settes ned med 5 mill. kroner.", "Tilskuddet til frivillige", 5_000_000),
+    ("Tilskuddet til frisklivstilbud skrives opp med 2 millioner kroner.", "Tilskuddet til frisklivstilbud",
+     2_000_000),
+])
+def test_measures_real_particle_verb_before_med(nlp, text, label, value):
+    """Round 42: "settes X ned med N", "X settes ned med N": the particle belongs to the verb, and an s-passive's
+    subject is what the money changes; a participle after a noun ("knyttet til") is part of the phrase."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}
+    assert not any(lab.split()[-1] in ("ned", "opp") or lab in ("ned", "opp") for lab in found)

@@ -844,7 +844,9 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
     # (a participle the dictionary knows only as a noun is one: "vil styrke familievernet med N")
     table = load_table()
     finite = [t for t in span if "Fin" in t.morph.get("VerbForm")
-              or "Part" in t.morph.get("VerbForm") and not table.only_as("NOUN", t.text, not_as="VERB")]
+              or "Part" in t.morph.get("VerbForm") and not table.only_as("NOUN", t.text, not_as="VERB")
+              # (not a participle that qualifies the noun before it: "inntektskravet knyttet til driftskreditter")
+              and not (t.pos_ == "ADJ" and t.i > span.start and t.doc[t.i - 1].pos_ == "NOUN")]
     relative = [t for t in finite if _in_relative_clause(t, span)]
     if relative:
         # "auke tilskotet til lag som driv aktivitetar ... med N": the verb of a relative clause is part of the
@@ -859,6 +861,16 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         if funded and _short_definite(context, phrase):
             return (Reference(*phrase, alias=True), *funded)  # "Tilskotet vert auka med N": the grant named before
         return funded
+    end = med.start()
+    while len(span) > 1 and span[-1].lower_ in _VERB_PARTICLES and span[-1].pos_ in _PARTICLE_POS:
+        # "settes inntektskravet ... ned med N", "Tilskuddet ... settes ned med N": the verb's particle, no phrase's
+        end = span[-1].idx
+        span = span[:-1]
+    last = finite[-1] if finite else None
+    if last is not None and last.i == span.end - 1 and "Pass" in last.morph.get("Voice") and last.i > span.start:
+        # "Tilskuddet til frivillige settes ned med 5 mill.": an s-passive's subject is what the money changes
+        phrase = trim_phrase(text, begin, last.idx, rx)
+        return () if phrase is None else _funded_with(context, phrase)
     if finite:
         begin = finite[-1].idx + len(finite[-1].text)
     elif not before and not relative and not (context.sentences[index].bullet is not None
@@ -873,10 +885,10 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
         infinitive = _INFINITIVE_AFTER.match(text, inverted.end, med.start())
         if infinitive is not None:
             begin = infinitive.end()
-    change = rx.strengthen.match(text, _past_infinitive_lead(doc, begin, med.start()), med.start())
+    change = rx.strengthen.match(text, _past_infinitive_lead(doc, begin, end), end)
     if change is not None:
         begin = change.end()  # "(vil) auke tilskotet til frivillige lag med N", "• Øke tilskuddet til ...": what grows
-    phrase = trim_phrase(text, begin, med.start(), rx)
+    phrase = trim_phrase(text, begin, end, rx)
     return () if phrase is None else _funded_with(context, phrase)
 
 
@@ -961,6 +973,8 @@ def _past_infinitive_lead(doc: Doc, begin: int, end: int) -> int:
 _PASSIVE_AUXILIARIES = frozenset({"være", "vere", "bli", "verte"})
 #: what may follow a participle before "med N" in a passive: a particle or an adverb ("lagt inn", "satt ned")
 _PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
+#: the particles of particle verbs that change a sum ("sette ned", "skrive opp", "trappe opp", "legge inn")
+_VERB_PARTICLES = frozenset({"ned", "opp", "inn", "ut", "bort", "fram", "frem"})
 
 
 def _passive_subject(span: Span, verbs: Sequence[Token]) -> int | None:
