@@ -1891,3 +1891,11 @@ def test_measures_real_particle_verb_before_med(nlp, text, label, value):
     found = measures(nlp, text)
     assert found.get(label) == {value}
     assert not any(lab.split()[-1] in ("ned", "opp") or lab in ("ned", "opp") for lab in found)
+
+
+def test_measures_real_plural_frames_for_what(nlp):
+    """Round 42: "øke driftsrammene for det statlige barnevernet med N": the plural frames name what they are for, as
+    the singular "rammen for" does."""
+    found = measures(nlp, "Regjeringen foreslår å øke driftsrammene for det statlige barnevernet med 240,2 millioner "
+                          "kroner inneværende år.")
+    assert found.get("statlige barnevernet") == {240_200_000}

@@ -76,7 +76,7 @@ __all__ = ["backward", "find_funding_cues", "forward", "funded_participle", "mea
 #: What follows an amount and introduces the phrase it funds.
 FORWARD_INTRO = re.compile(r"\s*(til\s+å|til|for\s+å)\s+", re.IGNORECASE)
 #: "<budget noun> til Y": the start of Y.
-BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a))\s+for\s+"
+BUDGET_TO = re.compile(rf"(?<![\w-])({WORD})\s+til\s+|(?<![\w-])([\w-]{{3,}}ramm(?:e|en|a|ene|ane|er|ar))\s+for\s+"
                        # "Bevilgningen for tilskuddet til kommunalt rusarbeid er på ...": the definite instrument it is for
                        rf"|(?<![\w-])({WORD})\s+for\s+(?=[a-zæøå][\w-]*(?:et|en|a|ene|ane)\s+til\s)"
                        # "Husbankens budsjett for tilskudd til utleieboliger ... til N": an instrument it is for
