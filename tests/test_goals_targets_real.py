@@ -945,5 +945,6 @@ def test_targets_real_group_ends_at_a_table_cell(parsed):
     cells' applicant and institution (round 39's grant table)."""
     text = ("Innovasjonsmidler 2021\n\nDisse har fått innovasjonsmidler fra Helse Nord RHF i 2021.\n\n"
             "Søknadstittel\tSøkers navn\tSøkerinstitusjon\n"
-            "Tidlig integrasjon av palliativ behandling for barn og unge i Nordland\tKari Nordmann\tNordlandssykehuset\n")
+            "Tidlig integrasjon av palliativ behandling for barn og unge i Nordland\tKari Nordmann\t"
+            "Nordlandssykehuset\n")
     assert group_labels(parsed(text)) == ["barn og unge i Nordland"]

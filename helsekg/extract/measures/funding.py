@@ -520,7 +520,7 @@ _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?(?:i|som)\s+(?:[a-
                             r"(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
 
 
-#: a verb that raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ... til", "redusert ... til")
+#: a verb that raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ... til")
 _RAISED = re.compile(r"(?i)(?<![\w-])(?:øk(?:e|er|es|te|t|a)|auk(?:e|ar|a|ast|ing)|reduser(?:e|er|es|te|t|a)"
                      r"|kutt(?:e|er|a|et))(?![\w-])")
 
