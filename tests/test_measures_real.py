@@ -1899,3 +1899,12 @@ def test_measures_real_plural_frames_for_what(nlp):
     found = measures(nlp, "Regjeringen foreslår å øke driftsrammene for det statlige barnevernet med 240,2 millioner "
                           "kroner inneværende år.")
     assert found.get("statlige barnevernet") == {240_200_000}
+
+
+def test_measures_real_recipient_rows_after_a_bullet(nlp):
+    """Round 42: "• Stiftelsen SOR: kr 1 450 000" in an allocation list: the bulleted row names who gets the money,
+    no measure, as an unbulleted one did."""
+    found = measures(nlp, "Bufdir har fastsatt fordelingen av driftstilskuddet for 2017.\n\nTildelingene har vært som "
+                          "følger:\n\n• Funksjonshemmedes fellesorganisasjon (pkt. 11.1.): kr 14 975 000\n"
+                          "• Stiftelsen Klar Tale: kr 7 600 000\n• Stiftelsen SOR: kr 1 450 000\n")
+    assert not any(label.lstrip("• ").startswith(("Funksjonshemmedes", "Stiftelsen")) for label in found)
