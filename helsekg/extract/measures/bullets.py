@@ -111,7 +111,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             applicant = _row_applicant(context, first.start, first_end) if lst.table else None
             trailing = _trailing_applicant(context, intro, first.start, first_end) if lst.table else None
             # (after the row's bullet: "• Stiftelsen SOR: kr 1 450 000" is a recipient's row too)
-            label_start = first.start + len(_BULLET_LEAD.match(text, first.start, first_end).group())
+            marker = BULLET_RE.match(text[first.start:first_end])
+            label_start = first.start + (marker.end() if marker else 0)
             if (lst.table and applicant is None and trailing is None
                     and _applicant_only(context, label_start, first_end)
                     and _after_owner(context, first.start, first_end) == first.start):
@@ -197,10 +198,6 @@ _APPLICANT_CELL = re.compile(
     rf"[A-ZÆØÅ][\w.-]*\s+(?:[\w.-]+\s+){{0,3}}?(?:og\s+(?:[A-ZÆØÅ][\w.-]*\s+){{1,3}}?)?{_APPLICANT_HEAD}\s+(?=[A-ZÆØÅ«\"])")
 #: A row label that is only an applicant's name ("Asker kommune").
 _APPLICANT_ONLY = re.compile(rf"[A-ZÆØÅ][\w.-]*(?:\s+[\w.-]+){{0,3}}?\s+{_APPLICANT_HEAD}\s*[:–-]?\s*")
-
-
-#: A list item's bullet or number before its label.
-_BULLET_LEAD = re.compile(r"[\s•·▪‣◦*–-]*")
 
 
 #: The dash that sets an item's owner apart from what it gets ("Tolga kommune – sommerskole: 30 000 kroner").
