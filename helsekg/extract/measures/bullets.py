@@ -110,22 +110,21 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                     continue  # the sum row of the table ("Sum", "Sum sektor", "Delsum – fylkesmidlar")
             applicant = _row_applicant(context, first.start, first_end) if lst.table else None
             trailing = _trailing_applicant(context, intro, first.start, first_end) if lst.table else None
-            # (after the row's bullet: "• Stiftelsen SOR: kr 1 450 000" is a recipient's row too)
-            marker = BULLET_RE.match(text[first.start:first_end])
-            label_start = first.start + (marker.end() if marker else 0)
-            if (lst.table and applicant is None and trailing is None
-                    and _applicant_only(context, label_start, first_end)
-                    and _after_owner(context, first.start, first_end) == first.start):
-                continue  # "Asker kommune 435.000": who gets the money; the measure is the list's scheme
+            # "• Tolga kommune – sommerskole: 30 000 kroner": the body the item opens with gets the money for what
+            # follows the dash (a row with an applicant cell names its project otherwise)
+            begin = (_after_owner(context, first.start, first_end) if applicant is None and trailing is None
+                     else first.start)
+            if lst.table and applicant is None and trailing is None and begin == first.start:
+                # (after the row's bullet: "• Stiftelsen SOR: kr 1 450 000" is a recipient's row too)
+                marker = BULLET_RE.match(text[first.start:first_end])
+                if _applicant_only(context, first.start + (marker.end() if marker else 0), first_end):
+                    continue  # "Asker kommune 435.000": who gets the money; the measure is the list's scheme
             if applicant is not None:  # "Folldal kommune Frisklivssentral – digitalisering  50 000": the row's name
                 phrase = trim_phrase(text, applicant, first_end, rx)
             elif trailing is not None:  # "Bolig som verktøy for psykisk helse Kongsvinger 550 000 0": the project cell
                 phrase = trim_phrase(text, first.start, trailing, rx, max_words=20)
                 applicant = first.start
             else:
-                # "• Tolga kommune – sommerskole: 30 000 kroner": the body the item opens with gets the money for what
-                # follows the dash
-                begin = _after_owner(context, first.start, first_end)
                 phrase = phrase_after(text, begin, first_end, rx, across_lines=lst.table)
                 if phrase:
                     phrase = strip_subject(context, phrase)

@@ -1545,24 +1545,14 @@ class MeasureResolver:
                 goals=first_time("goal " + key, own.goals) if own else (),
                 targets=first_time("group " + key, own.targets) if own else (),
             ))
-        attached = {span for m in measures for span in (*m.goals, *m.targets)}
-        goals = _said_once(sorted(set(self.goals) - repeats, key=lambda g: g.start), attached)
         # (a group of no measure may repeat: annotators list a page's group at the top and under its measure alike)
         groups = tuple(sorted(set(self.groups) - repeats, key=lambda g: g.start))
+        # a goal of no measure whose words an earlier goal already said ("utjevne sosiale helseforskjeller" in the lead
+        # and again in a pasted paragraph) is no second goal of the page; a measure's goal always stays
+        attached = {goal for m in measures for goal in m.goals}
+        goals = tuple(g for g in sorted(set(self.goals) - repeats, key=lambda g: g.start)
+                      if first_time("page goal", (g,)) or g in attached)
         return MeasureFindings(tuple(measures), goals, groups)
-
-
-def _said_once(spans: Sequence[Goal], attached: set[Goal | TargetGroup]) -> tuple[Goal, ...]:
-    """``spans`` without a goal of no measure whose words an earlier goal of no measure already said ("utjevne sosiale
-    helseforskjeller" in the lead and again in the last paragraph: one goal of the page)."""
-    said: set[str] = set()
-    kept = []
-    for span in spans:
-        words = " ".join(span.label.casefold().split())
-        if span in attached or words not in said:
-            kept.append(span)
-            said.add(words)
-    return tuple(kept)
 
 
 #: "for"/"til" right after a definite subject: what the measure it names is for
