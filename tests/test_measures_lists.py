@@ -69,6 +69,17 @@ def test_measures_lists_criteria_requirements_and_findings_are_no_measures(nlp, 
 
 # ------------------------------------------------------------------------------------ what an item names
 
+def test_measures_lists_a_table_of_contents_lists_headings(nlp):
+    """Session 34: the numbered lines under "Innhold:" (``contents_headings``) are the headings of the sections below,
+    no measures; the reform the answer is about stays one."""
+    text = ("Fornyelse av helseforvaltningen - høringsuttalelse\n\nInnhold:\n\n1. Innledning\n"
+            "2. To faglig sterke myndighetsorganer med brukernes tillit\n3. Myndighet til å fortolke regelverk\n"
+            "4. Tilsynets normering\n5. Tilsyn med sosiale tjenester\n\n1. Innledning\nDet vises til vår "
+            "høringsuttalelse om fornyelsen av den statlige helseforvaltningen.\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("To faglig", "Myndighet", "Tilsyn")) for label in found), found
+
+
 def test_measures_lists_an_item_that_opens_with_its_money_names_what_the_money_is_for(nlp):
     """ "• Ca. 30 millioner kroner til nye prosjekter", "• 1,8 mill. kr til korttidsstipend for ...": the measure is
     what follows the money, funded by it (the items gave "Ca" and "1,8 mill")."""

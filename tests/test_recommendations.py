@@ -1015,3 +1015,39 @@ def test_recommendations_a_position_on_what_an_answer_answers_is_no_recommendati
     extraction = process(document_from_text(CONSULTATION_POSITIONS_NB, source="h.txt"), nlp)
     labels = [r.label for r in extraction.recommendations]
     assert [label.split()[2:4] for label in labels] == [["ser", "behov"], ["støtter", "forslaget"]], labels
+
+
+def test_recommendations_opinion_with_the_verb_before_its_subject_and_nynorsk_lyt(nlp) -> None:
+    """Session 34: "Samla sett meiner utvalet at ... lyt ..." is an opinion that demands as "Utvalet meiner at ... må
+    ..." is: the verb may stand before its subject after a fronted adverbial, and Nynorsk "lyt" demands as "må"."""
+    text = ("Ekspertutvalet har levert rapporten sin\n\nUtvalet har sett på sjukefråværet i helse- og "
+            "omsorgssektoren. Samla sett meiner utvalet at ressursane i sektoren lyt brukast på ein betre måte. "
+            "Utvalet slår fast at arbeidsmiljøet påverkar fråværet.\n")
+    labels = [r.label for r in process(document_from_text(text, source="u.txt"), nlp).recommendations]
+    assert labels == ["Samla sett meiner utvalet at ressursane i sektoren lyt brukast på ein betre måte."], labels
+
+
+def test_recommendations_a_view_the_answer_names_as_its_own(nlp) -> None:
+    """Session 34: a text whose first sentence "viser til" a consultation letter answers it, its opening body sends
+    the answer, and "Det er etter vårt syn viktig at X" holds X as its recommendation; the same sentence without
+    "etter vårt syn" stays none (a bare "Det er viktig at ...")."""
+    text = ("Statens helsetilsyn viser til departementets høringsbrev av 6. april med frist 6. oktober 2026.\n\n"
+            "Tilsyn og kommunalt selvstyre\n\nFormålet med tilsyn er å bidra til at tjenestene fyller kravene i "
+            "lovgivningen. Det er etter vårt syn viktig at utredninger om tilsyn har en tydelig forankring i hva "
+            "som ivaretar brukerne. Det er viktig at kommunene har god egenkontroll.\n")
+    found = [(r.label, r.by.label if r.by else None) for r in
+             process(document_from_text(text, source="h.txt"), nlp).recommendations]
+    assert found == [("utredninger om tilsyn har en tydelig forankring i hva som ivaretar brukerne",
+                      "Statens helsetilsyn")], found
+
+
+def test_recommendations_an_advisory_body_demands_of_a_decision_maker_with_ma(nlp) -> None:
+    """Session 34: in an advisory body's text, "må" whose subject is a decision-maker it addresses (the government, a
+    ministry) demands; "må" of anyone else describes ("Mange eldre må vente ...")."""
+    text = ("Eldrerådet i Fjellby har behandla saka\n\nEldrerådet i Fjellby meiner dette om statsbudsjettet. "
+            "Mange eldre må vente lenge på sjukeheimsplass. For at forslaga skal bli ein realitet, må Barne- og "
+            "familiedepartementet følgje opp saka i samarbeid med kommunane. Regjeringa må auke løyvingane til "
+            "eldreomsorga.\n")
+    labels = [r.label for r in process(document_from_text(text, source="e.txt"), nlp).recommendations]
+    assert labels == ["For at forslaga skal bli ein realitet, må Barne- og familiedepartementet følgje opp saka i "
+                      "samarbeid med kommunane.", "Regjeringa må auke løyvingane til eldreomsorga."], labels

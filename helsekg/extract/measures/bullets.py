@@ -66,7 +66,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
         recommendation = bool(rx.recommendation.search(intro)) or sum(
             bool(rx.recommendation_item.match(BULLET_RE.sub("", item))) for item in items
         ) * 2 > len(items)
-        is_measures = (not recommendation and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
+        # "Innhold:" over "1. Innledning", "2. Tilsynets normering": a table of contents lists headings
+        contents = intro.strip().rstrip(":").strip().lower() in rx.cues.contents_headings
+        is_measures = (not recommendation and not contents
+                       and (bool(rx.list_intro.search(intro)) or intro.endswith(":") or lst.table)
                        and (not criteria_intro(context, lst)
                             # a table or a list of money lines is a budget's lines unless it lists figures
                             or (lst.table or context.every_item_funded(lst))

@@ -159,6 +159,8 @@ class MeasureCues:
     demonstrative_words: tuple[str, ...] = ()
     #: a list item's phrase opening with one of these names no measure ("for hjemmeboende eldre")
     list_item_prepositions: tuple[str, ...] = ()
+    #: "Innhold:", "Innhaldsliste": a list under one of these is a table of contents, its items headings
+    contents_headings: tuple[str, ...] = ()
     #: public bodies that receive money ("N kroner til Helse Sør-Øst"): never a measure
     recipient_body_types: tuple[str, ...] = ()
     #: "slike frisklivssentralar": a label opening with one of these names a kind
