@@ -979,6 +979,20 @@ def test_measures_real_a_compound_fund_noun_is_an_instrument(nlp):
     assert not found, found
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Helse Nord lyser nå ut midler til innovasjonsprosjekter med søknadsfrist 26. mars. Alle helseforetak kan søke.",
+     "midler til innovasjonsprosjekter"),
+    ("Statsforvaltaren lyste ut tilskot til styrking av helsestasjonane i kommunane. Fristen var 1. mars.",
+     "tilskot til styrking av helsestasjonane i kommunane"),
+])
+def test_measures_real_an_action_verbs_money_for_an_instrument(nlp, text, label):
+    """Session 34: after an action verb, money for something ("lyser ut midler til innovasjonsprosjekter") is the
+    measure, though "midler" alone is generic; a deadline noun before a date ends the phrase ("med søknadsfrist 26.
+    mars", ``deadline_nouns``)."""
+    found = measures(nlp, text)
+    assert label in found, found
+
+
 def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owners(nlp):
     """Session 12 (round 19): "... besluttet å gi støtte til fem innovasjonsprosjekter:" counts the projects the list
     names, though "støtte" alone would make it a list of what may be funded (``counted_list_words``); an item's last

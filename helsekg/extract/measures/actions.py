@@ -192,6 +192,10 @@ def _existing_offer(forms: list[str], cues: MeasureCues) -> bool:
         before[-1]) is not None
 
 
+#: the prepositions by which money names what it is for ("midler til ...", "tilskot for ...")
+_MONEY_FOR = frozenset({"til", "for"})
+
+
 def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[int, int] | None:
     """The instrument object within the first four words after an action verb."""
     text, rx = context.text, context.rx
@@ -200,7 +204,10 @@ def object_after_verb(context: MeasureContext, begin: int, end: int) -> tuple[in
         words = words[1:]  # "starte opp prosjektet": the particle belongs to the verb
     for i, (s, e) in enumerate(words[:4]):
         word = text[s:e]
-        if word.lower() in rx.verb_object_stops:
+        money_for = i == 1 and word.lower() in _MONEY_FOR and (
+            text[words[0][0]:words[0][1]].lower() in rx.cues.money_list_nouns)
+        if word.lower() in rx.verb_object_stops and not money_for:
+            # (money for something: "lyser ut midler til innovasjonsprosjekter", "lyste ut tilskot til styrking av ...")
             return None
         # an instrument, or a body the verb sets up ("sett ned eit offentleg utval")
         if (rx.instrument_word.match(word) or rx.committee_word.match(word)) and not rx.budget_noun.match(word):

@@ -210,7 +210,8 @@ def _after_owner(context: MeasureContext, start: int, end: int) -> int:
     """Where a list item's measure starts when the item opens with an organisation and a dash ("• Eidskog kommune –
     Sentrumsutviklingsprosjekt Eidskog 4.0: 240 000 kroner"): after the dash; else ``start``."""
     text = context.text
-    begin = start + len(text[start:end]) - len(text[start:end].lstrip(" •·*-–\t"))
+    marker = BULLET_RE.match(text[start:end])  # the shared list marker ("• ", "– ", "1. ")
+    begin = start + (marker.end() if marker else len(text[start:end]) - len(text[start:end].lstrip()))
     actor = next((a for a in context.actors if a.start == begin and a.kind == "organisation" and a.end < end), None)
     dash = _OWNER_DASH.match(text, actor.end) if actor is not None else None
     return dash.end() if dash is not None and dash.end() < end else start

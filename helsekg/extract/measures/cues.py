@@ -197,6 +197,8 @@ class MeasureCues:
     #: "innen/innan": a phrase end only before a time ("innen utgangen av 2025"), not in "behandling innen rus"
     deadline_prepositions: tuple[str, ...] = ()
     deadline_words: tuple[str, ...] = ()
+    #: "søknadsfrist", "frist": a deadline noun before a date ends a phrase ("midler til X med søknadsfrist 26. mars")
+    deadline_nouns: tuple[str, ...] = ()
     #: "fra tidligere tilskuddsordning X": an earlier scheme, not what a later "ordningen" takes up
     former_words: tuple[str, ...] = ()
     #: heads that make an instrument noun only as the last part of a compound ("innovasjonsmidlar",
@@ -406,6 +408,8 @@ def compiled(cues: MeasureCues) -> Patterns:
     abbreviated = "".join(rf"(?<!\b{re.escape(a)}\.)" for a in cues.phrase_abbreviations)
     deadline = (rf"\s(?:{alt(cues.deadline_prepositions)})\s+(?=\d|(?:{alt(cues.deadline_words + cues.month_names)})\b)"
                 if cues.deadline_prepositions else r"(?!)")
+    if cues.deadline_nouns:  # "... med søknadsfrist 26. mars", "(søknadsfrist 1. mai)": the call's deadline
+        deadline += rf"|\s(?:med\s+)?(?:{alt(cues.deadline_nouns)})\s+(?=\d|(?:{alt(cues.month_names)})\b)"
     return Patterns(
         cues=cues,
         # a word that is, or ends in, an instrument noun: "rekrutteringsprosjektet", "tilskotsordninga"

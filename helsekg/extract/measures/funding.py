@@ -60,6 +60,7 @@ from helsekg.extract.measures.phrases import (
     has_finite_verb,
     head_of,
     instrument_object,
+    lemma_words,
     named_in,
     not_a_measure,
     phrase_after,
@@ -67,6 +68,7 @@ from helsekg.extract.measures.phrases import (
     trim_phrase,
 )
 from helsekg.extract.records import Actor, Amount
+from helsekg.nlp.amount_context import default_lemmas
 from helsekg.nlp.amounts import money_column, money_header
 from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
@@ -520,9 +522,12 @@ _INSTRUMENT_IN = re.compile(r"\s+(?:mer\s+|meir\s+|ekstra\s+)?(?:i|som)\s+(?:[a-
                             r"(?:(?i:til|for)\s+(?!å\s)|(?=[«\"“]?[A-ZÆØÅ]))")
 
 
-#: a verb that raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ... til")
-_RAISED = re.compile(r"(?i)(?<![\w-])(?:øk(?:e|er|es|te|t|a)|auk(?:e|ar|a|ast|ing)|reduser(?:e|er|es|te|t|a)"
-                     r"|kutt(?:e|er|a|et))(?![\w-])")
+def _raised(context: MeasureContext, start: int, end: int) -> bool:
+    """A word of ``text[start:end]`` raises or cuts a sum to the level after "til" ("har økt ... til", "vert auka ...
+    til", "er redusert ... til"): its lemma is one of the amount lexicon's ``increase`` or ``reduction`` lemmas."""
+    lemmas = default_lemmas()
+    changes = lemmas.increase | lemmas.reduction
+    return any(lemma in changes for lemma in lemma_words(context.text, start, end, context.doc))
 
 
 def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bool:
@@ -532,7 +537,8 @@ def _budget_to_before(context: MeasureContext, amount: Amount, index: int) -> bo
     text, rx = context.text, context.rx
     before = text[context.clause_start(amount.start, index):amount.start]
     if not re.search(r"\s(?:med|på)\s+(?:\w+\s+)?$", before) and not (
-            re.search(r"\stil\s+(?:\w+\s+)?$", before) and _RAISED.search(before)):
+            re.search(r"\stil\s+(?:\w+\s+)?$", before)
+            and _raised(context, amount.start - len(before), amount.start)):
         return False
     return next(_budget_lines(before, rx), None) is not None
 

@@ -59,6 +59,7 @@ from helsekg.extract.measures.phrases import (
 from helsekg.extract.recommendations import default_cues as recommendation_cues
 from helsekg.extract.records import Goal
 from helsekg.nlp.extensions import annotated
+from helsekg.text.layout import BULLET_RE
 
 __all__ = ["GOAL_CUES_FILE", "MAX_GOAL_WORDS", "GoalCues", "Parse", "find_goals", "goal_cues", "parse_of"]
 
@@ -396,7 +397,9 @@ def _reader_instruction(context: MeasureContext, parse: Parse | None, i: int) ->
     or makes "du" the subject of a modal ("Du kan kontakte kommunen ...", "For å ..., må du ..."). A purpose in it is
     the reader's, no measure's goal."""
     s = context.sentences[i]
-    sentence = context.text[s.start:s.end].lstrip(" \t•·*–-0123456789.)")
+    sentence = context.text[s.start:s.end]
+    marker = BULLET_RE.match(sentence)  # the shared list marker ("• ", "– ", "1. ")
+    sentence = sentence[marker.end():] if marker else sentence.lstrip()
     if _READER_SUBJECT.search(sentence):
         return True
     first = sentence.split(None, 1)[0].lower() if sentence.strip() else ""
