@@ -431,6 +431,12 @@ BOKMAL_MONEY = [
      "Tabell 5.49 øremerkede midler\n\nBydel\tType tildeling\tBeløp (i 1 000 kr)\n"
      "Bydel Gamle Oslo\tRødhetteprosjektet\t960\nAlle bydeler\tDriftstilskudd seniorsentre\t20 000\n",
      [M("960", 960_000, k="Total"), M("20 000", 20_000_000, k="Total")]),
+    # a caption's bare "(i 1000)" on a page that speaks of money (session 34: a directorate's grant budget by chapter)
+    ("nb-caption-bare-unit-thousands",
+     "Tilskuddsbudsjettet er på 21 461 mill. kroner.\n\nTabell 2 Tilskuddsbudsjett per fagområde i 2021 (i 1000)\n\n"
+     "Kapittel\tFagområde\tBudsjett\n761\tOmsorgstjeneste\t4 977 358\n714\tFolkehelse\t400 153\n",
+     [M("21 461 mill. kroner", 21_461_000_000), M("4 977 358", 4_977_358_000, k="Total"),
+      M("400 153", 400_153_000, k="Total")]),
     ("nb-bare-unit-millions-signed",
      "Følgende endringer i budsjettet innarbeides:\n\nTall i hele millioner\t2020\t2021\n"
      "Ressurs til boligkontoret\t-0,65\t-0,65\nØkt driftsramme for biblioteket\t0,20\t0,20\n",

@@ -1076,10 +1076,10 @@ _UNIT_HEADER = re.compile(
     r"(?i)(?:\(|\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+)(?:i\s+)?(?:hele\s+|heile\s+)?"
     r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)" + _H
     + r"*(?:kr\.?|kroner|nok)(?![\w])")
-# a unit line without a currency ("Tal i tusen", "Beløp i mill.", "Tall i hele millioner"), ending its cell: money only
-# on a page that speaks of money (``table_money`` near the table)
+# a unit line without a currency ("Tal i tusen", "Beløp i mill.", "Tall i hele millioner", a caption's "(i 1000)"),
+# ending its cell: money only on a page that speaks of money (``table_money`` near the table)
 _BARE_UNIT_HEADER = re.compile(
-    r"(?i)\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+i\s+(?:hele\s+|heile\s+)?"
+    r"(?i)(?:\b(?:beløp|beløpa|beløpene|tall|tal|alle\s+tall|alle\s+tal)\s+|\(\s*)i\s+(?:hele\s+|heile\s+)?"
     r"(1[ \u00a0]?000|tusen|mill\.?|millioner|millionar|mrd\.?|milliarder|milliardar)"
     r"(?=[ \u00a0]*(?:[\t)]|\n|$|[ \u00a0]{2}))")
 _UNIT_FACTORS = {"tusen": Decimal(1000), "mill": Decimal(10) ** 6, "millioner": Decimal(10) ** 6,
