@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from helsekg.cli import main
 from helsekg.evaluation.scoring import (
     FACT_TYPES,
+    actor_score,
     GoldError,
     evaluate,
     label_score,
@@ -48,6 +49,19 @@ GOLD = ROOT / "gold"
 ])
 def test_evaluation_label_matching(gold, predicted, matches):
     assert (label_score(gold, predicted) is not None) is matches
+
+
+@pytest.mark.parametrize("gold, predicted, matches", [
+    ("Bufdir", "Barne-, ungdoms- og familiedirektoratet", True),       # a gazetteer alias of the same actor
+    ("Statsforvalteren", "Statsforvaltaren", True),                    # its Bokmål and Nynorsk labels
+    ("IMDi", "Integrerings- og mangfoldsdirektoratet", True),
+    ("Bufdir", "Integrerings- og mangfoldsdirektoratet", False),       # two actors of the gazetteer
+    ("Helse Vest", "Helse Bergen", False),
+    ("Regjeringen Solberg", "Regjeringen", True),                      # the label rule still holds
+])
+def test_evaluation_actor_names_of_one_gazetteer_actor_match(gold, predicted, matches):
+    """Session 34: an actor (a proposer, a quote's speaker) matches under any of its names in the shipped gazetteer."""
+    assert (actor_score(gold, predicted) is not None) is matches
 
 
 @pytest.mark.parametrize("gold, predicted, matches", [
