@@ -993,6 +993,18 @@ def test_measures_real_an_action_verbs_money_for_an_instrument(nlp, text, label)
     assert label in found, found
 
 
+def test_measures_real_a_schemes_budget_on_a_page_without_a_title_measure(nlp):
+    """Session 34: "For 2021 er bevilgningen 14,3 mill. kroner" names no measure; on a page that names one grant
+    scheme and has no title measure, the budget noun's sum is that scheme's, not the course the page also names."""
+    text = ("Informasjon om tilskudd: I statsbudsjettet for 2022 er det ikke bevilget midler til tilskuddsordningen "
+            "\"Tilskudd til samlivskurs for førstegangsforeldre\". Ordningen blir ikke utlyst i 2022.\n\n"
+            "Om tilskuddsordningen\n\n• Beløp: For 2021 er bevilgningen 14,3 mill. kroner\n"
+            "• Kurs: Bufdir tilbyr opplæring i kurset «Godt samliv».\n• Søknadsfrist: 20. august\n")
+    found = measures(nlp, text)
+    assert found.get("Tilskudd til samlivskurs for førstegangsforeldre") == {14_300_000}, found
+    assert not found.get("Godt samliv"), found
+
+
 def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owners(nlp):
     """Session 12 (round 19): "... besluttet å gi støtte til fem innovasjonsprosjekter:" counts the projects the list
     names, though "støtte" alone would make it a list of what may be funded (``counted_list_words``); an item's last

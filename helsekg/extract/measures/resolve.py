@@ -306,6 +306,15 @@ class MeasureResolver:
             return title
         return None
 
+    def named_scheme(self, before: int) -> Mention | None:
+        """The one grant scheme a page without a title measure names before ``before`` ("... til tilskuddsordningen
+        «Tilskudd til samlivskurs for førstegangsforeldre»" over "• Beløp: For 2021 er bevilgningen 14,3 mill.
+        kroner"): the only measure whose head is a scheme noun (``page_scheme_heads``), else None."""
+        heads = self.context.cues.page_scheme_heads
+        schemes = {m.root().key: m.root() for m in self.mentions
+                   if m.start < before and m.alias_of is None and any(m.head.endswith(h) for h in heads)}
+        return next(iter(schemes.values())) if len(schemes) == 1 else None
+
     def compound_reference(self, start: int, end: int) -> Mention | None:
         """The earlier measure a definite compound of its head and an instrument noun takes up: "sykehusprosjektet"
         after "nytt sykehus i Drammen", "byggeprosjektet" after "nytt bygg"; the nearest one before."""
@@ -593,6 +602,10 @@ class MeasureResolver:
                       and m.funding and m.alias_of is None]
             title = (funded[0].root() if len(funded) == 1
                      else self.caption_measure(s.list_id) or self.introducing_measure(s.list_id))
+        if title is None and any(self.rx.budget_noun.match(w) and self.context.is_definite(w)
+                                 for w in re.findall(r"[\w-]+", self.text[s.start:cue.amount.start])):
+            # "• Beløp: For 2021 er bevilgningen 14,3 mill. kroner" on a page about one scheme without a title
+            title = self.named_scheme(cue.amount.start)
         return title
 
     def introducing_measure(self, list_id: int) -> Mention | None:
