@@ -158,6 +158,21 @@ def test_goals_real_goal_heading_with_bullets(request, make):
     assert goal_labels(context) == ["Bedre oppfølging av gravide i distriktene", "Færre akutte innleggelser av eldre"]
 
 
+@pytest.mark.parametrize(("intro", "items"), [
+    ("Tilskuddsordningen har følgende delmål:", ["Styrke samarbeidet mellom mottak og kommune",
+                                                  "Øke deltakelsen i grunnleggende kvalifisering"]),
+    ("Folkehelsearbeidet i kommunen har fire hovudmål:", ["Folk har gode levekår og opplever tilhøyrsle",
+                                                          "Folk har gode helsevanar"]),
+    ("I strategien er det fastsatt to hovedmål:", ["Redusere forekomsten av hepatitt C med 90 prosent",
+                                                   "Ingen skal dø av hepatitt C"]),
+])
+def test_goals_real_a_sentence_announcing_its_goals_over_a_list(parsed, intro, items):
+    """Session 34: "har følgende delmål:", "har fire hovudmål:", "fastsatt to hovedmål:" announce the goals listed
+    under them, one per bullet (``goal_list_announcers``), as a goal heading ("Målet for ordningen er:") does."""
+    text = "Tilskudd til kvalifisering 2026\n\n" + intro + "\n\n" + "".join(f" • {item}\n" for item in items)
+    assert goal_labels(parsed(text)) == items
+
+
 def test_goals_real_goal_heading_with_a_line_nynorsk(parsed):
     text = "Hovudmål:\nAuke kompetansen i dei kommunale tenestene for å møte framtidas behov.\n"
     # the line is the goal; the purpose clause inside it is part of it, not a second goal

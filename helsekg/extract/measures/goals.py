@@ -145,7 +145,11 @@ def goal_cues() -> GoalCues:
                               rf"(?:{contribute})\s+til(?:\s+(?:å|at))?(?![\w-])", i),
         # "Hovudmål:", "Målet for tilskotsordninga er:", "Mål for ordningen:"
         goal_heading=re.compile(rf"\W*(?:{WORD}\s+){{0,2}}?{noun}(?:\s+(?:med|for|til)(?:\s+{WORD}){{1,5}}?)?"
-                                rf"(?:\s+(?:er|var))?\s*:\s*$", i),
+                                rf"(?:\s+(?:er|var))?\s*:\s*$"
+                                # "Tilskuddsordningen har følgende delmål:", "Folkehelsearbeidet har fire hovudmål:",
+                                # "... innenfor følgende fire mål:": a sentence that announces the goals listed under it
+                                rf"|.*(?<![\w-])(?:{alt(data['goal_list_announcers'])})\s+(?:{WORD}\s+){{0,2}}?{noun}"
+                                rf"\s*:\s*$", i),
         # "Reforma skal bidra til at – Meld.St.15", "Barneombudet skal jobbe for at", "... bidra til å:" over bullets;
         # "... et av flere virkemidler i arbeidet med å:": the work the items name is what the measure serves
         goal_list_intro=re.compile(rf"(?<![\w-])(?:(?:{contribute})\s+til|(?:{alt(data['goal_list_verbs'])})\s+for"
@@ -677,6 +681,8 @@ def goal_list(context: MeasureContext, start: int, end: int) -> bool:
 _RELATIVE_COLON = re.compile(r"(?<![\w-])som\s*:\s*$", re.IGNORECASE)
 
 
+#: a negative subject opening a goal line ("Ingen skal dø av ...", "Ingen barn skal ..."): it is kept with its modal
+_NEGATIVE_SUBJECT = re.compile(r"\W*(?:ingen|inga|ingenting|ikkje\s+nokon|ikke\s+noen)\b", re.IGNORECASE)
 #: "Tilskotsordninga skal " opening the line under a goal heading: the subject and its modal, not part of the goal
 _MODAL_LEAD = re.compile(r"\W*(?:[\w-]+\s+){1,4}?(?:skal|vil|bør)\s+(?:(?:også|òg)\s+)?(?=[a-zæøå])", re.IGNORECASE)
 
@@ -692,7 +698,8 @@ def _contribute_lead(prefixes: tuple[str, ...]) -> re.Pattern[str]:
 def _line_span(context: MeasureContext, cues: GoalCues, start: int, end: int) -> tuple[int, int] | None:
     text = context.text
     modal = _MODAL_LEAD.match(text, start, end)
-    if modal and not re.search(r"[,.:;]", text[start:modal.end()]):
+    if modal and not re.search(r"[,.:;]", text[start:modal.end()]) and not _NEGATIVE_SUBJECT.match(text, start, end):
+        # (not "Ingen skal dø av hepatitt C": a negative subject is the goal's sense)
         start = modal.end()  # "Tilskotsordninga skal stimulere kommunane til ...": the goal is what it shall do
     contribute = _contribute_lead(context.cues.goal_strip_prefixes).match(text, start, end)
     if contribute:
