@@ -425,8 +425,9 @@ def _consultation_answer(text: str, title_end: int, cues: RecommendationCues) ->
     """The title or the opening lines call the text a consultation answer ("Lov om Eldreombudet – høringssvar fra
     formannskapet i Lillehammer", "Høyringsfråsegn frå Eidsvoll eldreråd"), or answer a consultation letter ("Statens
     helsetilsyn viser til Kommunal- og moderniseringsdepartementets høringsbrev av 6. april")."""
-    head = text[:max(title_end, _CONSULTATION_REACH)].lower()
-    return any(word in head for word in cues.consultation_words) or _answers_letter(head, cues) is not None
+    head = text[:max(title_end, _CONSULTATION_REACH)]
+    lower = head.lower()
+    return any(word in lower for word in cues.consultation_words) or _answers_letter(head, cues) is not None
 
 
 def _answers_letter(text: str, cues: RecommendationCues) -> re.Match[str] | None:
