@@ -1005,6 +1005,18 @@ def test_measures_real_a_schemes_budget_on_a_page_without_a_title_measure(nlp):
     assert not found.get("Godt samliv"), found
 
 
+def test_measures_real_the_allocation_a_pages_first_sentence_announces(nlp):
+    """Session 34: "fastsatt ... fordelingen av driftstilskuddet for 2017" in a page's first sentence (no title) names
+    the page's scheme; the sums of its key figures and of the recipients' rows fund it."""
+    text = ("Bufdir har nå fastsatt den endelige fordelingen av driftstilskuddet for 2017.\n\n"
+            "Totalt har 128 organisasjoner blitt tildelt midler.\n\nNøkkeltall for 2017 er som følger:\n\n"
+            "• Tildelingsramme drift ordinært: kr 153 509 000\n• Fordelt første utbetaling: kr 73 719 157\n\n"
+            "Tildelingene her har vært som følger:\n\n• Funksjonshemmedes fellesorganisasjon: kr 14 975 000\n"
+            "• Stiftelsen SOR: kr 1 450 000\n")
+    found = measures(nlp, text)
+    assert found.get("driftstilskuddet") == {153_509_000, 73_719_157, 14_975_000, 1_450_000}, found
+
+
 def test_measures_real_a_counted_list_of_projects_names_measures_and_their_owners(nlp):
     """Session 12 (round 19): "... besluttet å gi støtte til fem innovasjonsprosjekter:" counts the projects the list
     names, though "støtte" alone would make it a list of what may be funded (``counted_list_words``); an item's last

@@ -128,6 +128,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
                             doc=doc)
     resolver = MeasureResolver(context)
     resolver.add_titles(find_titles(context), find_budget_posts(context))
+    resolver.add_allocated()
     resolver.add_named(find_named(context))
     resolver.add_named(find_proposals(context))
     resolver.add_named(find_services(context))

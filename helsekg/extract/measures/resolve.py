@@ -146,6 +146,8 @@ def _without_ending(word: str) -> str:
 #: "ny", "nytt", "nye" right before a mention: introduced as new ("Ny tilskuddsordning til ...", "ei ny ordning")
 _NEW_BEFORE = re.compile(r"(?<![\w-])(?:ny|nytt|nye)\s+\Z", re.IGNORECASE)
 #: "det nye", "den nye" right before a noun: the new thing named before
+#: "fordelingen av driftstilskuddet", "tildelinga av skjønnstilskotet": the allocation of a scheme named by a compound
+_ALLOCATION_OF = re.compile(r"(?i)(?<![\w-])(?:fordeling|tildeling|utbetaling|utdeling)(?:en|a)\s+av\s+([\w-]+)")
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
@@ -349,9 +351,29 @@ class MeasureResolver:
         return any(w not in vague and not w[:1].isdigit() for w in words)
 
     def title_measure(self) -> Mention | None:
-        """The measure the document title names (a grant page: "Tilskot til folkehelsearbeid i kommunane")."""
-        title = next((m for m in self.mentions if m.how == "title"), None)
+        """The measure the document title names (a grant page: "Tilskot til folkehelsearbeid i kommunane"), else the
+        scheme whose allocation the page's first sentence announces (:meth:`add_allocated`)."""
+        title = next((m for m in self.mentions if m.how == "title"), None) or next(
+            (m for m in self.mentions if m.how == "allocated"), None)
         return title.root() if title is not None else None
+
+    def add_allocated(self) -> None:
+        """A page without a title measure whose first sentence announces the allocation of a scheme named by one
+        definite compound ("Bufdir har nå fastsatt den endelige fordelingen av driftstilskuddet for 2017."): that
+        scheme is the page's measure, the one its unplaced sums fund (a recipient list, the key figures)."""
+        if any(m.how == "title" for m in self.mentions):
+            return
+        first = next((s for s in self.sentences if not s.is_title), None)
+        if first is None:
+            return
+        for m in _ALLOCATION_OF.finditer(self.text, first.start, first.end):
+            word = m.group(1)
+            if (self.rx.instrument_word.match(word) and word.lower().endswith(self.context.cues.definite_suffixes)
+                    and not self.rx.budget_noun.match(word)
+                    and word.lower() not in self.context.cues.generic_measure_lemmas
+                    and _without_ending(word.lower()) not in self.context.cues.generic_measure_lemmas):
+                self.add(m.start(1), m.end(1), self.sentences.index(first), "allocated")
+                return
 
     def negated(self, start: int) -> bool:
         """A negation stands in the two words before ``start`` ("Det gis ikke tilskudd til ...", "Det vert ikkje gitt
