@@ -868,7 +868,7 @@ def with_amount(context: MeasureContext, amount: Amount, index: int) -> tuple[Fu
             return (Reference(*phrase, alias=True), *funded)  # "Tilskotet vert auka med N": the grant named before
         return funded
     end = med.start()
-    while len(span) > 1 and span[-1].lower_ in _VERB_PARTICLES and span[-1].pos_ in _PARTICLE_POS:
+    while len(span) > 1 and span[-1].lower_ in _SUM_PARTICLES and span[-1].pos_ in _PARTICLE_POS:
         # "settes inntektskravet ... ned med N", "Tilskuddet ... settes ned med N": the verb's particle, no phrase's
         end = span[-1].idx
         span = span[:-1]
@@ -979,8 +979,9 @@ def _past_infinitive_lead(doc: Doc, begin: int, end: int) -> int:
 _PASSIVE_AUXILIARIES = frozenset({"være", "vere", "bli", "verte"})
 #: what may follow a participle before "med N" in a passive: a particle or an adverb ("lagt inn", "satt ned")
 _PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
-#: the particles of particle verbs that change a sum ("sette ned", "skrive opp", "trappe opp", "legge inn")
-_VERB_PARTICLES = frozenset({"ned", "opp", "inn", "ut", "bort", "fram", "frem"})
+#: the particles of particle verbs that change a sum ("sette ned", "skrive opp", "trappe opp", "legge inn"): the shared
+#: particles and the two that only lower or remove a sum
+_SUM_PARTICLES = VERB_PARTICLES | {"ned", "bort"}
 
 
 def _passive_subject(span: Span, verbs: Sequence[Token]) -> int | None:

@@ -145,9 +145,9 @@ def _without_ending(word: str) -> str:
 
 #: "ny", "nytt", "nye" right before a mention: introduced as new ("Ny tilskuddsordning til ...", "ei ny ordning")
 _NEW_BEFORE = re.compile(r"(?<![\w-])(?:ny|nytt|nye)\s+\Z", re.IGNORECASE)
-#: "det nye", "den nye" right before a noun: the new thing named before
 #: "fordelingen av driftstilskuddet", "tildelinga av skjønnstilskotet": the allocation of a scheme named by a compound
 _ALLOCATION_OF = re.compile(r"(?i)(?<![\w-])(?:fordeling|tildeling|utbetaling|utdeling)(?:en|a)\s+av\s+([\w-]+)")
+#: "det nye", "den nye" right before a noun: the new thing named before
 _DEFINITE_NEW = re.compile(rf"(?<![\w-]){DEFINITE_NEW}$", re.IGNORECASE)
 
 
@@ -363,16 +363,17 @@ class MeasureResolver:
         scheme is the page's measure, the one its unplaced sums fund (a recipient list, the key figures)."""
         if any(m.how == "title" for m in self.mentions):
             return
-        first = next((s for s in self.sentences if not s.is_title), None)
-        if first is None:
+        index = next((i for i, s in enumerate(self.sentences) if not s.is_title), None)
+        if index is None:
             return
+        first = self.sentences[index]
         for m in _ALLOCATION_OF.finditer(self.text, first.start, first.end):
             word = m.group(1)
             if (self.rx.instrument_word.match(word) and word.lower().endswith(self.context.cues.definite_suffixes)
                     and not self.rx.budget_noun.match(word)
                     and word.lower() not in self.context.cues.generic_measure_lemmas
                     and _without_ending(word.lower()) not in self.context.cues.generic_measure_lemmas):
-                self.add(m.start(1), m.end(1), self.sentences.index(first), "allocated")
+                self.add(m.start(1), m.end(1), index, "allocated")
                 return
 
     def negated(self, start: int) -> bool:
