@@ -738,6 +738,23 @@ def test_recommendations_imperatives_opening_a_text_of_an_advisory_body(nlp) -> 
     assert "Leve hele livet." not in labels
 
 
+def test_recommendations_a_participle_opening_a_line_is_no_imperative(nlp) -> None:
+    """ "Oversendt regjeringen: 19.10.2012" in an interpellation's header records what was done (a participle the
+    tagger makes the root with an object); "Sett i verk ...", whose participle is also the imperative of "sette",
+    still demands in an advisory body's text (session 35)."""
+    text = ("Interpellasjon nr. 12 (2012-2013)\nOm kapasiteten i det psykiske helsevernet\n"
+            "Oversendt regjeringen: 19.10.2012\nBesvart: 29.11.2012 av helse- og omsorgsminister Kari Nordmann\n\n"
+            "Flere steder er ventetida lang. Helsetilsynet har også avdekket store variasjoner i tilbudet ved de "
+            "distriktspsykiatriske sentrene.\n")
+    document = _doc(text)
+    assert [r.label for r in find_recommendations(nlp(document.text), document)] == []
+    text = ("Uttale frå Eldrerådet i Nordby\n\nEldrerådet har drøfta saka. Sett i verk meldeplikta om vald mot "
+            "eldre, og før tilsyn med at ho blir følgd.\n")
+    document = _doc(text, language="nn")
+    labels = [r.label for r in find_recommendations(nlp(document.text), document)]
+    assert labels == ["Sett i verk meldeplikta om vald mot eldre, og før tilsyn med at ho blir følgd."], labels
+
+
 def test_recommendations_let_us_is_no_demand(nlp) -> None:
     """ "La oss skape aktivitet for ungdom sammen!" invites; "Styrk eldreomsorga." demands (session 29)."""
     text = ("Statsbudsjettet: Stortinget må prioritere eldre\n\nStyrk eldreomsorga. La oss skape fleire møteplassar "
@@ -1051,3 +1068,15 @@ def test_recommendations_an_advisory_body_demands_of_a_decision_maker_with_ma(nl
     labels = [r.label for r in process(document_from_text(text, source="e.txt"), nlp).recommendations]
     assert labels == ["For at forslaga skal bli ein realitet, må Barne- og familiedepartementet følgje opp saka i "
                       "samarbeid med kommunane.", "Regjeringa må auke løyvingane til eldreomsorga."], labels
+
+
+def test_recommendations_an_advisory_name_the_actor_reader_knows_keeps_its_identity(nlp) -> None:
+    """ "Helsetilsynet" read as an advisory body's name (it ends in "-tilsynet") is the actor the gazetteer knows,
+    Statens helsetilsyn, not a second actor of the same mention (session 35)."""
+    text = ("Tilsyn med helsestasjonen i Nordby\n\nHelsetilsynet har avdekket store variasjoner i tilbudet. "
+            "Kommunen må sikre at alle barn får tilbod om heimebesøk.\n")
+    result = process(_doc(text), nlp)
+    author = advisory_author(_doc(text), result.actors)
+    assert author is not None and author.key == "statens-helsetilsyn", author
+    spans = [(a.start, a.end) for a in result.actors]
+    assert len(spans) == len(set(spans)), result.actors

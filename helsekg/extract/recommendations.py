@@ -399,8 +399,11 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
         for match in itertools.chain(_NAMED_BODY.finditer(text), _NAMED_COMPOUND_BODY.finditer(text)):
             name = match.group()
             if document.is_body(match.start(), match.end()) and _advisory_name(name, cues):
-                candidates.append(Actor(document.id, match.start(), match.end(), name, label=name,
-                                        kind="organisation", key=slugify(name), actor_type=_type_of(name)))
+                # a body the actor reader knows under its own name ("Helsetilsynet": Statens helsetilsyn) keeps it
+                known = next((a for a in actors if a.kind == "organisation" and a.start < match.end()
+                              and match.start() < a.end), None)
+                candidates.append(known or Actor(document.id, match.start(), match.end(), name, label=name,
+                                                 kind="organisation", key=slugify(name), actor_type=_type_of(name)))
     authors = [a for a in candidates if not _addressed(text, a.start)]
     if not authors:
         return None
@@ -703,6 +706,11 @@ def _imperative(doc: Doc | None, start: int, end: int, cues: RecommendationCues)
         return False
     if f"{first.lower_} {nxt.lower_}" in cues.non_demand_openers:
         return False  # "La oss skape aktivitet for ungdom sammen!", "La meg minne om ...": an invitation, an aside
+    if first.dep_ in ("SUBJ", "nsubj") or "Part" in first.morph.get("VerbForm") and not _infinitive_stem(first.lower_):
+        # "Utkast til rapport blei sendt ..." (a noun the tagger calls an imperative, the subject of the sentence);
+        # "Oversendt regjeringen: 19.10.2012" (a participle: a record of what was done; "Sett i verk ...", whose
+        # participle is also the imperative of "sette", demands)
+        return False
     if first.pos_ == "VERB" and "Imp" in first.morph.get("Mood"):
         return True
     # a verb-first sentence with an object and no subject is an imperative whatever the tagger's mood ("Hev
@@ -737,6 +745,14 @@ def _verb_form(word: str) -> bool:
     hele livet", the name of a reform)."""
     lemma = _verb_lemma(word)
     return lemma is not None and lemma != word
+
+
+@lru_cache(maxsize=1 << 12)
+def _infinitive_stem(word: str) -> bool:
+    """``word`` plus "-e" is a verb's infinitive in the dictionary ("sett": "sette"; not "oversendt")."""
+    from helsekg.nlp.lemmas import load_table
+
+    return load_table().lookup("VERB", word + "e", seen=True) == word + "e"
 
 
 @lru_cache(maxsize=1 << 12)
