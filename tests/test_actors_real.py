@@ -429,3 +429,14 @@ def test_actors_real_a_bodys_for_name_stops_before_a_verb(nlp):
     text = "Tilskot\n\nForeningen for hjartesjuke born får støtte\n\nFleire lag har søkt.\n"
     found = labels(full(nlp, text, "nn").actors)
     assert not any("får" in label for label in found), found
+
+
+def test_actors_real_a_dash_glued_to_a_quote_inside_a_paragraph(nlp):
+    """ "... i 2011. -Jeg er meget glad ..., slo fylkestannlegen fast.": a web page's hyphen without a space opens a
+    quote after a sentence as a spaced dash does (session 35); a hyphen inside a word opens none."""
+    text = ("Ny tannklinikk i Vågsbygd\n\nFylkestannlege Per Kvinlaug kastet et historisk blikk tilbake. Kvinlaug "
+            "opplyste at det også skal åpnes en ny klinikk i 2011. -Jeg er meget glad for viljen til å satse på "
+            "tannhelsetjenesten, slo fylkestannlegen fast.\n\nKlinikken har fire tannlege-stillinger.")
+    quotes = full(nlp, text, "nb").quotes
+    assert [(q.speaker.label, q.text) for q in quotes] == [
+        ("Per Kvinlaug", "Jeg er meget glad for viljen til å satse på tannhelsetjenesten")]
