@@ -523,3 +523,14 @@ def test_measures_building_that_goes_on_is_a_measure(nlp, text, label):
     from helsekg.api import extract_text
 
     assert label in [m.label for m in extract_text(text, nlp=nlp).measures]
+
+
+@pytest.mark.parametrize("text", [
+    "Ei arbeidsgruppe har utarbeidd framlegg til revidert plan for perioden 2012 – 2016.",
+    "Arbeidsgruppa har laga ein revidert plan for perioden 2012 - 2016.",
+])
+def test_measures_a_spaced_dash_between_years_does_not_end_the_phrase(run, text):
+    """ "plan for perioden 2012 – 2016": a spaced dash between two numbers is a range, not a phrase's end (session 35;
+    the label was "plan for perioden 2012")."""
+    labels = [m.label for m in run(text).measures]
+    assert any(label.endswith("2012 – 2016") or label.endswith("2012 - 2016") for label in labels), labels

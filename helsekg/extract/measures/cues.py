@@ -449,7 +449,8 @@ def compiled(cues: MeasureCues) -> Patterns:
             rf"(?<!-),(?!\d)(?!(?<=[a-zæøå]e,)\s+[a-zæøå]{{3,}}e\s+(?!og\b|eller\b|samt\b)[a-zæøå])"
             # a dot ends it, but not inside an abbreviation ("bl.a.", "f.eks.") nor after one ("ev.", "ca.")
             rf"|[;:!?()\n\t]|\.(?![a-zæøå]){abbreviated}"
-            rf"|\s[-–—]\s|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
+            # a spaced dash ends it, but not in a range of numbers ("for perioden 2012 – 2016")
+            rf"|(?<!\d)\s[-–—]\s|\s[-–—]\s(?!\d)|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
             rf"|{deadline}|\s(?:og|eller)\s+(?=\d)",  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
             i,
         ),
