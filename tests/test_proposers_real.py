@@ -319,6 +319,10 @@ def test_proposers_real_list_items_take_the_context_of_their_introduction(measur
     ("Tilskudd til kommunalt rusarbeid\n\nAnsvarlig: Statsforvalteren i Nordland\n\n"
      "Kommunene kan søke om tilskudd til kommunalt rusarbeid. Helsedirektoratet har laget regelverket.",
      "Statsforvalteren i Nordland"),
+    # the department and its body: the body runs the scheme (session 35)
+    ("Kommunalt kompetanse- og innovasjonstilskot 2027\n\nSøknadsfrist:\n1. april 2027\nAnsvarleg:\n"
+     "Helse- og omsorgsavdelinga, Statsforvaltaren\nKven kan søke:\nKommunar\n\n"
+     "Helsedirektoratet har fastsett regelverket for tilskotet.", "Statsforvaltaren"),
 ])
 def test_proposers_real_responsible_key_line_names_the_default_proposer(parsed, text, proposer):
     """A grant page's key line "Ansvarlig:"/"Ansvarleg:" names the body that runs the scheme, before the
@@ -447,6 +451,23 @@ def test_proposers_real_a_numbered_proposal_of_a_representative_proposal_is_its_
     found = measures(text)
     assert found.get("evaluere ordningen med følgetjeneste for gravide") == "Ingrid Solberg", found
     assert [owner for label, owner in found.items() if "strategi" in label] == ["Ingrid Solberg"], found
+
+
+def test_proposers_real_the_quoted_numbered_list_of_a_representative_proposal(measures):
+    """A committee's summary quotes the proposal's numbered items ("«1. Stortinget ber regjeringen ...", "2. ..."):
+    each item is a measure its first author proposes, the first one after its opening quotation mark too, and "vurdere"
+    only sets the requested thing going (session 35)."""
+    text = ("Innstilling fra helse- og omsorgskomiteen om Representantforslag fra stortingsrepresentantene "
+            "Ingrid Solberg og Per Olav Haugen om bedre psykisk helsehjelp til barn og unge\n\n"
+            "Sammendrag\n\nI dokumentet fremmes følgende forslag:\n\n"
+            "«1. Stortinget ber regjeringen innføre en bindende norm for antall helsesykepleiere i skolene.\n\n"
+            "2. Stortinget ber regjeringen legge frem en plan for flere psykologer i kommunene.\n\n"
+            "3. Stortinget ber regjeringen vurdere et krav om at kommunene skal ha en koordinator for barn og unge.»")
+    found = measures(text)
+    assert found.get("innføre en bindende norm for antall helsesykepleiere i skolene") == "Ingrid Solberg", found
+    assert [owner for label, owner in found.items() if "plan for flere psykologer" in label] == ["Ingrid Solberg"]
+    assert [(label, owner) for label, owner in found.items() if "krav om" in label] == [
+        ("krav om at kommunene skal ha en koordinator for barn", "Ingrid Solberg")], found
 
 
 def test_proposers_real_a_request_in_running_text_is_a_measure_nobody_proposes_yet(measures):

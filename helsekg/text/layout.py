@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: A list item: a bullet (•, ·, ▪, ◦, ‣, *), a dash (–, —, -) or "1." / "1)", then white space.
-BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*]|[–—-]|\d{1,2}[.)])\s+")
+BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*]|[–—-]|[«\"“]?\d{1,2}[.)])\s+")
 #: A list item that cannot be a dash-introduced quote or a sentence continued on a new line.
 UNAMBIGUOUS_BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*]|\d{1,2}[.)])\s")
 

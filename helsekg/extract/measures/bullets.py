@@ -509,7 +509,8 @@ def _requested_object(context: MeasureContext, start: int, end: int) -> int:
     cues, text = context.cues, context.text
     adverbs = alternation(cues.request_adverbs) if cues.request_adverbs else "(?!)"
     verbs = alternation(cues.request_light_verbs) if cues.request_light_verbs else "(?!)"
-    m = re.match(rf"(?:(?:{adverbs})\s+)*(?:(?:{verbs})\s+)?", text[start:end], re.IGNORECASE)
+    # ("vurdere å øke utdanningskapasiteten": the infinitive's marker goes with the light verb)
+    m = re.match(rf"(?:(?:{adverbs})\s+)*(?:(?:{verbs})\s+(?:å\s+)?)?", text[start:end], re.IGNORECASE)
     begin = start + (m.end() if m else 0)
     return begin if begin > start and tokens(text, begin, end) else start
 

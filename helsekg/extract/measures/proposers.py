@@ -106,6 +106,8 @@ class ProposerCues:
     unnamed_body_types: tuple[str, ...]
     decision_lemmas: tuple[str, ...]
     responsible_keys: tuple[str, ...] = ()
+    #: the last word of a department's name: "Helse- og omsorgsavdelinga" answers for the body it belongs to
+    department_heads: tuple[str, ...] = ()
     #: bodies that take part without deciding (research, associations): no rival to the one public body named
     partner_types: tuple[str, ...] = ()
     #: bodies that advise and recommend (an ombud, a council): never a document's default proposer of measures
@@ -480,10 +482,20 @@ def _responsible(context: MeasureContext, cues: ProposerCues) -> Actor | None:
         start, end = m.end() + nxt.start("value"), m.end() + nxt.end("value")
     bodies = [a for a in context.actors if a.kind == "organisation"]
     inside = sorted((a for a in bodies if start <= a.start < end), key=lambda a: a.start)
+    # "Helse- og omsorgsavdelinga, Statsforvaltaren": the body, not its department; a department alone answers for
+    # a body the line does not name, which the rest of the chain finds
+    inside = [a for a in inside if not _department(a, cues)]
     if inside:
         return inside[0]
+    if any(_department(a, cues) for a in bodies if start <= a.start < end):
+        return None
     value = context.text[start:end].casefold()
     return next((a for a in bodies if a.label.casefold() == value), None)
+
+
+def _department(actor: Actor, cues: ProposerCues) -> bool:
+    """The actor's name ends in a department noun ("Helse- og omsorgsavdelinga", "Seksjon for folkehelse" does not)."""
+    return actor.label.split()[-1].lower().endswith(cues.department_heads) if cues.department_heads else False
 
 
 def _sole_authority(context: MeasureContext, cues: ProposerCues) -> Actor | None:

@@ -39,9 +39,9 @@ __all__ = ["find_requests", "requester"]
 #: A proposal's number ("Forslag 2:", "Framlegg nr. 3:").
 _NUMBERED = r"(?:Forslag|Framlegg)(?:\s+nr\.?)?\s+\d+\s*:\s*"
 #: What may stand before the requesting body: a proposal's number, a roman numeral, a quotation mark.
-_LEAD = re.compile(rf"[\s«»\"“”'-]*(?:{_NUMBERED}|[IVX]{{1,4}}\s+)?[«»\"“”']?")
-#: A sentence that opens with a proposal's number.
-_NUMBERED_LEAD = re.compile(rf"[\s«»\"“”'-]*{_NUMBERED}")
+_LEAD = re.compile(rf"[\s«»\"“”'-]*(?:{_NUMBERED}|[IVX]{{1,4}}\s+|\d{{1,2}}\.\s+)?[«»\"“”']?")
+#: A sentence that opens with a proposal's number ("Forslag 2:", "«1." in a representative proposal's list).
+_NUMBERED_LEAD = re.compile(rf"[\s«»\"“”'-]*(?:{_NUMBERED}|\d{{1,2}}\.\s+)")
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +62,7 @@ def _read(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] 
     text = context.text
     s = context.sentences[index]
     verbs = context.cues.request_verbs
-    if s.list_id is not None or not verbs:
+    if not verbs:
         return None
     begin = _LEAD.match(text, s.start, s.end).end()
     requester = next((a for a in context.actors_in(begin, begin + 1) if a.start == begin), None)
@@ -98,7 +98,10 @@ def requester(context: MeasureContext, start: int, sentence: int) -> Actor | Non
     request = _request(context, sentence)
     if request is None or not request[1][0] <= start < request[1][1]:
         return None  # a measure inside the requested phrase ("ber regjeringen utarbeide en strategi ...") is requested
-    if _NUMBERED_LEAD.match(context.text, context.sentences[sentence].start, start):
+    s = context.sentences[sentence]
+    # a numbered list item's number stands before its sentence, on its line ("«2. Stortinget ber regjeringen ...")
+    lead = context.text.rfind("\n", 0, s.start) + 1 if s.list_id is not None else s.start
+    if _NUMBERED_LEAD.match(context.text, lead, start):
         # "Forslag 3: Stortinget ber regjeringen ..." in a text on "Representantforslag fra stortingsrepresentantene
         # A og B ...": A proposes it
         return mover(context) or first_author(context) or request[0]
