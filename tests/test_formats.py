@@ -681,6 +681,19 @@ def test_formats_words_both_standards_have_are_no_marker_of_either():
     assert guess_language(text).language == "nn"
 
 
+def test_formats_a_danish_text_full_of_words_bokmal_shares_is_still_refused():
+    """Seventeen words of the Bokmål marker list ("ikke", "fra", "jeg", "hvordan", "hvis", "dem", "deres", ...) and
+    nine Danish ones: too many foreign words to skip lingua, which finds Danish (session 35's short cut takes only a
+    text with five times as many marker words as words of any other language)."""
+    text = ("Regeringen vil ikke skære i tilskuddet til ældreplejen. Jeg har hørt fra mange kommuner, hvordan de har "
+            "det, siger ministeren. Hvis kommunerne ikke får flere penge, bliver det svært for dem at ansætte "
+            "personale. Hun understreger, at de sammen med regionerne skal finde en løsning, og at ingen ældre må stå "
+            "uden hjælp. Deres behov er store, og disse penge skal bruges på hjemmeplejen. Det er ikke nok, men det er "
+            "en begyndelse, og vi vil følge op på det senere i år, siger hun.")
+    assert guess_language(text).foreign == "Danish"
+    raises_code("E008", language_gate, text, path="pressemeddelelse.txt")
+
+
 def test_formats_detect_language_samples_long_texts():
     identify_language("oppvarming")  # load the models outside the timing
     long_text = "\n\n".join(NN_PARAGRAPHS * 2000)  # about 1.4 million characters

@@ -34,6 +34,10 @@ _DISTANT_LANGUAGES = frozenset({"en", "de"})
 # A Norwegian text with at least this many words of one written standard only (``nb``/``nn`` of the cue file) is
 # in the standard most of them belong to; with fewer, lingua's judgement stands.
 _MIN_STANDARD_MARKERS = 5
+# ... and with this many, and this many times the marker words of any other language, it is Norwegian without
+# asking lingua (944 of the 1 169 gold and corpus texts; lingua agreed on every one)
+_CLEAR_STANDARD_MARKERS = 10
+_FOREIGN_RATIO = 5
 # Language is judged on the start of long documents.
 _LANGUAGE_SAMPLE_CHARS = 200_000
 
@@ -119,6 +123,11 @@ def guess_language(text: str) -> LanguageGuess:
     nb = sum(counts[w] for w in cues.nb)
     nn = sum(counts[w] for w in cues.nn)
     if len(words) >= _MIN_WORDS_TO_JUDGE:
+        foreign = max((sum(counts[w] for w in listed) for listed in cues.foreign.values()), default=0)
+        if max(nb, nn) >= _CLEAR_STANDARD_MARKERS and nb != nn and foreign * _FOREIGN_RATIO <= max(nb, nn):
+            # plainly Norwegian by its words (ten or more of one standard, five times the words of any other
+            # language): lingua's verdict would be the same and costs a model run (issue 18)
+            return LanguageGuess(LanguageCode.NN if nn > nb else LanguageCode.NB, None)
         identity = identify_language(text)
         foreign = identity.code not in ("nb", "nn")
         if identity.code is not None and foreign and identity.norwegian < identity.confidence:
