@@ -377,8 +377,10 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         rf"(?P<name>(?i:{definite_role})(?![\w-])|{any_name}|(?:{pronouns}|{pronouns.title()})\b){party}"
     )
     # a dash quote opens a line, or a paragraph's next sentence ("... i dag. – Vi er glade, seier ...")
-    # "– Vi ...", and at a line's start also "-Vi ..." with no space (a typed hyphen right before the quote)
-    dash_open = (rf"(?:^[^\S\n]*{_DASH}(?:[^\S\n]+|(?=[{_UPPER}«\"]))|(?<=[.!?])[^\S\n]+{_DASH}(?:[^\S\n]+|(?=[{_UPPER}«])))")
+    # "– Vi ...", and also "-Vi ..." with no space (a typed hyphen right before the quote), at a line's start or after
+    # a sentence ("... i 2011. -Jeg er meget glad ..., slo fylkestannlegen fast.")
+    dash_open = (rf"(?:^[^\S\n]*{_DASH}(?:[^\S\n]+|(?=[{_UPPER}«\"]))"
+                 rf"|(?<=[.!?])[^\S\n]+{_DASH}(?:[^\S\n]+|(?=[{_UPPER}«])))")
     suffix_all = _alt(w for _, words in patterns.suffix_bodies for w in words)
     generic = _alt(w for _, words in patterns.generic_bodies for w in words)
     return {
