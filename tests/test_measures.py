@@ -534,3 +534,14 @@ def test_measures_a_spaced_dash_between_years_does_not_end_the_phrase(run, text)
     the label was "plan for perioden 2012")."""
     labels = [m.label for m in run(text).measures]
     assert any(label.endswith("2012 – 2016") or label.endswith("2012 - 2016") for label in labels), labels
+
+
+def test_measures_the_subject_that_has_a_cost_frame_is_funded(run):
+    """ "Byggetrinn 2 i Bodø har en kostnadsramme på 2,7 milliarder kroner": what has the frame is what the money is
+    for; a body named by its kind ("Kommunen har en ramme på ...") is not (session 35)."""
+    text = ("Nordlandssykehuset bygger ut sykehuset i Bodø i to byggetrinn. Byggetrinn 2 i Bodø har en kostnadsramme "
+            "på 2,7 milliarder kroner.\n\nKommunen har en ramme på 2 millioner kroner til vedlikehold.")
+    found = by_key(run(text))
+    funded = {label: entry["funding"] for entry in found.values() for label in entry["labels"] if entry["funding"]}
+    assert any(label.startswith("Byggetrinn 2") for label in funded), funded
+    assert not any(label.lower().startswith("kommunen") for label in funded), funded

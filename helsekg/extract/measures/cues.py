@@ -216,6 +216,9 @@ class MeasureCues:
     counted_list_words: tuple[str, ...] = ()
     #: "Nytt sykehus i Drammen": a title of "ny/nytt/nye" and one of these heads announces a building project
     new_building_heads: tuple[str, ...] = ()
+    #: "X har en kostnadsramme på N": subjects that have a frame without being a measure (a body named by its kind,
+    #: a pronoun)
+    frame_non_owners: tuple[str, ...] = ()
     #: words that open with a recommendation cue and name none: "Rådmannen foreslår følgende tiltak:" is the
     #: administration's proposal, not a council's advice ("råd" opens "rådmann", "rådhus", "rådgiver")
     recommendation_cue_stops: tuple[str, ...] = ()

@@ -686,6 +686,18 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
                 return Reference(*phrase, alias=True), NewPhrase(*phrase, "backward")
             return (NewPhrase(*phrase, "backward"),)
         if rx.budget_noun.match(head):
+            owner = _FRAME_OWNER.match(before, 0, m.start(2))
+            if owner is not None:
+                # "Byggetrinn 2 i Bodø har en kostnadsramme på N", "Prosjektet har ei ramme på N": the subject that
+                # has the frame is what the money is for
+                phrase = trim_phrase(text, cstart + owner.start(1), cstart + owner.end(1), rx)
+                words = text[phrase[0]:phrase[1]] if phrase is not None else ""
+                if (phrase is not None and not context.starts_actor(phrase[0]) and not _clause(text, phrase)
+                        and not context.is_group(words)
+                        and words.split()[0].lower() not in context.cues.frame_non_owners):
+                    if _short_definite(context, phrase) or rx.anaphor.match(words):
+                        return Reference(*phrase, alias=True), *BUDGET_FALLBACK
+                    return NewPhrase(*phrase, "backward"), *BUDGET_FALLBACK
             return BUDGET_FALLBACK
         described = _instrument_phrase_before(context, cstart, cstart + m.start(2), cstart + m.end(2))
         if described is not None:
@@ -930,6 +942,12 @@ def _noun_phrase_of(context: MeasureContext, phrase: tuple[int, int]) -> tuple[t
     if _budget_clause(context, phrase):
         return None, True
     return _without_marker(context, phrase), False
+
+
+#: a clause's subject, then "har/hadde" and an article or a size word before the frame noun that ``on_amount`` found:
+#: "Byggetrinn 2 i Bodø har en kostnadsramme på", "Prosjektet har ei samla ramme på"
+_FRAME_OWNER = re.compile(r"\s*((?:[\w.-]+\s+){0,6}?[\w.-]+)\s+(?:har|hadde|fikk|fekk|får)\s+"
+                          r"(?:(?:en|ei|ein|et|eit|samlet|samla|total|brutto|netto)\s+)*\Z", re.IGNORECASE)
 
 
 def _short_definite(context: MeasureContext, phrase: tuple[int, int]) -> bool:
