@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
 from pathlib import Path
 
 
@@ -22,19 +21,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2, help="time the folder this many times")
     args = ap.parse_args()
 
-    from helsekg.text import language
-    from helsekg.text.language import guess_language, identify_language
+    from helsekg.text.language import guess_language, identify_language, plain_standard
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.folder).glob("*.txt"))]
     identify_language("oppvarming")  # load lingua's models outside the timing
-    cues = language._language_cues()
-    plain = 0
-    for text in texts:
-        counts = Counter(w.lower() for w in language._WORD.findall(text[:language._LANGUAGE_SAMPLE_CHARS]))
-        nb, nn = sum(counts[w] for w in cues.nb), sum(counts[w] for w in cues.nn)
-        foreign = max((sum(counts[w] for w in listed) for listed in cues.foreign.values()), default=0)
-        marker = max(nb, nn)
-        plain += marker >= language._CLEAR_STANDARD_MARKERS and nb != nn and foreign * language._FOREIGN_RATIO <= marker
+    plain = sum(plain_standard(text) is not None for text in texts)
     print(f"{len(texts)} texts, {plain} judged by their marker words alone")
     for run in range(args.repeat):
         start = time.perf_counter()

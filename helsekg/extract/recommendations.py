@@ -764,8 +764,7 @@ def _imperative_form(word: str) -> bool:
     table = load_table()
     if table.lookup("NOUN", word, seen=True) is not None or table.lookup("ADJ", word, seen=True) is not None:
         return False
-    infinitive = word + "e"
-    if len(word) >= 4 and table.lookup("VERB", infinitive, seen=True) == infinitive:
+    if len(word) >= 4 and _infinitive_stem(word):
         return True
     # "gi" ("Gi pålegg ..."): a verb whose infinitive ends in a vowel other than "-e" is its own imperative
     return 2 <= len(word) <= 3 and word[-1] in "aiouyæøå" and table.lookup("VERB", word, seen=True) == word

@@ -20,7 +20,8 @@ from helsekg.errors import InputError
 from helsekg.resources import load_data
 from helsekg.text.document import LanguageCode
 
-__all__ = ["LanguageGuess", "LanguageIdentity", "detect_language", "guess_language", "identify_language", "language_gate"]
+__all__ = ["LanguageGuess", "LanguageIdentity", "detect_language", "guess_language", "identify_language", "language_gate",
+           "plain_standard"]
 
 CUES_FILE = "language_cues.json"
 # Language detection: texts with fewer words are not judged foreign (lenient default "nb") ...
@@ -119,18 +120,15 @@ def guess_language(text: str) -> LanguageGuess:
     if script:
         return LanguageGuess(None, script)
     words = [word.lower() for word in _WORD.findall(text)]
-    counts = Counter(words)
-    nb = sum(counts[w] for w in cues.nb)
-    nn = sum(counts[w] for w in cues.nn)
+    nb, nn, foreign = _markers(Counter(words), cues)
     if len(words) >= _MIN_WORDS_TO_JUDGE:
-        foreign = max((sum(counts[w] for w in listed) for listed in cues.foreign.values()), default=0)
-        if max(nb, nn) >= _CLEAR_STANDARD_MARKERS and nb != nn and foreign * _FOREIGN_RATIO <= max(nb, nn):
-            # plainly Norwegian by its words (ten or more of one standard, five times the words of any other
-            # language): lingua's verdict would be the same and costs a model run (issue 18)
-            return LanguageGuess(LanguageCode.NN if nn > nb else LanguageCode.NB, None)
+        plain = _plain_standard(nb, nn, foreign)
+        if plain is not None:
+            # plainly Norwegian by its words: lingua's verdict would be the same and costs a model run (issue 18)
+            return LanguageGuess(plain, None)
         identity = identify_language(text)
-        foreign = identity.code not in ("nb", "nn")
-        if identity.code is not None and foreign and identity.norwegian < identity.confidence:
+        if (identity.code is not None and identity.code not in ("nb", "nn")
+                and identity.norwegian < identity.confidence):
             return LanguageGuess(None, identity.name)
         if identity.code is not None:
             if max(nb, nn) >= _MIN_STANDARD_MARKERS and nb != nn:
@@ -147,6 +145,30 @@ def guess_language(text: str) -> LanguageGuess:
                 identity.code in _DISTANT_LANGUAGES or identity.code == "sv" and _swedish_spelling(words)):
             return LanguageGuess(None, identity.name)
     return LanguageGuess(LanguageCode.NN if nn > nb else LanguageCode.NB, None)
+
+
+def _markers(counts: Counter[str], cues: _LanguageCues) -> tuple[int, int, int]:
+    """How many of the counted words mark Bokmål, mark Nynorsk, and belong to the foreign language with most."""
+    foreign = max((sum(counts[w] for w in listed) for listed in cues.foreign.values()), default=0)
+    return sum(counts[w] for w in cues.nb), sum(counts[w] for w in cues.nn), foreign
+
+
+def _plain_standard(nb: int, nn: int, foreign: int) -> LanguageCode | None:
+    """The written standard of a text plainly Norwegian by its marker words (ten or more of one standard, five times
+    as many as of any other language), else None."""
+    marker = max(nb, nn)
+    if marker >= _CLEAR_STANDARD_MARKERS and nb != nn and foreign * _FOREIGN_RATIO <= marker:
+        return LanguageCode.NN if nn > nb else LanguageCode.NB
+    return None
+
+
+def plain_standard(text: str) -> LanguageCode | None:
+    """The written standard :func:`guess_language` gives ``text`` without running lingua, when the text is plainly
+    Norwegian by its marker words; None when lingua would be asked (``benchmarks/language_speed.py``)."""
+    words = [word.lower() for word in _WORD.findall(text[:_LANGUAGE_SAMPLE_CHARS])]
+    if len(words) < _MIN_WORDS_TO_JUDGE or _foreign_script(text[:_LANGUAGE_SAMPLE_CHARS]):
+        return None
+    return _plain_standard(*_markers(Counter(words), _language_cues()))
 
 
 def _foreign_script(text: str) -> str | None:
