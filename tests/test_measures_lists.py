@@ -179,6 +179,22 @@ def test_measures_lists_a_table_row_whose_last_cell_is_no_money(nlp):
     assert found.get("Diverse folkehelsetiltak") == {4_500_000, 4_600_000}, found
 
 
+def test_measures_lists_a_budget_chapters_number_cell_is_no_part_of_its_name(nlp):
+    """A table of budget chapters ("762\\tPrimærhelsetjeneste\\t1 755 291"): the chapter number is a cell of its own,
+    so the row's name is the field alone, with the fields a name cell lists ("Psykisk helse, rus og vold")."""
+    text = ("Tilskuddsbudsjett 2025\n\nTabell 2 Tilskuddsbudsjett fordelt per fagområde i 2025 (i 1000)\n\n"
+            "Kapittel\tFagområde\tBudsjett\n"
+            "761\tOmsorgstjeneste\t4 977 358\n"
+            "765\tPsykisk helse, rus og vold\t2 531 202\n"
+            "762\tPrimærhelsetjeneste\t1 755 291\n"
+            "702\tBeredskap\t9 130\n")
+    found = measures(nlp, text)
+    assert found.get("Psykisk helse, rus og vold") == {2_531_202_000}, found
+    assert found.get("Primærhelsetjeneste") == {1_755_291_000}, found
+    assert found.get("Beredskap") == {9_130_000}, found
+    assert not any(label[:1].isdigit() for label in found), found
+
+
 @pytest.mark.parametrize("text", [
     ("Tildeling av Helse Vests forskingsmidlar 2025\n\nHelse Vest har tildelt midlar til 52 av dei 271 søknadene. "
      "I tillegg til dei nye prosjekta har 160 stipendiatar fått vidareført si finansiering. Vel 175 millionar kroner "
@@ -233,3 +249,20 @@ def test_measures_lists_key_figures_stay_figures_though_every_item_holds_money(n
             " • Fordelt i andre runde: kr 4 300 000\n")
     found = measures(nlp, text)
     assert not any(label.startswith(("Samla", "Fordelt")) for label in found), found
+
+
+def test_measures_lists_an_application_forms_questions_are_no_measures(nlp):
+    """Round 47: a grant page's advice on the application ("• Hva vil dere oppnå med tiltaket?", "• Hvem skal lede
+    prosjektet?", "• Beskriv hvilke arbeidsmetoder ...") lists questions to answer, not measures; the scheme is."""
+    text = ("Tilskudd til sentre mot incest og seksuelle overgrep 2025\n\n"
+            "Bufdir gir tilskudd til sentrene etter søknad fra kommunene.\n\n"
+            "Beskriv tiltaket så godt som mulig\n\n"
+            "• Hva vil dere oppnå med tiltaket?\n"
+            "• Hvilke konkrete resultater ønsker dere å oppnå?\n"
+            "• Hvem skal lede prosjektet? Hvordan er prosjektet organisert?\n"
+            "• Beskriv hvilke arbeidsmetoder som benyttes for å nå målsettingen med tiltaket.\n"
+            "• Når skal tiltaket gjennomføres? Lag en tidsplan.\n")
+    found = measures(nlp, text)
+    assert not any(label.startswith(("Hv", "Beskriv", "Når")) for label in found), found
+    assert any(label.startswith("Tilskudd til sentre") for label in found), found
+

@@ -1316,3 +1316,34 @@ def test_measures_a_funded_phrase_ends_before_the_next_inline_item(any_nlp):
     found = measures(any_nlp, text)
     assert "kunnskaps- og kompetansesentre utenfor spesialisthelsetjenesten" in found
     assert not any("•" in label or "millioner" in label for label in found)
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("Bufdir har delt ut 109 millioner kroner til tiltak som skal motvirke konsekvensene av fattigdom blant barn og "
+     "unge over hele landet.", "tiltak som skal motvirke konsekvensene av fattigdom", 109_000_000),
+    ("Lotteritilsynet og Helsedirektoratet lyser ut inntil éin million kroner til tiltak som skal førebygge pengespel- "
+     "og dataspelproblem. Beløpet vil bli tildelt eitt eller fleire prosjekt.",
+     "tiltak som skal førebygge pengespel- og dataspelproblem", 1_000_000),
+])
+def test_measures_recall_a_generic_noun_is_named_by_what_its_relative_clause_does(nlp, text, label, value):
+    """Round 47: "N kroner til tiltak som skal førebygge X": "tiltak" alone names nothing; with what the relative
+    clause says it does, it is the funded measure."""
+    found = measures(nlp, text)
+    assert any(key.startswith(label) and value in values for key, values in found.items()), found
+
+
+def test_measures_recall_a_relative_clause_that_says_when_names_nothing(nlp):
+    """ "til prosjekter som skal starte opp eller videreføres": when, not what; no measure "prosjekter som ..."."""
+    text = ("Regjeringen har satt av 2 millioner kroner til prosjekter som skal starte opp eller videreføres i 2026, "
+            "for å støtte helsesamarbeidet i Barentsregionen.")
+    found = measures(nlp, text)
+    assert not any(key.startswith("prosjekter som") for key in found), found
+
+
+def test_measures_recall_associations_who_get_the_money_are_no_measure(nlp):
+    """Round 47: "tildele en pott på kr. 440 000,- til lag-/foreninger som vil ...": associations ("foreninger",
+    "lag-/foreninger") are who gets the money, not a measure."""
+    text = ("Frivilligsentralen\n\nKommunestyret ønsker å tildele en pott på kr. 440 000,- til lag-/foreninger som vil "
+            "administrere og utvikle frivilligsentral i kommunen.")
+    found = measures(nlp, text)
+    assert not any("foreninger" in key for key in found), found

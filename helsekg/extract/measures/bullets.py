@@ -75,6 +75,9 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                             or (lst.table or context.every_item_funded(lst))
                             and not criteria_intro(context, lst, figures=True))
                        and not _shifts(items)
+                       # "• Hva vil dere oppnå med tiltaket?", "• Hvem skal lede prosjektet?": an application form's
+                       # questions, not its measures
+                       and not _questionnaire(items)
                        # "Tiltakspakka skal mellom anna bidra til å: • auke deltakinga ...": goals, not measures
                        and not (lst.intro is not None and goal_list(context, *lst.intro))
                        # "Dagtilbudet er åpent:" ... "Målsetting" over "• gi avlastning for nære pårørende": the items
@@ -117,6 +120,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
             # follows the dash (a row with an applicant cell names its project otherwise)
             begin = (_after_owner(context, first.start, first_end) if applicant is None and trailing is None
                      else first.start)
+            if lst.table and applicant is None and trailing is None:
+                # "765\tPsykisk helse, rus og vold\t2 531 202": a budget chapter's number cell, then its name
+                chapter = _CHAPTER_CELL.match(text, begin, first_end)
+                begin = chapter.end() if chapter is not None else begin
             if lst.table and applicant is None and trailing is None and begin == first.start:
                 # (after the row's bullet: "• Stiftelsen SOR: kr 1 450 000" is a recipient's row too)
                 marker = BULLET_RE.match(text[first.start:first_end])
@@ -131,6 +138,10 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                 phrase = phrase_after(text, begin, first_end, rx, across_lines=lst.table)
                 if phrase:
                     phrase = strip_subject(context, phrase)
+                if phrase and lst.table:
+                    # "Psykisk helse, rus og vold": a name cell that lists its fields is one name
+                    listed = _LISTED_REST.match(text, phrase[1], first_end)
+                    phrase = (phrase[0], listed.end(1)) if listed is not None else phrase
                 if phrase and not lst.table:
                     # "• Såta dagsenter er ope fem dagar i veka": the offer the item opens with, before its finite verb
                     verb = before_finite_verb(context, *phrase)
@@ -193,6 +204,12 @@ def _names_actor(context: MeasureContext, phrase: tuple[int, int]) -> bool:
     return any(a.start <= phrase[0] and phrase[1] <= a.end + 1 for a in context.actors)
 
 
+#: A table row's first cell that numbers a budget chapter or post ("765", "0761.21", "Kap. 714") before its name cell.
+_CHAPTER_CELL = re.compile(r"[\s•·▪*–-]*(?:[Kk]ap\.?\s*)?\d{3,4}(?:[.,]\d{2})?\t+(?=[A-ZÆØÅ])")
+#: The rest of a table's name cell after a comma that lists one or two more fields: ", rus og vold" (up to the cell's end).
+_LISTED_REST = re.compile(r",\s+((?:[a-zæøå][\w-]*,?\s+){0,2}?(?:og|eller)\s+[a-zæøå][\w-]*)[ \t]*(?:\t|\n|$)")
+#: A quoted passage («...», "...", “...”), left out when asking whether a list item is a question.
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 #: The last word of an applicant's name in a table row: a municipality, county, district or trust.
 _APPLICANT_HEAD = r"(?:kommune|kommuner|kommunar|herad|fylkeskommune|bydel|HF|RHF|IKS)"
 #: The applicant cell that opens a table row: a name ending in an applicant word, a capitalised cell after it.
@@ -298,6 +315,18 @@ _SHIFT = re.compile(r"\W*(?:fra|frå)\s+\S.*?\s+til\s+\S", re.IGNORECASE)
 def _shifts(items: list[str]) -> bool:
     """Every item of the list is a shift "Fra X til Y" (a list of principles: "Dette innebærer et fokusskifte:")."""
     return len(items) >= 2 and all(_SHIFT.match(BULLET_RE.sub("", item)) for item in items)
+
+
+def _question(item: str) -> bool:
+    """The list item asks a question: its first sentence, quotes left out, ends with a question mark."""
+    bare = _QUOTED.sub("", BULLET_RE.sub("", item))
+    first = re.match(r"[^.!?]*[.!?]?", bare.strip()).group()
+    return first.endswith("?")
+
+
+def _questionnaire(items: list[str]) -> bool:
+    """At least half of the list's (two or more) items ask questions: a form to fill in or a checklist."""
+    return len(items) >= 2 and sum(_question(item) for item in items) * 2 >= len(items)
 
 
 def _description(context: MeasureContext, start: int, end: int, phrase: tuple[int, int]) -> bool:

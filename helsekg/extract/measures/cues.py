@@ -504,7 +504,7 @@ def compiled(cues: MeasureCues) -> Patterns:
                                   rf"\s+(?:({WORD})\s+)?(?:{alt(cues.change_verbs)})\b"),
         # "Y på X": "et fond på 175 millioner", "ei ny tilskotsordning på 25 millionar kroner"
         on_amount=re.compile(rf"(?:({WORD}-)\s+og\s+)?({WORD})\s+på\s+(?:(?:{alt(cues.total_words)})\s+)?$"),
-        group_noun=re.compile(rf"^[\w-]*?(?:{alt(cues.group_nouns)})$", i),
+        group_noun=re.compile(rf"^[\w/-]*?(?:{alt(cues.group_nouns)})$", i),
         # "til eldre", "rettet mot kommunar"; and "av" after an action noun in -ing ("inkludering av barn og unge")
         group_cue=re.compile(rf"(?<![\w-])(?:{alt(cues.group_cues)})\s+|(?:(?<=ing\s)|(?<=inga\s)|(?<=ingen\s))av\s+", i),
         # a group ends before a stop word, a year, a clause mark, "å", or an amount ("grupper med 30 millioner kroner")

@@ -422,6 +422,7 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     recipients_only = False
     if kind == "til":
         start, end = _purpose_after_recipients(context, start, end, s.end)
+        start, end = _generic_with_relative(context, start, end, s.end)
         recipients_only = context.is_group(text[start:end])
         through = _counted_through(context, start, end, s.end)
         if through is not None:
@@ -458,6 +459,31 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
         # no measure; the money goes to the measure the sentence or section is about
         return (NewPhrase(start, end, "forward"), *BUDGET_FALLBACK)
     return (NewPhrase(start, end, "forward"),)
+
+
+#: The relative clause that says what a generic instrument does: "som skal førebygge", "som kan bidra til".
+_WHAT_IT_DOES = re.compile(r"\s+som\s+(?:skal|kan|vil|skal\s+kunne)\s+(?=[a-zæøå])", re.IGNORECASE)
+
+#: Relative clauses that say when or how much, not what: "som skal starte opp", "som skal videreføres", "som skal
+#: bidra til ..." (a purpose follows).
+_NOT_WHAT_IT_DOES = re.compile(r"(?i:bidra|bidreg|medverk|medvirk|start|\w+(?:es|ast)\b)")
+
+
+def _generic_with_relative(context: MeasureContext, start: int, end: int, limit: int) -> tuple[int, int]:
+    """ "delt ut 109 millioner kroner til tiltak som skal motvirke konsekvensene av fattigdom": a generic noun alone
+    ("tiltak", "prosjekt") names no measure, its relative clause says which: the noun with the clause's verb and
+    object. Else the phrase as it was."""
+    text, rx = context.text, context.rx
+    clause = _WHAT_IT_DOES.match(text, end, limit)
+    if clause is None or not_a_measure(text, start, end, rx) != "generic":
+        return start, end
+    verb = re.match(r"[\wæøåÆØÅ-]+", text[clause.end():limit])
+    if verb is None or _NOT_WHAT_IT_DOES.match(text, clause.end() + verb.end() - len(verb.group()), limit):
+        return start, end
+    after = phrase_after(text, clause.end() + verb.end(), limit, rx)
+    if after is None or after[0] - (clause.end() + verb.end()) > 1:
+        return start, end
+    return start, after[1]
 
 
 def _counted_through(context: MeasureContext, start: int, end: int, limit: int) -> tuple[int, int] | None:
