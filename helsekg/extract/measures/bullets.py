@@ -75,8 +75,8 @@ def read_lists(context: MeasureContext) -> tuple[ListReading, ...]:
                             or (lst.table or context.every_item_funded(lst))
                             and not criteria_intro(context, lst, figures=True))
                        and not _shifts(items)
-                       # "• Hva vil dere oppnå med tiltaket?", "• Hvem skal lede prosjektet?": an application form's
-                       # questions, not its measures
+                       # "• Hva vil dere oppnå med tiltaket?", "• Hvem skal lede prosjektet?": an application
+                       # form's questions, not its measures
                        and not _questionnaire(items)
                        # "Tiltakspakka skal mellom anna bidra til å: • auke deltakinga ...": goals, not measures
                        and not (lst.intro is not None and goal_list(context, *lst.intro))
@@ -206,7 +206,7 @@ def _names_actor(context: MeasureContext, phrase: tuple[int, int]) -> bool:
 
 #: A table row's first cell that numbers a budget chapter or post ("765", "0761.21", "Kap. 714") before its name cell.
 _CHAPTER_CELL = re.compile(r"[\s•·▪*–-]*(?:[Kk]ap\.?\s*)?\d{3,4}(?:[.,]\d{2})?\t+(?=[A-ZÆØÅ])")
-#: The rest of a table's name cell after a comma that lists one or two more fields: ", rus og vold" (up to the cell's end).
+#: The rest of a table's name cell after a comma that lists one or two more fields: ", rus og vold" (to the cell's end).
 _LISTED_REST = re.compile(r",\s+((?:[a-zæøå][\w-]*,?\s+){0,2}?(?:og|eller)\s+[a-zæøå][\w-]*)[ \t]*(?:\t|\n|$)")
 #: A quoted passage («...», "...", “...”), left out when asking whether a list item is a question.
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
