@@ -94,6 +94,9 @@ PARSED = [
     # a year after "enn" is the one compared with, not the amount's
     ("Regjeringen foreslår å bevilge 100 millioner kroner mer til ordningen enn i 2023.",
      [("100000000", "Exact", "Increase", None)]),
+    # a comma after a hyphen lists word parts ("grunn-, videre- og etterutdanning") and ends no clause (round 48)
+    ("Regjeringen styrket i 2024 tilskuddet til grunn-, videre- og etterutdanning av ansatte i omsorgstjenestene med "
+     "50 mill. kroner.", [("50000000", "Exact", "Increase", 2024)]),
 ]
 
 
@@ -379,6 +382,8 @@ For alle rammeområder er det lagt inn et trekk i årene 2025, 2026 og 2027. For
 henholdsvis snakk om 118, 190 og 280 tusen kroner.
 
 Det er satt av henholdsvis 10 og 15 millioner kroner i 2024 og 2025.
+
+Til nå er det bevilget hhv 300 og 325 mill. i 2026 og 2027 til etterutdanning.
 """
 
 
@@ -388,7 +393,21 @@ def test_amount_attributes_real_respective_years(write_text, nlp):
     assert [(value, year) for value, _, _, year in _money(write_text, nlp, "plan.txt", RESPECTIVELY_NB)] == [
         (Decimal("118000"), 2025), (Decimal("190000"), 2026), (Decimal("280000"), 2027),
         (Decimal("10000000"), 2024), (Decimal("15000000"), 2025),
+        (Decimal("300000000"), 2026), (Decimal("325000000"), 2027),  # "hhv", the abbreviation (round 48)
     ]
+
+
+SESSION_PROPOSITION_NB = """Rehabilitering
+
+Sonja Nordmann (H): Stortinget bevilget i St.prp. nr. 1 (2006-2007) 604 mill. kr til rehabilitering for sykmeldte, og
+380 mill. kr skal forvaltes av de regionale helseforetakene.
+"""
+
+
+def test_amount_attributes_real_an_old_budget_proposition_names_its_budget_year(write_text, nlp):
+    """Round 48: "St.prp. nr. 1 (2006-2007)", like "Prop. 1 S (2024–2025)", is the budget for the second year of
+    the session."""
+    assert [year for _, _, _, year in _money(write_text, nlp, "sp.txt", SESSION_PROPOSITION_NB)] == [2007, 2007]
 
 
 UNDATED_CALL_NN = """Tilskot til etablering av frisklivstilbod

@@ -1347,3 +1347,27 @@ def test_measures_recall_associations_who_get_the_money_are_no_measure(nlp):
             "administrere og utvikle frivilligsentral i kommunen.")
     found = measures(nlp, text)
     assert not any("foreninger" in key for key in found), found
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Psykisk helse for barn og unge\n\nSykehuset og kommunene har etablert et helsefellesskap. Navnet er "
+     "Helsefellesskap Midtre Nordland. Målet er bedre tjenester.", "Helsefellesskap Midtre Nordland"),
+    ("Folkehelse\n\nKommunen har starta eit nytt folkehelseprosjekt. Prosjektet heiter «Saman om betre trivsel», "
+     "og det skal gå i tre år.", "Saman om betre trivsel"),
+])
+def test_measures_recall_the_name_a_sentence_gives(nlp, text, label):
+    """Round 47: "Navnet er X", "Prosjektet heiter «X»": the name a sentence gives a measure, as written."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_recall_a_name_given_to_no_instrument_is_no_measure(nlp):
+    """ "Kommunen heiter Nordfjell": only the name of an instrument noun ("Prosjektet heiter ...") is a measure's."""
+    found = measures(nlp, "Folkehelse\n\nKommunen heiter Nordfjell og har 5000 innbyggjarar.")
+    assert not any(key.startswith("Nordfjell") for key in found), found
+
+
+def test_measures_recall_a_subject_defined_as_a_cooperation_between_bodies(nlp):
+    """Round 47: "Hallinghelse er et interkommunalt samarbeid mellom seks kommuner": the subject a sentence defines as
+    a cooperation "mellom" its parties is a measure, like "... er et tilbud til ..."."""
+    text = "Om oss\n\nFjellhelse er et interkommunalt samarbeid mellom seks kommuner i dalen."
+    assert "Fjellhelse" in measures(nlp, text)

@@ -87,8 +87,9 @@ def _patterns(cues: Cues) -> dict[str, re.Pattern[str]]:
                                           re.IGNORECASE | re.MULTILINE),
         "earlier_budget": re.compile(r"\b(?:vedtatt|vedteke|vedtekne|saldert|salderte|fjorårets|forrige|fra|frå)\s+\Z",
                                      re.IGNORECASE),
-        # Prop. 1 S (2024–2025): the budget proposition for the second year of the session
-        "proposition": re.compile(r"\bProp\.\s*1\s*S\s*\((?:19|20)\d\d\s*[–-]\s*((?:19|20)\d\d)\)"),
+        # Prop. 1 S (2024–2025), St.prp. nr. 1 (2006–2007): the budget proposition for the second year of the session
+        "proposition": re.compile(r"\b(?:Prop\.\s*1\s*S|St\.\s?prp\.\s*nr\.\s*1)\s*"
+                                  r"\((?:19|20)\d\d\s*[–-]\s*((?:19|20)\d\d)\)"),
     }
 
 
@@ -324,7 +325,7 @@ def _finite_verb_unit(span: Span) -> bool:
     return not table.ends_in_noun(first)
 
 
-_RESPECTIVELY = re.compile(r"(?i)(?<!\w)(?:henholdsvis|høvesvis|respektive)(?!\w)")
+_RESPECTIVELY = re.compile(r"(?i)(?<!\w)(?:henholdsvis|høvesvis|respektive|hhv\.?)(?!\w)")
 _YEAR_LIST = re.compile(r"(?<![\w.])((?:19|20)\d\d(?:\s*,\s*(?:19|20)\d\d)*\s+(?:og|and)\s+(?:19|20)\d\d)(?!\w|[.,]\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ\d])|\n\s*\n")
 

@@ -1375,12 +1375,13 @@ def _money_context(text: str, start: int, end: int, value: Decimal, lex: _Lexico
 
 
 _BOUNDARY = re.compile(
-    r"\n|[;!?•·▪●◦■►\u2022]|(?:(?<=\s)|^)[-–—*](?=\s)|,(?=\s)|\.(?=\s|\Z)"
+    r"\n|[;!?•·▪●◦■►\u2022]|(?:(?<=\s)|^)[-–—*](?=\s)|(?<!-),(?=\s)|\.(?=\s|\Z)"
 )
 
 
 def _boundaries(text: str, lex: _Lexicon) -> list[int]:
-    """Positions of clause ends: line breaks, bullets, semicolons, commas + space, sentence ends."""
+    """Positions of clause ends: line breaks, bullets, semicolons, commas + space (not after a hyphen: "grunn-,
+    videre- og etterutdanning" is one list of word parts), sentence ends."""
     out = []
     for m in _BOUNDARY.finditer(text):
         if m.group() == ".":

@@ -171,7 +171,7 @@ def _patterns(cues: ProseCues, new_words: tuple[str, ...]) -> _Rx:
         defined_service=re.compile(rf"([A-ZÆØÅ][\w/-]*(?:[^\S\n]+(?:og[^\S\n]+)?(?:[\w/-]+|[–—])){{0,5}}?)"
                                    rf"\s+(?:er|var)\s+"
                                    rf"(?:eit|ein|ei|et|en)\s+(?:{WORD}\s+){{0,2}}?[\w-]*?(?:{alternation(cues.service_heads)})"
-                                   rf"\s+(?:til|for|som|retta|rettet|der|med)\b")
+                                   rf"\s+(?:til|for|som|retta|rettet|der|med|mellom)\b")
         if cues.service_heads else re.compile(r"(?!)"),
         # "Hverdagsrehabilitering skal bidra til at ...": a one-word subject that is to contribute to a goal
         contributing=re.compile(rf"([A-ZÆØÅ][\w-]*)\s+(?:skal|vil)\s+(?:også\s+|òg\s+)?"
@@ -226,6 +226,7 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _described_plans(context, rx, index)
         names += _presented_plans(context, rx, cues, index)
         names += _defined_services(context, rx, cues, index)
+        names += _given_names(context, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
         for begin, items in _example_lists(context, rx, index):
@@ -370,6 +371,37 @@ def _defined_services(context: MeasureContext, rx: _Rx, cues: ProseCues, index: 
         return []
     # one capitalised word is a name ("Kompasset"), kept as written like the other names of the text
     return [Candidate(m.start(1), m.end(1), index, "named", named=" " not in m.group(1))]
+
+
+#: "Navnet er X", "namnet på ordninga er X", "Prosjektet heiter X": the sentence gives a measure its name (group 1:
+#: the instrument noun named, when there is one; the name follows the match).
+_GIVEN_NAME = re.compile(r"(?:\b(?:[Nn]avnet|[Nn]amnet)(?:\s+på\s+([\w-]+))?\s+(?:er|blir|blei|ble|vart)"
+                         r"|\b([\w-]+)\s+(?:heiter|heter))\s+(?=[«\"“A-ZÆØÅ]|(?:etablering|oppretting)\b)")
+#: A quoted name right after :data:`_GIVEN_NAME`.
+_QUOTED_NAME = re.compile(r"[«\"“]([^»\"”\n]{3,120})[»\"”]")
+
+
+def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
+    """ "Navnet er Helsefellesskap Lofoten, Vesterålen og Salten", "Prosjektet heiter «Saman om betre helse»": the
+    name a sentence gives a measure, as written (whatever the entity tagger calls it: "Helsefelleskap Lofoten" was a
+    person). When a noun is named ("Prosjektet heiter", "navnet på ordningen er") it must be an instrument noun;
+    "Det heiter i rapporten" names nothing."""
+    text, mrx = context.text, context.rx
+    s = context.sentences[index]
+    found = []
+    for m in _GIVEN_NAME.finditer(text, s.start, s.end):
+        noun = m.group(1) or m.group(2)
+        if noun is not None and not mrx.instrument_word.match(noun):
+            continue
+        quoted = _QUOTED_NAME.match(text, m.end(), s.end)
+        if quoted is not None:
+            found.append(Candidate(quoted.start(1), quoted.end(1), index, "named", named=True))
+            continue
+        phrase = phrase_after(text, m.end(), s.end, mrx)
+        if phrase is None:
+            continue
+        found.append(Candidate(*phrase, index, "named", named=text[phrase[0]].isupper()))
+    return found
 
 
 def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
