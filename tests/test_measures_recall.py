@@ -1371,3 +1371,24 @@ def test_measures_recall_a_subject_defined_as_a_cooperation_between_bodies(nlp):
     a cooperation "mellom" its parties is a measure, like "... er et tilbud til ..."."""
     text = "Om oss\n\nFjellhelse er et interkommunalt samarbeid mellom seks kommuner i dalen."
     assert "Fjellhelse" in measures(nlp, text)
+
+
+def test_measures_recall_a_number_sign_is_part_of_the_name(nlp):
+    """Round 48: "rusprosjektet No. 46 på Rinnleiret": "No." before a number is a number sign, not a sentence end,
+    so the project is "No. 46", not "No"."""
+    text = ("Rus\n\nDirektoratet har gitt tilskudd til rusprosjektet No. 12 på Nordmoen i tre år. Prosjektet er for "
+            "rusmisbrukere.")
+    found = measures(nlp, text)
+    assert any(key.startswith("No. 12") for key in found), found
+    assert "No" not in found, found
+
+
+def test_measures_recall_a_sentence_ends_after_a_closing_quote(nlp):
+    """Round 48: 'vedtok følgende: "Befolkningen må sikres helsehjelp." Handlingsplanen Mangfold og likeverd utløp':
+    the quoted sentence ends before the next one opens, so neither the quote nor the bare "Handlingsplanen" is a
+    measure; the plan's name is."""
+    text = ('Samisk helse\n\nStortinget vedtok bl.a. følgende: "Den samiske befolkningen må sikres nødvendig '
+            'helsehjelp." Handlingsplanen Mangfold og likeverd utløp i 2005.')
+    found = measures(nlp, text)
+    assert "Mangfold og likeverd" in found, found
+    assert not any(key.startswith(("Den samiske", "Handlingsplanen")) for key in found), found

@@ -546,9 +546,10 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
     spans = []
     begin = start
     abbreviations = _abbreviation_words(cues.abbreviations)
-    for match in re.finditer(r"(?<=[.!?])\s+(?=[\"«–—-]?\s*[A-ZÆØÅ0-9])", text[start:end]):
+    # (a quote may close after the stop: «... på sitt eget språk.» Handlingsplanen ...)
+    for match in re.finditer(r"(?:(?<=[.!?])|(?<=[.!?][\"»”]))\s+(?=[\"«–—-]?\s*[A-ZÆØÅ0-9])", text[start:end]):
         cut = start + match.start()
-        before = text[begin:cut].rstrip(".!?")
+        before = text[begin:cut].rstrip(".!?\"»”")
         last_word = before.split()[-1].lower() if before.split() else ""
         if last_word in abbreviations or (len(last_word) <= 2 and last_word.isdigit() is False and
                                           last_word.isalpha() and text[cut - 1] == "." and
@@ -556,6 +557,8 @@ def split_sentences(text: str, start: int, end: int, cues: MeasureCues) -> list[
             continue
         if re.search(r"\d$", before) and re.match(r"\s+\d", text[cut:cut + 3]):
             continue
+        if last_word == "no" and re.match(r"\s+\d", text[cut:cut + 3]):
+            continue  # "rusprosjektet No. 46": a number sign ("no" before no number is Nynorsk "now")
         spans.append((begin, cut))
         begin = start + match.end()
     spans.append((begin, end))

@@ -292,6 +292,8 @@ def cut_name(text: str, start: int, end: int, rx: Patterns) -> int:
         if i >= 6:
             break
         stop = e
+        if word.lower() in ("no", "nr") and re.match(r"\.\s?\d", text[e:e + 3]):
+            continue  # "rusprosjektet No. 46": the number is part of the name
         if re.search(r"[,.;:!?)»\"]", text[e:e + 1]):
             break
     return stop
