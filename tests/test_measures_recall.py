@@ -1392,3 +1392,22 @@ def test_measures_recall_a_sentence_ends_after_a_closing_quote(nlp):
     found = measures(nlp, text)
     assert "Mangfold og likeverd" in found, found
     assert not any(key.startswith(("Den samiske", "Handlingsplanen")) for key in found), found
+
+
+def test_measures_recall_a_new_place_of_care_with_its_place_is_a_building_project(nlp):
+    """Round 48: "støtter arbeidet med nytt sykehus i Buskerud": an indefinite "nytt" place of care with the place it
+    is for is a building project; "det nye sykehuset" and a bare "nytt sykehus" are not announced by it."""
+    text = ("Sykehus\n\nJeg kan bekrefte at regjeringen støtter arbeidet med nytt sykehus i Telemark. Det nye "
+            "sykehuset skal stå ferdig om ti år.")
+    found = measures(nlp, text)
+    assert any(key.startswith("sykehus i Telemark") for key in found), found
+
+
+def test_measures_recall_the_level_of_an_appropriation_is_no_measure(nlp):
+    """Round 48: "Gjennom opptrappingsplanen er bevilgningsnivået økt med 835 mill. kr": the appropriation's level is
+    the budget, like "bevilgningen", so the money goes to the plan the section is about."""
+    text = ("Rus\n\nVi er nå inne i det siste året av opptrappingsplanen for rusfeltet. Gjennom opptrappingsplanen er "
+            "bevilgningsnivået økt med 835 mill. kr i perioden 2026–2030.")
+    found = measures(nlp, text)
+    assert not any(key.startswith("bevilgningsnivå") for key in found), found
+    assert found.get("opptrappingsplanen for rusfeltet") == {835_000_000}, found

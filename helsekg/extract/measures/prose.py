@@ -84,6 +84,8 @@ class ProseCues:
     vague_objects: tuple[str, ...]
     manner_prepositions: tuple[str, ...]
     continue_verbs: tuple[str, ...] = ()
+    #: "nytt sykehus i Buskerud": places of care an indefinite "ny/nytt" and a place make a building project
+    care_place_heads: tuple[str, ...] = ()
     #: "X er eit (kommunalt) botilbod til ...": what a sentence defines X as (a municipality's service pages)
     service_heads: tuple[str, ...] = ()
     #: first words of a subject that defines nothing of its own: a pronoun ("Dette er ei ny ordning") or a kind ("Ein
@@ -404,6 +406,10 @@ def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
     return found
 
 
+#: A place after a noun: "i Buskerud", "på Stord", "ved Lærdal sjukehus".
+_PLACE_AFTER = re.compile(r"\s+(?:i|på|ved)\s+[A-ZÆØÅ]")
+
+
 def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
     """"eit nytt byggjetrinn", "det nye sjukehusbygget i Haugesund", "i gang med ombygging".
 
@@ -416,7 +422,10 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
     for pattern in (rx.new_noun, rx.start):
         for m in pattern.finditer(text, s.start, s.end):
             noun = m.group(1)
-            building = is_building(noun, cues)
+            building = is_building(noun, cues) or (
+                pattern is rx.new_noun and noun.lower() in cues.care_place_heads
+                and m.group(0).lower().split()[0] in ("ny", "nytt", "nyt")
+                and _PLACE_AFTER.match(text, m.end(), s.end) is not None)
             if not building and pattern is rx.start:
                 continue
             if not building and (not mrx.instrument_word.match(noun) or mrx.budget_noun.match(noun)):
