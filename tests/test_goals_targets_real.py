@@ -963,3 +963,15 @@ def test_targets_real_group_ends_at_a_table_cell(parsed):
             "Tidlig integrasjon av palliativ behandling for barn og unge i Nordland\tKari Nordmann\t"
             "Nordlandssykehuset\n")
     assert group_labels(parsed(text)) == ["barn og unge i Nordland"]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Rehabilitering\n\nStortinget bevilget 604 mill. kr til rehabilitering for sykemeldte i 2027.", "sykemeldte"),
+    ("Vald\n\nRegjeringa gjev eit betre behandlingstilbod til overgriparar.", "overgriparar"),
+    ("Sosialhjelp\n\nKommunen innfører aktivitetsplikt for sosialhjelpsmottakarar under 30 år.",
+     "sosialhjelpsmottakarar under 30 år"),
+])
+def test_targets_real_groups_named_by_what_they_receive_or_did(parsed, text, group):
+    """Rounds 47-48: the sick-listed ("sykemeldte"), receivers ("-mottakarar", "-mottakere"), offenders
+    ("overgriparar") and the like are groups a measure can be for (``extra_group_nouns``)."""
+    assert group in group_labels(parsed(text))
