@@ -1411,3 +1411,16 @@ def test_measures_recall_the_level_of_an_appropriation_is_no_measure(nlp):
     found = measures(nlp, text)
     assert not any(key.startswith("bevilgningsnivå") for key in found), found
     assert found.get("opptrappingsplanen for rusfeltet") == {835_000_000}, found
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("Skolehelse\n\nRegjeringen har foreslått et tilskudd til helsestasjons- og skolehelsetjenesten på 19,2 mill. "
+     "kroner.", "tilskudd til helsestasjons- og skolehelsetjenesten", 19_200_000),
+    ("Skolehelse\n\nKommunen har fått eit tilskot til skulehelsetenesta på 2 millionar kroner.",
+     "tilskot til skulehelsetenesta", 2_000_000),
+])
+def test_measures_recall_a_bare_grant_noun_with_what_it_is_for_before_its_sum(nlp, text, label, value):
+    """Round 49: "et tilskudd til X på N kroner": the grant and what it is for is the measure the sum funds; the sum
+    is no part of its label."""
+    found = measures(nlp, text)
+    assert found.get(label) == {value}, found

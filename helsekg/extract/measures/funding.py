@@ -822,9 +822,14 @@ def _instrument_phrase_before(context: MeasureContext, cstart: int, head_start: 
     words = tokens(text, max(cstart, comma + 1), head_start)[-_DESCRIBED_REACH:]
     for start, stop in words:
         low = text[start:stop].lower()
-        if rx.instrument_word.match(low) and not rx.budget_noun.match(low) and low not in context.cues.instrument_heads:
-            if not _COMPLEMENT.match(text, stop, end):
+        if rx.instrument_word.match(low) and not rx.budget_noun.match(low):
+            complement = _COMPLEMENT.match(text, stop, end)
+            if not complement:
                 return None  # "Fondet blir på ...": no complement follows the noun (a copula does)
+            if low in context.cues.instrument_heads and (
+                    complement.group().strip().lower() not in ("til", "for")
+                    or context.is_group(text[complement.end():end]) or context.starts_actor(complement.end())):
+                return None  # a bare "tilskudd" only with what it is for: "tilskudd til skolehelsetjenesten på N"
             phrase = trim_phrase(text, start, end, rx)
             if (phrase is None or has_finite_verb(context.doc, *phrase)
                     or not_a_measure(text, *phrase, rx, doc=context.doc)):
