@@ -1403,6 +1403,25 @@ def test_measures_recall_a_new_place_of_care_with_its_place_is_a_building_projec
     assert any(key.startswith("sykehus i Telemark") for key in found), found
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Sykehus\n\nDet er skapt usikkerhet om realiseringen av nytt sykehus i Molde og barneavdeling ved Ålesund "
+     "sykehus.", "sykehus i Molde"),
+    ("Sykehus\n\nHelse Nord har prioritert oppgradering i Bodø samt nytt lokalsykehus i Vesterålen.",
+     "lokalsykehus i Vesterålen"),
+])
+def test_measures_recall_a_new_place_of_care_ends_with_its_place(nlp, text, label):
+    """Round 50: the project ends with its place ("nytt sykehus i Molde", not "... og barneavdeling ved Ålesund
+    sykehus"), and a compound place of care ("lokalsykehus") is one too."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_recall_a_pages_scheme_leaves_its_sum_out(nlp):
+    """A page whose scheme only the page rule names ("tilskudd til kommunene på 2 mill. kroner") does not take the
+    sum into the scheme's name."""
+    found = measures(nlp, "Skolehelse\n\nKommunen har fått et tilskudd til kommunene på 2 mill. kroner.")
+    assert not any("mill" in key for key in found), found
+
+
 def test_measures_recall_the_level_of_an_appropriation_is_no_measure(nlp):
     """Round 48: "Gjennom opptrappingsplanen er bevilgningsnivået økt med 835 mill. kr": the appropriation's level is
     the budget, like "bevilgningen", so the money goes to the plan the section is about."""

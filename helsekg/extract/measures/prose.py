@@ -406,8 +406,9 @@ def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
     return found
 
 
-#: A place after a noun: "i Buskerud", "på Stord", "ved Lærdal sjukehus".
-_PLACE_AFTER = re.compile(r"\s+(?:i|på|ved)\s+[A-ZÆØÅ]")
+#: A place after a noun: "i Buskerud", "på Stord", "ved Lærdal" (capitalised words only: "ved Ålesund sykehus" ends
+#: before "sykehus").
+_PLACE_AFTER = re.compile(r"\s+(?:i|på|ved)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,2}")
 
 
 def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: int) -> list[Candidate]:
@@ -422,10 +423,10 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
     for pattern in (rx.new_noun, rx.start):
         for m in pattern.finditer(text, s.start, s.end):
             noun = m.group(1)
-            building = is_building(noun, cues) or (
-                pattern is rx.new_noun and noun.lower() in cues.care_place_heads
-                and m.group(0).lower().split()[0] in ("ny", "nytt", "nyt")
-                and _PLACE_AFTER.match(text, m.end(), s.end) is not None)
+            place = (_PLACE_AFTER.match(text, m.end(), s.end)
+                     if pattern is rx.new_noun and noun.lower().endswith(cues.care_place_heads)
+                     and m.group(0).lower().split()[0] in ("ny", "nytt", "nyt") else None)
+            building = is_building(noun, cues) or place is not None
             if not building and pattern is rx.start:
                 continue
             if not building and (not mrx.instrument_word.match(noun) or mrx.budget_noun.match(noun)):
@@ -441,6 +442,8 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
             stop = mrx.phrase_end.search(text, m.start(1), s.end)
             limit = min(noun_phrase_end(context, m.start(1), s.end), stop.start() if stop else s.end)
             phrase = phrase_after(text, m.start(1), limit, mrx)
+            if place is not None and not is_building(noun, cues):
+                phrase = (m.start(1), place.end())  # "nytt sykehus i Molde og barneavdeling ...": the place ends it
             if phrase is None or (bare_head(noun, context) and len(tokens(text, *phrase)) == 1):
                 continue  # "Et nytt tilskudd skal ...", "den nye eininga": a reference or a generic noun
             found.append(Candidate(*phrase, index, "introduced"))

@@ -199,6 +199,11 @@ _DEFINITE = re.compile(r"(?:en|et|a)\Z", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,12}")
 
 
+#: What leads up to a sum at the end of a phrase: "på", "med", "om lag", "ca.", "kr" ("tilskudd til X på kr 2 mill.").
+_SUM_LEAD = re.compile(r"(?:\s+(?:på|med|om\s+lag|omlag|ca\.?|cirka|kr\.?|kroner|inntil|opptil|totalt"
+                       r"|til\s+saman|til\s+sammen))*\s*\Z", re.IGNORECASE)
+
+
 class MeasureResolver:
     """Merges candidates into mentions of one document, then attaches amounts, goals, groups, proposers."""
 
@@ -1074,6 +1079,9 @@ class MeasureResolver:
                     continue
                 # the noun phrase ends before a finite verb ("Tilskuddene til friluftsliv utfyller hverandre ...")
                 end = len(self.text[:before_finite_verb(self.context, *phrase)].rstrip(" ,"))
+                money = next((a for a in self.context.amounts if a.is_money and phrase[0] < a.start < end), None)
+                if money is not None:  # "tilskudd til kommunene på 2 mill. kroner": the sum is no part of the name
+                    end = phrase[0] + len(_SUM_LEAD.sub("", self.text[phrase[0]:money.start]))
                 if end > m.end():
                     self.add(phrase[0], end, index, "page")
                     return
