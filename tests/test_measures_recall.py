@@ -1443,3 +1443,13 @@ def test_measures_recall_a_bare_grant_noun_with_what_it_is_for_before_its_sum(nl
     is no part of its label."""
     found = measures(nlp, text)
     assert found.get(label) == {value}, found
+
+
+def test_measures_recall_a_weekday_before_a_date_ends_the_label(nlp):
+    """Round 49: "presenterte ny vaksinestrategi tirsdag 2. mars": the weekday and date say when, the label ends
+    before them (``weekday_names``)."""
+    text = ("Vaksine\n\nDa regjeringen presenterte ny vaksinestrategi tirsdag 2. mars, gikk den inn for en geografisk "
+            "skjevfordeling av vaksinene.")
+    found = measures(nlp, text)
+    assert "vaksinestrategi" in found, found
+    assert not any("tirsdag" in key for key in found), found
