@@ -455,7 +455,8 @@ def compiled(cues: MeasureCues) -> Patterns:
             rf"|[;:!?()\n\t]|\.(?![a-zæøå]){abbreviated}"
             # a spaced dash ends it, but not in a range of numbers ("for perioden 2012 – 2016")
             rf"|(?<!\d)\s[-–—]\s|\s[-–—]\s(?!\d)|\s(?:{alt(cues.phrase_end_words)})\b|\si\s+(?:19|20)\d\d\b"
-            rf"|{deadline}|\s(?:og|eller)\s+(?=\d)"  # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
+            # "... til Helse Vest og 7,5 millionar kroner til ...": the next item
+            rf"|{deadline}|\s(?:og|eller)\s+(?=\d)"
             + (rf"|\s(?:{alt(cues.weekday_names)})\s+(?=\d)" if cues.weekday_names else ""),  # "tirsdag 2. mars": when
             i,
         ),
