@@ -1453,3 +1453,11 @@ def test_measures_recall_a_weekday_before_a_date_ends_the_label(nlp):
     found = measures(nlp, text)
     assert "vaksinestrategi" in found, found
     assert not any("tirsdag" in key for key in found), found
+
+
+def test_measures_recall_an_assignment_in_the_bokmal_past(nlp):
+    """Round 50: "Departementet ba Helsedirektoratet om å utarbeide ...": "ba", the Bokmål past of "be", asks for an
+    assignment like "bad" and "har bedt" do."""
+    text = ("Palliasjon\n\nDepartementet ba Helsedirektoratet om å utarbeide en nasjonal faglig retningslinje for "
+            "palliasjon.")
+    assert "utarbeide en nasjonal faglig retningslinje for palliasjon" in measures(nlp, text)
