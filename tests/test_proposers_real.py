@@ -675,3 +675,18 @@ def test_proposers_the_office_an_item_opens_with_runs_its_project(nlp, text):
         "NAV Bergenhus", "NAV Bømlo"} <= {a.label for a in extraction.actors}
     owners = {m.label: m.proposer.label for m in extraction.measures if m.proposer and m.label.startswith(("Ka", "Barn"))}
     assert [owner.split()[-1] for owner in owners.values()] == ["Bergenhus", "Bømlo"]
+
+
+def test_proposers_real_what_a_body_has_is_no_decision(nlp):
+    """Round 47's reading of a county text: "... som syner at Vestfjord fylkeskommune har eit mindreforbruk på 57,5
+    mill. kr" states the county's accounts; the council that grants the listed sums ("Fylkestinget løyver ...") is
+    their proposer, not the county named as having an underspend."""
+    text = ("Fylkestinget løyver 14,2 millionar til breiband\n\n"
+            "Fylkestinget avslutta møtet i Loen 8. oktober med å vedta ekstraløyvingar til breiband og fartøyvern.\n\n"
+            "Ekstraløyvingane kom i handsaminga av tertialrapporten, som syner at Vestfjord fylkeskommune har eit "
+            "mindreforbruk på 57,5 mill. kr i høve budsjettet for 2029.\n\n"
+            "Løyvingar vart gitt til blant anna desse tiltaka:\n\n"
+            "  • Ulike breibandprosjekt i fylket: 14,2 mill. kr\n"
+            "  • Fartøyvern: 1,5 mill. kr\n")
+    proposers = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+    assert proposers.get("Fartøyvern") == "Fylkestinget", proposers

@@ -402,6 +402,18 @@ def discourse_subject(context: MeasureContext, index: int, reading: ProposerRead
     return None
 
 
+#: "har" with an indefinite article and the noun after it: what a body has, not what it does ("har eit mindreforbruk").
+_HAS_A = re.compile(r"\s*har\s+(?:en|ei|et|ein|eit)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+
+
+def _has_something(context: MeasureContext, pos: int, limit: int) -> bool:
+    """The verb after a body at ``pos`` is "har" and its object a thing that is no measure ("Sogn og Fjordane
+    fylkeskommune har eit mindreforbruk på 57,5 mill. kr": a state of its accounts); "Kommunen har ei ordning med ..."
+    still runs a scheme."""
+    m = _HAS_A.match(context.text, pos, limit)
+    return m is not None and not any(context.rx.instrument_word.match(word) for word in m.group(1).split())
+
+
 def runner(context: MeasureContext, start: int, sentence: int) -> Actor | None:
     """"..., som Helsedirektoratet skal utvikle", "Ordningen forvaltes av X" in the same sentence."""
     text = context.text
@@ -427,7 +439,8 @@ def subject_actor(context: MeasureContext, index: int) -> Actor | None:
     s = context.sentences[index]
     candidates = [a for a in context.actors_in(s.start, s.end) if a.kind == "organisation"]
     for actor in candidates:
-        if rx.proposer_verb.match(text, actor.end, s.end) and not rx.actor_as_object.search(text[s.start:actor.start]):
+        if (rx.proposer_verb.match(text, actor.end, s.end) and not rx.actor_as_object.search(text[s.start:actor.start])
+                and not _has_something(context, actor.end, s.end)):
             return actor
     for actor in candidates:
         prior = text[max(s.start, actor.start - 30):actor.start]
