@@ -29,6 +29,11 @@ def org(text: str, label: str, *, actor_type: str | None = None, key: str | None
                  key=key or label.lower().replace(" ", "-"), actor_type=actor_type)
 
 
+def proposers_of(text: str, nlp) -> dict[str, str | None]:
+    """Each measure label of ``text`` with its proposer's label, through the public extraction."""
+    return {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+
+
 @pytest.fixture(scope="module")
 def parsed(nlp):
     """The measure context of a passage parsed by the shipped model (actors as the pipeline finds them)."""
@@ -375,15 +380,13 @@ def test_proposers_real_a_hospital_is_part_of_its_health_trust(parsed):
 def test_proposers_real_an_allocation_rows_applicant_runs_its_measure(nlp):
     """A table of allocations ("Søker Tiltak Tildeling i kroner") with no body deciding in the text: each row's
     applicant, the organisation that opens it, runs the row's measure."""
-    from helsekg.api import extract_text
-
     text = ("Frisklivsmidler 2023\n\nTotalt er det fordelt drøyt 1,8 millioner kroner til frisklivstiltak.\n\n"
             "Søker Tiltak Tildeling i kroner\n"
             "Dovre kommune Friskliv og mestring 62 500\n"
             "Elverum kommune Sterk og stødig 35 000\n"
             "Gjøvik kommune Kvinnehelse 70 000\n"
             "Nordre Land kommune Frisk i land 250 000\n")
-    proposers = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+    proposers = proposers_of(text, nlp)
     assert proposers.get("Sterk og stødig") == "Elverum kommune", proposers
     assert proposers.get("Frisk i land") == "Nordre Land kommune", proposers
 
@@ -688,5 +691,5 @@ def test_proposers_real_what_a_body_has_is_no_decision(nlp):
             "Løyvingar vart gitt til blant anna desse tiltaka:\n\n"
             "  • Ulike breibandprosjekt i fylket: 14,2 mill. kr\n"
             "  • Fartøyvern: 1,5 mill. kr\n")
-    proposers = {m.label: m.proposer.label if m.proposer else None for m in extract_text(text, nlp=nlp).measures}
+    proposers = proposers_of(text, nlp)
     assert proposers.get("Fartøyvern") == "Fylkestinget", proposers
