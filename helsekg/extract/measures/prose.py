@@ -376,9 +376,9 @@ def _defined_services(context: MeasureContext, rx: _Rx, cues: ProseCues, index: 
 
 
 #: "Navnet er X", "namnet på ordninga er X", "Prosjektet heiter X": the sentence gives a measure its name (group 1:
-#: the instrument noun named, when there is one; the name follows the match).
+#: the instrument noun of "navnet på ...", group 2 the one that "heiter"; the name follows the match).
 _GIVEN_NAME = re.compile(r"(?:\b(?:[Nn]avnet|[Nn]amnet)(?:\s+på\s+([\w-]+))?\s+(?:er|blir|blei|ble|vart)"
-                         r"|\b([\w-]+)\s+(?:heiter|heter))\s+(?=[«\"“A-ZÆØÅ]|(?:etablering|oppretting)\b)")
+                         r"|\b([\w-]+)\s+(?:heiter|heter))\s+(?=[«\"“\w])")
 #: A quoted name right after :data:`_GIVEN_NAME`.
 _QUOTED_NAME = re.compile(r"[«\"“]([^»\"”\n]{3,120})[»\"”]")
 
@@ -387,7 +387,7 @@ def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
     """ "Navnet er Helsefellesskap Lofoten, Vesterålen og Salten", "Prosjektet heiter «Saman om betre helse»": the
     name a sentence gives a measure, as written (whatever the entity tagger calls it: "Helsefelleskap Lofoten" was a
     person). When a noun is named ("Prosjektet heiter", "navnet på ordningen er") it must be an instrument noun;
-    "Det heiter i rapporten" names nothing."""
+    "Det heiter i rapporten" names nothing, and only "navnet på <noun> er" may give a name in lower case."""
     text, mrx = context.text, context.rx
     s = context.sentences[index]
     found = []
@@ -395,6 +395,8 @@ def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
         noun = m.group(1) or m.group(2)
         if noun is not None and not mrx.instrument_word.match(noun):
             continue
+        if text[m.end()].islower() and m.group(1) is None:
+            continue  # a name in lower case only after "navnet på <ordninga> er" ("... er etablering og utvikling av")
         quoted = _QUOTED_NAME.match(text, m.end(), s.end)
         if quoted is not None:
             found.append(Candidate(quoted.start(1), quoted.end(1), index, "named", named=True))
