@@ -464,6 +464,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
 #: The relative clause that says what a generic instrument does: "som skal førebygge", "som kan bidra til".
 _WHAT_IT_DOES = re.compile(r"\s+som\s+(?:skal|kan|vil|skal\s+kunne)\s+(?=[a-zæøå])", re.IGNORECASE)
 
+#: The word at a position (the relative clause's verb).
+_WORD_AT = re.compile(r"[\w-]+")
 #: Relative clauses that say when or how much, not what: "som skal starte opp", "som skal videreføres", "som skal
 #: bidra til ..." (a purpose follows).
 _NOT_WHAT_IT_DOES = re.compile(r"(?i:bidra|bidreg|medverk|medvirk|start|\w+(?:es|ast)\b)")
@@ -477,11 +479,11 @@ def _generic_with_relative(context: MeasureContext, start: int, end: int, limit:
     clause = _WHAT_IT_DOES.match(text, end, limit)
     if clause is None or not_a_measure(text, start, end, rx) != "generic":
         return start, end
-    verb = re.match(r"[\wæøåÆØÅ-]+", text[clause.end():limit])
-    if verb is None or _NOT_WHAT_IT_DOES.match(text, clause.end() + verb.end() - len(verb.group()), limit):
+    verb = _WORD_AT.match(text, clause.end(), limit)
+    if verb is None or _NOT_WHAT_IT_DOES.match(text, verb.start(), limit):
         return start, end
-    after = phrase_after(text, clause.end() + verb.end(), limit, rx)
-    if after is None or after[0] - (clause.end() + verb.end()) > 1:
+    after = phrase_after(text, verb.end(), limit, rx)
+    if after is None or after[0] - verb.end() > 1:
         return start, end
     return start, after[1]
 
