@@ -123,12 +123,19 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
         in_table = cell >= 0 and s.start < cells[cell][1]
         for m in _CALLED.finditer(text, s.start, s.end):
             # "ordninga som heiter Tilskot til å inkludera barn og unge i 2023": the name an instrument is called by,
-            # to the end of its clause (a year after "i" aside)
-            if in_table or not rx.instrument_word.match(m.group(1)):
+            # to the end of its clause (a year after "i" aside); "Navnet er Helsefellesskap ...": the name a sentence
+            # gives, whatever the entity tagger calls it ("Det heiter i rapporten" names no instrument)
+            noun = m.group(1) or m.group(2)
+            if in_table or (noun is not None and not rx.instrument_word.match(noun)):
                 continue
             name = _CALLED_NAME.match(text, m.end(), s.end)
             if name is not None and len(name.group(1).split()) <= MAX_CALLED_WORDS:
                 found.append(Candidate(name.start(1), name.end(1), i, "named", named=True))
+            elif name is None and m.group(2) is not None:
+                # "navnet på ordningen er etablering og utvikling av ...": a description as the name, in lower case
+                phrase = phrase_after(text, m.end(), s.end, rx)
+                if phrase is not None:
+                    found.append(Candidate(*phrase, i, "named"))
         for m in NAME_AFTER.finditer(text, s.start, s.end):
             if in_table or not rx.instrument_word.match(m.group(1)):
                 continue
@@ -177,9 +184,12 @@ def find_named(context: MeasureContext) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
-#: an instrument noun and the verb that gives its name ("ordninga som heiter X", "prosjektet kalla X")
-_CALLED = re.compile(r"(?<![\w-])([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)"
-                     r"|kalla|kalt|med\s+(?:namnet|navnet))\s+(?=[«\"“]?[A-ZÆØÅ])", re.IGNORECASE)
+#: an instrument noun and the verb that gives its name ("ordninga som heiter X", "prosjektet kalla X", "Prosjektet
+#: heiter X"; group 1), or a sentence that names one ("Navnet er X", "namnet på ordninga er X"; group 2 the noun)
+_CALLED = re.compile(r"(?<![\w-])(?:([\w-]+)\s+(?:som\s+(?:heiter|heter|vert\s+kalla|blir\s+kalt|kallast|kalles)"
+                     r"|kalla|kalt|med\s+(?:namnet|navnet)|heiter|heter)"
+                     r"|(?:namnet|navnet)(?:\s+på\s+([\w-]+))?\s+(?:er|blir|blei|ble|vart))\s+(?=[«\"“]?[A-ZÆØÅ])",
+                     re.IGNORECASE)
 #: the name after it, to the end of its clause, without a closing " i <year>" and quotation marks
 _CALLED_NAME = re.compile(rf"[«\"“]?([A-ZÆØÅ][^.,;:!?\n«»\"“”]*?)[»\"”]?(?:\s+i\s+{YEARS})?"
                           r"(?=[.,;:!?\n]|\s*\Z)")

@@ -228,7 +228,6 @@ def find_prose(context: MeasureContext, *, cues: ProseCues | None = None) -> Pro
         names += _described_plans(context, rx, index)
         names += _presented_plans(context, rx, cues, index)
         names += _defined_services(context, rx, cues, index)
-        names += _given_names(context, index)
         if sentence.bullet is None:  # a list item's phrase is read whole by the list strategy
             names += _new_instruments(context, rx, cues, index)
         for begin, items in _example_lists(context, rx, index):
@@ -373,39 +372,6 @@ def _defined_services(context: MeasureContext, rx: _Rx, cues: ProseCues, index: 
         return []
     # one capitalised word is a name ("Kompasset"), kept as written like the other names of the text
     return [Candidate(m.start(1), m.end(1), index, "named", named=" " not in m.group(1))]
-
-
-#: "Navnet er X", "namnet på ordninga er X", "Prosjektet heiter X": the sentence gives a measure its name (group 1:
-#: the instrument noun of "navnet på ...", group 2 the one that "heiter"; the name follows the match).
-_GIVEN_NAME = re.compile(r"(?:\b(?:[Nn]avnet|[Nn]amnet)(?:\s+på\s+([\w-]+))?\s+(?:er|blir|blei|ble|vart)"
-                         r"|\b([\w-]+)\s+(?:heiter|heter))\s+(?=[«\"“\w])")
-#: A quoted name right after :data:`_GIVEN_NAME`.
-_QUOTED_NAME = re.compile(r"[«\"“]([^»\"”\n]{3,120})[»\"”]")
-
-
-def _given_names(context: MeasureContext, index: int) -> list[Candidate]:
-    """ "Navnet er Helsefellesskap Lofoten, Vesterålen og Salten", "Prosjektet heiter «Saman om betre helse»": the
-    name a sentence gives a measure, as written (whatever the entity tagger calls it: "Helsefelleskap Lofoten" was a
-    person). When a noun is named ("Prosjektet heiter", "navnet på ordningen er") it must be an instrument noun;
-    "Det heiter i rapporten" names nothing, and only "navnet på <noun> er" may give a name in lower case."""
-    text, mrx = context.text, context.rx
-    s = context.sentences[index]
-    found = []
-    for m in _GIVEN_NAME.finditer(text, s.start, s.end):
-        noun = m.group(1) or m.group(2)
-        if noun is not None and not mrx.instrument_word.match(noun):
-            continue
-        if text[m.end()].islower() and m.group(1) is None:
-            continue  # a name in lower case only after "navnet på <ordninga> er" ("... er etablering og utvikling av")
-        quoted = _QUOTED_NAME.match(text, m.end(), s.end)
-        if quoted is not None:
-            found.append(Candidate(quoted.start(1), quoted.end(1), index, "named", named=True))
-            continue
-        phrase = phrase_after(text, m.end(), s.end, mrx)
-        if phrase is None:
-            continue
-        found.append(Candidate(*phrase, index, "named", named=text[phrase[0]].isupper()))
-    return found
 
 
 #: A place after a noun: "i Buskerud", "på Stord", "ved Lærdal" (capitalised words only: "ved Ålesund sykehus" ends
