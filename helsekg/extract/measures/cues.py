@@ -290,13 +290,19 @@ def alternation(phrases: Sequence[str], *, any_space: bool = True) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+" if any_space else r"\ ") for p in parts)
 
 
-def _with_adverb(phrases: Sequence[str], adverbs: Sequence[str]) -> str:
-    """Alternation of two-word phrases with an optional adverb after the first word ("kan [også] søke").
+def _with_adverb(phrases: Sequence[str], adverbs: Sequence[str], months: Sequence[str] = ()) -> str:
+    """Alternation of two-word phrases with an optional adverb after the first word ("kan [også] søke"), or a time
+    "i <month> [<year>]" / "i <year>" when ``months`` are given ("la i desember 2017 fram").
 
     >>> re.fullmatch(_with_adverb(["kan søke"], ["også"]), "kan  også søke") is not None
     True
+    >>> re.fullmatch(_with_adverb(["la fram"], [], ["desember"]), "la i desember 2017 fram") is not None
+    True
     """
-    adverb = rf"(?:\s+(?:{alternation(adverbs)}))?" if adverbs else ""
+    when = [alternation(adverbs)] if adverbs else []
+    if months:
+        when.append(rf"i\s+(?:(?:{alternation(months)})(?:\s+\d{{4}})?|\d{{4}})")
+    adverb = rf"(?:\s+(?:{'|'.join(when)}))?" if when else ""
     parts = []
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         first, _, rest = phrase.partition(" ")
@@ -492,7 +498,8 @@ def compiled(cues: MeasureCues) -> Patterns:
                else re.compile(r"(?!)")),
         # "Satsingen består av tre deler:"
         programme_parts=re.compile(rf"\W*({WORD})\s+(?:{alt(cues.programme_part_verbs)})\b"),
-        action=re.compile(rf"(?<![\w-])(?:{_with_adverb(cues.action_verbs, cues.particle_adverbs)})(?![\w-])", i),
+        action=re.compile(rf"(?<![\w-])(?:{_with_adverb(cues.action_verbs, cues.particle_adverbs, cues.month_names)})"
+                          r"(?![\w-])", i),
         # "foreslår [regjeringen blant annet] å <verb phrase>", "i oppdrag å", "bedt X om å"
         action_any=re.compile(rf"(?<![\w-])(?:{alt(cues.action_object_any)})(?:\s+(?!for\b|til\b)[\w.-]+){{0,4}}?\s+(?:om\s+)?å\s+", i),
         # "for å etablere ...": a purpose, not a decided action

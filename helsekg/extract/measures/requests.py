@@ -75,6 +75,9 @@ def _read(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] 
         return None  # "Vi ber om at ...", "ber alle kommunar ...": no named addressee
     phrase = phrase_after(text, begin, s.end, context.rx)
     requested = strip_subject(context, phrase) if phrase is not None else None
+    if requested is not None and context.starts_actor(requested[0]):
+        # the phrase broke off at the requested verb's particle ("ber regjeringen gå gjennom ..."): to the sentence's end
+        requested = strip_subject(context, (phrase[0], s.end))
     if requested is not None:  # the phrase again from the requested verb: the request's own words made it longer
         requested = phrase_after(text, requested[0], s.end, context.rx)
     if requested is None or requested[0] <= requester.end or _adverbs(context.cues).fullmatch(text, *requested):
