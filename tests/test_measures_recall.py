@@ -1478,14 +1478,16 @@ Komiteen rår Stortinget til å gjøre følgende vedtak:
   1. Stortinget ber regjeringen fremme forslag om å innføre en nasjonal ordning for gratis brukerstyrte senger i psykisk helsevern.
   2. Stortinget ber regjeringen gå gjennom kapasiteten i avrusningstilbudet i alle helseregioner.
   3. Stortinget ber regjeringen sørge for at alle kommuner etablerer et lavterskeltilbud for rusavhengige.
+  4. Stortinget ber regjeringen legge til rette for et mer helhetlig ettervern for rusavhengige.
 """
 
 
 def test_measures_recall_a_request_to_move_a_proposal_or_go_through_names_its_content(nlp):
-    """Round 52: "ber regjeringen fremme forslag om å X", "... gå gjennom X" and "... sørge for at X": X is the
-    measure (``request_light_verbs``); the addressee and a verb cut off from its particle ("regjeringen gå") are none."""
+    """Round 52: "ber regjeringen fremme forslag om å X", "... gå gjennom X", "... sørge for at X" and "... legge
+    til rette for X": X is the measure (``request_light_verbs``); the addressee and a verb cut off from its particle ("regjeringen gå") are none."""
     found = measures(nlp, REQUESTS_WRAPPED_NB)
     assert any(label.startswith("innføre en nasjonal ordning for gratis brukerstyrte senger") for label in found), found
     assert any(label.startswith("kapasiteten i avrusningstilbudet") for label in found), found
     assert "lavterskeltilbud for rusavhengige" in found, found
-    assert not any(label.startswith(("fremme", "regjeringen", "gå", "sørge")) for label in found), found
+    assert any("mer helhetlig ettervern for rusavhengige" in label for label in found), found
+    assert not any(label.startswith(("fremme", "regjeringen", "gå", "sørge", "legge")) for label in found), found

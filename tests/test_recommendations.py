@@ -1080,3 +1080,23 @@ def test_recommendations_an_advisory_name_the_actor_reader_knows_keeps_its_ident
     assert author is not None and author.key == "statens-helsetilsyn", author
     spans = [(a.start, a.end) for a in result.actors]
     assert len(spans) == len(set(spans)), result.actors
+
+
+def test_recommendations_a_drafted_decision_in_a_proposal_list_is_no_advice(nlp) -> None:
+    """Round 52: a committee's text quoting a representative proposal ("I dokumentet fremmes følgende forslag:")
+    lists drafted decisions, "Stortinget ber regjeringen ...", even when an item goes on with "må" ("Målet må være
+    ..."): measures proposed for decision, not recommendations (``decision_body_types``). An advisory body's own
+    request list stays advice."""
+    text = ("Innstilling fra helse- og omsorgskomiteen om representantforslag om bedre rusomsorg\n\n"
+            "I dokumentet fremmes følgende forslag:\n\n"
+            "«1. Stortinget ber regjeringen styrke ettervernet for rusavhengige. Målet må være færre døgn i "
+            "institusjon.\n\n"
+            "2. Stortinget ber regjeringen om å sikre lavterskeltilbud i alle fylker. Fastleger må få starte "
+            "behandling raskt.»\n")
+    extraction = process(document_from_text(text, source="i.txt"), nlp)
+    assert extraction.recommendations == (), [r.label for r in extraction.recommendations]
+    assert any("lavterskeltilbud i alle fylker" in m.label for m in extraction.measures), extraction.measures
+    advice = ("Barneombudet har sendt innspill til statsbudsjettet\n\nBarneombudet ber Stortinget om å:\n\n"
+              "• styrke skolehelsetjenesten i alle kommuner\n• sikre at barn i barnevernet får psykisk helsehjelp\n")
+    labels = [r.label for r in process(document_from_text(advice, source="b.txt"), nlp).recommendations]
+    assert len(labels) == 2, labels

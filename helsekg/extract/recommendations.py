@@ -132,6 +132,9 @@ class RecommendationCues:
     consultation_letters: tuple[str, ...] = ()
     #: "Lunner kommune støtter vurderingene av ...": a list item that only takes a position on what it answers
     position_verbs: tuple[str, ...] = ()
+    #: "Stortinget ber regjeringen ...": a list item that opens with the request of a body of these types drafts a
+    #: decision, it gives no advice
+    decision_body_types: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> "RecommendationCues":
@@ -574,6 +577,8 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             if (in_list and not (prose_match or demand) and patterns["position"].match(body)
                     and not patterns["asking_word"].search(body)):
                 continue  # "· Lunner kommune støtter vurderingene av ...": a position on what it answers, no proposal
+            if _drafted_decision(document, start, end, actors, cues):
+                continue  # "2. Stortinget ber regjeringen legge til rette for ...": a draft decision, no advice
             if in_list or (author is not None and patterns["opener"].match(body)) or prose_match or demand:
                 by = list_by or author
                 if prose_match and not in_list:
@@ -657,6 +662,19 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
                   else _named_actor(document, s_start + match.start(), s_start + match.end(), actors, cues) or author)
             found.append(_record(document, s_start, s_end, heading, by, scheme))
     return tuple(found)
+
+
+def _drafted_decision(document: Document, start: int, end: int, actors: Sequence[Actor],
+                      cues: RecommendationCues) -> bool:
+    """The list item ``start``-``end`` opens with a deciding body's request ("Stortinget ber regjeringen ...",
+    ``decision_body_types`` and ``request_verbs``, after an opening quotation mark): a drafted decision."""
+    text = document.text
+    lead = re.match(r"[«\"“]?", text[start:end]).end() + start
+    body = next((a for a in actors if a.start == lead and a.actor_type in cues.decision_body_types), None)
+    if body is None:
+        return False
+    verb = re.match(r"\s+(\w+)", text[body.end:end])
+    return verb is not None and verb.group(1).lower() in cues.request_verbs
 
 
 _OPEN_END = re.compile(r"(?i)(?::|\b(?:til|om|å|at|med|på|for|følgende|følgjande))\s*$")
