@@ -1491,3 +1491,20 @@ def test_measures_recall_a_request_to_move_a_proposal_or_go_through_names_its_co
     assert "lavterskeltilbud for rusavhengige" in found, found
     assert any("mer helhetlig ettervern for rusavhengige" in label for label in found), found
     assert not any(label.startswith(("fremme", "regjeringen", "gå", "sørge", "legge")) for label in found), found
+
+
+def test_measures_recall_a_service_page_title_compounded_with_teneste(nlp):
+    """Round 53: a municipal service page titled by a compound of "teneste" ("Rehabiliteringstenesta", with an "Om
+    tenesta" section) is about that service (``service_compound_heads``); the head alone names none."""
+    text = ("Rehabiliteringstenesta\n\nKommunen har eit eige team for rehabilitering i heimen.\n\nOm tenesta\n\n"
+            "Teamet består av fysioterapeut og ergoterapeut.")
+    assert "Rehabiliteringstenesta" in measures(nlp, text)
+    assert not measures(nlp, text.replace("Rehabiliteringstenesta", "Tenesta", 1))
+
+
+def test_measures_recall_the_object_of_two_coordinated_verbs(nlp):
+    """Round 53: "i oppdrag å greie ut og etablere eit tilbod om X": the object follows the second verb, the label
+    does not open with "og"."""
+    text = ("Ambulanse\n\nDepartementet gav Helse Vest i oppdrag å greie ut og etablere eit tilbod om ambulansebåt i "
+            "Sogn.")
+    assert "tilbod om ambulansebåt i Sogn" in measures(nlp, text)

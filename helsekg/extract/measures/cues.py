@@ -236,6 +236,8 @@ class MeasureCues:
     about_title_heads: tuple[str, ...] = ()
     #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
     service_kinds: tuple[str, ...] = ()
+    #: "Jordmortenesta", "Helsestasjonstenesta": a one-word title compounded with one of these names a service
+    service_compound_heads: tuple[str, ...] = ()
     #: a plan, strategy, white paper or reform (a label ending in one of these, in any inflection): what a page's
     #: scheme serves when the page names it in passing
     plan_heads: tuple[str, ...] = ()

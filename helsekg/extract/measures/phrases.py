@@ -386,10 +386,17 @@ def capitalised_programmes(text: str, start: int, end: int, sentence_start: int,
 def instrument_object(text: str, start: int, end: int, rx: Patterns) -> tuple[int, int] | None:
     """The instrument noun phrase right after a verb: "etablere ordningen Pilot Helse for ..."."""
     words = tokens(text, start, end)
-    first = 1
-    while first < len(words) - 1 and text[words[first][0]:words[first][1]].lower() in VERB_PARTICLES:
-        first += 1  # "starte opp dette prosjektet", "byggje ut tilbodet": the particle belongs to the verb
-    for s, e in words[first:5]:
+
+    def past_particles(first: int) -> int:
+        while first < len(words) - 1 and text[words[first][0]:words[first][1]].lower() in VERB_PARTICLES:
+            first += 1  # "starte opp dette prosjektet", "byggje ut tilbodet": the particle belongs to the verb
+        return first
+
+    first = past_particles(1)
+    if first < len(words) - 2 and text[words[first][0]:words[first][1]].lower() in ("og", "eller"):
+        # "planlegge og etablere tilbodet om ...", "greie ut og etablere ...": the object follows the second verb
+        first = past_particles(first + 2)
+    for s, e in words[first:first + 4]:
         word = text[s:e]
         if word.lower() in rx.object_stops:
             return None

@@ -199,6 +199,8 @@ def _service_word(context: MeasureContext, word: str) -> bool:
     one of ``service_heads``), not the kind of offer alone ("Bolig", ``service_kinds``)."""
     low = word.lower().strip(",.:")
     cues = context.cues
+    if any(low.endswith(h) and len(low) > len(h) for h in cues.service_compound_heads):
+        return True  # "Jordmortenesta": a compound of "teneste" names the service, "Tenesta" alone does not
     return low not in cues.service_kinds and low.endswith(tuple(h for h in cues.service_heads if " " not in h))
 
 
