@@ -1075,3 +1075,21 @@ def test_amounts_counts_opened_by_a_quantifier_or_taken_up_by_a_partitive(text, 
     """Thirty-second session (round 39): a capitalised quantifier before a number, the antecedent of "av disse" and a
     duration before "og"."""
     assert [(a.value, a.unit) for a in find_amounts(text) if not a.is_money] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a budget line's change in brackets: the sign says its kind
+    ("Helse Nord RHF\t4,1 mrd\t(+ 73 mill. dvs +1,8 %)", [(Decimal("4100000000"), "Unspecified"),
+                                                          (Decimal("73000000"), "Increase")]),
+    ("Sykehusapotekene\t0,4 mrd\t(- 12 mill. dvs -2,9 %)", [(Decimal("400000000"), "Unspecified"),
+                                                            (Decimal("12000000"), "Reduction")]),
+    ("Rammen blir 3,1 mrd, +45 mill. fra året før.", [(Decimal("3100000000"), "Unspecified"),
+                                                      (Decimal("45000000"), "Increase")]),
+    # a telephone number's plus and a list item's dash say nothing of the kind
+    ("Ring +47 51 50 90 00 for spørsmål om tilskuddet.", []),
+    ("- 4 mill. til drift av lavterskeltilbudet", [(Decimal("4000000"), "Unspecified")]),
+])
+def test_amounts_a_sign_before_a_scaled_sum_says_its_kind(text, expected):
+    """Round 54: "(+ 86 mill.)", "+86 mill." and "(- 221 mill.)" in a budget table are changes; "dvs" (det vil si)
+    after "mill." is no counted noun, so the sum stays money."""
+    assert [(a.value, a.kind.value) for a in find_amounts(text)] == expected

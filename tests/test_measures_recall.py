@@ -1466,7 +1466,8 @@ def test_measures_recall_an_assignment_in_the_bokmal_past(nlp):
 def test_measures_recall_a_month_between_a_verb_and_its_particle(nlp):
     """Round 52: "la i desember 2023 fram ein plan for ...": a time ("i <month> [<year>]", "i <year>") may stand
     between an action verb and its particle, as an adverb does."""
-    text = "Rehabilitering\n\nHelse- og omsorgsdepartementet la i mars 2024 fram ein strategi for førebygging av sjølvmord."
+    text = ("Rehabilitering\n\nHelse- og omsorgsdepartementet la i mars 2024 fram ein strategi for førebygging av "
+            "sjølvmord.")
     assert "strategi for førebygging av sjølvmord" in measures(nlp, text)
 
 
@@ -1475,7 +1476,7 @@ Innstilling fra helse- og omsorgskomiteen om representantforslag om bedre rusoms
 
 Komiteen rår Stortinget til å gjøre følgende vedtak:
 
-  1. Stortinget ber regjeringen fremme forslag om å innføre en nasjonal ordning for gratis brukerstyrte senger i psykisk helsevern.
+  1. Stortinget ber regjeringen fremme forslag om å innføre en nasjonal ordning for gratis brukerstyrte senger.
   2. Stortinget ber regjeringen gå gjennom kapasiteten i avrusningstilbudet i alle helseregioner.
   3. Stortinget ber regjeringen sørge for at alle kommuner etablerer et lavterskeltilbud for rusavhengige.
   4. Stortinget ber regjeringen legge til rette for et mer helhetlig ettervern for rusavhengige.
@@ -1484,7 +1485,8 @@ Komiteen rår Stortinget til å gjøre følgende vedtak:
 
 def test_measures_recall_a_request_to_move_a_proposal_or_go_through_names_its_content(nlp):
     """Round 52: "ber regjeringen fremme forslag om å X", "... gå gjennom X", "... sørge for at X" and "... legge
-    til rette for X": X is the measure (``request_light_verbs``); the addressee and a verb cut off from its particle ("regjeringen gå") are none."""
+    til rette for X": X is the measure (``request_light_verbs``); the addressee and a verb cut off from its particle
+    ("regjeringen gå") are none."""
     found = measures(nlp, REQUESTS_WRAPPED_NB)
     assert any(label.startswith("innføre en nasjonal ordning for gratis brukerstyrte senger") for label in found), found
     assert any(label.startswith("kapasiteten i avrusningstilbudet") for label in found), found

@@ -1100,3 +1100,18 @@ def test_recommendations_a_drafted_decision_in_a_proposal_list_is_no_advice(nlp)
               "• styrke skolehelsetjenesten i alle kommuner\n• sikre at barn i barnevernet får psykisk helsehjelp\n")
     labels = [r.label for r in process(document_from_text(advice, source="b.txt"), nlp).recommendations]
     assert len(labels) == 2, labels
+
+
+def test_recommendations_a_stated_expectation_that_a_list_spells_out(nlp) -> None:
+    """Round 54: "KS forventer at regjeringserklæringen blant annet vektlegger:" over a numbered list is the list's
+    introduction: each item is a recommendation of the body, the introduction itself is none."""
+    text = ("Forventningar til ny regjering\n\n"
+            "Kommunesektorens organisasjon KS forventer at den nye regjeringa blant anna prioriterer:\n\n"
+            "1. ein føreseieleg kommuneøkonomi\n2. eit løft for rekruttering til helse- og omsorgstenestene\n"
+            "3. betre digitale løysingar i kommunane\n")
+    found = [(r.label, r.by.label if r.by else None) for r in
+             process(document_from_text(text, source="k.txt"), nlp).recommendations]
+    assert [label for label, _ in found] == ["ein føreseieleg kommuneøkonomi",
+                                             "eit løft for rekruttering til helse- og omsorgstenestene",
+                                             "betre digitale løysingar i kommunane"], found
+    assert {by for _, by in found} == {"KS"}, found

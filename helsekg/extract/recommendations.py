@@ -616,6 +616,14 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             in_list = True
             list_by = _named_actor(document, line.start, line.end, actors, cues) or author
             continue
+        stated = prose.search(last_sentence) if bullet_next and last_sentence.endswith(":") else None
+        if (stated is not None and _subject(stated).lower() not in cues.non_advisory_subjects
+                and not (_is_request(stated) and _advisory_request(stated, actors, author, cues) is None)):
+            # "KS forventer at regjeringserklæringen blant annet vektlegger:": a recommendation that the list after
+            # it spells out, item by item
+            in_list = True
+            list_by = _named_actor(document, line.start, line.end, actors, cues) or author
+            continue
         if bullet_next and patterns["open_intro"].match(last_sentence):
             # "Vi anbefaler at departementet" (no colon): an intro only when an advisory body speaks in it
             by = _named_actor(document, line.start, line.end, actors, cues) or (

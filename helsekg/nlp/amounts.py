@@ -242,7 +242,8 @@ class _Lexicon:
             + ")"
         )
         # a table cell may carry a sign after its gap ("Digitaliseringsrådgiver\t-0,90"): the number is read unsigned
-        self.candidate = re.compile(r"(?<![\w.,\-–—/+'’])\d|(?<=\t[-\u2212])\d|" + self.starters.pattern)
+        # ("(+86 mill.)": a signed change, read when a money scale follows; see _signed_scale)
+        self.candidate = re.compile(r"(?<![\w.,\-–—/+'’])\d|(?<=\t[-\u2212])\d|(?<=[\s(]\+)\d|" + self.starters.pattern)
 
         scale_alt = _alternation(self.scales)
         self.scale = re.compile(_H + r"*(" + scale_alt + r")")
@@ -714,6 +715,19 @@ def _money_follows(text: str, end: int, lex: _Lexicon) -> bool:
             and lex.currency_after.match(text, scale.end()) is not None)
 
 
+def _signed_scale(text: str, pos: int, end: int, lex: _Lexicon) -> bool:
+    """A plus sign before the number and a money scale after it ("6,2 mrd (+ 86 mill.)": a budget line's change); a
+    telephone number's "+ 47" has no scale."""
+    token, _ = _last_token(text, pos)
+    scale = lex.scale.match(text, end)
+    return token.lstrip("([") == "+" and scale is not None and scale.group(1).lower() in lex.money_scales
+
+
+#: a sign right before an amount that says its kind: "(+ 86 mill.)", "+86 mill." add; "(- 221 mill.)" takes away (a
+#: bare "- " may open a list item, so only inside brackets)
+_SIGN_BEFORE = re.compile(r"(?:\(\s*(?P<minus>[-\u2212–])|(?<![\w\-])(?P<plus>\+))[ \t\u00a0]*\Z")
+
+
 #: "fornyings- og innovasjonsprosjekt": a compound cut short before "og/eller" and the compound it shares a head with
 _TRUNCATED_COMPOUNDS = re.compile(
     r"[ \t\u00a0]+([a-zæøå]\w*-[ \t\u00a0]+(?:og|eller)[ \t\u00a0]+([a-zæøå][\w-]*))(?![\w-])")
@@ -847,7 +861,8 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
     if core is None:
         return None, pos + 1
     lookback = text[max(0, pos - _WINDOW):pos]  # for range openers/blockers ("mellom", "fra")
-    if _is_reference(text, pos, lex) and not _money_follows(text, core.end, lex):
+    if _is_reference(text, pos, lex) and not (_money_follows(text, core.end, lex)
+                                              or _signed_scale(text, pos, core.end, lex)):
         return None, core.end
     if core.is_word and core.value < 2 and not lex.scale.match(text, core.end):
         return None, core.end
@@ -1630,6 +1645,9 @@ def find_amounts(text: str) -> list[ParsedAmount]:
                      next_start=nxt.start if nxt else None,
                      after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
                      clause_hi=min(clause_end, r.end + _CONTEXT))
+        sign = _SIGN_BEFORE.search(text, max(0, r.start - 4), r.start) if r.is_money else None
+        if kind is AmountKind.UNSPECIFIED and sign is not None:
+            kind = AmountKind.INCREASE if sign.group("plus") else AmountKind.REDUCTION
         if kind is AmountKind.UNSPECIFIED and r.is_money:
             line_start = text.rfind("\n", 0, r.start) + 1
             row = _SUM_ROW.match(text, line_start, r.start)

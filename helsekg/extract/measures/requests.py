@@ -76,7 +76,8 @@ def _read(context: MeasureContext, index: int) -> tuple[Actor, tuple[int, int]] 
     phrase = phrase_after(text, begin, s.end, context.rx)
     requested = strip_subject(context, phrase) if phrase is not None else None
     if requested is not None and context.starts_actor(requested[0]):
-        # the phrase broke off at the requested verb's particle ("ber regjeringen gå gjennom ..."): to the sentence's end
+        # the phrase broke off at the requested verb's particle ("ber regjeringen gå gjennom ..."): read to the
+        # sentence's end
         requested = strip_subject(context, (phrase[0], s.end))
     if requested is not None:  # the phrase again from the requested verb: the request's own words made it longer
         requested = phrase_after(text, requested[0], s.end, context.rx)
