@@ -1510,3 +1510,13 @@ def test_measures_recall_the_object_of_two_coordinated_verbs(nlp):
     text = ("Ambulanse\n\nDepartementet gav Helse Vest i oppdrag å greie ut og etablere eit tilbod om ambulansebåt i "
             "Sogn.")
     assert "tilbod om ambulansebåt i Sogn" in measures(nlp, text)
+
+
+def test_measures_recall_til_sammen_before_a_sum_names_no_purpose(nlp):
+    """Round 54: "..., til sammen 850 mill kroner" is the sum of the parts before it ("in all"), not money "til" a
+    measure called "sammen 850 mill kroner"."""
+    text = ("Nytt sykehus i Lofoten\n\nByggeprosjektet er budsjettert med 120 mill kroner i egenkapital fra "
+            "helseforetaket, 300 mill kroner i lån fra departementet og 280 mill kroner fra Helse Nord RHF, til sammen "
+            "700 mill kroner.")
+    found = measures(nlp, text)
+    assert not any("sammen" in label for label in found), found

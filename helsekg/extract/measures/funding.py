@@ -383,6 +383,8 @@ def forward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundin
     if re.match(r"(?:19|20)\d\d(?:\s*[,.;:)]|\s+(?:i|og|for|fra|frå|til|med|på)\b|\s*$)", text[after:s.end]) or any(
             a.is_money and a.start == after for a in context.amounts):
         return ()  # "redusert fra 2 831 mill. kr til 122 mill. kr", "til 2022 i ...": a range or a year, no purpose
+    if re.match(r"(?i)(?:sammen|saman|samen)\b", text[after:s.end]):
+        return ()  # "..., til sammen 850 mill kroner": in all, the sum of the parts before; no purpose
     begin = pos + intro.end()
     kind = intro.group(1).lower().split()[0] + ("_å" if "å" in intro.group(1) else "")
     phrase = phrase_after(text, begin, s.end, rx)
