@@ -81,6 +81,11 @@ def _recs(text: str, **kwargs):
     return document, find_recommendations(None, document, **kwargs)
 
 
+def _labels_and_authors(recommendations) -> list[tuple[str, str | None]]:
+    """(label, the recommending actor's label) of each recommendation."""
+    return [(r.label, r.by.label if r.by else None) for r in recommendations]
+
+
 def test_recommendations_council_list_and_prose() -> None:
     document, recs = _recs(COUNCIL)
     assert [r.label for r in recs] == [
@@ -827,8 +832,8 @@ def test_recommendations_vi_asking_a_body_is_the_author_not_the_body_asked(nlp) 
             "Vi ber kommunestyret sikre at skulehelsetenesta er open kvar dag.")
     result = extract_text(text, source="t.txt", nlp=nlp, language="nn")
     asked = [r for r in result.recommendations if r.label.startswith("Vi ber kommunestyret")]
-    assert asked and all(r.by is not None and r.by.label == "Ungdomsrådet" for r in asked), [
-        (r.label, r.by.label if r.by else None) for r in result.recommendations]
+    assert asked and all(r.by is not None and r.by.label == "Ungdomsrådet" for r in asked), _labels_and_authors(
+        result.recommendations)
 
 
 def test_recommendations_a_body_written_in_its_short_form_recommends(nlp) -> None:
@@ -905,7 +910,7 @@ def test_recommendations_a_consultation_answer_speaks_for_its_sender(nlp, text, 
     what the sender finds right to do ("synes det fornuftig å ...") is its recommendation; the law it answers about
     names no author."""
     extraction = process(document_from_text(text, source="h.txt"), nlp)
-    found = [(r.label, r.by.label if r.by else None) for r in extraction.recommendations]
+    found = _labels_and_authors(extraction.recommendations)
     assert [label for label, _ in found] == [endorsed]
     assert found[0][1] is not None and found[0][1].lower().startswith("formannskapet")
 
@@ -989,7 +994,7 @@ def test_recommendations_what_a_consultation_answer_finds_important_that(nlp, te
     """Twenty-eighth session: "mener det er viktig å X" and "meiner at det er fornuftig at X" in a consultation answer
     hold X as the sender's recommendation, as "synes det fornuftig å X" does; the remark after it is none."""
     extraction = process(document_from_text(text, source="h.txt"), nlp)
-    found = [(r.label, r.by.label if r.by else None) for r in extraction.recommendations]
+    found = _labels_and_authors(extraction.recommendations)
     assert [label for label, _ in found] == [expected], found
     assert found[0][1] is not None and found[0][1].startswith("Fjellby"), found
 
@@ -1052,8 +1057,7 @@ def test_recommendations_a_view_the_answer_names_as_its_own(nlp) -> None:
             "Tilsyn og kommunalt selvstyre\n\nFormålet med tilsyn er å bidra til at tjenestene fyller kravene i "
             "lovgivningen. Det er etter vårt syn viktig at utredninger om tilsyn har en tydelig forankring i hva "
             "som ivaretar brukerne. Det er viktig at kommunene har god egenkontroll.\n")
-    found = [(r.label, r.by.label if r.by else None) for r in
-             process(document_from_text(text, source="h.txt"), nlp).recommendations]
+    found = _labels_and_authors(process(document_from_text(text, source="h.txt"), nlp).recommendations)
     assert found == [("utredninger om tilsyn har en tydelig forankring i hva som ivaretar brukerne",
                       "Statens helsetilsyn")], found
 
@@ -1109,8 +1113,7 @@ def test_recommendations_a_stated_expectation_that_a_list_spells_out(nlp) -> Non
             "Kommunesektorens organisasjon KS forventer at den nye regjeringa blant anna prioriterer:\n\n"
             "1. ein føreseieleg kommuneøkonomi\n2. eit løft for rekruttering til helse- og omsorgstenestene\n"
             "3. betre digitale løysingar i kommunane\n")
-    found = [(r.label, r.by.label if r.by else None) for r in
-             process(document_from_text(text, source="k.txt"), nlp).recommendations]
+    found = _labels_and_authors(process(document_from_text(text, source="k.txt"), nlp).recommendations)
     assert [label for label, _ in found] == ["ein føreseieleg kommuneøkonomi",
                                              "eit løft for rekruttering til helse- og omsorgstenestene",
                                              "betre digitale løysingar i kommunane"], found
