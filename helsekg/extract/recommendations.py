@@ -609,18 +609,14 @@ def find_recommendations(doc: Doc | None, document: Document, *, actors: Sequenc
             # title "Innspill til ...": "Vi trekker frem fire områder i vårt notat:"
             in_list, list_by = True, _subject_actor(document, line.start, line.end, actors, author, cues)
             continue
-        request = (_advisory_request(prose.search(last_sentence), actors, author, cues)
-                   if bullet_next or heading_line else None)
-        if request is not None and bullet_next and _open_end(last_sentence):
-            # "Barneombudet ber Stortinget om å:" / "... ber vi Stortinget om å prioritere midlar til"
-            in_list = True
-            list_by = _named_actor(document, line.start, line.end, actors, cues) or author
-            continue
-        stated = prose.search(last_sentence) if bullet_next and last_sentence.endswith(":") else None
-        if (stated is not None and _subject(stated).lower() not in cues.non_advisory_subjects
-                and not (_is_request(stated) and _advisory_request(stated, actors, author, cues) is None)):
-            # "KS forventer at regjeringserklæringen blant annet vektlegger:": a recommendation that the list after
-            # it spells out, item by item
+        said = prose.search(last_sentence) if bullet_next or heading_line else None
+        request = _advisory_request(said, actors, author, cues) if bullet_next or heading_line else None
+        # "Barneombudet ber Stortinget om å:" / "... ber vi Stortinget om å prioritere midlar til"; "KS forventer at
+        # regjeringserklæringen blant annet vektlegger:": a recommendation that the list after it spells out
+        stated = (said is not None and last_sentence.endswith(":")
+                  and _subject(said).lower() not in cues.non_advisory_subjects
+                  and not (_is_request(said) and request is None))
+        if bullet_next and (request is not None and _open_end(last_sentence) or stated):
             in_list = True
             list_by = _named_actor(document, line.start, line.end, actors, cues) or author
             continue

@@ -394,7 +394,8 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
             place = (_PLACE_AFTER.match(text, m.end(), s.end)
                      if pattern is rx.new_noun and noun.lower().endswith(cues.care_place_heads)
                      and m.group(0).lower().split()[0] in ("ny", "nytt", "nyt") else None)
-            building = is_building(noun, cues) or place is not None
+            built = is_building(noun, cues)
+            building = built or place is not None
             if not building and pattern is rx.start:
                 continue
             if not building and (not mrx.instrument_word.match(noun) or mrx.budget_noun.match(noun)):
@@ -410,7 +411,7 @@ def _new_instruments(context: MeasureContext, rx: _Rx, cues: ProseCues, index: i
             stop = mrx.phrase_end.search(text, m.start(1), s.end)
             limit = min(noun_phrase_end(context, m.start(1), s.end), stop.start() if stop else s.end)
             phrase = phrase_after(text, m.start(1), limit, mrx)
-            if place is not None and not is_building(noun, cues):
+            if place is not None and not built:
                 phrase = (m.start(1), place.end())  # "nytt sykehus i Molde og barneavdeling ...": the place ends it
             if phrase is None or (bare_head(noun, context) and len(tokens(text, *phrase)) == 1):
                 continue  # "Et nytt tilskudd skal ...", "den nye eininga": a reference or a generic noun
