@@ -1520,3 +1520,37 @@ def test_measures_recall_til_sammen_before_a_sum_names_no_purpose(nlp):
             "700 mill kroner.")
     found = measures(nlp, text)
     assert not any("sammen" in label for label in found), found
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Til Helse- og omsorgsdepartementet\nHøringssvar til forslag om endringer i smittevernloven\nKommunen har "
+     "følgende merknader til forslaget.", "endringer i smittevernloven"),
+    ("Lov om pasientreiser – høringssvar fra eldrerådet\n\nEldrerådet støtter forslaget.",
+     "Lov om pasientreiser"),
+    ("Ny forskrift om legevakt på høyring\n\nDepartementet sender forslaget på høyring med frist 1. mars.",
+     "forskrift om legevakt"),
+    ("Prop. 12 L (2023–2024)\n\nLov om tannhelsetenester\n\nLova skal gje betre tannhelse i heile landet.",
+     "Lov om tannhelsetenester"),
+])
+def test_measures_recall_a_title_names_the_law_a_hearing_is_about(nlp, text, label):
+    """Rounds 26-52: hearing answers and committee texts are about the law their title names ("Høringssvar til
+    forslag om endringer i X-loven", "Lov om X – høringssvar", "Prop. N L" over "Lov om X"); the change word stays
+    in the label (``legislation_heads``, ``legislation_changes``)."""
+    assert label in measures(nlp, text)
+
+
+def test_measures_recall_a_law_named_alone_in_a_heading_is_no_measure(nlp):
+    """A law a page's heading names without saying what is done with it is its legal basis, no measure
+    (``legislation_process_words``)."""
+    text = ("Heimehjelp\nHeimel: Lov om kommunale helse- og omsorgstenester\nKommunen gjev praktisk bistand i "
+            "heimen til dei som treng det.")
+    assert not any(label.lower().startswith("lov") for label in measures(nlp, text))
+
+
+def test_measures_recall_a_hearing_answers_groups_are_not_the_laws(nlp):
+    """The groups a hearing answer's body discusses are no target groups of the law its title names, although the law
+    is the page's only measure; a group the law's own name holds is ("utskrivningsklare pasienter")."""
+    text = ("Svar på høring om forslag til endring i forskrift om kommunal betaling for utskrivningsklare "
+            "pasienter\n\nKommunen gir et eget tilbud til personer med rusproblemer.")
+    (law,) = [m for m in findings(nlp, text).measures if "forskrift" in m.label]
+    assert [g.label for g in law.targets] == ["utskrivningsklare pasienter"]

@@ -40,7 +40,8 @@ class Candidate:
     """A measure mention a strategy proposes: ``text[start:end]`` in sentence ``sentence``.
 
     ``how`` says which strategy found it ("title", "heading", "named", "forward", "backward", "cell",
-    "reference", "alias", "action", "request", "proposal", "bullet"); ``named`` marks a proper name (kept as written in the key);
+    "reference", "alias", "action", "request", "proposal", "bullet", "law": a law a title names); ``named`` marks a
+    proper name (kept as written in the key);
     ``is_programme`` marks a programme ("Kompetanseløft 2025 inneholder ..."); ``group`` numbers the
     measures one phrase names together ("refusjonsordningene A og B", "Eksempler på ordninger er A, B
     og C"): an amount that funds one of them funds each.

@@ -238,6 +238,10 @@ class MeasureCues:
     service_kinds: tuple[str, ...] = ()
     #: "Jordmortenesta", "Helsestasjonstenesta": a one-word title compounded with one of these names a service
     service_compound_heads: tuple[str, ...] = ()
+    legislation_heads: tuple[str, ...] = ()
+    legislation_compound_heads: tuple[str, ...] = ()
+    legislation_changes: tuple[str, ...] = ()
+    legislation_process_words: tuple[str, ...] = ()
     #: a plan, strategy, white paper or reform (a label ending in one of these, in any inflection): what a page's
     #: scheme serves when the page names it in passing
     plan_heads: tuple[str, ...] = ()

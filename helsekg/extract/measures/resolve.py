@@ -1468,7 +1468,11 @@ class MeasureResolver:
                 continue  # "pasientene", "prioriterte grupper": nobody in particular (``vague_groups``)
             measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
             if measure is None:
-                measure = self.only_measure() or (self.title_measure() if found.strong else None)
+                only = self.only_measure()
+                # a hearing answer on a law ("endringer i folkehelseloven"): the groups its body names are
+                # what the answer discusses, not whom the law is for
+                only = only if only is None or only.how != "law" else None
+                measure = only or (self.title_measure() if found.strong else None)
             if measure is None and not found.strong:
                 continue
             self.groups.append(group)

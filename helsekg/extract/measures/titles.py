@@ -39,7 +39,7 @@ from helsekg.extract.measures.prose import default_prose_cues
 from helsekg.extract.measures.targets import group_phrase
 from helsekg.nlp.extensions import annotated
 from helsekg.nlp.lemmas import load_table
-from helsekg.text.layout import line_bounds
+from helsekg.text.layout import line_bounds, lines_above
 
 __all__ = [
     "MAX_TITLE_WORDS", "before_finite_verb", "find_budget_posts", "find_numbered", "find_scheme_headings",
@@ -102,6 +102,11 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Oversikt tildeling - Eldre ut på middag": what a round hands out is a scheme, whatever its head
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
             continue
+        legislation = _legislation(context, begin, s.end)
+        if legislation is not None:
+            # "Høring - forslag til endringer i Lov om folkehelsearbeid (folkehelseloven)": the law the page is about
+            found.append(Candidate(*legislation, i, "law"))
+            continue
         building = _new_building(context).match(text, begin, s.end)
         if building is not None:
             # "Nytt sykehus i Drammen – byggestart behandles i mars": the building project the page is about
@@ -112,7 +117,31 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             found.append(Candidate(*named, i, "title", named=True))
         elif _grant_page(context) and _scheme_title(context, *phrase):
             found.append(Candidate(phrase[0], phrase[1], i, "title"))
+    lead = _lead_end(text)
+    for i, s in enumerate(context.sentences):
+        if s.start >= lead:
+            break
+        legislation = None if s.is_title else _legislation(context, s.start, s.end)
+        if legislation is not None:
+            # "Til Helse- og omsorgsdepartementet / Høringssvar til forslag om endringer i folkehelseloven": a heading
+            # line over the letter's body names the law as a title does
+            found.append(Candidate(*legislation, i, "law"))
     return tuple(found)
+
+
+def _lead_end(text: str, lines: int = 6) -> int:
+    """Where a document's body starts: the first line of more than 20 words or a sentence ending in a full stop,
+    within its first ``lines`` non-empty lines; what is above are its heading lines (addressee, title, date)."""
+    pos = 0
+    while lines and pos < len(text):
+        start, end = line_bounds(text, pos)
+        line = text[start:end].strip()
+        if line:
+            if len(line.split()) > 20 or (len(line.split()) > 6 and line[-1] in ".!?"):
+                return start
+            lines -= 1
+        pos = end + 1
+    return pos
 
 
 @lru_cache(maxsize=4)
@@ -153,6 +182,52 @@ def before_finite_verb(context: MeasureContext, start: int, end: int) -> int:
         if finite_verb(token) or "Fin" in token.morph.get("VerbForm") and token.lemma_.lower() in auxiliaries:
             return token.idx
     return end
+
+
+def _legislation(context: MeasureContext, start: int, end: int) -> tuple[int, int] | None:
+    """A law or regulation a title names ("Lov om Eldreombudet", "ny forskrift om råd for eldre", "endringer i
+    folkehelseloven"; ``legislation_heads``), with the change word before it (``legislation_changes``), up to a dash,
+    a colon or the hearing it is on ("... – høringssvar fra formannskapet", "Lov om Eldreombodet på høyring").
+
+    Without a change word the title or the line above it says what is done with the law ("Lov om Eldreombudet –
+    høringssvar", "Prop. 64 L (2019–2020)" over "Lov om Eldreombudet"; ``legislation_process_words``): a law named
+    alone may be a page's legal basis ("Heimel: Lov om kommunale helse- og omsorgstenester")."""
+    cues, text = context.cues, context.text
+    m = _legislation_pattern(cues.legislation_heads, cues.legislation_compound_heads,
+                             cues.legislation_changes).search(text, start, end)
+    if m is None:
+        return None
+    if not any(m.groupdict().values()):
+        above = next((a for a, b in lines_above(text, start) if text[a:b].strip()), line_bounds(text, start)[0])
+        if not _words_pattern(cues.legislation_process_words).search(text, above, end):
+            return None
+    stop = _LEGISLATION_END.search(text, m.end(), end)
+    phrase = trim_phrase(text, m.start(), stop.start() if stop else end, context.rx, max_words=MAX_TITLE_WORDS)
+    if phrase is not None and text.startswith(")", phrase[1]) and "(" in text[phrase[0]:phrase[1]]:
+        return phrase[0], phrase[1] + 1  # "(folkehelseloven)": the short name closes
+    return phrase
+
+
+@lru_cache(maxsize=4)
+def _legislation_pattern(heads: tuple[str, ...], compounds: tuple[str, ...],
+                         changes: tuple[str, ...]) -> re.Pattern[str]:
+    if not heads:
+        return re.compile(r"(?!)")
+    change = rf"(?P<change>(?:{alternation(changes)})\s+(?:i\s+)?)" if changes else ""
+    compound = rf"|(?P<changed>{alternation(changes)})\s+(?:i\s+)?[\w-]{{3,}}(?:{alternation(compounds)})(?![\w-])" \
+        if changes and compounds else ""
+    # "forskrift 18. november 2011 nr. 1115 om ...": a dated regulation
+    law = rf"(?:{change + '?' if change else ''}(?:{alternation(heads)})(?:\s+[\w.]+){{0,5}}?\s+om\s+(?=\w){compound})"
+    return re.compile(rf"(?i)(?<![\w-]){law}")
+
+
+@lru_cache(maxsize=4)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternation(words)})" if words else r"(?!)")
+
+
+#: where a law's name in a title ends: a dash, a colon, "på høring", "høringssvar"
+_LEGISLATION_END = re.compile(r"(?i)\s+[-–—]\s|:|\s+(?:på|til)\s+h[øo]y?ring|\s+h[øo]y?ringss?var")
 
 
 def _grant_page(context: MeasureContext) -> bool:
