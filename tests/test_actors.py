@@ -202,6 +202,20 @@ def test_actors_header_actors(run):
     assert keys(actors) == ["helse-og-omsorgsdepartementet"]
 
 
+
+def test_actors_case_paper_headers_in_capitals_are_no_actors():
+    """A case paper's capitalised field and section headers ("SAKA GJELD", "MERK", "GÅR TIL"), which the model tags
+    as organisations, name nobody (``entity_junk``); the bodies in the text still do."""
+    from helsekg.api import extract_text
+
+    text = ("Høyringssvar om legevakt\n\nSAKA GJELD\n\nKommunen gjev fråsegn til høyringa frå Helsedirektoratet."
+            "\n\nSaksgang\nUtval Møtedato\nKommunestyret 12.03.2020 GÅR TIL kommunestyret\n\nTabell 2. SUM 2 000 000 "
+            "kroner")
+    labels = {a.text for a in extract_text(text, source="x.txt").actors}
+    assert not labels & {"SAKA", "GÅR", "SUM"}, labels
+    assert "Helsedirektoratet" in labels, labels
+
+
 # --- quotes --------------------------------------------------------------------------------------------
 
 QUOTE_CASES = [
