@@ -445,6 +445,8 @@ def test_amount_attributes_real_undated_text_takes_the_year_of_its_dates(write_t
     # ... also when the amount opens its sentence (round 22, eighteenth session)
     ("3 millioner kroner skal deles ut i 2027 gjennom denne ordningen.", ("3000000", "Total")),
     ("1,8 millionar kroner er tildelt tiltak som stimulerer til friluftsliv.", ("1800000", "Total")),
+    # ... also after the "som" of a cleft (thirty-eighth session)
+    ("I år er det 310 millioner kroner som skal deles ut til lokale tiltak.", ("310000000", "Total")),
     # ... but not a ceiling, nor a sum that only goes somewhere (the whole or a part of a post)
     ("Inntil 500 000 kroner kan tildeles hvert prosjekt.", ("500000", "Unspecified")),
     ("Om lag 20 mill. kroner går til evaluering av forsøket.", ("20000000", "Unspecified")),
