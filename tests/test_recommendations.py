@@ -1118,3 +1118,16 @@ def test_recommendations_a_stated_expectation_that_a_list_spells_out(nlp) -> Non
                                              "eit løft for rekruttering til helse- og omsorgstenestene",
                                              "betre digitale løysingar i kommunane"], found
     assert {by for _, by in found} == {"KS"}, found
+
+
+def test_recommendations_a_grant_page_decided_by_the_county_executive_has_no_advisory_author(nlp) -> None:
+    """Round 57: "Vedtaket blir gjort i fylkesutvalet" names the body that decides the grants; "Fylkesutvalet" ends in
+    "utvalet" but governs (``governing_actor_types``), so the page's requirements ("Søknaden må sendast ...",
+    "Søkjar må oppgi ...") are no recommendations."""
+    from helsekg.api import extract_text
+
+    text = ("Tilskot til transport til helsehjelp\n\nMålet med tilskotsordninga er å betre tilgangen på helsehjelp. "
+            "Fristen for å søkje er 1. mars. Vedtaket med fordeling blir gjort i fylkesutvalet 28. april.\n\n"
+            "Søknadsfrist\n\n• Søknaden må sendast på e-post til fylkeskommunen.\n• Søkjar må oppgi kontaktinformasjon "
+            "som namn og adresse.\n• Eventuelle samarbeidspartar må synleggjerast.\n")
+    assert extract_text(text, source="grant.txt", nlp=nlp, language="nn").recommendations == ()

@@ -115,6 +115,9 @@ class RecommendationCues:
     advisory_compound_heads: tuple[str, ...] = ()
     #: compounds of those heads that govern or name a minister ("byråd", "fylkesråd", "statsråd")
     non_advisory_compounds: tuple[str, ...] = ()
+    #: actor types of elected and executive bodies that decide ("Fylkesutvalet", "Formannskapet"): never the advisory
+    #: author of a text, although a name like "Fylkesutvalet" ends in an advisory head
+    governing_actor_types: tuple[str, ...] = ()
     #: verbs that recommend only with an "at" clause: "Barneombudet forventer at ...", "Vi ønsker at det legges
     #: føringer ..." (with "å" they tell what the body itself expects or wants to do)
     that_verbs: tuple[str, ...] = ()
@@ -397,6 +400,7 @@ def advisory_author(document: Document, actors: Sequence[Actor] = (), *,
         a for a in actors
         if a.kind == "organisation" and document.is_body(a.start, a.end)
         and (a.actor_type in cues.advisory_actor_types or _advisory_name(a.label, cues))
+        and a.actor_type not in cues.governing_actor_types
     ]
     if not candidates:
         for match in itertools.chain(_NAMED_BODY.finditer(text), _NAMED_COMPOUND_BODY.finditer(text)):
