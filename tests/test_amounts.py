@@ -372,6 +372,11 @@ BOKMAL_MONEY = [
     ("nb-keyed-money", "Søknadssum: 200 000", [M("200 000", 200_000)]),
     ("nb-pa-after-money-noun", "Tilskuddet er på 1 200 000.", [M("1 200 000", 1_200_000)]),
     ("nb-money-sentence", "Kommunen fikk innvilget 1 250 000 til prosjektet.", [M("1 250 000", 1_250_000)]),
+    # ... or opening a bullet item under a list introduction about money (round 57), not under one about counts
+    ("nb-money-list-items",
+     "Fylkesmannen har tildelt\n\n• 35 250 000 til aktivitetstiltak\n• 42 095 000 til besøksvert",
+     [M("35 250 000", 35_250_000), M("42 095 000", 42_095_000)]),
+    ("nb-count-list-items", "Antall besøk i året\n\n• 35 250 000 på nettsidene\n• 42 095 000 i appen", []),
     # "fra X til Y milliarder": the start of the change takes the unit of its end
     ("nb-from-to-shares-unit",
      "Styret vedtok en nedskalering fra 3,3 til 2,3 milliarder kroner.",

@@ -1386,7 +1386,28 @@ def _money_context(text: str, start: int, end: int, value: Decimal, lex: _Lexico
     lo = _sentence_start(text, start, 300)
     stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 120))
     hi = stop.start() if stop else min(len(text), end + 120)
-    return bool(lex.near_money.search(text, lo, start) or lex.near_money.search(text, end, hi))
+    return bool(lex.near_money.search(text, lo, start) or lex.near_money.search(text, end, hi)
+                or _item_under_money(text, start, lex))
+
+
+#: a bullet item's opening up to the number it begins with
+_ITEM_OPENING = re.compile(r"[ \t]*" + _MARKER + r"[ \t]+")
+
+
+def _item_under_money(text: str, start: int, lex: _Lexicon) -> bool:
+    """The number opens a bullet item of a list whose introduction speaks of money: "Fylkesmannen har tildelt" over
+    "• 35 250 000 til aktivitetstiltak for å motvirke ensomhet" (the items of a grant list give sums, not counts)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ITEM_OPENING.fullmatch(text, line_start, start):
+        return False
+    pos = line_start - 1
+    while pos > 0:  # up past the list's other items to its introduction
+        above = text.rfind("\n", 0, pos) + 1
+        line = text[above:pos]
+        if line.strip() and not _BULLET.match(line):
+            return bool(lex.near_money.search(line))
+        pos = above - 1
+    return False
 
 
 _BOUNDARY = re.compile(
