@@ -728,6 +728,11 @@ def backward(context: MeasureContext, amount: Amount, index: int) -> tuple[Fundi
                     if _short_definite(context, phrase) or rx.anaphor.match(words):
                         return Reference(*phrase, alias=True), *BUDGET_FALLBACK
                     return NewPhrase(*phrase, "backward"), *BUDGET_FALLBACK
+            framed = _framed_object(context, cstart, cstart + m.start(2))
+            if framed is not None:
+                # "foreslår å bevilge lån til Oslo universitetssykehus til vedlikeholdsinvesteringer med en låneramme
+                # på 1,3 milliarder kroner": what has the frame is what the money is for
+                return NewPhrase(*framed, "backward"), *BUDGET_FALLBACK
             return BUDGET_FALLBACK
         described = _instrument_phrase_before(context, cstart, cstart + m.start(2), cstart + m.end(2))
         if described is not None:
@@ -983,6 +988,35 @@ def _noun_phrase_of(context: MeasureContext, phrase: tuple[int, int]) -> tuple[t
 #: "Byggetrinn 2 i Bodø har en kostnadsramme på", "Prosjektet har ei samla ramme på"
 _FRAME_OWNER = re.compile(r"\s*((?:[\w.-]+\s+){0,6}?[\w.-]+)\s+(?:har|hadde|fikk|fekk|får)\s+"
                           r"(?:(?:en|ei|ein|et|eit|samlet|samla|total|brutto|netto)\s+)*\Z", re.IGNORECASE)
+
+
+#: "med" and an article (and a size word) before the frame noun that ``on_amount`` found: "... med en låneramme på"
+_WITH_FRAME = re.compile(r"\s+med\s+(?:en|ei|ein|et|eit)\s+(?:(?:samlet|samla|total)\s+)?\Z", re.IGNORECASE)
+
+
+def _framed_object(context: MeasureContext, start: int, frame: int) -> tuple[int, int] | None:
+    """The instrument phrase before "med en <frame noun> på N" (``frame`` is where the noun starts), back to the verb
+    or infinitive mark before it: "bevilge lån til Oslo universitetssykehus til vedlikeholdsinvesteringer med en
+    låneramme på" gives "lån til Oslo universitetssykehus til vedlikeholdsinvesteringer"; None without a parse, or
+    when the phrase is one word, an actor, a group or no measure (:func:`not_a_measure`)."""
+    text, rx, doc = context.text, context.rx, context.doc
+    m = _WITH_FRAME.search(text, start, frame)
+    if m is None or doc is None or not annotated(doc, "POS"):
+        return None
+    span = doc.char_span(start, m.start(), alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    begin = start
+    for token in reversed(span):
+        if token.pos_ in ("VERB", "AUX") or token.lower_ in _CLAUSE_MARKERS:
+            begin = token.idx + len(token.text)
+            break
+    phrase = trim_phrase(text, begin, m.start(), rx)
+    if (phrase is None or len(re.findall(r"[^\W\d_]{2,}", text[phrase[0]:phrase[1]])) < 2
+            or not text[phrase[0]].isalpha() or context.starts_actor(phrase[0])
+            or context.is_group(text[phrase[0]:phrase[1]]) or not_a_measure(text, *phrase, rx, doc=doc) is not None):
+        return None
+    return phrase
 
 
 def _short_definite(context: MeasureContext, phrase: tuple[int, int]) -> bool:
