@@ -1557,15 +1557,16 @@ def test_measures_recall_a_hearing_answers_groups_are_not_the_laws(nlp):
 
 
 def test_measures_recall_what_has_a_frame_after_med_is_funded_by_it(nlp):
-    """Round 57: "foreslår å bevilge lån til X med en låneramme på N": the loan the frame belongs to is the measure and
-    N funds it, not the measure of the sentence before; a period ("2025 – 2028, med en bevilgning på ...") names
-    none."""
-    text = ("Sykehus\n\nRegjeringen foreslår å øke driftsbevilgningene til sykehusene med 2 884 millioner kroner.\n\n"
-            "Regjeringen foreslår å bevilge lån til Oslo universitetssykehus til vedlikeholdsinvesteringer med en "
-            "låneramme på 1,3 milliarder kroner.")
+    """Round 57: "foreslår å bevilge lån til X med en låneramme på N": the loan the frame belongs to is the measure
+    and N funds it, not the measure of the sentence before; a period ("2025 – 2028, med en bevilgning på ...")
+    names none."""
+    text = ("Sykehus\n\nRegjeringen foreslår å øke driftsbevilgningene til sykehusene med 2 884 millioner "
+            "kroner.\n\nRegjeringen foreslår å bevilge lån til Oslo universitetssykehus til "
+            "vedlikeholdsinvesteringer med en låneramme på 1,3 milliarder kroner.")
     found = measures(nlp, text)
     assert found.get("lån til Oslo universitetssykehus til vedlikeholdsinvesteringer") == {1_300_000_000}, found
     assert found.get("sykehusene") == {2_884_000_000}, found
-    period = ("Rustiltak\n\nFinansieringen dekkes av midler i handlings- og økonomiplan 2025 – 2028, med en bevilgning "
-              "på 3 mill. kroner for hvert av årene.")
-    assert not any(label[:1].isdigit() or label.startswith("–") for label in measures(nlp, period)), measures(nlp, period)
+    period = ("Rustiltak\n\nFinansieringen dekkes av midler i handlings- og økonomiplan 2025 – 2028, med en "
+              "bevilgning på 3 mill. kroner for hvert av årene.")
+    labels = measures(nlp, period)
+    assert not any(label[:1].isdigit() or label.startswith("–") for label in labels), labels
