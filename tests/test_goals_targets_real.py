@@ -975,3 +975,17 @@ def test_targets_real_groups_named_by_what_they_receive_or_did(parsed, text, gro
     """Rounds 47-48: the sick-listed ("sykemeldte"), receivers ("-mottakarar", "-mottakere"), offenders
     ("overgriparar") and the like are groups a measure can be for (``extra_group_nouns``)."""
     assert group in group_labels(parsed(text))
+
+
+def test_goals_targets_real_a_list_of_prioritised_groups_names_the_groups(nlp):
+    """Round 57: "Desse gruppene er prioriterte i ...:" over a numbered list: each item is a target group
+    (``group_list_cues``); the bare "gruppene" names nobody (``vague_groups``)."""
+    text = ("Tannhelse\n\nDen offentlege tannhelsetenesta gir tannbehandling til dei som har rett på det.\n\n"
+            "Desse gruppene er prioriterte i den offentlege tannhelsetenesta:\n\n"
+            "1. Barn og ungdom frå fødsel til og med det året dei fyller 18 år.\n"
+            "2. Psykisk utviklingshemma i og utanfor institusjon.\n"
+            "3. Eldre og langtidssjuke i institusjon og heimesjukepleie.\n")
+    groups = [g.label for g in extract_text(text, source="t.txt", nlp=nlp, language="nn").target_groups]
+    assert "Psykisk utviklingshemma i og utanfor institusjon" in groups, groups
+    assert any(g.startswith("Barn og ungdom frå fødsel") for g in groups), groups
+    assert not any(g.lower() in ("gruppene", "desse gruppene") for g in groups), groups
