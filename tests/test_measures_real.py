@@ -53,6 +53,11 @@ def measures(nlp, text: str) -> dict[str, set[int]]:
     ("Nordre Legevakt IKS", "entity"),
     ("Menn i helse", None),
     ("tilskot til rekruttering av fastlegar", None),
+    # the tail of a clause: a reflexive, a place, a negated clause (``label_non_openers``, round 56)
+    ("seg til de endringene og revisjonene", "fragment"),
+    ("ved legesenteret i Myrvåg", "fragment"),
+    ("ikkje at helsestasjonstenesta bidreg til at barn", "fragment"),
+    ("ikke innføre normerte sykmeldinger", None),
 ])
 def test_measures_real_labels_that_name_no_measure(label, reason):
     assert not_a_measure(label, 0, len(label), compiled(default_cues())) == reason

@@ -242,6 +242,7 @@ class MeasureCues:
     legislation_compound_heads: tuple[str, ...] = ()
     legislation_changes: tuple[str, ...] = ()
     legislation_process_words: tuple[str, ...] = ()
+    label_non_openers: tuple[str, ...] = ()
     #: a plan, strategy, white paper or reform (a label ending in one of these, in any inflection): what a page's
     #: scheme serves when the page names it in passing
     plan_heads: tuple[str, ...] = ()

@@ -530,6 +530,8 @@ def not_a_measure(text: str, start: int, end: int, rx: Patterns, *, doc: Doc | N
     first = words[0].lower()
     if len(words) == 1 and first in _PERSONAL_PRONOUNS:
         return "fragment"  # "Realveksten fordeler seg med om lag 3,1 mrd. kroner": a pronoun names nothing
+    if any(" ".join(w.lower() for w in words[:len(o.split())]) == o for o in cues.label_non_openers):
+        return "fragment"  # "seg til de endringene ...", "ved legesenteret i Myrvåg": the tail of a clause
     if first in cues.kind_words:
         return "generic"  # "slike frisklivssentralar": a kind, no measure
     if _CATEGORY.match(label):
