@@ -1570,3 +1570,14 @@ def test_measures_recall_what_has_a_frame_after_med_is_funded_by_it(nlp):
               "bevilgning på 3 mill. kroner for hvert av årene.")
     labels = measures(nlp, period)
     assert not any(label[:1].isdigit() or label.startswith("–") for label in labels), labels
+
+
+def test_measures_recall_a_granting_participle_opens_no_label():
+    """Round 55: "... og parallelt tildelt samhandlingsmidler til X": the participle is the grant's verb, not part of
+    what was granted (``drop_words``)."""
+    from helsekg.extract.measures.cues import compiled, default_cues
+    from helsekg.extract.measures.phrases import trim_phrase
+
+    text = "tildelt samhandlingsmidler til samarbeidsutvalgene mellom helseforetak og kommuner"
+    start, end = trim_phrase(text, 0, len(text), compiled(default_cues()))
+    assert text[start:end] == "samhandlingsmidler til samarbeidsutvalgene mellom helseforetak og kommuner"
