@@ -1581,3 +1581,13 @@ def test_measures_recall_a_granting_participle_opens_no_label():
     text = "tildelt samhandlingsmidler til samarbeidsutvalgene mellom helseforetak og kommuner"
     start, end = trim_phrase(text, 0, len(text), compiled(default_cues()))
     assert text[start:end] == "samhandlingsmidler til samarbeidsutvalgene mellom helseforetak og kommuner"
+
+
+@pytest.mark.parametrize("title, label", [
+    ("Disse har fått Helse Nords forskningsmidler for 2019", "Helse Nords forskningsmidler for 2019"),
+    ("Desse får tilskot til frivilligsentralar i 2024", "tilskot til frivilligsentralar i 2024"),
+])
+def test_measures_recall_a_results_page_title_names_what_was_received(nlp, title, label):
+    """Round 27: a results page titled "Disse har fått X" / "Desse får X" lists who got the scheme X its title names."""
+    text = f"{title}\n\nHelse Nord har fordelt 104 millioner kroner etter utlysning i juni. Slik er midlene fordelt."
+    assert label in measures(nlp, text), measures(nlp, text)

@@ -64,6 +64,9 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
             # "Tildeling av regionale forskningsmidler for 2024" hands out
             begin = opener.end()
+        elif (received := _RECEIVED.match(text, begin, s.end)) is not None:
+            # "Disse har fått Helse Nords forskningsmidler for 2019": the page lists who got the scheme it names
+            begin = received.end()
         if demonstrative_instrument(text[begin:s.end].split()[:2], rx):
             continue  # "Disse innovasjonsprosjektene er tildelt midler": the projects the page lists, no name of one
         about = _about(context, s.start, s.end)
@@ -365,6 +368,9 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
 
 
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
+#: a results page's title up to what was received: "Disse har fått ...", "Desse får ...", "Følgende prosjekter fikk ..."
+_RECEIVED = re.compile(r"(?i)(?:disse|desse|dei|de|følgende|følgjande)(?:\s+[\w-]+)?\s+"
+                       r"(?:har\s+fått|fikk|fekk|får|fær)(?:\s+(?:tildelt|tildelte|innvilget|innvilga))?\s+(?=\w)")
 _APPLY = re.compile(r"(?i)s(?:øk|øke|økje|øknad)(?:\s+om)?\s+(?=\w)")
 
 
