@@ -995,7 +995,7 @@ _WITH_FRAME = re.compile(r"\s+med\s+(?:en|ei|ein|et|eit)\s+(?:(?:samlet|samla|to
 
 
 def _framed_object(context: MeasureContext, start: int, frame: int) -> tuple[int, int] | None:
-    """The instrument phrase before "med en <frame noun> på N" (``frame`` is where the noun starts), back to the verb
+    """The noun phrase before "med en <frame noun> på N" (``frame`` is where the noun starts), back to the verb
     or infinitive mark before it: "bevilge lån til Oslo universitetssykehus til vedlikeholdsinvesteringer med en
     låneramme på" gives "lån til Oslo universitetssykehus til vedlikeholdsinvesteringer"; None without a parse, or
     when the phrase is one word, an actor, a group or no measure (:func:`not_a_measure`)."""

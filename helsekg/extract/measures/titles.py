@@ -367,10 +367,10 @@ def _about(context: MeasureContext, start: int, end: int) -> tuple[int, int] | N
 _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
 
 
-#: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
-#: a results page's title up to what was received: "Disse har fått ...", "Desse får ...", "Følgende prosjekter fikk ..."
+#: A results page's title up to what was received: "Disse har fått ...", "Desse får ...", "Følgende prosjekter fikk ...".
 _RECEIVED = re.compile(r"(?i)(?:disse|desse|dei|de|følgende|følgjande)(?:\s+[\w-]+)?\s+"
                        r"(?:har\s+fått|fikk|fekk|får|fær)(?:\s+(?:tildelt|tildelte|innvilget|innvilga))?\s+(?=\w)")
+#: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
 _APPLY = re.compile(r"(?i)s(?:øk|øke|økje|øknad)(?:\s+om)?\s+(?=\w)")
 
 
