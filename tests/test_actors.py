@@ -158,6 +158,9 @@ PERSON_CASES = [
     ("Åshild Bruun-Gundersen (FrP) [13:09:04] (ordfører for saken): Saken handler om eldre.",
      "Åshild Bruun-Gundersen", "ordfører for saken", "FrP", None),
     ("Hege Liadal (A) [] (ordfører for saka): Eg vil takke komiteen.", "Hege Liadal", "ordfører for saka", "A", None),
+    # Nynorsk role nouns (round 56: county governors' reports and health trusts' case papers)
+    ("– Vi held fram satsinga, seier statsforvaltar Kari Nes.", "Kari Nes", "statsforvaltar", None, None),
+    ("Tillitsvald Per Dahl var til stades i møtet.", "Per Dahl", "tillitsvald", None, None),
 ]
 
 
