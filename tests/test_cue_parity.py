@@ -32,6 +32,7 @@ PAIRS = {
     "prioriteres": "prioriterast", "fordeles": "fordelast", "tildeles": "tildelast", "reduseres": "reduserast",
     "rettet mot": "retta mot", "personer": "personar", "pasienter": "pasientar", "brukere": "brukarar",
     "organisasjoner": "organisasjonar", "kommuner": "kommunar", "derfor": "difor", "dessuten": "dessutan",
+    "statsforvalter": "statsforvaltar", "tillitsvalgt": "tillitsvald", "leder": "leiar", "rådgiver": "rådgjevar",
 }
 #: lists that are one standard's by design: the language identifier's marker words, web pages' fixed strings, names;
 #: its words of both standards ("derfor", "også" are Nynorsk too; "difor", "òg" are Nynorsk markers)
@@ -39,7 +40,8 @@ EXEMPT = {("language_cues.json", "language.nb"), ("language_cues.json", "languag
           ("language_cues.json", "page.boilerplate_prefixes"),
           ("language_cues.json", "page.link_prefixes"), ("measure_cues.json", "programme_names")}
 FILES = ("measure_cues.json", "measure_prose_cues.json", "proposer_cues.json", "recommendation_cues.json",
-         "goal_target_cues.json", "amount_lexicon.json", "extraction_cues.json", "language_cues.json", "link_model.json")
+         "goal_target_cues.json", "amount_lexicon.json", "extraction_cues.json", "language_cues.json", "link_model.json",
+         "actor_patterns.json")
 
 
 def _lists(obj, path: tuple[str, ...] = ()) -> Iterator[tuple[str, list[str]]]:
