@@ -35,7 +35,7 @@ PAIRS = {
     "statsforvalter": "statsforvaltar", "tillitsvalgt": "tillitsvald", "leder": "leiar", "rådgiver": "rådgjevar",
     "følges opp": "følgjast opp", "ungdommer": "ungdomar", "bevilget": "løyvd", "økte med": "auka med",
     "dekke": "dekkje", "syke": "sjuke", "hjem": "heim", "bruker": "brukar", "satser": "satsar", "gikk": "gjekk",
-    "ansatt": "tilsett",
+    "ansatt": "tilsett", "retningslinjer": "retningsliner", "særlig": "særleg", "mulig": "mogleg",
 }
 #: lists that are one standard's by design: the language identifier's marker words, web pages' fixed strings, names;
 #: its words of both standards ("derfor", "også" are Nynorsk too; "difor", "òg" are Nynorsk markers)
