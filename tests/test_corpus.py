@@ -465,6 +465,14 @@ BAD_INPUTS = [
         "E008",
         "looks like English"
     ),
+    # a language lingua was not asked about used to be named by the nearest candidate ("looks like Danish")
+    (
+        "francais.txt",
+        "Le gouvernement a annoncé aujourd'hui un nouveau plan pour la santé mentale des jeunes, avec un financement de "
+        "cinquante millions d'euros pour les hôpitaux et les services municipaux.".encode(),
+        "E008",
+        "looks like French"
+    ),
     ("report.pdf", b"%PDF-1.7\n", "E010", "cannot extract text from this PDF file"),
     ("disguised.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "E010", "PDF"),
     ("sheet.xlsx", b"PK\x03\x04 not a document", "E003", "unsupported file type '.xlsx'"),
