@@ -360,7 +360,7 @@ def _sized(before: list[Token], lemmas: ContextLemmas) -> bool:
 def _granted_after(after: list[Token], lemmas: ContextLemmas) -> bool:
     """A whole verb follows the amount as its passive or participle: "15 948 mill. kr utbetalt i 2021",
     "2 millionar kroner skal lysast ut", "N kroner er satt av til ...". Up to two auxiliaries may come between, after
-    the relative "som" of a cleft ("i år er det 310 mill. kr som skal fordelast ut")."""
+    the relative "som" of a cleft ("i år er det 310 millioner kroner som skal deles ut")."""
     forms = _verb_forms(lemmas.whole_verbs)
     words = after[1:4] if after and after[0].lower_ == "som" else after[:3]
     for token in words:
