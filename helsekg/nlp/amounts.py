@@ -53,6 +53,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from helsekg.resources import load_data
+from helsekg.text.layout import lines_above
 
 __all__ = ["ParsedAmount", "AmountKind", "Qualifier", "find_amounts", "money_column", "money_header", "parse_number"]
 
@@ -1400,14 +1401,10 @@ def _item_under_money(text: str, start: int, lex: _Lexicon) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not _ITEM_OPENING.fullmatch(text, line_start, start):
         return False
-    pos = line_start - 1
-    while pos > 0:  # up past the list's other items to its introduction
-        above = text.rfind("\n", 0, pos) + 1
-        line = text[above:pos]
-        if line.strip() and not _BULLET.match(line):
-            return bool(lex.near_money.search(line))
-        pos = above - 1
-    return False
+    # up past the list's other items to its introduction
+    intro = next(((a, b) for a, b in lines_above(text, start) if text[a:b].strip() and not _BULLET.match(text, a, b)),
+                 None)
+    return intro is not None and lex.near_money.search(text, *intro) is not None
 
 
 _BOUNDARY = re.compile(

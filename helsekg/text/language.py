@@ -263,11 +263,10 @@ def _detector():  # noqa: ANN202 (a lingua LanguageDetector)
     keeps the loaded models at ~15 MB instead of ~170 MB per process (a 300-page report: 0.1 s
     instead of 1.8 s for the first call).
     """
-    from lingua import Language, LanguageDetectorBuilder
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    languages = [Language.BOKMAL, Language.NYNORSK, Language.DANISH, Language.SWEDISH, Language.ENGLISH, Language.GERMAN,
-                 Language.FRENCH, Language.SPANISH, Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH,
-                 Language.FINNISH, Language.POLISH]
+    # the candidates are the codes of ``_LANGUAGES``, so the names a refusal gives and the languages judged are one list
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in _LANGUAGES]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 

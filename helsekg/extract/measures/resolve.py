@@ -1469,9 +1469,10 @@ class MeasureResolver:
             measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
             if measure is None:
                 only = self.only_measure()
-                # a hearing answer on a law ("endringer i folkehelseloven"): the groups its body names are
-                # what the answer discusses, not whom the law is for
-                only = only if only is None or only.how != "law" else None
+                if only is not None and only.how == "law":
+                    # a hearing answer on a law ("endringer i folkehelseloven"): the groups its body names are
+                    # what the answer discusses, not whom the law is for
+                    only = None
                 measure = only or (self.title_measure() if found.strong else None)
             if measure is None and not found.strong:
                 continue
