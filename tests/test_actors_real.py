@@ -113,6 +113,13 @@ def test_actors_real_coordinated_institutions_share_the_head(actor_nlp, text, la
     ("Nettverket har med desse kommunane: Austrheim, Fedje, Lindås, Masfjorden, Meland, Modalen, Osterøy, Radøy, "
      "Vaksdal, Herøy og Gulen.", "nn",
      {"Austrheim", "Fedje", "Lindås", "Masfjorden", "Meland", "Modalen", "Osterøy", "Radøy", "Vaksdal", "Herøy", "Gulen"}),
+    # a series of three or more municipalities in running text, a comma after a space included
+    ("Ti prosjekt fekk støtte, i Askøy, Bergen, Bømlo, Førde og Gulen.", "nn",
+     {"Askøy", "Bergen", "Bømlo", "Førde", "Gulen"}),
+    ("Oslo, Bergen, Bodø, Trondheim og Drammen er med i mange av søknadene.", "nb",
+     {"Oslo", "Bergen", "Bodø", "Trondheim", "Drammen"}),
+    ("Samarbeidet mellom dei 17 kommunane: Austrheim, Fedje , Lindås og Masfjorden held fram.", "nn",
+     {"Austrheim", "Fedje", "Lindås", "Masfjorden"}),
 ])
 def test_actors_real_municipalities_handed_money_by_their_place_name(actor_nlp, text, language, expected):
     actors, _ = rules(actor_nlp, text, language)
@@ -124,6 +131,8 @@ def test_actors_real_municipalities_handed_money_by_their_place_name(actor_nlp, 
     ("Tiltaket gir 2 millioner kroner til en møteplass i Bergen 2 000 000", "nb"),  # a place in a phrase
     ("Desse stadene får nye turvegar:\n • Vestnes\n • Aukra\n", "nn"),  # a list of places, not of municipalities
     ("Tildelt\nOslo Met 200 000\n", "nb"),  # no municipality's name
+    ("Prosjektet samarbeider med Bergen, Voss og Sintef om nye løysingar.", "nn"),  # one name in the series is none
+    ("Bergen og Voss får nye turvegar i år.", "nn"),  # two places are no series
 ])
 def test_actors_real_place_names_in_other_rows_are_no_municipalities(actor_nlp, text, language):
     actors, _ = rules(actor_nlp, text, language)

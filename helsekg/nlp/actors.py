@@ -820,13 +820,18 @@ _CELL_PLACE = re.compile(
 #: a list item (after its marker, :data:`~helsekg.text.layout.BULLET_RE`) that is only municipality names
 _ITEM_PLACES = re.compile(rf"{_PLACES}[^\S\n]*$")
 _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:i|på|fra|frå|til|for|ved|av|mot|om)[^\S\n]+$")
+#: three or more capitalised names coordinated in running text ("Oslo, Bergen, Bodø, Trondheim og Drammen",
+#: "Masfjorden , Meland, Modalen"): a comma may stand after a space
+_PLACE_SERIES = re.compile(
+    rf"(?<![\w-])(?P<places>[{_UPPER}][\w-]+(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{2,}})(?![\w-])")
 _MUNICIPALITIES_WORD = re.compile(r"(?i)(?<![\w-])kommun(?:e|en|ene|ane|ar|er)(?![\w-])")
 
 
 def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
     """Municipalities named by their place alone where money is handed out: the rows of an allocation table
-    ("Lyngen 117 000,-"; a row whose cells came out one per line: "Gjesdal" / "30 000") and the items of a list
-    of municipalities ("Desse kommunane får støtte:" / "• Vestnes"). Every name must be a municipality's (the
+    ("Lyngen 117 000,-"; a row whose cells came out one per line: "Gjesdal" / "30 000"), the items of a list
+    of municipalities ("Desse kommunane får støtte:" / "• Vestnes") and a series of three or more municipalities in
+    running text ("Ti prosjekt fekk støtte, i Askøy, Bergen, Bømlo, ...", "Oslo, Bergen, Bodø og Drammen er med"). Every name must be a municipality's (the
     gazetteer's); two municipalities of one name ("Herøy") are one actor of that name."""
     out: list[_Candidate] = []
     found: list[tuple[int, str]] = []
@@ -840,6 +845,10 @@ def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
         m = _ITEM_PLACES.match(text, line.start() + bullet.end(), line.end()) if bullet else None
         if m is not None and _MUNICIPALITIES_WORD.search(text, max(0, text.rfind("\n\n", 0, line.start())), m.start()):
             found.extend(_places_in(m))  # under an introduction that speaks of municipalities
+    for m in _PLACE_SERIES.finditer(text):
+        places = _places_in(m)
+        if all(gaz.is_municipality(place) for _, place in places):
+            found.extend(places)  # a series of municipalities: those taking part, applying or receiving
     for start, place in found:
         ref = _municipality_ref(place, gaz)
         if ref is not None:
