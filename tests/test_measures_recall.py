@@ -837,6 +837,20 @@ def test_measures_recall_a_table_of_recipients_funds_the_pages_scheme(nlp):
     assert {17_900, 154_675, 520_000} <= found.get("Eldre ut på middag", set()), found
 
 
+@pytest.mark.parametrize(("text", "label", "amount"), [
+    ("Endelig tildeling av tilskudd - tiltakspakke sårbare eldre\n\nTil sammen er det i høst tildelt 33 millioner "
+     "kroner til 12 frivillige organisasjoner og 41 kommuner.", "tiltakspakke sårbare eldre", 33_000_000),
+    ("Ny tildeling av midlar: Aktive lokalsamfunn\n\nStatsforvaltaren har fordelt 4 millionar kroner til 14 "
+     "kommunar.", "Aktive lokalsamfunn", 4_000_000),
+])
+def test_measures_recall_a_rounds_title_names_the_scheme_after_a_generic_noun(nlp, text, label, amount):
+    """ "Endelig tildeling av tilskudd - X": a modifier before the round's noun, and a generic noun ("tilskudd",
+    "midlar") before the dash: the scheme is the name after the dash, and the page's sum funds it."""
+    found = measures(nlp, text)
+    assert found.get(label) == {amount}, found
+    assert not any(lab.startswith(("tilskudd", "midlar")) for lab in found), found
+
+
 def test_measures_recall_the_source_ends_a_handed_out_funds_name(nlp):
     """ "tildeling av søkbare regionale forskingsmiddel frå Helse Midt-Noreg til ...": who gives the money ends the
     name of what is handed out."""

@@ -64,6 +64,9 @@ def find_titles(context: MeasureContext) -> tuple[Candidate, ...]:
             # "Søk tilskot til ...", "Søke tilskot til prosjekt ...": the grant is the measure; so is what a
             # "Tildeling av regionale forskningsmidler for 2024" hands out
             begin = opener.end()
+            generic = _GENERIC_THEN_NAME.match(text, begin, s.end)
+            if generic is not None and generic.group(1).lower() in context.cues.generic_measure_lemmas:
+                begin = generic.end()  # "Endelig tildeling av tilskudd - tiltakspakke sårbare eldre": the name after
         elif (received := _RECEIVED.match(text, begin, s.end)) is not None:
             # "Disse har fått Helse Nords forskningsmidler for 2019": the page lists who got the scheme it names
             begin = received.end()
@@ -338,7 +341,10 @@ def _process_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     # "Tildeling av X"; "Oversikt tildeling - X", "Utlysing: X": the round named before a dash or colon
     # "Tildeling prosjektskjønn 2020": the fund right after the noun, lower case (no preposition)
     # "Ekstraordinær tilleggsutlysning: Tilskudd til ...": a round named by a compound of the noun, before a colon
-    return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?(?:{alternation(nouns) or '(?!)'})"
+    # "Endelig tildeling av ...", "Ny utlysing: ...", "Årets tildeling av ...": a round's modifier before the noun
+    return re.compile(rf"(?i)(?:(?:oversikt|oversyn)\s+(?:over\s+)?)?"
+                      rf"(?:(?:\w+(?:lig|leg|ig|ær)|ny|nye|ekstra|årets|andre|første|fyrste)\s+)?"
+                      rf"(?:{alternation(nouns) or '(?!)'})"
                       rf"(?:\s+av\s+|\s+[-–—]\s+|:\s+|\s+(?=(?!(?:{_PREPOSITIONS})\b)(?-i:[a-zæøå])))(?=\w)"
                       rf"|(?:[\w-]+\s+){{0,2}}[\w-]*?(?:{alternation(nouns) or '(?!)'}):\s+(?=\w)")
 
@@ -370,6 +376,8 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()\n]{0,60}\)\s*$")
 #: A results page's title up to what was received: "Disse har fått ...", "Desse får ...", "Følgende prosjekter fikk ...".
 _RECEIVED = re.compile(r"(?i)(?:disse|desse|dei|de|følgende|følgjande)(?:\s+[\w-]+)?\s+"
                        r"(?:har\s+fått|fikk|fekk|får|fær)(?:\s+(?:tildelt|tildelte|innvilget|innvilga))?\s+(?=\w)")
+#: A generic noun after a title's process noun, then a dash or colon before the name ("tilskudd - <name>")
+_GENERIC_THEN_NAME = re.compile(r"([\w-]+)(?:\s+[-–—]\s+|:\s+)(?=\w)")
 #: A grant page's title that opens with the call to apply ("Søk tilskot til ...", "Søke om tilskudd til ...").
 _APPLY = re.compile(r"(?i)s(?:øk|øke|økje|øknad)(?:\s+om)?\s+(?=\w)")
 
