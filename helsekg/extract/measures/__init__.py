@@ -86,6 +86,7 @@ from helsekg.extract.measures.context import build_context
 from helsekg.extract.measures.cues import MeasureCues, default_cues
 from helsekg.extract.measures.funding import find_funding_cues
 from helsekg.extract.measures.goals import find_goals
+from helsekg.extract.measures.hearing import find_hearing_topics
 from helsekg.extract.measures.named import find_funds, find_named
 from helsekg.extract.measures.phrases import measure_key
 from helsekg.extract.measures.proposals import find_proposals
@@ -132,6 +133,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.add_named(find_named(context))
     resolver.add_named(find_proposals(context))
     resolver.add_named(find_services(context))
+    resolver.add_named(find_hearing_topics(context))
     resolver.add_named(find_numbered(context))
     resolver.add_named(find_scheme_headings(context))
     resolver.add_funds(find_funds(context))

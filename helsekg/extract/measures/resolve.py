@@ -51,6 +51,7 @@ from helsekg.extract.measures.context import REFERENCE_REACH, BulletList, Measur
 from helsekg.extract.measures.cues import WORD, WORD_START, YEARS, MeasureCues, alternation
 from helsekg.extract.measures.funding import means_word
 from helsekg.extract.measures.goals import goal_cues
+from helsekg.extract.measures.hearing import proposal_author
 from helsekg.extract.measures.phrases import (
     DEFINITE_NEW,
     demonstrative_instrument,
@@ -1110,8 +1111,10 @@ class MeasureResolver:
         relative = set(default_proposer_cues().relative_markers)
         clauses: set[int] = set()
         for m in self.mentions:
-            if m.named or m.funding or m.alias_of is not None or m.how == "request":
-                continue  # a request's verb is an infinitive ("ber regjeringen snarest utrede ..."), whatever the tag
+            if m.named or m.funding or m.alias_of is not None or m.how in ("request", "hearing"):
+                # a request's verb is an infinitive ("ber regjeringen snarest utrede ..."), whatever the tag; a
+                # hearing's proposal is cut before its verb, and "lovfestet rett til ..." opens with a participle
+                continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -1529,6 +1532,10 @@ class MeasureResolver:
             if m.proposer is not None and m.sentence is not None and asks(
                     self.context, m.proposer, self.sentences[m.sentence].start, m.start):
                 m.proposer = None  # "Stortinget ber regjeringen opprette ...": the body that asks does not propose
+        for m in self.mentions:
+            if m.how == "hearing" and m.sentence is not None:
+                # "Gjesdal kommune er positive til forslaget om ...": who answers the hearing proposes nothing
+                m.proposer = proposal_author(self.context, m.start, self.sentences[m.sentence].start)
 
     def recipient_before(self, mention: Mention) -> Actor | None:
         """The organisation that receives money earlier in the mention's sentence: the subject of "får/mottar"
