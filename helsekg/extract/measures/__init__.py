@@ -89,6 +89,7 @@ from helsekg.extract.measures.goals import find_goals
 from helsekg.extract.measures.hearing import find_hearing_topics
 from helsekg.extract.measures.named import find_funds, find_named
 from helsekg.extract.measures.phrases import measure_key
+from helsekg.extract.measures.project_tables import find_project_rows
 from helsekg.extract.measures.proposals import find_proposals
 from helsekg.extract.measures.prose import find_prose
 from helsekg.extract.measures.requests import find_requests
@@ -134,6 +135,7 @@ def find_measures(doc: Doc, document: Document, *, amounts: Sequence[Amount], ac
     resolver.add_named(find_proposals(context))
     resolver.add_named(find_services(context))
     resolver.add_named(find_hearing_topics(context))
+    resolver.add_named(find_project_rows(context))
     resolver.add_named(find_numbered(context))
     resolver.add_named(find_scheme_headings(context))
     resolver.add_funds(find_funds(context))

@@ -39,7 +39,7 @@ __all__ = [
 class Candidate:
     """A measure mention a strategy proposes: ``text[start:end]`` in sentence ``sentence``.
 
-    ``how`` says which strategy found it ("title", "heading", "named", "forward", "backward", "cell",
+    ``how`` says which strategy found it ("title", "heading", "named", "forward", "backward", "cell", "project",
     "reference", "alias", "action", "request", "proposal", "bullet", "law": a law a title names); ``named`` marks a
     proper name (kept as written in the key);
     ``is_programme`` marks a programme ("Kompetanseløft 2025 inneholder ..."); ``group`` numbers the

@@ -151,6 +151,10 @@ class MeasureCues:
     #: a table header's project and applicant columns ("Prosjekt Kommune Tilskudd 2023 ..."): the row ends in its applicant
     table_project_columns: tuple[str, ...] = ()
     table_applicant_columns: tuple[str, ...] = ()
+    #: compounds of "middel" that name goods, not money ("hjelpemiddel", "legemidlar", "rusmidler")
+    goods_means_prefixes: tuple[str, ...] = ()
+    #: the last words of the other columns of a project table read one cell per line ("Prosjektleder", "Institusjon")
+    table_column_heads: tuple[str, ...] = ()
     #: bodies an action verb sets up ("sett ned eit offentleg utval"): measures only as such an object
     committee_heads: tuple[str, ...] = ()
     #: an action verb's definite or possessed object ending in one of these is an offer at large ("bygge ut

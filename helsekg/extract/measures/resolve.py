@@ -1536,6 +1536,8 @@ class MeasureResolver:
             if m.how == "hearing" and m.sentence is not None:
                 # "Gjesdal kommune er positive til forslaget om ...": who answers the hearing proposes nothing
                 m.proposer = proposal_author(self.context, m.start, self.sentences[m.sentence].start)
+            elif m.how == "project" and m.alias_of is None:
+                m.proposer = None  # a project a grant table lists: its applicant runs it, whoever funds it
 
     def recipient_before(self, mention: Mention) -> Actor | None:
         """The organisation that receives money earlier in the mention's sentence: the subject of "får/mottar"
