@@ -1130,6 +1130,17 @@ def test_measures_recall_a_page_without_a_measure_keeps_the_scheme_it_refers_to(
         assert any(m.goals for m in found) and any(m.targets for m in found), found
 
 
+def test_measures_recall_a_repeated_reference_takes_up_the_phrase_it_refers_to(nlp):
+    """Thirty-ninth session: "Boligsosial plan omhandler ... Planen ... Planen": the page's repeated reference names
+    the plan its first mention takes up, adjective and all (needs the parse)."""
+    text = ("Vanskeligstilte på boligmarkedet er personer som ikke kan skaffe seg en bolig på egen hånd.\n\n"
+            "Boligsosial plan omhandler utfordringer, mål og tiltak for vanskeligstilte på boligmarkedet. Planen "
+            "konkretiserer de lokale målene. Planen skal rulleres hvert fjerde år.")
+    found = findings(nlp, text).measures
+    assert found and found[0].label == "Boligsosial plan", [m.label for m in found]
+    assert {m.key for m in found} == {found[0].key}, [(m.label, m.key) for m in found]
+
+
 def test_measures_recall_a_list_of_yearly_amounts_funds_what_its_introduction_grants(any_nlp):
     """Seventeenth session: amounts on lines of their own ("I 2026: 450 000") under a line ending in a colon fund the
     measure that line or the sentence before it names."""

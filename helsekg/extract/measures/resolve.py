@@ -1042,6 +1042,11 @@ class MeasureResolver:
         spans = ranked[0][1]
         longest = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
         first = None
+        # "Boligsosial plan omhandler ... Planen konkretiserer ...": the noun phrase the first reference takes up
+        phrase = self.context.antecedent(*spans[0])
+        index = None if phrase is None else self.context.sentence_of(phrase[0])
+        if phrase is not None and index is not None and self.rejects(*phrase) is None:
+            first = self.add(*phrase, index, "reference")
         for start, end in [longest, *(span for span in spans if span != longest)]:
             index = self.context.sentence_of(start)
             if index is None:
