@@ -182,11 +182,34 @@ def test_actors_real_company_form_is_one_body(actor_nlp):
     # a relative clause naming the role: "..., som er tannpleiar og ..."
     ("Prosjektet vart presentert av Siri Aasen, som er kommunalsjef i Eidfjord kommune.", "nn", "Siri Aasen",
      "kommunalsjef i Eidfjord kommune"),
+    # thirty-ninth session: a body right after the role, with no preposition; a body after a comma in parentheses
+    ("Styringsgruppa:\n • Heidi Nilsen, viseadministrerande direktør Helse Møre og Romsdal\n • Ola Vik, "
+     "kommunalsjef Molde kommune", "nn", "Heidi Nilsen", "viseadministrerande direktør"),
+    ("Styringsgruppa:\n • Siv Andersen, kommunalsjef Kristiansund kommune er medlem i gruppa.", "nb", "Siv Andersen",
+     "kommunalsjef"),
+    ("Deltakarar:\nWenche Tislevoll (ordførar, Fitjar kommune)\nHege Etterlid (økonomisjef, Stord kommune)", "nn",
+     "Hege Etterlid", "økonomisjef"),
+    # a signature: the name over its title, or both on one line; a second title after a slash
+    ("Rapporten byggjer på tilsynet.\n\nAnne Wangen\nrevisjonsleiar\n\nLinda Svori\nrevisor\n\n1. Innleiing", "nn",
+     "Linda Svori", "revisor"),
+    ("Hamar, 13. april 2027\n\nCathrine M. Lofthus administrerende direktør\n\n1. Bakgrunn", "nb",
+     "Cathrine M. Lofthus", "administrerende direktør"),
+    ("Med hilsen\n\nChristian Bjelke\nDirektør/ Fylkeslege\n\nEinar Andersen\nSeksjonssjef\n", "nb",
+     "Christian Bjelke", "direktør"),
+    # the role a person is given
+    ("Kari Eidnes Bjørkheim er tilsett som prosjektleiar. Ho har lang erfaring frå feltet.", "nn",
+     "Kari Eidnes Bjørkheim", "prosjektleiar"),
 ])
 def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
     actors, _ = rules(actor_nlp, text, language)
     person = next(a for a in actors if a.label == name)
     assert role in person.roles
+
+
+def test_actors_real_a_body_over_a_title_is_no_signature(actor_nlp):
+    """ "Bergen kommune" over "rådmann" in a copy list: the body the letter goes to, no person of that name."""
+    actors, _ = rules(actor_nlp, "Kopi til:\nBergen kommune\nrådmann\n", "nb")
+    assert not [a for a in actors if a.kind == "person"], [(a.label, a.roles) for a in actors]
 
 
 @pytest.mark.parametrize(("text", "name", "stated", "role"), [

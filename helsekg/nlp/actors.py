@@ -399,6 +399,16 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
             rf"(?P<names>{name_party}(?:(?:,[^\S\n]+|[^\S\n]+og[^\S\n]+){name_party}){{1,8}})"
         ),
         "coordinated_name": re.compile(rf"(?P<name>{full_name})(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{{1,4}})\))?"),
+        # a signature: "Morten Lang-Ree" over "administrerende direktør", or both on a line of their own ("Cathrine M.
+        # Lofthus administrerende direktør"); a second title after a slash ("Direktør/ Fylkeslege") stays out
+        "signature": re.compile(
+            rf"^[^\S\n]*(?P<name>{full_name}){party}(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)(?P<role>(?i:{role_core}))"
+            rf"(?:[^\S\n]*/[^\S\n]*(?i:{role_core}))?[^\S\n]*$", re.MULTILINE),
+        # "Kari Nordmann er tilsett som prosjektleiar", "... ble valgt som leder": the role a person is given
+        "appointed_as": re.compile(
+            rf"(?<![\w-])(?P<name>{full_name}){party}[^\S\n]+(?:er|blir|vert|ble|blei|vart)[^\S\n]+"
+            rf"(?:(?:no|nå|også|òg)[^\S\n]+)?(?:tilsett|tilsatt|ansatt|engasjert|konstituert|utnemnd|utnevnt|valt|"
+            rf"valgt)[^\S\n]+som[^\S\n]+(?P<role>{role})"),
         # "Saksbehandler: Kari Nordmann" on a line of its own (a case file's header)
         "role_line": re.compile(
             rf"^[^\S\n]*(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}[^\S\n]*$", re.MULTILINE
@@ -408,7 +418,9 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         # party and the time: "Kari Nordmann (A) [13:09:04] (ordfører for saken):"
         "name_paren_role": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\])?"
-            rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)\)"),
+            rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)"
+            # "(økonomisjef, Stord kommune)": the body after a comma
+            rf"(?:,[^\S\n]+[{_UPPER}][^()\n]{{1,50}})?\)"),
         "institution": re.compile(
             rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
             rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
@@ -419,7 +431,9 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         ),
         "apposition": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party},[^\S\n]+(?:som[^\S\n]+(?:er|var)[^\S\n]+)?(?P<role>{role})"
-            rf"(?=(?:[^\S\n]+(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?)?(?:[^\S\n]*[,.;:)]|[^\S\n]+(?:og|sier|seier|mener|meiner)\b|$))",
+            # "..., viseadministrerande direktør Helse Møre og Romsdal": the body may follow with no preposition
+            rf"(?=(?:[^\S\n]+(?:(?:{preps})[^\S\n]+[^,.;:\n]{{1,80}}?|[{_UPPER}][^,.;:\n]{{1,60}}?))?"
+            rf"(?:[^\S\n]*[,.;:)]|[^\S\n]+(?:og|sier|seier|mener|meiner|er|var)\b|$))",
             re.MULTILINE,
         ),
         "affiliation": re.compile(rf"[^\S\n]+(?:{preps})[^\S\n]+"),
@@ -763,7 +777,7 @@ def _pattern_candidates(text: str, gaz: Gazetteer, patterns: ActorPatterns) -> l
             continue
         org(m, m.group("body"), "hospital")
         out.extend(_coordinated_institutions(text, m, gaz, patterns))
-    out.extend(_recipient_municipalities(text, gaz))
+    out.extend(_recipient_municipalities(text, gaz, tuple(h.lower() for h in patterns.institution_heads)))
     for m in rx["municipality_list"].finditer(text):
         position = m.start("list")
         for place in re.split(r"(,\s*|\s+og\s+)", m.group("list")):
@@ -823,15 +837,17 @@ _PLACE_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:i|på|fra|frå|til|for|ved|av
 #: three or more capitalised names coordinated in running text ("Oslo, Bergen, Bodø, Trondheim og Drammen",
 #: "Masfjorden , Meland, Modalen"): a comma may stand after a space
 _PLACE_SERIES = re.compile(
-    rf"(?<![\w-])(?P<places>[{_UPPER}][\w-]+(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{2,}})(?![\w-])")
+    rf"(?<![\w-])(?P<places>[{_UPPER}][\w-]+"
+    rf"(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+og[^\S\n]+)[{_UPPER}][\w-]+){{2,}})(?![\w-])")
 _MUNICIPALITIES_WORD = re.compile(r"(?i)(?<![\w-])kommun(?:e|en|ene|ane|ar|er)(?![\w-])")
 
 
-def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
+def _recipient_municipalities(text: str, gaz: Gazetteer, institution_heads: tuple[str, ...] = ()) -> list[_Candidate]:
     """Municipalities named by their place alone where money is handed out: the rows of an allocation table
     ("Lyngen 117 000,-"; a row whose cells came out one per line: "Gjesdal" / "30 000"), the items of a list
     of municipalities ("Desse kommunane får støtte:" / "• Vestnes") and a series of three or more municipalities in
-    running text ("Ti prosjekt fekk støtte, i Askøy, Bergen, Bømlo, ...", "Oslo, Bergen, Bodø og Drammen er med"). Every name must be a municipality's (the
+    running text ("Ti prosjekt fekk støtte, i Askøy, Bergen, Bømlo, ...", "Oslo, Bergen, Bodø og Drammen er med";
+    not before an institution noun: "Kongsberg, Drammen og Bærum sykehus"). Every name must be a municipality's (the
     gazetteer's); two municipalities of one name ("Herøy") are one actor of that name."""
     out: list[_Candidate] = []
     found: list[tuple[int, str]] = []
@@ -847,6 +863,9 @@ def _recipient_municipalities(text: str, gaz: Gazetteer) -> list[_Candidate]:
             found.extend(_places_in(m))  # under an introduction that speaks of municipalities
     for m in _PLACE_SERIES.finditer(text):
         places = _places_in(m)
+        head = re.match(r"[^\S\n]+([^\W\d_]+)", text[m.end():m.end() + 40])
+        if head is not None and head.group(1).lower().endswith(institution_heads):
+            continue  # "Kongsberg, Drammen og Bærum sykehus": the places name institutions
         if all(gaz.is_municipality(place) for _, place in places):
             found.extend(places)  # a series of municipalities: those taking part, applying or receiving
     for start, place in found:
@@ -973,6 +992,11 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     for m in scan_lines(rx["apposition"], text, lines):
         add(m, m.group("role"))
     for m in scan_lines(rx["name_paren_role"], text, lines):
+        add(m, m.group("role"))
+    for m in rx["signature"].finditer(text):
+        if not any(c.start <= m.start("name") < c.end for c in orgs):  # "Bergen kommune" over "rådmann": a body
+            add(m, m.group("role"))
+    for m in scan_lines(rx["appointed_as"], text, lines):
         add(m, m.group("role"))
     for m in rx["name_party"].finditer(text):
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"

@@ -619,7 +619,8 @@ def means_word(context: MeasureContext, word: str) -> bool:
     """A noun naming money as such ("tilskuddsmidler", "skjønsmidlar", "løyving"), or a kind of grant
     ("skjønstilskot", "stimuleringstilskudd"), not what it funds."""
     low = word.lower()
-    if any(low.startswith(p) and low[len(p):].startswith(("middel", "midl")) for p in context.cues.goods_means_prefixes):
+    goods = context.cues.goods_means_prefixes
+    if any(low.startswith(p) and low[len(p):].startswith(("middel", "midl")) for p in goods):
         return False  # "hjelpemiddel", "legemidlar", "rusmidler": goods, no money ("legevaktmidlar" are money)
     return bool(context.rx.budget_noun.match(low)) or low.endswith(("midler", "midlar", "middel", "midla", "midlene",
                                                                     "midlane")) or _GRANT_KIND.search(low) is not None

@@ -42,7 +42,8 @@ _HEARING = re.compile(r"(?i)(?<![\w-])h[øo]y?ring(?:ssvar|suttalelse|suttale|sn
 #: proposal's capitalised first word ("Høring Overføring av ansvaret for tannhelsetjenester ...")
 _LEAD_TOPIC = re.compile(
     r"(?i)(?<![\w-])h[øo]y?ring(?:ssvar|suttalelse|suttale)?"
-    r"(?:[^\S\n]+[-–—:][^\S\n]*|:[^\S\n]*|[^\S\n]+(?:om|til|på|vedrørende|vedr\.|vedk\.|ang\.|angåande|angående)[^\S\n]+"
+    r"(?:[^\S\n]+[-–—:][^\S\n]*|:[^\S\n]*"
+    r"|[^\S\n]+(?:om|til|på|vedrørende|vedr\.|vedk\.|ang\.|angåande|angående)[^\S\n]+"
     r"|[^\S\n]+(?=(?-i:[A-ZÆØÅ]))|[^\S\n]+(?=(?:lov)?forslag))"
     r"(?:(?:(?:lov)?forslag(?:et)?|høyringsnotat|høringsnotat)[^\S\n]+(?:til|om|med)[^\S\n]+(?:å[^\S\n]+)?)?")
 #: a proposal in the body: "forslaget om X", "forslag til X", "lovforslag om å X"
@@ -100,7 +101,8 @@ def _topic(context: MeasureContext, start: int, limit: int) -> tuple[int, int] |
     end = len(text[:clause.start() if clause else end].rstrip(" ,"))
     if any(a.start <= phrase[0] and a.end >= end for a in context.actors):
         return None  # "Høringssvar - Sauherad kommune": who answers
-    if _REPORT.search(text, phrase[0], end) or is_document(text[phrase[0]:end].split()[-1], context.cues.document_heads):
+    last = text[phrase[0]:end].split()[-1]
+    if _REPORT.search(text, phrase[0], end) or is_document(last, context.cues.document_heads):
         return None  # "Kvinnehelseutvalgets NOU 2023:5", "helsepersonellkommisjonens rapport": a document
     if len(text[phrase[0]:end].split()) < 2:
         return None  # "forslag til endringer": a generic word alone names none
