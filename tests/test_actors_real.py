@@ -199,6 +199,15 @@ def test_actors_real_company_form_is_one_body(actor_nlp):
     # the role a person is given
     ("Kari Eidnes Bjørkheim er tilsett som prosjektleiar. Ho har lang erfaring frå feltet.", "nn",
      "Kari Eidnes Bjørkheim", "prosjektleiar"),
+    # a signature with a blank line between name and title; a board member; a body in lower case before the name
+    ("Vennlig hilsen\n\nPer Ivar Myrbekk\n\nLeder\n", "nb", "Per Ivar Myrbekk", "leder"),
+    ("Styremedlem Gunnar Berge var den første til å understreke dette.", "nb", "Gunnar Berge", "styremedlem"),
+    ("Nestleiar i styret, Anne Sissel Faugstad, har lang erfaring.", "nn", "Anne Sissel Faugstad", "nestleiar i styret"),
+    # a case file's header flattened on one line; an acronym of the body in the parentheses
+    ("Saksbehandler: May Doris Fagerland Arkiv: G70 Arkivsaksnr.: 08/46", "nb", "May Doris Fagerland",
+     "saksbehandler"),
+    ("Styringsgruppa:\n • Rita Tveiten\n • Rune Heradstveit (dagleg leiar RNHI)\n", "nn", "Rune Heradstveit",
+     "dagleg leiar"),
 ])
 def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
     actors, _ = rules(actor_nlp, text, language)

@@ -386,7 +386,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     return {
         "role_name": re.compile(rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<name>{full_name}){party}"),
         "role_org_name": re.compile(
-            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+(?P<org>[{_UPPER}][^,.;:\n]{{1,60}}?),"
+            # "Nestleiar i styret, Anne Sissel Faugstad": a body in lower case too
+            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+(?P<org>[^\W\d_][^,.;:\n]{{1,60}}?),"
             rf"[^\S\n]+(?P<name>{full_name}){party}"
         ),
         "role_word": re.compile(role),
@@ -402,8 +403,13 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         # a signature: "Morten Lang-Ree" over "administrerende direktør", or both on a line of their own ("Cathrine M.
         # Lofthus administrerende direktør"); a second title after a slash ("Direktør/ Fylkeslege") stays out
         "signature": re.compile(
-            rf"^[^\S\n]*(?P<name>{full_name}){party}(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)(?P<role>(?i:{role_core}))"
+            rf"^[^\S\n]*(?P<name>{full_name}){party}(?:[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*|[^\S\n]+)"
+            rf"(?P<role>(?i:{role_core}))"
             rf"(?:[^\S\n]*/[^\S\n]*(?i:{role_core}))?[^\S\n]*$", re.MULTILINE),
+        # "Saksbehandler: May Fagerland Arkiv: G70": a case file's header flattened on one line, the next field after
+        "role_field": re.compile(
+            rf"(?<![\w-])(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}"
+            rf"(?=[^\S\n]+[{_UPPER}][\w.]*[^\S\n]*:)"),
         # "Kari Nordmann er tilsett som prosjektleiar", "... ble valgt som leder": the role a person is given
         "appointed_as": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party}[^\S\n]+(?:er|blir|vert|ble|blei|vart)[^\S\n]+"
@@ -419,8 +425,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         "name_paren_role": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\])?"
             rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)"
-            # "(økonomisjef, Stord kommune)": the body after a comma
-            rf"(?:,[^\S\n]+[{_UPPER}][^()\n]{{1,50}})?\)"),
+            # "(økonomisjef, Stord kommune)": the body after a comma; "(dagleg leiar RNHI)": its acronym
+            rf"(?:,[^\S\n]+[{_UPPER}][^()\n]{{1,50}}|[^\S\n]+(?-i:[{_UPPER}]{{2,8}}))?\)"),
         "institution": re.compile(
             rf"(?<![\w-])(?P<body>(?P<place>[{_UPPER}][{_LOWER}]+(?:[- ][{_UPPER}][{_LOWER}]+)?)[^\S\n]+"
             rf"(?:{_alt(patterns.institution_heads) or 'sykehus'}))(?![\w-])"
@@ -997,6 +1003,8 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
         if not any(c.start <= m.start("name") < c.end for c in orgs):  # "Bergen kommune" over "rådmann": a body
             add(m, m.group("role"))
     for m in scan_lines(rx["appointed_as"], text, lines):
+        add(m, m.group("role"))
+    for m in scan_lines(rx["role_field"], text, lines):
         add(m, m.group("role"))
     for m in rx["name_party"].finditer(text):
         if not rx["role_word"].fullmatch(m.group("name").split()[0]):  # "Helsebyråd Kari Nordmann (H)"
