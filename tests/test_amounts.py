@@ -552,6 +552,13 @@ QUANTITIES = [
     ("q-participle-modifier",
      "Kommunen har 2 døgnbemanna bustader.",
      [Q("2 døgnbemanna bustader", 2, "bustader")]),
+    # an adverb or neuter adjective before the counted noun, and up to four words before it (thirty-ninth session)
+    ("q-adverb-modifier",
+     "Målet er å skaffe 2 000 nye kommunalt disponerte utleieboliger.",
+     [Q("2 000 nye kommunalt disponerte utleieboliger", 2_000, "utleieboliger")]),
+    ("q-nn-adjective-modifier",
+     "Kommunen har no 12 faglig sterke team.",
+     [Q("12 faglig sterke team", 12, "team")]),
     ("q-heldognsplasser",
      "Det er bygget 12 000 heldøgnsplasser siden 2008.",
      [Q("12 000 heldøgnsplasser", 12_000, "heldøgnsplasser")]),  # "siden 2008": the start of a count, no year of it

@@ -811,11 +811,15 @@ def _coordinated(word: str, lex: _Lexicon) -> bool:
     return word.endswith(("er", "ar", "ene", "ane")) or word.endswith(tuple(lex.bare_plurals))
 
 
+#: the endings of an adverb or a neuter adjective before the counted noun ("kommunalt", "faglig", "regionalt")
+_ADVERB_ENDINGS = ("alt", "elt", "lig", "ligt", "leg", "legt", "isk", "iskt")
+
+
 def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
-    """The counted noun after a number: up to three lower-case non-stop words, adjectives first."""
+    """The counted noun after a number: up to four lower-case non-stop words, adjectives first."""
     run: list[re.Match] = []
     cursor = pos
-    while len(run) < 3:
+    while len(run) < 4:
         m = _TOKEN.match(text, cursor)
         if not m:
             break
@@ -837,8 +841,10 @@ def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             nxt = run[i + 1].group(1).lower()
             if not nxt.endswith(("er", "ar", "ene", "ane")) or nxt in lex.time_units:
                 return m.group(1), m.end()
-        # -ene/-ane (definite plural) and -ere (agent nouns: sykepleiere) are nouns, other -e adjectives
-        if low in lex.adjective_like or (low.endswith("e") and not low.endswith(("ene", "ane", "ere"))):
+        # -ene/-ane (definite plural) and -ere (agent nouns: sykepleiere) are nouns, other -e adjectives; so are the
+        # adverbs and neuter adjectives of "2 000 kommunalt disponerte utleieboliger", "12 faglig sterke team"
+        if low in lex.adjective_like or (low.endswith("e") and not low.endswith(("ene", "ane", "ere"))) \
+                or low.endswith(_ADVERB_ENDINGS):
             continue
         # "12 000 heldøgns omsorgsplassar", "2 døgnbemanna bustader": a genitive or participle modifies the noun
         if low.endswith(("s", "a")) and not low.endswith(("ss", "us", "is", "os")) and run[i + 1].group(1).lower().endswith(
