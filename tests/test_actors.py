@@ -76,6 +76,15 @@ GAZETTEER_CASES = [
     ("Ski kommune og Oppegård kommune ble til Nordre Follo kommune.", "nb",
      [("Ski kommune", "ski-kommune"), ("Oppegård kommune", "oppegard-kommune"),
       ("Nordre Follo kommune", "nordre-follo-kommune")]),
+    # thirty-ninth session: national bodies, a ministry's name of 2010-2019, and national organisations
+    ("Bufetat og UDI har ansvar for einslege mindreårige.", "nn",
+     [("Bufetat", "barne-ungdoms-og-familieetaten"), ("UDI", "utlendingsdirektoratet")]),
+    ("Barne-, likestillings- og inkluderingsdepartementet gir tilskudd til Frelsesarmeen.", "nb",
+     [("Barne-, likestillings- og inkluderingsdepartementet", "barne-og-likestillingsdepartementet"),
+      ("Frelsesarmeen", "frelsesarmeen")]),
+    ("Rådet for et aldersvennlig Norge og Lotteri- og stiftelsestilsynet deltok.", "nb",
+     [("Rådet for et aldersvennlig Norge", "radet-for-et-aldersvennlig-norge"),
+      ("Lotteri- og stiftelsestilsynet", "lotteri-og-stiftelsestilsynet")]),
 ]
 
 
