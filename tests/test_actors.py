@@ -82,6 +82,9 @@ GAZETTEER_CASES = [
     ("Barne-, likestillings- og inkluderingsdepartementet gir tilskudd til Frelsesarmeen.", "nb",
      [("Barne-, likestillings- og inkluderingsdepartementet", "barne-og-likestillingsdepartementet"),
       ("Frelsesarmeen", "frelsesarmeen")]),
+    # party abbreviations in a vote's list, written exactly so
+    ("Vedtatt forslag fra: Ap, FrP og SV.", "nb",
+     [("Ap", "arbeiderpartiet"), ("FrP", "fremskrittspartiet"), ("SV", "sosialistisk-venstreparti")]),
     ("Rådet for et aldersvennlig Norge og Lotteri- og stiftelsestilsynet deltok.", "nb",
      [("Rådet for et aldersvennlig Norge", "radet-for-et-aldersvennlig-norge"),
       ("Lotteri- og stiftelsestilsynet", "lotteri-og-stiftelsestilsynet")]),
