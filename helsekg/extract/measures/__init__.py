@@ -21,6 +21,8 @@ module                        what it does
 :mod:`.funding`               what each monetary amount funds ("30 millioner kroner til Menn i helse")
 :mod:`.actions`               decided actions ("foreslår å etablere ordningen Pilot Helse")
 :mod:`.bullets`               bullet lists of measures, recommendation lists, list programmes
+:mod:`.hearing`               the proposal a hearing response answers ("Høyring - rett til opphald i ...")
+:mod:`.project_tables`        the projects a grant table lists by title without a sum per row
 :mod:`.prose`                 measures named in running prose: name compounds ("Bu trygt heime-reforma"),
                               new instruments and buildings, example lists, report prose ("kommunen
                               etablerte ...")
