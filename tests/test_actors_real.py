@@ -208,6 +208,14 @@ def test_actors_real_company_form_is_one_body(actor_nlp):
      "saksbehandler"),
     ("Styringsgruppa:\n • Rita Tveiten\n • Rune Heradstveit (dagleg leiar RNHI)\n", "nn", "Rune Heradstveit",
      "dagleg leiar"),
+    # a role and its body right before the name, no comma; an abbreviation's dot inside the body; a time stamp and
+    # a colon before the role of a Storting speaker; a flattened header whose next field has two words
+    ("Det er bra, sier fagdirektør i Helse Midt-Norge RHF Henrik Sandbu.", "nb", "Henrik Sandbu",
+     "fagdirektør i Helse Midt-Norge RHF"),
+    ("Styreleder ved St. Olav, Anne Breiby, trakk frem dette.", "nb", "Anne Breiby", "styreleder ved St. Olav"),
+    ("Kjersti Toppe (Sp) [10:02:46]: (ordførar for saka): Regjeringa har fremja saka.", "nn", "Kjersti Toppe",
+     "ordførar for saka"),
+    ("DATO: SAKSHANDSAMAR: Helge Bergmann SAKA GJELD: Nytt bygg", "nn", "Helge Bergmann", "sakshandsamar"),
 ])
 def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
     actors, _ = rules(actor_nlp, text, language)

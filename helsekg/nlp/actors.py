@@ -387,7 +387,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         "role_name": re.compile(rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<name>{full_name}){party}"),
         "role_org_name": re.compile(
             # "Nestleiar i styret, Anne Sissel Faugstad": a body in lower case too
-            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+(?P<org>[^\W\d_][^,.;:\n]{{1,60}}?),"
+            rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+"
+            rf"(?P<org>[^\W\d_](?:[^,.;:\n]|\.(?=[^\S\n]+[{_UPPER}])){{1,60}}?),"
             rf"[^\S\n]+(?P<name>{full_name}){party}"
         ),
         "role_word": re.compile(role),
@@ -409,7 +410,10 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         # "Saksbehandler: May Fagerland Arkiv: G70": a case file's header flattened on one line, the next field after
         "role_field": re.compile(
             rf"(?<![\w-])(?P<role>(?i:{role_core}))[^\S\n]*:[^\S\n]*(?P<name>{full_name}){party}"
-            rf"(?=[^\S\n]+[{_UPPER}][\w.]*[^\S\n]*:)"),
+            rf"(?=[^\S\n]+[{_UPPER}][\w.]*(?:[^\S\n]+[{_UPPER}][\w.]*)?[^\S\n]*:)"),
+        # "sier fagdirektør i Helse Midt-Norge RHF Henrik Sandbu": a role and its body right before the name, no comma
+        "role_prep": re.compile(rf"(?<![\w-])(?P<role>{role})[^\S\n]+(?P<prep>{preps})[^\S\n]+"),
+        "name_after_org": re.compile(rf"[^\S\n]+(?P<name>{full_name}){party}"),
         # "Kari Nordmann er tilsett som prosjektleiar", "... ble valgt som leder": the role a person is given
         "appointed_as": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party}[^\S\n]+(?:er|blir|vert|ble|blei|vart)[^\S\n]+"
@@ -423,7 +427,7 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         # "• Håkon Matre (leiar)": a member list with each role in parentheses; in the Storting's minutes after the
         # party and the time: "Kari Nordmann (A) [13:09:04] (ordfører for saken):"
         "name_paren_role": re.compile(
-            rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\])?"
+            rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\]:?)?"
             rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)"
             # "(økonomisjef, Stord kommune)": the body after a comma; "(dagleg leiar RNHI)": its acronym
             rf"(?:,[^\S\n]+[{_UPPER}][^()\n]{{1,50}}|[^\S\n]+(?-i:[{_UPPER}]{{2,8}}))?\)"),
@@ -947,8 +951,8 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     org_at = {c.start: c for c in orgs}
     out: list[_Candidate] = []
 
-    def add(m: "re.Match[str] | _Shifted", role_text: str | None, *, org_span: tuple[int, int] | None = None,
-            as_written: str | None = None) -> None:
+    def add(m: "re.Match[str] | _Shifted | _Joined", role_text: str | None, *,
+            org_span: tuple[int, int] | None = None, as_written: str | None = None) -> None:
         name = _clean_name(m.group("name"), patterns)
         if name is None:
             return
@@ -985,6 +989,11 @@ def _person_candidates(text: str, patterns: ActorPatterns, orgs: list[_Candidate
     starts = role_starts(text, lines, patterns)
     for m in scan_starts(rx["role_org_name"], text, starts):
         add(m, m.group("role"), org_span=m.span("org"))
+    for m in scan_starts(rx["role_prep"], text, starts):
+        org = org_at.get(m.end())
+        named = rx["name_after_org"].match(text, org.end) if org is not None else None
+        if named is not None:
+            add(_Joined(m, named), m.group("role"), org_span=(org.start, org.end))
     for m in scan_starts(rx["role_name"], text, starts):
         add(m, m.group("role"))
     for m in scan_starts(rx["role_portfolio_name"], text, starts):
@@ -1143,6 +1152,22 @@ def _role_head_words(heads: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({head.split()[-1].lower() for head in heads if head.split()}))
 
 
+class _Joined:
+    """A role match and the name match after its body, read as one match ("fagdirektør i <body> Henrik Sandbu")."""
+
+    def __init__(self, role: re.Match[str], name: re.Match[str]) -> None:
+        self._role, self._name = role, name
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self._role.group(name) if name in ("role", "prep") else self._name.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._role.start(name) if name in ("role", "prep", 0) else self._name.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._role.end(name) if name in ("role", "prep") else self._name.end(name)
+
+
 class _Shifted:
     """A match of a sub-string seen at its place in the whole text (``group``, ``start``, ``end``)."""
 
@@ -1160,8 +1185,11 @@ class _Shifted:
 
 
 def _role_written(raw: str) -> str:
-    """A role as written, in lower case at the start ("Ordføraren" -> "ordføraren", "PRO-leder" kept)."""
+    """A role as written, in lower case at the start ("Ordføraren" -> "ordføraren", "PRO-leder" kept; a header's
+    capitals, "SAKSHANDSAMAR", in lower case)."""
     role = re.sub(r"\s+", " ", raw.strip())
+    if len(role) > 5 and role.isupper():
+        return role.lower()
     if not role[1:2].isupper():
         role = role[0].lower() + role[1:]
     return role
