@@ -216,6 +216,9 @@ def test_actors_real_company_form_is_one_body(actor_nlp):
     ("Kjersti Toppe (Sp) [10:02:46]: (ordførar for saka): Regjeringa har fremja saka.", "nn", "Kjersti Toppe",
      "ordførar for saka"),
     ("DATO: SAKSHANDSAMAR: Helge Bergmann SAKA GJELD: Nytt bygg", "nn", "Helge Bergmann", "sakshandsamar"),
+    # a genitive before the role in a Storting speaker's parentheses
+    ("Tone Wilhelmsen Trøen (H) [] (komiteens leder): Først vil jeg takke komiteen.", "nb", "Tone Wilhelmsen Trøen",
+     "komiteens leder"),
 ])
 def test_actors_real_roles_next_to_names(actor_nlp, text, language, name, role):
     actors, _ = rules(actor_nlp, text, language)

@@ -428,7 +428,8 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         # party and the time: "Kari Nordmann (A) [13:09:04] (ordfører for saken):"
         "name_paren_role": re.compile(
             rf"(?<![\w-])(?P<name>{full_name}){party}(?:[^\S\n]+\[[\d:. ]{{0,12}}\]:?)?"
-            rf"[^\S\n]+\((?P<role>{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)"
+            # "(komiteens leder)": a genitive before the role
+            rf"[^\S\n]+\((?P<role>(?:[{_LOWER}]+s[^\S\n]+)?{role}(?:[^\S\n]+(?:{preps}|for)[^\S\n]+[^()\n]{{1,40}}?)?)"
             # "(økonomisjef, Stord kommune)": the body after a comma; "(dagleg leiar RNHI)": its acronym
             rf"(?:,[^\S\n]+[{_UPPER}][^()\n]{{1,50}}|[^\S\n]+(?-i:[{_UPPER}]{{2,8}}))?\)"),
         "institution": re.compile(
