@@ -53,7 +53,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from helsekg.resources import load_data
-from helsekg.text.layout import lines_above
+from helsekg.text.layout import line_bounds, lines_above
 
 __all__ = ["ParsedAmount", "AmountKind", "Qualifier", "find_amounts", "money_column", "money_header", "parse_number"]
 
@@ -1404,8 +1404,7 @@ _ITEM_OPENING = re.compile(r"[ \t]*" + _MARKER + r"[ \t]+")
 def _item_under_money(text: str, start: int, lex: _Lexicon) -> bool:
     """The number opens a bullet item of a list whose introduction speaks of money: "Fylkesmannen har tildelt" over
     "• 35 250 000 til aktivitetstiltak for å motvirke ensomhet" (the items of a grant list give sums, not counts)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _ITEM_OPENING.fullmatch(text, line_start, start):
+    if not _ITEM_OPENING.fullmatch(text, line_bounds(text, start)[0], start):
         return False
     # up past the list's other items to its introduction
     intro = next(((a, b) for a, b in lines_above(text, start) if text[a:b].strip() and not _BULLET.match(text, a, b)),
@@ -1456,7 +1455,7 @@ _FROM = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+\Z")
 _TIL = re.compile(r"\s+(?:(?i:i|for)" + _H + r"+(?:19|20)\d\d" + _H + r"+)?(?i:til)" + _H + r"+\Z")
 _YEAR_PAIR = re.compile(r"(?<!\w)(?i:fra|frå)" + _H + r"+(19\d\d|20\d\d)" + _H + r"+(?i:til)" + _H
                         + r"+(19\d\d|20\d\d)(?!\w)")
-_BULLET = re.compile(r"[ \t]*" + _MARKER + r"[ \t]+\S")
+_BULLET = re.compile(_ITEM_OPENING.pattern + r"\S")
 _PER = re.compile(r"\s+(?i:per|pr\.?|kvar|hver|for kvar|for hver)(?!\w)")
 
 

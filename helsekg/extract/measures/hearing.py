@@ -25,8 +25,7 @@ import re
 
 from helsekg.extract.measures.candidates import Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.extract.measures.phrases import phrase_after
-from helsekg.extract.measures.phrases import is_document
+from helsekg.extract.measures.phrases import is_document, phrase_after
 from helsekg.extract.measures.titles import before_finite_verb
 from helsekg.extract.records import Actor
 
@@ -46,12 +45,14 @@ _LEAD_TOPIC = re.compile(
     r"|[^\S\n]+(?:om|til|på|vedrørende|vedr\.|vedk\.|ang\.|angåande|angående)[^\S\n]+"
     r"|[^\S\n]+(?=(?-i:[A-ZÆØÅ]))|[^\S\n]+(?=(?:lov)?forslag))"
     r"(?:(?:(?:lov)?forslag(?:et)?|høyringsnotat|høringsnotat)[^\S\n]+(?:til|om|med)[^\S\n]+(?:å[^\S\n]+)?)?")
+#: a proposal noun and the preposition that opens what it proposes: "forslaget om", "forslag til", "lovforslag om å"
+_PROPOSAL_OPENING = r"(?:lov)?forslag(?:et|ene)?[^\S\n]+(?:om|til)[^\S\n]+(?:å[^\S\n]+)?"
 #: a proposal in the body: "forslaget om X", "forslag til X", "lovforslag om å X"
-_PROPOSAL = re.compile(r"(?i)(?<![\w-])(?:lov)?forslag(?:et|ene)?[^\S\n]+(?:om|til)[^\S\n]+(?:å[^\S\n]+)?(?=\w)")
+_PROPOSAL = re.compile(rf"(?i)(?<![\w-]){_PROPOSAL_OPENING}(?=\w)")
 #: a subordinate clause that ends the proposal's phrase ("... i sykehjem når de medisinske behovene tilsier det")
 _CLAUSE = re.compile(r"(?i)[^\S\n]+(?:når|fordi|dersom|viss|hvis|som|slik[^\S\n]+at|så[^\S\n]+lenge)(?![\w-])")
 #: the author's genitive right before the proposal noun: "regjeringens forslag om", "departementets forslag til å"
-_AUTHOR = re.compile(r"(?i)([\w-]+s)[^\S\n]+(?:lov)?forslag(?:et|ene)?[^\S\n]+(?:om|til)[^\S\n]+(?:å[^\S\n]+)?$")
+_AUTHOR = re.compile(rf"(?i)([\w-]+s)[^\S\n]+{_PROPOSAL_OPENING}$")
 #: a statute section's number and paragraph after "§"
 _SECTION = re.compile(r"[^\S\n]*\d+(?:-\d+)?[a-z]?(?:[^\S\n]+(?:første|andre|annet|tredje|fjerde|femte)[^\S\n]+ledd)?")
 #: a report or white paper the hearing is on ("Høringssvar - Kvinnehelseutvalgets NOU 2023:5"): a document
@@ -101,10 +102,10 @@ def _topic(context: MeasureContext, start: int, limit: int) -> tuple[int, int] |
     end = len(text[:clause.start() if clause else end].rstrip(" ,"))
     if any(a.start <= phrase[0] and a.end >= end for a in context.actors):
         return None  # "Høringssvar - Sauherad kommune": who answers
-    last = text[phrase[0]:end].split()[-1]
-    if _REPORT.search(text, phrase[0], end) or is_document(last, context.cues.document_heads):
+    words = text[phrase[0]:end].split()
+    if _REPORT.search(text, phrase[0], end) or is_document(words[-1], context.cues.document_heads):
         return None  # "Kvinnehelseutvalgets NOU 2023:5", "helsepersonellkommisjonens rapport": a document
-    if len(text[phrase[0]:end].split()) < 2:
+    if len(words) < 2:
         return None  # "forslag til endringer": a generic word alone names none
     return phrase[0], end
 

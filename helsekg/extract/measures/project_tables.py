@@ -23,7 +23,7 @@ import re
 
 from helsekg.extract.measures.candidates import Candidate
 from helsekg.extract.measures.context import MeasureContext
-from helsekg.text.layout import split_lines
+from helsekg.text.layout import line_bounds, split_lines
 
 __all__ = ["find_project_rows"]
 
@@ -50,8 +50,7 @@ def find_project_rows(context: MeasureContext) -> tuple[Candidate, ...]:
             index += 1
             continue
         if len(cells) >= 2 and not any(_has_money(context, s, e) for s, e in cells):
-            for s, e in cells:
-                found.extend(_candidate(context, s, e))
+            found.extend(c for s, e in cells if (c := _candidate(context, s, e)) is not None)
     return tuple(found)
 
 
@@ -103,17 +102,18 @@ def _stacked_rows(text: str, lines: list[tuple[int, int]], index: int, width: in
 
 
 def _has_money(context: MeasureContext, start: int, end: int) -> bool:
-    line_end = context.text.find("\n", end)
-    line_end = len(context.text) if line_end < 0 else line_end
+    """A monetary amount stands in the row of the cell ``[start, end)`` (its line, from the cell on)."""
+    line_end = line_bounds(context.text, end)[1]
     return any(a.is_money and start <= a.start < line_end for a in context.amounts)
 
 
-def _candidate(context: MeasureContext, start: int, end: int) -> list[Candidate]:
+def _candidate(context: MeasureContext, start: int, end: int) -> Candidate | None:
+    """The project a row's first cell names, its description after a spaced dash left out."""
     text = context.text
     dash = _DESCRIPTION.search(text, start, end)
     end = dash.start() if dash is not None and dash.start() > start else end
     end = start + len(text[start:end].rstrip(" .,;:"))
     index = context.sentence_of(start)
     if end <= start or index is None:
-        return []
-    return [Candidate(start, end, index, "project", named=True)]
+        return None
+    return Candidate(start, end, index, "project", named=True)
