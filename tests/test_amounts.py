@@ -531,13 +531,17 @@ QUANTITIES = [
      "Konkret er det gjeve tilskot til seks heile stillingar til psykologar.",
      [Q("seks heile stillingar", 6, "stillingar")]),
     # a part of a stated whole counts what the whole counts, in figures or words ("45 av 52 kommunar", "ni av 14
-    # behandlingsteam"); a part in words of an uncounted whole says "some of them" ("to av anbefalingene")
+    # behandlingsteam"); a part in words of a definite plural counts that noun ("to av anbefalingene": the real
+    # texts' annotators count every such case, fortieth session), "ein av ..." ("one of them") counts nothing
     ("q-nn-part-of-a-counted-whole",
      "I år fekk 45 av 52 kommunar tilskot, og vi har plass til ni av 14 behandlingsteam.",
      [Q("45", 45, "kommunar"), Q("52 kommunar", 52, "kommunar"), Q("ni", 9, "behandlingsteam"),
       Q("14 behandlingsteam", 14, "behandlingsteam")]),
-    ("q-part-in-words-of-an-uncounted-whole",
+    ("q-part-in-words-of-a-definite-plural",
      "Departementet har allerede fulgt opp to av anbefalingene.",
+     [Q("to", 2, "anbefalingene")]),
+    ("q-nn-one-of-them-is-no-count",
+     "Ein av dei kommunane som fekk midlar, er Stord.",
      []),
     ("q-ansatte-om-lag",
      "Helse Nord har om lag 18 000 ansatte.",
@@ -1033,6 +1037,16 @@ def test_amounts_a_cell_that_states_a_change_makes_the_amount_below_it_one():
     # after a money noun too: a count of applications, never kroner (the real texts' annotators count these)
     ("Tilskuddet dekker 25 av søknadene.", [("25", 25, "søknadene")]),
     ("I år kom det inn 120 søknader, og 35 av desse får pengar.", [("120 søknader", 120, "søknader"), ("35", 35, "søknader")]),
+    # a spelled part of a definite plural, and a noun after the pronoun, count that noun (fortieth session)
+    ("Fem av kommunane fekk overført midlar.", [("Fem", 5, "kommunane")]),
+    ("Tolv av høyringsinstansane hadde ingen merknader.", [("Tolv", 12, "høyringsinstansane")]),
+    ("Vi fekk 18 søknader og har løyvd midlar til 13 av desse prosjekta.",
+     [("18 søknader", 18, "søknader"), ("13", 13, "prosjekta")]),
+    ("Sju av kommunene som får penger, ligger i nord.", [("Sju", 7, "kommunene")]),
+    # a verb after the pronoun is no noun: the part counts the noun of the count before it
+    ("Vi mottok 40 søknader, og 12 av dei gjaldt barn.", [("40 søknader", 40, "søknader"), ("12", 12, "søknader")]),
+    # a spelled part of a spelled whole is a proportion ("to av tre barn")
+    ("Om lag to av tre barn som bur i fosterheim, må flytte.", [("tre barn", 3, "barn")]),
     # not a part: money before "av", a fraction, a duration, a pronoun with no count before it
     ("I tillegg går 40 millioner av de økte midlene til sykehusene.", [("40 millioner", 40_000_000, None)]),
     ("Om lag 2/3 av potten gjekk til lag og foreiningar.", []),

@@ -736,9 +736,9 @@ _TRUNCATED_COMPOUNDS = re.compile(
 _COORDINATED = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\w-])")
 
 
-#: "61 av dei totalt 285 søknadene", "45 av 52 kommunar", "37 av søknadene", "54 av desse": a part of what the noun
-#: after "av" counts
-_PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?:dei|de|alle))?"
+#: "61 av dei totalt 285 søknadene", "45 av 52 kommunar", "37 av søknadene", "13 av desse prosjekta", "54 av desse":
+#: a part of what the noun after "av" counts
+_PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?P<det>dei|de|desse|disse|alle))?"
                         r"(?:(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+sa(?:m|mm)en))?"
                         r"[ \t\u00a0]+(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})*))?(?=[ \t\u00a0]+[a-zæøå])")
 #: pronouns after "av": "20 av dem", "54 av desse" (the count of the noun before)
@@ -751,6 +751,8 @@ _COUNT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})*[ \t\u00a0]+([
 
 #: endings of an indefinite plural noun ("ungdommer", "søknadar", "pasientane" is definite and not one)
 _PLURAL_ENDING = re.compile(r"\w{2,}(?:er|ar)$")
+#: endings of a definite plural noun ("søknadene", "kommunane", "prosjekta")
+_DEFINITE_PLURAL = re.compile(r"\w{2,}(?:ene|ane|na|a)$")
 
 
 def _counted_plural(prev: str, unit: str | None, lex: _Lexicon) -> bool:
@@ -767,7 +769,8 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
     """The counted noun after a number, and a plural noun coordinated with it ("4 000 sykehjemsplasser og
     omsorgsboliger": the count is of both). A part of a whole counts what the whole counts ("61 av dei totalt 285
     søknadene", "54 av desse" after "276 søknader"): the noun is the unit, the span stays the number's, so the
-    whole is read as an amount of its own."""
+    whole is read as an amount of its own. A part in words, or after a pronoun, counts a definite plural noun
+    ("Fem av kommunane", "13 av desse prosjekta"), never a verb ("12 av dei gjaldt ...")."""
     truncated = _TRUNCATED_COMPOUNDS.match(text, pos)
     head = truncated.group(2).lower() if truncated is not None else ""
     if truncated is not None and head not in lex.stop and head not in lex.time_units:
@@ -779,10 +782,13 @@ def _find_unit(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
         if not (text[pos - 1:pos].isdigit() or spelled) or re.search(r"\d/\d+\Z", text[max(0, pos - 12):pos]):
             return None  # "110 millioner av økte midler": money; "2/3 av totalbeløpet": a fraction
         part = _PARTITIVE.match(text, pos)
-        if spelled and (part is None or part.group("whole") is None):
-            return None  # "ni av 14 behandlingsteam" counts; "to av anbefalingene" says "some of them"
         noun = _counted_noun(text, part.end(), lex) if part is not None else None
         low = noun[0].lower() if noun is not None else ""
+        if part is not None and part.group("whole") is None and (spelled or part.group("det")) and not (
+                _DEFINITE_PLURAL.match(low) or low in lex.nominal_adjectives):
+            # "ni av 14 behandlingsteam", "Fem av kommunane", "12 av dei tilsette" count; "12 av dei gjaldt ..." counts
+            # the noun before, and "to av dei" alone says "some of them"
+            noun = None
         if noun is not None and low not in lex.time_units and low not in _PARTITIVE_PRONOUNS:
             return noun[0], pos
         if _PARTITIVE_BACK.match(text, pos):
