@@ -1059,6 +1059,22 @@ def test_amounts_a_part_counts_what_the_whole_counts(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a plus sign before a rate is its growth, read like a signed sum (fortieth session)
+    ("Kommunene mottok 11,2 milliarder kroner i tilskuddsmidler (+8,7 prosent) over refusjonsordningene.",
+     [(11_200_000_000, None, "Unspecified"), (8.7, "prosent", "Unspecified")]),
+    # the words after the rate still speak of the sum before it: counted recipients make it a total
+    ("Kommunene mottok ytterligere tilskudd på 2,7 milliarder kroner (+7,9 prosent) fordelt over 41 ordninger.",
+     [(2_700_000_000, None, "Total"), (7.9, "prosent", "Unspecified"), (41, "ordninger", "Unspecified")]),
+    # a telephone number's "+47" is no rate
+    ("Ring +47 22 24 90 90 for meir informasjon.", []),
+])
+def test_amounts_a_signed_rate_is_read(text, expected):
+    """Issue 13, fortieth session: "(+8,7 prosent)", "dvs +1,41 %" are quantities (the real texts' annotators count
+    them), and they do not cut the sum before them off from the words that give its kind."""
+    assert [(float(a.value) if a.unit else a.value, a.unit, a.kind.value) for a in find_amounts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Kommunar med under 5000 innbyggjarar kan søkje om tilskotet.", []),
     ("Ordninga gjeld kommuner med mellom 3000 og 8 000 innbyggere.", []),
     ("Smittetalet var 40 per 1000 innbyggjarar.", []),
@@ -1105,8 +1121,10 @@ def test_amounts_counts_opened_by_a_quantifier_or_taken_up_by_a_partitive(text, 
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a budget line's change in brackets: the sign says its kind
+    # (the signed rate after it is a quantity of its own, fortieth session)
     ("Helse Nord RHF\t4,1 mrd\t(+ 73 mill. dvs +1,8 %)", [(Decimal("4100000000"), "Unspecified"),
-                                                          (Decimal("73000000"), "Increase")]),
+                                                          (Decimal("73000000"), "Increase"),
+                                                          (Decimal("1.8"), "Unspecified")]),
     ("Sykehusapotekene\t0,4 mrd\t(- 12 mill. dvs -2,9 %)", [(Decimal("400000000"), "Unspecified"),
                                                             (Decimal("12000000"), "Reduction")]),
     ("Rammen blir 3,1 mrd, +45 mill. fra året før.", [(Decimal("3100000000"), "Unspecified"),

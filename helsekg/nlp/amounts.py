@@ -717,11 +717,16 @@ def _money_follows(text: str, end: int, lex: _Lexicon) -> bool:
 
 
 def _signed_scale(text: str, pos: int, end: int, lex: _Lexicon) -> bool:
-    """A plus sign before the number and a money scale after it ("6,2 mrd (+ 86 mill.)": a budget line's change); a
-    telephone number's "+ 47" has no scale."""
+    """A plus sign before the number and a money scale or a percent after it ("6,2 mrd (+ 86 mill.)": a budget line's
+    change; "(+8,7 prosent)", "dvs +1,41 %": a growth rate); a telephone number's "+ 47" has neither."""
     token, _ = _last_token(text, pos)
+    if token.lstrip("([") != "+":
+        return False
     scale = lex.scale.match(text, end)
-    return token.lstrip("([") == "+" and scale is not None and scale.group(1).lower() in lex.money_scales
+    return (scale is not None and scale.group(1).lower() in lex.money_scales) or _PERCENT_AFTER.match(text, end) is not None
+
+
+_PERCENT_AFTER = re.compile(r"[ \t\u00a0]*(?:%|prosent(?![\w-]))")
 
 
 #: a sign right before an amount that says its kind: "(+ 86 mill.)", "+86 mill." add; "(- 221 mill.)" takes away (a
@@ -1010,7 +1015,7 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         if prev not in lex.year_lead and not _counted_plural(prev, unit, lex):
             return None, end
     if not is_money:
-        if _is_reference(text, span_start, lex):
+        if _is_reference(text, span_start, lex) and not (unit is not None and _signed_scale(text, pos, core.end, lex)):
             return None, end
         prev = _prev_word(text, span_start)
         if prev and _is_cap_name(prev, lex) and not core.is_word:
@@ -1670,9 +1675,12 @@ def find_amounts(text: str) -> list[ParsedAmount]:
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         follows_from = prev is not None and bool(_TIL.match(text[:r.start], prev.end)) and bool(
             _FROM.search(text, max(0, prev.start - 10), prev.start))
+        # a rate right after a sum says how it changed ("2,7 milliarder kroner (+7,9 prosent) fordelt over 41
+        # ordninger"): the words after it still speak of the sum
+        cue_next = next((x for x in raws[i + 1:] if not (r.is_money and x.unit in lex.percent)), None)
         kind = _kind(text, lo, r.start, r.end, hi, lex, follows_from=follows_from,
                      next_start=nxt.start if nxt else None,
-                     after_hi=min(clause_end, r.end + _CONTEXT, nxt.num_start if nxt else n),
+                     after_hi=min(clause_end, r.end + _CONTEXT, cue_next.num_start if cue_next else n),
                      clause_hi=min(clause_end, r.end + _CONTEXT))
         sign = _SIGN_BEFORE.search(text, max(0, r.start - 4), r.start) if r.is_money else None
         if kind is AmountKind.UNSPECIFIED and sign is not None:
