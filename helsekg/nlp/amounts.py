@@ -723,10 +723,8 @@ def _signed_scale(text: str, pos: int, end: int, lex: _Lexicon) -> bool:
     if token.lstrip("([") != "+":
         return False
     scale = lex.scale.match(text, end)
-    return (scale is not None and scale.group(1).lower() in lex.money_scales) or _PERCENT_AFTER.match(text, end) is not None
-
-
-_PERCENT_AFTER = re.compile(r"[ \t\u00a0]*(?:%|prosent(?![\w-]))")
+    money = scale is not None and scale.group(1).lower() in lex.money_scales
+    return money or lex.percent_after.match(text, end) is not None
 
 
 #: a sign right before an amount that says its kind: "(+ 86 mill.)", "+86 mill." add; "(- 221 mill.)" takes away (a
