@@ -1043,6 +1043,9 @@ def test_amounts_a_cell_that_states_a_change_makes_the_amount_below_it_one():
     ("Vi fekk 18 søknader og har løyvd midlar til 13 av desse prosjekta.",
      [("18 søknader", 18, "søknader"), ("13", 13, "prosjekta")]),
     ("Sju av kommunene som får penger, ligger i nord.", [("Sju", 7, "kommunene")]),
+    # a genitive owner between "av" and the whole: the part counts the noun, never the owner (fortieth session)
+    ("Rapporter om tilstanden ved 15 av byens 55 sykehjem.", [("15", 15, "sykehjem"), ("55 sykehjem", 55, "sykehjem")]),
+    ("I 2020 var i alt 58 av Helsedirektoratets tilskuddsordninger omfattet.", [("58", 58, "tilskuddsordninger")]),
     # a verb after the pronoun is no noun: the part counts the noun of the count before it
     ("Vi mottok 40 søknader, og 12 av dei gjaldt barn.", [("40 søknader", 40, "søknader"), ("12", 12, "søknader")]),
     # a spelled part of a spelled whole is a proportion ("to av tre barn")
