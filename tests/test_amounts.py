@@ -1070,10 +1070,15 @@ def test_amounts_a_part_counts_what_the_whole_counts(text, expected):
      [(2_700_000_000, None, "Total"), (7.9, "prosent", "Unspecified"), (41, "ordninger", "Unspecified")]),
     # a telephone number's "+47" is no rate
     ("Ring +47 22 24 90 90 for meir informasjon.", []),
+    # a full-time position after "per/pr" is a rate's base, no share counted; a share of a position is a count
+    ("Tilskotet er auka til kr 400 000 pr 100 % psykologstilling.", [(400_000, None, "Total")]),
+    ("Det gis inntil 610 000 kroner per 100 prosent stilling.", [(610_000, None, "Unspecified")]),
+    ("Prosjektleder må være ansatt i minst 20 % stilling.", [(20.0, "prosent", "Unspecified")]),
 ])
 def test_amounts_a_signed_rate_is_read(text, expected):
     """Issue 13, fortieth session: "(+8,7 prosent)", "dvs +1,41 %" are quantities (the real texts' annotators count
-    them), and they do not cut the sum before them off from the words that give its kind."""
+    them), and they do not cut the sum before them off from the words that give its kind; "per 100 % stilling" is
+    the base of a rate, no quantity."""
     assert [(float(a.value) if a.unit else a.value, a.unit, a.kind.value) for a in find_amounts(text)] == expected
 
 

@@ -716,6 +716,10 @@ def _money_follows(text: str, end: int, lex: _Lexicon) -> bool:
             and lex.currency_after.match(text, scale.end()) is not None)
 
 
+#: a position after a percent ("per 100 % stilling", "pr 100 prosent psykologstilling")
+_POSITION_AFTER = re.compile(r"[ \t\u00a0]+[a-zæøå]*stilling(?:ar|er)?(?![\w-])")
+
+
 def _signed_scale(text: str, pos: int, end: int, lex: _Lexicon) -> bool:
     """A plus sign before the number and a money scale or a percent after it ("6,2 mrd (+ 86 mill.)": a budget line's
     change; "(+8,7 prosent)", "dvs +1,41 %": a growth rate); a telephone number's "+ 47" has neither."""
@@ -978,6 +982,9 @@ def _scan_one(text: str, pos: int, lex: _Lexicon) -> tuple[_Raw | None, int]:
         if pm:
             unit = pm.group(2) or "prosent"  # "%" is read as the word; words are kept as written
             end = pm.end()
+            post = _POSITION_AFTER.match(text, end)
+            if post is not None and _prev_word(text, pos).lower() in ("per", "pr"):
+                return None, post.end()  # "400 000 kroner per 100 prosent stilling": a rate's base, not a share
         else:
             found = _find_unit(text, end, lex)
             if money_scale:
