@@ -697,6 +697,8 @@ NEGATIVE = [
     ("neg-duration-digits", "Utdanningen tar 5 år og 6 måneder."),
     ("neg-duration-nn", "Kurset går over fire veker og to dagar."),
     ("neg-duration-hours", "Legevakten er åpen 24 timer i døgnet."),
+    # a duration in the genitive before the noun it measures (fortieth session)
+    ("neg-duration-genitive-minutes", "Endringen gir inntil 60 minutters reisevei til fødeinstitusjonen."),
     ("neg-duration-genitive", "Det gis 3 ukers opplæring."),
     ("neg-article-en", "Vi møttes en gang i uka og ein dag i veka."),
     ("neg-article-ett", "Det er ett prosjekt og eitt tiltak igjen."),
