@@ -261,6 +261,8 @@ def test_actors_real_stated_role_as_written(actor_nlp, text, name, stated, role)
      "Folkehelsestrategi for Agder"),
     ("Kommunane i Innlandet får meir pengar til helsestasjonane.", "nn", "Innlandet"),
     ("Har du spørsmål, ta kontakt med Lise Haugen på telefon.", "nn", "Lise Haugen"),
+    ("Regionrådet er samde om å prioritera «Velferdsteknologi i vest» høgast, seier Kari Nordmann.", "nn",
+     "Velferdsteknologi"),
 ])
 def test_actors_real_not_actors(nlp, text, language, not_actor):
     extraction = full(nlp, text, language)
@@ -360,6 +362,9 @@ def test_actors_real_according_to_opens_no_name(nlp):
     # names of bodies are definite forms, acronyms or no dictionary words
     ("Husbanken", False), ("Riksrevisjonen", False), ("NAV", False), ("Bufdir", False), ("Statsforvaltaren", False),
     ("Kreftforeningen", False), ("Volda", False),
+    # an indefinite compound ending in a base-form noun (fortieth session); definite compounds are names
+    ("Velferdsteknologi", True), ("Tiltakspakke", True), ("Representantforslag", True),
+    ("Helsedirektoratet", False), ("Kreftregisteret", False), ("Sjukepleiarforbundet", False), ("Pasientreiser", False),
 ])
 def test_actors_real_a_capitalised_dictionary_word_is_no_name(word, dictionary_word):
     """A one-word entity of the model that is the base form of a common noun, verb or adjective ("Vedlegg" heading a

@@ -1215,7 +1215,11 @@ def _base_form_word(word: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False  # "NAV", "SSB": acronyms are names
     table = load_table()
-    return any(table.lookup(upos, low, seen=True) == low for upos in ("NOUN", "VERB", "ADJ"))
+    if any(table.lookup(upos, low, seen=True) == low for upos in ("NOUN", "VERB", "ADJ")):
+        return True
+    # an indefinite compound the dictionary does not list, ending in a base-form noun of five letters or more
+    # ("Velferdsteknologi": "teknologi"); "Helsedirektoratet" ends in a definite form
+    return low.isalpha() and any(table.lookup("NOUN", low[i:], seen=True) == low[i:] for i in range(3, len(low) - 4))
 
 
 def generic_body_word(word: str, patterns: ActorPatterns) -> bool:
