@@ -1300,7 +1300,7 @@ def _entity_candidates(doc: Doc, gaz: Gazetteer, patterns: ActorPatterns, *,
             continue  # capitalised common nouns the model took for a name ("Koronautbruddet har ført til ...")
         last = text.split()[-1].lower()
         if any(last.endswith(head) for head in patterns.entity_measure_heads):
-            continue  # a programme, budget or service named like a body ("Kompetanseløft", "Statsbudsjettet")
+            continue  # a programme, budget, service or law named like a body ("Statsbudsjettet", "Folkehelselova")
         if kind != "person" and len(ent) == 1 and text not in person_names and _sentence_initial(doc, ent) \
                 and last.endswith(("et", "en", "a", "ene", "ane")):
             continue  # a definite common noun opening a sentence ("Vedtaket", "Fondet")
