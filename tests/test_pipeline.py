@@ -60,3 +60,23 @@ def test_pipeline_default_model_has_ner_when_shipped(nlp):
     assert "ner" in nlp.pipe_names
     doc = nlp("Helse- og omsorgsminister Bent Høie besøkte Helsedirektoratet i Oslo.")
     assert any(ent.label_ == "PER" for ent in doc.ents)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    # a sentence that ends in a year or a money abbreviation keeps its amount (fortieth session)
+    ("Rammen økes til 50 mill. kroner i 2023.", ["Rammen økes til 50 mill. kroner i 2023."]),
+    ("Eldreombudet ber om at tilskuddsrammen økes til 50 mill. kr. Det vil være nødvendig.",
+     ["Eldreombudet ber om at tilskuddsrammen økes til 50 mill. kr.", "Det vil være nødvendig."]),
+    ("Tilskuddet var på 2,5 millioner kroner i 2022. Det er bra.",
+     ["Tilskuddet var på 2,5 millioner kroner i 2022.", "Det er bra."]),
+])
+def test_pipeline_a_final_period_after_a_year_or_an_abbreviation_ends_the_sentence(nlp, text, sentences):
+    if "parser" not in nlp.pipe_names:
+        pytest.skip("no trained parser shipped")
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+def test_pipeline_an_ordinal_and_a_document_number_keep_their_period(nlp):
+    words = [t.text for t in nlp("Fristen er 1. mai, jf. St.prp. nr. 1. Tillegg nr. 4 (1999–2000).")]
+    assert "1." in words and words.count("1.") == 2
+    assert nlp.pipe_names[0] == "helsekg_sentence_periods"

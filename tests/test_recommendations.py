@@ -553,6 +553,11 @@ def test_recommendations_the_addressee_named_in_a_list_intro_is_not_the_recommen
     ("Barneombudet ønsker å takke alle som har bidratt.", None),
     ("Ombodet vil difor at kommunane får meir pengar til helsestasjonane.",
      "kommunane får meir pengar til helsestasjonane"),  # "vil at" with the Nynorsk adverb "difor" between
+    # an adverb inside the two-word "ber om" (fortieth session)
+    ("Ombudet ber derfor om at tilskuddsrammen som et minimum økes til 50 mill. kr.",
+     "tilskuddsrammen som et minimum økes til 50 mill. kr"),
+    ("Ombodet ber òg om at kommunane får meir pengar til helsestasjonane.",
+     "kommunane får meir pengar til helsestasjonane"),
 ])
 def test_recommendations_an_advisory_body_calling_for_something(sentence, found) -> None:
     """Session 13: "etterlyser at" recommends; "forventer/ønsker at" recommend with an "at" clause only

@@ -292,7 +292,10 @@ def _prose_pattern(cues: RecommendationCues, subjects: tuple[str, ...]) -> re.Pa
                   rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+"
                   rf"(?:(?i:at|å|om)\b|{_addressee(cues)}\s+(?i:å)\b|(?=[a-zæøå]))")
     if cues.that_verbs:
-        that = _alt(cues.that_verbs)
+        # an adverb may stand inside a two-word verb ("ber derfor om at", "ser også gjerne at")
+        inside = rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+"
+        that = "|".join(inside.join(re.escape(w) for w in verb.split()) for verb in
+                        sorted(cues.that_verbs, key=len, reverse=True))
         recommends += (rf"|(?:\b(?P<s6>{subj})\s+(?i:{that})|\b(?i:{that})\s+(?P<s7>{subj}))"
                        rf"(?:\s+(?i:{_alt(cues.adverbs)}))?\s+(?i:at)\b")
     strong = set(cues.demand_modals)

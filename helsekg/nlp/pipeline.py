@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 import helsekg.nlp.actors  # noqa: F401  (registers the helsekg_actors factory)
 import helsekg.nlp.lemmas  # noqa: F401  (registers the helsekg_lemma_lookup factory)
+import helsekg.nlp.tokens  # noqa: F401  (registers the helsekg_sentence_periods factory)
 from helsekg import resources
 from helsekg.nlp import codec, extensions
 from helsekg.nlp.amounts import find_amounts
@@ -86,6 +87,8 @@ def load(model: str | Path | None = "default", *, lang: str = "nb", blas_threads
         if "trainable_lemmatizer" in nlp.pipe_names:
             # Norsk Ordbank lemmas where they beat the trained lemmatizer (measured: MODEL.md)
             nlp.add_pipe("helsekg_lemma_lookup", after="trainable_lemmatizer")
+    # "... i 2022." / "... 50 mill. kr.": the sentence's period apart, as the treebank writes it
+    nlp.add_pipe("helsekg_sentence_periods", first=True)
     nlp.add_pipe("helsekg_actors", last=True)
     nlp.add_pipe("helsekg_amounts", last=True)
     return nlp

@@ -5,7 +5,8 @@
 Gold documents are rebuilt from NorNE with :mod:`helsekg.training.convert` (the same UD test
 sentences, 10 per doc, NDT trees), so nothing but the model has to be on disk. By default the
 pipeline sees the gold tokens (the usual setting for NorNE/UD tagging and parsing scores);
-``--raw`` runs the model's own tokenizer on the text instead and adds token accuracy.
+``--raw`` runs the model's own tokenizer on the text instead and adds token accuracy; ``--sentence-periods`` then
+puts ``helsekg_sentence_periods`` first, as :func:`helsekg.nlp.pipeline.load` does (MODEL.md).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def gold_docs(nlp, norne_dir: Path, split: str = "test") -> dict[str, list]:
 
 
 def evaluate_model(model_dir: str | Path, norne_dir: str | Path, *, split: str = "test", raw: bool = False,
-                   batch_size: int = 64) -> dict:
+                   batch_size: int = 64, sentence_periods: bool = False) -> dict:
     """Evaluate ``model_dir`` on NorNE UD ``split``; returns ``{variety: {metric: value, "ents_per_type": ...}}``.
 
     Scores are fractions in [0, 1]; ``words`` and ``sentences`` count the gold data, ``words_per_second``
@@ -48,6 +49,10 @@ def evaluate_model(model_dir: str | Path, norne_dir: str | Path, *, split: str =
 
     use_numpy_gemm()
     nlp = spacy.load(model_dir)
+    if sentence_periods:
+        import helsekg.nlp.tokens  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("helsekg_sentence_periods", first=True)
     results = {}
     for variety, docs in gold_docs(nlp, Path(norne_dir), split).items():
         if raw:
@@ -94,9 +99,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--norne", type=Path, default=Path("../shared/data/norne"))
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--raw", action="store_true", help="use the model's tokenizer instead of gold tokens")
+    ap.add_argument("--sentence-periods", action="store_true",
+                    help="split a sentence-final period off a year or 'kr.' first (with --raw)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args(argv)
-    results = evaluate_model(args.model_dir, args.norne, split=args.split, raw=args.raw)
+    results = evaluate_model(args.model_dir, args.norne, split=args.split, raw=args.raw,
+                             sentence_periods=args.sentence_periods)
     print(json.dumps(results, indent=2) if args.json else format_table(results))
 
 
