@@ -262,13 +262,13 @@ def test_actors_real_stated_role_as_written(actor_nlp, text, name, stated, role)
     ("Kommunane i Innlandet får meir pengar til helsestasjonane.", "nn", "Innlandet"),
     ("Har du spørsmål, ta kontakt med Lise Haugen på telefon.", "nn", "Lise Haugen"),
     # a capitalised indefinite compound of a common noun is no name (fortieth session)
-    ("Kommunen deltek i to velferdsteknologiprosjekt i Vestland fylke: Velferdsteknologi i Sogn og Fjordane og "
-     "Velferdsteknologi i vest.", "nn", "Velferdsteknologi"),
+    (("Kommunen deltek i to velferdsteknologiprosjekt i Vestland fylke: Velferdsteknologi i Sogn og Fjordane og "
+      "Velferdsteknologi i vest."), "nn", "Velferdsteknologi"),
     # an abbreviated parliamentary document and a law are no bodies (fortieth session)
-    ("Det vises til Prop. 1 S (2011–2012) og Innst. 11 S (2011–2012). Komiteen slutter seg til regjeringens "
-     "forslag.", "nb", "Prop"),
-    ("Sentre for omsorgsforskning er forankret i Omsorg 2020 og Meld. St. 26 (2014-2015) «Fremtidens "
-     "primærhelsetjeneste».", "nb", "Meld"),
+    (("Det vises til Prop. 1 S (2011–2012) og Innst. 11 S (2011–2012). Komiteen slutter seg til regjeringens "
+      "forslag."), "nb", "Prop"),
+    (("Sentre for omsorgsforskning er forankret i Omsorg 2020 og Meld. St. 26 (2014-2015) «Fremtidens "
+      "primærhelsetjeneste»."), "nb", "Meld"),
     ("Lovgrunnlag\n\nHelse- og omsorgstjenesteloven § 3-2, 6a\n\nBeskrivelse av tjenesten", "nb",
      "Helse- og omsorgstjenesteloven"),
 ])

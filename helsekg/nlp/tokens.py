@@ -26,7 +26,7 @@ FINAL_ABBREVIATIONS = frozenset({"kr.", "mill.", "mrd.", "mnd.", "pst.", "stk.",
 
 
 @Language.factory("helsekg_sentence_periods", assigns=["token.text"], requires=[], default_config={})
-def make_sentence_periods(nlp: Language, name: str) -> "SentencePeriods":
+def make_sentence_periods(nlp: Language, name: str) -> SentencePeriods:
     """spaCy factory for :class:`SentencePeriods`."""
     return SentencePeriods()
 
