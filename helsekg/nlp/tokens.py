@@ -14,15 +14,22 @@ end of the text follows. A number of one or two digits ("St.prp. nr. 1. Tillegg 
 >>> _ = nlp.add_pipe("helsekg_sentence_periods")
 >>> [t.text for t in nlp("Rammen økes til 50 mill. kr. Det gjelder fra 1. mai i 2022.")]
 ['Rammen', 'økes', 'til', '50', 'mill.', 'kr', '.', 'Det', 'gjelder', 'fra', '1.', 'mai', 'i', '2022', '.']
+>>> [t.text for t in nlp("Rammen økte med 2,5. Tilskuddet er nytt.")][:5]
+['Rammen', 'økte', 'med', '2,5', '.']
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 #: abbreviations of money and units that often end a sentence ("50 mill. kr.", "2,5 mrd."), lower-cased
 FINAL_ABBREVIATIONS = frozenset({"kr.", "mill.", "mrd.", "mnd.", "pst.", "stk.", "osv.", "mv.", "m.m.", "o.l."})
+
+
+_NUMBER = re.compile(r"\d+(?:,\d+)?")
 
 
 @Language.factory("helsekg_sentence_periods", assigns=["token.text"], requires=[], default_config={})
@@ -47,7 +54,8 @@ def _ends_sentence(token: Token) -> bool:
     text = token.text
     if len(text) < 2 or text[-1] != "." or text[-2] == ".":
         return False
-    number = text[:-1].isdigit() and len(text) > 3  # a year or a count; "nr. 1. Tillegg" is a document's number
+    # a year, a count or a decimal ("2,5."); "nr. 1. Tillegg" is a document's number
+    number = _NUMBER.fullmatch(text[:-1]) is not None and len(text) > 3
     if not (number or text.lower() in FINAL_ABBREVIATIONS):
         return False
     doc = token.doc
