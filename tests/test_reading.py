@@ -72,6 +72,34 @@ def test_reading_formats_give_the_facts_of_the_plain_text(tmp_path, nlp, text_fa
     assert len(shared) >= 0.8 * len(expected["measures"]), (found["measures"], expected["measures"])
 
 
+def hard_wrapped(text: str, width: int = 72) -> str:
+    """``text`` as an e-mail or a transcript writes it: every paragraph wrapped at ``width`` columns."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("source", [RECRUITMENT, COUNCIL], ids=["press-release", "council-input"])
+def test_reading_a_hard_wrapped_text_gives_the_facts_of_the_plain_text(tmp_path, nlp, text_facts, source):
+    """Fortieth session: a plain text wrapped at a fixed width is read as its paragraphs (the wrap's line breaks
+    become spaces, so the text keeps its length and every offset its character)."""
+    original = source.read_text(encoding="utf-8")
+    wrapped = hard_wrapped(original)
+    assert max(len(line) for line in wrapped.split("\n")) <= 72 and wrapped.count("\n") > 1.4 * original.count("\n")
+    path = tmp_path / ("brev-" + source.name)
+    path.write_text(wrapped, encoding="utf-8")
+    document = read_document(path)
+    # the paragraphs come back: at most a stray break stays where the original had a space
+    assert len(document.text) == len(wrapped) and sum(a != b for a, b in zip(document.text, original)) <= 2
+    result = extract_paths([path], nlp=nlp, link_threshold=None)
+    assert result.ok, [str(f) for f in result.failures] + [str(v) for v in result.report.violations]
+    found, expected = facts(result.graph), text_facts[source]
+    assert found["amounts"] == expected["amounts"]
+    assert found["recommendations"] == expected["recommendations"]
+    shared = set(found["measures"]) & set(expected["measures"])
+    assert len(shared) >= 0.8 * len(expected["measures"]), (found["measures"], expected["measures"])
+
+
 @pytest.mark.parametrize("suffix, media_type", [(".html", "text/html"), (".pdf", "application/pdf"),
                                                 (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")])
 def test_reading_document_records_its_format_and_title(tmp_path, suffix, media_type, nlp):

@@ -32,6 +32,7 @@ __all__ = [
     "nonblank_lines",
     "scan_lines",
     "split_lines",
+    "unwrap_hard_wrapped",
 ]
 
 #: A list item: a bullet (•, ·, ▪, ◦, ‣, *), a dash (–, —, -) or "1." / "1)", then white space.
@@ -88,6 +89,71 @@ def split_lines(text: str) -> tuple[Line, ...]:
             blank = True
         position = end + 1
     return tuple(lines)
+
+
+#: a text wrapped at a fixed width: no line longer than this (e-mail, terminal and transcript widths are 60-90)
+_WRAP_WIDTH = 100
+#: ... and at least this share of its lines continued on the next line
+_WRAPPED_LINES = 0.3
+#: a line at least this share of the widest line that ends without a full stop is wrapped; one shorter than
+#: _SHORT_LINE of it, without punctuation, before a capital is a heading; a sentence that ends on a line at least
+#: _FULL_LINE of it long goes on on the next line (the shares of :func:`helsekg.text.formats.reflow_pdf_page`)
+_WRAPPED_LINE = 0.85
+_SHORT_LINE = 0.6
+_FULL_LINE = 0.8
+
+
+def unwrap_hard_wrapped(text: str) -> str:
+    """``text`` with the line breaks of a fixed-width wrap turned into spaces, when it is wrapped that way.
+
+    A plain text wrapped at a fixed width (a parliament transcript, an e-mail, text copied from a PDF viewer) puts
+    every sentence across lines, so line-based reading (headings, list items, one measure per line) sees a heading
+    in every line. When no line is longer than ``_WRAP_WIDTH`` characters and at least ``_WRAPPED_LINES`` of the
+    lines go on on the next one, each such line break becomes a space: a next line opening in lower case or with a
+    figure, a long line without a full stop before it, a long line that ends a sentence. A blank line, a list item, a
+    line ending in ":" and a short line without punctuation before a capital (a heading) keep their break. The text
+    keeps its length, so every offset still points at the same character; a text with longer lines is unchanged.
+
+    >>> wrapped = ("Tilskudd til aktivitetstilbud\\n\\n"
+    ...            "Helsedirektoratet lyser ut 20 millioner kroner til en ny\\n"
+    ...            "tilskuddsordning for aktivitetstilbud til eldre med demens. Målet er\\n"
+    ...            "å redusere ensomhet blant eldre, og tilbudet skal gis i hele landet\\n"
+    ...            "fra 2025. Kommunene kan søke om midler fra ordningen innen 1. mars.\\n"
+    ...            "Søknaden sendes til Helsedirektoratet sammen med budsjett og plan:\\n"
+    ...            "• en beskrivelse av tiltaket\\n"
+    ...            "• et budsjett")
+    >>> print(unwrap_hard_wrapped(wrapped))
+    Tilskudd til aktivitetstilbud
+    <BLANKLINE>
+    Helsedirektoratet lyser ut 20 millioner kroner til en ny tilskuddsordning for aktivitetstilbud til eldre med demens. Målet er å redusere ensomhet blant eldre, og tilbudet skal gis i hele landet fra 2025. Kommunene kan søke om midler fra ordningen innen 1. mars. Søknaden sendes til Helsedirektoratet sammen med budsjett og plan:
+    • en beskrivelse av tiltaket
+    • et budsjett
+    >>> long_lines = "Kort tittel\\n\\n" + "Et avsnitt på én lang linje med mange ord. " * 5
+    >>> unwrap_hard_wrapped(long_lines) == long_lines
+    True
+    """
+    lines = text.split("\n")
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < 4 or max(widths) > _WRAP_WIDTH:
+        return text
+    full = max(widths)
+    breaks = [i for i in range(len(lines) - 1) if _wrapped(lines[i].rstrip(), lines[i + 1].strip(), full)]
+    if len(breaks) < _WRAPPED_LINES * len(widths):
+        return text
+    joined = set(breaks)
+    return "".join(line + (" " if i in joined else "\n") for i, line in enumerate(lines[:-1])) + lines[-1]
+
+
+def _wrapped(line: str, after: str, full: int) -> bool:
+    """The break between ``line`` and the next line ``after`` (both stripped at the end) wraps one paragraph."""
+    if not line.strip() or not after or BULLET_RE.match(after) or line.endswith(":"):
+        return False
+    if after[:1].islower() or after[:1].isdigit():
+        return True
+    ends_sentence = line.endswith((".", "!", "?"))
+    if not ends_sentence and len(line) < _SHORT_LINE * full and not line.endswith((",", ";")):
+        return False  # a heading before a capitalised line
+    return len(line) >= (_FULL_LINE if ends_sentence else _WRAPPED_LINE) * full
 
 
 def nonblank_lines(text: str) -> tuple[Line, ...]:

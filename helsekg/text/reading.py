@@ -36,7 +36,7 @@ from helsekg.text.document import (
 from helsekg.text.formats import ExtractedText, extract_file_text
 from helsekg.text.header import scan_page
 from helsekg.text.language import language_gate
-from helsekg.text.layout import find_headings
+from helsekg.text.layout import find_headings, unwrap_hard_wrapped
 
 __all__ = [
     "FORMAT_SUFFIXES",
@@ -408,6 +408,8 @@ def document_from_text(
     _check_language(language)
     file = Path(os.fspath(source))
     normalised = _normalised(text, source)
+    if extracted is None:  # plain text: a fixed-width wrap undone (same length; PDFs are reflowed when read)
+        normalised = unwrap_hard_wrapped(normalised)
     if extracted is not None and normalised != text:  # offsets of pages and headings would be off
         extracted = ExtractedText(normalised, extracted.format, extracted.title, extracted.issued, extracted.publisher)
     text = normalised
