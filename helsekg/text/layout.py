@@ -122,12 +122,14 @@ def unwrap_hard_wrapped(text: str) -> str:
     ...            "Søknaden sendes til Helsedirektoratet sammen med budsjett og plan:\\n"
     ...            "• en beskrivelse av tiltaket\\n"
     ...            "• et budsjett")
-    >>> print(unwrap_hard_wrapped(wrapped))
-    Tilskudd til aktivitetstilbud
-    <BLANKLINE>
-    Helsedirektoratet lyser ut 20 millioner kroner til en ny tilskuddsordning for aktivitetstilbud til eldre med demens. Målet er å redusere ensomhet blant eldre, og tilbudet skal gis i hele landet fra 2025. Kommunene kan søke om midler fra ordningen innen 1. mars. Søknaden sendes til Helsedirektoratet sammen med budsjett og plan:
-    • en beskrivelse av tiltaket
-    • et budsjett
+    >>> lines = unwrap_hard_wrapped(wrapped).split("\\n")
+    >>> [line[:40] + ("..." if len(line) > 40 else "") for line in lines]  # doctest: +NORMALIZE_WHITESPACE
+    ['Tilskudd til aktivitetstilbud', '', 'Helsedirektoratet lyser ut 20 millioner...',
+     '• en beskrivelse av tiltaket', '• et budsjett']
+    >>> lines[2].endswith("demens. Målet er å redusere ensomhet blant eldre, og tilbudet skal gis i hele landet fra 2025. "
+    ...                   "Kommunene kan søke om midler fra ordningen innen 1. mars. Søknaden sendes til "
+    ...                   "Helsedirektoratet sammen med budsjett og plan:"), len(unwrap_hard_wrapped(wrapped)) == len(wrapped)
+    (True, True)
     >>> long_lines = "Kort tittel\\n\\n" + "Et avsnitt på én lang linje med mange ord. " * 5
     >>> unwrap_hard_wrapped(long_lines) == long_lines
     True
