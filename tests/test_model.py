@@ -34,8 +34,8 @@ def test_model_loads_offline_in_fresh_process():
     )
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "no_proxy": "*", "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split()
-    assert out[0].split(",")[:6] == ["tok2vec", "morphologizer", "trainable_lemmatizer", "helsekg_lemma_lookup",
-                                     "parser", "ner"]
+    assert out[0].split(",")[:7] == ["helsekg_sentence_periods", "tok2vec", "morphologizer", "trainable_lemmatizer",
+                                     "helsekg_lemma_lookup", "parser", "ner"]
     assert out[0].split(",")[-1] == "helsekg_amounts"
     assert out[2] == "True"
 

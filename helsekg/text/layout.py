@@ -91,8 +91,10 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-#: a text wrapped at a fixed width: no line longer than this (e-mail, terminal and transcript widths are 60-90)
+#: a text wrapped at a fixed width: its longest line between these (e-mail, terminal and transcript widths are 60-90;
+#: a page of short header lines is no wrapped text)
 _WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 50
 #: ... and at least this share of its lines continued on the next line
 _WRAPPED_LINES = 0.3
 #: a line at least this share of the widest line that ends without a full stop is wrapped; one shorter than
@@ -108,11 +110,12 @@ def unwrap_hard_wrapped(text: str) -> str:
 
     A plain text wrapped at a fixed width (a parliament transcript, an e-mail, text copied from a PDF viewer) puts
     every sentence across lines, so line-based reading (headings, list items, one measure per line) sees a heading
-    in every line. When no line is longer than ``_WRAP_WIDTH`` characters and at least ``_WRAPPED_LINES`` of the
-    lines go on on the next one, each such line break becomes a space: a next line opening in lower case or with a
-    figure, a long line without a full stop before it, a long line that ends a sentence. A blank line, a list item, a
-    line ending in ":" and a short line without punctuation before a capital (a heading) keep their break. The text
-    keeps its length, so every offset still points at the same character; a text with longer lines is unchanged.
+    in every line. When the longest line has between ``_MIN_WRAP_WIDTH`` and ``_WRAP_WIDTH`` characters and at least
+    ``_WRAPPED_LINES`` of the lines go on on the next one, each such line break becomes a space: a next line opening
+    in lower case or with a figure, a long line without a full stop before it, a long line that ends a sentence. A
+    blank line, a list item, a table row (cells parted by tabs), a line ending in ":" and a short line without
+    punctuation before a capital (a heading) keep their break. The text keeps its length, so every offset still points at the same character; a text with
+    longer lines is unchanged.
 
     >>> wrapped = ("Tilskudd til aktivitetstilbud\\n\\n"
     ...            "Helsedirektoratet lyser ut 20 millioner kroner til en ny\\n"
@@ -138,7 +141,7 @@ def unwrap_hard_wrapped(text: str) -> str:
     """
     lines = text.split("\n")
     widths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(widths) < 4 or max(widths) > _WRAP_WIDTH:
+    if len(widths) < 4 or not _MIN_WRAP_WIDTH <= max(widths) <= _WRAP_WIDTH:
         return text
     full = max(widths)
     breaks = [i for i in range(len(lines) - 1) if _wrapped(lines[i].rstrip(), lines[i + 1].strip(), full)]
@@ -150,8 +153,8 @@ def unwrap_hard_wrapped(text: str) -> str:
 
 def _wrapped(line: str, after: str, full: int) -> bool:
     """The break between ``line`` and the next line ``after`` (both stripped at the end) wraps one paragraph."""
-    if not line.strip() or not after or BULLET_RE.match(after) or line.endswith(":"):
-        return False
+    if not line.strip() or not after or BULLET_RE.match(after) or line.endswith(":") or "\t" in line + after:
+        return False  # (a tab parts a table's cells: its rows are lines of their own)
     if after[:1].islower() or after[:1].isdigit():
         return True
     ends_sentence = line.endswith((".", "!", "?"))

@@ -5,8 +5,9 @@ stortinget.no, municipalities, health trusts) copied as text, in Bokmål or Nyno
 
 * decodes the bytes (UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without one, or a legacy single-byte
   encoding such as Windows-1252 found by charset-normalizer and checked to be plausible Norwegian),
-  normalises line endings to ``"\\n"`` and changes nothing else, so offsets into ``Document.text``
-  are stable (see ``docs/architecture.md``);
+  normalises line endings to ``"\\n"``, turns the line breaks of a fixed-width wrap into spaces
+  (:func:`helsekg.text.layout.unwrap_hard_wrapped`, same length) and changes nothing else, so offsets into
+  ``Document.text`` are stable (see ``docs/architecture.md``);
 * tells Bokmål from Nynorsk, and rejects other languages (:mod:`helsekg.text.language`);
 * scans the page's header lines, title, captions and boilerplate (:mod:`helsekg.text.header`).
 """
@@ -386,8 +387,8 @@ def document_from_text(
 ) -> Document:
     """Make a :class:`Document` from text already in memory (a notebook cell, a web page, a test).
 
-    Line endings are normalised to ``\\n`` as :func:`read_document` does; ``source`` names the text
-    in errors, in ``metadata.source`` and in the document id.
+    Line endings are normalised to ``\\n`` and a fixed-width wrap is undone as :func:`read_document` does;
+    ``source`` names the text in errors, in ``metadata.source`` and in the document id.
 
     >>> doc = document_from_text("Tilskudd til rusfeltet\\n\\nKommunen får 2 millioner kroner.", source="notat.txt")
     >>> doc.metadata.title, str(doc.metadata.language), doc.id.startswith("notat-")
