@@ -271,10 +271,18 @@ def test_actors_real_stated_role_as_written(actor_nlp, text, name, stated, role)
       "primærhelsetjeneste»."), "nb", "Meld"),
     ("Lovgrunnlag\n\nHelse- og omsorgstjenesteloven § 3-2, 6a\n\nBeskrivelse av tjenesten", "nb",
      "Helse- og omsorgstjenesteloven"),
+    # a county written "X fylke" after a place word is the territory (fortieth session)
+    ("Tilskotet skal gå til tiltak i heile eller store deler av Vestland fylke. Søknadene blir handsama i haust.", "nn",
+     "Vestland fylkeskommune"),
 ])
 def test_actors_real_not_actors(nlp, text, language, not_actor):
     extraction = full(nlp, text, language)
     assert not_actor not in labels(extraction.actors)
+
+
+def test_actors_real_a_county_named_x_fylke_that_acts_is_the_county_authority(nlp):
+    extraction = full(nlp, "Vestland fylke har løyvd 2 millionar kroner til tiltaket.", "nn")
+    assert "Vestland fylkeskommune" in labels(extraction.actors)
 
 
 # --- quotes -----------------------------------------------------------------------------------------------

@@ -277,6 +277,9 @@ class ActorPatterns:
     council_groups: tuple[str, ...] = ()
     #: actor types of the bodies that have a board ("Styret" in their case papers: health trusts and authorities)
     board_owner_types: tuple[str, ...] = ()
+    #: words before a county's name written "X fylke" that make it the territory, not the county authority ("i
+    #: heile Vestland fylke", "store deler av Vestland fylke")
+    place_prepositions: tuple[str, ...] = ()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "ActorPatterns":
@@ -314,7 +317,7 @@ class ActorPatterns:
 _OPTIONAL_LISTS = ("speech_verb_lemmas", "company_suffixes", "entity_venue_heads", "region_names", "contact_cues",
                    "possessive_body_heads", "named_committee_heads", "committee_compound_heads", "unit_heads",
                    "unit_offices", "name_prefix_bodies", "name_stop_verbs", "council_groups",
-                   "board_owner_types")
+                   "board_owner_types", "place_prepositions")
 
 
 @lru_cache(maxsize=4)
@@ -671,7 +674,7 @@ class ActorRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         gazetteer, patterns, lower, exact = self._ready()
-        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact))
+        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact, frozenset(patterns.place_prepositions)))
         # same length as doc.text: offsets hold, but "rådet\u00ad" ends at "t" for the patterns (issue 17)
         text = mask_invisible(extensions.doc_text(doc))
         candidates += _pattern_candidates(text, gazetteer, patterns)
@@ -716,7 +719,8 @@ def _sentence_initial(doc: Doc, span: Span) -> bool:
     return not before or before.endswith(("\n", ".", "!", "?", ":", "–", "—", "\n-", "«"))
 
 
-def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher) -> Iterator[_Candidate]:
+def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher,
+                          place_prepositions: frozenset[str] = frozenset()) -> Iterator[_Candidate]:
     seen: set[tuple[int, int, str]] = set()
     for matcher in (exact, lower):
         for match_id, start, end in matcher(doc):
@@ -728,6 +732,9 @@ def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact:
             seen.add((span.start_char, span.end_char, actor_id))
             if entry.not_sentence_initial and _sentence_initial(doc, span):
                 continue
+            if (entry.type == "county" and span[-1].lower_ == "fylke" and span.start > 0
+                    and doc[span.start - 1].lower_ in place_prepositions):
+                continue  # "i heile Vestland fylke": the territory, not the county authority
             yield _Candidate(span.start_char, span.end_char, _entry_ref(entry, source="gazetteer"))
 
 
