@@ -443,8 +443,12 @@ def _word_number(text: str, pos: int, lex: _Lexicon) -> _Core | None:
         seg = lex.segment(first)
         if seg is None or _evaluate(list(seg)) is None:
             return None
-        if (first in lex.hundreds or first in lex.thousands) and _prev_word(text, pos).lower() in lex.vague:
-            return None  # "flere tusen barn", "fleire hundre tilsette": several thousand, not 1000
+        prev = _prev_word(text, pos).lower()
+        if (first in lex.hundreds or first in lex.thousands) and (
+                prev in lex.vague or prev in lex.hundreds or prev in lex.thousands):
+            # "flere tusen barn", "fleire hundre tilsette": several thousand, not 1000; and the "tusen" of "Flere
+            # hundre tusen eldre", whose "hundre" was left as several
+            return None
         morphs.extend(seg)
         end = cursor = m.end()
     while True:
@@ -853,7 +857,9 @@ def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             return m.group(1), m.end()
         if low in lex.nominal_adjectives:
             nxt = run[i + 1].group(1).lower()
-            if not nxt.endswith(("er", "ar", "ene", "ane")) or nxt in lex.time_units:
+            # "40 eldre personer": the plural after it is the noun; "100 ansatte jobber", "40 tilsette arbeider": a
+            # verb (a form the dictionary lists as one) is not, and the nominal adjective is what is counted
+            if not nxt.endswith(("er", "ar", "ene", "ane")) or nxt in lex.time_units or _verb_form(nxt):
                 return m.group(1), m.end()
         # -ene/-ane (definite plural) and -ere (agent nouns: sykepleiere) are nouns, other -e adjectives; so are the
         # adverbs and neuter adjectives of "2 000 kommunalt disponerte utleieboliger", "12 faglig sterke team"
@@ -866,6 +872,13 @@ def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             continue
         return m.group(1), m.end()
     return None
+
+
+def _verb_form(word: str) -> bool:
+    """``word`` (lower-cased) is a form of a verb in the dictionary (Norsk Ordbank, :mod:`helsekg.nlp.lemmas`)."""
+    from helsekg.nlp.lemmas import load_table  # lazy: the table is read once, when a nominal adjective is counted
+
+    return load_table().lookup("VERB", word, seen=True) is not None
 
 
 def _looks_counted_after_scale(word: str, lex: _Lexicon) -> bool:
