@@ -114,8 +114,8 @@ def unwrap_hard_wrapped(text: str) -> str:
     ``_WRAPPED_LINES`` of the lines go on on the next one, each such line break becomes a space: a next line opening
     in lower case or with a figure, a long line without a full stop before it, a long line that ends a sentence. A
     blank line, a list item, a table row (cells parted by tabs), a line ending in ":" and a short line without
-    punctuation before a capital (a heading) keep their break. The text keeps its length, so every offset still points at the same character; a text with
-    longer lines is unchanged.
+    punctuation before a capital (a heading) keep their break. The text keeps its length, so every offset still
+    points at the same character; a text with longer lines is unchanged.
 
     >>> wrapped = ("Tilskudd til aktivitetstilbud\\n\\n"
     ...            "Helsedirektoratet lyser ut 20 millioner kroner til en ny\\n"
