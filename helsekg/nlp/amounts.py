@@ -829,6 +829,10 @@ def _coordinated(word: str, lex: _Lexicon) -> bool:
     return word.endswith(("er", "ar", "ene", "ane")) or word.endswith(tuple(lex.bare_plurals))
 
 
+#: a compound of a capitalised name or acronym and a lower-case noun ("ALIS-tilskudd", "FSU-ar", "Alis-avtaler")
+_NAMED_COMPOUND = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ]*-[a-zæøå]{2,}\Z")
+
+
 #: the endings of an adverb or a neuter adjective before the counted noun ("kommunalt", "faglig", "regionalt")
 _ADVERB_ENDINGS = ("alt", "elt", "lig", "ligt", "leg", "legt", "isk", "iskt")
 
@@ -843,8 +847,10 @@ def _counted_noun(text: str, pos: int, lex: _Lexicon) -> tuple[str, int] | None:
             break
         word = m.group(1)
         low = word.lower()
-        if (not word[0].islower() or len(word) < 2 or low in lex.stop or low in lex.scales
-                or lex.segment(low) is not None):
+        # a compound of a name or an acronym and a lower-case noun counts like the noun ("71 ALIS-tilskudd",
+        # "30 Alis-avtaler", "5 FSU-ar")
+        if (not (word[0].islower() or _NAMED_COMPOUND.match(word)) or len(word) < 2 or low in lex.stop
+                or low in lex.scales or lex.segment(low) is not None):
             break  # one letter is a paragraph's point or a multiplication ("§ 3-2 6 b", "2 x 50 %"), no noun
         run.append(m)
         cursor = m.end()
