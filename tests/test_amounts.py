@@ -551,6 +551,11 @@ QUANTITIES = [
      "Om lag 40 tilsette arbeider på senteret.",
      [Q("Om lag 40 tilsette", 40, "tilsette", q="Approximately")]),
     # a compound of a name or an acronym and a lower-case noun (fortieth session; was a known limitation)
+    # a suspended compound counts both compounds, written as they stand (listed as a known limitation until the
+    # fortieth session, though the truncated-compound rule had read it since; the scorer compares the last word)
+    ("q-suspended-compound-unit",
+     "Det skal etableres 20 rekrutterings- og samhandlingsprosjekter.",
+     [Q("20 rekrutterings- og samhandlingsprosjekter", 20, "rekrutterings- og samhandlingsprosjekter")]),
     ("q-capitalised-compound-unit",
      "Det er 30 Alis-avtaler i fylket.",
      [Q("30 Alis-avtaler", 30, "Alis-avtaler")]),
@@ -826,12 +831,6 @@ XFAIL = [
         id="xfail-year-like-count",
     ),
 
-    pytest.param(
-        "Det skal etableres 20 rekrutterings- og samhandlingsprosjekter.",
-        [Q("20 rekrutterings- og samhandlingsprosjekter", 20, "samhandlingsprosjekter")],
-        marks=pytest.mark.xfail(strict=True, reason="suspended compounds ('rekrutterings- og') end the noun search"),
-        id="xfail-suspended-compound",
-    ),
 
 ]
 
