@@ -750,7 +750,7 @@ _COORDINATED = re.compile(r"[^\S\n]+(?:og|eller)[^\S\n]+([a-zæøå][\w-]*)(?![\
 #: "61 av dei totalt 285 søknadene", "45 av 52 kommunar", "37 av søknadene", "13 av desse prosjekta", "54 av desse",
 #: "15 av byens 55 sykehjem", "58 av Helsedirektoratets tilskuddsordninger": a part of what the noun after "av" counts
 _PARTITIVE = re.compile(r"[ \t\u00a0]+av(?:[ \t\u00a0]+(?P<det>dei|de|desse|disse|alle))?"
-                        r"(?:[ \t\u00a0]+(?P<owner>[^\W\d_][\w-]*[^s\W]s))?"
+                        r"(?:[ \t\u00a0]+[^\W\d_][\w-]*[^s\W]s)?"  # a genitive owner: "byens", "Helsedirektoratets"
                         r"(?:(?:[ \t\u00a0]+(?:totalt|i[ \t\u00a0]+alt|til[ \t\u00a0]+sa(?:m|mm)en))?"
                         r"[ \t\u00a0]+(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})*))?(?=[ \t\u00a0]+[a-zæøå])")
 #: pronouns after "av": "20 av dem", "54 av desse" (the count of the noun before)
