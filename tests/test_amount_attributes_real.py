@@ -371,6 +371,23 @@ def test_amount_attributes_real_granted_sum_takes_the_publication_year(write_tex
     ]
 
 
+SHARES_NB = """Midler til folkehelsetiltak
+
+Sist oppdatert 20.08.2018
+
+Elverum får 50 000 kroner til kompisnettverk. Norges Blindeforbund mottar 25 000 kroner til lydavis.
+"""
+
+
+def test_amount_attributes_real_a_recipients_share_takes_the_publication_year(write_text, nlp):
+    """Fortieth session: what a recipient gets ("får", "mottar") in a dated text is that year's money; its kind stays
+    unspecified (a share, not the whole sum)."""
+    assert _money(write_text, nlp, "folkehelse.txt", SHARES_NB) == [
+        (Decimal("50000"), "Exact", "Unspecified", 2018),
+        (Decimal("25000"), "Exact", "Unspecified", 2018),
+    ]
+
+
 def test_amount_attributes_real_plan_period_names_its_first_year(write_text, nlp):
     """ "Handlings- og økonomiplan 2024 - 2027": the plan's first budget year, not its last."""
     assert _money(write_text, nlp, "plan.txt", PLAN_NB) == [(Decimal("800000"), "Exact", "Reduction", 2024)]

@@ -43,6 +43,7 @@ from helsekg.nlp.amount_context import (
     context_kind,
     granted,
     has_cue,
+    received,
     yearless_context,
 )
 from helsekg.text.document import Document, Region
@@ -230,7 +231,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
     fekk ..."), which takes the publication year; the year the document was published, for an amount
     "for dette året" or in a grant text ("Fylkesmannen har tildelt 1,8 millionar kroner", a title "... i
     skjønsmidlar ...", a table row under a column "Fordeling i kroner") or for a sum
-    the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner"), where a text with no
+    the text itself grants or announces ("Vi deler ut nesten 19 millioner kroner") or a recipient gets ("Elverum får
+    50 000 kroner til ..."), where a text with no
     publication date is dated by the one year its title names or its full dates agree on ("Søknadsfrist
     1. mars 2029"); else the one year the body states ("I 2014 startet ..."). No year is given to a yearly running cost,
     a multi-year frame (``ParsedAmount.year_scope == "none"``) or a cost, loan or investment frame
@@ -287,7 +289,7 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
                     or has_cue(doc, *line_bounds(document.text, parsed.start), "grant_heads")
                     or _under_grant_column(doc, document.text, parsed.start)
                     or _under_grant_heading(doc, document, parsed.start)
-                    or granted(doc, parsed.start, parsed.end)):
+                    or granted(doc, parsed.start, parsed.end) or received(doc, parsed.start, parsed.end)):
                 year = issued
             year = year or body_year
         records.append(Amount(

@@ -82,6 +82,7 @@ class ContextLemmas:
     list_verbs: frozenset[str] = frozenset()
     cut_verbs: frozenset[str] = frozenset()
     spend_for_nouns: frozenset[str] = frozenset()
+    receive_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ContextLemmas:
@@ -466,6 +467,22 @@ def granted(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = No
     lemmas = lemmas or default_lemmas()
     clause = _clause(doc, start, end)
     return clause is not None and _granted_whole(*clause, lemmas)
+
+
+def received(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
+    """True when a receiving verb is the nearest verb before the amount at ``[start, end)`` in its clause ("Elverum
+    får 50 000 kroner til ...", "De mottar 10 000 kroner til ..."): a recipient's share of what the text hands out,
+    so the year it was published in applies when no other year does (its kind stays unspecified)."""
+    lemmas = lemmas or default_lemmas()
+    clause = _clause(doc, start, end)
+    if clause is None:
+        return False
+    for token in clause[0]:
+        if _lemma(token) in lemmas.receive_verbs or token.lower_ in lemmas.receive_verbs:
+            return True
+        if token.pos_ == "VERB":
+            return False
+    return False
 
 
 def allocating_intro(doc: Doc, start: int, end: int, *, lemmas: ContextLemmas | None = None) -> bool:
