@@ -674,7 +674,7 @@ class ActorRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         gazetteer, patterns, lower, exact = self._ready()
-        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact, frozenset(patterns.place_prepositions)))
+        candidates = list(_gazetteer_candidates(doc, gazetteer, lower, exact, patterns.place_prepositions))
         # same length as doc.text: offsets hold, but "rådet\u00ad" ends at "t" for the patterns (issue 17)
         text = mask_invisible(extensions.doc_text(doc))
         candidates += _pattern_candidates(text, gazetteer, patterns)
@@ -720,7 +720,7 @@ def _sentence_initial(doc: Doc, span: Span) -> bool:
 
 
 def _gazetteer_candidates(doc: Doc, gaz: Gazetteer, lower: PhraseMatcher, exact: PhraseMatcher,
-                          place_prepositions: frozenset[str] = frozenset()) -> Iterator[_Candidate]:
+                          place_prepositions: tuple[str, ...] = ()) -> Iterator[_Candidate]:
     seen: set[tuple[int, int, str]] = set()
     for matcher in (exact, lower):
         for match_id, start, end in matcher(doc):

@@ -44,6 +44,7 @@ Decisions (see also ``tests/test_amounts.py``):
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -1702,7 +1703,8 @@ def find_amounts(text: str) -> list[ParsedAmount]:
             _FROM.search(text, max(0, prev.start - 10), prev.start))
         # a rate right after a sum says how it changed ("2,7 milliarder kroner (+7,9 prosent) fordelt over 41
         # ordninger"): the words after it still speak of the sum
-        cue_next = next((x for x in raws[i + 1:] if not (r.is_money and x.unit in lex.percent)), None)
+        cue_next = next((x for x in itertools.islice(raws, i + 1, None) if not (r.is_money and x.unit in lex.percent)),
+                        None)
         kind = _kind(text, lo, r.start, r.end, hi, lex, follows_from=follows_from,
                      next_start=nxt.start if nxt else None,
                      after_hi=min(clause_end, r.end + _CONTEXT, cue_next.num_start if cue_next else n),
