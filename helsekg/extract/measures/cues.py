@@ -126,6 +126,8 @@ class MeasureCues:
     frame_cues: tuple[str, ...] = ()
     #: target groups that name nobody in particular ("pasientene", "prioriterte grupper")
     vague_groups: tuple[str, ...] = ()
+    #: the bodies money is paid through ("kommunene", "helseføretaka"): a target group only where a sentence states one
+    channel_groups: tuple[str, ...] = ()
     #: adverbs between "kan" and "søke" of an applicant clause ("Kommunene kan også søke om ...")
     applicant_adverbs: tuple[str, ...] = ()
     #: line openings of a grant page ("Søknadsfrist:", "Kven kan søkje?"): its title names the scheme

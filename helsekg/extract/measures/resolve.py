@@ -1470,10 +1470,14 @@ class MeasureResolver:
 
     def attach_targets(self, targets: Iterable[TargetCandidate]) -> None:
         vague = frozenset(self.context.cues.vague_groups)
+        channels = frozenset(self.context.cues.channel_groups)
         for found in targets:
             group = found.group
-            if " ".join(group.label.lower().split()) in vague:
+            label = " ".join(group.label.lower().split())
+            if label in vague:
                 continue  # "pasientene", "prioriterte grupper": nobody in particular (``vague_groups``)
+            if not found.strong and label.removeprefix("alle ") in channels:
+                continue  # "fordeler midlar til kommunane": the level paid through, not whom (``channel_groups``)
             measure = self.measure_for(found.sentence, group.start, strong_reference=found.strong)
             if measure is None:
                 only = self.only_measure()

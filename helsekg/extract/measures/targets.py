@@ -114,6 +114,8 @@ def find_target_groups(context: MeasureContext) -> tuple[TargetCandidate, ...]:
                 continue
             if negated_before(text, m.start(), s.start, words=3):
                 continue  # "Det gis ikke tilskudd til privatpersoner": who does not get it
+            if _THAT.match(text, m.end(), s.end):
+                continue  # "bidra til at eldre får ...": the subject of what a goal brings about, not whom it is for
             span = group_phrase(context, m.end(), s.end)
             if span is None and m.group(0).split()[0].lower() != "blant":  # "blant dem som fekk": who got it
                 span = _relative_group(context, m.end(), s.end)
@@ -160,6 +162,10 @@ def _governed_by_non_measure(parse: Parse, pos: int) -> bool:
     if token is None or token.pos_ != "ADP" or token.head.i == token.i:
         return False
     return token.head.pos_ in ("NOUN", "PROPN") and token.head.lemma_.lower() in _patterns().cue_governors
+
+
+#: the conjunction "at" after a group cue: a clause follows ("medverke til at pasientar får ..."), not a group
+_THAT = re.compile(r"(?i)at\s")
 
 
 #: how often a group must be named to be the page's group when no sentence states one
