@@ -247,7 +247,15 @@ def _grant_page(context: MeasureContext) -> bool:
     nouns = alternation(context.cues.service_definition_nouns)
     # "Dette er ei teneste til menneske som ...": the first sentence says what the title names
     definition = rf"(?i)(?:dette|det)\s+er\s+(?:ei|ein|eit|en|et)\s+(?:[\w-]+\s+)?(?:{nouns})\b"
-    return bool(nouns) and first is not None and re.match(definition, context.text[first.start:first.end]) is not None
+    if first is None:
+        return False
+    sentence = context.text[first.start:first.end]
+    if nouns and re.match(definition, sentence) is not None:
+        return True
+    # "Hverdagsrehabilitering" / "Tjenesten skal bidra til at ...": the first sentence speaks of the title's service as
+    # "the service" (``about_title_heads``)
+    heads = alternation(context.cues.about_title_heads)
+    return bool(heads) and re.match(rf"(?i)(?:{heads})\s+(?:skal|er|kan|gir|gjev|blir|vert)\b", sentence) is not None
 
 
 def _scheme_title(context: MeasureContext, start: int, end: int) -> bool:
