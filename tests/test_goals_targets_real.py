@@ -525,13 +525,25 @@ def test_goals_real_stated_goal_word_orders(request, make, text, expected):
      "deg som ikkje har behov for sjukeheimsplass"),
     ("Hverdagsrehabilitering er et tilbud for deg som bor i eget hjem og har hatt funksjonsfall.",
      "deg som bor i eget hjem og har hatt funksjonsfall"),
-    ("Listen over tilskudd til de som har søkt om støtte blir offentliggjort i mai.", "de som har søkt om støtte"),
+    ("Svaret på tilskudd til deg som har søkt om støtte blir sendt ut i mai.", "deg som har søkt om støtte"),
 ])
 def test_targets_real_pronoun_with_its_relative_clause(request, text, expected):
     """A service page addresses its group as "deg som ..."; the relative clause says who, and ends with it."""
     labels = group_labels(request.getfixturevalue("parsed")(text))
     assert expected in labels, labels
-    assert not any("offentliggjort" in label or "treng hjelp" in label for label in labels), labels
+    assert not any("sendt ut" in label or "treng hjelp" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("text", [
+    "Regjeringa vil gjere hjelpa lettare tilgjengeleg for dei som treng det mest.",
+    "Tilskuddet skal styrke tilbudet til dem som sliter med rus.",
+    "Listen over tilskudd til de som har søkt om støtte blir offentliggjort i mai.",
+])
+def test_targets_real_a_third_person_pronoun_and_its_clause_is_no_group(parsed, text):
+    """ "for dei som treng det", "til dem som sliter med rus": whom a sentence speaks of in passing; on the development
+    texts 3 of 24 such groups were annotated, against most of those addressed to the reader ("deg som ...";
+    ``relative_group_pronouns``, session 41)."""
+    assert not any(label.split()[0].lower() in ("de", "dei", "dem") for label in group_labels(parsed(text)))
 
 
 def test_targets_real_group_phrase_ends_before_the_main_verb(parsed):
