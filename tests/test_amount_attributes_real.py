@@ -764,3 +764,21 @@ def test_amount_attributes_real_this_years_sum_beside_another_year(write_text, n
     year an amount states."""
     assert [(v, year) for v, _, _, year in _money(write_text, nlp, "arets.txt", THIS_YEARS_NB)] == [
         (Decimal("38000000"), 2028), (Decimal("41000000"), 2027)]
+
+
+FIELD_PAGE = """Tilskudd til velferdsteknologi i kommunene
+
+ • Beløp: 4 millioner kr i 2021
+ • Søknadsfrist: 1. mars 2021
+
+Ramme : 45 mill kroner
+
+Kommunene kan søke om et beløp på 200 000 kroner per prosjekt.
+"""
+
+
+def test_amount_attributes_real_a_budget_field_holds_the_whole_sum(write_text, nlp):
+    """Forty-first session: a grant page's field "Beløp: N" / "Ramme : N" (``field_labels``) states its scheme's
+    whole sum, Total; "et beløp på N" in running text stays unspecified (``not_total_heads``)."""
+    assert [(v, kind) for v, _, kind, _ in _money(write_text, nlp, "felt.txt", FIELD_PAGE)] == [
+        (Decimal("4000000"), "Total"), (Decimal("45000000"), "Total"), (Decimal("200000"), "Unspecified")]

@@ -41,6 +41,7 @@ from helsekg.nlp.amount_context import (
     allocating_intro,
     change_named,
     context_kind,
+    default_lemmas,
     granted,
     has_cue,
     received,
@@ -273,6 +274,8 @@ def find_amounts(doc: Doc, document: Document, *, cues: Cues | None = None,
             if kind is amountlib.AmountKind.UNSPECIFIED and parsed.qualifier.value not in _NOT_WHOLE_QUALIFIERS:
                 if _allocated_item(doc, document.text, parsed.start, actors):
                     kind = amountlib.AmountKind.TOTAL  # an item of "... fordeles på følgende måte:": its whole sum
+                elif _budget_field(document.text, parsed.start):
+                    kind = amountlib.AmountKind.TOTAL  # "Beløp: 4 millioner kr i 2021": a grant page's budget field
                 else:  # "• 700 millioner kroner for å ...": the item's whole sum, or its introduction's change
                     kind = _funding_item(doc, document.text, parsed.start, parsed.end, actors) or kind
             if kind is not amountlib.AmountKind.UNSPECIFIED:
@@ -523,6 +526,19 @@ _ITEM_MAX_CHARS = 200
 #: how many lines above an item its list's introduction may stand
 _ITEM_MAX_LINES = 40
 
+
+
+#: A line that opens with a budget field's label and its colon, up to the amount: "• Beløp: ", "Ramme : kr ",
+#: "Løyving: ca. " (the labels are ``field_labels`` of the amount lexicon's ``context_lemmas``)
+def _budget_field(text: str, pos: int) -> bool:
+    """The amount at ``pos`` is the value of a field that names a scheme's budget ("Beløp: 4 millioner kr i 2021",
+    "• Ramme : 45 mill kroner"; ``field_labels``): the whole sum the page's scheme has, Total."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    m = _FIELD.fullmatch(line)
+    return m is not None and m.group(1).lower() in default_lemmas().field_labels
+
+
+_FIELD = re.compile(r"[\s•·▪*–-]*([^\W\d_]+)\s*:\s*(?:kr\.?\s*|NOK\s*)?(?:(?:ca|cirka)\.?\s*|om\s+lag\s*)?")
 
 def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> bool:
     """``pos`` stands in an item of a list whose introduction hands a sum out (:func:`allocating_intro`): the

@@ -58,6 +58,8 @@ class ContextLemmas:
     allocate_verbs: frozenset[str]
     scheme_heads: frozenset[str]
     budget_heads: frozenset[str]
+    #: labels of a grant page's budget field ("Beløp: 4 millioner kr"): the value is the scheme's whole sum
+    field_labels: frozenset[str]
     increase: frozenset[str]
     reduction: frozenset[str]
     continue_: frozenset[str]
