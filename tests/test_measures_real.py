@@ -1567,12 +1567,12 @@ def test_measures_real_a_page_defining_itself_as_a_service_is_about_its_title(nl
     ("Kvardagsmeistring\n\nTenesta skal hjelpe eldre som bur heime til å meistre kvardagen sjølve.\n\n"
      "Kvardagsmeistring startar med ein samtale om kva som er viktig for deg. Kvardagsmeistring varer i fire veker.\n",
      "Kvardagsmeistring"),
-    ("Aktivitetsvenn for eldre\n\nTilbudet er gratis og drives av frivillige.\n\n"
+    ("Aktivitetsvenn for eldre\n\nOrdningen er gratis og drives av frivillige.\n\n"
      "En aktivitetsvenn besøker deg hjemme en gang i uken.\n", "Aktivitetsvenn for eldre"),
 ])
 def test_measures_real_a_first_sentence_about_the_service_makes_the_title_the_measure(nlp, text, title):
     """Forty-first session: "Hverdagsrehabilitering" over "Tjenesten skal bidra til at ...": a first sentence that
-    speaks of the page's subject as "the service" ("Tenesta", "Tilbudet"; ``about_title_heads``) makes it a service
+    speaks of the page's subject as "the service" ("Tenesta", "Ordningen"; ``service_subjects``) makes it a service
     page, so its title names the measure, as "Dette er ei teneste til ..." does."""
     assert title in [m.label for m in findings(nlp, text).measures]
     first = text.split("\n\n")[1]

@@ -240,6 +240,8 @@ class MeasureCues:
     #: "Avlastningsopphald")
     service_heads: tuple[str, ...] = ()
     about_title_heads: tuple[str, ...] = ()
+    #: the definite service or scheme noun that opens a service page's first sentence ("Tjenesten skal ...")
+    service_subjects: tuple[str, ...] = ()
     #: a heading that is one of these alone names no offer in particular ("Bolig", "Opphold")
     service_kinds: tuple[str, ...] = ()
     #: "Jordmortenesta", "Helsestasjonstenesta": a one-word title compounded with one of these names a service

@@ -253,8 +253,8 @@ def _grant_page(context: MeasureContext) -> bool:
     if nouns and re.match(definition, sentence) is not None:
         return True
     # "Hverdagsrehabilitering" / "Tjenesten skal bidra til at ...": the first sentence speaks of the title's service as
-    # "the service" (``about_title_heads``)
-    heads = alternation(context.cues.about_title_heads)
+    # "the service" or "the scheme" (``service_subjects``; "Tilbodet er ope ..." under a headline names no service)
+    heads = alternation(context.cues.service_subjects)
     return bool(heads) and re.match(rf"(?i)(?:{heads})\s+(?:skal|er|kan|gir|gjev|blir|vert)\b", sentence) is not None
 
 
