@@ -525,20 +525,18 @@ def _intro_line(text: str, pos: int, limit: int | None = None) -> tuple[int, int
 _ITEM_MAX_CHARS = 200
 #: how many lines above an item its list's introduction may stand
 _ITEM_MAX_LINES = 40
+#: A line that opens with a field's label and its colon, up to the amount: "• Beløp: ", "Ramme : kr ", "Løyving: ca. "
+_FIELD = re.compile(r"[\s•·▪*–-]*([^\W\d_]+)\s*:\s*(?:kr\.?\s*|NOK\s*)?(?:(?:ca|cirka)\.?\s*|om\s+lag\s*)?")
 
 
-
-#: A line that opens with a budget field's label and its colon, up to the amount: "• Beløp: ", "Ramme : kr ",
-#: "Løyving: ca. " (the labels are ``field_labels`` of the amount lexicon's ``context_lemmas``)
 def _budget_field(text: str, pos: int) -> bool:
     """The amount at ``pos`` is the value of a field that names a scheme's budget ("Beløp: 4 millioner kr i 2021",
-    "• Ramme : 45 mill kroner"; ``field_labels``): the whole sum the page's scheme has, Total."""
+    "• Ramme : 45 mill kroner"; the labels are ``field_labels`` of the amount lexicon's ``context_lemmas``): the
+    whole sum the page's scheme has, Total."""
     line = text[text.rfind("\n", 0, pos) + 1:pos]
     m = _FIELD.fullmatch(line)
     return m is not None and m.group(1).lower() in default_lemmas().field_labels
 
-
-_FIELD = re.compile(r"[\s•·▪*–-]*([^\W\d_]+)\s*:\s*(?:kr\.?\s*|NOK\s*)?(?:(?:ca|cirka)\.?\s*|om\s+lag\s*)?")
 
 def _allocated_item(doc: Doc, text: str, pos: int, actors: Sequence[Actor]) -> bool:
     """``pos`` stands in an item of a list whose introduction hands a sum out (:func:`allocating_intro`): the
