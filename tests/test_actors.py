@@ -242,10 +242,6 @@ QUOTE_CASES = [
      "nb", "Vi trenger flere sykepleiere i kommunene", "marit-dahl"),
     ("Helsebyråd Kari Nordmann (H) sier: «Dette er en god dag for Oslo.»",
      "nb", "Dette er en god dag for Oslo.", "kari-nordmann"),
-    ("Helsedirektør Ola Hansen sier at ventetidene skal ned i løpet av året.",
-     "nb", "ventetidene skal ned i løpet av året", "ola-hansen"),
-    ("Statsråd Anne Berg seier at kommunane får meir pengar.",
-     "nn", "kommunane får meir pengar", "anne-berg"),
     ("Ifølge helseminister Per Lunde vil ventetidene gå ned i år.",
      "nb", "vil ventetidene gå ned i år", "per-lunde"),
     ("– Det er for lite, uttaler Kari Nordmann, leder i Norsk Pasientforening.",
@@ -273,13 +269,13 @@ def test_actors_quote_short_name_resolved(run):
     text = (
         "Helse- og omsorgsminister Bent Høie la fram planen i dag.\n\n"
         "– Vi skal bygge fremtidens helsetjeneste sammen med kommunene, sier Høie.\n\n"
-        "Hansen er ikke enig. Høie sier at planen skal evalueres etter to år.\n\n"
+        "Hansen er ikke enig. Høie sier: «Planen skal evalueres etter to år.»\n\n"
         "Tiltakene er godt begrunnet, ifølge Høie."
     )
     _, _, quotes = run(text)
     assert [(q.text, q.speaker.text, q.speaker.label, q.speaker.key) for q in quotes] == [
         ("Vi skal bygge fremtidens helsetjeneste sammen med kommunene", "Høie", "Bent Høie", "bent-hoie"),
-        ("planen skal evalueres etter to år", "Høie", "Bent Høie", "bent-hoie"),
+        ("Planen skal evalueres etter to år.", "Høie", "Bent Høie", "bent-hoie"),
         ("Tiltakene er godt begrunnet", "Høie", "Bent Høie", "bent-hoie"),
     ]
 
@@ -289,14 +285,28 @@ def test_actors_quote_pronoun_and_continuation(run):
         "Ordførar Per Olav Lunde (Sp) er nøgd med tilskotet.\n\n"
         "– Dette gjer at vi kan tilsetje fleire sjukepleiarar, seier Lunde.\n\n"
         "– Vi har venta lenge på dette. No kan vi endeleg starte.\n\n"
-        "Han seier at kommunen vil bruke pengane på heimetenesta."
+        "«Kommunen vil bruke pengane på heimetenesta», seier han."
     )
     _, _, quotes = run(text, language="nn")
     assert [(q.text, q.speaker.key) for q in quotes] == [
         ("Dette gjer at vi kan tilsetje fleire sjukepleiarar", "per-olav-lunde"),
         ("Vi har venta lenge på dette. No kan vi endeleg starte.", "per-olav-lunde"),
-        ("kommunen vil bruke pengane på heimetenesta", "per-olav-lunde"),
+        ("Kommunen vil bruke pengane på heimetenesta", "per-olav-lunde"),
     ]
+
+
+@pytest.mark.parametrize(("text", "language", "speaker"), [
+    ("Helsedirektør Ola Hansen sier at ventetidene skal ned i løpet av året.", "nb", "ola-hansen"),
+    ("Statsråd Anne Berg seier at kommunane får meir pengar.", "nn", "anne-berg"),
+    ("Fylkesutvalget mener at overføringa av tannhelsetjenesten bør utredes.", "nb", None),
+])
+def test_actors_reported_speech_is_no_quote(run, text, language, speaker):
+    """Forty-first session: "X sier at ..." reports what X said in the writer's words; a quote is the speaker's own
+    words (the real texts' annotators marked none of 30 such dev statements a quote). The person stays an actor."""
+    _, actors, quotes = run(text, language=language)
+    assert quotes == []
+    if speaker is not None:
+        assert speaker in keys(actors)
 
 
 def test_actors_bullet_list_is_not_a_quote(run):
@@ -393,7 +403,7 @@ def test_actors_no_false_hits(run, text):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Helseminister Ola Hansen besøkte sykehuset.\n\nHelseministeren sier at sykehuset skal få nye senger.",
+    ("Helseminister Ola Hansen besøkte sykehuset.\n\n– Sykehuset skal få nye senger, sier helseministeren.",
      "ola-hansen"),
     # a definite office noun ("eldreombodet", "statsråden") refers back to the last person holding that office
     ("Eldreombod Kari Li er kritisk.\n\n– Budsjettet har ikkje midlar til dette, seier eldreombodet.", "kari-li"),

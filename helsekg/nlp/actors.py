@@ -235,7 +235,6 @@ class ActorPatterns:
     affiliation_prepositions: tuple[str, ...]
     parties: tuple[tuple[str, str | None], ...]
     speech_verbs: tuple[str, ...]
-    indirect_speech_verbs: tuple[str, ...]
     according_to: tuple[str, ...]
     pronouns: tuple[str, ...]
     name_stopwords: frozenset[str]
@@ -295,7 +294,6 @@ class ActorPatterns:
             affiliation_prepositions=tuple(data["affiliation_prepositions"]),
             parties=tuple(data["parties"].items()),
             speech_verbs=tuple(data["speech_verbs"]),
-            indirect_speech_verbs=tuple(data["indirect_speech_verbs"]),
             according_to=tuple(data["according_to"]),
             pronouns=tuple(data["pronouns"]),
             name_stopwords=frozenset(data["name_stopwords"]),
@@ -363,11 +361,10 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
     party = r"(?:[^\S\n]+\((?P<party>[A-Za-zÆØÅæøå]{1,4})\))?"
     preps = _alt(patterns.affiliation_prepositions + ("av",))
     verbs = _alt(patterns.speech_verbs)
-    indirect = _alt(patterns.indirect_speech_verbs)
     pronouns = _alt(patterns.pronouns)
     according = _alt(patterns.according_to)
     org_comma = rf"(?:[^\S\n]+(?:{preps})[^\S\n]+[{_UPPER}][^,.;:\n]{{1,60}}?,)?"
-    # "seier eldreombodet", "Helseministeren sier at": a definite role noun refers back to the person holding it
+    # "seier eldreombodet", "sier statsråden": a definite role noun refers back to the person holding it
     single_heads = _alt(h for h in patterns.role_heads if re.fullmatch(r"[^\W\d_]+", h))
     definite_role = rf"[{_LOWER}]*(?:{single_heads})(?:en|et|a|n)"
     speaker = (
@@ -535,10 +532,6 @@ def actor_regexes(patterns: ActorPatterns) -> dict[str, re.Pattern[str]]:
         "guillemet_after": re.compile(rf"[«“](?P<quote>[^»”\n]{{2,}}?)[»”],?[^\S\n]+(?:{verbs})[^\S\n]+{speaker}"),
         "guillemet_before": re.compile(
             rf"{speaker_start}[^\S\n]+(?:{verbs})[^\S\n]*:[^\S\n]*[«“](?P<quote>[^»”\n]{{2,}}?)[»”]"
-        ),
-        "indirect": re.compile(
-            rf"{speaker_start}[^\S\n]+(?:{indirect})(?:[^\S\n]+til[^\S\n]+[{_UPPER}][\w-]*)?[^\S\n]+at[^\S\n]+"
-            rf"(?P<quote>[^\n]+?)(?=[.!?](?:\s|$)|\n|$)"
         ),
         "according": re.compile(
             rf"(?<![\w-])(?i:{according})[^\S\n]+(?:(?P<role>{role})[^\S\n]+)?(?P<name>{any_name}){party}"
