@@ -550,12 +550,12 @@ QUANTITIES = [
     ("q-nn-verb-after-nominal-adjective",
      "Om lag 40 tilsette arbeider på senteret.",
      [Q("Om lag 40 tilsette", 40, "tilsette", q="Approximately")]),
-    # a compound of a name or an acronym and a lower-case noun (fortieth session; was a known limitation)
     # a suspended compound counts both compounds, written as they stand (listed as a known limitation until the
     # fortieth session, though the truncated-compound rule had read it since; the scorer compares the last word)
     ("q-suspended-compound-unit",
      "Det skal etableres 20 rekrutterings- og samhandlingsprosjekter.",
      [Q("20 rekrutterings- og samhandlingsprosjekter", 20, "rekrutterings- og samhandlingsprosjekter")]),
+    # a compound of a name or an acronym and a lower-case noun (fortieth session; was a known limitation)
     ("q-capitalised-compound-unit",
      "Det er 30 Alis-avtaler i fylket.",
      [Q("30 Alis-avtaler", 30, "Alis-avtaler")]),

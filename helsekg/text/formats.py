@@ -36,6 +36,7 @@ from pathlib import PurePath
 
 from helsekg.errors import InputError
 from helsekg.text.document import FileFormat, Heading
+from helsekg.text.layout import HEADING_SHARE, PARAGRAPH_END_SHARE, WRAPPED_SHARE
 
 __all__ = [
     "ExtractedText",
@@ -433,12 +434,6 @@ def _clean_pdf_page(text: str) -> str:
 _LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*–—-]|\d{1,2}[.)])\s")
 # words after a line-end hyphen that show a suspended compound ("helse- og omsorg"), not a broken word
 _AFTER_SUSPENDED = frozenset({"og", "eller", "til", "samt", "som", "and", "or"})
-# a line at least this share of the page's longest line was wrapped by the layout, not ended by the writer
-_WRAPPED_SHARE = 0.85
-# a line shorter than this share, without a full stop, before a capitalised line is a heading
-_HEADING_SHARE = 0.6
-# a line ending a sentence that is shorter than this share of the longest line ends its paragraph
-_PARAGRAPH_END_SHARE = 0.8
 
 
 def reflow_pdf_page(text: str) -> str:
@@ -480,7 +475,7 @@ def reflow_pdf_page(text: str) -> str:
             current, last = [line], line
             continue
         ends_sentence = last.endswith((".", "!", "?"))
-        heading_like = (len(last) < _HEADING_SHARE * full and not last.endswith((".", "!", "?", ":", ";", ","))
+        heading_like = (len(last) < HEADING_SHARE * full and not last.endswith((".", "!", "?", ":", ";", ","))
                         and not _LIST_ITEM.match(last) and (line[:1].isupper() or _LIST_ITEM.match(line)))
         if _LIST_ITEM.match(line):
             if heading_like and len(current) == 1:
@@ -495,11 +490,11 @@ def reflow_pdf_page(text: str) -> str:
             else:
                 current[-1] = current[-1][:-1] + line
         elif line[:1].islower() or line[:1].isdigit() or (
-            not ends_sentence and not heading_like and len(last) >= _WRAPPED_SHARE * full
+            not ends_sentence and not heading_like and len(last) >= WRAPPED_SHARE * full
             and not last.endswith(":")
         ):
             current[-1] = current[-1] + " " + line
-        elif heading_like or (ends_sentence and len(last) < _PARAGRAPH_END_SHARE * full):
+        elif heading_like or (ends_sentence and len(last) < PARAGRAPH_END_SHARE * full):
             blocks.append(current)
             current = [line]
         elif ends_sentence:

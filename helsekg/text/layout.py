@@ -22,7 +22,10 @@ from helsekg.text.document import Heading
 
 __all__ = [
     "BULLET_RE",
+    "HEADING_SHARE",
+    "PARAGRAPH_END_SHARE",
     "UNAMBIGUOUS_BULLET_RE",
+    "WRAPPED_SHARE",
     "Line",
     "bullet_body_start",
     "find_headings",
@@ -97,12 +100,14 @@ _WRAP_WIDTH = 100
 _MIN_WRAP_WIDTH = 50
 #: ... and at least this share of its lines continued on the next line
 _WRAPPED_LINES = 0.3
-#: a line at least this share of the widest line that ends without a full stop is wrapped; one shorter than
-#: _SHORT_LINE of it, without punctuation, before a capital is a heading; a sentence that ends on a line at least
-#: _FULL_LINE of it long goes on on the next line (the shares of :func:`helsekg.text.formats.reflow_pdf_page`)
-_WRAPPED_LINE = 0.85
-_SHORT_LINE = 0.6
-_FULL_LINE = 0.8
+#: Shares of the longest line, for a wrapped plain text here and a PDF page
+#: (:func:`helsekg.text.formats.reflow_pdf_page`): a line at least WRAPPED_SHARE of it long was wrapped by the
+#: layout, not ended by the writer; one shorter than HEADING_SHARE, without a full stop, before a capitalised line is
+#: a heading; a line ending a sentence shorter than PARAGRAPH_END_SHARE ends its paragraph (a longer one goes on on
+#: the next line).
+WRAPPED_SHARE = 0.85
+HEADING_SHARE = 0.6
+PARAGRAPH_END_SHARE = 0.8
 
 
 def unwrap_hard_wrapped(text: str) -> str:
@@ -158,9 +163,9 @@ def _wrapped(line: str, after: str, full: int) -> bool:
     if after[:1].islower() or after[:1].isdigit():
         return True
     ends_sentence = line.endswith((".", "!", "?"))
-    if not ends_sentence and len(line) < _SHORT_LINE * full and not line.endswith((",", ";")):
+    if not ends_sentence and len(line) < HEADING_SHARE * full and not line.endswith((",", ";")):
         return False  # a heading before a capitalised line
-    return len(line) >= (_FULL_LINE if ends_sentence else _WRAPPED_LINE) * full
+    return len(line) >= (PARAGRAPH_END_SHARE if ends_sentence else WRAPPED_SHARE) * full
 
 
 def nonblank_lines(text: str) -> tuple[Line, ...]:
